@@ -1,0 +1,156 @@
+"""The command line (typer only): options -> config -> review -> render -> exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import UsageError
+from .models import SEVERITY_RANK, Report
+
+app = typer.Typer(
+    name="pmreview", add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+COMMANDS = {"check", "rules"}
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pmreview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """Review incident postmortems: what is missing, what is vague, and how to fix it.
+
+    pmreview PATH... is short for pmreview check PATH...
+    """
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if report.errors and not report.documents:
+        return 2
+    if fail_on == "never":
+        return 0
+    floor = SEVERITY_RANK[fail_on]
+    hit = any(SEVERITY_RANK[f.severity] >= floor for d in report.documents for f in d.findings)
+    return 1 if hit else (2 if report.errors else 0)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.md, *.markdown, *.txt) or - for stdin.")],
+    profile: Annotated[Optional[str], typer.Option(help="Profile name (default, google-sre) or path to a profile schema.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text or json.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    config: Annotated[Optional[str], typer.Option(help="Config file (default: .pmreview.toml or pyproject.toml, searched upward).")] = None,
+    offline: Annotated[Optional[bool], typer.Option("--offline", help="Deterministic checks only; no LLM.")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these ids, slugs or prefixes (PM3, summary). Repeat or comma-separate.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")] = False,
+) -> None:
+    """Review postmortems and print what is missing and what is vague."""
+    from .config import resolve
+    from .render import render, renderer
+    from .review import Options, review_paths
+
+    try:
+        cfg = resolve(config, Path.cwd())
+        fmt = fmt or cfg.get("format", "text")
+        renderer(fmt)
+        opts = Options(
+            profile=profile or cfg.get("profile", "default"),
+            select=_split(select) or cfg.get("select", []),
+            ignore=_split(ignore) or cfg.get("ignore", []),
+            severity=cfg.get("severity", {}),
+            rule_options=cfg.get("rules", {}),
+            offline=bool(offline if offline is not None else cfg.get("offline", True)),
+        )
+        report = review_paths(paths, opts)
+    except UsageError as exc:
+        _fail(str(exc))
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    text = render(report, fmt, color=use_color, verbose=verbose)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write report ({exc.strerror})")
+    else:
+        sys.stdout.write(text)
+    if report.errors and fmt != "text":
+        for e in report.errors:
+            typer.echo(f"pmreview: error: {e['message']}", err=True)
+    elif report.errors and output is not None:
+        for e in report.errors:
+            typer.echo(f"pmreview: error: {e['message']}", err=True)
+    raise typer.Exit(exit_code(report, (fail_on.value if fail_on else cfg.get("fail-on", "error"))))
+
+
+@app.command("rules")
+def list_rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    profile: Annotated[str, typer.Option(help="Profile whose checks to list.")] = "default",
+) -> None:
+    """List every rule and check id with its severity and one-line description."""
+    from .profile import load
+    from .rules import registry
+
+    try:
+        prof = load(profile)
+    except UsageError as exc:
+        _fail(str(exc))
+    rows = [{"id": cid, "name": cid.replace(".", "-").replace("_", "-"), "kind": "check",
+             "category": "structure", "severity": spec.get("severity", "error"),
+             "summary": spec.get("description", "")} for cid, spec in prof.checks.items()]
+    rows += [{"id": r.id, "name": r.name, "kind": "rule", "category": r.category,
+              "severity": r.severity, "summary": r.summary} for r in registry().values()]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, indent=2))
+    elif fmt == "text":
+        for row in rows:
+            typer.echo(f"{row['id']:<24} {row['severity']:<8} {row['name']:<28} {row['summary']}")
+    else:
+        _fail(f"unknown format {fmt!r} (choose from: text, json)")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"pmreview: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point: `pmreview PATH...` means `pmreview check PATH...`."""
+    args = sys.argv[1:]
+    first = next((a for a in args if not a.startswith("-") or a == "-"), None)
+    if args and first is not None and first not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
+        sys.argv.insert(1, "check")
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)

@@ -1,0 +1,55 @@
+"""Inline directives (HTML comments) and --select/--ignore: which findings are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .models import Document, Finding
+
+
+def matches(finding: Finding, selectors: Iterable[str]) -> bool:
+    """A selector is a rule id (PM301), its slug (timeline-unordered), a prefix (PM3), or a
+    check id or its prefix (summary.end_time, summary)."""
+    for sel in selectors:
+        s = sel.strip()
+        if not s:
+            continue
+        if s.upper() in ("ALL", "*") or s == finding.name or finding.rule.upper().startswith(s.upper()):
+            return True
+        if "." in finding.rule and (finding.rule == s or finding.rule.startswith(s.rstrip(".") + ".")):
+            return True
+    return False
+
+
+def _disabled_lines(doc: Document, finding: Finding) -> bool:
+    """Whether a directive in the document turns this finding off."""
+    state_off = False
+    for line, action, ids in doc.directives:
+        applies = not ids or matches(finding, ids)
+        if not applies:
+            continue
+        if action == "disable-file":
+            return True
+        if action == "disable-next-line" and finding.line == line + 1:
+            return True
+        if line > finding.line:
+            continue
+        if action == "disable":
+            state_off = True
+        elif action == "enable":
+            state_off = False
+    return state_off
+
+
+def apply(doc: Document, findings: list[Finding], select: list[str] | None,
+          ignore: list[str] | None) -> list[Finding]:
+    kept = []
+    for f in findings:
+        if select and not matches(f, select):
+            continue
+        if ignore and matches(f, ignore):
+            continue
+        if doc.directives and _disabled_lines(doc, f):
+            continue
+        kept.append(f)
+    return kept

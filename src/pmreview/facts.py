@@ -1,0 +1,344 @@
+"""Document -> facts record: the JSON that a profile (JSON Schema) validates.
+
+The record holds what pmreview found, never a verdict: which sections exist, the summary's
+times and share of users, the timeline's entries, the measures' tasks, and for each semantic
+element the sentence that shows it (or null). `schemas/facts.schema.json` documents it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import semantics as sem
+from .models import Block, Document, TimeRef
+from .semantics import Evidence, find_sentence, lexicon
+from .times import DURATION_RE, ZONE_RE
+from .views import (
+    lines_of,
+    measure_blocks,
+    measure_items,
+    sections_of,
+    summary_blocks,
+    summary_sections,
+    summary_times,
+)
+
+_RANGE_END = re.compile(
+    r"(?:\b(?:to|until|till|through|thru|and|ended|ending|end(?:ed)? at|restored|resolved|recovered|fixed"
+    r"|mitigated|back (?:up|online)|back to normal|lasted until|concluded|came back|returned)\b|[-–—]|\bby)"
+    r"[^.\n]{0,40}$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"(?:\b\d{1,3}(?:\.\d+)?\s?%|\b\d{1,3}(?:\.\d+)?\s?percent\b|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
+    r"|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third|a fifth|a tenth)\b(?: of)?"
+    r"|\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
+    r"|\b(?:all|every|100 ?%|entire|each)\b(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
+    r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?"
+    r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?|user ?base|customer ?base))",
+    re.IGNORECASE,
+)
+_SHARE_WHO = re.compile(
+    r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
+    r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
+    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b", re.IGNORECASE)
+_NOT_SHARE = re.compile(
+    r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
+    r"|revenue|sales|confusion|server|uptime|capacity|battery)\b", re.IGNORECASE)
+
+
+def _ev(block: Block, start: int, end: int) -> Evidence:
+    line, col = block.position(start)
+    return {"quote": block.text[start:end], "line": line, "column": col}
+
+
+def _time_fact(t: TimeRef) -> dict[str, Any]:
+    return {"text": t.raw, "line": t.line, "column": t.column, "timezone": t.tz}
+
+
+def _instants(times: list[TimeRef], blocks: list[Block]) -> list[TimeRef]:
+    """Times, minus the ones that restate the previous one in another zone: "01:00 (22:00 GMT)"."""
+    text = {n: line for b in blocks for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))}
+    out: list[TimeRef] = []
+    for t in times:
+        if out and out[-1].line == t.line:
+            between = text.get(t.line, "")[out[-1].column - 1 + len(out[-1].raw): t.column - 1]
+            if re.fullmatch(r"[^()\n]{0,20}\(\s*|\s*/\s*|\s*(?:or|aka|i\.e\.)\s*", between):
+                continue
+        out.append(t)
+    return out
+
+
+def _end_time(times: list[TimeRef], blocks: list[Block]) -> TimeRef | None:
+    text = {n: line for b in blocks for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))}
+    for t in times[1:] if len(times) > 1 else times:
+        before = text.get(t.line, "")[: t.column - 1]
+        if _RANGE_END.search(before[-50:]):
+            return t
+    return None
+
+
+def _share(blocks: list[Block]) -> Evidence | None:
+    for b in blocks:
+        for m in _SHARE.finditer(b.text):
+            after = b.text[m.end(): m.end() + 60]
+            around = b.text[max(0, m.start() - 40): m.end() + 60]
+            near = m.group(0) + " " + " ".join(after.split()[:6])
+            if _SHARE_WHO.search(near) and not _NOT_SHARE.search(" ".join(after.split()[:4])):
+                return _ev(b, m.start(), m.end())
+            if re.search(r"\baffect|\bimpact", around, re.IGNORECASE) and _SHARE_WHO.search(around) and (
+                not _NOT_SHARE.search(near)
+            ):
+                return _ev(b, m.start(), m.end())
+    return None
+
+
+def _summary(doc: Document) -> dict[str, Any]:
+    secs = summary_sections(doc)
+    blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
+    text = "\n".join(b.text for b in blocks)
+    present = bool(secs) and sem.words(text) >= 8 and (
+        any(s.has("summary") for s in secs) or _tells_incident(text)
+    )
+    if not present:
+        return {"present": None}
+    times = summary_times(doc)
+    instants = _instants(times, blocks)
+    end = _end_time(instants, blocks)
+    zoned = next((t for t in times if t.tz), None)
+    duration = next((m for b in blocks for m in [DURATION_RE.search(b.text)] if m), None)
+    dur_block = next((b for b in blocks if DURATION_RE.search(b.text)), None)
+    start = instants[0] if instants and (end is None or instants[0] is not end) else None
+    hedge = lexicon("hedge")
+    impact = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
+    if impact is None:
+        impact = find_sentence(blocks, lexicon("symptom"), also=_PROPER, unless=hedge)
+    return {
+        "present": {"line": secs[0].line or blocks[0].line, "title": secs[0].title},
+        "start_time": _time_fact(start) if start else None,
+        "end_time": _time_fact(end) if end else None,
+        "duration": (_ev(dur_block, duration.start(), duration.end()) if duration and dur_block
+                     else {"quote": "", "line": end.line, "column": end.column} if start and end else None),
+        "timezone": (_time_fact(zoned) if zoned else
+                     {"text": doc.zone_statement, "line": None, "column": None, "timezone": doc.zone_statement}
+                     if doc.zone_statement and times else None),
+        "impact": impact,
+        "affected_share": _share(blocks),
+        "root_cause": _summary_cause(doc, blocks),
+    }
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
+_INCIDENT = re.compile(r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
+                       r"|impact|affected|users|customers)", re.IGNORECASE)
+
+
+def _tells_incident(text: str) -> bool:
+    return len(_INCIDENT.findall(text)) >= 2
+
+
+def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
+    cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
+    cands = [b for s in cause_secs for b in s.blocks] or blocks
+    pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
+    vague = lexicon("vague_cause")
+    for b in cands:
+        for s, e in sem.sentences(b):
+            sentence = b.text[s:e]
+            m = pattern.search(sentence)
+            if not m or sem.words(sentence) < 4:
+                continue
+            after = sentence[m.start():]
+            if sem.specific_terms(after) or not vague.search(after) or _names_thing(after, vague):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _names_thing(text: str, vague: re.Pattern[str]) -> bool:
+    """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
+    rest = vague.sub(" ", text)
+    return bool(re.search(r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
+                          r"|\btypo\b|\bdeleted\b|\boverload", rest, re.IGNORECASE))
+
+
+def _timeline(doc: Document) -> dict[str, Any]:
+    secs = sections_of(doc, "timeline")
+    blocks = [b for s in secs for b in s.blocks]
+    timed = [e for e in doc.timeline if e.time is not None]
+    entries = []
+    for e in doc.timeline:
+        first, _, rest = e.block.text.partition("\n")
+        entries.append({
+            "line": e.line,
+            "text": first.strip()[:120],
+            "list_item": e.is_item,
+            "time": e.time.raw if e.time else None,
+            "timezone": e.time.tz if e.time else None,
+            "sentences": len(sem.sentences(Block("paragraph", e.line, e.line, e.block.text))),
+            "single": not any(_starts_timed(line) for line in rest.split("\n")) if rest else True,
+        })
+    whole = [b for s in doc.sections for b in s.blocks]
+    entry_blocks = [e.block for e in doc.timeline] or blocks
+    res = _timeline_resolution(doc)
+    return {
+        "present": {"line": secs[0].line, "title": secs[0].title} if secs and timed else None,
+        "timezone": ({"text": doc.zone_statement} if doc.zone_statement else
+                     {"text": timed[0].time.tz} if timed and all(e.time and e.time.tz for e in timed)
+                     else None),
+        "entries": entries if secs and timed else [],
+        "detection": find_sentence(entry_blocks, lexicon("detection")) if secs and timed else None,
+        "actions": (find_sentence(entry_blocks, lexicon("investigate"), also=lexicon("system_part"))
+                    if secs and timed else None),
+        "misleading": _misleading(doc, whole),
+        "escalation": _escalation(whole),
+        "resolution": res if secs and timed else None,
+    }
+
+
+def _escalation(blocks: list[Block]) -> Evidence | None:
+    """An escalation verb followed, in the same sentence, by a team or person to whom."""
+    verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
+    excluded = lexicon("escalation_excluded")
+    passive = re.compile(r"\b(?:team|on-?call|engineers?|lead|manager|admin\w*|dba|sre)\s+(?:was|were|got)\s+"
+                         r"(?:paged|notified|alerted|escalated|called|contacted|informed|summoned|looped)", re.I)
+    for b in blocks:
+        for s, e in sem.sentences(b):
+            text = b.text[s:e]
+            if excluded.search(text):
+                continue
+            for m in verb.finditer(text):
+                t = target.search(text, m.end(), m.end() + 80)
+                if t or passive.search(text):
+                    return sem.evidence(b, s, e)
+    return None
+
+
+def _starts_timed(line: str) -> bool:
+    from .times import leading_time
+
+    return leading_time(line) is not None
+
+
+def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
+    secs = sections_of(doc, "misleading")
+    found = find_sentence([b for s in secs for b in s.blocks], re.compile(r"\w{4,}"),
+                          unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE))
+    return found or find_sentence(whole, lexicon("misleading"))
+
+
+def _timeline_resolution(doc: Document) -> Evidence | None:
+    timed = [e for e in doc.timeline if e.time is not None]
+    resolved, change = lexicon("resolved"), lexicon("change_verb")
+    for e in reversed(timed):
+        text = e.block.text
+        if resolved.search(text) and (change.search(text) and lexicon("system_part").search(text)
+                                      or sem.specific_terms(text)):
+            return sem.evidence(e.block, 0, len(text))
+    return None
+
+
+def _detail(blocks: list[Block], need_change: bool) -> Evidence | None:
+    """The sentence that names a concrete component/change (root cause or fix detail)."""
+    text = "\n".join(b.text for b in blocks)
+    terms = sem.specific_terms(text)
+    if sem.words(text) < 8 or len(terms) < (1 if need_change else 2):
+        return None
+    pattern = lexicon("change_verb") if need_change else sem.SPECIFIC
+    for b in blocks:
+        for s, e in sem.sentences(b):
+            sentence = b.text[s:e]
+            if pattern.search(sentence) and sem.specific_terms(sentence):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _root_cause(doc: Document) -> dict[str, Any]:
+    secs = sections_of(doc, "root_cause")
+    blocks = [b for s in secs for b in s.blocks]
+    return {
+        "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
+        "detail": _detail(blocks, need_change=False) if secs else None,
+    }
+
+
+def _resolution(doc: Document) -> dict[str, Any]:
+    secs = sections_of(doc, "resolution")
+    blocks = [b for s in secs for b in s.blocks]
+    if not blocks:
+        blocks = [b for s in sections_of(doc, "root_cause") for b in s.blocks]
+    return {
+        "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
+        "detail": _detail(blocks, need_change=True),
+    }
+
+
+def _measures(doc: Document) -> dict[str, Any]:
+    secs = sections_of(doc, "measures", "action_items")
+    blocks = measure_blocks(doc)
+    tasks = []
+    for b in measure_items(doc):
+        text = re.sub(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?", "", b.text.split("\n")[0]).strip()
+        if sem.words(text) >= 2:
+            tasks.append({
+                "line": b.line, "text": text[:160],
+                "owner": _owner(b.text), "ticket": _ticket(b.text), "due": _due(b.text),
+            })
+    text = "\n".join(b.text for b in blocks)
+    return {
+        "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
+        "improvements": (find_sentence(blocks, re.compile(r"\b\w{4,}\b")) if sem.words(text) >= 6 else None),
+        "tasks": tasks,
+    }
+
+
+_OWNER = re.compile(r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
+                    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)\)", re.IGNORECASE)
+_TICKET = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w/])#\d+\b|\bhttps?://\S+|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
+                     re.IGNORECASE)
+_DUE = re.compile(
+    r"\b(?:due|by|before|deadline|eta|target)\b\s*[:=-]?\s*(?:Q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|end of"
+    r"|next|(?:mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _owner(text: str) -> str | None:
+    m = _OWNER.search(text)
+    return m.group(0).strip() if m else None
+
+
+def _ticket(text: str) -> str | None:
+    m = _TICKET.search(text)
+    return m.group(0) if m else None
+
+
+def _due(text: str) -> str | None:
+    m = _DUE.search(text)
+    return m.group(0) if m else None
+
+
+def extract(doc: Document) -> dict[str, Any]:
+    """The facts record of a document (see schemas/facts.schema.json)."""
+    present = {}
+    for sec in doc.sections:
+        for kind in sorted(sec.kinds):
+            present.setdefault(kind, {"line": sec.line, "title": sec.title})
+    summary = _summary(doc)
+    if summary["present"] is None:
+        summary = {k: None for k in ("present", "start_time", "end_time", "duration", "timezone",
+                                      "impact", "affected_share", "root_cause")}
+    timeline = _timeline(doc)
+    return {
+        "sections": present,
+        "summary": summary,
+        "timeline": timeline,
+        "root_cause": _root_cause(doc),
+        "resolution": _resolution(doc),
+        "measures": _measures(doc),
+        "zone_statement": doc.zone_statement,
+        "lines": len(doc.source.lines),
+    }
+
+
+__all__ = ["extract", "ZONE_RE", "lines_of"]

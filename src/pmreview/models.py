@@ -1,0 +1,150 @@
+"""The values that flow through the pipeline: immutable where they leave a stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["pass", "fail", "skip"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A loaded document: normalised text (no BOM, LF line ends) and its lines."""
+
+    path: str
+    text: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A clock time found in the text, with its position (1-based line and column)."""
+
+    raw: str
+    line: int
+    column: int
+    hour: int | None
+    minute: int
+    tz: str | None = None
+    date: str | None = None  # ISO date when the text gave one
+    clock: Literal["12h", "24h", "date"] = "24h"
+
+    @property
+    def minutes(self) -> int | None:
+        return None if self.hour is None else self.hour * 60 + self.minute
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, table row or heading: its raw lines and where they are."""
+
+    kind: Literal["paragraph", "item", "row", "heading"]
+    line: int  # 1-based first line
+    end_line: int  # 1-based last line (inclusive)
+    text: str  # raw source text of those lines (markup included), lines joined with "\n"
+    column: int = 1  # 1-based column where `text` starts on its first line
+    depth: int = 0  # list nesting depth for items
+    marker: str = ""  # the list marker ("-", "*", "1.") for items
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of a character offset into `text`."""
+        before = self.text[:offset]
+        nl = before.count("\n")
+        if nl == 0:
+            return self.line, self.column + offset
+        return self.line + nl, offset - before.rfind("\n")
+
+
+@dataclass
+class Section:
+    """A part of the document under a title, with the kinds its title means."""
+
+    title: str
+    kinds: frozenset[str]
+    line: int  # line of the title (0 for the untitled opening)
+    column: int
+    style: Literal["atx", "setext", "bold", "label", "bare", "inline", "opening"]
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    end_line: int = 0  # last line that belongs to the section
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds
+
+
+@dataclass
+class TimelineEntry:
+    block: Block
+    time: TimeRef | None
+    is_item: bool
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+
+@dataclass(eq=False)  # identity: rule families memoise per document
+class Document:
+    source: Source
+    sections: list[Section]
+    timeline: list[TimelineEntry]
+    times: list[TimeRef]  # every clock time outside code, quotes and comments
+    zone_statement: str | None  # a document-wide "All times in PDT"
+    directives: list[tuple[int, str, tuple[str, ...]]]  # (line, action, ids)
+
+    def of_kind(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.has(kind)]
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [b for s in self.sections for b in s.blocks]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    quote: str = ""
+    question: str = ""
+    suggestion: str = ""
+    source: Literal["rules", "llm"] = "rules"
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    status: Status
+    message: str
+    line: int | None = None
+    source: Literal["rules", "llm"] = "rules"
+
+
+@dataclass
+class DocumentReview:
+    path: str
+    checks: dict[str, Check]
+    findings: list[Finding]
+    tasks: list[dict[str, str]] = field(default_factory=list)
+    llm: dict[str, object] = field(default_factory=lambda: {"status": "skipped"})
+
+
+@dataclass
+class Report:
+    profile: str
+    documents: list[DocumentReview]
+    errors: list[dict[str, str]]

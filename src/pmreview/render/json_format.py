@@ -1,0 +1,41 @@
+"""The JSON report: a public, versioned contract (schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..models import DocumentReview, Finding, Report
+
+FINDING_FIELDS = ("rule", "name", "category", "severity", "message", "line", "column", "end_line",
+                  "end_column", "quote", "question", "suggestion", "source", "section")
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {k: getattr(f, k) for k in FINDING_FIELDS}
+
+
+def document_dict(d: DocumentReview) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "checks": {cid: {"status": c.status, "source": c.source, "message": c.message, "line": c.line}
+                   for cid, c in d.checks.items()},
+        "findings": [finding_dict(f) for f in d.findings],
+        "tasks": d.tasks,
+        "llm": d.llm,
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tool": {"name": "pmreview", "version": __version__},
+        "profile": report.profile,
+        "documents": [document_dict(d) for d in report.documents],
+        "errors": report.errors,
+    }
+
+
+def render(report: Report, **_: object) -> str:
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"

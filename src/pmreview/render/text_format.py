@@ -1,0 +1,63 @@
+"""Text output like a linter's: path:line:col: ID [severity] message, grouped by section."""
+
+from __future__ import annotations
+
+from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
+
+_STYLE = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
+          "bold": "\033[1m", "green": "\033[32m"}
+_RESET = "\033[0m"
+
+
+def _c(text: str, style: str, color: bool) -> str:
+    return f"{_STYLE[style]}{text}{_RESET}" if color else text
+
+
+def _finding(f: Finding, path: str, color: bool, verbose: bool) -> list[str]:
+    sev = _c(f"[{f.severity}]", f.severity, color)
+    out = [f"{path}:{f.line}:{f.column}: {_c(f.rule, 'bold', color)} {sev} {f.message}"]
+    if f.quote:
+        quote = f.quote if len(f.quote) <= 160 else f.quote[:157] + "…"
+        out.append(f"    {_c('│', 'dim', color)} “{quote}”")
+    if f.question:
+        out.append(f"    {_c('? ' + f.question, 'dim', color) if color else '? ' + f.question}")
+    if f.suggestion and (verbose or f.severity != "info"):
+        out.append(f"    → {f.suggestion}")
+    return out
+
+
+def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
+    out: list[str] = []
+    groups: dict[str, list[Finding]] = {}
+    for f in d.findings:
+        groups.setdefault(f.section, []).append(f)
+    for section, items in groups.items():
+        title = section or "(opening text)"
+        out.append(_c(f"── {title} ", "bold", color) + _c("─" * max(3, 60 - len(title)), "dim", color))
+        for f in items:
+            out.extend(_finding(f, d.path, color, verbose))
+        out.append("")
+    passed = sum(c.status == "pass" for c in d.checks.values())
+    counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
+    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n] or ["no findings"]
+    llm = d.llm
+    llm_line = f"LLM review: {llm.get('status')}" + (f" ({llm['reason']})" if llm.get("reason") else "")
+    out.append(_c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
+               + f" · {', '.join(parts)}")
+    out.append(_c(llm_line, "dim", color))
+    return out
+
+
+def render(report: Report, color: bool = False, verbose: bool = False, **_: object) -> str:
+    out: list[str] = []
+    for d in report.documents:
+        out.extend(_document(d, color, verbose))
+        out.append("")
+    for e in report.errors:
+        out.append(f"{_c('error:', 'error', color)} {e['message']}")
+    if len(report.documents) > 1:
+        total = sum(len(d.findings) for d in report.documents)
+        worst = max((SEVERITY_RANK[f.severity] for d in report.documents for f in d.findings), default=-1)
+        out.append(f"{len(report.documents)} documents reviewed, {total} findings"
+                   + ("" if worst >= 0 else " — all clear"))
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,89 @@
+"""The pipeline: load -> parse -> facts -> profile checks + rules -> filter -> Review.
+
+`review_text` and `review_paths` are the public API; nothing here renders or prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import directives, rules
+from .document import parse
+from .errors import UsageError
+from .facts import extract
+from .models import Check, Document, DocumentReview, Finding, Report, Severity, Source
+from .profile import Profile, evaluate
+from .profile import load as load_profile
+from .rules import section_of
+from .source import expand, from_text, load
+
+CHECK_CATEGORY = "structure"
+
+
+@dataclass
+class Options:
+    profile: str = "default"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    offline: bool = True
+
+
+def check_findings(profile: Profile, checks: dict[str, Check], doc: Document,
+                   severities: dict[str, Severity]) -> list[Finding]:
+    """A finding for every failed check, at the line the check concerns."""
+    out = []
+    for cid, check in checks.items():
+        if check.status != "fail":
+            continue
+        spec = profile.checks.get(cid, {})
+        line = check.line or 1
+        text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
+        out.append(Finding(
+            rule=cid, name=cid.replace(".", "-").replace("_", "-"), category=CHECK_CATEGORY,
+            severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
+            message=_missing_message(spec), line=line, column=1, end_line=line,
+            end_column=len(text) + 1, quote="", question=spec.get("question", ""),
+            suggestion=check.message, section=section_of(doc, line),
+        ))
+    return out
+
+
+def _missing_message(spec: dict[str, str]) -> str:
+    if spec.get("missing"):
+        return spec["missing"]
+    desc = spec.get("description", "").rstrip(".")
+    return f"Missing: {desc[0].lower() + desc[1:]}." if desc else "A required element is missing."
+
+
+def review_document(source: Source, opts: Options) -> DocumentReview:
+    profile = load_profile(opts.profile)
+    doc = parse(source)
+    checks = evaluate(profile, extract(doc))
+    findings = check_findings(profile, checks, doc, opts.severity)
+    findings += rules.run(doc, opts.rule_options, opts.severity)
+    findings = directives.apply(doc, findings, opts.select, opts.ignore)
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    reason = "offline" if opts.offline else "no LLM endpoint configured"
+    return DocumentReview(source.path, checks, findings, llm={"status": "skipped", "reason": reason})
+
+
+def review_text(text: str, path: str = "<text>", opts: Options | None = None) -> DocumentReview:
+    """Review a postmortem given as a string."""
+    return review_document(from_text(text, path), opts or Options())
+
+
+def review_paths(paths: Iterable[str], opts: Options) -> Report:
+    """Review files, directories and `-`; one bad file is an error entry, not a failure."""
+    load_profile(opts.profile)  # an unknown profile is a usage error before any file
+    docs: list[DocumentReview] = []
+    errors: list[dict[str, str]] = []
+    for path in expand(list(paths)):
+        try:
+            docs.append(review_document(load(path), opts))
+        except UsageError as exc:
+            errors.append({"path": path, "message": str(exc)})
+    return Report(profile=load_profile(opts.profile).name, documents=docs, errors=errors)

@@ -1,0 +1,121 @@
+"""PM101–PM105: vague statements, from the phrase table in data/vague.toml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from ..models import Document
+from ..resources import load_toml
+from ..semantics import sentences
+from . import Hit, Rule
+from ._text import blocks, hit_at
+
+
+@dataclass(frozen=True)
+class Entry:
+    rule: str
+    pattern: re.Pattern[str]
+    message: str
+    question: str
+    suggestion: str
+
+
+@cache
+def table() -> tuple[Entry, ...]:
+    return tuple(
+        Entry(e["rule"], re.compile("|".join(f"(?:{p})" for p in e["patterns"]), re.IGNORECASE),
+              e["message"], e["question"], e["suggestion"])
+        for e in load_toml("vague.toml")["entry"]
+    )
+
+
+# context words a pattern needs but the quote does not ("was some framework problem")
+_LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=\S)", re.IGNORECASE)
+_MEMO: WeakKeyDictionary[Document, dict[str, list[Hit]]] = WeakKeyDictionary()
+
+
+def _hits(doc: Document) -> dict[str, list[Hit]]:
+    """All vague hits of a document, at most one per sentence (the table's order decides)."""
+    if doc in _MEMO:
+        return _MEMO[doc]
+    out: dict[str, list[Hit]] = _MEMO.setdefault(doc, {})
+    seen: dict[tuple[str, str], list[Hit]] = {}
+    for _, block in blocks(doc):
+        if block.kind == "heading" and block.text.lstrip().startswith("#"):
+            continue
+        for start, end in sentences(block):
+            done: set[str] = set()  # one finding per rule per sentence, the table's order decides
+            for entry in table():
+                if entry.rule in done:
+                    continue
+                m = entry.pattern.search(block.text, start, end)
+                if m:
+                    done.add(entry.rule)
+                    lead = _LEAD.match(m.group(0))
+                    span = (m.start() + (lead.end() if lead else 0), m.end())
+                    key = (entry.rule, " ".join(block.text[span[0]:span[1]].lower().split()))
+                    hit = hit_at(block, *span, entry.message,
+                                 question=entry.question, suggestion=entry.suggestion)
+                    seen.setdefault(key, []).append(hit)
+    for (rule, _), hits in seen.items():
+        # the same words again and again: one finding, at the first place, naming the others
+        first = hits[0]
+        if len(hits) > 1:
+            lines = ", ".join(str(h.line) for h in hits[1:6]) + (", …" if len(hits) > 6 else "")
+            first = replace(first, message=f"{first.message} (also on line{'s' if len(hits) > 2 else ''} {lines})")
+        out.setdefault(rule, []).append(first)
+    return out
+
+
+def _family(rule_id: str) -> Any:
+    def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+        yield from _hits(doc).get(rule_id, [])
+    return check
+
+
+RULES = [
+    Rule("PM101", "vague-cause", "vague", "warning",
+         "A cause that names nothing: 'a glitch', 'some framework problem', 'a misconfiguration'.",
+         what="Flags causes that do not name the component, change or mechanism that failed.",
+         why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks that a "
+             "postmortem's root cause be specific enough to drive action items.",
+         example="There was some framework problem which caused the glitch.",
+         instead="The 4.2.0 release of payments-gateway dropped the Host header, so nginx returned 502.",
+         check=_family("PM101")),
+    Rule("PM102", "vague-impact", "vague", "warning",
+         "An impact that is not quantified: 'several users', 'a lot of money', 'a significant outage'.",
+         what="Flags impact statements with no number: how many users, how long, how much.",
+         why="Impact decides severity and priority; PagerDuty's postmortem guide asks for the number "
+             "of affected customers and the duration.",
+         example="Several users could not log in, which caused a lot of frustration.",
+         instead="Login failed for 12% of users (about 3,000 of 25,000) for 47 minutes.",
+         check=_family("PM102")),
+    Rule("PM103", "vague-fix", "vague", "warning",
+         "A fix that cannot be verified: 'it was fixed', 'the settings were adjusted'.",
+         what="Flags resolutions that do not say what was changed or how it was verified.",
+         why="A fix described only as 'fixed' cannot be reviewed, repeated in the next incident, "
+             "or turned into an automated guard.",
+         example="After the main cause was known, it was fixed.",
+         instead="Rolled back payments-gateway to 4.1.3 at 15:12 UTC; the 5xx rate fell to 0.1%.",
+         check=_family("PM103")),
+    Rule("PM104", "vague-measure", "vague", "warning",
+         "A measure that is a wish, not a task: 'be cautious', 'improve monitoring'.",
+         what="Flags corrective measures that name no concrete task, component or done condition.",
+         why="Action items must be specific, owned and verifiable to be done at all (Google SRE "
+             "book, 'Postmortem Culture'); 'be careful' changes nothing.",
+         example="- Be cautious when updating system",
+         instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate (owner: SRE)",
+         check=_family("PM104")),
+    Rule("PM105", "vague-investigation", "vague", "info",
+         "An investigation that names nothing: 'a few checks were run', 'the issue was investigated'.",
+         what="Flags investigation steps that do not say what was looked at.",
+         why="The timeline is how the next responder learns where to look; unnamed checks teach nothing.",
+         example="- 10:40 - A few quick checks were run.",
+         instead="- 10:40 UTC - Checked nginx error.log on web-01: 'upstream timed out' on every request.",
+         check=_family("PM105")),
+]

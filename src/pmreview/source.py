@@ -1,0 +1,77 @@
+"""Load a postmortem from a file or stdin into a normalised Source."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import UsageError
+from .models import Source
+
+MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Bytes to Source, or UsageError saying in one line what is wrong with them."""
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path}: file is larger than 5 MB ({len(data) / 1048576:.1f} MB)")
+    if b"\x00" in data:
+        raise UsageError(f"{path}: looks like a binary file, not a postmortem")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise UsageError(f"{path}: the file is empty")
+    return Source(path=path, text=text, lines=tuple(text.split("\n")))
+
+
+def from_text(text: str, path: str = "<text>") -> Source:
+    """A Source from a string (for the API and the tests); no size or emptiness checks."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return Source(path=path, text=text, lines=tuple(text.split("\n")))
+
+
+def load(path: str) -> Source:
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise UsageError(f"{path}: file is larger than 5 MB")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode(data, path)
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files named directly, postmortem files found under directories, `-` for stdin.
+
+    A directory with no postmortem in it is an error; a missing path is yielded as is
+    so that `load` reports it in the batch.
+    """
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.suffix.lower() in SUFFIXES and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise UsageError(f"{path}: no postmortems (*.md, *.markdown, *.txt) in directory")
+            yield from (str(f) for f in found)
+        else:
+            yield path

@@ -1,0 +1,127 @@
+"""Clock times, dates, durations and timezones in free text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .models import TimeRef
+
+# Abbreviations that are only ever timezones in a postmortem (not "IST" alone? it is: India).
+ZONE_ABBREVIATIONS = (
+    "UTC GMT Z PST PDT PT MST MDT MT CST CDT CT EST EDT ET AKST AKDT HST "
+    "WAT WAST CAT EAT SAST CET CEST EET EEST WET WEST BST IST MSK GST PKT "
+    "ICT WIB SGT HKT CST8 JST KST AEST AEDT ACST AWST NZST NZDT BRT ART "
+    "CLT COT PET UTC0"
+).split()
+_ABBR = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+_NAMED = (
+    r"(?:Greenwich Mean|Coordinated Universal|(?:Pacific|Eastern|Central|Mountain)"
+    r"(?: Standard| Daylight)?|(?:West|East|Central|South) Africa(?:n)?(?: Standard)?|"
+    r"(?:Central|Eastern|Western) European(?: Summer| Standard)?|British Summer|"
+    r"India(?:n)? Standard|Japan Standard)\s+Time"
+)
+_IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
+ZONE = (
+    rf"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|(?<![\w])(?:{_ABBR})(?![\w])"
+    rf"|{_NAMED}|{_IANA}|[+\-]\d{{2}}:?\d{{2}}(?!\d))"
+)
+ZONE_RE = re.compile(ZONE)
+
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?)"
+)
+DATE_RE = re.compile(DATE, re.IGNORECASE)
+
+_AMPM = r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+_CLOCK = (
+    r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<m>[0-5]\d)|h(?P<m2>[0-5]\d))"
+    r"(?::[0-5]\d(?:\.\d+)?)?"
+    rf"(?:\s?{_AMPM})?(?!\d|:\d)"
+)
+_BARE_AMPM = rf"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+_ISO = r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?P<z>Z|[+\-]\d{2}:?\d{2})?"
+TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}")
+# A zone right after the time: "10:30 UTC", "10:30 (UTC+1)", "10:30am WAT", "10:30 in GMT".
+_ZONE_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")
+_ZONE_BEFORE = re.compile(rf"(?P<tz>{ZONE})\s?$")
+
+# "All times in PDT", "(All in Greenwich Mean Time)", "times are UTC", "Timeline (UTC)".
+ZONE_STATEMENT_RE = re.compile(
+    rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*|\btimeline\b[^.\n\d]{{0,20}}?"
+    rf"|time ?zone:?\s*)\(?\s*(?P<tz>{ZONE})"
+)
+
+_NUM_WORDS = (
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)"
+)
+DURATION_RE = re.compile(
+    rf"\b(?:{_NUM_WORDS})(?:\s+and\s+a\s+half)?[\s-]*(?:hours?|hrs?|h|minutes?|mins?|m|"
+    rf"seconds?|secs?|days?)\b(?:\s+and\s+\d+\s*(?:minutes?|mins?))?",
+    re.IGNORECASE,
+)
+
+
+def _hour(h: int, ampm: str | None) -> int:
+    if ampm is None:
+        return h % 24
+    if ampm.lower() == "p":
+        return h % 12 + 12
+    return h % 12
+
+
+def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
+    """Every clock time in `text` (a single line), with the zone written next to it."""
+    for m in TIME_RE.finditer(text):
+        g = m.groupdict()
+        if g["h4"] is not None:
+            hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
+        elif g["h"] is not None:
+            ampm = g["ampm"]
+            hour, minute = int(g["h"]), int(g["m"] or g["m2"])
+            clock = "12h" if ampm else "24h"
+            if ampm and not 1 <= hour <= 12:
+                continue
+        else:
+            ampm = g["ampm3"]
+            hour, minute, clock = int(g["h3"]), 0, "12h"
+        tz = g.get("z")
+        if not tz:
+            after = _ZONE_AFTER.match(text, m.end())
+            before = _ZONE_BEFORE.search(text, 0, m.start())
+            tz = after.group("tz") if after else before.group("tz") if before else None
+        yield TimeRef(
+            raw=m.group(0), line=line, column=column + m.start(), hour=_hour(hour, ampm),
+            minute=minute, tz=tz, date=g["date"], clock=clock,  # type: ignore[arg-type]
+        )
+
+
+def leading_time(text: str) -> TimeRef | None:
+    """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30")."""
+    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    start = stripped.end() if stripped else 0
+    rest = text[start:]
+    date = DATE_RE.match(rest)
+    if date:
+        rest2 = rest[date.end():]
+        sep = re.match(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?", rest2)
+        offset = date.end() + (sep.end() if sep else 0)
+        if TIME_RE.match(rest, offset):
+            start += offset
+            rest = text[start:]
+    if not TIME_RE.match(rest):
+        return None
+    return next(find_times(rest, column=1 + start), None)
+
+
+def leading_date_only(text: str) -> bool:
+    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    rest = text[stripped.end() if stripped else 0:]
+    return bool(DATE_RE.match(rest)) and leading_time(text) is None

@@ -1,0 +1,62 @@
+"""Derived views on a Document that checks and rules share: "the summary", "the measures"."""
+
+from __future__ import annotations
+
+from .models import Block, Document, Section, TimeRef
+
+SUMMARY_TAIL = {"impact", "duration", "root_cause"}
+KNOWN = {"summary", "impact", "duration", "root_cause", "trigger", "resolution", "timeline",
+         "detection", "escalation", "misleading", "measures", "lessons", "action_items"}
+
+
+def summary_sections(doc: Document) -> list[Section]:
+    """The summary as spec/checks.md defines it.
+
+    The summary section(s) with the Impact, Duration or Root-cause sections that follow before
+    the timeline; with no summary section, everything before the first section of a known kind.
+    """
+    secs = doc.sections
+    start = next((i for i, s in enumerate(secs) if s.has("summary")), None)
+    if start is None:
+        out = []
+        for s in secs:
+            if s.kinds & KNOWN:
+                break
+            out.append(s)
+        return out
+    out = [secs[start]]
+    for s in secs[start + 1:]:
+        if s.has("timeline"):
+            break
+        if s.has("summary") or s.kinds & SUMMARY_TAIL or (not s.kinds and s.level > secs[start].level):
+            out.append(s)
+        elif s.kinds:
+            break
+    return out
+
+
+def summary_blocks(doc: Document) -> list[Block]:
+    return [b for s in summary_sections(doc) for b in s.blocks]
+
+
+def lines_of(blocks: list[Block]) -> set[int]:
+    return {n for b in blocks for n in range(b.line, b.end_line + 1)}
+
+
+def summary_times(doc: Document) -> list[TimeRef]:
+    """Clock times written in the summary (not in quoted log lines or code)."""
+    lines = lines_of(summary_blocks(doc))
+    return [t for t in doc.times if t.line in lines]
+
+
+def sections_of(doc: Document, *kinds: str) -> list[Section]:
+    return [s for s in doc.sections if s.kinds & set(kinds)]
+
+
+def measure_blocks(doc: Document) -> list[Block]:
+    return [b for s in sections_of(doc, "measures", "action_items") for b in s.blocks]
+
+
+def measure_items(doc: Document) -> list[Block]:
+    """The list items and table rows of the measures sections: the tasks."""
+    return [b for b in measure_blocks(doc) if b.kind in ("item", "row")]
