@@ -18,7 +18,7 @@ DIRECTIVE_RE = re.compile(
 )
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$")
-_LABEL_LINE = re.compile(r"^\s{0,3}(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?)\s*:\s*$")
+_LABEL_LINE = re.compile(r"^\s{0,3}[-=~]*\s*(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?)\s*[-=~]*\s*:\s*$")
 _INLINE_LABEL = re.compile(
     r"^\s{0,3}(?:(?:\*\*|__)(?P<b>[^*_\n]{1,50}?)\s*:?\s*(?:\*\*|__)\s*[:\-–—]?|(?P<c>[A-Za-z][^:\n.!?*]{0,40}?):)\s+\S"
 )
@@ -273,8 +273,6 @@ def _looks_like_timeline(sec: Section) -> bool:
 def _times(blocks: list[Block]) -> list[TimeRef]:
     out: list[TimeRef] = []
     for b in blocks:
-        if b.text.lstrip().startswith(">"):
-            continue
         for n, text in enumerate(b.text.split("\n")):
             clean = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
             col = b.column if n == 0 else 1
@@ -304,10 +302,47 @@ def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
     return found
 
 
+_PARA_KINDS = [
+    ("root_cause", re.compile(r"\broot cause|\bcaused by\b|\bthe cause\b", re.I)),
+    ("resolution", re.compile(r"\bfix(?:ed)?\b|\bresolv|\bresolution\b|\brestor", re.I)),
+    ("measures", re.compile(r"\bprevent|\bin the future\b|\bmoving forward\b|\bgoing forward\b|"
+                            r"\bimprovements?\b|\baction items?\b|\bwe (?:will|plan to)\b", re.I)),
+]
+
+
+def _paragraph_sections(sections: list[Section]) -> list[Section]:
+    """A document with no section titles is judged on its paragraphs: the first real paragraph
+    is the summary; the others get the kinds their words say (timed ones are the timeline)."""
+    if len(sections) != 1 or sections[0].style != "opening":
+        return sections
+    opening = sections[0]
+    out = [Section("", frozenset(), 0, 1, "opening", 0)]
+    summary_seen = False
+    for b in opening.blocks:
+        words = len(re.findall(r"[A-Za-z]{2,}", b.text))
+        kinds: set[str] = set()
+        if not summary_seen and words >= 15:
+            kinds.add("summary")
+            summary_seen = True
+        elif summary_seen:
+            if len(find_times_in(b.text)) >= 1:
+                kinds.add("timeline")
+            kinds |= {k for k, p in _PARA_KINDS if p.search(b.text)}
+        if not kinds:
+            out[-1].blocks.append(b)
+            continue
+        out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
+    return [s for s in out if s.style != "opening" or s.blocks]
+
+
+def find_times_in(text: str) -> list[TimeRef]:
+    return [t for n, line in enumerate(text.split("\n")) for t in find_times(line, n + 1)]
+
+
 def parse(source: Source) -> Document:
     tokens = _md().parse(source.text)
     blocks = _blocks(tokens, source.lines)
-    sections = _sectionize(blocks)
+    sections = _paragraph_sections(_sectionize(blocks))
     timeline = _timeline(sections)
     all_blocks = [b for s in sections for b in s.blocks]
     return Document(

@@ -24,8 +24,11 @@ from .views import (
     summary_times,
 )
 
+_END_AFTER = re.compile(
+    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?(?:restored|resolved|recovered|back (?:up|online|to normal)"
+    r"|fixed|mitigated|up and running|operational)\b", re.IGNORECASE)
 _RANGE_END = re.compile(
-    r"(?:\b(?:to|until|till|through|thru|and|ended|ending|end(?:ed)? at|restored|resolved|recovered|fixed"
+    r"(?:\b(?:to|until|till|through|thru|and|end|ended|ending|end(?:ed)? at|restored|resolved|recovered|fixed"
     r"|mitigated|back (?:up|online)|back to normal|lasted until|concluded|came back|returned)\b|[-–—]|\bby)"
     r"[^.\n]{0,40}$",
     re.IGNORECASE,
@@ -75,6 +78,10 @@ def _end_time(times: list[TimeRef], blocks: list[Block]) -> TimeRef | None:
     for t in times[1:] if len(times) > 1 else times:
         before = text.get(t.line, "")[: t.column - 1]
         if _RANGE_END.search(before[-50:]):
+            return t
+    for t in times:
+        after = text.get(t.line, "")[t.column - 1 + len(t.raw):]
+        if _END_AFTER.search(after):
             return t
     return None
 
@@ -165,6 +172,8 @@ def _names_thing(text: str, vague: re.Pattern[str]) -> bool:
 def _timeline(doc: Document) -> dict[str, Any]:
     secs = sections_of(doc, "timeline")
     blocks = [b for s in secs for b in s.blocks]
+    times = [t for t in doc.times if t.line in lines_of(blocks)]
+    present = bool(secs and times)
     timed = [e for e in doc.timeline if e.time is not None]
     entries = []
     for e in doc.timeline:
@@ -179,20 +188,18 @@ def _timeline(doc: Document) -> dict[str, Any]:
             "single": not any(_starts_timed(line) for line in rest.split("\n")) if rest else True,
         })
     whole = [b for s in doc.sections for b in s.blocks]
-    entry_blocks = [e.block for e in doc.timeline] or blocks
-    res = _timeline_resolution(doc)
     return {
-        "present": {"line": secs[0].line, "title": secs[0].title} if secs and timed else None,
+        "present": {"line": secs[0].line, "title": secs[0].title} if present else None,
         "timezone": ({"text": doc.zone_statement} if doc.zone_statement else
                      {"text": timed[0].time.tz} if timed and all(e.time and e.time.tz for e in timed)
                      else None),
-        "entries": entries if secs and timed else [],
-        "detection": find_sentence(entry_blocks, lexicon("detection")) if secs and timed else None,
-        "actions": (find_sentence(entry_blocks, lexicon("investigate"), also=lexicon("system_part"))
-                    if secs and timed else None),
+        "entries": entries if present else [],
+        "detection": find_sentence(blocks, lexicon("detection")) if present else None,
+        "actions": (find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
+                    if present else None),
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole),
-        "resolution": res if secs and timed else None,
+        "resolution": _timeline_resolution(blocks, times) if present else None,
     }
 
 
@@ -227,14 +234,22 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     return found or find_sentence(whole, lexicon("misleading"))
 
 
-def _timeline_resolution(doc: Document) -> Evidence | None:
-    timed = [e for e in doc.timeline if e.time is not None]
-    resolved, change = lexicon("resolved"), lexicon("change_verb")
-    for e in reversed(timed):
-        text = e.block.text
-        if resolved.search(text) and (change.search(text) and lexicon("system_part").search(text)
-                                      or sem.specific_terms(text)):
-            return sem.evidence(e.block, 0, len(text))
+def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
+    """A timed line that says the incident was resolved, and how (there or on the line before)."""
+    timed_lines = {t.line for t in times}
+    resolved, change, part = lexicon("resolved"), lexicon("change_verb"), lexicon("system_part")
+    units = [(b, n, line) for b in blocks for n, line in enumerate(b.text.split("\n"), b.line)]
+    units = [u for u in units if u[1] in timed_lines]
+    for i in range(len(units) - 1, -1, -1):
+        b, n, text = units[i]
+        if not resolved.search(text):
+            continue
+        prev = units[i - 1][2] if i else ""
+        if (change.search(text) and part.search(text)) or sem.specific_terms(text) or (
+            change.search(prev) and part.search(prev)
+        ):
+            start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
+            return sem.evidence(b, start, start + len(text))
     return None
 
 

@@ -33,7 +33,7 @@ MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DATE = (
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
     rf"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?)"
 )
@@ -41,13 +41,15 @@ DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 _AMPM = r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _CLOCK = (
-    r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<m>[0-5]\d)|h(?P<m2>[0-5]\d))"
+    r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)|\.(?P<m3>[0-5]\d)(?=\s?[AaPp]\.?[Mm])|h(?P<m2>[0-5]\d))"
     r"(?::[0-5]\d(?:\.\d+)?)?"
     rf"(?:\s?{_AMPM})?(?!\d|:\d)"
 )
 _BARE_AMPM = rf"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _ISO = r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?P<z>Z|[+\-]\d{2}:?\d{2})?"
-TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}")
+# military "0300hrs", "1400 UTC"
+_MILITARY = rf"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
+TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
 # A zone right after the time: "10:30 UTC", "10:30 (UTC+1)", "10:30am WAT", "10:30 in GMT".
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")
 _ZONE_BEFORE = re.compile(rf"(?P<tz>{ZONE})\s?$")
@@ -83,9 +85,11 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         g = m.groupdict()
         if g["h4"] is not None:
             hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
+        elif g["h5"] is not None:
+            hour, minute, ampm, clock = int(g["h5"]), int(g["m5"]), None, "24h"
         elif g["h"] is not None:
             ampm = g["ampm"]
-            hour, minute = int(g["h"]), int(g["m"] or g["m2"])
+            hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
             clock = "12h" if ampm else "24h"
             if ampm and not 1 <= hour <= 12:
                 continue

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from .models import Block, Document, Section, TimeRef
 
+_SUMMARY_TITLE = re.compile(r"summary|tl;?dr", re.IGNORECASE)
 SUMMARY_TAIL = {"impact", "duration", "root_cause"}
 KNOWN = {"summary", "impact", "duration", "root_cause", "trigger", "resolution", "timeline",
          "detection", "escalation", "misleading", "measures", "lessons", "action_items"}
@@ -16,7 +19,8 @@ def summary_sections(doc: Document) -> list[Section]:
     the timeline; with no summary section, everything before the first section of a known kind.
     """
     secs = doc.sections
-    start = next((i for i, s in enumerate(secs) if s.has("summary")), None)
+    strong = [i for i, s in enumerate(secs) if s.has("summary") and _SUMMARY_TITLE.search(s.title)]
+    start = strong[0] if strong else next((i for i, s in enumerate(secs) if s.has("summary")), None)
     if start is None:
         out = []
         for s in secs:
