@@ -253,17 +253,34 @@ def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence 
     return None
 
 
-def _detail(blocks: list[Block], need_change: bool) -> Evidence | None:
-    """The sentence that names a concrete component/change (root cause or fix detail)."""
+def _cause_detail(blocks: list[Block]) -> Evidence | None:
+    """The root cause names something concrete (a file, setting, value, technology) and is not
+    just "a misconfiguration": two concrete terms, or one with no vague cause beside it."""
     text = "\n".join(b.text for b in blocks)
     terms = sem.specific_terms(text)
-    if sem.words(text) < 8 or len(terms) < (1 if need_change else 2):
+    if sem.words(text) < 8 or not terms:
         return None
-    pattern = lexicon("change_verb") if need_change else sem.SPECIFIC
+    if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
+        return None
+    for b in blocks:
+        for s, e in sem.sentences(b):
+            if sem.specific_terms(b.text[s:e]):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _fix_detail(blocks: list[Block]) -> Evidence | None:
+    """The fix says what concrete thing was changed ("replaced the failing disk", "renamed
+    the .phpp file"); "adjusted the settings" vetoes unless a value is given."""
+    vague = [m for b in blocks for m in [sem.VAGUE_CHANGE.search(b.text)] if m]
+    part = lexicon("system_part")
     for b in blocks:
         for s, e in sem.sentences(b):
             sentence = b.text[s:e]
-            if pattern.search(sentence) and sem.specific_terms(sentence):
+            terms = sem.specific_terms(sentence)
+            if vague and not any(sem._NUMERIC.search(t) for t in terms):
+                continue
+            if sem.CONCRETE_CHANGE.search(sentence) and (terms or part.search(sentence)):
                 return sem.evidence(b, s, e)
     return None
 
@@ -273,7 +290,7 @@ def _root_cause(doc: Document) -> dict[str, Any]:
     blocks = [b for s in secs for b in s.blocks]
     return {
         "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
-        "detail": _detail(blocks, need_change=False) if secs else None,
+        "detail": _cause_detail(blocks) if secs else None,
     }
 
 
@@ -284,7 +301,7 @@ def _resolution(doc: Document) -> dict[str, Any]:
         blocks = [b for s in sections_of(doc, "root_cause") for b in s.blocks]
     return {
         "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
-        "detail": _detail(blocks, need_change=True),
+        "detail": _fix_detail(blocks),
     }
 
 
@@ -318,9 +335,21 @@ _DUE = re.compile(
 )
 
 
+_ACTION_TYPES = {"mitigate", "prevent", "process", "repair", "detect", "other", "done", "todo", "open", "closed",
+                 "high", "medium", "low", "p0", "p1", "p2", "p3", "yes", "no", "n/a"}
+
+
 def _owner(text: str) -> str | None:
     m = _OWNER.search(text)
-    return m.group(0).strip() if m else None
+    if m:
+        return m.group(0).strip()
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    if len(cells) >= 3:  # a table row: a one-word cell after the task is the owner column
+        for cell in cells[1:]:
+            if re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell) and cell.lower() not in _ACTION_TYPES \
+                    and not _TICKET.fullmatch(cell):
+                return cell
+    return None
 
 
 def _ticket(text: str) -> str | None:

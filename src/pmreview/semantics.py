@@ -73,6 +73,7 @@ SPECIFIC = re.compile(
     r"|\b[\w-]+\.(?:conf|php|phpp|py|js|ts|json|ya?ml|ini|cfg|sh|rb|lock|log|txt|html?|sql|pp|xml|env"
     r"|service|toml|go|java|properties|wslconfig|d)\b"
     r"|(?<![\w/])/(?:etc|var|usr|opt|home|tmp|srv|proc|lib|bin)/\S+"
+    r"|(?<![\w.])\.(?:php|phpp|conf|py|js|json|ya?ml|ini|cfg|sh|env|htaccess|wslconfig)\b"
     r"|\bv?\d+\.\d+(?:\.\d+)+\b|\bversion \d[\w.]*|\bv\d+(?:\.\d+)?\b"
     r"|\bports? \d+|\b\d+(?:/\d+)+\b"
     r"|\b\d+(?:\.\d+)? ?(?:ms|sec|seconds|mb|gb|kb|tb|%|percent|connections|threads|workers|requests|rps|qps|files|nodes|replicas)\b"
@@ -81,16 +82,37 @@ SPECIFIC = re.compile(
     r"|rabbitmq|puppet|ansible|chef|docker|kubernetes|k8s|kubectl|wordpress|bcrypt|gemfile|ulimit|systemd|systemctl"
     r"|cron(?:tab)?|letsencrypt|certbot|cloudflare|s3|ec2|rds|terraform|jenkins|iptables|ufw|wsl2?|etcd|zookeeper"
     r"|consul|varnish|gunicorn|uwsgi|php-fpm|node\.js|npm|pip|apt(?:-get)?|yum|git|bgp|ospf|raid|lvm|ext4|inode"
-    r"|boskos|statefulset|daemonset|deployment|configmap|replica|primary|index(?:es)?|schema|migration|commit|rollback"
+    r"|statefulset|daemonset|configmap|replica|hard (?:drive|disk)|ssd|power supply|index(?:es)?|schema|migration|commit|rollback"
     r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition|null pointer|typo|certificate|expired"
     r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record|firewall rule)\b",
     re.IGNORECASE,
 )
 
 
+_URL = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
+
+
 def specific_terms(text: str) -> set[str]:
     """The concrete things a text names: files, settings, versions, values, technologies."""
-    return {m.group(0).lower().strip("`") for m in SPECIFIC.finditer(text)}
+    return {m.group(0).lower().strip("`") for m in SPECIFIC.finditer(_URL.sub(" ", text))}
+
+
+VAGUE_CAUSE = re.compile(
+    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bnot (?:properly |correctly )?optimi[sz]"
+    r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b", re.IGNORECASE)
+VAGUE_CHANGE = re.compile(
+    r"\b(?:settings|configurations?|config|parameters|queries)\s+(?:were|was)\s+(?:\w+ )?(?:adjusted|optimi[sz]ed|tweaked"
+    r"|tuned|corrected|improved)\b|\b(?:adjust(?:ed|ing)?|optimi[sz](?:ed|ing)|tweak(?:ed|ing)|tun(?:ed|ing)|correct(?:ed|ing))"
+    r"\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}(?:settings|configurations?|config|queries|parameters)\b"
+    r"|\bconfigured to allow required\b|\b(?:implement(?:ed|ing)?|applied) (?:a |the )?(?:fix|patch|correct configurations?)\b",
+    re.IGNORECASE)
+CONCRETE_CHANGE = re.compile(
+    r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install|reinstall|upgrad|downgrad"
+    r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)|flush|clear(?:ed|ing)\b|kill"
+    r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b|restor|mov(?:ed|ing)\b|freed"
+    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment|comment(?:ed)? out|insert)",
+    re.IGNORECASE)
+_NUMERIC = re.compile(r"\d")
 
 
 def words(text: str) -> int:
