@@ -39,7 +39,7 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
         out.append("")
     passed = sum(c.status == "pass" for c in d.checks.values())
     counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
-    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n] or ["no findings"]
+    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n] or ["no findings"]
     llm = d.llm
     llm_line = f"LLM review: {llm.get('status')}" + (f" ({llm['reason']})" if llm.get("reason") else "")
     out.append(_c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
@@ -49,15 +49,16 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
 
 
 def render(report: Report, color: bool = False, verbose: bool = False, **_: object) -> str:
+    """The findings of every document; files that could not be read are the CLI's to report
+    (one `pmreview: error:` line each on stderr), so they are not repeated here."""
     out: list[str] = []
     for d in report.documents:
         out.extend(_document(d, color, verbose))
         out.append("")
-    for e in report.errors:
-        out.append(f"{_c('error:', 'error', color)} {e['message']}")
     if len(report.documents) > 1:
         total = sum(len(d.findings) for d in report.documents)
         worst = max((SEVERITY_RANK[f.severity] for d in report.documents for f in d.findings), default=-1)
         out.append(f"{len(report.documents)} documents reviewed, {total} findings"
                    + ("" if worst >= 0 else " — all clear"))
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n")
+    return text + "\n" if text else ""
