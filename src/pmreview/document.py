@@ -214,10 +214,28 @@ def _sectionize(blocks: list[tuple[Block, _Mark | None]]) -> list[Section]:
             parent = sec
         elif mark.level <= (parent.level if parent else 0):
             parent = None
+    _timeline_subsections(sections)
     for sec, nxt in zip(sections, sections[1:] + [None]):
         last = max((b.end_line for b in sec.blocks), default=sec.line)
         sec.end_line = (nxt.line - 1) if nxt is not None else last
     return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+_TIMELINE_PARTS = {"detection", "escalation", "misleading", "resolution"}
+
+
+def _timeline_subsections(sections: list[Section]) -> None:
+    """An empty "Timeline" title followed by "Detection", "Actions taken", "Escalation"…
+    parts: those parts are the timeline's sub-sections."""
+    for i, sec in enumerate(sections):
+        if not sec.has("timeline") or sec.blocks:
+            continue
+        for sub in sections[i + 1:]:
+            if sub.level < sec.level or (sub.kinds - _TIMELINE_PARTS) or (
+                sub.style in ("atx", "setext") and sub.level == sec.level
+            ):
+                break
+            sub.kinds = sub.kinds | {"timeline"}
 
 
 def _timeline(sections: list[Section]) -> list[TimelineEntry]:

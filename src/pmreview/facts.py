@@ -196,7 +196,7 @@ def _timeline(doc: Document) -> dict[str, Any]:
         "entries": entries if present else [],
         "detection": find_sentence(blocks, lexicon("detection")) if present else None,
         "actions": (find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
-                    if present else None),
+                    or find_sentence(blocks, lexicon("investigate"), also=sem.SPECIFIC) if present else None),
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole),
         "resolution": _timeline_resolution(blocks, times) if present else None,
@@ -234,22 +234,39 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     return found or find_sentence(whole, lexicon("misleading"))
 
 
+def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int, str]]:
+    """Timeline lines grouped into events: a timed line and the untimed lines after it."""
+    timed = {t.line for t in times}
+    events: list[tuple[Block, int, str]] = []
+    for b in blocks:
+        for n, line in enumerate(b.text.split("\n"), b.line):
+            if n in timed or not events:
+                events.append((b, n, line))
+            else:
+                eb, en, etext = events[-1]
+                events[-1] = (eb, en, etext + "\n" + line)
+    return [e for e in events if e[1] in timed]
+
+
+_BROAD_CHANGE = re.compile(r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
+                           r"|fix(?:ed)? (?:the|by)|updat)", re.IGNORECASE)
+
+
 def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
-    """A timed line that says the incident was resolved, and how (there or on the line before)."""
-    timed_lines = {t.line for t in times}
+    """A timed event that says the incident was resolved, and how (there or in the two before)."""
     resolved, change, part = lexicon("resolved"), lexicon("change_verb"), lexicon("system_part")
-    units = [(b, n, line) for b in blocks for n, line in enumerate(b.text.split("\n"), b.line)]
-    units = [u for u in units if u[1] in timed_lines]
-    for i in range(len(units) - 1, -1, -1):
-        b, n, text = units[i]
-        if not resolved.search(text):
-            continue
-        prev = units[i - 1][2] if i else ""
-        if (change.search(text) and part.search(text)) or sem.specific_terms(text) or (
-            change.search(prev) and part.search(prev)
-        ):
+    events = _events(blocks, times)
+
+    def how(text: str) -> bool:
+        return bool((change.search(text) or _BROAD_CHANGE.search(text)) and part.search(text)
+                    or sem.specific_terms(text))
+
+    for i in range(len(events) - 1, -1, -1):
+        b, n, text = events[i]
+        if resolved.search(text) and (how(text) or any(how(e[2]) for e in events[max(0, i - 2):i])):
             start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
-            return sem.evidence(b, start, start + len(text))
+            first = text.split("\n", 1)[0]
+            return sem.evidence(b, start, start + len(first))
     return None
 
 
