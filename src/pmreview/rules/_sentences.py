@@ -1,0 +1,47 @@
+"""Counting sentences in a short text without splitting at "e.g.", "v1.2", "nginx.conf"."""
+
+from __future__ import annotations
+
+import re
+
+from ..times import DATE_RE, TIME_RE, ZONE_RE
+
+_ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "vs", "approx", "mr", "mrs", "ms", "dr", "prof", "st",
+                  "inc", "ltd", "jr", "sr", "no", "fig", "cf", "al", "u.s", "u.k", "a.m", "p.m",
+                  "est", "ca", "resp", "incl", "dept", "ver", "v"}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+_MASKS = (
+    re.compile(r"`[^`\n]*`"),
+    re.compile(r"\]\([^)\s]*\)"),
+    re.compile(r"<[^>\n]*>"),
+    re.compile(r"https?://\S+"),
+)
+
+
+def masked(text: str) -> str:
+    """Code, link targets, HTML and URLs replaced by "x"s of the same length."""
+    for pattern in _MASKS:
+        text = pattern.sub(lambda m: "x" * len(m.group(0)), text)
+    return text
+
+
+def sentence_starts(text: str, begin: int = 0) -> list[int]:
+    """Offsets where sentences start in text[begin:] (not at "e.g.", "v1.2", "nginx.conf")."""
+    blank = masked(text)
+    starts = [begin + (len(text[begin:]) - len(text[begin:].lstrip()))]
+    for m in _BOUNDARY.finditer(blank, begin):
+        word = re.search(r"([\w.]+)$", blank[begin:m.start()])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            continue
+        if blank[m.end():].strip():
+            starts.append(m.end())
+    ends = starts[1:] + [len(text)]
+    return [s for s, e in zip(starts, ends, strict=True) if _is_sentence(blank[s:e])]
+
+
+def _is_sentence(text: str) -> bool:
+    """Two words or more once times, dates, zones and labels are taken out."""
+    text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", text) if not ZONE_RE.fullmatch(w)]
+    return len(words) >= 2

@@ -1,0 +1,92 @@
+"""The tasks of a postmortem: list items and table rows of its measures sections.
+
+Shared by the action-item rules; a task knows where its words start once list markers,
+checkboxes, priority tags ("P1", "**HIGH**") and HTML or emphasis markup are set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Block, Document, Section
+
+_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_NOISE = re.compile(r"<[^>\n]*>|&nbsp;|&#?\w+;|\*\*|__|[*_~•]")
+_TAG = re.compile(r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
+                  r"|#\d+)\s*[:\-–—]?\s*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass
+class Task:
+    """A list item or table row of the measures, with the offset where its words start."""
+
+    block: Block
+    start: int  # offset into block.text
+    text: str  # block.text with markup blanked out (same offsets)
+
+    @property
+    def words(self) -> str:
+        return self.text[self.start:]
+
+    @property
+    def end(self) -> int:
+        """Where the task's first line (a row's first cell) ends, trailing blanks left out."""
+        stop = re.compile(r"[|\n]" if self.block.kind == "row" else r"\n")
+        m = stop.search(self.text, self.start)
+        end = m.start() if m else len(self.text)
+        return self.start + len(self.text[self.start:end].rstrip())
+
+    def opening(self, start: int | None = None) -> tuple[int, int]:
+        """Offsets of the opening words (up to five, or the first punctuation) on its line."""
+        start = self.start if start is None else start
+        line_end = self.text.find("\n", start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        m = re.match(r"(?:[^,;:.!?()\n]|[:.](?=\S))*", self.text[start:line_end])
+        words = list(re.finditer(r"\S+", m.group(0) if m else ""))[:5]
+        end = start + (words[-1].end() if words else 1)
+        return start, end
+
+
+def _blank(text: str) -> str:
+    return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _task(block: Block) -> Task | None:
+    text = _blank(block.text)
+    if block.kind == "row":
+        cells = [m for m in re.finditer(r"[^|\n]+", text) if WORD.search(m.group(0))]
+        if not cells:
+            return None
+        start = cells[0].start() + len(cells[0].group(0)) - len(cells[0].group(0).lstrip())
+        return Task(block, start, text)
+    m = _MARKER.match(text)
+    start = m.end() if m else 0
+    while True:
+        lead = re.match(r"\s*", text[start:])
+        start += lead.end() if lead else 0
+        tag = _TAG.match(text, start)
+        if not tag or tag.end() == start:
+            break
+        start = tag.end()
+    rest = text[start:].split("\n", 1)[0].strip()
+    if not WORD.search(rest) or (rest.endswith((":", ":-")) and len(rest.split()) <= 8):
+        return None  # an empty item or a group label ("**Tasks:**")
+    return Task(block, start, text)
+
+
+def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
+    """The tasks of each measures section (lessons-only sections hold no tasks)."""
+    out: list[tuple[Section, list[Task]]] = []
+    for sec in doc.sections:
+        if not sec.kinds & {"measures", "action_items"}:
+            continue
+        if "lessons" in sec.kinds and "action_items" not in sec.kinds:
+            continue
+        items = [b for b in sec.blocks if b.kind in ("item", "row")]
+        nested = {a.line for a, b in zip(items, items[1:], strict=False) if b.depth > a.depth}
+        found = [t for b in items if b.line not in nested and (t := _task(b))]
+        if found:
+            out.append((sec, found))
+    return out

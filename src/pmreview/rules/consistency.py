@@ -1,0 +1,261 @@
+"""Consistency rules: the summary and the timeline tell the same story about when."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..models import Document, TimelineEntry, TimeRef
+from ..span import Stated, minutes_between, stated_durations, summary_span, zone_offset
+from . import Hit, Rule
+
+# A first entry before the stated start that is the change which set things off, not the outage.
+_TRIGGER = re.compile(
+    r"\b(?:deploy\w*|merged?|push(?:ed)?|releas\w*|rolled out|roll-?out|updat\w*|upgrad\w*|"
+    r"migrat\w*|maintenance|tun(?:ed|ing)|config(?:uration)? change|scheduled|"
+    r"started? (?:a|the))\b",
+    re.I,
+)
+# A last entry after the stated end that is follow-up work, not the outage.
+_AFTERMATH = re.compile(
+    r"\b(?:monitor\w*|post-?mortem|retro\w*|review\w*|report\w*|communicat\w*|announc\w*|"
+    r"notif\w*|e-?mail\w*|publish\w*|document\w*|follow-?ups?|observ\w*|watch\w*|status page)\b",
+    re.I,
+)
+# A first entry that reports the outage being noticed: it may well come after the start.
+_DETECTION = re.compile(
+    r"\b(?:alert\w*|alarm\w*|detect\w*|notic\w*|report\w*|complain\w*|page[ds]?|paging|"
+    r"monitor\w*|flagged|spotted|observed|discovered)\b", re.I)
+_DETECTION_LAG = 60  # minutes an outage may go unnoticed before the first entry
+_HEDGE = re.compile(r"(?:approx\w*|about|around|roughly|nearly|almost|just (?:over|under)|"
+                    r"over|under|~|at least|some)\s*$", re.I)
+
+
+def _same_zone(a: str, b: str) -> bool:
+    na, nb = re.sub(r"\s", "", a).upper(), re.sub(r"\s", "", b).upper()
+    if na == nb:
+        return True
+    oa, ob = zone_offset(a), zone_offset(b)
+    return oa is not None and oa == ob
+
+
+def timeline_zone(doc: Document) -> str | None:
+    """The zone the timeline's times are in: written on an entry, or stated for the document."""
+    for e in doc.timeline:
+        if e.time is not None and e.time.tz:
+            return e.time.tz
+    return doc.zone_statement
+
+
+def in_zone(stated: Stated, zone: str | None) -> TimeRef | None:
+    """The written form of a stated time in `zone` (converted when both offsets are known)."""
+    if zone is None:
+        return next((t for t in stated.all if not t.tz), stated.time)
+    for t in stated.all:
+        if t.tz and _same_zone(t.tz, zone):
+            return t
+    bare = next((t for t in stated.all if not t.tz), None)
+    if bare is not None:
+        return bare
+    target = zone_offset(zone)
+    for t in stated.all:
+        own = zone_offset(t.tz)
+        if own is not None and target is not None and t.minutes is not None:
+            m = (t.minutes - own + target) % 1440
+            return TimeRef(t.raw, t.line, t.column, m // 60, m % 60, zone, t.date, t.clock)
+    return None
+
+
+def readings(t: TimeRef) -> list[int]:
+    """Minutes of the day a timeline time may mean: "1:00" with no AM/PM may be 13:00."""
+    if t.minutes is None:
+        return []
+    if t.clock == "12h" or t.hour is None or t.hour > 12:
+        return [t.minutes]
+    other = (t.minutes + 720) % 1440
+    return [t.minutes, other]
+
+
+def gap(a: TimeRef, entry: TimeRef) -> int | None:
+    """Signed minutes from `a` to the nearest reading of `entry`, within half a day."""
+    if a.minutes is None:
+        return None
+    best: int | None = None
+    for m in readings(entry):
+        d = (m - a.minutes + 720) % 1440 - 720
+        if best is None or abs(d) < abs(best):
+            best = d
+    return best
+
+
+def _timed(doc: Document) -> list[TimelineEntry]:
+    return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
+
+
+def _first_event(entries: list[TimelineEntry], start: TimeRef) -> TimelineEntry:
+    i = 0
+    while i + 1 < len(entries) and _TRIGGER.search(entries[i].block.text):
+        d = gap(start, entries[i].time)  # type: ignore[arg-type]
+        if d is None or d >= 0:
+            break
+        i += 1
+    return entries[i]
+
+
+def _last_event(entries: list[TimelineEntry], end: TimeRef) -> TimelineEntry:
+    i = len(entries) - 1
+    while i > 0 and _AFTERMATH.search(entries[i].block.text):
+        d = gap(end, entries[i].time)  # type: ignore[arg-type]
+        if d is None or d <= 0:
+            break
+        i -= 1
+    return entries[i]
+
+
+def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
+    return Hit(t.line, t.column, t.line, t.column + len(t.raw), message, quote=t.raw,
+               question=question, suggestion=suggestion)
+
+
+def _timeline_times(doc: Document) -> list[TimeRef]:
+    """Every clock time written in the timeline sections, entries or not."""
+    lines = {n for sec in doc.of_kind("timeline") for b in sec.blocks
+             for n in range(b.line, b.end_line + 1)}
+    own = [e.time for e in _timed(doc) if e.time is not None]
+    return own + [t for t in doc.times if t.line in lines and t.hour is not None]
+
+
+def _reference(doc: Document, t: TimeRef, which: str) -> TimelineEntry | None:
+    """The timeline entry to hold the stated time against, if the entries are all timed."""
+    if not doc.timeline:
+        return None
+    entries = _timed(doc)
+    edge = doc.timeline[0] if which == "start" else doc.timeline[-1]
+    if len(entries) < 2 or edge.time is None:
+        return None
+    return _first_event(entries, t) if which == "start" else _last_event(entries, t)
+
+
+def _compare(doc: Document, stated: Stated | None, which: str,
+             options: Mapping[str, Any]) -> Iterator[Hit]:
+    t = in_zone(stated, timeline_zone(doc)) if stated is not None else None
+    entry = _reference(doc, t, which) if t is not None else None
+    if t is None or entry is None or entry.time is None:
+        return
+    tolerance = int(options.get("tolerance_minutes", 5))
+    line = doc.source.lines[t.line - 1]
+    if _HEDGE.search(line[:t.column - 1]):
+        tolerance *= 2
+    near = [gap(t, x) for x in _timeline_times(doc)]
+    if any(d is not None and abs(d) <= tolerance for d in near):
+        return
+    d = gap(t, entry.time)
+    if which == "start" and d is not None and 0 < d <= _DETECTION_LAG \
+            and _DETECTION.search(entry.block.text):
+        return  # the outage began unobserved and the timeline starts when it was noticed
+    verb, pos = ("started", "first") if which == "start" else ("ended", "last")
+    yield _hit(
+        t,
+        f"The summary says the outage {verb} at {t.raw} (line {t.line}), but the timeline's {pos} "
+        f"entry is at {entry.time.raw} (line {entry.line}) and no entry is at {t.raw}.",
+        f"Did the outage {'start' if which == 'start' else 'end'} at {t.raw} or at "
+        f"{entry.time.raw}? If the timeline leaves that moment out, what happened at {t.raw}?",
+        f"TODO: make the summary's {which} time and the timeline agree (correct one of them, "
+        f"or add a timeline entry at {t.raw} saying what happened then).",
+    )
+
+
+def check_start(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _compare(doc, summary_span(doc).start, "start", options)
+
+
+def check_end(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _compare(doc, summary_span(doc).end, "end", options)
+
+
+def _say(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    if h and m:
+        return f"{h} h {m} min"
+    return f"{h} h" if h else f"{m} min"
+
+
+def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    span = summary_span(doc)
+    if span.start is None or span.end is None:
+        return
+    actual = minutes_between(span.start, span.end)
+    if actual is None or actual <= 0:
+        return
+    for d in stated_durations(doc):
+        line = doc.source.lines[d.line - 1]
+        hedged = bool(_HEDGE.search(line[:d.column - 1]))
+        share = float(options.get("tolerance_percent", 10)) / 100 * (2 if hedged else 1)
+        allowed = max(int(options.get("tolerance_minutes", 10)), int(share * d.minutes))
+        if abs(actual - d.minutes) <= allowed:
+            continue
+        s, e = span.start.time, span.end.time
+        yield Hit(
+            d.line, d.column, d.line, d.column + len(d.raw),
+            f"The summary says the outage lasted {d.raw}, but from {s.raw} (line {s.line}) to "
+            f"{e.raw} (line {e.line}) is {_say(actual)}.",
+            quote=d.raw,
+            question=f"Which is right: {d.raw}, or {s.raw} to {e.raw}?",
+            suggestion="TODO: correct the duration or the start and end times so that they agree.",
+        )
+
+
+RULES: list[Rule] = [
+    Rule(
+        id="PM401", name="summary-start-mismatch", category="consistency", severity="warning",
+        summary="The summary's start time differs from the timeline's first event.",
+        what="Compares the time the summary gives for the start of the outage with the first "
+             "entry of the timeline, in the same timezone (\"01:00 local time (22:00 GMT)\" is "
+             "read in the timeline's zone). A first entry that is the change which set things "
+             "off (a deploy, a config push) before the stated start is passed over, and so is a "
+             "first entry that reports the outage being noticed within an hour after the stated "
+             "start. Reports when no timeline time is within `tolerance_minutes` (default 5) "
+             "of the stated start.",
+        why="Executives read the summary and engineers read the timeline; when the two disagree "
+            "nobody knows how long users were affected. Time to detect and time to mitigate, "
+            "the figures a postmortem exists to improve (Google SRE book, \"Postmortem "
+            "Culture\"), are computed from exactly these times.",
+        example="Summary: The API was down from 01:00 to 02:10 UTC.\n"
+                "Timeline:\n- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
+        instead="Summary: The API was down from 01:00 to 02:10 UTC.\n"
+                "Timeline:\n- 01:00 UTC: Deploy 4.2 of api-gateway started; 5xx rate rose.\n"
+                "- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
+        check=check_start,
+    ),
+    Rule(
+        id="PM402", name="summary-end-mismatch", category="consistency", severity="warning",
+        summary="The summary's end or restoration time differs from the timeline's last event.",
+        what="Compares the time the summary gives for the end of the outage (\"restored at\", "
+             "\"from … to …\") with the last entry of the timeline; trailing entries about "
+             "monitoring or the postmortem itself are passed over. Reports when they differ by "
+             "more than `tolerance_minutes` (default 5).",
+        why="The end time decides the stated duration and the time to recover. A timeline that "
+            "ends earlier or later than the summary leaves the reader unsure when users were "
+            "served again (PagerDuty postmortem guide: state the impact window precisely).",
+        example="Summary: … restored at 11:00 AM PT.\nTimeline:\n"
+                "- 9:10 AM: Fix deployed; error rate back to normal.",
+        instead="Summary: … restored at 9:10 AM PT.\nTimeline:\n"
+                "- 9:10 AM: Fix deployed; error rate back to normal.",
+        check=check_end,
+    ),
+    Rule(
+        id="PM403", name="duration-mismatch", category="consistency", severity="warning",
+        summary="A duration stated in the summary does not match its start and end times.",
+        what="Finds the outage length the summary states (\"lasted 3 hours\", \"Duration: 45 "
+             "minutes\") and compares it with the span from the summary's start to its end "
+             "time. Reports a difference above 10 minutes or 10% (doubled for \"about\", "
+             "\"approximately\"); options `tolerance_minutes` and `tolerance_percent`.",
+        why="Duration is the first number a reader takes from a postmortem and the one that "
+            "is compared across incidents; two different figures in the same summary make "
+            "both untrustworthy.",
+        example="The outage lasted 3 hours, from 10:00 AM to 2:00 PM UTC.",
+        instead="The outage lasted 4 hours, from 10:00 AM to 2:00 PM UTC.",
+        check=check_duration,
+    ),
+]

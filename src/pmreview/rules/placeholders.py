@@ -1,0 +1,86 @@
+"""Placeholder rule: template text left in a document that is about to be shared."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..models import Block, Document, Section
+from . import Hit, Rule
+from ._text import blocks, hit_at
+
+_TASK_KINDS = {"measures", "action_items"}
+_NEAR_FORMAT = re.compile(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")
+_CODE = re.compile(r"`[^`\n]*`")
+
+# (pattern, what it is, where it does not count)
+_PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bTB[DAC]\b"), "an undecided value", "tasks"),
+    (re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M), "a to-do note",
+     "tasks"),
+    (re.compile(r"\bFIXME\b|\bXXX\b"), "a fix-me note", ""),
+    (re.compile(r"\blorem ipsum\b", re.I), "filler text", ""),
+    (re.compile(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"), "question marks standing in for a value",
+     ""),
+    (re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"), "a time left as a pattern",
+     "format"),
+    (re.compile(r"\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|"
+                r"\b(?:DD|dd|MM|mm)[-/.](?:MM|mm|DD|dd)[-/.](?:YYYY|yyyy|YY|yy)\b"),
+     "a date left as a pattern", "format"),
+    (re.compile(r"\[(?:insert|add|enter|fill(?:\s+in)?|your|describe|placeholder|tbd|todo|"
+                r"name of|link to|link here|date|time)\b[^\]\n]{0,60}\](?!\()", re.I),
+     "a bracketed placeholder", ""),
+    (re.compile(r"<(?:date|time|name|owner|link|url|service|team|company|insert[^<>\n]*|"
+                r"your[^<>\n]*|tbd|todo|placeholder|description|timezone|duration|number|"
+                r"value|details?|[a-z]+ here)>", re.I), "an angle-bracket placeholder", ""),
+    (re.compile(r"\bX{1,3}(?:\.X+)?\s?%|\bX{1,3} (?:minutes|hours|users|customers|requests|"
+                r"servers|percent)\b"), "a number left as X", ""),
+)
+
+
+def _masked(text: str) -> str:
+    return _CODE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _skip(sec: Section, block: Block, text: str, start: int, where: str) -> bool:
+    if block.kind == "heading":
+        return True
+    if where == "tasks" and sec.kinds & _TASK_KINDS and sec.style != "inline":
+        return True  # "Owner: TBD" in an action list is a known open state; "TODO:" a task
+    return where == "format" and bool(_NEAR_FORMAT.search(text[max(0, start - 20):start]))
+
+
+def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    for sec, b in blocks(doc):
+        text = _masked(b.text)
+        for pattern, what, where in _PLACEHOLDERS:
+            for m in pattern.finditer(text):
+                if _skip(sec, b, text, m.start(), where):
+                    continue
+                yield hit_at(
+                    b, m.start(), m.end(),
+                    f"\"{m.group(0)}\" is {what} left in the text; readers will take the "
+                    "document as unfinished.",
+                    question="What should go here?",
+                    suggestion=f"TODO: replace \"{m.group(0)}\" with the real value, or remove "
+                               "the sentence if it is not known.",
+                )
+
+
+RULES: list[Rule] = [
+    Rule(
+        id="PM801", name="placeholder-left", category="placeholder", severity="error",
+        summary="Template text left in the document: TBD, TODO:, XX:XX, [insert …], Lorem ipsum.",
+        what="Finds placeholders in the prose: TBD/TBA, \"TODO:\", FIXME, \"???\", XX:XX, "
+             "YYYY-MM-DD, \"[insert …]\", \"[Your Name]\", \"<date>\", \"X%\" and Lorem ipsum. "
+             "Section titles, inline code, \"TODO list\", a date format being described "
+             "(\"format YYYY-MM-DD\") and TBD or TODO inside action-item sections (an open owner "
+             "or a task) are not reported.",
+        why="A postmortem with placeholders is read as unfinished, and the missing value is "
+            "usually the one a reader needed (a time, an owner, a number).",
+        example="The alert fired at XX:XX and paged [insert team].",
+        instead="The alert fired at 10:42 UTC and paged the storage on-call.",
+        check=check_placeholder,
+    ),
+]

@@ -1,0 +1,292 @@
+"""Timeline rules: entries in order, in one clock format, with a timezone, and short."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from ..models import Document, TimelineEntry, TimeRef
+from ..span import align, date_near, parse_date
+from ..times import DATE_RE
+from ..views import summary_times
+from . import Hit, Rule
+from ._sentences import sentence_starts
+from ._text import hit_at
+
+_DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
+
+
+def _timed(doc: Document) -> list[TimelineEntry]:
+    return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
+
+
+def _own_date(e: TimelineEntry) -> date | None:
+    """A date written on the entry itself, next to its time."""
+    t = e.time
+    if t is None:
+        return None
+    if t.date:
+        return parse_date(t.date)
+    first = e.block.text.split("\n", 1)[0]
+    start = t.column - e.block.column
+    return date_near(first, start, start + len(t.raw))
+
+
+def _context_dates(doc: Document) -> list[tuple[int, date]]:
+    """(line, date) of day headings in the timeline: "### 2024-03-16", "March 16:" alone."""
+    out: list[tuple[int, date]] = []
+    for sec in doc.of_kind("timeline"):
+        title_date = DATE_RE.search(sec.title)
+        if title_date:
+            d = parse_date(title_date.group(0))
+            if d:
+                out.append((sec.line, d))
+        for b in sec.blocks:
+            for n, text in enumerate(b.text.split("\n")):
+                m = _DATE_LINE.match(text)
+                d = parse_date(text) if m else None
+                if d:
+                    out.append((b.line + n, d))
+    return sorted(out)
+
+
+def entry_dates(doc: Document, entries: list[TimelineEntry]) -> list[tuple[date | None, bool]]:
+    """Each entry's date and whether the entry itself writes it (else from a day heading)."""
+    context = _context_dates(doc)
+    out: list[tuple[date | None, bool]] = []
+    for e in entries:
+        own = _own_date(e)
+        if own is not None:
+            out.append((own, True))
+            continue
+        before = [d for line, d in context if line < e.line]
+        out.append((before[-1] if before else None, False))
+    return out
+
+
+# -- PM301 ---------------------------------------------------------------------------------------
+
+def _readings(t: TimeRef, prev: int) -> list[int]:
+    """"1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM."""
+    assert t.minutes is not None
+    if t.clock == "24h" and t.hour is not None and 1 <= t.hour < 12 and prev >= 660 \
+            and not t.raw.startswith("0"):
+        return [t.minutes, t.minutes + 720]
+    return [t.minutes]
+
+
+def _in_order(prev: tuple[int, date | None], t: TimeRef, day: date | None,
+              max_gap: int) -> tuple[bool, int]:
+    """Whether `t` may follow `prev` (minutes, date), and the minutes it is read as."""
+    prev_m, prev_day = prev
+    if prev_day is not None and day is not None:
+        prev_day, day = align(prev_day, day)
+    if prev_day is not None and day is not None and prev_day != day:
+        return day > prev_day, t.minutes or 0
+    readings = _readings(t, prev_m)
+    same = [m for m in readings if m >= prev_m]
+    if same:
+        return True, min(same)
+    if prev_day is not None and day is not None:
+        return False, readings[0]
+    forward = min(readings, key=lambda m: (m - prev_m) % 1440)
+    return (forward - prev_m) % 1440 <= max_gap, forward
+
+
+def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    entries = _timed(doc)
+    dates = entry_dates(doc, entries)
+    max_gap = int(options.get("max_overnight_gap_minutes", 720))
+    prev: tuple[int, date | None] | None = None
+    prev_entry: TimelineEntry | None = None
+    for e, (day, _) in zip(entries, dates, strict=True):
+        t = e.time
+        assert t is not None and t.minutes is not None
+        if prev is None or prev_entry is None or prev_entry.time is None:
+            prev, prev_entry = (t.minutes, day), e
+            continue
+        ok, read = _in_order(prev, t, day, max_gap)
+        if not ok:
+            before = prev_entry.time.raw
+            yield Hit(
+                t.line, t.column, t.line, t.column + len(t.raw),
+                f"This entry ({t.raw}) is earlier than the one before it ({before}, line "
+                f"{prev_entry.line}); a reader follows the timeline top to bottom.",
+                quote=t.raw,
+                question=f"Is {t.raw} a typo, or does this entry belong before line "
+                         f"{prev_entry.line}?",
+                suggestion="TODO: correct the time or move the entry to its place in the "
+                           "timeline (write the date on entries after midnight).",
+            )
+        prev, prev_entry = (read, day), e
+
+
+# -- PM302 ---------------------------------------------------------------------------------------
+
+def _odd_one(classes: list[str]) -> int | None:
+    """The index of the first entry whose class differs from the majority, if mixed."""
+    counts = Counter(classes)
+    if len(counts) < 2:
+        return None
+    majority = max(counts, key=lambda c: (counts[c], -classes.index(c)))
+    return next(i for i, c in enumerate(classes) if c != majority)
+
+
+def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
+    classes = ["12h" if e.time and e.time.clock == "12h" else "24h" for e in entries]
+    i = _odd_one(classes)
+    if i is None:
+        return None
+    t = entries[i].time
+    assert t is not None
+    other = "24-hour" if classes[i] == "12h" else "12-hour (AM/PM)"
+    return Hit(
+        t.line, t.column, t.line, t.column + len(t.raw),
+        f"The timeline mixes 12-hour and 24-hour times: most entries use the {other} clock, "
+        f"this one is written {t.raw}.",
+        quote=t.raw,
+        question=f"Is {t.raw} in the morning or the afternoon?",
+        suggestion=f"TODO: write every timeline time on the {other} clock.",
+    )
+
+
+def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]) -> Hit | None:
+    seen: date | None = None
+    odd: list[int] = []
+    dated = sum(1 for _, own in dates if own)
+    if dated == 0 or dated == len(entries):
+        return None
+    for i, (day, own) in enumerate(dates):
+        if own and seen is not None and day == seen:
+            odd.append(i)
+        seen = day if day is not None else seen
+    if not odd:
+        return None
+    i = odd[0] if dated < len(entries) - dated else next(i for i, d in enumerate(dates) if not d[1])
+    t = entries[i].time
+    assert t is not None
+    return Hit(
+        t.line, t.column, t.line, t.column + len(t.raw),
+        "Some timeline entries carry a date and others do not, without the date changing; "
+        "a reader cannot tell which day the undated entries belong to.",
+        quote=t.raw,
+        question="Which day is each entry on?",
+        suggestion="TODO: write the date once per day (a '### 2024-03-16' line above that "
+                   "day's entries, or on the first entry after midnight) and drop it elsewhere.",
+    )
+
+
+def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    entries = _timed(doc)
+    if len(entries) < 2:
+        return
+    for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc, entries))):
+        if hit is not None:
+            yield hit
+
+
+# -- PM303 ---------------------------------------------------------------------------------------
+
+def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    entries = _timed(doc)
+    if not entries or doc.zone_statement or any(e.time and e.time.tz for e in entries):
+        return
+    zones = Counter(t.tz for t in summary_times(doc) if t.tz)
+    zone = zones.most_common(1)[0][0] if zones else "UTC"
+    t = entries[0].time
+    assert t is not None
+    yield Hit(
+        t.line, t.column, t.line, t.column + len(t.raw),
+        f"The timeline's times ({len(entries)} entries) have no timezone, and the document does "
+        "not say which zone they are in.",
+        quote=t.raw,
+        question="Which timezone are the timeline's times in?",
+        suggestion=f"TODO: write the zone once: 'All times {zone}' under the Timeline heading.",
+    )
+
+
+# -- PM304 ---------------------------------------------------------------------------------------
+
+def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    limit = int(options.get("max_sentences", 2))
+    for e in doc.timeline:
+        b = e.block
+        begin = 0
+        if e.time is not None:
+            first = b.text.split("\n", 1)[0]
+            begin = e.time.column - b.column + len(e.time.raw)
+            sep = re.match(r"[\s*_)\]:|–—-]*", first[begin:])
+            begin += sep.end() if sep else 0
+        starts = sentence_starts(b.text, begin)
+        if len(starts) <= limit:
+            continue
+        end = len(b.text.rstrip())
+        yield hit_at(
+            b, starts[limit], end,
+            f"This timeline entry has {len(starts)} sentences; one or two keep the timeline "
+            "easy to scan.",
+            question="Which of these details belong in the root-cause or resolution section?",
+            suggestion=f"TODO: cut the entry at line {b.line} to one or two sentences and move "
+                       "the rest to the section it explains.",
+        )
+
+
+RULES: list[Rule] = [
+    Rule(
+        id="PM301", name="timeline-unordered", category="timeline", severity="warning",
+        summary="A timeline entry is earlier than the one before it.",
+        what="Reads the timeline's times in order and reports an entry that goes back in time. "
+             "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
+             "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
+             "dates are compared by date first; \"1:00\" after \"12:45\" is read as 1 PM.",
+        why="A timeline is read top to bottom as the story of the incident. An entry out of "
+            "place, or a typo in a time, makes the reader doubt every other time and breaks the "
+            "time-to-detect and time-to-mitigate figures taken from it (Google SRE book, "
+            "\"Postmortem Culture\": the timeline is the core of the record).",
+        example="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:40 UTC: Error rate back to normal.",
+        instead="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:50 UTC: Error rate back to normal.",
+        check=check_unordered,
+    ),
+    Rule(
+        id="PM302", name="timeline-mixed-formats", category="timeline", severity="info",
+        summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
+        what="Reports at the first entry that differs from the majority when some entries "
+             "use AM/PM and others the 24-hour clock, and (separately, once) when some entries "
+             "repeat the date and others leave it out although the day does not change.",
+        why="Mixed formats make the reader stop and convert: is \"2:00\" two in the morning "
+            "or two in the afternoon? One format for the whole timeline removes the doubt.",
+        example="- 9:40 AM: Alert fired.\n- 14:05: Fix deployed.",
+        instead="- 09:40: Alert fired.\n- 14:05: Fix deployed.",
+        check=check_mixed,
+    ),
+    Rule(
+        id="PM303", name="timeline-missing-timezone", category="timeline", severity="warning",
+        summary="The timeline's times have no timezone and the document states none.",
+        what="Reports once, at the first timed entry, when no timeline entry carries a "
+             "timezone and the document has no statement such as \"All times UTC\" or a "
+             "\"Timeline (UTC)\" heading.",
+        why="Responders, readers and log timestamps are often in different zones; a time "
+            "without one cannot be matched to graphs or logs. PagerDuty's postmortem guide "
+            "and most templates ask for one zone (usually UTC) stated once.",
+        example="## Timeline\n- 10:02: Alert fired for disk usage on db-1.",
+        instead="## Timeline\nAll times UTC.\n- 10:02: Alert fired for disk usage on db-1.",
+        check=check_timezone,
+    ),
+    Rule(
+        id="PM304", name="timeline-entry-too-long", category="timeline", severity="info",
+        summary="A timeline entry is longer than two sentences.",
+        what="Counts the sentences of each timeline entry (not splitting at \"e.g.\", "
+             "decimals, versions, file names or times) and reports the part after the second "
+             "sentence; option `max_sentences` (default 2).",
+        why="A timeline is scanned, not read: one line per event, with the time first. Long "
+            "entries hide the sequence; the explanation belongs in the root-cause and "
+            "resolution sections (the ALX postmortem brief asks for 1 or 2 sentences).",
+        example="- 10:02: Alert fired. Bob looked at the graphs. He saw the disk was full. "
+                "He paged Ana.",
+        instead="- 10:02: Disk-usage alert fired for db-1; the on-call paged the DB team.",
+        check=check_too_long,
+    ),
+]
