@@ -215,10 +215,15 @@ def _sectionize(blocks: list[tuple[Block, _Mark | None]]) -> list[Section]:
         elif mark.level <= (parent.level if parent else 0):
             parent = None
     _timeline_subsections(sections)
-    for sec, nxt in zip(sections, sections[1:] + [None]):
+    return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def _end_lines(sections: list[Section]) -> list[Section]:
+    """Each section ends where the next begins (the last one at its last block)."""
+    for sec, nxt in zip(sections, [*sections[1:], None]):
         last = max((b.end_line for b in sec.blocks), default=sec.line)
         sec.end_line = (nxt.line - 1) if nxt is not None else last
-    return [s for s in sections if s.style != "opening" or s.blocks]
+    return sections
 
 
 _TIMELINE_PARTS = {"detection", "escalation", "misleading", "resolution"}
@@ -360,7 +365,7 @@ def find_times_in(text: str) -> list[TimeRef]:
 def parse(source: Source) -> Document:
     tokens = _md().parse(source.text)
     blocks = _blocks(tokens, source.lines)
-    sections = _paragraph_sections(_sectionize(blocks))
+    sections = _end_lines(_paragraph_sections(_sectionize(blocks)))
     timeline = _timeline(sections)
     all_blocks = [b for s in sections for b in s.blocks]
     return Document(

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import directives, rules
@@ -59,6 +59,40 @@ def _missing_message(spec: dict[str, str]) -> str:
     return f"Missing: {desc[0].lower() + desc[1:]}." if desc else "A required element is missing."
 
 
+# A finding of the key rule says nothing new where one of these covers the same line.
+SUBSUMED_BY = {"PM502": ("PM104",), "PM501": ("PM104",)}
+
+
+def drop_subsumed(findings: list[Finding]) -> list[Finding]:
+    """"Be careful" is a wish (PM104) and so has no concrete object (PM502): say it once."""
+    lines = {(f.rule, n) for f in findings for n in range(f.line, f.end_line + 1)}
+    return [f for f in findings
+            if not any((other, f.line) in lines for other in SUBSUMED_BY.get(f.rule, ()))]
+
+
+def collapse_repeats(findings: list[Finding]) -> list[Finding]:
+    """The same rule on the same words again and again ("glitch" six times) is one finding, at
+    the first place, naming the other lines. Runs after directives, so that a directive on
+    one occurrence silences only that one."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.line, f.column)):
+        key = (f.rule, " ".join(f.quote.lower().split()))
+        if f.quote and key in groups:
+            groups[key].append(f)
+            continue
+        groups[key] = [f]
+        out.append(f)
+    for i, f in enumerate(out):
+        repeats = groups.get((f.rule, " ".join(f.quote.lower().split())), [f])[1:] if f.quote else []
+        numbers = sorted({r.line for r in repeats} - {f.line})
+        if repeats:
+            lines = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "") or str(f.line)
+            plural = "s" if len(numbers) > 1 else ""
+            out[i] = replace(f, message=f"{f.message} (the same words again on line{plural} {lines})")
+    return out
+
+
 def review_document(source: Source, opts: Options) -> DocumentReview:
     profile = load_profile(opts.profile)
     doc = parse(source)
@@ -66,6 +100,7 @@ def review_document(source: Source, opts: Options) -> DocumentReview:
     findings = check_findings(profile, checks, doc, opts.severity)
     findings += rules.run(doc, opts.rule_options, opts.severity)
     findings = directives.apply(doc, findings, opts.select, opts.ignore)
+    findings = collapse_repeats(drop_subsumed(findings))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     reason = "offline" if opts.offline else "no LLM endpoint configured"
     return DocumentReview(source.path, checks, findings, llm={"status": "skipped", "reason": reason})

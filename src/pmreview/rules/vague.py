@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -44,7 +44,6 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
     if doc in _MEMO:
         return _MEMO[doc]
     out: dict[str, list[Hit]] = _MEMO.setdefault(doc, {})
-    seen: dict[tuple[str, str], list[Hit]] = {}
     for _, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
@@ -58,17 +57,9 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
                     done.add(entry.rule)
                     lead = _LEAD.match(m.group(0))
                     span = (m.start() + (lead.end() if lead else 0), m.end())
-                    key = (entry.rule, " ".join(block.text[span[0]:span[1]].lower().split()))
-                    hit = hit_at(block, *span, entry.message,
-                                 question=entry.question, suggestion=entry.suggestion)
-                    seen.setdefault(key, []).append(hit)
-    for (rule, _), hits in seen.items():
-        # the same words again and again: one finding, at the first place, naming the others
-        first = hits[0]
-        if len(hits) > 1:
-            lines = ", ".join(str(h.line) for h in hits[1:6]) + (", …" if len(hits) > 6 else "")
-            first = replace(first, message=f"{first.message} (also on line{'s' if len(hits) > 2 else ''} {lines})")
-        out.setdefault(rule, []).append(first)
+                    out.setdefault(entry.rule, []).append(hit_at(
+                        block, *span, entry.message,
+                        question=entry.question, suggestion=entry.suggestion))
     return out
 
 

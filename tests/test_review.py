@@ -1,0 +1,37 @@
+"""The merge stage of the pipeline: repeated words collapse into one finding."""
+
+from __future__ import annotations
+
+from pmreview.review import review_text
+
+TEXT = """\
+## Summary
+On 2025-01-10 from 10:00 to 11:00 UTC the app had a glitch.
+
+## Impact
+The glitch stopped payments. Another glitch followed.
+
+## Root cause
+A glitch.
+"""
+
+
+def test_same_words_again_are_one_finding_naming_the_other_lines() -> None:
+    review = review_text(TEXT)
+    glitches = [f for f in review.findings if f.rule == "PM101" and f.quote.lower() == "glitch"]
+    assert len(glitches) == 1
+    assert glitches[0].line == 2
+    assert "again on lines 5, 8" in glitches[0].message
+
+
+def test_different_words_stay_separate() -> None:
+    review = review_text("## Summary\nSeveral users saw errors. Many customers left.\n")
+    quotes = sorted(f.quote for f in review.findings if f.rule == "PM102")
+    assert quotes == ["Many customers", "Several users"]
+
+
+def test_a_wish_is_not_also_reported_as_a_task_without_object() -> None:
+    text = "## Action items\n- Be more careful.\n- Add an alert on disk usage of db-1 above 85%.\n"
+    rules = {f.rule for f in review_text(text).findings if f.line == 2}
+    assert "PM104" in rules
+    assert "PM502" not in rules
