@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -51,13 +51,14 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    if report.errors and not report.documents:
+    """0: clean; 1: a finding at or above `fail_on`; 2: an input could not be reviewed."""
+    if report.errors:
         return 2
     if fail_on == "never":
         return 0
     floor = SEVERITY_RANK[fail_on]
     hit = any(SEVERITY_RANK[f.severity] >= floor for d in report.documents for f in d.findings)
-    return 1 if hit else (2 if report.errors else 0)
+    return 1 if hit else 0
 
 
 @app.command()
@@ -103,12 +104,8 @@ def check(
             _fail(f"{output}: cannot write report ({exc.strerror})")
     else:
         sys.stdout.write(text)
-    if report.errors and fmt != "text":
-        for e in report.errors:
-            typer.echo(f"pmreview: error: {e['message']}", err=True)
-    elif report.errors and output is not None:
-        for e in report.errors:
-            typer.echo(f"pmreview: error: {e['message']}", err=True)
+    for e in report.errors:  # always on stderr, one line each, whatever the format
+        typer.echo(f"pmreview: error: {e['message']}", err=True)
     raise typer.Exit(exit_code(report, (fail_on.value if fail_on else cfg.get("fail-on", "error"))))
 
 
@@ -139,7 +136,7 @@ def list_rules(
         _fail(f"unknown format {fmt!r} (choose from: text, json)")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"pmreview: error: {message}", err=True)
     raise typer.Exit(2)
 

@@ -1,0 +1,172 @@
+"""Speed and memory of pmreview, printed as plain labelled numbers.
+
+    python bench/speed.py [FILE] [--runs N] [--files N] [--corpus DIR ...]
+
+(a) cold start: the median wall time of `pmreview --format json --offline FILE` in a new
+    process, next to `proselint check FILE` (or `proselint FILE` on old versions) when
+    proselint is installed, and an empty `python -c pass` for the interpreter's own share;
+(b) in process: the time of one `review_text` on FILE (first call, then the median of warm calls);
+(c) batch: documents per second of `review_paths` over a folder of many postmortems, built in a
+    temporary folder by copying every .md of the corpus folders until there are about --files
+    of them (the copies never leave the temporary folder), and the peak memory of that run.
+
+Targets: the cold run no slower than proselint's; at least 300 documents per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+DEFAULT_FILE = Path("/work/shared/seeds/000_8dd2772cb27462af.txt")
+DEFAULT_CORPUS = [Path("/work/shared/corpus/alx"), Path("/work/shared/corpus/industry")]
+
+
+def script(name: str) -> str | None:
+    """The console script next to this interpreter (no pyenv/asdf shim in between), else PATH's."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.is_file() else shutil.which(name)
+
+
+def wall(cmd: Sequence[str], runs: int, cwd: Path) -> float:
+    """Median wall time of `cmd` in seconds (after one untimed run to warm the file cache)."""
+    subprocess.run(cmd, cwd=cwd, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def proselint_command(file: Path, cwd: Path) -> list[str] | None:
+    exe = script("proselint")
+    if exe is None:
+        return None
+    for cmd in ([exe, "check", str(file)], [exe, str(file)]):
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        if proc.returncode in (0, 1) and "usage:" not in proc.stderr.lower():
+            return cmd
+    return None
+
+
+def cold(file: Path, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:  # no config file is discovered from here
+        cwd = Path(tmp)
+        exe = script("pmreview")
+        cmd = [exe] if exe else [sys.executable, "-m", "pmreview"]
+        base = wall([sys.executable, "-c", "pass"], runs, cwd)
+        ours = wall([*cmd, "--format", "json", "--offline", str(file)], runs, cwd)
+        print(f"cold.python_startup_s        {base:.3f}")
+        print(f"cold.pmreview_s              {ours:.3f}")
+        other = proselint_command(file, cwd)
+        if other is None:
+            print("cold.proselint_s             n/a (proselint not installed)")
+            return
+        theirs = wall(other, runs, cwd)
+        shown = " ".join([Path(other[0]).name, *other[1:-1], "FILE"])
+        print(f"cold.proselint_s             {theirs:.3f}   ({shown})")
+        print(f"cold.ratio_pmreview/proselint {ours / theirs:.2f}")
+
+
+def in_process(file: Path, runs: int) -> None:
+    from pmreview.review import review_text
+
+    text = file.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    review_text(text, str(file))
+    first = time.perf_counter() - start
+    times = []
+    for _ in range(max(runs, 20)):
+        start = time.perf_counter()
+        review_text(text, str(file))
+        times.append(time.perf_counter() - start)
+    print(f"doc.chars                    {len(text)}")
+    print(f"doc.first_review_ms          {first * 1000:.1f}   (loads tables, compiles patterns)")
+    print(f"doc.review_ms                {statistics.median(times) * 1000:.2f}")
+
+
+def build_folder(corpus: Sequence[Path], files: int, into: Path) -> int:
+    sources = sorted(p for folder in corpus if folder.is_dir() for p in folder.glob("*.md"))
+    if not sources:
+        return 0
+    copies = max(1, round(files / len(sources)))
+    for n in range(copies):
+        for src in sources:
+            shutil.copyfile(src, into / f"{src.parent.name}-{src.stem}-{n:02d}.md")
+    return copies * len(sources)
+
+
+def batch(corpus: Sequence[Path], files: int) -> None:
+    from pmreview.review import Options, review_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        count = build_folder(corpus, files, folder)
+        if not count:
+            print("batch                        n/a (no corpus found)")
+            return
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        review_paths([str(next(folder.iterdir()))], Options())  # warm: tables and patterns
+        start = time.perf_counter()
+        report = review_paths([str(folder)], Options())
+        elapsed = time.perf_counter() - start
+        tracemalloc.start()
+        review_paths([str(folder)], Options())
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+        print(
+            f"batch.documents              {len(report.documents)}   (errors: {len(report.errors)})"
+        )
+        print(f"batch.mean_kb_per_document   {size / count / 1024:.1f}")
+        print(f"batch.seconds                {elapsed:.2f}")
+        print(f"batch.docs_per_s             {len(report.documents) / elapsed:.0f}")
+        print(f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}")
+        print(
+            f"batch.peak_traced_mb         {peak / 1048576:.1f}   (tracemalloc, during the batch)"
+        )
+        print(f"process.maxrss_mb            {maxrss_kb / 1024:.1f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "file", nargs="?", type=Path, default=DEFAULT_FILE, help="the postmortem for (a) and (b)"
+    )
+    parser.add_argument("--runs", type=int, default=10, help="runs per cold-start median")
+    parser.add_argument("--files", type=int, default=500, help="about how many documents for (c)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        nargs="*",
+        default=DEFAULT_CORPUS,
+        help="folders whose *.md are copied for (c)",
+    )
+    parser.add_argument("--skip-cold", action="store_true", help="skip (a)")
+    args = parser.parse_args(argv)
+    if not args.file.is_file():
+        parser.error(f"{args.file}: no such file")
+    print(f"python                       {sys.version.split()[0]} ({os.cpu_count()} CPUs)")
+    print(f"file                         {args.file}")
+    if not args.skip_cold:
+        cold(args.file, args.runs)
+    in_process(args.file, args.runs)
+    batch(args.corpus, args.files)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Constants shared by the test modules (imported as `_support`: pytest puts tests/ on sys.path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+# The ids of spec/checks.md (profile `default`), spelled exactly.
+DEFAULT_CHECK_IDS = (
+    "summary.present",
+    "summary.duration",
+    "summary.start_time",
+    "summary.end_time",
+    "summary.timezone",
+    "summary.impact",
+    "summary.affected_share",
+    "summary.root_cause",
+    "timeline.present",
+    "timeline.format",
+    "timeline.detection",
+    "timeline.actions",
+    "timeline.misleading",
+    "timeline.escalation",
+    "timeline.resolution",
+    "root_cause.present",
+    "root_cause.detail",
+    "resolution.detail",
+    "measures.present",
+    "measures.improvements",
+    "measures.tasks",
+)
+
+# A short postmortem with a few vague statements, each on its own line, for inline use.
+SAMPLE = """\
+# Cache outage
+
+## Summary
+
+On 2024-03-02 from 14:00 to 14:30 UTC the product pages of shop-web were slow.
+The outage was caused by a glitch.
+
+## Timeline
+
+- 14:00 UTC - Latency alert fired for shop-web.
+- 14:30 UTC - It was fixed.
+
+## Action items
+
+- Improve monitoring
+- Add an alert on p99 latency of shop-web above 2 s (owner: web team)
+"""

@@ -1,0 +1,384 @@
+"""The parser on tricky inputs: section titles, kinds, styles and lines; timeline entries and
+their times. Plus a property test: no text or bytes make parse + review raise, and every
+finding points inside the document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmreview.document import kinds_of, parse
+from pmreview.errors import UsageError
+from pmreview.models import Document, DocumentReview, Section
+from pmreview.review import Options, review_document, review_text
+from pmreview.source import decode, from_text
+
+
+def doc_of(text: str) -> Document:
+    return parse(from_text(text))
+
+
+def titled(doc: Document) -> list[tuple[str, str, int]]:
+    """(title, style, line) of every titled section."""
+    return [(s.title, s.style, s.line) for s in doc.sections if s.title]
+
+
+def section(doc: Document, title: str) -> Section:
+    return next(s for s in doc.sections if s.title == title)
+
+
+def entries(doc: Document) -> list[tuple[int, str | None, bool]]:
+    return [(e.line, e.time.raw if e.time else None, e.is_item) for e in doc.timeline]
+
+
+def clock(doc: Document) -> list[tuple[int, int | None, int]]:
+    return [(e.line, e.time.hour, e.time.minute) for e in doc.timeline if e.time]
+
+
+# --------------------------------------------------------------------------- section markers
+
+
+def test_atx_and_setext_headings() -> None:
+    doc = doc_of(
+        "Checkout outage\n===============\n\nIssue Summary\n-------------\n\nThe api failed.\n\n"
+        "## Timeline ##\n\n- 10:00 UTC - alert\n"
+    )
+    assert titled(doc) == [
+        ("Checkout outage", "setext", 1),
+        ("Issue Summary", "setext", 4),
+        ("Timeline", "atx", 9),
+    ]
+    assert section(doc, "Issue Summary").kinds == {"summary"}
+    assert section(doc, "Checkout outage").level == 1 and section(doc, "Issue Summary").level == 2
+    assert section(doc, "Timeline").column == 4
+
+
+def test_bold_only_lines() -> None:
+    doc = doc_of(
+        "**Summary**\nThe api failed.\n\n__Timeline:__\n\n- 10:00 UTC - alert\n\n"
+        "**Root cause**:\nA full disk.\n"
+    )
+    assert titled(doc) == [
+        ("Summary", "bold", 1),
+        ("Timeline", "bold", 4),
+        ("Root cause", "bold", 8),
+    ]
+    assert [s.kinds for s in doc.sections if s.title] == [{"summary"}, {"timeline"}, {"root_cause"}]
+    assert section(doc, "Summary").column == 3  # the title inside the asterisks
+
+
+def test_label_lines() -> None:
+    doc = doc_of(
+        "Summary:\nThe api failed.\n\nCorrective and preventative measures:\n- add an alert\n"
+        "- add a canary\n"
+    )
+    assert titled(doc) == [
+        ("Summary", "label", 1),
+        ("Corrective and preventative measures", "label", 4),
+    ]
+    assert section(doc, "Corrective and preventative measures").kinds == {"measures"}
+    assert [b.kind for b in section(doc, "Corrective and preventative measures").blocks] == [
+        "item",
+        "item",
+    ]
+
+
+def test_inline_labels_keep_their_text() -> None:
+    doc = doc_of(
+        "# Outage\n\n**Root cause:** The disk on db-1 filled up.\nIt held the binlogs.\n\n"
+        "Resolution: we freed 40 GB on db-1.\n"
+    )
+    rc = section(doc, "Root cause")
+    assert (rc.style, rc.line, rc.column, rc.kinds) == ("inline", 3, 3, {"root_cause"})
+    assert "The disk on db-1 filled up." in rc.text and "binlogs" in rc.text
+    res = section(doc, "Resolution")
+    assert (res.style, res.line, res.kinds) == ("inline", 6, {"resolution"})
+    assert "freed 40 GB" in res.text
+
+
+def test_bare_title_line() -> None:
+    doc = doc_of(
+        "Incident Overview\n\nThe api failed for an hour.\n\nTimeline\n\n- 10:00 UTC - alert\n"
+    )
+    assert titled(doc) == [("Incident Overview", "bare", 1), ("Timeline", "bare", 5)]
+    assert section(doc, "Incident Overview").kinds == {"summary"}
+
+
+def test_bold_label_list_item_is_not_a_section() -> None:
+    doc = doc_of(
+        "# Summary\n\n- **Impact**: 10% of users could not pay.\n- **Duration**: 45 minutes.\n"
+    )
+    assert titled(doc) == [("Summary", "atx", 1)]
+    assert [b.kind for b in section(doc, "Summary").blocks] == ["item", "item"]
+
+
+def test_sentence_with_colon_is_not_a_section() -> None:
+    doc = doc_of(
+        "# Summary\n\nWe saw the following error: connection refused.\nThe cause was simple.\n"
+    )
+    assert titled(doc) == [("Summary", "atx", 1)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Incident Overview", {"summary"}),
+        ("TL;DR", {"summary"}),
+        ("Executive summary", {"summary"}),
+        ("Long-Term Mitigation", {"measures"}),
+        ("Action items", {"measures", "action_items"}),
+        ("Follow-ups", {"measures", "action_items"}),
+        ("Root Causes", {"root_cause"}),
+        ("What went wrong", {"root_cause"}),
+        ("Root cause and resolution", {"root_cause", "resolution"}),
+        ("3. Timeline", {"timeline"}),
+        ("The Plot Thickens", set()),
+    ],
+)
+def test_kinds_of_titles(title: str, kinds: set[str]) -> None:
+    assert kinds <= kinds_of(title)
+    if not kinds:
+        assert kinds_of(title) == frozenset()
+    if "measures" in kinds:
+        assert "resolution" not in kinds_of(title)
+
+
+def test_nested_sections_inherit_the_parent_kind() -> None:
+    doc = doc_of("## Corrective measures\n\n### Tasks\n\n- add an alert\n- add a canary\n")
+    assert section(doc, "Tasks").has("measures")
+
+
+# ------------------------------------------------------------------ encodings and whitespace
+
+
+def test_crlf_and_bom_keep_line_numbers() -> None:
+    raw = (
+        "\ufeff# Summary\r\nThe api failed.\r\n\r\n"
+        "# Timeline\r\n\r\n- 10:30 UTC - alert\r\n- 10:40 UTC - fix\r\n"
+    )
+    doc = parse(decode(raw.encode("utf-8"), "x.md"))
+    assert titled(doc) == [("Summary", "atx", 1), ("Timeline", "atx", 4)]
+    assert section(doc, "Summary").column == 3
+    assert entries(doc) == [(6, "10:30", True), (7, "10:40", True)]
+    assert doc.source.lines[0] == "# Summary"
+
+
+def test_tabs() -> None:
+    doc = doc_of("# Timeline\n\n-\t10:30 UTC\t- alert fired\n-\t10:40 UTC\t- rolled back\n")
+    assert clock(doc) == [(3, 10, 30), (4, 10, 40)]
+    assert [t.column for t in doc.times] == [3, 3]
+
+
+def test_tab_indented_list_is_still_a_timeline() -> None:
+    doc = doc_of("# Timeline\n\n\t- 10:30 UTC - alert\n\t- 10:40 UTC - fix\n")
+    assert clock(doc) == [(3, 10, 30), (4, 10, 40)]
+    assert all(e.is_item for e in doc.timeline)
+
+
+# --------------------------------------------------------------------------- timeline entries
+
+
+def test_timeline_entry_times() -> None:
+    doc = doc_of(
+        "# Timeline\n\n- **10:30 UTC** - alert\n- 2024-05-02 10:45 UTC - rolled back\n"
+        "- 1:15 PM PST - resolved\n- 11:00:05 - log line\n1. 12:00 - numbered\n"
+        "- [x] 12:30 - checkbox\n- 9am - bare am\n"
+    )
+    assert clock(doc) == [
+        (3, 10, 30),
+        (4, 10, 45),
+        (5, 13, 15),
+        (6, 11, 0),
+        (7, 12, 0),
+        (8, 12, 30),
+        (9, 9, 0),
+    ]
+    assert all(e.is_item for e in doc.timeline)
+    first = doc.timeline[0].time
+    assert first is not None and (first.line, first.column, first.tz) == (3, 5, "UTC")
+
+
+def test_entry_without_time() -> None:
+    doc = doc_of("# Timeline\n\n- 10:30 UTC - alert\n- Then we rolled back.\n")
+    assert entries(doc) == [(3, "10:30", True), (4, None, True)]
+
+
+def test_lines_that_are_not_list_items() -> None:
+    doc = doc_of("## Timeline\n10:00 one\n10:05 two\n10:10 three\n")
+    assert entries(doc) == [(2, "10:00", False), (3, "10:05", False), (4, "10:10", False)]
+
+
+def test_nested_items_are_not_entries() -> None:
+    doc = doc_of(
+        "# Timeline\n\n- 10:40 UTC - restarted\n  - 10:41 detail\n  - 10:42 detail\n"
+        "- 10:50 UTC - done\n"
+    )
+    assert entries(doc) == [(3, "10:40", True), (6, "10:50", True)]
+    assert [t.raw for t in doc.times] == ["10:40", "10:41", "10:42", "10:50"]
+
+
+def test_table_rows_are_entries_but_not_items() -> None:
+    doc = doc_of(
+        "# Timeline\n\n| Time | Event |\n|------|-------|\n"
+        "| 10:55 UTC | alert |\n| 11:05 UTC | fix |\n"
+    )
+    assert entries(doc) == [(5, "10:55", False), (6, "11:05", False)]
+    assert [b.kind for b in section(doc, "Timeline").blocks] == ["row", "row"]
+
+
+def test_fenced_code_and_comments_are_ignored() -> None:
+    doc = doc_of(
+        "# Timeline\n\n- 10:30 UTC - alert\n\n```\n10:31:02 ERROR connection refused\n"
+        "11:00 restart\n```\n\n<!-- 09:00 a note to self -->\n\n<!--\n09:15 hidden\n-->\n"
+        "- 10:40 UTC - fix with `12:00` in code\n"
+    )
+    assert entries(doc) == [(3, "10:30", True), (15, "10:40", True)]
+    assert [t.raw for t in doc.times] == ["10:30", "10:40"]
+
+
+def test_timeline_found_without_a_title() -> None:
+    doc = doc_of(
+        "# What happened\n\n- 10:00 UTC - alert\n- 10:10 UTC - paged\n- 10:20 UTC - rollback\n"
+    )
+    assert [e.line for e in doc.timeline] == [3, 4, 5]
+
+
+def test_zone_statement_and_directives() -> None:
+    doc = doc_of(
+        "# Timeline\n\nAll times in PDT.\n\n<!-- pmreview-disable PM101, PM102 -->\n"
+        "- 10:00 - alert <!-- pmreview-disable-next-line -->\n"
+    )
+    assert doc.zone_statement == "PDT"
+    assert doc.directives == [(5, "disable", ("PM101", "PM102")), (6, "disable-next-line", ())]
+
+
+# --------------------------------------------------------------------------- no headings at all
+
+NO_HEADINGS = """\
+Notes
+
+On 2024-05-02 the checkout API failed between 10:30 and 11:00 UTC for 20% of users, because a
+config push set max_connections to 10 on db-1 and requests queued until they timed out.
+
+At 10:40 UTC we noticed the alert and at 11:00 UTC we restored the old config, which fixed it.
+
+Going forward we will add a check on max_connections to the deploy pipeline.
+"""
+
+
+def test_document_without_headings() -> None:
+    doc = doc_of(NO_HEADINGS)
+    assert all(not s.title for s in doc.sections)
+    kinds = [set(s.kinds) for s in doc.sections]
+    assert {"summary"} in kinds
+    assert any("measures" in k for k in kinds)
+    lines = sorted(b.line for s in doc.sections for b in s.blocks)
+    assert lines == [1, 3, 6, 8]
+
+
+def test_section_end_lines_cover_their_blocks() -> None:
+    for s in doc_of(NO_HEADINGS).sections:
+        assert s.end_line >= max((b.end_line for b in s.blocks), default=s.line), s
+
+
+def test_section_end_lines_with_headings() -> None:
+    doc = doc_of("Intro line\n\n# Summary\n\nThe api failed.\n\n# Timeline\n\n- 10:00 UTC - x\n")
+    assert [(s.title, s.line, s.end_line) for s in doc.sections] == [
+        ("", 0, 2),
+        ("Summary", 3, 6),
+        ("Timeline", 7, 9),
+    ]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def assert_inside(review: DocumentReview, text: str) -> None:
+    n = len(text.split("\n"))
+    for f in review.findings:
+        assert 1 <= f.line <= n, f
+        assert 1 <= f.end_line <= n, f
+        assert f.column >= 1 and f.end_column >= 1, f
+        assert (f.end_line, f.end_column) >= (f.line, f.column), f
+
+
+MARKUP = st.sampled_from(
+    [
+        "# Summary\n",
+        "## Timeline\n",
+        "Timeline\n",
+        "**Root cause:** ",
+        "Impact:\n",
+        "- ",
+        "  - ",
+        "1. ",
+        "- [ ] ",
+        "| a | b |\n|---|---|\n",
+        "```\n",
+        "> ",
+        "===\n",
+        "---\n",
+        "<!-- pmreview-disable -->",
+        "<!-- pmreview-disable-next-line PM1 -->\n",
+        "10:30 UTC",
+        "2024-05-02 ",
+        "1:15 PM",
+        " a glitch",
+        " several users",
+        " it was fixed",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\ufeff",
+        "**",
+        "`",
+        "—",
+        "é",
+    ]
+)
+DOCUMENTS = st.lists(st.one_of(MARKUP, st.text(max_size=8)), max_size=40).map("".join)
+FAST = settings(
+    max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@FAST
+@given(st.text())
+def test_any_text_reviews(text: str) -> None:
+    assert_inside(review_text(text), from_text(text).text)
+
+
+@FAST
+@given(DOCUMENTS)
+def test_any_markdown_like_text_reviews(text: str) -> None:
+    assert_inside(review_text(text), from_text(text).text)
+
+
+@FAST
+@given(st.one_of(st.binary(), DOCUMENTS.map(lambda s: s.encode("utf-8"))))
+def test_any_bytes_review(data: bytes) -> None:
+    try:
+        source = decode(data, "fuzz.md")
+    except UsageError as exc:
+        assert str(exc).startswith("fuzz.md: ") and "\n" not in str(exc)
+        return
+    assert_inside(review_document(source, Options()), source.text)
+
+
+def _texts() -> Iterable[str]:
+    yield ""
+    yield "\n" * 5
+    yield "# \n"
+    yield "**\n"
+    yield ":\n"
+    yield "- \n" * 3
+
+
+@pytest.mark.parametrize("text", list(_texts()))
+def test_degenerate_texts(text: str) -> None:
+    assert_inside(review_text(text), from_text(text).text)
