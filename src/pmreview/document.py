@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -27,7 +27,10 @@ _EMPH = re.compile(r"[*_`#~\[\]]+")
 
 @cache
 def _md() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    # block structure only: inline markup is never rendered, so its parsing is skipped
+    md = MarkdownIt("commonmark").enable("table")
+    md.core.ruler.disable(["inline", "text_join"], ignoreInvalid=True)
+    return md
 
 
 @cache
@@ -46,6 +49,7 @@ def normalise_title(title: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+@lru_cache(maxsize=4096)
 def kinds_of(title: str) -> frozenset[str]:
     """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
     norm = normalise_title(title)

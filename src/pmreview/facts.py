@@ -120,7 +120,7 @@ def _summary(doc: Document) -> dict[str, Any]:
     hedge = lexicon("hedge")
     impact = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
     if impact is None:
-        impact = find_sentence(blocks, lexicon("symptom"), also=_PROPER, unless=hedge)
+        impact = find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
     return {
         "present": {"line": secs[0].line or blocks[0].line, "title": secs[0].title},
         "start_time": _time_fact(start) if start else None,
@@ -152,7 +152,7 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     vague = lexicon("vague_cause")
     for b in cands:
         for s, e in sem.sentences(b):
-            sentence = b.text[s:e]
+            sentence = b.lower[s:e]
             m = pattern.search(sentence)
             if not m or sem.words(sentence) < 4:
                 continue
@@ -196,7 +196,7 @@ def _timeline(doc: Document) -> dict[str, Any]:
         "entries": entries if present else [],
         "detection": find_sentence(blocks, lexicon("detection")) if present else None,
         "actions": (find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
-                    or find_sentence(blocks, lexicon("investigate"), also=sem.SPECIFIC) if present else None),
+                    or find_sentence(blocks, lexicon("investigate"), cased=sem.SPECIFIC) if present else None),
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole),
         "resolution": _timeline_resolution(blocks, times) if present else None,
@@ -211,7 +211,7 @@ def _escalation(blocks: list[Block]) -> Evidence | None:
                          r"(?:paged|notified|alerted|escalated|called|contacted|informed|summoned|looped)", re.I)
     for b in blocks:
         for s, e in sem.sentences(b):
-            text = b.text[s:e]
+            text = b.lower[s:e]
             if excluded.search(text):
                 continue
             for m in verb.finditer(text):
@@ -258,12 +258,13 @@ def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence 
     events = _events(blocks, times)
 
     def how(text: str) -> bool:
-        return bool((change.search(text) or _BROAD_CHANGE.search(text)) and part.search(text)
+        low = text.lower()
+        return bool((change.search(low) or _BROAD_CHANGE.search(low)) and part.search(low)
                     or sem.specific_terms(text))
 
     for i in range(len(events) - 1, -1, -1):
         b, n, text = events[i]
-        if resolved.search(text) and (how(text) or any(how(e[2]) for e in events[max(0, i - 2):i])):
+        if resolved.search(text.lower()) and (how(text) or any(how(e[2]) for e in events[max(0, i - 2):i])):
             start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
             first = text.split("\n", 1)[0]
             return sem.evidence(b, start, start + len(first))
@@ -297,7 +298,7 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
             terms = sem.specific_terms(sentence)
             if vague and not any(sem._NUMERIC.search(t) for t in terms):
                 continue
-            if sem.CONCRETE_CHANGE.search(sentence) and (terms or part.search(sentence)):
+            if sem.CONCRETE_CHANGE.search(sentence) and (terms or part.search(sentence.lower())):
                 return sem.evidence(b, s, e)
     return None
 

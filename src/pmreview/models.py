@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "skip"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ class Block:
     column: int = 1  # 1-based column where `text` starts on its first line
     depth: int = 0  # list nesting depth for items
     marker: str = ""  # the list marker ("-", "*", "1.") for items
+
+    @cached_property
+    def lower(self) -> str:
+        """`text` with ASCII letters lower-cased: same length, so offsets still hold. Phrase
+        tables are matched against it without re.IGNORECASE, which is much slower."""
+        return self.text.translate(ASCII_LOWER)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset into `text`."""

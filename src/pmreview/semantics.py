@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypedDict
 
 from .models import Block
@@ -22,9 +22,21 @@ class Evidence(TypedDict):
     column: int
 
 
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
+    """One regex from lower-case patterns, to be matched against `Block.lower` (or any text
+    lower-cased the same way) without re.IGNORECASE."""
+    for p in patterns:
+        if _UPPER_LITERAL.search(re.sub(r"\\[A-Za-z]", "", p)):
+            raise ValueError(f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 @cache
 def lexicon(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_toml("lexicon.toml")[name]), re.IGNORECASE)
+    return lowercase_pattern(load_toml("lexicon.toml")[name], f"lexicon.toml:{name}")
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n")
@@ -32,7 +44,11 @@ _SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s
 
 def sentences(block: Block) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of a block's text."""
-    text = block.text
+    return list(_sentences(block.text))
+
+
+@lru_cache(maxsize=2048)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end() if m.group(0) in ".!?" else m.start()
@@ -41,7 +57,7 @@ def sentences(block: Block) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 def evidence(block: Block, start: int, end: int) -> Evidence:
@@ -56,14 +72,16 @@ def evidence(block: Block, start: int, end: int) -> Evidence:
 
 def find_sentence(blocks: Iterable[Block], pattern: re.Pattern[str],
                   also: re.Pattern[str] | None = None,
-                  unless: re.Pattern[str] | None = None) -> Evidence | None:
-    """The first sentence matching `pattern` (and `also`, and not `unless`)."""
+                  unless: re.Pattern[str] | None = None,
+                  cased: re.Pattern[str] | None = None) -> Evidence | None:
+    """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
+    text, and `cased` in the text as written."""
     for b in blocks:
         for s, e in sentences(b):
-            text = b.text[s:e]
+            text = b.lower[s:e]
             if pattern.search(text) and (also is None or also.search(text)) and not (
                 unless is not None and unless.search(text)
-            ):
+            ) and (cased is None or cased.search(b.text[s:e])):
                 return evidence(b, s, e)
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -11,7 +12,7 @@ from weakref import WeakKeyDictionary
 
 from ..models import Document
 from ..resources import load_toml
-from ..semantics import sentences
+from ..semantics import lowercase_pattern, sentences
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
@@ -28,14 +29,14 @@ class Entry:
 @cache
 def table() -> tuple[Entry, ...]:
     return tuple(
-        Entry(e["rule"], re.compile("|".join(f"(?:{p})" for p in e["patterns"]), re.IGNORECASE),
+        Entry(e["rule"], lowercase_pattern(e["patterns"], f"vague.toml:{e['rule']}"),
               e["message"], e["question"], e["suggestion"])
         for e in load_toml("vague.toml")["entry"]
     )
 
 
 # context words a pattern needs but the quote does not ("was some framework problem")
-_LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=\S)", re.IGNORECASE)
+_LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=\S)")
 _MEMO: WeakKeyDictionary[Document, dict[str, list[Hit]]] = WeakKeyDictionary()
 
 
@@ -47,19 +48,21 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
     for _, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
-        for start, end in sentences(block):
-            done: set[str] = set()  # one finding per rule per sentence, the table's order decides
-            for entry in table():
-                if entry.rule in done:
+        spans = sentences(block)
+        starts = [s for s, _ in spans]
+        claimed: set[tuple[str, int]] = set()  # one finding per rule per sentence; table order decides
+        for entry in table():
+            for m in entry.pattern.finditer(block.lower):
+                i = bisect_right(starts, m.start()) - 1
+                if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                     continue
-                m = entry.pattern.search(block.text, start, end)
-                if m:
-                    done.add(entry.rule)
-                    lead = _LEAD.match(m.group(0))
-                    span = (m.start() + (lead.end() if lead else 0), m.end())
-                    out.setdefault(entry.rule, []).append(hit_at(
-                        block, *span, entry.message,
-                        question=entry.question, suggestion=entry.suggestion))
+                claimed.add((entry.rule, i))
+                lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
+                span = (m.start() + (lead.end() if lead else 0), m.end())
+                out.setdefault(entry.rule, []).append(hit_at(
+                    block, *span, entry.message, question=entry.question, suggestion=entry.suggestion))
+    for hits in out.values():
+        hits.sort(key=lambda h: (h.line, h.column))
     return out
 
 
