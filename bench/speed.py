@@ -119,10 +119,19 @@ def batch(corpus: Sequence[Path], files: int) -> None:
         size = sum(p.stat().st_size for p in folder.iterdir())
         review_paths([str(next(folder.iterdir()))], Options())  # warm: tables and patterns
         start = time.perf_counter()
-        report = review_paths([str(folder)], Options())
+        report = review_paths([str(folder)], Options(), jobs=1)
         elapsed = time.perf_counter() - start
+        jobs = os.cpu_count() or 1
+        start = time.perf_counter()
+        review_paths([str(folder)], Options(), jobs=jobs)
+        parallel = time.perf_counter() - start
+        cmd = [sys.executable, "-m", "pmreview", "check", "--offline", "--format", "json",
+               "--fail-on", "never", str(folder)]
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+        cli = time.perf_counter() - start
         tracemalloc.start()
-        review_paths([str(folder)], Options())
+        review_paths([str(folder)], Options(), jobs=1)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
@@ -131,8 +140,11 @@ def batch(corpus: Sequence[Path], files: int) -> None:
         )
         print(f"batch.mean_kb_per_document   {size / count / 1024:.1f}")
         print(f"batch.seconds                {elapsed:.2f}")
-        print(f"batch.docs_per_s             {len(report.documents) / elapsed:.0f}")
-        print(f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}")
+        print(f"batch.docs_per_s             {len(report.documents) / elapsed:.0f}   (1 process)")
+        print(f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}   (1 process)")
+        print(f"batch.docs_per_s_parallel    {len(report.documents) / parallel:.0f}   ({jobs} processes)")
+        print(f"batch.cli_docs_per_s         {len(report.documents) / cli:.0f}   "
+              "(cold `pmreview --format json FOLDER`, start-up included)")
         print(
             f"batch.peak_traced_mb         {peak / 1048576:.1f}   (tracemalloc, during the batch)"
         )

@@ -74,6 +74,7 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for large batches (default: one per CPU).")] = None,
 ) -> None:
     """Review postmortems and print what is missing and what is vague."""
     from .config import resolve
@@ -92,7 +93,7 @@ def check(
             rule_options=cfg.get("rules", {}),
             offline=bool(offline if offline is not None else cfg.get("offline", True)),
         )
-        report = review_paths(paths, opts)
+        report = review_paths(paths, opts, jobs)
     except UsageError as exc:
         _fail(str(exc))
     use_color = color if color is not None else (output is None and sys.stdout.isatty())

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..models import Document
 from ..resources import load_toml
+from ..semantics import lowercase_pattern
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
@@ -109,19 +110,29 @@ def _self_directed(text: str, start: int) -> bool:
     return bool(_SELF.search(sentence))
 
 
+@cache
+def _phrases() -> tuple[re.Pattern[str], list[dict[str, str]]]:
+    """All blaming phrases as one regex over lower-cased text, a named group per phrase."""
+    table = _table()["phrases"]
+    for ph in table:
+        lowercase_pattern([ph["pattern"]], "blame.toml")  # rejects upper-case literals
+    combined = "|".join(f"(?P<p{i}>{ph['pattern']})" for i, ph in enumerate(table))
+    return re.compile(combined), table
+
+
 def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    phrases = [(re.compile(ph["pattern"], re.I), ph) for ph in _table()["phrases"]]
+    pattern, table = _phrases()
     for _, b in blocks(doc):
-        for pattern, ph in phrases:
-            for m in pattern.finditer(b.text):
-                if _self_directed(b.text, m.start()):
-                    continue
-                yield hit_at(
-                    b, m.start(), m.end(),
-                    f"\"{m.group(0)}\" judges people rather than describing what happened; "
-                    "blame makes people hide mistakes in the next incident.",
-                    question=ph["question"], suggestion=ph["suggestion"],
-                )
+        for m in pattern.finditer(b.lower):
+            ph = table[int(str(m.lastgroup)[1:])]
+            if _self_directed(b.text, m.start()):
+                continue
+            yield hit_at(
+                b, m.start(), m.end(),
+                f"\"{b.text[m.start():m.end()]}\" judges people rather than describing what "
+                "happened; blame makes people hide mistakes in the next incident.",
+                question=ph["question"], suggestion=ph["suggestion"],
+            )
 
 
 RULES: list[Rule] = [
