@@ -97,7 +97,7 @@ CASES: dict[str, tuple[Setup, str]] = {
         _file("latin1.md", "# Résumé\n\nLe café a planté.\n".encode("latin-1")),
         "UTF-8",
     ),
-    "utf-16": (_file("utf16.md", "# Summary\n\nThe api failed.\n".encode("utf-16")), ""),
+    "utf-16": (_file("utf16.md", "# Summary\n\nThe api failed.\n".encode("utf-16")), "UTF-16"),
     "over 5 MB": (_big, "5 MB"),
     "unknown profile": (_with(["check", "--profile", "nosuch", "PM"]), "unknown profile"),
     "unknown format": (_with(["check", "--format", "xml", "PM"]), "unknown format"),
@@ -134,6 +134,26 @@ def test_bad_input(cli: Cli, tmp_path: Path, in_tmp: Path, case: str) -> None:
     setup, expect = CASES[case]
     args = setup(in_tmp)
     assert_one_error_line(cli(*args), expect)
+
+
+USAGE = {
+    "unknown option": (["--bogus", "x.md"], "No such option: --bogus"),
+    "bad --fail-on": (["check", "--fail-on", "sometimes", "x.md"], "--fail-on"),
+    "no path": (["check"], "Missing argument 'PATHS...'"),
+    "bad --jobs": (["check", "--jobs", "0", "x.md"], "--jobs"),
+}
+
+
+@pytest.mark.parametrize("case", list(USAGE))
+def test_usage_errors_are_one_line_in_a_real_process(tmp_path: Path, case: str) -> None:
+    """click's own usage errors get the same one-line treatment as pmreview's."""
+    args, expect = USAGE[case]
+    proc = subprocess.run([sys.executable, "-m", "pmreview", *args], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [proc.stderr.strip()]
+    assert proc.stderr.startswith("pmreview: error: ") and expect in proc.stderr
+    assert "Possible options" not in proc.stderr and "Traceback" not in proc.stderr
 
 
 @pytest.mark.parametrize("case", ["missing file", "binary", "invalid TOML", "profile not JSON"])

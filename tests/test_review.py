@@ -35,3 +35,21 @@ def test_a_wish_is_not_also_reported_as_a_task_without_object() -> None:
     rules = {f.rule for f in review_text(text).findings if f.line == 2}
     assert "PM104" in rules
     assert "PM502" not in rules
+
+
+def test_a_missing_section_is_one_finding_naming_what_fails_with_it() -> None:
+    text = "## Summary\nOn 2025-01-10 from 10:00 to 11:00 UTC all users saw 503 errors on the api.\n"
+    review = review_text(text)
+    assert review.checks["timeline.format"].status == "fail"  # the contract keeps every verdict
+    timeline = [f for f in review.findings if f.rule.startswith("timeline.")]
+    present = [f for f in timeline if f.rule == "timeline.present"]
+    assert len(present) == 1
+    assert "timeline.format" in present[0].message
+    assert not any(f.rule in ("timeline.format", "timeline.detection") for f in timeline)
+    # misleading paths are looked for in the whole document: still its own finding
+    assert any(f.rule == "timeline.misleading" for f in timeline)
+
+
+def test_a_titled_summary_counts_even_when_short() -> None:
+    review = review_text("## Summary\nThe api failed.\n")
+    assert review.checks["summary.present"].status == "pass"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -93,6 +94,7 @@ def check(
             rule_options=cfg.get("rules", {}),
             offline=bool(offline if offline is not None else cfg.get("offline", True)),
         )
+        _warn_unknown(opts.profile, opts.select + opts.ignore)
         report = review_paths(paths, opts, jobs)
     except UsageError as exc:
         _fail(str(exc))
@@ -137,6 +139,18 @@ def list_rules(
         _fail(f"unknown format {fmt!r} (choose from: text, json)")
 
 
+def _warn_unknown(profile: str, selectors: list[str]) -> None:
+    from .directives import unknown
+    from .profile import load
+    from .rules import registry
+
+    ids = [(cid, cid.replace(".", "-").replace("_", "-")) for cid in load(profile).checks]
+    ids += [(r.id, r.name) for r in registry().values()]
+    for sel in unknown(selectors, ids):
+        typer.echo(f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)",
+                   err=True)
+
+
 def _fail(message: str) -> NoReturn:
     typer.echo(f"pmreview: error: {message}", err=True)
     raise typer.Exit(2)
@@ -149,6 +163,27 @@ def main() -> None:
     if args and first is not None and first not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
         sys.argv.insert(1, "check")
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
+    except Exception as exc:  # click's usage errors: one line, exit 2 (a bug still raises)
+        if not (hasattr(exc, "format_message") and getattr(exc, "exit_code", None) == 2):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(app_help(), err=True)
+        else:
+            typer.echo(f"pmreview: error: {_one_line(exc.format_message())} "
+                       "(see pmreview --help)", err=True)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(text: str) -> str:
+    text = re.sub(r"\s*\(?'?\(Possible options:[^)]*\)'?,?\)?", "", text)
+    return " ".join(text.replace("{paths}", "PATH").split())
+
+
+def app_help() -> str:
+    command = typer.main.get_command(app)
+    ctx = command.make_context("pmreview", [], resilient_parsing=True)
+    return str(command.get_help(ctx))

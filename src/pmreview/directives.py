@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .models import Document, Finding
 
 
 def matches(finding: Finding, selectors: Iterable[str]) -> bool:
-    """A selector is a rule id (PM301), its slug (timeline-unordered), a prefix (PM3), or a
-    check id or its prefix (summary.end_time, summary)."""
+    return matches_id(finding.rule, finding.name, selectors)
+
+
+def matches_id(rule: str, name: str, selectors: Iterable[str]) -> bool:
+    """A selector is a rule id (PM301), its slug (timeline-unordered), a prefix of a rule id
+    (PM3), or a check id or the part before its dot (summary.end_time, summary)."""
     for sel in selectors:
         s = sel.strip()
         if not s:
             continue
-        if s.upper() in ("ALL", "*") or s == finding.name or finding.rule.upper().startswith(s.upper()):
+        if s.upper() in ("ALL", "*") or s == name:
             return True
-        if "." in finding.rule and (finding.rule == s or finding.rule.startswith(s.rstrip(".") + ".")):
+        if "." in rule:
+            if rule == s or rule.startswith(s.rstrip(".") + "."):
+                return True
+        elif rule.upper().startswith(s.upper()) and re.fullmatch(r"(?i)PM\d*", s):
             return True
     return False
+
+
+def unknown(selectors: Iterable[str], ids: Iterable[tuple[str, str]]) -> list[str]:
+    """The selectors that match none of the (id, slug) pairs: most likely typos."""
+    pairs = list(ids)
+    return [s for s in selectors if s.strip() and not any(matches_id(r, n, [s]) for r, n in pairs)]
 
 
 def _disabled_lines(doc: Document, finding: Finding) -> bool:

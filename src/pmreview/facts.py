@@ -105,9 +105,8 @@ def _summary(doc: Document) -> dict[str, Any]:
     secs = summary_sections(doc)
     blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
     text = "\n".join(b.text for b in blocks)
-    present = bool(secs) and sem.words(text) >= 8 and (
-        any(s.has("summary") for s in secs) or _tells_incident(text)
-    )
+    titled = any(s.has("summary") for s in secs)
+    present = bool(secs) and (titled and sem.words(text) >= 1 or sem.words(text) >= 8 and _tells_incident(text))
     if not present:
         return {"present": None}
     times = summary_times(doc)

@@ -35,18 +35,31 @@ class Options:
 
 def check_findings(profile: Profile, checks: dict[str, Check], doc: Document,
                    severities: dict[str, Severity]) -> list[Finding]:
-    """A finding for every failed check, at the line the check concerns."""
+    """A finding for every failed check, at the line the check concerns.
+
+    A check that `requires` another failed one (no timeline, so no timeline format) is named
+    in that one's finding instead of getting its own: one missing section, one finding.
+    """
     out = []
+    failed = {cid for cid, c in checks.items() if c.status == "fail"}
+    folded: dict[str, list[str]] = {}
+    for cid in failed:
+        parent = profile.checks.get(cid, {}).get("requires")
+        if parent in failed:
+            folded.setdefault(parent, []).append(cid)
     for cid, check in checks.items():
-        if check.status != "fail":
+        if check.status != "fail" or profile.checks.get(cid, {}).get("requires") in failed:
             continue
         spec = profile.checks.get(cid, {})
+        message = _missing_message(spec)
+        if folded.get(cid):
+            message += f" (so these fail too: {', '.join(sorted(folded[cid]))})"
         line = check.line or 1
         text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
         out.append(Finding(
             rule=cid, name=cid.replace(".", "-").replace("_", "-"), category=CHECK_CATEGORY,
             severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
-            message=_missing_message(spec), line=line, column=1, end_line=line,
+            message=message, line=line, column=1, end_line=line,
             end_column=len(text) + 1, quote="", question=spec.get("question", ""),
             suggestion=check.message, section=section_of(doc, line),
         ))

@@ -17,6 +17,8 @@ def decode(data: bytes, path: str) -> Source:
     """Bytes to Source, or UsageError saying in one line what is wrong with them."""
     if len(data) > MAX_BYTES:
         raise UsageError(f"{path}: file is larger than 5 MB ({len(data) / 1048576:.1f} MB)")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise UsageError(f"{path}: the file is UTF-16; save it as UTF-8")
     if b"\x00" in data:
         raise UsageError(f"{path}: looks like a binary file, not a postmortem")
     try:

@@ -13,7 +13,7 @@ def _c(text: str, style: str, color: bool) -> str:
     return f"{_STYLE[style]}{text}{_RESET}" if color else text
 
 
-def _finding(f: Finding, path: str, color: bool, verbose: bool) -> list[str]:
+def _finding(f: Finding, path: str, color: bool, verbose: bool, seen: set[str]) -> list[str]:
     sev = _c(f"[{f.severity}]", f.severity, color)
     out = [f"{path}:{f.line}:{f.column}: {_c(f.rule, 'bold', color)} {sev} {f.message}"]
     if f.quote:
@@ -21,21 +21,24 @@ def _finding(f: Finding, path: str, color: bool, verbose: bool) -> list[str]:
         out.append(f"    {_c('│', 'dim', color)} “{quote}”")
     if f.question:
         out.append(f"    {_c('? ' + f.question, 'dim', color) if color else '? ' + f.question}")
-    if f.suggestion and (verbose or f.severity != "info"):
+    # the same rule's suggestion is shown once per document (all of them with --verbose)
+    if f.suggestion and (verbose or (f.severity != "info" and f.rule not in seen)):
         out.append(f"    → {f.suggestion}")
+    seen.add(f.rule)
     return out
 
 
 def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out: list[str] = []
     groups: dict[str, list[Finding]] = {}
+    seen: set[str] = set()
     for f in d.findings:
         groups.setdefault(f.section, []).append(f)
     for section, items in groups.items():
         title = section or "(opening text)"
         out.append(_c(f"── {title} ", "bold", color) + _c("─" * max(3, 60 - len(title)), "dim", color))
         for f in items:
-            out.extend(_finding(f, d.path, color, verbose))
+            out.extend(_finding(f, d.path, color, verbose, seen))
         out.append("")
     passed = sum(c.status == "pass" for c in d.checks.values())
     counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
