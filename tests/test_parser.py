@@ -107,6 +107,22 @@ def test_bare_title_line() -> None:
     assert section(doc, "Incident Overview").kinds == {"summary"}
 
 
+def test_title_lines_in_plain_text_without_blank_lines() -> None:
+    doc = doc_of(
+        "Outage report\nIssue Summary\nThe api was down from 10:05 to 10:15 WAT.\n"
+        "Timeline\n10:05 AM Deploy started\n10:15 AM Back online\n"
+        "Root Cause and Resolution\nA typo in app.conf; fixed it.\n"
+    )
+    assert titled(doc) == [("Issue Summary", "bare", 2), ("Timeline", "bare", 4),
+                           ("Root Cause and Resolution", "bare", 7)]
+    assert entries(doc) == [(5, "10:05 AM", False), (6, "10:15 AM", False)]
+
+
+def test_a_sentence_naming_a_kind_inside_prose_is_not_a_title() -> None:
+    doc = doc_of("# Notes\nWe looked at the\ntimeline of the deploy\nand found nothing.\n")
+    assert titled(doc) == [("Notes", "atx", 1)]
+
+
 def test_bold_label_list_item_is_not_a_section() -> None:
     doc = doc_of(
         "# Summary\n\n- **Impact**: 10% of users could not pay.\n- **Duration**: 45 minutes.\n"

@@ -93,10 +93,13 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
         title = (m.group("b") or m.group("c") or "").strip()
         if len(title.split()) <= 6 and kinds_of(title):
             return _Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
-    if alone:
-        title = line.strip().strip("*_#: ")
-        if 0 < len(title.split()) <= 5 and not title.endswith((".", ",")) and kinds_of(title):
-            return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
+    title = line.strip().strip("*_#: ")
+    # a title on a line of its own: alone in its paragraph, or (plain text written without
+    # blank lines) a Title Case line that names a kind
+    if 0 < len(title.split()) <= 5 and not title.endswith((".", ",")) and kinds_of(title) and (
+        alone or _title_case(title)
+    ):
+        return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
 
 
