@@ -398,3 +398,14 @@ def _texts() -> Iterable[str]:
 @pytest.mark.parametrize("text", list(_texts()))
 def test_degenerate_texts(text: str) -> None:
     assert_inside(review_text(text), from_text(text).text)
+
+
+def test_yaml_front_matter_is_not_content() -> None:
+    doc = doc_of("---\ntitle: Outage\ndate: 2024-07-08\n---\n\nThe api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n")
+    assert titled(doc) == [("Timeline", "atx", 8)]
+    assert doc.sections[0].blocks[0].line == 6
+
+
+def test_us_zone_names_after_a_time() -> None:
+    doc = doc_of("## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n")
+    assert [e.time.tz for e in doc.timeline if e.time] == ["Eastern", "Pacific"]

@@ -369,8 +369,18 @@ def find_times_in(text: str) -> list[TimeRef]:
     return [t for n, line in enumerate(text.split("\n")) for t in find_times(line, n + 1)]
 
 
+def _without_front_matter(text: str) -> str:
+    """YAML front matter (`---` … `---` at the top) blanked out, line numbers kept."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    if end < 0 or text.count("\n", 0, end) > 200:
+        return text
+    return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5:]
+
+
 def parse(source: Source) -> Document:
-    tokens = _md().parse(source.text)
+    tokens = _md().parse(_without_front_matter(source.text))
     blocks = _blocks(tokens, source.lines)
     sections = _end_lines(_paragraph_sections(_sectionize(blocks)))
     timeline = _timeline(sections)

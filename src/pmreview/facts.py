@@ -13,7 +13,7 @@ from typing import Any
 from . import semantics as sem
 from .models import Block, Document, TimeRef
 from .semantics import Evidence, find_sentence, lexicon
-from .times import DURATION_RE, ZONE_RE
+from .times import DATE_RE, DURATION_RE, TIME_RE, ZONE_RE
 from .views import (
     lines_of,
     measure_blocks,
@@ -137,11 +137,14 @@ def _summary(doc: Document) -> dict[str, Any]:
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
 _INCIDENT = re.compile(r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
-                       r"|impact|affected|users|customers)", re.IGNORECASE)
+                       r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
+                       r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)", re.IGNORECASE)
 
 
 def _tells_incident(text: str) -> bool:
-    return len(_INCIDENT.findall(text)) >= 2
+    """Opening text that tells an incident: its words, and when (a date or time)."""
+    found = len(_INCIDENT.findall(text))
+    return found >= 2 or found == 1 and bool(DATE_RE.search(text) or TIME_RE.search(text))
 
 
 def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:

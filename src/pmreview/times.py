@@ -20,6 +20,7 @@ _NAMED = (
     r"(?: Standard| Daylight)?|(?:West|East|Central|South) Africa(?:n)?(?: Standard)?|"
     r"(?:Central|Eastern|Western) European(?: Summer| Standard)?|British Summer|"
     r"India(?:n)? Standard|Japan Standard)\s+Time"
+    r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
 )
 _IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
 ZONE = (
