@@ -43,7 +43,9 @@ def main() -> int:
     args = ap.parse_args()
     labels_path = Path(args.labels)
     corpus = Path(args.corpus) if args.corpus else labels_path.parent.parent
-    kinds = {cid: spec.get("kind", "structural") for cid, spec in load_profile("default").checks.items()}
+    kinds = {
+        cid: spec.get("kind", "structural") for cid, spec in load_profile("default").checks.items()
+    }
     agree: dict[str, list[int]] = {}
     hits = total_vague = vague_findings = ndocs = 0
     for raw in labels_path.read_text(encoding="utf-8").splitlines():
@@ -60,13 +62,18 @@ def main() -> int:
             agree.setdefault(cid, []).append(ok)
             doc_agree.append(ok)
             if args.show == cid and not ok:
-                print(f"  {label['doc']}: label {want}, pmreview {got} — {review.checks[cid].message[:100]}")
+                print(
+                    f"  {label['doc']}: label {want}, pmreview {got} — {review.checks[cid].message[:100]}"
+                )
         if args.docs:
             print(f"{label['doc']}: {sum(doc_agree)}/{len(doc_agree)}")
         lines = source.text.split("\n")
         vague = [f for f in review.findings if VAGUE_RULES.match(f.rule)]
         vague_findings += len(vague)
-        spans = [(_offset(lines, f.line, f.column), _offset(lines, f.end_line, f.end_column)) for f in vague]
+        spans = [
+            (_offset(lines, f.line, f.column), _offset(lines, f.end_line, f.end_column))
+            for f in vague
+        ]
         for needle in label.get("vague", []):
             total_vague += 1
             where = _spans(source.text, needle)

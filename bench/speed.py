@@ -125,8 +125,18 @@ def batch(corpus: Sequence[Path], files: int) -> None:
         start = time.perf_counter()
         review_paths([str(folder)], Options(), jobs=jobs)
         parallel = time.perf_counter() - start
-        cmd = [sys.executable, "-m", "pmreview", "check", "--offline", "--format", "json",
-               "--fail-on", "never", str(folder)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pmreview",
+            "check",
+            "--offline",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            str(folder),
+        ]
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
         cli = time.perf_counter() - start
@@ -141,10 +151,16 @@ def batch(corpus: Sequence[Path], files: int) -> None:
         print(f"batch.mean_kb_per_document   {size / count / 1024:.1f}")
         print(f"batch.seconds                {elapsed:.2f}")
         print(f"batch.docs_per_s             {len(report.documents) / elapsed:.0f}   (1 process)")
-        print(f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}   (1 process)")
-        print(f"batch.docs_per_s_parallel    {len(report.documents) / parallel:.0f}   ({jobs} processes)")
-        print(f"batch.cli_docs_per_s         {len(report.documents) / cli:.0f}   "
-              "(cold `pmreview --format json FOLDER`, start-up included)")
+        print(
+            f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}   (1 process)"
+        )
+        print(
+            f"batch.docs_per_s_parallel    {len(report.documents) / parallel:.0f}   ({jobs} processes)"
+        )
+        print(
+            f"batch.cli_docs_per_s         {len(report.documents) / cli:.0f}   "
+            "(cold `pmreview --format json FOLDER`, start-up included)"
+        )
         print(
             f"batch.peak_traced_mb         {peak / 1048576:.1f}   (tracemalloc, during the batch)"
         )

@@ -148,8 +148,13 @@ USAGE = {
 def test_usage_errors_are_one_line_in_a_real_process(tmp_path: Path, case: str) -> None:
     """click's own usage errors get the same one-line treatment as pmreview's."""
     args, expect = USAGE[case]
-    proc = subprocess.run([sys.executable, "-m", "pmreview", *args], capture_output=True,
-                          text=True, cwd=tmp_path, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pmreview", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [proc.stderr.strip()]
     assert proc.stderr.startswith("pmreview: error: ") and expect in proc.stderr

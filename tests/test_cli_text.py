@@ -16,7 +16,9 @@ Some framework problem.
 """
 
 
-def test_a_rules_suggestion_is_shown_once_per_document(cli: Callable[..., Result], in_tmp: Path) -> None:
+def test_a_rules_suggestion_is_shown_once_per_document(
+    cli: Callable[..., Result], in_tmp: Path
+) -> None:
     (in_tmp / "pm.md").write_text(TEXT)
     out = cli("check", "--select", "PM101", str(in_tmp / "pm.md")).stdout
     assert out.count("PM101") == 2

@@ -113,8 +113,11 @@ def test_title_lines_in_plain_text_without_blank_lines() -> None:
         "Timeline\n10:05 AM Deploy started\n10:15 AM Back online\n"
         "Root Cause and Resolution\nA typo in app.conf; fixed it.\n"
     )
-    assert titled(doc) == [("Issue Summary", "bare", 2), ("Timeline", "bare", 4),
-                           ("Root Cause and Resolution", "bare", 7)]
+    assert titled(doc) == [
+        ("Issue Summary", "bare", 2),
+        ("Timeline", "bare", 4),
+        ("Root Cause and Resolution", "bare", 7),
+    ]
     assert entries(doc) == [(5, "10:05 AM", False), (6, "10:15 AM", False)]
 
 
@@ -401,11 +404,15 @@ def test_degenerate_texts(text: str) -> None:
 
 
 def test_yaml_front_matter_is_not_content() -> None:
-    doc = doc_of("---\ntitle: Outage\ndate: 2024-07-08\n---\n\nThe api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n")
+    doc = doc_of(
+        "---\ntitle: Outage\ndate: 2024-07-08\n---\n\nThe api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n"
+    )
     assert titled(doc) == [("Timeline", "atx", 8)]
     assert doc.sections[0].blocks[0].line == 6
 
 
 def test_us_zone_names_after_a_time() -> None:
-    doc = doc_of("## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n")
+    doc = doc_of(
+        "## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n"
+    )
     assert [e.time.tz for e in doc.timeline if e.time] == ["Eastern", "Pacific"]

@@ -38,7 +38,9 @@ def test_a_wish_is_not_also_reported_as_a_task_without_object() -> None:
 
 
 def test_a_missing_section_is_one_finding_naming_what_fails_with_it() -> None:
-    text = "## Summary\nOn 2025-01-10 from 10:00 to 11:00 UTC all users saw 503 errors on the api.\n"
+    text = (
+        "## Summary\nOn 2025-01-10 from 10:00 to 11:00 UTC all users saw 503 errors on the api.\n"
+    )
     review = review_text(text)
     assert review.checks["timeline.format"].status == "fail"  # the contract keeps every verdict
     timeline = [f for f in review.findings if f.rule.startswith("timeline.")]

@@ -7,7 +7,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -16,7 +16,10 @@ from .errors import UsageError
 from .models import SEVERITY_RANK, Report
 
 app = typer.Typer(
-    name="pmreview", add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    name="pmreview",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -38,8 +41,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Show the version and exit.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
 ) -> None:
     """Review incident postmortems: what is missing, what is vague, and how to fix it.
 
@@ -64,18 +71,58 @@ def exit_code(report: Report, fail_on: str) -> int:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.md, *.markdown, *.txt) or - for stdin.")],
-    profile: Annotated[Optional[str], typer.Option(help="Profile name (default, google-sre) or path to a profile schema.")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text or json.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    config: Annotated[Optional[str], typer.Option(help="Config file (default: .pmreview.toml or pyproject.toml, searched upward).")] = None,
-    offline: Annotated[Optional[bool], typer.Option("--offline", help="Deterministic checks only; no LLM.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these ids, slugs or prefixes (PM3, summary). Repeat or comma-separate.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate.")] = None,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for large batches (default: one per CPU).")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched for *.md, *.markdown, *.txt) or - for stdin."
+        ),
+    ],
+    profile: Annotated[
+        str | None,
+        typer.Option(help="Profile name (default, google-sre) or path to a profile schema."),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            help="Config file (default: .pmreview.toml or pyproject.toml, searched upward)."
+        ),
+    ] = None,
+    offline: Annotated[
+        bool | None, typer.Option("--offline", help="Deterministic checks only; no LLM.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only these ids, slugs or prefixes (PM3, summary). Repeat or comma-separate."
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate."),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal)."),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes for large batches (default: one per CPU)."
+        ),
+    ] = None,
 ) -> None:
     """Review postmortems and print what is missing and what is vague."""
     from .config import resolve
@@ -125,11 +172,28 @@ def list_rules(
         prof = load(profile)
     except UsageError as exc:
         _fail(str(exc))
-    rows = [{"id": cid, "name": cid.replace(".", "-").replace("_", "-"), "kind": "check",
-             "category": "structure", "severity": spec.get("severity", "error"),
-             "summary": spec.get("description", "")} for cid, spec in prof.checks.items()]
-    rows += [{"id": r.id, "name": r.name, "kind": "rule", "category": r.category,
-              "severity": r.severity, "summary": r.summary} for r in registry().values()]
+    rows = [
+        {
+            "id": cid,
+            "name": cid.replace(".", "-").replace("_", "-"),
+            "kind": "check",
+            "category": "structure",
+            "severity": spec.get("severity", "error"),
+            "summary": spec.get("description", ""),
+        }
+        for cid, spec in prof.checks.items()
+    ]
+    rows += [
+        {
+            "id": r.id,
+            "name": r.name,
+            "kind": "rule",
+            "category": r.category,
+            "severity": r.severity,
+            "summary": r.summary,
+        }
+        for r in registry().values()
+    ]
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
     elif fmt == "text":
@@ -147,8 +211,9 @@ def _warn_unknown(profile: str, selectors: list[str]) -> None:
     ids = [(cid, cid.replace(".", "-").replace("_", "-")) for cid in load(profile).checks]
     ids += [(r.id, r.name) for r in registry().values()]
     for sel in unknown(selectors, ids):
-        typer.echo(f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)",
-                   err=True)
+        typer.echo(
+            f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)", err=True
+        )
 
 
 def _fail(message: str) -> NoReturn:
@@ -160,7 +225,12 @@ def main() -> None:
     """Entry point: `pmreview PATH...` means `pmreview check PATH...`."""
     args = sys.argv[1:]
     first = next((a for a in args if not a.startswith("-") or a == "-"), None)
-    if args and first is not None and first not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
+    if (
+        args
+        and first is not None
+        and first not in COMMANDS
+        and args[0] not in ("--help", "-h", "--version")
+    ):
         sys.argv.insert(1, "check")
     try:
         code = app(standalone_mode=False)
@@ -172,8 +242,10 @@ def main() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":
             typer.echo(app_help(), err=True)
         else:
-            typer.echo(f"pmreview: error: {_one_line(exc.format_message())} "
-                       "(see pmreview --help)", err=True)
+            typer.echo(
+                f"pmreview: error: {_one_line(exc.format_message())} (see pmreview --help)",
+                err=True,
+            )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 

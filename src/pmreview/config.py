@@ -37,7 +37,9 @@ def load(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("pmreview", {})
     data = {k.replace("_", "-"): v for k, v in data.items()}
-    error = next(iter(Draft202012Validator(load_schema("config.schema.json")).iter_errors(data)), None)
+    error = next(
+        iter(Draft202012Validator(load_schema("config.schema.json")).iter_errors(data)), None
+    )
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "config"
         raise UsageError(f"{path}: invalid config at {where}: {error.message}")

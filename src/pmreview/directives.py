@@ -55,8 +55,9 @@ def _disabled_lines(doc: Document, finding: Finding) -> bool:
     return state_off
 
 
-def apply(doc: Document, findings: list[Finding], select: list[str] | None,
-          ignore: list[str] | None) -> list[Finding]:
+def apply(
+    doc: Document, findings: list[Finding], select: list[str] | None, ignore: list[str] | None
+) -> list[Finding]:
     kept = []
     for f in findings:
         if select and not matches(f, select):

@@ -17,7 +17,9 @@ DIRECTIVE_RE = re.compile(
     r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
 )
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
-_BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$")
+_BOLD_LINE = re.compile(
+    r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
+)
 _LABEL_LINE = re.compile(r"^\s{0,3}[-=~]*\s*(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?)\s*[-=~]*\s*:\s*$")
 _INLINE_LABEL = re.compile(
     r"^\s{0,3}(?:(?:\*\*|__)(?P<b>[^*_\n]{1,50}?)\s*:?\s*(?:\*\*|__)\s*[:\-–—]?|(?P<c>[A-Za-z][^:\n.!?*]{0,40}?):)\s+\S"
@@ -82,7 +84,9 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
     """Whether a paragraph line opens a section, and how."""
     m = _BOLD_LINE.match(line)
     if m and len(m.group("t").split()) <= 10:
-        return _Mark(m.group("t").strip(" :"), "bold", 7, lineno, line.find(m.group("t")) + 1, False)
+        return _Mark(
+            m.group("t").strip(" :"), "bold", 7, lineno, line.find(m.group("t")) + 1, False
+        )
     m = _LABEL_LINE.match(line)
     if m:
         title = m.group("t").strip()
@@ -96,8 +100,11 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
     title = line.strip().strip("*_#: ")
     # a title on a line of its own: alone in its paragraph, or (plain text written without
     # blank lines) a Title Case line that names a kind
-    if 0 < len(title.split()) <= 5 and not title.endswith((".", ",")) and kinds_of(title) and (
-        alone or _title_case(title)
+    if (
+        0 < len(title.split()) <= 5
+        and not title.endswith((".", ","))
+        and kinds_of(title)
+        and (alone or _title_case(title))
     ):
         return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
@@ -134,8 +141,19 @@ def _blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Block, _M
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is None or nxt.type != "paragraph_open":
                 end = tok.map[0] + 1
-                out.append((Block("item", tok.map[0] + 1, end, _raw(lines, tok.map[0], end),
-                                  depth=depth, marker=marker), None))
+                out.append(
+                    (
+                        Block(
+                            "item",
+                            tok.map[0] + 1,
+                            end,
+                            _raw(lines, tok.map[0], end),
+                            depth=depth,
+                            marker=marker,
+                        ),
+                        None,
+                    )
+                )
                 item_open = None
         elif t == "heading_open" and tok.map:
             title = tokens[i + 1].content if i + 1 < len(tokens) else ""
@@ -153,8 +171,14 @@ def _blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Block, _M
             s, e = tok.map
             if item_open is not None:
                 start, marker = item_open
-                out.append((Block("item", start + 1, e, _raw(lines, start, e),
-                                  depth=depth, marker=marker), None))
+                out.append(
+                    (
+                        Block(
+                            "item", start + 1, e, _raw(lines, start, e), depth=depth, marker=marker
+                        ),
+                        None,
+                    )
+                )
                 item_open = None
             elif quote:
                 out.append((Block("paragraph", s + 1, e, _raw(lines, s, e)), None))
@@ -214,8 +238,14 @@ def _sectionize(blocks: list[tuple[Block, _Mark | None]]) -> list[Section]:
         kinds = kinds_of(mark.title)
         if not kinds and parent is not None and mark.level > parent.level:
             kinds = parent.kinds
-        sec = Section(mark.title.strip(), kinds, mark.line, mark.column, mark.style,  # type: ignore[arg-type]
-                      mark.level)
+        sec = Section(
+            mark.title.strip(),
+            kinds,
+            mark.line,
+            mark.column,
+            mark.style,  # type: ignore[arg-type]
+            mark.level,
+        )
         sections.append(sec)
         if kinds_of(mark.title):
             parent = sec
@@ -242,9 +272,11 @@ def _timeline_subsections(sections: list[Section]) -> None:
     for i, sec in enumerate(sections):
         if not sec.has("timeline") or sec.blocks:
             continue
-        for sub in sections[i + 1:]:
-            if sub.level < sec.level or (sub.kinds - _TIMELINE_PARTS) or (
-                sub.style in ("atx", "setext") and sub.level == sec.level
+        for sub in sections[i + 1 :]:
+            if (
+                sub.level < sec.level
+                or (sub.kinds - _TIMELINE_PARTS)
+                or (sub.style in ("atx", "setext") and sub.level == sec.level)
             ):
                 break
             sub.kinds = sub.kinds | {"timeline"}
@@ -261,8 +293,11 @@ def _timeline(sections: list[Section]) -> list[TimelineEntry]:
         items = [b for b in sec.blocks if b.kind == "item"]
         top = min((b.depth for b in items), default=0)
         timed_top = [b for b in items if b.depth == top and _entry_time(b)]
-        use_depth = top if timed_top or not items else min(
-            (b.depth for b in items if _entry_time(b)), default=top)
+        use_depth = (
+            top
+            if timed_top or not items
+            else min((b.depth for b in items if _entry_time(b)), default=top)
+        )
         for b in sec.blocks:
             if b.kind == "item" and b.depth == use_depth:
                 entries.append(TimelineEntry(b, _entry_time(b), True))
@@ -335,8 +370,14 @@ def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
 _PARA_KINDS = [
     ("root_cause", re.compile(r"\broot cause|\bcaused by\b|\bthe cause\b", re.I)),
     ("resolution", re.compile(r"\bfix(?:ed)?\b|\bresolv|\bresolution\b|\brestor", re.I)),
-    ("measures", re.compile(r"\bprevent|\bin the future\b|\bmoving forward\b|\bgoing forward\b|"
-                            r"\bimprovements?\b|\baction items?\b|\bwe (?:will|plan to)\b", re.I)),
+    (
+        "measures",
+        re.compile(
+            r"\bprevent|\bin the future\b|\bmoving forward\b|\bgoing forward\b|"
+            r"\bimprovements?\b|\baction items?\b|\bwe (?:will|plan to)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -376,7 +417,7 @@ def _without_front_matter(text: str) -> str:
     end = text.find("\n---\n", 3)
     if end < 0 or text.count("\n", 0, end) > 200:
         return text
-    return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5:]
+    return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5 :]
 
 
 def parse(source: Source) -> Document:

@@ -26,7 +26,9 @@ from .views import (
 
 _END_AFTER = re.compile(
     r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?(?:restored|resolved|recovered|back (?:up|online|to normal)"
-    r"|fixed|mitigated|up and running|operational)\b", re.IGNORECASE)
+    r"|fixed|mitigated|up and running|operational)\b",
+    re.IGNORECASE,
+)
 _RANGE_END = re.compile(
     r"(?:\b(?:to|until|till|through|thru|and|end|ended|ending|end(?:ed)? at|restored|resolved|recovered|fixed"
     r"|mitigated|back (?:up|online)|back to normal|lasted until|concluded|came back|returned)\b|[-–—]|\bby)"
@@ -45,10 +47,14 @@ _SHARE = re.compile(
 _SHARE_WHO = re.compile(
     r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
-    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b", re.IGNORECASE)
+    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b",
+    re.IGNORECASE,
+)
 _NOT_SHARE = re.compile(
     r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
-    r"|revenue|sales|confusion|server|uptime|capacity|battery)\b", re.IGNORECASE)
+    r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
+    re.IGNORECASE,
+)
 
 
 def _ev(block: Block, start: int, end: int) -> Evidence:
@@ -62,11 +68,15 @@ def _time_fact(t: TimeRef) -> dict[str, Any]:
 
 def _instants(times: list[TimeRef], blocks: list[Block]) -> list[TimeRef]:
     """Times, minus the ones that restate the previous one in another zone: "01:00 (22:00 GMT)"."""
-    text = {n: line for b in blocks for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))}
+    text = {
+        n: line
+        for b in blocks
+        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))
+    }
     out: list[TimeRef] = []
     for t in times:
         if out and out[-1].line == t.line:
-            between = text.get(t.line, "")[out[-1].column - 1 + len(out[-1].raw): t.column - 1]
+            between = text.get(t.line, "")[out[-1].column - 1 + len(out[-1].raw) : t.column - 1]
             if re.fullmatch(r"[^()\n]{0,20}\(\s*|\s*/\s*|\s*(?:or|aka|i\.e\.)\s*", between):
                 continue
         out.append(t)
@@ -74,13 +84,17 @@ def _instants(times: list[TimeRef], blocks: list[Block]) -> list[TimeRef]:
 
 
 def _end_time(times: list[TimeRef], blocks: list[Block]) -> TimeRef | None:
-    text = {n: line for b in blocks for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))}
+    text = {
+        n: line
+        for b in blocks
+        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))
+    }
     for t in times[1:] if len(times) > 1 else times:
         before = text.get(t.line, "")[: t.column - 1]
         if _RANGE_END.search(before[-50:]):
             return t
     for t in times:
-        after = text.get(t.line, "")[t.column - 1 + len(t.raw):]
+        after = text.get(t.line, "")[t.column - 1 + len(t.raw) :]
         if _END_AFTER.search(after):
             return t
     return None
@@ -89,13 +103,15 @@ def _end_time(times: list[TimeRef], blocks: list[Block]) -> TimeRef | None:
 def _share(blocks: list[Block]) -> Evidence | None:
     for b in blocks:
         for m in _SHARE.finditer(b.text):
-            after = b.text[m.end(): m.end() + 60]
-            around = b.text[max(0, m.start() - 40): m.end() + 60]
+            after = b.text[m.end() : m.end() + 60]
+            around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])
             if _SHARE_WHO.search(near) and not _NOT_SHARE.search(" ".join(after.split()[:4])):
                 return _ev(b, m.start(), m.end())
-            if re.search(r"\baffect|\bimpact", around, re.IGNORECASE) and _SHARE_WHO.search(around) and (
-                not _NOT_SHARE.search(near)
+            if (
+                re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
+                and _SHARE_WHO.search(around)
+                and (not _NOT_SHARE.search(near))
             ):
                 return _ev(b, m.start(), m.end())
     return None
@@ -106,7 +122,9 @@ def _summary(doc: Document) -> dict[str, Any]:
     blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
     text = "\n".join(b.text for b in blocks)
     titled = any(s.has("summary") for s in secs)
-    present = bool(secs) and (titled and sem.words(text) >= 1 or sem.words(text) >= 8 and _tells_incident(text))
+    present = bool(secs) and (
+        titled and sem.words(text) >= 1 or sem.words(text) >= 8 and _tells_incident(text)
+    )
     if not present:
         return {"present": None}
     times = summary_times(doc)
@@ -124,11 +142,25 @@ def _summary(doc: Document) -> dict[str, Any]:
         "present": {"line": secs[0].line or blocks[0].line, "title": secs[0].title},
         "start_time": _time_fact(start) if start else None,
         "end_time": _time_fact(end) if end else None,
-        "duration": (_ev(dur_block, duration.start(), duration.end()) if duration and dur_block
-                     else {"quote": "", "line": end.line, "column": end.column} if start and end else None),
-        "timezone": (_time_fact(zoned) if zoned else
-                     {"text": doc.zone_statement, "line": None, "column": None, "timezone": doc.zone_statement}
-                     if doc.zone_statement and times else None),
+        "duration": (
+            _ev(dur_block, duration.start(), duration.end())
+            if duration and dur_block
+            else {"quote": "", "line": end.line, "column": end.column}
+            if start and end
+            else None
+        ),
+        "timezone": (
+            _time_fact(zoned)
+            if zoned
+            else {
+                "text": doc.zone_statement,
+                "line": None,
+                "column": None,
+                "timezone": doc.zone_statement,
+            }
+            if doc.zone_statement and times
+            else None
+        ),
         "impact": impact,
         "affected_share": _share(blocks),
         "root_cause": _summary_cause(doc, blocks),
@@ -136,9 +168,12 @@ def _summary(doc: Document) -> dict[str, Any]:
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
-_INCIDENT = re.compile(r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
-                       r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
-                       r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)", re.IGNORECASE)
+_INCIDENT = re.compile(
+    r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
+    r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
+    r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)",
+    re.IGNORECASE,
+)
 
 
 def _tells_incident(text: str) -> bool:
@@ -158,7 +193,7 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
             m = pattern.search(sentence)
             if not m or sem.words(sentence) < 4:
                 continue
-            after = sentence[m.start():]
+            after = sentence[m.start() :]
             if sem.specific_terms(after) or not vague.search(after) or _names_thing(after, vague):
                 return sem.evidence(b, s, e)
     return None
@@ -167,8 +202,14 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
 def _names_thing(text: str, vague: re.Pattern[str]) -> bool:
     """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
     rest = vague.sub(" ", text)
-    return bool(re.search(r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
-                          r"|\btypo\b|\bdeleted\b|\boverload", rest, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
+            r"|\btypo\b|\bdeleted\b|\boverload",
+            rest,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _timeline(doc: Document) -> dict[str, Any]:
@@ -180,25 +221,37 @@ def _timeline(doc: Document) -> dict[str, Any]:
     entries = []
     for e in doc.timeline:
         first, _, rest = e.block.text.partition("\n")
-        entries.append({
-            "line": e.line,
-            "text": first.strip()[:120],
-            "list_item": e.is_item,
-            "time": e.time.raw if e.time else None,
-            "timezone": e.time.tz if e.time else None,
-            "sentences": len(sem.sentences(Block("paragraph", e.line, e.line, e.block.text))),
-            "single": not any(_starts_timed(line) for line in rest.split("\n")) if rest else True,
-        })
+        entries.append(
+            {
+                "line": e.line,
+                "text": first.strip()[:120],
+                "list_item": e.is_item,
+                "time": e.time.raw if e.time else None,
+                "timezone": e.time.tz if e.time else None,
+                "sentences": len(sem.sentences(Block("paragraph", e.line, e.line, e.block.text))),
+                "single": not any(_starts_timed(line) for line in rest.split("\n"))
+                if rest
+                else True,
+            }
+        )
     whole = [b for s in doc.sections for b in s.blocks]
     return {
         "present": {"line": secs[0].line, "title": secs[0].title} if present else None,
-        "timezone": ({"text": doc.zone_statement} if doc.zone_statement else
-                     {"text": timed[0].time.tz} if timed and all(e.time and e.time.tz for e in timed)
-                     else None),
+        "timezone": (
+            {"text": doc.zone_statement}
+            if doc.zone_statement
+            else {"text": timed[0].time.tz}
+            if timed and all(e.time and e.time.tz for e in timed)
+            else None
+        ),
         "entries": entries if present else [],
         "detection": find_sentence(blocks, lexicon("detection")) if present else None,
-        "actions": (find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
-                    or find_sentence(blocks, lexicon("investigate"), cased=sem.SPECIFIC) if present else None),
+        "actions": (
+            find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
+            or find_sentence(blocks, lexicon("investigate"), cased=sem.SPECIFIC)
+            if present
+            else None
+        ),
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole),
         "resolution": _timeline_resolution(blocks, times) if present else None,
@@ -209,8 +262,11 @@ def _escalation(blocks: list[Block]) -> Evidence | None:
     """An escalation verb followed, in the same sentence, by a team or person to whom."""
     verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
     excluded = lexicon("escalation_excluded")
-    passive = re.compile(r"\b(?:team|on-?call|engineers?|lead|manager|admin\w*|dba|sre)\s+(?:was|were|got)\s+"
-                         r"(?:paged|notified|alerted|escalated|called|contacted|informed|summoned|looped)", re.I)
+    passive = re.compile(
+        r"\b(?:team|on-?call|engineers?|lead|manager|admin\w*|dba|sre)\s+(?:was|were|got)\s+"
+        r"(?:paged|notified|alerted|escalated|called|contacted|informed|summoned|looped)",
+        re.I,
+    )
     for b in blocks:
         for s, e in sem.sentences(b):
             text = b.lower[s:e]
@@ -231,8 +287,11 @@ def _starts_timed(line: str) -> bool:
 
 def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     secs = sections_of(doc, "misleading")
-    found = find_sentence([b for s in secs for b in s.blocks], re.compile(r"\w{4,}"),
-                          unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE))
+    found = find_sentence(
+        [b for s in secs for b in s.blocks],
+        re.compile(r"\w{4,}"),
+        unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE),
+    )
     return found or find_sentence(whole, lexicon("misleading"))
 
 
@@ -250,8 +309,11 @@ def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int,
     return [e for e in events if e[1] in timed]
 
 
-_BROAD_CHANGE = re.compile(r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
-                           r"|fix(?:ed)? (?:the|by)|updat)", re.IGNORECASE)
+_BROAD_CHANGE = re.compile(
+    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
+    r"|fix(?:ed)? (?:the|by)|updat)",
+    re.IGNORECASE,
+)
 
 
 def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
@@ -261,12 +323,17 @@ def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence 
 
     def how(text: str) -> bool:
         low = text.lower()
-        return bool((change.search(low) or _BROAD_CHANGE.search(low)) and part.search(low)
-                    or sem.specific_terms(text))
+        return bool(
+            (change.search(low) or _BROAD_CHANGE.search(low))
+            and part.search(low)
+            or sem.specific_terms(text)
+        )
 
     for i in range(len(events) - 1, -1, -1):
         b, n, text = events[i]
-        if resolved.search(text.lower()) and (how(text) or any(how(e[2]) for e in events[max(0, i - 2):i])):
+        if resolved.search(text.lower()) and (
+            how(text) or any(how(e[2]) for e in events[max(0, i - 2) : i])
+        ):
             start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
             first = text.split("\n", 1)[0]
             return sem.evidence(b, start, start + len(first))
@@ -330,24 +397,38 @@ def _measures(doc: Document) -> dict[str, Any]:
     blocks = measure_blocks(doc)
     tasks = []
     for b in measure_items(doc):
-        text = re.sub(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?", "", b.text.split("\n")[0]).strip()
+        text = re.sub(
+            r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?", "", b.text.split("\n")[0]
+        ).strip()
         if sem.words(text) >= 2:
-            tasks.append({
-                "line": b.line, "text": text[:160],
-                "owner": _owner(b.text), "ticket": _ticket(b.text), "due": _due(b.text),
-            })
+            tasks.append(
+                {
+                    "line": b.line,
+                    "text": text[:160],
+                    "owner": _owner(b.text),
+                    "ticket": _ticket(b.text),
+                    "due": _due(b.text),
+                }
+            )
     text = "\n".join(b.text for b in blocks)
     return {
         "present": {"line": secs[0].line, "title": secs[0].title} if secs else None,
-        "improvements": (find_sentence(blocks, re.compile(r"\b\w{4,}\b")) if sem.words(text) >= 6 else None),
+        "improvements": (
+            find_sentence(blocks, re.compile(r"\b\w{4,}\b")) if sem.words(text) >= 6 else None
+        ),
         "tasks": tasks,
     }
 
 
-_OWNER = re.compile(r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
-                    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)\)", re.IGNORECASE)
-_TICKET = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w/])#\d+\b|\bhttps?://\S+|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
-                     re.IGNORECASE)
+_OWNER = re.compile(
+    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
+    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)\)",
+    re.IGNORECASE,
+)
+_TICKET = re.compile(
+    r"\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w/])#\d+\b|\bhttps?://\S+|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
+    re.IGNORECASE,
+)
 _DUE = re.compile(
     r"\b(?:due|by|before|deadline|eta|target)\b\s*[:=-]?\s*(?:Q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|end of"
     r"|next|(?:mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\b\d{4}-\d{2}-\d{2}\b",
@@ -355,8 +436,28 @@ _DUE = re.compile(
 )
 
 
-_ACTION_TYPES = {"mitigate", "prevent", "process", "repair", "detect", "other", "done", "todo", "open", "closed",
-                 "high", "medium", "low", "p0", "p1", "p2", "p3", "yes", "no", "n/a"}
+_ACTION_TYPES = {
+    "mitigate",
+    "prevent",
+    "process",
+    "repair",
+    "detect",
+    "other",
+    "done",
+    "todo",
+    "open",
+    "closed",
+    "high",
+    "medium",
+    "low",
+    "p0",
+    "p1",
+    "p2",
+    "p3",
+    "yes",
+    "no",
+    "n/a",
+}
 
 
 def _owner(text: str) -> str | None:
@@ -366,8 +467,11 @@ def _owner(text: str) -> str | None:
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     if len(cells) >= 3:  # a table row: a one-word cell after the task is the owner column
         for cell in cells[1:]:
-            if re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell) and cell.lower() not in _ACTION_TYPES \
-                    and not _TICKET.fullmatch(cell):
+            if (
+                re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell)
+                and cell.lower() not in _ACTION_TYPES
+                and not _TICKET.fullmatch(cell)
+            ):
                 return cell
     return None
 
@@ -390,8 +494,19 @@ def extract(doc: Document) -> dict[str, Any]:
             present.setdefault(kind, {"line": sec.line, "title": sec.title})
     summary = _summary(doc)
     if summary["present"] is None:
-        summary = {k: None for k in ("present", "start_time", "end_time", "duration", "timezone",
-                                      "impact", "affected_share", "root_cause")}
+        summary = {
+            k: None
+            for k in (
+                "present",
+                "start_time",
+                "end_time",
+                "duration",
+                "timezone",
+                "impact",
+                "affected_share",
+                "root_cause",
+            )
+        }
     timeline = _timeline(doc)
     return {
         "sections": present,

@@ -40,19 +40,27 @@ def _validator(name: str, schema_json: str) -> Draft202012Validator:
 
 
 def builtin_profiles() -> list[str]:
-    return sorted(p.name.removesuffix(".schema.json") for p in
-                  (shipped("schemas") / "profiles").glob("*.schema.json"))
+    return sorted(
+        p.name.removesuffix(".schema.json")
+        for p in (shipped("schemas") / "profiles").glob("*.schema.json")
+    )
 
 
 @cache
 def load(name_or_path: str) -> Profile:
     """A built-in profile by name (`default`, `google-sre`) or a profile file by path."""
     builtin = shipped("schemas") / "profiles" / f"{name_or_path}.schema.json"
-    path = builtin if re.fullmatch(r"[\w-]+", name_or_path) and builtin.is_file() else Path(name_or_path)
+    path = (
+        builtin
+        if re.fullmatch(r"[\w-]+", name_or_path) and builtin.is_file()
+        else Path(name_or_path)
+    )
     if not path.is_file():
         names = ", ".join(builtin_profiles())
-        raise UsageError(f"unknown profile {name_or_path!r} (built in: {names}; or give a path "
-                         "to a .schema.json file)")
+        raise UsageError(
+            f"unknown profile {name_or_path!r} (built in: {names}; or give a path "
+            "to a .schema.json file)"
+        )
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
@@ -112,7 +120,9 @@ def evaluate(profile: Profile, facts: dict[str, Any]) -> dict[str, Check]:
         check, fix = _charged(error, profile.schema)
         if check is None or check not in profile.checks:
             continue
-        failures.setdefault(check, []).append((fix or profile.checks[check].get("fix", ""), _line(error, facts)))
+        failures.setdefault(check, []).append(
+            (fix or profile.checks[check].get("fix", ""), _line(error, facts))
+        )
     verdicts: dict[str, Check] = {}
     for cid, spec in profile.checks.items():
         if cid in failures:

@@ -33,8 +33,9 @@ class Options:
     offline: bool = True
 
 
-def check_findings(profile: Profile, checks: dict[str, Check], doc: Document,
-                   severities: dict[str, Severity]) -> list[Finding]:
+def check_findings(
+    profile: Profile, checks: dict[str, Check], doc: Document, severities: dict[str, Severity]
+) -> list[Finding]:
     """A finding for every failed check, at the line the check concerns.
 
     A check that `requires` another failed one (no timeline, so no timeline format) is named
@@ -56,13 +57,23 @@ def check_findings(profile: Profile, checks: dict[str, Check], doc: Document,
             message += f" (so these fail too: {', '.join(sorted(folded[cid]))})"
         line = check.line or 1
         text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
-        out.append(Finding(
-            rule=cid, name=cid.replace(".", "-").replace("_", "-"), category=CHECK_CATEGORY,
-            severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
-            message=message, line=line, column=1, end_line=line,
-            end_column=len(text) + 1, quote="", question=spec.get("question", ""),
-            suggestion=check.message, section=section_of(doc, line),
-        ))
+        out.append(
+            Finding(
+                rule=cid,
+                name=cid.replace(".", "-").replace("_", "-"),
+                category=CHECK_CATEGORY,
+                severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
+                message=message,
+                line=line,
+                column=1,
+                end_line=line,
+                end_column=len(text) + 1,
+                quote="",
+                question=spec.get("question", ""),
+                suggestion=check.message,
+                section=section_of(doc, line),
+            )
+        )
     return out
 
 
@@ -78,10 +89,13 @@ SUBSUMED_BY = {"PM502": ("PM104",), "PM501": ("PM104",)}
 
 
 def drop_subsumed(findings: list[Finding]) -> list[Finding]:
-    """"Be careful" is a wish (PM104) and so has no concrete object (PM502): say it once."""
+    """ "Be careful" is a wish (PM104) and so has no concrete object (PM502): say it once."""
     lines = {(f.rule, n) for f in findings for n in range(f.line, f.end_line + 1)}
-    return [f for f in findings
-            if not any((other, f.line) in lines for other in SUBSUMED_BY.get(f.rule, ()))]
+    return [
+        f
+        for f in findings
+        if not any((other, f.line) in lines for other in SUBSUMED_BY.get(f.rule, ()))
+    ]
 
 
 def collapse_repeats(findings: list[Finding]) -> list[Finding]:
@@ -98,12 +112,18 @@ def collapse_repeats(findings: list[Finding]) -> list[Finding]:
         groups[key] = [f]
         out.append(f)
     for i, f in enumerate(out):
-        repeats = groups.get((f.rule, " ".join(f.quote.lower().split())), [f])[1:] if f.quote else []
+        repeats = (
+            groups.get((f.rule, " ".join(f.quote.lower().split())), [f])[1:] if f.quote else []
+        )
         numbers = sorted({r.line for r in repeats} - {f.line})
         if repeats:
-            lines = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "") or str(f.line)
+            lines = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "") or str(
+                f.line
+            )
             plural = "s" if len(numbers) > 1 else ""
-            out[i] = replace(f, message=f"{f.message} (the same words again on line{plural} {lines})")
+            out[i] = replace(
+                f, message=f"{f.message} (the same words again on line{plural} {lines})"
+            )
     return out
 
 
@@ -117,7 +137,9 @@ def review_document(source: Source, opts: Options) -> DocumentReview:
     findings = collapse_repeats(drop_subsumed(findings))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     reason = "offline" if opts.offline else "no LLM endpoint configured"
-    return DocumentReview(source.path, checks, findings, llm={"status": "skipped", "reason": reason})
+    return DocumentReview(
+        source.path, checks, findings, llm={"status": "skipped", "reason": reason}
+    )
 
 
 def review_text(text: str, path: str = "<text>", opts: Options | None = None) -> DocumentReview:
@@ -149,8 +171,14 @@ def review_paths(paths: Iterable[str], opts: Options, jobs: int | None = None) -
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_review_path, files, [opts] * len(files),
-                                    chunksize=max(1, len(files) // (jobs * 4))))
+            results = list(
+                pool.map(
+                    _review_path,
+                    files,
+                    [opts] * len(files),
+                    chunksize=max(1, len(files) // (jobs * 4)),
+                )
+            )
     else:
         results = [_review_path(path, opts) for path in files]
     docs = [r for r in results if isinstance(r, DocumentReview)]

@@ -30,7 +30,9 @@ def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
     lower-cased the same way) without re.IGNORECASE."""
     for p in patterns:
         if _UPPER_LITERAL.search(re.sub(r"\\[A-Za-z]", "", p)):
-            raise ValueError(f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case")
+            raise ValueError(
+                f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case"
+            )
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
@@ -39,7 +41,9 @@ def lexicon(name: str) -> re.Pattern[str]:
     return lowercase_pattern(load_toml("lexicon.toml")[name], f"lexicon.toml:{name}")
 
 
-_SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
+)
 
 
 def sentences(block: Block) -> list[tuple[int, int]]:
@@ -70,18 +74,24 @@ def evidence(block: Block, start: int, end: int) -> Evidence:
     return {"quote": quote, "line": line, "column": col}
 
 
-def find_sentence(blocks: Iterable[Block], pattern: re.Pattern[str],
-                  also: re.Pattern[str] | None = None,
-                  unless: re.Pattern[str] | None = None,
-                  cased: re.Pattern[str] | None = None) -> Evidence | None:
+def find_sentence(
+    blocks: Iterable[Block],
+    pattern: re.Pattern[str],
+    also: re.Pattern[str] | None = None,
+    unless: re.Pattern[str] | None = None,
+    cased: re.Pattern[str] | None = None,
+) -> Evidence | None:
     """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
     text, and `cased` in the text as written."""
     for b in blocks:
         for s, e in sentences(b):
             text = b.lower[s:e]
-            if pattern.search(text) and (also is None or also.search(text)) and not (
-                unless is not None and unless.search(text)
-            ) and (cased is None or cased.search(b.text[s:e])):
+            if (
+                pattern.search(text)
+                and (also is None or also.search(text))
+                and not (unless is not None and unless.search(text))
+                and (cased is None or cased.search(b.text[s:e]))
+            ):
                 return evidence(b, s, e)
     return None
 
@@ -117,19 +127,23 @@ def specific_terms(text: str) -> set[str]:
 
 VAGUE_CAUSE = re.compile(
     r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bnot (?:properly |correctly )?optimi[sz]"
-    r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b", re.IGNORECASE)
+    r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
+    re.IGNORECASE,
+)
 VAGUE_CHANGE = re.compile(
     r"\b(?:settings|configurations?|config|parameters|queries)\s+(?:were|was)\s+(?:\w+ )?(?:adjusted|optimi[sz]ed|tweaked"
     r"|tuned|corrected|improved)\b|\b(?:adjust(?:ed|ing)?|optimi[sz](?:ed|ing)|tweak(?:ed|ing)|tun(?:ed|ing)|correct(?:ed|ing))"
     r"\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}(?:settings|configurations?|config|queries|parameters)\b"
     r"|\bconfigured to allow required\b|\b(?:implement(?:ed|ing)?|applied) (?:a |the )?(?:fix|patch|correct configurations?)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CONCRETE_CHANGE = re.compile(
     r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)|flush|clear(?:ed|ing)\b|kill"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b|restor|mov(?:ed|ing)\b|freed"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment|comment(?:ed)? out|insert)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(r"\d")
 
 

@@ -68,8 +68,10 @@ def expand(paths: list[str]) -> Iterator[str]:
         p = Path(path)
         if path != "-" and p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in SUFFIXES and f.is_file()
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in SUFFIXES
+                and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:

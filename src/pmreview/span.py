@@ -14,16 +14,64 @@ from .models import Document, TimeRef
 from .times import DATE_RE, MONTHS, ZONE
 from .views import summary_blocks, summary_sections
 
-_HOURS = {"UTC": 0, "GMT": 0, "Z": 0, "UTC0": 0, "WET": 0, "BST": 60, "IST": 330, "WAT": 60,
-          "CET": 60, "WEST": 60, "CAT": 120, "SAST": 120, "EET": 120, "CEST": 120, "WAST": 120,
-          "EAT": 180, "EEST": 180, "MSK": 180, "GST": 240, "PKT": 300, "ICT": 420, "WIB": 420,
-          "SGT": 480, "HKT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
-          "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780, "BRT": -180, "ART": -180,
-          "CLT": -240, "COT": -300, "PET": -300, "EST": -300, "EDT": -240, "CST": -360,
-          "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540,
-          "AKDT": -480, "HST": -600}
-_NAMED = {"greenwich mean time": 0, "coordinated universal time": 0, "west africa": 60,
-          "central africa": 120, "east africa": 180, "south africa": 120}
+_HOURS = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "UTC0": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "WAT": 60,
+    "CET": 60,
+    "WEST": 60,
+    "CAT": 120,
+    "SAST": 120,
+    "EET": 120,
+    "CEST": 120,
+    "WAST": 120,
+    "EAT": 180,
+    "EEST": 180,
+    "MSK": 180,
+    "GST": 240,
+    "PKT": 300,
+    "ICT": 420,
+    "WIB": 420,
+    "SGT": 480,
+    "HKT": 480,
+    "JST": 540,
+    "KST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "ACST": 570,
+    "AWST": 480,
+    "NZST": 720,
+    "NZDT": 780,
+    "BRT": -180,
+    "ART": -180,
+    "CLT": -240,
+    "COT": -300,
+    "PET": -300,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+}
+_NAMED = {
+    "greenwich mean time": 0,
+    "coordinated universal time": 0,
+    "west africa": 60,
+    "central africa": 120,
+    "east africa": 180,
+    "south africa": 120,
+}
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$")
 
 # A time and the same instant in another zone: "01:00 local time (22:00 GMT)", "9:00 / 08:00 UTC".
@@ -36,20 +84,47 @@ _RANGE = re.compile(
 )
 _START_CUE = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begin(?:ning|s)?|since|from|commenced|occurred|went down|"
-    r"first (?:detected|noticed|reported))\b", re.I)
+    r"first (?:detected|noticed|reported))\b",
+    re.I,
+)
 _END_CUE = re.compile(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
-    r"concluded)\b", re.I)
+    r"concluded)\b",
+    re.I,
+)
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
-                 "fifty": 50, "sixty": 60, "ninety": 90}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
-_PART = (r"(?P<n>\d+(?:\.\d+)?|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-         + r"))(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]*(?P<u>days?|hours?|hrs?|h|minutes?|mins?|m)"
-         r"(?![\w:])")
+_PART = (
+    r"(?P<n>\d+(?:\.\d+)?|(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]*(?P<u>days?|hours?|hrs?|h|minutes?|mins?|m)"
+    r"(?![\w:])"
+)
 _PART_RE = re.compile(_PART, re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 
@@ -139,15 +214,14 @@ def parse_date(text: str) -> date | None:
 
 
 def _month_number(name: str) -> int:
-    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-             "dec"]
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     return names.index(name[:3].lower()) + 1
 
 
 def date_near(text: str, start: int, end: int) -> date | None:
     """The date written right before text[start:end] (a time) or right after it."""
-    for m in DATE_RE.finditer(text[max(0, start - 40):start]):
-        gap = text[max(0, start - 40) + m.end():start]
+    for m in DATE_RE.finditer(text[max(0, start - 40) : start]):
+        gap = text[max(0, start - 40) + m.end() : start]
         if re.fullmatch(r"[\s,@*_(\[]*(?:at\s+|T|[-–—]\s*)?[\s*_]*", gap, re.I):
             return parse_date(m.group(0))
     after = re.match(rf"[\s,)*_]*(?:\(?{ZONE}\)?)?[\s,)*_]*(?:on\s+)?", text[end:])
@@ -169,7 +243,7 @@ def durations_in(text: str) -> list[tuple[int, int, int]]:
             continue
         minutes = int(value * _UNIT_MINUTES[unit[0]])
         unit_minutes = _UNIT_MINUTES[unit[0]]
-        if out and last_unit > unit_minutes and _JOIN.fullmatch(text[out[-1][1]:m.start()]):
+        if out and last_unit > unit_minutes and _JOIN.fullmatch(text[out[-1][1] : m.start()]):
             s, _, total = out.pop()
             out.append((s, m.end(), total + minutes))
         else:
@@ -205,7 +279,7 @@ def _date_of(t: TimeRef, text: str, start: int) -> date | None:
 
 
 def _between(text: str, a: TimeRef, b: TimeRef) -> str:
-    return text[a.column - 1 + len(a.raw):b.column - 1]
+    return text[a.column - 1 + len(a.raw) : b.column - 1]
 
 
 def _inherit(start: Stated, end: Stated) -> Stated:
@@ -240,7 +314,7 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> Span:
     for c in clusters:
         text = doc.source.lines[c.time.line - 1]
         begin = prev_end if prev_line == c.time.line else 0
-        before = text[begin:c.time.column - 1][-60:]
+        before = text[begin : c.time.column - 1][-60:]
         if _END_CUE.search(before) and start is not None and end is None:
             end = c
         elif start is None and not _END_CUE.search(before):
@@ -253,14 +327,17 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> Span:
 
 def stated_durations(doc: Document) -> list[Duration]:
     """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m")."""
-    cue = re.compile(r"\b(?:last(?:ed|ing)?|for|duration|persisted|outage of|downtime of|"
-                     r"down for|spann(?:ed|ing)|total of)\b[^.;:]{0,25}$", re.I)
+    cue = re.compile(
+        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outage of|downtime of|"
+        r"down for|spann(?:ed|ing)|total of)\b[^.;:]{0,25}$",
+        re.I,
+    )
     after = re.compile(r"^[\s-]*(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
     out: list[Duration] = []
     for sec in summary_sections(doc):
         for b in sec.blocks:
             for s, e, minutes in durations_in(b.text):
-                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40):s])
+                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
                 if ok or after.match(b.text[e:]) or _parenthesised(b.text, s, e):
                     line, col = b.position(s)
                     out.append(Duration(minutes, line, col, b.text[s:e]))

@@ -8,12 +8,61 @@ from collections.abc import Iterator
 from .models import TimeRef
 
 # Abbreviations that are only ever timezones in a postmortem (not "IST" alone? it is: India).
-ZONE_ABBREVIATIONS = (
-    "UTC GMT Z PST PDT PT MST MDT MT CST CDT CT EST EDT ET AKST AKDT HST "
-    "WAT WAST CAT EAT SAST CET CEST EET EEST WET WEST BST IST MSK GST PKT "
-    "ICT WIB SGT HKT CST8 JST KST AEST AEDT ACST AWST NZST NZDT BRT ART "
-    "CLT COT PET UTC0"
-).split()
+ZONE_ABBREVIATIONS = [
+    "UTC",
+    "GMT",
+    "Z",
+    "PST",
+    "PDT",
+    "PT",
+    "MST",
+    "MDT",
+    "MT",
+    "CST",
+    "CDT",
+    "CT",
+    "EST",
+    "EDT",
+    "ET",
+    "AKST",
+    "AKDT",
+    "HST",
+    "WAT",
+    "WAST",
+    "CAT",
+    "EAT",
+    "SAST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "WET",
+    "WEST",
+    "BST",
+    "IST",
+    "MSK",
+    "GST",
+    "PKT",
+    "ICT",
+    "WIB",
+    "SGT",
+    "HKT",
+    "CST8",
+    "JST",
+    "KST",
+    "AEST",
+    "AEDT",
+    "ACST",
+    "AWST",
+    "NZST",
+    "NZDT",
+    "BRT",
+    "ART",
+    "CLT",
+    "COT",
+    "PET",
+    "UTC0",
+]
 _ABBR = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
 _NAMED = (
     r"(?:Greenwich Mean|Coordinated Universal|(?:Pacific|Eastern|Central|Mountain)"
@@ -46,10 +95,10 @@ _CLOCK = (
     r"(?::[0-5]\d(?:\.\d+)?)?"
     rf"(?:\s?{_AMPM})?(?!\d|:\d)"
 )
-_BARE_AMPM = rf"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+_BARE_AMPM = r"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _ISO = r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?P<z>Z|[+\-]\d{2}:?\d{2})?"
 # military "0300hrs", "1400 UTC"
-_MILITARY = rf"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
+_MILITARY = r"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
 TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
 # A zone right after the time: "10:30 UTC", "10:30 (UTC+1)", "10:30am WAT", "10:30 in GMT".
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")
@@ -103,8 +152,14 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             before = _ZONE_BEFORE.search(text, 0, m.start())
             tz = after.group("tz") if after else before.group("tz") if before else None
         yield TimeRef(
-            raw=m.group(0), line=line, column=column + m.start(), hour=_hour(hour, ampm),
-            minute=minute, tz=tz, date=g["date"], clock=clock,  # type: ignore[arg-type]
+            raw=m.group(0),
+            line=line,
+            column=column + m.start(),
+            hour=_hour(hour, ampm),
+            minute=minute,
+            tz=tz,
+            date=g["date"],
+            clock=clock,  # type: ignore[arg-type]
         )
 
 
@@ -115,7 +170,7 @@ def leading_time(text: str) -> TimeRef | None:
     rest = text[start:]
     date = DATE_RE.match(rest)
     if date:
-        rest2 = rest[date.end():]
+        rest2 = rest[date.end() :]
         sep = re.match(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?", rest2)
         offset = date.end() + (sep.end() if sep else 0)
         if TIME_RE.match(rest, offset):
@@ -128,5 +183,5 @@ def leading_time(text: str) -> TimeRef | None:
 
 def leading_date_only(text: str) -> bool:
     stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
-    rest = text[stripped.end() if stripped else 0:]
+    rest = text[stripped.end() if stripped else 0 :]
     return bool(DATE_RE.match(rest)) and leading_time(text) is None

@@ -8,8 +8,21 @@ from .models import Block, Document, Section, TimeRef
 
 _SUMMARY_TITLE = re.compile(r"summary|tl;?dr", re.IGNORECASE)
 SUMMARY_TAIL = {"impact", "duration", "root_cause"}
-KNOWN = {"summary", "impact", "duration", "root_cause", "trigger", "resolution", "timeline",
-         "detection", "escalation", "misleading", "measures", "lessons", "action_items"}
+KNOWN = {
+    "summary",
+    "impact",
+    "duration",
+    "root_cause",
+    "trigger",
+    "resolution",
+    "timeline",
+    "detection",
+    "escalation",
+    "misleading",
+    "measures",
+    "lessons",
+    "action_items",
+}
 
 
 def summary_sections(doc: Document) -> list[Section]:
@@ -29,10 +42,14 @@ def summary_sections(doc: Document) -> list[Section]:
             out.append(s)
         return out
     out = [secs[start]]
-    for s in secs[start + 1:]:
+    for s in secs[start + 1 :]:
         if s.has("timeline"):
             break
-        if s.has("summary") or s.kinds & SUMMARY_TAIL or (not s.kinds and s.level > secs[start].level):
+        if (
+            s.has("summary")
+            or s.kinds & SUMMARY_TAIL
+            or (not s.kinds and s.level > secs[start].level)
+        ):
             out.append(s)
         elif s.kinds:
             break

@@ -50,10 +50,10 @@ def _hits(rule_id: str, case: dict[str, Any]) -> tuple[list[Hit], tuple[str, ...
 def _covered(lines: tuple[str, ...], hit: Hit) -> str:
     """The source text between a hit's start and its (exclusive) end."""
     if hit.line == hit.end_line:
-        return lines[hit.line - 1][hit.column - 1:hit.end_column - 1]
-    parts = [lines[hit.line - 1][hit.column - 1:]]
-    parts += list(lines[hit.line:hit.end_line - 1])
-    parts.append(lines[hit.end_line - 1][:hit.end_column - 1])
+        return lines[hit.line - 1][hit.column - 1 : hit.end_column - 1]
+    parts = [lines[hit.line - 1][hit.column - 1 :]]
+    parts += list(lines[hit.line : hit.end_line - 1])
+    parts.append(lines[hit.end_line - 1][: hit.end_column - 1])
     return "\n".join(parts)
 
 

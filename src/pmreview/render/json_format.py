@@ -8,8 +8,22 @@ from typing import Any
 from .. import __version__
 from ..models import DocumentReview, Finding, Report
 
-FINDING_FIELDS = ("rule", "name", "category", "severity", "message", "line", "column", "end_line",
-                  "end_column", "quote", "question", "suggestion", "source", "section")
+FINDING_FIELDS = (
+    "rule",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "quote",
+    "question",
+    "suggestion",
+    "source",
+    "section",
+)
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -19,8 +33,10 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 def document_dict(d: DocumentReview) -> dict[str, Any]:
     return {
         "path": d.path,
-        "checks": {cid: {"status": c.status, "source": c.source, "message": c.message, "line": c.line}
-                   for cid, c in d.checks.items()},
+        "checks": {
+            cid: {"status": c.status, "source": c.source, "message": c.message, "line": c.line}
+            for cid, c in d.checks.items()
+        },
         "findings": [finding_dict(f) for f in d.findings],
         "tasks": d.tasks,
         "llm": d.llm,

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
 
-_STYLE = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
-          "bold": "\033[1m", "green": "\033[32m"}
+_STYLE = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "dim": "\033[2m",
+    "bold": "\033[1m",
+    "green": "\033[32m",
+}
 _RESET = "\033[0m"
 
 
@@ -36,17 +42,25 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
         groups.setdefault(f.section, []).append(f)
     for section, items in groups.items():
         title = section or "(opening text)"
-        out.append(_c(f"── {title} ", "bold", color) + _c("─" * max(3, 60 - len(title)), "dim", color))
+        out.append(
+            _c(f"── {title} ", "bold", color) + _c("─" * max(3, 60 - len(title)), "dim", color)
+        )
         for f in items:
             out.extend(_finding(f, d.path, color, verbose, seen))
         out.append("")
     passed = sum(c.status == "pass" for c in d.checks.values())
     counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
-    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n] or ["no findings"]
+    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n] or [
+        "no findings"
+    ]
     llm = d.llm
-    llm_line = f"LLM review: {llm.get('status')}" + (f" ({llm['reason']})" if llm.get("reason") else "")
-    out.append(_c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
-               + f" · {', '.join(parts)}")
+    llm_line = f"LLM review: {llm.get('status')}" + (
+        f" ({llm['reason']})" if llm.get("reason") else ""
+    )
+    out.append(
+        _c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
+        + f" · {', '.join(parts)}"
+    )
     out.append(_c(llm_line, "dim", color))
     return out
 
@@ -60,8 +74,12 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_: obje
         out.append("")
     if len(report.documents) > 1:
         total = sum(len(d.findings) for d in report.documents)
-        worst = max((SEVERITY_RANK[f.severity] for d in report.documents for f in d.findings), default=-1)
-        out.append(f"{len(report.documents)} documents reviewed, {total} findings"
-                   + ("" if worst >= 0 else " — all clear"))
+        worst = max(
+            (SEVERITY_RANK[f.severity] for d in report.documents for f in d.findings), default=-1
+        )
+        out.append(
+            f"{len(report.documents)} documents reviewed, {total} findings"
+            + ("" if worst >= 0 else " — all clear")
+        )
     text = "\n".join(out).rstrip("\n")
     return text + "\n" if text else ""

@@ -72,19 +72,32 @@ def section_of(doc: Document, line: int) -> str:
     return title
 
 
-def run(doc: Document, options: Mapping[str, Mapping[str, Any]] | None = None,
-        severities: Mapping[str, Severity] | None = None) -> list[Finding]:
+def run(
+    doc: Document,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
     """Every registered rule over `doc`; `options` per rule id, `severities` overrides."""
     options = options or {}
     severities = severities or {}
     out: list[Finding] = []
     for rule in registry().values():
         for hit in rule.check(doc, options.get(rule.id, {})):
-            out.append(Finding(
-                rule=rule.id, name=rule.name, category=rule.category,
-                severity=severities.get(rule.id, rule.severity), message=hit.message,
-                line=hit.line, column=hit.column, end_line=hit.end_line,
-                end_column=hit.end_column, quote=hit.quote, question=hit.question,
-                suggestion=hit.suggestion, section=section_of(doc, hit.line),
-            ))
+            out.append(
+                Finding(
+                    rule=rule.id,
+                    name=rule.name,
+                    category=rule.category,
+                    severity=severities.get(rule.id, rule.severity),
+                    message=hit.message,
+                    line=hit.line,
+                    column=hit.column,
+                    end_line=hit.end_line,
+                    end_column=hit.end_column,
+                    quote=hit.quote,
+                    question=hit.question,
+                    suggestion=hit.suggestion,
+                    section=section_of(doc, hit.line),
+                )
+            )
     return out

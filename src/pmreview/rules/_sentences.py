@@ -6,9 +6,39 @@ import re
 
 from ..times import DATE_RE, TIME_RE, ZONE_RE
 
-_ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "vs", "approx", "mr", "mrs", "ms", "dr", "prof", "st",
-                  "inc", "ltd", "jr", "sr", "no", "fig", "cf", "al", "u.s", "u.k", "a.m", "p.m",
-                  "est", "ca", "resp", "incl", "dept", "ver", "v"}
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "eg",
+    "ie",
+    "vs",
+    "approx",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "inc",
+    "ltd",
+    "jr",
+    "sr",
+    "no",
+    "fig",
+    "cf",
+    "al",
+    "u.s",
+    "u.k",
+    "a.m",
+    "p.m",
+    "est",
+    "ca",
+    "resp",
+    "incl",
+    "dept",
+    "ver",
+    "v",
+}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
 _MASKS = (
     re.compile(r"`[^`\n]*`"),
@@ -30,11 +60,11 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
     blank = masked(text)
     starts = [begin + (len(text[begin:]) - len(text[begin:].lstrip()))]
     for m in _BOUNDARY.finditer(blank, begin):
-        word = re.search(r"([\w.]+)$", blank[begin:m.start()])
+        word = re.search(r"([\w.]+)$", blank[begin : m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue
-        if blank[m.end():].strip():
+        if blank[m.end() :].strip():
             starts.append(m.end())
     ends = starts[1:] + [len(text)]
     return [s for s, e in zip(starts, ends, strict=True) if _is_sentence(blank[s:e])]

@@ -13,8 +13,10 @@ from ..models import Block, Document, Section
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _NOISE = re.compile(r"<[^>\n]*>|&nbsp;|&#?\w+;|\*\*|__|[*_~•]")
-_TAG = re.compile(r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
-                  r"|#\d+)\s*[:\-–—]?\s*")
+_TAG = re.compile(
+    r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
+    r"|#\d+)\s*[:\-–—]?\s*"
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -28,7 +30,7 @@ class Task:
 
     @property
     def words(self) -> str:
-        return self.text[self.start:]
+        return self.text[self.start :]
 
     @property
     def end(self) -> int:
@@ -36,7 +38,7 @@ class Task:
         stop = re.compile(r"[|\n]" if self.block.kind == "row" else r"\n")
         m = stop.search(self.text, self.start)
         end = m.start() if m else len(self.text)
-        return self.start + len(self.text[self.start:end].rstrip())
+        return self.start + len(self.text[self.start : end].rstrip())
 
     def opening(self, start: int | None = None) -> tuple[int, int]:
         """Offsets of the opening words (up to five, or the first punctuation) on its line."""

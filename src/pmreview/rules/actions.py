@@ -16,22 +16,37 @@ from ._tasks import WORD, Task, tasks_by_list
 from ._text import hit_at
 
 _LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s|\.\s)\s*(?=\S)")
-_MODAL = re.compile(r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
-                    r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b", re.I)
-_OPENER = re.compile(r"^(?:before|after|when|once|if|for|in|on|during|to|as|going|moving|"
-                     r"where|whenever|until)\b[^,.\n]{0,80},\s*", re.I)
-_CONCRETE = re.compile(r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
-                       r"cfg|sql|md)\b|/[\w.-]+/|https?://")
+_MODAL = re.compile(
+    r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
+    r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?:before|after|when|once|if|for|in|on|during|to|as|going|moving|"
+    r"where|whenever|until)\b[^,.\n]{0,80},\s*",
+    re.I,
+)
+_CONCRETE = re.compile(
+    r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
+    r"cfg|sql|md)\b|/[\w.-]+/|https?://"
+)
 _OWNER = re.compile(
     r"@[\w-]+|\b(?:owners?|assignee|dri|responsible|lead)\s*[:=(]|"
-    r"\b(?:owner|assigned to|owned by)\b", re.I)
-_OWNER_NAME = re.compile(r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*\.?\s*$|"
-                         r"[—–]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\.?\s*$", re.M)
+    r"\b(?:owner|assigned to|owned by)\b",
+    re.I,
+)
+_OWNER_NAME = re.compile(
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*\.?\s*$|"
+    r"[—–]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\.?\s*$",
+    re.M,
+)
 _DUE = re.compile(
     r"https?://|\]\(|#\d+\b|\b(?:due|deadline|eta|by end of|target date)\b|"
     r"\bQ[1-4]\b|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|"
     r"sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bin \d+ (?:days?|weeks?)\b|"
-    r"\bsprint\b", re.I)
+    r"\bsprint\b",
+    re.I,
+)
 _TICKET = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b")  # OPS-123, JIRA-42
 
 
@@ -56,7 +71,7 @@ def _opens_with_verb(text: str) -> bool:
         return True
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     modal = _MODAL.search(first_sentence)
-    return bool(modal and len(first_sentence[:modal.start()].split()) <= 12)
+    return bool(modal and len(first_sentence[: modal.start()].split()) <= 12)
 
 
 def _body(task: Task) -> int:
@@ -68,7 +83,7 @@ def _body(task: Task) -> int:
 
 
 def is_imperative(task: Task) -> bool:
-    """"Add an alert …", "We will add …", "Monitoring: Add an alert …" are; "Monitoring" is not."""
+    """ "Add an alert …", "We will add …", "Monitoring: Add an alert …" are; "Monitoring" is not."""
     if _opens_with_verb(task.words):
         return True
     body = _body(task)
@@ -80,33 +95,42 @@ def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for sec, tasks in tasks_by_list(doc):
         bad = [t for t in tasks if not is_imperative(t)]
         if len(bad) > cap:
-            yield _summary_hit(sec, tasks, bad, "does not start with a verb",
-                               "do not start with a verb")
+            yield _summary_hit(
+                sec, tasks, bad, "does not start with a verb", "do not start with a verb"
+            )
             continue
         for task in bad:
             s, e = task.opening(_body(task))
             said = task.block.text[s:e]
             yield hit_at(
-                task.block, s, e,
-                f"This action item does not start with a verb: \"{said}\" names a topic, not "
+                task.block,
+                s,
+                e,
+                f'This action item does not start with a verb: "{said}" names a topic, not '
                 "something someone can do and tick off.",
-                question=_VERB_QUESTION, suggestion=_VERB_TODO,
+                question=_VERB_QUESTION,
+                suggestion=_VERB_TODO,
             )
 
 
 _VERB_QUESTION = "What exactly will be done, to which component, and by whom?"
-_VERB_TODO = ("TODO: rewrite it as a task that starts with a verb, e.g. \"Add an alert on disk "
-              "usage above 90% on db-1\".")
+_VERB_TODO = (
+    'TODO: rewrite it as a task that starts with a verb, e.g. "Add an alert on disk '
+    'usage above 90% on db-1".'
+)
 
 
 def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, many: str) -> Hit:
     s, e = bad[0].opening(_body(bad[0]))
     lines = ", ".join(str(t.block.line) for t in bad[:8])
     return hit_at(
-        bad[0].block, s, e,
-        f"{len(bad)} of the {len(tasks)} action items under \"{sec.title}\" {many} (lines "
+        bad[0].block,
+        s,
+        e,
+        f'{len(bad)} of the {len(tasks)} action items under "{sec.title}" {many} (lines '
         f"{lines}{', …' if len(bad) > 8 else ''}); they read as topics or outcomes, not tasks.",
-        question=_VERB_QUESTION, suggestion=_VERB_TODO,
+        question=_VERB_QUESTION,
+        suggestion=_VERB_TODO,
     )
 
 
@@ -129,14 +153,16 @@ def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if has_object(task):
                 continue
             s = task.start
-            e = s + len(task.block.text[s:task.end].rstrip(" .;"))
+            e = s + len(task.block.text[s : task.end].rstrip(" .;"))
             yield hit_at(
-                task.block, s, e,
+                task.block,
+                s,
+                e,
                 "This action item names nothing to act on: no component, alert, runbook, file, "
                 "setting or version, so nobody can tell when it is done.",
                 question="Which component, alert, runbook or setting will change, and how?",
-                suggestion="TODO: name the thing to change, e.g. \"Add a CI step that runs "
-                           "`nginx -t` before every deploy of web-01\".",
+                suggestion='TODO: name the thing to change, e.g. "Add a CI step that runs '
+                '`nginx -t` before every deploy of web-01".',
             )
 
 
@@ -152,8 +178,10 @@ def _header(doc: Document, row: Block) -> list[str]:
 def _cell_filled(doc: Document, row: Block, names: frozenset[str]) -> bool:
     header = _header(doc, row)
     cells = row.text.strip().strip("|").split("|")
-    return any(h in names and i < len(cells) and cells[i].strip(" -–") not in ("", "tbd", "?")
-               for i, h in enumerate(header))
+    return any(
+        h in names and i < len(cells) and cells[i].strip(" -–") not in ("", "tbd", "?")
+        for i, h in enumerate(header)
+    )
 
 
 def _has_owner(doc: Document, task: Task) -> bool:
@@ -181,8 +209,9 @@ def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:
     return [([sec.title for sec, _ in focused], [t for _, tasks in focused for t in tasks])]
 
 
-def _per_list(doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str,
-              suggestion: str) -> Iterator[Hit]:
+def _per_list(
+    doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str, suggestion: str
+) -> Iterator[Hit]:
     for titles, tasks in _groups(doc, str(options.get("per", "document"))):
         missing = [t for t in tasks if not test(doc, t)]
         if not missing:
@@ -199,8 +228,14 @@ def _per_list(doc: Document, options: Mapping[str, Any], test: Any, what: str, q
         more = ", …" if len(missing) > 8 else ""
         first = missing[0]
         plural = "s" if len(missing) > 1 else ""
-        yield hit_at(first.block, first.start, first.end, f"{share} (line{plural} {lines}{more}).",
-                     question=question, suggestion=suggestion)
+        yield hit_at(
+            first.block,
+            first.start,
+            first.end,
+            f"{share} (line{plural} {lines}{more}).",
+            question=question,
+            suggestion=suggestion,
+        )
 
 
 def _a(what: str) -> str:
@@ -209,70 +244,88 @@ def _a(what: str) -> str:
 
 def check_no_owner(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _per_list(
-        doc, options, _has_owner, "owner",
+        doc,
+        options,
+        _has_owner,
+        "owner",
         "Who will do each task: which person or team?",
-        "TODO: add an owner to each task, e.g. \"(owner: @dana, SRE team)\".",
+        'TODO: add an owner to each task, e.g. "(owner: @dana, SRE team)".',
     )
 
 
 def check_no_due(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _per_list(
-        doc, options, _has_due, "due date or ticket",
+        doc,
+        options,
+        _has_due,
+        "due date or ticket",
         "When will each task be done, and where is it tracked?",
-        "TODO: add a due date or a ticket to each task, e.g. \"(OPS-123, due 2024-07-01)\".",
+        'TODO: add a due date or a ticket to each task, e.g. "(OPS-123, due 2024-07-01)".',
     )
 
 
 RULES: list[Rule] = [
     Rule(
-        id="PM501", name="action-item-no-verb", category="action-item", severity="warning",
+        id="PM501",
+        name="action-item-no-verb",
+        category="action-item",
+        severity="warning",
         summary="An action item does not start with an imperative verb.",
         what="Reads each list item and table row of the measures sections and reports one whose "
-             "first word (after a label such as \"Monitoring:\") is not a verb from "
-             "`data/verbs.txt`. \"We will add …\", \"The team should add …\" and "
-             "\"Before deploying, run …\" are accepted.",
-        why="An action item is a task someone can pick up and close. \"Monitoring of disk\" "
-            "names a topic; \"Add an alert on disk usage\" names the work. The Google SRE "
-            "book's postmortem template and PagerDuty's guide both phrase action items as "
-            "concrete, verb-first tasks.",
+        'first word (after a label such as "Monitoring:") is not a verb from '
+        '`data/verbs.txt`. "We will add …", "The team should add …" and '
+        '"Before deploying, run …" are accepted.',
+        why='An action item is a task someone can pick up and close. "Monitoring of disk" '
+        'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
+        "book's postmortem template and PagerDuty's guide both phrase action items as "
+        "concrete, verb-first tasks.",
         example="- Monitoring of disk usage",
         instead="- Add an alert when disk usage on db-1 exceeds 90% for 10 minutes",
         check=check_no_verb,
     ),
     Rule(
-        id="PM502", name="action-item-no-object", category="action-item", severity="warning",
+        id="PM502",
+        name="action-item-no-object",
+        category="action-item",
+        severity="warning",
         summary="An action item names no component, alert, runbook, file or setting.",
-        what="Reports an action item that, once its verb and generic words (\"more\", "
-             "\"careful\", \"system\", \"things\") are set aside, names nothing to act on: no "
-             "component, file, setting, version, number or code.",
-        why="\"Be more careful\" and \"Test better\" cannot be assigned, tracked or verified; "
-            "blameless postmortems fix systems, not people's attitudes (Google SRE book, "
-            "\"Postmortem Culture\").",
+        what='Reports an action item that, once its verb and generic words ("more", '
+        '"careful", "system", "things") are set aside, names nothing to act on: no '
+        "component, file, setting, version, number or code.",
+        why='"Be more careful" and "Test better" cannot be assigned, tracked or verified; '
+        "blameless postmortems fix systems, not people's attitudes (Google SRE book, "
+        '"Postmortem Culture").',
         example="- Be more careful when updating the system",
         instead="- Add a staging soak of 30 minutes to the deploy pipeline of payments-api",
         check=check_no_object,
     ),
     Rule(
-        id="PM503", name="action-item-no-owner", category="action-item", severity="info",
+        id="PM503",
+        name="action-item-no-owner",
+        category="action-item",
+        severity="info",
         summary="Action items name no owner (reported once per document).",
-        what="Reports once per document (option `per = \"list\"`: once per list) how many "
-             "action items name no owner: an @mention, "
-             "\"owner:\", \"assigned to\", a trailing \"(Dana)\" or an Owner column.",
+        what='Reports once per document (option `per = "list"`: once per list) how many '
+        "action items name no owner: an @mention, "
+        '"owner:", "assigned to", a trailing "(Dana)" or an Owner column.',
         why="A task with no owner is nobody's task; PagerDuty's postmortem guide asks for an "
-            "owner on every action item so that follow-up does not depend on memory.",
+        "owner on every action item so that follow-up does not depend on memory.",
         example="- Add an alert on disk usage of db-1",
         instead="- Add an alert on disk usage of db-1 (owner: @dana)",
         check=check_no_owner,
     ),
     Rule(
-        id="PM504", name="action-item-no-due-date", category="action-item", severity="info",
+        id="PM504",
+        name="action-item-no-due-date",
+        category="action-item",
+        severity="info",
         summary="Action items have no due date or ticket (reported once per document).",
-        what="Reports once per document (option `per = \"list\"`: once per list) how many "
-             "action items have neither a due date (a date, "
-             "\"by Friday\", \"Q3\") nor a ticket (OPS-123, #123, a link).",
+        what='Reports once per document (option `per = "list"`: once per list) how many '
+        "action items have neither a due date (a date, "
+        '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
         why="Action items are where postmortems fail: without a ticket or a date they are not "
-            "tracked and quietly dropped (Google SRE book: postmortem action items must be "
-            "tracked to completion).",
+        "tracked and quietly dropped (Google SRE book: postmortem action items must be "
+        "tracked to completion).",
         example="- Add an alert on disk usage of db-1",
         instead="- Add an alert on disk usage of db-1 (OPS-412, due 2024-07-01)",
         check=check_no_due,

@@ -14,14 +14,34 @@ from . import Hit, Rule
 from ._text import blocks, hit_at
 
 _CAPITAL = re.compile(r"@[A-Za-z][\w-]*|\b[A-Z][a-z]+\b")
-_STOP = {"the", "this", "that", "our", "we", "it", "they", "there", "then", "when", "after",
-         "before", "one", "team", "all", "each", "some", "a", "an"}
+_STOP = {
+    "the",
+    "this",
+    "that",
+    "our",
+    "we",
+    "it",
+    "they",
+    "there",
+    "then",
+    "when",
+    "after",
+    "before",
+    "one",
+    "team",
+    "all",
+    "each",
+    "some",
+    "a",
+    "an",
+}
 _SELF = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|my|me|myself)\b")
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                         reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @cache
@@ -36,19 +56,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "after": re.compile(
             rf"^\s+(?:had\s+|has\s+|then\s+|just\s+)?(?:(?:{_alt(t['strong_verbs'])})\b|"
-            rf"(?:{_alt(t['adverbs'])})\s+[a-z]+)", re.I),
+            rf"(?:{_alt(t['adverbs'])})\s+[a-z]+)",
+            re.I,
+        ),
         "owned": re.compile(rf"^['’]s\s+(?:[a-z]+\s+)?(?:{_alt(t['fault_nouns'])})\b", re.I),
         "change": re.compile(
             r"^['’]s\s+(?:[a-z]+\s+){0,2}(?:change|commit|PR|pull request|deploy(?:ment)?|push|"
             r"script|update|config(?:uration)?|migration)\s+(?:broke|caused|took down|brought "
-            r"down|crashed)\b", re.I),
-        "before": re.compile(r"(?:\b(?:caused|triggered|broken|brought down|taken down)\s+by|"
-                             r"\bfault\s+of|\bblame[ds]?\s+(?:on|goes\s+to))\s+$", re.I),
+            r"down|crashed)\b",
+            re.I,
+        ),
+        "before": re.compile(
+            r"(?:\b(?:caused|triggered|broken|brought down|taken down)\s+by|"
+            r"\bfault\s+of|\bblame[ds]?\s+(?:on|goes\s+to))\s+$",
+            re.I,
+        ),
         "intro_after": re.compile(
             rf"\b(?P<name>[A-Z][a-z]{{2,}}),\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+"
-            rf"(?:[a-z-]+\s+){{0,2}}(?:{roles})s?\b"),
+            rf"(?:[a-z-]+\s+){{0,2}}(?:{roles})s?\b"
+        ),
         "intro_before": re.compile(
-            rf"\b(?:our|the|a|an)\s+(?:[a-z-]+\s+)?(?:{roles}),?\s+(?P<name>[A-Z][a-z]{{2,}})\b"),
+            rf"\b(?:our|the|a|an)\s+(?:[a-z-]+\s+)?(?:{roles}),?\s+(?P<name>[A-Z][a-z]{{2,}})\b"
+        ),
     }
 
 
@@ -80,32 +109,35 @@ def check_named(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 continue
             who = m.group(0)
             yield hit_at(
-                b, span[0], span[1],
+                b,
+                span[0],
+                span[1],
                 f"This names {who} as the cause. A blameless postmortem describes what the "
                 "system allowed, not who slipped; naming people makes the next incident "
                 "harder to report honestly.",
                 question="What in the process or tooling let this action cause an outage?",
-                suggestion="TODO: rewrite without the name (\"a config change was deployed "
-                           "without review\") and add the missing safeguard as an action item.",
+                suggestion='TODO: rewrite without the name ("a config change was deployed '
+                'without review") and add the missing safeguard as an action item.',
             )
 
 
-def _blamed(text: str, start: int, end: int,
-            p: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
+def _blamed(
+    text: str, start: int, end: int, p: dict[str, re.Pattern[str]]
+) -> tuple[int, int] | None:
     """The span to report when the name at text[start:end] is blamed, else None."""
-    rest = text[end:end + 80]
+    rest = text[end : end + 80]
     for key in ("after", "owned", "change"):
         m = p[key].match(rest)
         if m:
             return start, end + m.end()
-    before = p["before"].search(text[max(0, start - 40):start])
+    before = p["before"].search(text[max(0, start - 40) : start])
     if before:
         return max(0, start - 40) + before.start(), end
     return None
 
 
 def _self_directed(text: str, start: int) -> bool:
-    """"I was lazy" is the author's own call; only judgements of others are reported."""
+    """ "I was lazy" is the author's own call; only judgements of others are reported."""
     sentence = re.split(r"[.!?](?:\s|$)|\n\s*\n", text[:start])[-1]
     return bool(_SELF.search(sentence))
 
@@ -128,39 +160,48 @@ def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if _self_directed(b.text, m.start()):
                 continue
             yield hit_at(
-                b, m.start(), m.end(),
-                f"\"{b.text[m.start():m.end()]}\" judges people rather than describing what "
+                b,
+                m.start(),
+                m.end(),
+                f'"{b.text[m.start() : m.end()]}" judges people rather than describing what '
                 "happened; blame makes people hide mistakes in the next incident.",
-                question=ph["question"], suggestion=ph["suggestion"],
+                question=ph["question"],
+                suggestion=ph["suggestion"],
             )
 
 
 RULES: list[Rule] = [
     Rule(
-        id="PM701", name="blame-named-person", category="blame", severity="warning",
+        id="PM701",
+        name="blame-named-person",
+        category="blame",
+        severity="warning",
         summary="A named person is presented as the cause of the incident.",
         what="Finds a person's name (a common given name, an @handle, or a name the document "
-             "introduces as \"Dana, our on-call engineer\") with a blaming verb: \"John broke "
-             "…\", \"Mike forgot to …\", \"Sarah accidentally …\", \"caused by Sarah's "
-             "change\", \"Ana's mistake\". Product and team names are not names.",
-        why="Blameless postmortems (Google SRE book, \"Postmortem Culture: Learning from "
-            "Failure\"; PagerDuty postmortem guide) assume everyone acted reasonably with the "
-            "information they had. Naming a person as the cause stops the search for the "
-            "system gap and teaches people to hide mistakes.",
+        'introduces as "Dana, our on-call engineer") with a blaming verb: "John broke '
+        '…", "Mike forgot to …", "Sarah accidentally …", "caused by Sarah\'s '
+        'change", "Ana\'s mistake". Product and team names are not names.',
+        why='Blameless postmortems (Google SRE book, "Postmortem Culture: Learning from '
+        'Failure"; PagerDuty postmortem guide) assume everyone acted reasonably with the '
+        "information they had. Naming a person as the cause stops the search for the "
+        "system gap and teaches people to hide mistakes.",
         example="John forgot to run the migration before deploying.",
         instead="The deploy pipeline does not check that migrations have run; the deploy went "
-                "out before the migration.",
+        "out before the migration.",
         check=check_named,
     ),
     Rule(
-        id="PM702", name="blame-language", category="blame", severity="warning",
-        summary="Blaming or insulting language: \"careless\", \"negligent\", \"human error\".",
+        id="PM702",
+        name="blame-language",
+        category="blame",
+        severity="warning",
+        summary='Blaming or insulting language: "careless", "negligent", "human error".',
         what="Finds judging words from `data/blame.toml` (careless, stupid, incompetent, "
-             "negligent, sloppy, lazy, \"should have known\", \"fault of the engineer\", "
-             "\"human error\"). Self-criticism in the first person singular is left alone.",
+        'negligent, sloppy, lazy, "should have known", "fault of the engineer", '
+        '"human error"). Self-criticism in the first person singular is left alone.',
         why="Judgements explain nothing a reader can fix, and they make the next responder "
-            "less willing to speak up. \"Human error\" is where an investigation should start, "
-            "not end (Google SRE book, \"Postmortem Culture\").",
+        'less willing to speak up. "Human error" is where an investigation should start, '
+        'not end (Google SRE book, "Postmortem Culture").',
         example="The outage was caused by a careless engineer who should have known better.",
         instead="The outage was caused by a manual edit to nginx.conf that no check validated.",
         check=check_language,

@@ -26,10 +26,15 @@ _AFTERMATH = re.compile(
 # A first entry that reports the outage being noticed: it may well come after the start.
 _DETECTION = re.compile(
     r"\b(?:alert\w*|alarm\w*|detect\w*|notic\w*|report\w*|complain\w*|page[ds]?|paging|"
-    r"monitor\w*|flagged|spotted|observed|discovered)\b", re.I)
+    r"monitor\w*|flagged|spotted|observed|discovered)\b",
+    re.I,
+)
 _DETECTION_LAG = 60  # minutes an outage may go unnoticed before the first entry
-_HEDGE = re.compile(r"(?:approx\w*|about|around|roughly|nearly|almost|just (?:over|under)|"
-                    r"over|under|~|at least|some)\s*$", re.I)
+_HEDGE = re.compile(
+    r"(?:approx\w*|about|around|roughly|nearly|almost|just (?:over|under)|"
+    r"over|under|~|at least|some)\s*$",
+    re.I,
+)
 
 
 def _same_zone(a: str, b: str) -> bool:
@@ -114,14 +119,26 @@ def _last_event(entries: list[TimelineEntry], end: TimeRef) -> TimelineEntry:
 
 
 def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
-    return Hit(t.line, t.column, t.line, t.column + len(t.raw), message, quote=t.raw,
-               question=question, suggestion=suggestion)
+    return Hit(
+        t.line,
+        t.column,
+        t.line,
+        t.column + len(t.raw),
+        message,
+        quote=t.raw,
+        question=question,
+        suggestion=suggestion,
+    )
 
 
 def _timeline_times(doc: Document) -> list[TimeRef]:
     """Every clock time written in the timeline sections, entries or not."""
-    lines = {n for sec in doc.of_kind("timeline") for b in sec.blocks
-             for n in range(b.line, b.end_line + 1)}
+    lines = {
+        n
+        for sec in doc.of_kind("timeline")
+        for b in sec.blocks
+        for n in range(b.line, b.end_line + 1)
+    }
     own = [e.time for e in _timed(doc) if e.time is not None]
     return own + [t for t in doc.times if t.line in lines and t.hour is not None]
 
@@ -137,22 +154,27 @@ def _reference(doc: Document, t: TimeRef, which: str) -> TimelineEntry | None:
     return _first_event(entries, t) if which == "start" else _last_event(entries, t)
 
 
-def _compare(doc: Document, stated: Stated | None, which: str,
-             options: Mapping[str, Any]) -> Iterator[Hit]:
+def _compare(
+    doc: Document, stated: Stated | None, which: str, options: Mapping[str, Any]
+) -> Iterator[Hit]:
     t = in_zone(stated, timeline_zone(doc)) if stated is not None else None
     entry = _reference(doc, t, which) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
     tolerance = int(options.get("tolerance_minutes", 5))
     line = doc.source.lines[t.line - 1]
-    if _HEDGE.search(line[:t.column - 1]):
+    if _HEDGE.search(line[: t.column - 1]):
         tolerance *= 2
     near = [gap(t, x) for x in _timeline_times(doc)]
     if any(d is not None and abs(d) <= tolerance for d in near):
         return
     d = gap(t, entry.time)
-    if which == "start" and d is not None and 0 < d <= _DETECTION_LAG \
-            and _DETECTION.search(entry.block.text):
+    if (
+        which == "start"
+        and d is not None
+        and 0 < d <= _DETECTION_LAG
+        and _DETECTION.search(entry.block.text)
+    ):
         return  # the outage began unobserved and the timeline starts when it was noticed
     verb, pos = ("started", "first") if which == "start" else ("ended", "last")
     yield _hit(
@@ -190,14 +212,17 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         return
     for d in stated_durations(doc):
         line = doc.source.lines[d.line - 1]
-        hedged = bool(_HEDGE.search(line[:d.column - 1]))
+        hedged = bool(_HEDGE.search(line[: d.column - 1]))
         share = float(options.get("tolerance_percent", 10)) / 100 * (2 if hedged else 1)
         allowed = max(int(options.get("tolerance_minutes", 10)), int(share * d.minutes))
         if abs(actual - d.minutes) <= allowed:
             continue
         s, e = span.start.time, span.end.time
         yield Hit(
-            d.line, d.column, d.line, d.column + len(d.raw),
+            d.line,
+            d.column,
+            d.line,
+            d.column + len(d.raw),
             f"The summary says the outage lasted {d.raw}, but from {s.raw} (line {s.line}) to "
             f"{e.raw} (line {e.line}) is {_say(actual)}.",
             quote=d.raw,
@@ -208,52 +233,61 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 RULES: list[Rule] = [
     Rule(
-        id="PM401", name="summary-start-mismatch", category="consistency", severity="warning",
+        id="PM401",
+        name="summary-start-mismatch",
+        category="consistency",
+        severity="warning",
         summary="The summary's start time differs from the timeline's first event.",
         what="Compares the time the summary gives for the start of the outage with the first "
-             "entry of the timeline, in the same timezone (\"01:00 local time (22:00 GMT)\" is "
-             "read in the timeline's zone). A first entry that is the change which set things "
-             "off (a deploy, a config push) before the stated start is passed over, and so is a "
-             "first entry that reports the outage being noticed within an hour after the stated "
-             "start. Reports when no timeline time is within `tolerance_minutes` (default 5) "
-             "of the stated start.",
+        'entry of the timeline, in the same timezone ("01:00 local time (22:00 GMT)" is '
+        "read in the timeline's zone). A first entry that is the change which set things "
+        "off (a deploy, a config push) before the stated start is passed over, and so is a "
+        "first entry that reports the outage being noticed within an hour after the stated "
+        "start. Reports when no timeline time is within `tolerance_minutes` (default 5) "
+        "of the stated start.",
         why="Executives read the summary and engineers read the timeline; when the two disagree "
-            "nobody knows how long users were affected. Time to detect and time to mitigate, "
-            "the figures a postmortem exists to improve (Google SRE book, \"Postmortem "
-            "Culture\"), are computed from exactly these times.",
+        "nobody knows how long users were affected. Time to detect and time to mitigate, "
+        'the figures a postmortem exists to improve (Google SRE book, "Postmortem '
+        'Culture"), are computed from exactly these times.',
         example="Summary: The API was down from 01:00 to 02:10 UTC.\n"
-                "Timeline:\n- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
+        "Timeline:\n- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
         instead="Summary: The API was down from 01:00 to 02:10 UTC.\n"
-                "Timeline:\n- 01:00 UTC: Deploy 4.2 of api-gateway started; 5xx rate rose.\n"
-                "- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
+        "Timeline:\n- 01:00 UTC: Deploy 4.2 of api-gateway started; 5xx rate rose.\n"
+        "- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
         check=check_start,
     ),
     Rule(
-        id="PM402", name="summary-end-mismatch", category="consistency", severity="warning",
+        id="PM402",
+        name="summary-end-mismatch",
+        category="consistency",
+        severity="warning",
         summary="The summary's end or restoration time differs from the timeline's last event.",
-        what="Compares the time the summary gives for the end of the outage (\"restored at\", "
-             "\"from … to …\") with the last entry of the timeline; trailing entries about "
-             "monitoring or the postmortem itself are passed over. Reports when they differ by "
-             "more than `tolerance_minutes` (default 5).",
+        what='Compares the time the summary gives for the end of the outage ("restored at", '
+        '"from … to …") with the last entry of the timeline; trailing entries about '
+        "monitoring or the postmortem itself are passed over. Reports when they differ by "
+        "more than `tolerance_minutes` (default 5).",
         why="The end time decides the stated duration and the time to recover. A timeline that "
-            "ends earlier or later than the summary leaves the reader unsure when users were "
-            "served again (PagerDuty postmortem guide: state the impact window precisely).",
+        "ends earlier or later than the summary leaves the reader unsure when users were "
+        "served again (PagerDuty postmortem guide: state the impact window precisely).",
         example="Summary: … restored at 11:00 AM PT.\nTimeline:\n"
-                "- 9:10 AM: Fix deployed; error rate back to normal.",
+        "- 9:10 AM: Fix deployed; error rate back to normal.",
         instead="Summary: … restored at 9:10 AM PT.\nTimeline:\n"
-                "- 9:10 AM: Fix deployed; error rate back to normal.",
+        "- 9:10 AM: Fix deployed; error rate back to normal.",
         check=check_end,
     ),
     Rule(
-        id="PM403", name="duration-mismatch", category="consistency", severity="warning",
+        id="PM403",
+        name="duration-mismatch",
+        category="consistency",
+        severity="warning",
         summary="A duration stated in the summary does not match its start and end times.",
-        what="Finds the outage length the summary states (\"lasted 3 hours\", \"Duration: 45 "
-             "minutes\") and compares it with the span from the summary's start to its end "
-             "time. Reports a difference above 10 minutes or 10% (doubled for \"about\", "
-             "\"approximately\"); options `tolerance_minutes` and `tolerance_percent`.",
+        what='Finds the outage length the summary states ("lasted 3 hours", "Duration: 45 '
+        "minutes\") and compares it with the span from the summary's start to its end "
+        'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
+        '"approximately"); options `tolerance_minutes` and `tolerance_percent`.',
         why="Duration is the first number a reader takes from a postmortem and the one that "
-            "is compared across incidents; two different figures in the same summary make "
-            "both untrustworthy.",
+        "is compared across incidents; two different figures in the same summary make "
+        "both untrustworthy.",
         example="The outage lasted 3 hours, from 10:00 AM to 2:00 PM UTC.",
         instead="The outage lasted 4 hours, from 10:00 AM to 2:00 PM UTC.",
         check=check_duration,

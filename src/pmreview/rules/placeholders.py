@@ -17,25 +17,54 @@ _CODE = re.compile(r"`[^`\n]*`")
 # (pattern, what it is, where it does not count)
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bTB[DAC]\b"), "an undecided value", "tasks"),
-    (re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M), "a to-do note",
-     "tasks"),
+    (re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M), "a to-do note", "tasks"),
     (re.compile(r"\bFIXME\b|\bXXX\b"), "a fix-me note", ""),
     (re.compile(r"\blorem ipsum\b", re.I), "filler text", ""),
-    (re.compile(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"), "question marks standing in for a value",
-     ""),
-    (re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"), "a time left as a pattern",
-     "format"),
-    (re.compile(r"\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|"
-                r"\b(?:DD|dd|MM|mm)[-/.](?:MM|mm|DD|dd)[-/.](?:YYYY|yyyy|YY|yy)\b"),
-     "a date left as a pattern", "format"),
-    (re.compile(r"\[(?:insert|add|enter|fill(?:\s+in)?|your|describe|placeholder|tbd|todo|"
-                r"name of|link to|link here|date|time)\b[^\]\n]{0,60}\](?!\()", re.I),
-     "a bracketed placeholder", ""),
-    (re.compile(r"<(?:date|time|name|owner|link|url|service|team|company|insert[^<>\n]*|"
-                r"your[^<>\n]*|tbd|todo|placeholder|description|timezone|duration|number|"
-                r"value|details?|[a-z]+ here)>", re.I), "an angle-bracket placeholder", ""),
-    (re.compile(r"\bX{1,3}(?:\.X+)?\s?%|\bX{1,3} (?:minutes|hours|users|customers|requests|"
-                r"servers|percent)\b"), "a number left as X", ""),
+    (
+        re.compile(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"),
+        "question marks standing in for a value",
+        "",
+    ),
+    (
+        re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"),
+        "a time left as a pattern",
+        "format",
+    ),
+    (
+        re.compile(
+            r"\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|"
+            r"\b(?:DD|dd|MM|mm)[-/.](?:MM|mm|DD|dd)[-/.](?:YYYY|yyyy|YY|yy)\b"
+        ),
+        "a date left as a pattern",
+        "format",
+    ),
+    (
+        re.compile(
+            r"\[(?:insert|add|enter|fill(?:\s+in)?|your|describe|placeholder|tbd|todo|"
+            r"name of|link to|link here|date|time)\b[^\]\n]{0,60}\](?!\()",
+            re.I,
+        ),
+        "a bracketed placeholder",
+        "",
+    ),
+    (
+        re.compile(
+            r"<(?:date|time|name|owner|link|url|service|team|company|insert[^<>\n]*|"
+            r"your[^<>\n]*|tbd|todo|placeholder|description|timezone|duration|number|"
+            r"value|details?|[a-z]+ here)>",
+            re.I,
+        ),
+        "an angle-bracket placeholder",
+        "",
+    ),
+    (
+        re.compile(
+            r"\bX{1,3}(?:\.X+)?\s?%|\bX{1,3} (?:minutes|hours|users|customers|requests|"
+            r"servers|percent)\b"
+        ),
+        "a number left as X",
+        "",
+    ),
 )
 
 
@@ -48,7 +77,7 @@ def _skip(sec: Section, block: Block, text: str, start: int, where: str) -> bool
         return True
     if where == "tasks" and sec.kinds & _TASK_KINDS and sec.style != "inline":
         return True  # "Owner: TBD" in an action list is a known open state; "TODO:" a task
-    return where == "format" and bool(_NEAR_FORMAT.search(text[max(0, start - 20):start]))
+    return where == "format" and bool(_NEAR_FORMAT.search(text[max(0, start - 20) : start]))
 
 
 def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -59,26 +88,31 @@ def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
                 if _skip(sec, b, text, m.start(), where):
                     continue
                 yield hit_at(
-                    b, m.start(), m.end(),
-                    f"\"{m.group(0)}\" is {what} left in the text; readers will take the "
+                    b,
+                    m.start(),
+                    m.end(),
+                    f'"{m.group(0)}" is {what} left in the text; readers will take the '
                     "document as unfinished.",
                     question="What should go here?",
-                    suggestion=f"TODO: replace \"{m.group(0)}\" with the real value, or remove "
-                               "the sentence if it is not known.",
+                    suggestion=f'TODO: replace "{m.group(0)}" with the real value, or remove '
+                    "the sentence if it is not known.",
                 )
 
 
 RULES: list[Rule] = [
     Rule(
-        id="PM801", name="placeholder-left", category="placeholder", severity="error",
+        id="PM801",
+        name="placeholder-left",
+        category="placeholder",
+        severity="error",
         summary="Template text left in the document: TBD, TODO:, XX:XX, [insert …], Lorem ipsum.",
-        what="Finds placeholders in the prose: TBD/TBA, \"TODO:\", FIXME, \"???\", XX:XX, "
-             "YYYY-MM-DD, \"[insert …]\", \"[Your Name]\", \"<date>\", \"X%\" and Lorem ipsum. "
-             "Section titles, inline code, \"TODO list\", a date format being described "
-             "(\"format YYYY-MM-DD\") and TBD or TODO inside action-item sections (an open owner "
-             "or a task) are not reported.",
+        what='Finds placeholders in the prose: TBD/TBA, "TODO:", FIXME, "???", XX:XX, '
+        'YYYY-MM-DD, "[insert …]", "[Your Name]", "<date>", "X%" and Lorem ipsum. '
+        'Section titles, inline code, "TODO list", a date format being described '
+        '("format YYYY-MM-DD") and TBD or TODO inside action-item sections (an open owner '
+        "or a task) are not reported.",
         why="A postmortem with placeholders is read as unfinished, and the missing value is "
-            "usually the one a reader needed (a time, an owner, a number).",
+        "usually the one a reader needed (a time, an owner, a number).",
         example="The alert fired at XX:XX and paged [insert team].",
         instead="The alert fired at 10:42 UTC and paged the storage on-call.",
         check=check_placeholder,

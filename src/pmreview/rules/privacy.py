@@ -11,14 +11,46 @@ from ..models import Block, Document
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
-_EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
-                    r"(?:\.[A-Za-z0-9-]+)*\.(?P<tld>[A-Za-z]{2,24}))(?![\w@-])")
-_TLDS = {"com", "org", "net", "edu", "gov", "mil", "int", "io", "dev", "app", "co", "info", "biz",
-         "ai", "me", "tech", "cloud", "xyz", "email", "online", "site", "name", "pro", "mail"}
-_FREEMAIL = re.compile(r"^(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|"
-                       r"mac|proton(?:mail)?|pm|gmx|zoho|yandex|mail|qq|163)\.", re.I)
-_SAFE_DOMAIN = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
-                          r"users\.noreply\.github\.com)$", re.I)
+_EMAIL = re.compile(
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
+    r"(?:\.[A-Za-z0-9-]+)*\.(?P<tld>[A-Za-z]{2,24}))(?![\w@-])"
+)
+_TLDS = {
+    "com",
+    "org",
+    "net",
+    "edu",
+    "gov",
+    "mil",
+    "int",
+    "io",
+    "dev",
+    "app",
+    "co",
+    "info",
+    "biz",
+    "ai",
+    "me",
+    "tech",
+    "cloud",
+    "xyz",
+    "email",
+    "online",
+    "site",
+    "name",
+    "pro",
+    "mail",
+}
+_FREEMAIL = re.compile(
+    r"^(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|"
+    r"mac|proton(?:mail)?|pm|gmx|zoho|yandex|mail|qq|163)\.",
+    re.I,
+)
+_SAFE_DOMAIN = re.compile(
+    r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
+    r"users\.noreply\.github\.com)$",
+    re.I,
+)
 _ROLE = re.compile(
     r"^(?:support|help|helpdesk|info|contact|security|secure|admin|abuse|no-?reply|do-?not-?reply|"
     r"ops|oncall|on-call|sre|team|dev|devops|incidents?|status|postmaster|webmaster|hostmaster|"
@@ -27,23 +59,31 @@ _ROLE = re.compile(
     r"git|deploy|ubuntu|ec2-user|jenkins|bot|ci|build|alerts?|pagerduty|notifications?|"
     r"mailer-daemon)$"
     r"|[-_.](?:dev|devel|announce|users|team|ops|list|discuss|alerts|oncall|help|support|security)$"
-    r"|^(?:dev|announce|users|team|ops|list|alerts|security)[-_.]", re.I)
+    r"|^(?:dev|announce|users|team|ops|list|alerts|security)[-_.]",
+    re.I,
+)
 
 _PHONES = (
     re.compile(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"),
     re.compile(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"),
     re.compile(r"(?<![\w.:/-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w.-])"),
-    re.compile(r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
-               r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"),
+    re.compile(
+        r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
+        r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+    ),
 )
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
 
-_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
-                   r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w-]|\.\d)(?P<cidr>/\d{1,2})?")
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
+    r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w-]|\.\d)(?P<cidr>/\d{1,2})?"
+)
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.])")
 _VERSION_CUE = re.compile(r"(?i:\b(?:version|ver\.?|release|build|firmware|kernel|v|rev)\s*)$")
-_DOC_NETS = [ipaddress.ip_network(n) for n in
-             ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")]
+_DOC_NETS = [
+    ipaddress.ip_network(n)
+    for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+]
 
 _SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
@@ -54,18 +94,29 @@ _SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----")),
     ("a JSON Web Token", re.compile(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}")),
     ("a bearer token", re.compile(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*")),
-    ("a password in a URL", re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@",
-                                       re.I)),
-    ("a password or key", re.compile(
-        r"(?i:\b(?:password|passwd|pwd|pass|secret|secret_?key|api_?key|apikey|access_?key|"
-        r"access_?token|auth_?token|client_?secret|private_?key|token)\b)[\"']?\s*(?P<sep>[:=])"
-        r"\s*[\"']?(?P<value>[^\s\"'`,;)]{4,})")),
+    (
+        "a password in a URL",
+        re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
+    ),
+    (
+        "a password or key",
+        re.compile(
+            r"(?i:\b(?:password|passwd|pwd|pass|secret|secret_?key|api_?key|apikey|access_?key|"
+            r"access_?token|auth_?token|client_?secret|private_?key|token)\b)[\"']?\s*(?P<sep>[:=])"
+            r"\s*[\"']?(?P<value>[^\s\"'`,;)]{4,})"
+        ),
+    ),
 )
 # Every secret pattern above needs one of these literals: blocks without any are skipped.
-_SECRET_HINT = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|k_live_|PRIVATE KEY|eyJ|Bearer|://"
-                          r"|(?i:pass|pwd|secret|key|token)")
-_PLACEHOLDER = re.compile(r"^(?:<.*>|\$\{?\w+\}?|\{\{.*\}\}|\*+|x+|\.+|redacted|none|null|nil|"
-                          r"true|false|your[_-]?\w*|\[.*\]|%\w+%?|\*{3,}.*)$", re.I)
+_SECRET_HINT = re.compile(
+    r"AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|k_live_|PRIVATE KEY|eyJ|Bearer|://"
+    r"|(?i:pass|pwd|secret|key|token)"
+)
+_PLACEHOLDER = re.compile(
+    r"^(?:<.*>|\$\{?\w+\}?|\{\{.*\}\}|\*+|x+|\.+|redacted|none|null|nil|"
+    r"true|false|your[_-]?\w*|\[.*\]|%\w+%?|\*{3,}.*)$",
+    re.I,
+)
 
 
 def _in_url(block: Block, start: int, end: int) -> bool:
@@ -86,7 +137,7 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         for m in _EMAIL.finditer(b.text):
             local = m.group(0).split("@", 1)[0]
             line = b.position(m.start())[0]
-            if b.text[max(0, m.start() - 7):m.start()].lower() == "mailto:" and line in seen:
+            if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:
                 continue
             if not _personal(local, m.group("domain"), m.group("tld")):
                 continue
@@ -94,7 +145,9 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             free = _FREEMAIL.match(m.group("domain"))
             kind = "a personal mailbox" if free else "a person's address"
             yield hit_at(
-                b, m.start(), m.end(),
+                b,
+                m.start(),
+                m.end(),
                 f"This e-mail address looks like {kind}; a postmortem is shared widely and should "
                 "not publish how to reach an individual.",
                 question="Could a team or role address (oncall@, support@) be given instead?",
@@ -119,12 +172,14 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 taken.append((s, e))
                 yield hit_at(
-                    b, s, e,
+                    b,
+                    s,
+                    e,
                     "This looks like a phone number; publishing it exposes a person to calls "
                     "and spam long after the incident.",
                     question="Is this a personal number? Could a team channel be given instead?",
                     suggestion="TODO: remove the phone number or replace it with the on-call "
-                               "alias or support channel.",
+                    "alias or support channel.",
                 )
 
 
@@ -147,19 +202,24 @@ def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             for m in pattern.finditer(b.text):
                 raw = m.group(0).split("/", 1)[0]
                 addr = _ip(raw)
-                if addr is None or not _reportable(addr) or _VERSION_CUE.search(
-                        b.text[max(0, m.start() - 12):m.start()]):
+                if (
+                    addr is None
+                    or not _reportable(addr)
+                    or _VERSION_CUE.search(b.text[max(0, m.start() - 12) : m.start()])
+                ):
                     continue
                 if pattern is _IPV4 and m.group("cidr") and m.group("cidr") != "/32":
                     continue  # a network range, not a host
                 where = "an internal" if addr.is_private else "a public"
                 yield hit_at(
-                    b, m.start(), m.start() + len(raw),
+                    b,
+                    m.start(),
+                    m.start() + len(raw),
                     f"This is {where} IP address; published, it maps your network or points at "
                     "a user or host.",
                     question="Does the reader need the exact address, or would a host role do?",
-                    suggestion="TODO: replace the address with a role (\"db-primary\") or a "
-                               "documentation address such as 192.0.2.10.",
+                    suggestion='TODO: replace the address with a role ("db-primary") or a '
+                    "documentation address such as 192.0.2.10.",
                 )
 
 
@@ -185,63 +245,77 @@ def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 taken.append(m.span())
                 end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(".,")))
                 yield hit_at(
-                    b, m.start(), end,
+                    b,
+                    m.start(),
+                    end,
                     f"This looks like {what}. Anyone who reads the postmortem can use it; "
                     "treat it as leaked.",
                     question="Has this credential been revoked and rotated?",
                     suggestion="TODO: remove the secret from the document (and its history), "
-                               "rotate it, and write \"<redacted>\" in its place.",
+                    'rotate it, and write "<redacted>" in its place.',
                 )
 
 
 RULES: list[Rule] = [
     Rule(
-        id="PM601", name="personal-email", category="privacy", severity="warning",
+        id="PM601",
+        name="personal-email",
+        category="privacy",
+        severity="warning",
         summary="The document publishes a person's e-mail address.",
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
-             "addresses of individuals at other domains. Role and list addresses (support@, "
-             "security@, etcd-dev@) and example.com addresses are not reported.",
+        "addresses of individuals at other domains. Role and list addresses (support@, "
+        "security@, etcd-dev@) and example.com addresses are not reported.",
         why="Postmortems are shared widely and kept for years; a personal address in one "
-            "invites spam and contact the person never agreed to. Contact points should be "
-            "team aliases that outlive staff changes.",
+        "invites spam and contact the person never agreed to. Contact points should be "
+        "team aliases that outlive staff changes.",
         example="For questions, write to jane.okafor.dev@gmail.com.",
         instead="For questions, write to payments-oncall@company.example.",
         check=check_email,
     ),
     Rule(
-        id="PM602", name="phone-number", category="privacy", severity="warning",
+        id="PM602",
+        name="phone-number",
+        category="privacy",
+        severity="warning",
         summary="The document publishes a phone number.",
         what="Finds international numbers (+44 20 7946 0958, +2348012345678), North American "
-             "numbers ((555) 555-0100, 555-555-0100) and local numbers after \"phone\" or "
-             "\"call\". Times, dates, versions, durations, ports and numbers inside links are "
-             "not reported.",
+        'numbers ((555) 555-0100, 555-555-0100) and local numbers after "phone" or '
+        '"call". Times, dates, versions, durations, ports and numbers inside links are '
+        "not reported.",
         why="A phone number in a published document exposes a person to calls long after the "
-            "incident; escalation paths belong in the on-call tool, not in the postmortem.",
+        "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",
         instead="Page the on-call engineer through the payments rotation in PagerDuty.",
         check=check_phone,
     ),
     Rule(
-        id="PM603", name="ip-address", category="privacy", severity="info",
+        id="PM603",
+        name="ip-address",
+        category="privacy",
+        severity="info",
         summary="The document contains an IP address.",
         what="Finds IPv4 and IPv6 host addresses, private or public. Loopback (127.0.0.1), "
-             "0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), network ranges "
-             "(10.0.0.0/8) and version numbers (\"version 1.2.3.4\") are not reported.",
+        "0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), network ranges "
+        '(10.0.0.0/8) and version numbers ("version 1.2.3.4") are not reported.',
         why="Internal addresses map your network for an attacker; public ones may identify a "
-            "user or a customer. A host's role says as much to the reader.",
+        "user or a customer. A host's role says as much to the reader.",
         example="The health check to 10.20.4.17 timed out.",
         instead="The health check to db-primary (in the private subnet) timed out.",
         check=check_ip,
     ),
     Rule(
-        id="PM604", name="secret-token", category="privacy", severity="error",
+        id="PM604",
+        name="secret-token",
+        category="privacy",
+        severity="error",
         summary="The document contains a credential: a key, token or password.",
         what="Finds AWS access keys (AKIA…), GitHub tokens (ghp_…), Slack tokens (xox…), "
-             "Google and Stripe keys, JSON Web Tokens, bearer tokens, private-key headers, "
-             "passwords in URLs and `password=…`, `api_key: …` assignments. Placeholders "
-             "(`<token>`, `$TOKEN`, `***`) are not reported.",
+        "Google and Stripe keys, JSON Web Tokens, bearer tokens, private-key headers, "
+        "passwords in URLs and `password=…`, `api_key: …` assignments. Placeholders "
+        "(`<token>`, `$TOKEN`, `***`) are not reported.",
         why="A credential in a document is a leaked credential: postmortems are copied into "
-            "wikis, tickets and e-mails. It must be revoked and rotated, not just deleted.",
+        "wikis, tickets and e-mails. It must be revoked and rotated, not just deleted.",
         example="We called the API with Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
         instead="We called the API with Authorization: Bearer <redacted> (token since rotated).",
         check=check_secret,

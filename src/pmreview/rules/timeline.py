@@ -69,17 +69,24 @@ def entry_dates(doc: Document, entries: list[TimelineEntry]) -> list[tuple[date 
 
 # -- PM301 ---------------------------------------------------------------------------------------
 
+
 def _readings(t: TimeRef, prev: int) -> list[int]:
-    """"1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM."""
+    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM."""
     assert t.minutes is not None
-    if t.clock == "24h" and t.hour is not None and 1 <= t.hour < 12 and prev >= 660 \
-            and not t.raw.startswith("0"):
+    if (
+        t.clock == "24h"
+        and t.hour is not None
+        and 1 <= t.hour < 12
+        and prev >= 660
+        and not t.raw.startswith("0")
+    ):
         return [t.minutes, t.minutes + 720]
     return [t.minutes]
 
 
-def _in_order(prev: tuple[int, date | None], t: TimeRef, day: date | None,
-              max_gap: int) -> tuple[bool, int]:
+def _in_order(
+    prev: tuple[int, date | None], t: TimeRef, day: date | None, max_gap: int
+) -> tuple[bool, int]:
     """Whether `t` may follow `prev` (minutes, date), and the minutes it is read as."""
     prev_m, prev_day = prev
     if prev_day is not None and day is not None:
@@ -112,19 +119,23 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not ok:
             before = prev_entry.time.raw
             yield Hit(
-                t.line, t.column, t.line, t.column + len(t.raw),
+                t.line,
+                t.column,
+                t.line,
+                t.column + len(t.raw),
                 f"This entry ({t.raw}) is earlier than the one before it ({before}, line "
                 f"{prev_entry.line}); a reader follows the timeline top to bottom.",
                 quote=t.raw,
                 question=f"Is {t.raw} a typo, or does this entry belong before line "
-                         f"{prev_entry.line}?",
+                f"{prev_entry.line}?",
                 suggestion="TODO: correct the time or move the entry to its place in the "
-                           "timeline (write the date on entries after midnight).",
+                "timeline (write the date on entries after midnight).",
             )
         prev, prev_entry = (read, day), e
 
 
 # -- PM302 ---------------------------------------------------------------------------------------
+
 
 def _odd_one(classes: list[str]) -> int | None:
     """The index of the first entry whose class differs from the majority, if mixed."""
@@ -144,7 +155,10 @@ def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     assert t is not None
     other = "24-hour" if classes[i] == "12h" else "12-hour (AM/PM)"
     return Hit(
-        t.line, t.column, t.line, t.column + len(t.raw),
+        t.line,
+        t.column,
+        t.line,
+        t.column + len(t.raw),
         f"The timeline mixes 12-hour and 24-hour times: most entries use the {other} clock, "
         f"this one is written {t.raw}.",
         quote=t.raw,
@@ -169,13 +183,16 @@ def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]
     t = entries[i].time
     assert t is not None
     return Hit(
-        t.line, t.column, t.line, t.column + len(t.raw),
+        t.line,
+        t.column,
+        t.line,
+        t.column + len(t.raw),
         "Some timeline entries carry a date and others do not, without the date changing; "
         "a reader cannot tell which day the undated entries belong to.",
         quote=t.raw,
         question="Which day is each entry on?",
         suggestion="TODO: write the date once per day (a '### 2024-03-16' line above that "
-                   "day's entries, or on the first entry after midnight) and drop it elsewhere.",
+        "day's entries, or on the first entry after midnight) and drop it elsewhere.",
     )
 
 
@@ -190,6 +207,7 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 # -- PM303 ---------------------------------------------------------------------------------------
 
+
 def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = _timed(doc)
     if not entries or doc.zone_statement or any(e.time and e.time.tz for e in entries):
@@ -199,7 +217,10 @@ def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     t = entries[0].time
     assert t is not None
     yield Hit(
-        t.line, t.column, t.line, t.column + len(t.raw),
+        t.line,
+        t.column,
+        t.line,
+        t.column + len(t.raw),
         f"The timeline's times ({len(entries)} entries) have no timezone, and the document does "
         "not say which zone they are in.",
         quote=t.raw,
@@ -209,6 +230,7 @@ def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 # -- PM304 ---------------------------------------------------------------------------------------
+
 
 def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     limit = int(options.get("max_sentences", 2))
@@ -225,67 +247,81 @@ def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         end = len(b.text.rstrip())
         yield hit_at(
-            b, starts[limit], end,
+            b,
+            starts[limit],
+            end,
             f"This timeline entry has {len(starts)} sentences; one or two keep the timeline "
             "easy to scan.",
             question="Which of these details belong in the root-cause or resolution section?",
             suggestion=f"TODO: cut the entry at line {b.line} to one or two sentences and move "
-                       "the rest to the section it explains.",
+            "the rest to the section it explains.",
         )
 
 
 RULES: list[Rule] = [
     Rule(
-        id="PM301", name="timeline-unordered", category="timeline", severity="warning",
+        id="PM301",
+        name="timeline-unordered",
+        category="timeline",
+        severity="warning",
         summary="A timeline entry is earlier than the one before it.",
         what="Reads the timeline's times in order and reports an entry that goes back in time. "
-             "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
-             "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
-             "dates are compared by date first; \"1:00\" after \"12:45\" is read as 1 PM.",
+        "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
+        "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
+        'dates are compared by date first; "1:00" after "12:45" is read as 1 PM.',
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
-            "place, or a typo in a time, makes the reader doubt every other time and breaks the "
-            "time-to-detect and time-to-mitigate figures taken from it (Google SRE book, "
-            "\"Postmortem Culture\": the timeline is the core of the record).",
+        "place, or a typo in a time, makes the reader doubt every other time and breaks the "
+        "time-to-detect and time-to-mitigate figures taken from it (Google SRE book, "
+        '"Postmortem Culture": the timeline is the core of the record).',
         example="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:40 UTC: Error rate back to normal.",
         instead="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:50 UTC: Error rate back to normal.",
         check=check_unordered,
     ),
     Rule(
-        id="PM302", name="timeline-mixed-formats", category="timeline", severity="info",
+        id="PM302",
+        name="timeline-mixed-formats",
+        category="timeline",
+        severity="info",
         summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
         what="Reports at the first entry that differs from the majority when some entries "
-             "use AM/PM and others the 24-hour clock, and (separately, once) when some entries "
-             "repeat the date and others leave it out although the day does not change.",
-        why="Mixed formats make the reader stop and convert: is \"2:00\" two in the morning "
-            "or two in the afternoon? One format for the whole timeline removes the doubt.",
+        "use AM/PM and others the 24-hour clock, and (separately, once) when some entries "
+        "repeat the date and others leave it out although the day does not change.",
+        why='Mixed formats make the reader stop and convert: is "2:00" two in the morning '
+        "or two in the afternoon? One format for the whole timeline removes the doubt.",
         example="- 9:40 AM: Alert fired.\n- 14:05: Fix deployed.",
         instead="- 09:40: Alert fired.\n- 14:05: Fix deployed.",
         check=check_mixed,
     ),
     Rule(
-        id="PM303", name="timeline-missing-timezone", category="timeline", severity="warning",
+        id="PM303",
+        name="timeline-missing-timezone",
+        category="timeline",
+        severity="warning",
         summary="The timeline's times have no timezone and the document states none.",
         what="Reports once, at the first timed entry, when no timeline entry carries a "
-             "timezone and the document has no statement such as \"All times UTC\" or a "
-             "\"Timeline (UTC)\" heading.",
+        'timezone and the document has no statement such as "All times UTC" or a '
+        '"Timeline (UTC)" heading.',
         why="Responders, readers and log timestamps are often in different zones; a time "
-            "without one cannot be matched to graphs or logs. PagerDuty's postmortem guide "
-            "and most templates ask for one zone (usually UTC) stated once.",
+        "without one cannot be matched to graphs or logs. PagerDuty's postmortem guide "
+        "and most templates ask for one zone (usually UTC) stated once.",
         example="## Timeline\n- 10:02: Alert fired for disk usage on db-1.",
         instead="## Timeline\nAll times UTC.\n- 10:02: Alert fired for disk usage on db-1.",
         check=check_timezone,
     ),
     Rule(
-        id="PM304", name="timeline-entry-too-long", category="timeline", severity="info",
+        id="PM304",
+        name="timeline-entry-too-long",
+        category="timeline",
+        severity="info",
         summary="A timeline entry is longer than two sentences.",
-        what="Counts the sentences of each timeline entry (not splitting at \"e.g.\", "
-             "decimals, versions, file names or times) and reports the part after the second "
-             "sentence; option `max_sentences` (default 2).",
+        what='Counts the sentences of each timeline entry (not splitting at "e.g.", '
+        "decimals, versions, file names or times) and reports the part after the second "
+        "sentence; option `max_sentences` (default 2).",
         why="A timeline is scanned, not read: one line per event, with the time first. Long "
-            "entries hide the sequence; the explanation belongs in the root-cause and "
-            "resolution sections (the ALX postmortem brief asks for 1 or 2 sentences).",
+        "entries hide the sequence; the explanation belongs in the root-cause and "
+        "resolution sections (the ALX postmortem brief asks for 1 or 2 sentences).",
         example="- 10:02: Alert fired. Bob looked at the graphs. He saw the disk was full. "
-                "He paged Ana.",
+        "He paged Ana.",
         instead="- 10:02: Disk-usage alert fired for db-1; the on-call paged the DB team.",
         check=check_too_long,
     ),

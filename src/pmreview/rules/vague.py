@@ -29,8 +29,13 @@ class Entry:
 @cache
 def table() -> tuple[Entry, ...]:
     return tuple(
-        Entry(e["rule"], lowercase_pattern(e["patterns"], f"vague.toml:{e['rule']}"),
-              e["message"], e["question"], e["suggestion"])
+        Entry(
+            e["rule"],
+            lowercase_pattern(e["patterns"], f"vague.toml:{e['rule']}"),
+            e["message"],
+            e["question"],
+            e["suggestion"],
+        )
         for e in load_toml("vague.toml")["entry"]
     )
 
@@ -50,7 +55,9 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
             continue
         spans = sentences(block)
         starts = [s for s, _ in spans]
-        claimed: set[tuple[str, int]] = set()  # one finding per rule per sentence; table order decides
+        claimed: set[tuple[str, int]] = (
+            set()
+        )  # one finding per rule per sentence; table order decides
         for entry in table():
             for m in entry.pattern.finditer(block.lower):
                 i = bisect_right(starts, m.start()) - 1
@@ -59,8 +66,15 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
                 claimed.add((entry.rule, i))
                 lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
                 span = (m.start() + (lead.end() if lead else 0), m.end())
-                out.setdefault(entry.rule, []).append(hit_at(
-                    block, *span, entry.message, question=entry.question, suggestion=entry.suggestion))
+                out.setdefault(entry.rule, []).append(
+                    hit_at(
+                        block,
+                        *span,
+                        entry.message,
+                        question=entry.question,
+                        suggestion=entry.suggestion,
+                    )
+                )
     for hits in out.values():
         hits.sort(key=lambda h: (h.line, h.column))
     return out
@@ -69,47 +83,73 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
 def _family(rule_id: str) -> Any:
     def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         yield from _hits(doc).get(rule_id, [])
+
     return check
 
 
 RULES = [
-    Rule("PM101", "vague-cause", "vague", "warning",
-         "A cause that names nothing: 'a glitch', 'some framework problem', 'a misconfiguration'.",
-         what="Flags causes that do not name the component, change or mechanism that failed.",
-         why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks that a "
-             "postmortem's root cause be specific enough to drive action items.",
-         example="There was some framework problem which caused the glitch.",
-         instead="The 4.2.0 release of payments-gateway dropped the Host header, so nginx returned 502.",
-         check=_family("PM101")),
-    Rule("PM102", "vague-impact", "vague", "warning",
-         "An impact that is not quantified: 'several users', 'a lot of money', 'a significant outage'.",
-         what="Flags impact statements with no number: how many users, how long, how much.",
-         why="Impact decides severity and priority; PagerDuty's postmortem guide asks for the number "
-             "of affected customers and the duration.",
-         example="Several users could not log in, which caused a lot of frustration.",
-         instead="Login failed for 12% of users (about 3,000 of 25,000) for 47 minutes.",
-         check=_family("PM102")),
-    Rule("PM103", "vague-fix", "vague", "warning",
-         "A fix that cannot be verified: 'it was fixed', 'the settings were adjusted'.",
-         what="Flags resolutions that do not say what was changed or how it was verified.",
-         why="A fix described only as 'fixed' cannot be reviewed, repeated in the next incident, "
-             "or turned into an automated guard.",
-         example="After the main cause was known, it was fixed.",
-         instead="Rolled back payments-gateway to 4.1.3 at 15:12 UTC; the 5xx rate fell to 0.1%.",
-         check=_family("PM103")),
-    Rule("PM104", "vague-measure", "vague", "warning",
-         "A measure that is a wish, not a task: 'be cautious', 'improve monitoring'.",
-         what="Flags corrective measures that name no concrete task, component or done condition.",
-         why="Action items must be specific, owned and verifiable to be done at all (Google SRE "
-             "book, 'Postmortem Culture'); 'be careful' changes nothing.",
-         example="- Be cautious when updating system",
-         instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate (owner: SRE)",
-         check=_family("PM104")),
-    Rule("PM105", "vague-investigation", "vague", "info",
-         "An investigation that names nothing: 'a few checks were run', 'the issue was investigated'.",
-         what="Flags investigation steps that do not say what was looked at.",
-         why="The timeline is how the next responder learns where to look; unnamed checks teach nothing.",
-         example="- 10:40 - A few quick checks were run.",
-         instead="- 10:40 UTC - Checked nginx error.log on web-01: 'upstream timed out' on every request.",
-         check=_family("PM105")),
+    Rule(
+        "PM101",
+        "vague-cause",
+        "vague",
+        "warning",
+        "A cause that names nothing: 'a glitch', 'some framework problem', 'a misconfiguration'.",
+        what="Flags causes that do not name the component, change or mechanism that failed.",
+        why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks that a "
+        "postmortem's root cause be specific enough to drive action items.",
+        example="There was some framework problem which caused the glitch.",
+        instead="The 4.2.0 release of payments-gateway dropped the Host header, so nginx returned 502.",
+        check=_family("PM101"),
+    ),
+    Rule(
+        "PM102",
+        "vague-impact",
+        "vague",
+        "warning",
+        "An impact that is not quantified: 'several users', 'a lot of money', 'a significant outage'.",
+        what="Flags impact statements with no number: how many users, how long, how much.",
+        why="Impact decides severity and priority; PagerDuty's postmortem guide asks for the number "
+        "of affected customers and the duration.",
+        example="Several users could not log in, which caused a lot of frustration.",
+        instead="Login failed for 12% of users (about 3,000 of 25,000) for 47 minutes.",
+        check=_family("PM102"),
+    ),
+    Rule(
+        "PM103",
+        "vague-fix",
+        "vague",
+        "warning",
+        "A fix that cannot be verified: 'it was fixed', 'the settings were adjusted'.",
+        what="Flags resolutions that do not say what was changed or how it was verified.",
+        why="A fix described only as 'fixed' cannot be reviewed, repeated in the next incident, "
+        "or turned into an automated guard.",
+        example="After the main cause was known, it was fixed.",
+        instead="Rolled back payments-gateway to 4.1.3 at 15:12 UTC; the 5xx rate fell to 0.1%.",
+        check=_family("PM103"),
+    ),
+    Rule(
+        "PM104",
+        "vague-measure",
+        "vague",
+        "warning",
+        "A measure that is a wish, not a task: 'be cautious', 'improve monitoring'.",
+        what="Flags corrective measures that name no concrete task, component or done condition.",
+        why="Action items must be specific, owned and verifiable to be done at all (Google SRE "
+        "book, 'Postmortem Culture'); 'be careful' changes nothing.",
+        example="- Be cautious when updating system",
+        instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate (owner: SRE)",
+        check=_family("PM104"),
+    ),
+    Rule(
+        "PM105",
+        "vague-investigation",
+        "vague",
+        "info",
+        "An investigation that names nothing: 'a few checks were run', 'the issue was investigated'.",
+        what="Flags investigation steps that do not say what was looked at.",
+        why="The timeline is how the next responder learns where to look; unnamed checks teach nothing.",
+        example="- 10:40 - A few quick checks were run.",
+        instead="- 10:40 UTC - Checked nginx error.log on web-01: 'upstream timed out' on every request.",
+        check=_family("PM105"),
+    ),
 ]
