@@ -152,10 +152,12 @@ def batch(corpus: Sequence[Path], files: int) -> None:
         print(f"batch.seconds                {elapsed:.2f}")
         print(f"batch.docs_per_s             {len(report.documents) / elapsed:.0f}   (1 process)")
         print(
-            f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}   (1 process)"
+            f"batch.ms_per_doc             {elapsed / len(report.documents) * 1000:.2f}"
+            "   (1 process)"
         )
         print(
-            f"batch.docs_per_s_parallel    {len(report.documents) / parallel:.0f}   ({jobs} processes)"
+            f"batch.docs_per_s_parallel    {len(report.documents) / parallel:.0f}"
+            f"   ({jobs} processes)"
         )
         print(
             f"batch.cli_docs_per_s         {len(report.documents) / cli:.0f}   "

@@ -405,7 +405,8 @@ def test_degenerate_texts(text: str) -> None:
 
 def test_yaml_front_matter_is_not_content() -> None:
     doc = doc_of(
-        "---\ntitle: Outage\ndate: 2024-07-08\n---\n\nThe api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n"
+        "---\ntitle: Outage\ndate: 2024-07-08\n---\n\n"
+        "The api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n"
     )
     assert titled(doc) == [("Timeline", "atx", 8)]
     assert doc.sections[0].blocks[0].line == 6

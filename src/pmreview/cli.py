@@ -23,7 +23,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "rules"}
+COMMANDS = {"check", "rules", "fixtures"}
 
 
 class FailOn(str, Enum):
@@ -120,12 +120,68 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes for large batches (default: one per CPU)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for large batches, and LLM requests at a time (default: CPUs; 4).",
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).",
+            rich_help_panel="LLM review",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model", help="Model name (env PMREVIEW_MODEL).", rich_help_panel="LLM review"
+        ),
+    ] = None,
+    llm_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--llm-timeout",
+            min=0.1,
+            help="Seconds for each LLM request (default 60).",
+            rich_help_panel="LLM review",
+        ),
+    ] = None,
+    no_redact: Annotated[
+        bool,
+        typer.Option(
+            "--no-redact",
+            help="Send personal data to the LLM unredacted.",
+            rich_help_panel="LLM review",
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--cache-dir",
+            help="LLM answer cache (default: user cache).",
+            rich_help_panel="LLM review",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Neither read nor write the LLM cache.", rich_help_panel="LLM review"
+        ),
+    ] = False,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            "--replay",
+            help="Answer LLM requests from recorded fixtures in this folder.",
+            rich_help_panel="LLM review",
         ),
     ] = None,
 ) -> None:
     """Review postmortems and print what is missing and what is vague."""
-    from .config import resolve
+    from .config import llm_settings, resolve
     from .render import render, renderer
     from .review import Options, review_paths
 
@@ -139,8 +195,20 @@ def check(
             ignore=_split(ignore) or cfg.get("ignore", []),
             severity=cfg.get("severity", {}),
             rule_options=cfg.get("rules", {}),
-            offline=bool(offline if offline is not None else cfg.get("offline", True)),
+            offline=bool(offline if offline is not None else cfg.get("offline", False)),
         )
+        if not opts.offline:
+            opts.llm, opts.llm_client = llm_settings(
+                cfg,
+                base_url=base_url,
+                model=model,
+                timeout=llm_timeout,
+                redact=not no_redact,
+                cache_dir=cache_dir,
+                use_cache=not no_cache,
+                jobs=jobs,
+                replay=replay,
+            )
         _warn_unknown(opts.profile, opts.select + opts.ignore)
         report = review_paths(paths, opts, jobs)
     except UsageError as exc:
@@ -157,6 +225,81 @@ def check(
     for e in report.errors:  # always on stderr, one line each, whatever the format
         typer.echo(f"pmreview: error: {e['message']}", err=True)
     raise typer.Exit(exit_code(report, (fail_on.value if fail_on else cfg.get("fail-on", "error"))))
+
+
+fixtures_app = typer.Typer(help="Recorded LLM exchanges for offline tests.", no_args_is_help=True)
+app.add_typer(fixtures_app, name="fixtures")
+
+
+@fixtures_app.command("record")
+def fixtures_record(
+    documents: Annotated[list[Path], typer.Argument(help="Postmortems to record exchanges for.")],
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Endpoint (env OPENAI_BASE_URL).")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Model (env PMREVIEW_MODEL).")
+    ] = None,
+    into: Annotated[Path, typer.Option("--dir", help="Fixture folder.")] = Path("fixtures/llm"),
+    profile: Annotated[str, typer.Option(help="Profile the requests are made for.")] = "default",
+    llm_timeout: Annotated[float, typer.Option("--llm-timeout", min=0.1)] = 120.0,
+) -> None:
+    """Send each document's review request to the configured endpoint and record the exchange
+    (request, response, server, model, date) as a fixture in --dir."""
+    from .config import llm_settings
+    from .llm.client import OpenAIClient
+    from .llm.replay import RecordingClient
+    from .review import Options, review_paths
+
+    try:
+        config, _ = llm_settings(
+            {},
+            base_url=base_url,
+            model=model,
+            timeout=llm_timeout,
+            redact=True,
+            cache_dir=None,
+            use_cache=False,
+            jobs=1,
+            replay=None,
+        )
+        if config is None:
+            raise UsageError(
+                "no LLM endpoint to record from: pass --base-url (or set OPENAI_BASE_URL)"
+            )
+        real = OpenAIClient(config)
+        for doc in documents:
+            recorder = RecordingClient(real, into, doc.as_posix())
+            report = review_paths(
+                [str(doc)], Options(profile=profile, llm=config, llm_client=recorder)
+            )
+            for d in report.documents:
+                typer.echo(
+                    f"{doc}: {d.llm.get('status')} ({len(recorder.written)} exchange(s) "
+                    f"recorded){': ' + str(d.llm['error']) if d.llm.get('error') else ''}"
+                )
+            for e in report.errors:
+                typer.echo(f"pmreview: error: {e['message']}", err=True)
+    except UsageError as exc:
+        _fail(str(exc))
+
+
+@fixtures_app.command("author")
+def fixtures_author(
+    specs: Annotated[Path, typer.Option("--specs", help="Folder of authored answers.")] = Path(
+        "fixtures/authored"
+    ),
+    into: Annotated[Path, typer.Option("--dir", help="Fixture folder.")] = Path("fixtures/llm"),
+) -> None:
+    """(Re)build the authored fixtures: hand-written answers (fixtures/authored/*.json) keyed
+    by the request the current prompt makes for their document."""
+    from .llm.replay import author
+
+    try:
+        for path in author(specs, into):
+            typer.echo(f"wrote {path}")
+    except UsageError as exc:
+        _fail(str(exc))
 
 
 @app.command("rules")

@@ -3,12 +3,16 @@ folder, validated against schemas/config.schema.json."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .llm import LLMConfig
 from .resources import load_schema, tomllib
 
 
@@ -55,3 +59,55 @@ def resolve(explicit: str | None, start: Path) -> dict[str, Any]:
         return load(Path(explicit))
     found = discover(start)
     return load(found) if found else {}
+
+
+def llm_settings(
+    cfg: dict[str, Any],
+    *,
+    base_url: str | None,
+    model: str | None,
+    timeout: float | None,
+    redact: bool,
+    cache_dir: str | None,
+    use_cache: bool,
+    jobs: int | None,
+    replay: Path | None,
+) -> tuple[LLMConfig | None, Any]:
+    """The LLM stage's settings from options, then the config file, then the environment;
+    (None, None) when no endpoint is configured. With --replay, the replay client."""
+    from .llm import LLMConfig
+
+    model = model or cfg.get("model") or os.environ.get("PMREVIEW_MODEL")
+    url = base_url or cfg.get("base-url") or os.environ.get("OPENAI_BASE_URL")
+    key = os.environ.get("OPENAI_API_KEY")
+    client = None
+    if replay is not None:
+        from .llm.replay import ReplayClient
+
+        if not replay.is_dir():
+            raise UsageError(f"{replay}: --replay needs a folder of recorded fixtures")
+        client = ReplayClient(replay)
+        url = client.base_url
+        if not model:
+            models = {f["request"]["model"] for f in client.fixtures.values()}
+            model = models.pop() if len(models) == 1 else None
+    elif not url and key:
+        url = "https://api.openai.com/v1"
+    if not url:
+        return None, None
+    if not model:
+        raise UsageError(
+            "an LLM endpoint is configured but no model: pass --model or set "
+            "PMREVIEW_MODEL (or use --offline)"
+        )
+    config = LLMConfig(
+        base_url=url,
+        model=model,
+        api_key=key,
+        timeout=float(timeout or cfg.get("llm-timeout", 60.0)),
+        redact=redact and bool(cfg.get("redact", True)),
+        cache_dir=cache_dir or cfg.get("cache-dir"),
+        use_cache=use_cache and replay is None,
+        jobs=jobs or 4,
+    )
+    return config, client

@@ -162,6 +162,8 @@ def _blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Block, _M
             block = Block("heading", s + 1, e, _raw(lines, s, e))
             col = max(lines[s].find(title.strip()[:10]) + 1, 1) if title.strip() else 1
             out.append((block, _Mark(title, style, int(tok.tag[1]), s + 1, col, False)))
+        elif t == "html_block" and tok.map and not quote and depth < 0:
+            out.extend(_html_heading(lines, *tok.map))
         elif t == "code_block" and tok.map and not quote:
             out.extend(_indented(lines, *tok.map))
         elif t == "tr_open" and tok.map and not in_thead:
@@ -184,6 +186,34 @@ def _blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Block, _M
                 out.append((Block("paragraph", s + 1, e, _raw(lines, s, e)), None))
             else:
                 out.extend(_split_paragraph(lines, s, e))
+    return out
+
+
+_HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, _Mark | None]]:
+    """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
+    line, so the Markdown written right under it is parsed on its own."""
+    m = _HTML_HEADING.match(lines[s])
+    if m is None:
+        return []
+    title = _TAG.sub("", m.group(2)).strip()
+    out: list[tuple[Block, _Mark | None]] = [
+        (
+            Block("heading", s + 1, s + 1, lines[s]),
+            _Mark(title, "atx", int(m.group(1)), s + 1, max(lines[s].find(title) + 1, 1), False),
+        )
+    ]
+    rest = lines[s + 1 : e]
+    if rest:
+        for block, mark in _blocks(_md().parse("\n".join(rest)), rest):
+            block.line += s + 1
+            block.end_line += s + 1
+            if mark is not None:
+                mark.line += s + 1
+            out.append((block, mark))
     return out
 
 
@@ -257,7 +287,7 @@ def _sectionize(blocks: list[tuple[Block, _Mark | None]]) -> list[Section]:
 
 def _end_lines(sections: list[Section]) -> list[Section]:
     """Each section ends where the next begins (the last one at its last block)."""
-    for sec, nxt in zip(sections, [*sections[1:], None]):
+    for sec, nxt in zip(sections, [*sections[1:], None], strict=False):
         last = max((b.end_line for b in sec.blocks), default=sec.line)
         sec.end_line = (nxt.line - 1) if nxt is not None else last
     return sections

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from . import semantics as sem
-from .models import Block, Document, TimeRef
+from .models import Block, Document, Section, TimeRef
 from .semantics import Evidence, find_sentence, lexicon
 from .times import DATE_RE, DURATION_RE, TIME_RE, ZONE_RE
 from .views import (
@@ -25,23 +25,31 @@ from .views import (
 )
 
 _END_AFTER = re.compile(
-    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?(?:restored|resolved|recovered|back (?:up|online|to normal)"
+    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
+    r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
     r"|fixed|mitigated|up and running|operational)\b",
     re.IGNORECASE,
 )
 _RANGE_END = re.compile(
-    r"(?:\b(?:to|until|till|through|thru|and|end|ended|ending|end(?:ed)? at|restored|resolved|recovered|fixed"
-    r"|mitigated|back (?:up|online)|back to normal|lasted until|concluded|came back|returned)\b|[-–—]|\bby)"
+    r"(?:\b(?:to|until|till|through|thru|and|end|ended|ending|end(?:ed)? at"
+    r"|restored|resolved|recovered|fixed"
+    r"|mitigated|back (?:up|online)|back to normal|lasted until|concluded|came back|returned)\b"
+    r"|[-–—]|\bby)"
     r"[^.\n]{0,40}$",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"(?:\b\d{1,3}(?:\.\d+)?\s?%|\b\d{1,3}(?:\.\d+)?\s?percent\b|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
-    r"|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third|a fifth|a tenth)\b(?: of)?"
+    r"(?:\b\d{1,3}(?:\.\d+)?\s?%|\b\d{1,3}(?:\.\d+)?\s?percent\b"
+    r"|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
+    r"|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
+    r"|a fifth|a tenth)\b(?: of)?"
     r"|\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
-    r"|\b(?:all|every|100 ?%|entire|each)\b(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
-    r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?"
-    r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?|user ?base|customer ?base))",
+    r"|\b(?:all|every|100 ?%|entire|each)\b"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
+    r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
+    r"|merchants?|accounts?"
+    r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
+    r"|user ?base|customer ?base))",
     re.IGNORECASE,
 )
 _SHARE_WHO = re.compile(
@@ -71,7 +79,7 @@ def _instants(times: list[TimeRef], blocks: list[Block]) -> list[TimeRef]:
     text = {
         n: line
         for b in blocks
-        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))
+        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"), strict=False)
     }
     out: list[TimeRef] = []
     for t in times:
@@ -87,7 +95,7 @@ def _end_time(times: list[TimeRef], blocks: list[Block]) -> TimeRef | None:
     text = {
         n: line
         for b in blocks
-        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"))
+        for n, line in zip(range(b.line, b.end_line + 1), b.text.split("\n"), strict=False)
     }
     for t in times[1:] if len(times) > 1 else times:
         before = text.get(t.line, "")[: t.column - 1]
@@ -217,7 +225,7 @@ def _timeline(doc: Document) -> dict[str, Any]:
     blocks = [b for s in secs for b in s.blocks]
     times = [t for t in doc.times if t.line in lines_of(blocks)]
     present = bool(secs and times)
-    timed = [e for e in doc.timeline if e.time is not None]
+    zones = [e.time.tz for e in doc.timeline if e.time is not None]  # one per timed entry
     entries = []
     for e in doc.timeline:
         first, _, rest = e.block.text.partition("\n")
@@ -240,8 +248,8 @@ def _timeline(doc: Document) -> dict[str, Any]:
         "timezone": (
             {"text": doc.zone_statement}
             if doc.zone_statement
-            else {"text": timed[0].time.tz}
-            if timed and all(e.time and e.time.tz for e in timed)
+            else {"text": zones[0]}
+            if zones and all(zones)
             else None
         ),
         "entries": entries if present else [],
@@ -253,30 +261,50 @@ def _timeline(doc: Document) -> dict[str, Any]:
             else None
         ),
         "misleading": _misleading(doc, whole),
-        "escalation": _escalation(whole),
+        "escalation": _escalation(whole, doc.sections),
         "resolution": _timeline_resolution(blocks, times) if present else None,
     }
 
 
-def _escalation(blocks: list[Block]) -> Evidence | None:
-    """An escalation verb followed, in the same sentence, by a team or person to whom."""
+_PASSIVE_ESCALATION = re.compile(
+    r"\b(?:team|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops)\s+"
+    r"(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated|called|contacted|informed"
+    r"|summoned|looped in)\b"
+)
+# "customers reached out to support", "a community member notified the team": a report, not
+# an escalation by the responders
+_REPORTER = re.compile(
+    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
+    r"[^.;]{0,30}$"
+)
+_ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s*:?[*_]*\s*:?\s*$")
+
+
+def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+    """An escalation verb followed, in the same sentence, by a team or person to whom; or, in
+    an Escalation section or under an "Escalation:" label, a team or person named."""
     verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
     excluded = lexicon("escalation_excluded")
-    passive = re.compile(
-        r"\b(?:team|on-?call|engineers?|lead|manager|admin\w*|dba|sre)\s+(?:was|were|got)\s+"
-        r"(?:paged|notified|alerted|escalated|called|contacted|informed|summoned|looped)",
-        re.I,
-    )
     for b in blocks:
         for s, e in sem.sentences(b):
             text = b.lower[s:e]
             if excluded.search(text):
                 continue
             for m in verb.finditer(text):
-                t = target.search(text, m.end(), m.end() + 80)
-                if t or passive.search(text):
+                if _REPORTER.search(text[max(0, m.start() - 40) : m.start()]):
+                    continue
+                if target.search(text, m.end(), m.end() + 80) or _PASSIVE_ESCALATION.search(text):
                     return sem.evidence(b, s, e)
-    return None
+    labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
+    label_depth: int | None = None
+    for b in blocks:
+        if b.kind == "item" and _ESCALATION_LABEL.match(b.lower.split("\n", 1)[0]):
+            label_depth = b.depth
+        elif label_depth is not None and b.kind == "item" and b.depth > label_depth:
+            labelled.append(b)
+        else:
+            label_depth = None
+    return find_sentence(labelled, target, unless=excluded)
 
 
 def _starts_timed(line: str) -> bool:
@@ -430,7 +458,8 @@ _TICKET = re.compile(
     re.IGNORECASE,
 )
 _DUE = re.compile(
-    r"\b(?:due|by|before|deadline|eta|target)\b\s*[:=-]?\s*(?:Q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|end of"
+    r"\b(?:due|by|before|deadline|eta|target)\b\s*[:=-]?\s*"
+    r"(?:Q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|end of"
     r"|next|(?:mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
@@ -488,7 +517,7 @@ def _due(text: str) -> str | None:
 
 def extract(doc: Document) -> dict[str, Any]:
     """The facts record of a document (see schemas/facts.schema.json)."""
-    present = {}
+    present: dict[str, dict[str, Any]] = {}
     for sec in doc.sections:
         for kind in sorted(sec.kinds):
             present.setdefault(kind, {"line": sec.line, "title": sec.title})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "skip"]
@@ -147,8 +147,9 @@ class DocumentReview:
     path: str
     checks: dict[str, Check]
     findings: list[Finding]
-    tasks: list[dict[str, str]] = field(default_factory=list)
-    llm: dict[str, object] = field(default_factory=lambda: {"status": "skipped"})
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    llm: dict[str, Any] = field(default_factory=lambda: {"status": "skipped"})
+    source: Source | None = field(default=None, repr=False, compare=False)  # not reported
 
 
 @dataclass

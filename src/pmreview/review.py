@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import directives, rules
 from .document import parse
@@ -20,6 +20,11 @@ from .profile import load as load_profile
 from .rules import section_of
 from .source import expand, from_text, load
 
+if TYPE_CHECKING:
+    from .llm import ChatClient, LLMConfig
+    from .llm.cache import Cache
+    from .llm.reviewer import LLMResult
+
 CHECK_CATEGORY = "structure"
 
 
@@ -30,7 +35,12 @@ class Options:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    offline: bool = True
+    offline: bool = False
+    collapse: bool = (
+        True  # one finding for the same words repeated (the accuracy bench turns it off)
+    )
+    llm: LLMConfig | None = None  # the LLM stage runs when this is set and not offline
+    llm_client: ChatClient | None = field(default=None, repr=False)  # injected (tests, replay)
 
 
 def check_findings(
@@ -53,6 +63,8 @@ def check_findings(
             continue
         spec = profile.checks.get(cid, {})
         message = _missing_message(spec)
+        if check.source == "llm" and check.message:
+            message += f" (LLM reviewer: {check.message.rstrip('.')}.)"
         if folded.get(cid):
             message += f" (so these fail too: {', '.join(sorted(folded[cid]))})"
         line = check.line or 1
@@ -127,19 +139,64 @@ def collapse_repeats(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def review_document(source: Source, opts: Options) -> DocumentReview:
+def review_document(source: Source, opts: Options, llm: LLMResult | None = None) -> DocumentReview:
+    """The review of one document; `llm`, the LLM stage's result, is merged when given: its
+    grounded verdicts overrule semantic checks, its critiques join the findings unless a rule
+    already reports the same words."""
     profile = load_profile(opts.profile)
     doc = parse(source)
     checks = evaluate(profile, extract(doc))
+    if llm is not None:
+        checks.update({cid: v for cid, v in llm.verdicts.items() if cid in checks})
     findings = check_findings(profile, checks, doc, opts.severity)
     findings += rules.run(doc, opts.rule_options, opts.severity)
+    merged = 0
+    if llm is not None:
+        for f in llm.findings:
+            same = next((i for i, g in enumerate(findings) if _same_words(f, g)), None)
+            if same is not None:  # one finding: the rule's, with the model's specific advice
+                g = findings[same]
+                findings[same] = replace(
+                    g, question=f.question or g.question, suggestion=f.suggestion or g.suggestion
+                )
+                merged += 1
+                continue
+            findings.append(
+                replace(
+                    f,
+                    section=section_of(doc, f.line),
+                    severity=opts.severity.get(f.rule, f.severity),
+                )
+            )
     findings = directives.apply(doc, findings, opts.select, opts.ignore)
-    findings = collapse_repeats(drop_subsumed(findings))
+    findings = drop_subsumed(findings)
+    if opts.collapse:
+        findings = collapse_repeats(findings)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
-    reason = "offline" if opts.offline else "no LLM endpoint configured"
-    return DocumentReview(
-        source.path, checks, findings, llm={"status": "skipped", "reason": reason}
+    stats = (
+        {**llm.stats, "merged": merged}
+        if llm is not None
+        else {"status": "skipped", "reason": _skip_reason(opts)}
     )
+    return DocumentReview(
+        source.path, checks, findings, tasks=llm.tasks if llm else [], llm=stats, source=source
+    )
+
+
+def _same_words(a: Finding, b: Finding) -> bool:
+    """Two findings on overlapping words of the same line range."""
+    if not b.quote or a.line > b.end_line or b.line > a.end_line:
+        return False
+    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (
+        a.end_line,
+        a.end_column,
+    )
+
+
+def _skip_reason(opts: Options) -> str:
+    if opts.offline:
+        return "offline"
+    return "no LLM endpoint configured: set --base-url or OPENAI_BASE_URL, and --model"
 
 
 def review_text(text: str, path: str = "<text>", opts: Options | None = None) -> DocumentReview:
@@ -183,4 +240,44 @@ def review_paths(paths: Iterable[str], opts: Options, jobs: int | None = None) -
         results = [_review_path(path, opts) for path in files]
     docs = [r for r in results if isinstance(r, DocumentReview)]
     errors = [r for r in results if isinstance(r, dict)]
+    if opts.llm is not None and not opts.offline and docs:
+        docs = _llm_stage(docs, opts)
     return Report(profile=load_profile(opts.profile).name, documents=docs, errors=errors)
+
+
+def _llm_stage(docs: list[DocumentReview], opts: Options) -> list[DocumentReview]:
+    """The LLM review of every document, `jobs` requests at a time; each document is then
+    reviewed again with the result merged (the deterministic part is cheap and pure)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .llm.reviewer import run
+
+    assert opts.llm is not None
+    config = opts.llm
+    client = opts.llm_client or _client(config)
+    store = _store(config)
+    profile = load_profile(opts.profile)
+
+    def one(det: DocumentReview) -> DocumentReview:
+        assert det.source is not None
+        result = run(det.source, det, profile, config, client, store)
+        return review_document(det.source, opts, result)
+
+    with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
+        return list(pool.map(one, docs))
+
+
+def _client(config: LLMConfig) -> ChatClient:
+    from .llm.client import OpenAIClient
+
+    return OpenAIClient(config)
+
+
+def _store(config: LLMConfig) -> Cache | None:
+    from pathlib import Path
+
+    from .llm.cache import Cache, default_dir
+
+    if not config.use_cache:
+        return None
+    return Cache(Path(config.cache_dir) if config.cache_dir else default_dir())

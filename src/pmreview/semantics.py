@@ -104,15 +104,19 @@ SPECIFIC = re.compile(
     r"|(?<![\w.])\.(?:php|phpp|conf|py|js|json|ya?ml|ini|cfg|sh|env|htaccess|wslconfig)\b"
     r"|\bv?\d+\.\d+(?:\.\d+)+\b|\bversion \d[\w.]*|\bv\d+(?:\.\d+)?\b"
     r"|\bports? \d+|\b\d+(?:/\d+)+\b"
-    r"|\b\d+(?:\.\d+)? ?(?:ms|sec|seconds|mb|gb|kb|tb|%|percent|connections|threads|workers|requests|rps|qps|files|nodes|replicas)\b"
+    r"|\b\d+(?:\.\d+)? ?(?:ms|sec|seconds|mb|gb|kb|tb|%|percent|connections|threads|workers"
+    r"|requests|rps|qps|files|nodes|replicas)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|(?-i:\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b)"
     r"|\b(?:nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb|elasticsearch|kafka"
     r"|rabbitmq|puppet|ansible|chef|docker|kubernetes|k8s|kubectl|wordpress|bcrypt|gemfile|ulimit|systemd|systemctl"
     r"|cron(?:tab)?|letsencrypt|certbot|cloudflare|s3|ec2|rds|terraform|jenkins|iptables|ufw|wsl2?|etcd|zookeeper"
     r"|consul|varnish|gunicorn|uwsgi|php-fpm|node\.js|npm|pip|apt(?:-get)?|yum|git|bgp|ospf|raid|lvm|ext4|inode"
-    r"|statefulset|daemonset|configmap|replica|hard (?:drive|disk)|ssd|power supply|index(?:es)?|schema|migration|commit|rollback"
-    r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition|null pointer|typo|certificate|expired"
-    r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record|firewall rule)\b",
+    r"|statefulset|daemonset|configmap|replica|hard (?:drive|disk)|ssd|power supply|index(?:es)?"
+    r"|schema|migration|commit|rollback"
+    r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition"
+    r"|null pointer|typo|certificate|expired"
+    r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record"
+    r"|firewall rule)\b",
     re.IGNORECASE,
 )
 
@@ -126,22 +130,30 @@ def specific_terms(text: str) -> set[str]:
 
 
 VAGUE_CAUSE = re.compile(
-    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bnot (?:properly |correctly )?optimi[sz]"
+    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)"
+    r"|\bnot (?:properly |correctly )?optimi[sz]"
     r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
     re.IGNORECASE,
 )
 VAGUE_CHANGE = re.compile(
-    r"\b(?:settings|configurations?|config|parameters|queries)\s+(?:were|was)\s+(?:\w+ )?(?:adjusted|optimi[sz]ed|tweaked"
-    r"|tuned|corrected|improved)\b|\b(?:adjust(?:ed|ing)?|optimi[sz](?:ed|ing)|tweak(?:ed|ing)|tun(?:ed|ing)|correct(?:ed|ing))"
+    r"\b(?:settings|configurations?|config|parameters|queries)\s+(?:were|was)\s+"
+    r"(?:\w+ )?(?:adjusted|optimi[sz]ed|tweaked"
+    r"|tuned|corrected|improved)\b"
+    r"|\b(?:adjust(?:ed|ing)?|optimi[sz](?:ed|ing)|tweak(?:ed|ing)|tun(?:ed|ing)|correct(?:ed|ing))"
     r"\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}(?:settings|configurations?|config|queries|parameters)\b"
-    r"|\bconfigured to allow required\b|\b(?:implement(?:ed|ing)?|applied) (?:a |the )?(?:fix|patch|correct configurations?)\b",
+    r"|\bconfigured to allow required\b"
+    r"|\b(?:implement(?:ed|ing)?|applied) (?:a |the )?(?:fix|patch|correct configurations?)\b",
     re.IGNORECASE,
 )
 CONCRETE_CHANGE = re.compile(
-    r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install|reinstall|upgrad|downgrad"
-    r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)|flush|clear(?:ed|ing)\b|kill"
-    r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b|restor|mov(?:ed|ing)\b|freed"
-    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment|comment(?:ed)? out|insert)",
+    r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
+    r"|reinstall|upgrad|downgrad"
+    r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
+    r"|flush|clear(?:ed|ing)\b|kill"
+    r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b|restor"
+    r"|mov(?:ed|ing)\b|freed"
+    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
+    r"|comment(?:ed)? out|insert)",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"\d")

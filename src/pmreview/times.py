@@ -96,9 +96,15 @@ _CLOCK = (
     rf"(?:\s?{_AMPM})?(?!\d|:\d)"
 )
 _BARE_AMPM = r"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
-_ISO = r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?P<z>Z|[+\-]\d{2}:?\d{2})?"
+_ISO = (
+    r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<z>Z|[+\-]\d{2}:?\d{2})?"
+)
 # military "0300hrs", "1400 UTC"
-_MILITARY = r"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
+_MILITARY = (
+    r"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)"
+    r"(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
+)
 TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
 # A zone right after the time: "10:30 UTC", "10:30 (UTC+1)", "10:30am WAT", "10:30 in GMT".
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
 
 _STYLE = {
@@ -27,11 +29,34 @@ def _finding(f: Finding, path: str, color: bool, verbose: bool, seen: set[str]) 
         out.append(f"    {_c('│', 'dim', color)} “{quote}”")
     if f.question:
         out.append(f"    {_c('? ' + f.question, 'dim', color) if color else '? ' + f.question}")
-    # the same rule's suggestion is shown once per document (all of them with --verbose)
-    if f.suggestion and (verbose or (f.severity != "info" and f.rule not in seen)):
+    # the same suggestion is shown once per document (all of them with --verbose)
+    if f.suggestion and (verbose or (f.severity != "info" and f.suggestion not in seen)):
         out.append(f"    → {f.suggestion}")
-    seen.add(f.rule)
+    seen.add(f.suggestion)
     return out
+
+
+def llm_summary(llm: dict[str, Any]) -> str:
+    """The LLM stage in one line: what ran, what it cost, what was dropped, or why not."""
+    status = llm.get("status", "skipped")
+    if status == "skipped":
+        return f"LLM review: skipped ({llm.get('reason', 'not configured')})"
+    if status == "failed":
+        return (
+            f"LLM review: failed: {llm.get('error', 'unknown error')} — the findings above "
+            "are the deterministic review, complete"
+        )
+    n = llm.get("requests", 0)
+    parts = [
+        f"LLM review: {status}",
+        f"model {llm.get('model', '?')}",
+        f"{n} request{'s' if n != 1 else ''}",
+    ]
+    if status == "ok":
+        parts.append(f"{llm.get('prompt_tokens', 0)}+{llm.get('completion_tokens', 0)} tokens")
+    dropped = llm.get("dropped_ungrounded", 0)
+    parts.append(f"{dropped} ungrounded claim{'s' if dropped != 1 else ''} dropped")
+    return " · ".join(parts)
 
 
 def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
@@ -48,15 +73,21 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
         for f in items:
             out.extend(_finding(f, d.path, color, verbose, seen))
         out.append("")
+    if d.tasks:
+        out.append(_c("── Suggested tasks ", "bold", color) + _c("─" * 42, "dim", color))
+        for t in d.tasks:
+            where = f" (replaces line {t['line']})" if t.get("line") else ""
+            owner = f"; owner: {t['owner']}" if t.get("owner") else ""
+            out.append(f"  - [ ] [{t.get('priority', 'P2')}] {t['title']}{where}")
+            if t.get("done_when"):
+                out.append(f"        done when: {t['done_when']}{owner}")
+        out.append("")
     passed = sum(c.status == "pass" for c in d.checks.values())
     counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
     parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n] or [
         "no findings"
     ]
-    llm = d.llm
-    llm_line = f"LLM review: {llm.get('status')}" + (
-        f" ({llm['reason']})" if llm.get("reason") else ""
-    )
+    llm_line = llm_summary(d.llm)
     out.append(
         _c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
         + f" · {', '.join(parts)}"

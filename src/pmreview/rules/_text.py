@@ -29,7 +29,8 @@ def hit_at(block: Block, start: int, end: int, message: str, **kw: str) -> Hit:
 def search(
     doc: Document, pattern: re.Pattern[str], kinds: Iterable[str] | None = None
 ) -> Iterator[tuple[Section, Block, re.Match[str]]]:
-    """Every match of `pattern` in the document's blocks (code, HTML and comments are not blocks)."""
+    """Every match of `pattern` in the document's blocks (code, HTML and comments are not
+    blocks)."""
     for sec, b in blocks(doc, kinds):
         for m in pattern.finditer(b.text):
             yield sec, b, m

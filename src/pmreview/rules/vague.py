@@ -95,10 +95,11 @@ RULES = [
         "warning",
         "A cause that names nothing: 'a glitch', 'some framework problem', 'a misconfiguration'.",
         what="Flags causes that do not name the component, change or mechanism that failed.",
-        why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks that a "
-        "postmortem's root cause be specific enough to drive action items.",
+        why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks "
+        "that a postmortem's root cause be specific enough to drive action items.",
         example="There was some framework problem which caused the glitch.",
-        instead="The 4.2.0 release of payments-gateway dropped the Host header, so nginx returned 502.",
+        instead="The 4.2.0 release of payments-gateway dropped the Host header, "
+        "so nginx returned 502.",
         check=_family("PM101"),
     ),
     Rule(
@@ -106,10 +107,11 @@ RULES = [
         "vague-impact",
         "vague",
         "warning",
-        "An impact that is not quantified: 'several users', 'a lot of money', 'a significant outage'.",
+        "An impact that is not quantified: 'several users', 'a lot of money', "
+        "'a significant outage'.",
         what="Flags impact statements with no number: how many users, how long, how much.",
-        why="Impact decides severity and priority; PagerDuty's postmortem guide asks for the number "
-        "of affected customers and the duration.",
+        why="Impact decides severity and priority; PagerDuty's postmortem guide asks for "
+        "the number of affected customers and the duration.",
         example="Several users could not log in, which caused a lot of frustration.",
         instead="Login failed for 12% of users (about 3,000 of 25,000) for 47 minutes.",
         check=_family("PM102"),
@@ -137,7 +139,8 @@ RULES = [
         why="Action items must be specific, owned and verifiable to be done at all (Google SRE "
         "book, 'Postmortem Culture'); 'be careful' changes nothing.",
         example="- Be cautious when updating system",
-        instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate (owner: SRE)",
+        instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate "
+        "(owner: SRE)",
         check=_family("PM104"),
     ),
     Rule(
@@ -145,11 +148,14 @@ RULES = [
         "vague-investigation",
         "vague",
         "info",
-        "An investigation that names nothing: 'a few checks were run', 'the issue was investigated'.",
+        "An investigation that names nothing: 'a few checks were run', "
+        "'the issue was investigated'.",
         what="Flags investigation steps that do not say what was looked at.",
-        why="The timeline is how the next responder learns where to look; unnamed checks teach nothing.",
+        why="The timeline is how the next responder learns where to look; "
+        "unnamed checks teach nothing.",
         example="- 10:40 - A few quick checks were run.",
-        instead="- 10:40 UTC - Checked nginx error.log on web-01: 'upstream timed out' on every request.",
+        instead="- 10:40 UTC - Checked nginx error.log on web-01: "
+        "'upstream timed out' on every request.",
         check=_family("PM105"),
     ),
 ]
