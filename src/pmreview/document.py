@@ -441,10 +441,11 @@ def find_times_in(text: str) -> list[TimeRef]:
 
 
 def _without_front_matter(text: str) -> str:
-    """YAML front matter (`---` … `---` at the top) blanked out, line numbers kept."""
-    if not text.startswith("---\n"):
+    """Front matter (YAML `---` or TOML `+++` fences at the top) blanked out, line numbers kept."""
+    fence = text[:4]
+    if fence not in ("---\n", "+++\n"):
         return text
-    end = text.find("\n---\n", 3)
+    end = text.find("\n" + fence, 3)
     if end < 0 or text.count("\n", 0, end) > 200:
         return text
     return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5 :]

@@ -202,7 +202,11 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
             if not m or sem.words(sentence) < 4:
                 continue
             after = sentence[m.start() :]
-            if sem.specific_terms(after) or not vague.search(after) or _names_thing(after, vague):
+            spans = sem.sentences(b)
+            i = spans.index((s, e))
+            nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            if (sem.specific_terms(after) or not vague.search(after) or _names_thing(after, vague)
+                    or sem.specific_terms(nxt)):  # "a firewall issue. The backup denied port 80."
                 return sem.evidence(b, s, e)
     return None
 
@@ -320,7 +324,36 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         re.compile(r"\w{4,}"),
         unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE),
     )
-    return found or find_sentence(whole, lexicon("misleading"))
+    labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
+    timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
+    return (
+        found
+        or find_sentence(labelled, re.compile(r":\W*\w{4,}"), unless=_NONE)
+        or find_sentence(whole, lexicon("misleading"))
+        or _theory_then_wrong(whole)
+        # in the timeline, an assumption about the cause that was acted on
+        or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
+    )
+
+
+_MISLEADING_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:")
+_NONE = re.compile(r":\W*(?:none|n/?a|nothing)\b")
+_ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
+
+
+def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
+    """A theory ("we assumed…", "suspecting…") that the same or the next sentence says was
+    wrong ("but no issues were found", "however…"). A suspicion that was right is no path."""
+    theory, wrong = lexicon("suspicion"), lexicon("wrongness")
+    for b in blocks:
+        spans = sem.sentences(b)
+        for i, (s, e) in enumerate(spans):
+            if not theory.search(b.lower[s:e]):
+                continue
+            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            if wrong.search(b.lower[s:e]) or wrong.search(nxt):
+                return sem.evidence(b, s, e)
+    return None
 
 
 def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int, str]]:
@@ -386,16 +419,19 @@ def _cause_detail(blocks: list[Block]) -> Evidence | None:
 
 def _fix_detail(blocks: list[Block]) -> Evidence | None:
     """The fix says what concrete thing was changed ("replaced the failing disk", "renamed
-    the .phpp file"); "adjusted the settings" vetoes unless a value is given."""
-    vague = [m for b in blocks for m in [sem.VAGUE_CHANGE.search(b.text)] if m]
+    the .phpp file"). What rule PM103 calls vague does not count: "it was fixed" in its own
+    sentence, "adjusted the settings" anywhere (unless a value is given)."""
+    vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks)
     part = lexicon("system_part")
     for b in blocks:
         for s, e in sem.sentences(b):
             sentence = b.text[s:e]
             terms = sem.specific_terms(sentence)
-            if vague and not any(sem._NUMERIC.search(t) for t in terms):
-                continue
-            if sem.CONCRETE_CHANGE.search(sentence) and (terms or part.search(sentence.lower())):
+            if vetoed and not any(sem._NUMERIC.search(t) for t in terms):
+                continue  # "adjusted the settings" somewhere, and no value given here
+            if sem.fix_veto("sentence").search(b.lower[s:e]) and not terms:
+                continue  # "it was fixed", naming nothing
+            if sem.CONCRETE_CHANGE.search(sentence) and (terms or part.search(b.lower[s:e])):
                 return sem.evidence(b, s, e)
     return None
 

@@ -135,22 +135,22 @@ VAGUE_CAUSE = re.compile(
     r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
     re.IGNORECASE,
 )
-VAGUE_CHANGE = re.compile(
-    r"\b(?:settings|configurations?|config|parameters|queries)\s+(?:were|was)\s+"
-    r"(?:\w+ )?(?:adjusted|optimi[sz]ed|tweaked"
-    r"|tuned|corrected|improved)\b"
-    r"|\b(?:adjust(?:ed|ing)?|optimi[sz](?:ed|ing)|tweak(?:ed|ing)|tun(?:ed|ing)|correct(?:ed|ing))"
-    r"\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}(?:settings|configurations?|config|queries|parameters)\b"
-    r"|\bconfigured to allow required\b"
-    r"|\b(?:implement(?:ed|ing)?|applied) (?:a |the )?(?:fix|patch|correct configurations?)\b",
-    re.IGNORECASE,
-)
+@cache
+def fix_veto(scope: str) -> re.Pattern[str]:
+    """The vague-fix phrases of data/vague.toml marked `veto = scope` ("sentence" or
+    "document"): what rule PM103 flags cannot also count as a detailed fix."""
+    patterns = [p for e in load_toml("vague.toml")["entry"] if e.get("veto") == scope
+                for p in e["patterns"]]
+    return lowercase_pattern(patterns or ["(?!x)x"], f"vague.toml veto={scope}")
+
+
 CONCRETE_CHANGE = re.compile(
     r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
     r"|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"
-    r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b|restor"
+    r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
+    r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|mov(?:ed|ing)\b|freed"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert)",
