@@ -90,7 +90,8 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
     m = _LABEL_LINE.match(line)
     if m:
         title = m.group("t").strip()
-        if kinds_of(title) or _title_case(title):
+        # a title, not a sentence that ends in a colon ("The only safe way would be:")
+        if len(title.split()) <= 6 and (kinds_of(title) or _title_case(title)):
             return _Mark(title, "label", 8, lineno, line.find(title) + 1, False)
     m = _INLINE_LABEL.match(line)
     if m:
