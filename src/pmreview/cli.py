@@ -13,6 +13,7 @@ import typer
 
 from . import __version__
 from .errors import UsageError
+from .llm import LLM_RULES
 from .models import SEVERITY_RANK, Report
 
 app = typer.Typer(
@@ -337,6 +338,8 @@ def list_rules(
         }
         for r in registry().values()
     ]
+    rows += [{"id": i, "name": n, "kind": "llm", "category": c, "severity": sev, "summary": text}
+             for i, n, c, sev, text in LLM_RULES]
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
     elif fmt == "text":
@@ -353,6 +356,7 @@ def _warn_unknown(profile: str, selectors: list[str]) -> None:
 
     ids = [(cid, cid.replace(".", "-").replace("_", "-")) for cid in load(profile).checks]
     ids += [(r.id, r.name) for r in registry().values()]
+    ids += [(r[0], r[1]) for r in LLM_RULES]
     for sel in unknown(selectors, ids):
         typer.echo(
             f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)", err=True

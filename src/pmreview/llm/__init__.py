@@ -12,6 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
+# The findings the LLM reviewer adds (id, slug, category, severity, summary): listed by
+# `pmreview rules` and accepted by --select/--ignore and directives like rule ids.
+LLM_RULES = [
+    ("PM901", "llm-critique", "vague", "warning",
+     "A vague statement found by the LLM reviewer, grounded in an exact quote."),
+]
+
+
 class LLMError(Exception):
     """The LLM stage failed; the message is one line for the report."""
 
