@@ -338,8 +338,10 @@ def list_rules(
         }
         for r in registry().values()
     ]
-    rows += [{"id": i, "name": n, "kind": "llm", "category": c, "severity": sev, "summary": text}
-             for i, n, c, sev, text in LLM_RULES]
+    rows += [
+        {"id": i, "name": n, "kind": "llm", "category": c, "severity": sev, "summary": text}
+        for i, n, c, sev, text in LLM_RULES
+    ]
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
     elif fmt == "text":

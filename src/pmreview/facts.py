@@ -205,8 +205,12 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
             spans = sem.sentences(b)
             i = spans.index((s, e))
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if (sem.specific_terms(after) or not vague.search(after) or _names_thing(after, vague)
-                    or sem.specific_terms(nxt)):  # "a firewall issue. The backup denied port 80."
+            if (
+                sem.specific_terms(after)
+                or not vague.search(after)
+                or _names_thing(after, vague)
+                or sem.specific_terms(nxt)
+            ):  # "a firewall issue. The backup denied port 80."
                 return sem.evidence(b, s, e)
     return None
 
@@ -336,7 +340,9 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     )
 
 
-_MISLEADING_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:")
+_MISLEADING_LABEL = re.compile(
+    r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
+)
 _NONE = re.compile(r":\W*(?:none|n/?a|nothing)\b")
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
 

@@ -82,8 +82,9 @@ def check_findings(
                 end_column=len(text) + 1,
                 quote="",
                 question=spec.get("question", ""),
-                suggestion=check.message,
+                suggestion=spec.get("fix", "") if check.source == "llm" else check.message,
                 section=section_of(doc, line),
+                source=check.source,
             )
         )
     return out

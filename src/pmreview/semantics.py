@@ -135,12 +135,15 @@ VAGUE_CAUSE = re.compile(
     r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
     re.IGNORECASE,
 )
+
+
 @cache
 def fix_veto(scope: str) -> re.Pattern[str]:
     """The vague-fix phrases of data/vague.toml marked `veto = scope` ("sentence" or
     "document"): what rule PM103 flags cannot also count as a detailed fix."""
-    patterns = [p for e in load_toml("vague.toml")["entry"] if e.get("veto") == scope
-                for p in e["patterns"]]
+    patterns = [
+        p for e in load_toml("vague.toml")["entry"] if e.get("veto") == scope for p in e["patterns"]
+    ]
     return lowercase_pattern(patterns or ["(?!x)x"], f"vague.toml veto={scope}")
 
 

@@ -17,7 +17,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import Result
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "llm"
@@ -363,11 +362,3 @@ class Run:
 
 
 Check = Callable[..., Run]
-
-
-# BUG (reported, see test_units.py::test_backoff_uses_no_deprecated_tenacity_argument):
-# client._Wait calls wait_exponential_jitter(initial=...), deprecated in tenacity 9.2; with the
-# suite's warnings-as-errors every request would fail on it. Ignore exactly that warning here.
-TENACITY_INITIAL = pytest.mark.filterwarnings(
-    "ignore:The 'initial' parameter is deprecated:DeprecationWarning"
-)

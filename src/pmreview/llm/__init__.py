@@ -11,12 +11,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-
 # The findings the LLM reviewer adds (id, slug, category, severity, summary): listed by
 # `pmreview rules` and accepted by --select/--ignore and directives like rule ids.
 LLM_RULES = [
-    ("PM901", "llm-critique", "vague", "warning",
-     "A vague statement found by the LLM reviewer, grounded in an exact quote."),
+    (
+        "PM901",
+        "llm-critique",
+        "vague",
+        "warning",
+        "A vague statement found by the LLM reviewer, grounded in an exact quote.",
+    ),
 ]
 
 
@@ -88,6 +92,8 @@ def public_url(url: str) -> str:
 
     parts = urlsplit(url)
     host = parts.hostname or ""
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
     if parts.port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path.rstrip("/"), "", ""))

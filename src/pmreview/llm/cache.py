@@ -6,6 +6,7 @@ output schema, and the request itself (redacted document, profile, deterministic
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -44,6 +45,7 @@ class Cache:
     def put(self, k: str, value: dict[str, Any]) -> None:
         """Write atomically; a cache that cannot be written is not an error."""
         path = self._path(k)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -51,4 +53,6 @@ class Cache:
                 json.dump(value, f, ensure_ascii=False)
             os.replace(tmp, path)
         except OSError:
-            return
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

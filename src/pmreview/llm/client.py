@@ -14,7 +14,8 @@ from tenacity import (
     retry_if_exception,
     stop_after_attempt,
     stop_before_delay,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from . import ChatRequest, ChatResponse, LLMConfig, LLMError, public_url
@@ -27,7 +28,7 @@ def _retryable(exc: BaseException) -> bool:
     if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
         return True
     if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500
+        return exc.status_code in (408, 429) or exc.status_code >= 500
     return False
 
 
@@ -49,12 +50,14 @@ class _Wait:
     """Honour Retry-After when the server sends it, else exponential backoff with jitter."""
 
     def __init__(self) -> None:
-        self.backoff = wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.5)
+        self.backoff = wait_exponential(multiplier=0.5, max=8.0) + wait_random(0, 0.5)
 
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         asked = _retry_after(exc)
-        return min(asked, RETRY_AFTER_CAP) if asked is not None else float(self.backoff(state))
+        if asked is not None and asked == asked:  # not NaN
+            return max(0.0, min(asked, RETRY_AFTER_CAP))
+        return float(self.backoff(state))
 
 
 def describe(exc: BaseException) -> str:
@@ -96,6 +99,7 @@ class OpenAIClient:
         self.timeout = config.timeout
         self.deadline = config.timeout * 3
         self.schema_supported = True
+        self._key = config.api_key or ""
         self._client = openai.OpenAI(
             base_url=config.base_url,
             api_key=config.api_key or "not-needed",
@@ -115,29 +119,46 @@ class OpenAIClient:
     def _complete(self, request: ChatRequest, attempts: _Attempts, started: float) -> ChatResponse:
         fmt = request.response_format if self.schema_supported else {"type": "json_object"}
         try:
-            raw = self._send(request, fmt, attempts, started)
-        except openai.BadRequestError as exc:
-            if fmt.get("type") == "json_schema" and _about_format(exc):
+            try:
+                raw = self._send(
+                    request if self.schema_supported else _with_schema(request),
+                    fmt,
+                    attempts,
+                    started,
+                )
+            except openai.BadRequestError as exc:
+                if fmt.get("type") != "json_schema" or not _about_format(exc):
+                    raise
+                # the server does not take a json_schema response format: ask for JSON and
+                # put the schema in the prompt instead (the answer is validated locally anyway)
                 self.schema_supported = False
-                raw = self._send(request, {"type": "json_object"}, attempts, started)
                 fmt = {"type": "json_object"}
-            else:
-                raise LLMError(describe(exc)) from None
+                raw = self._send(_with_schema(request), fmt, attempts, started)
         except openai.OpenAIError as exc:
-            raise LLMError(describe(exc)) from None
-        choice = raw.choices[0] if raw.choices else None
-        if choice is None:
+            raise LLMError(self.describe(exc)) from None
+        choices = getattr(raw, "choices", None)
+        if not isinstance(choices, list):
+            raise LLMError(
+                "the LLM server's answer is not an OpenAI chat completion: check --base-url"
+            )
+        if not choices:
             raise LLMError("the LLM server returned no choices")
-        usage = raw.usage
+        choice = choices[0]
+        usage = getattr(raw, "usage", None)
         return ChatResponse(
-            content=choice.message.content or "",
-            finish_reason=choice.finish_reason or "stop",
+            content=getattr(getattr(choice, "message", None), "content", None) or "",
+            finish_reason=getattr(choice, "finish_reason", None) or "stop",
             prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
             completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            model=raw.model or request.model,
+            model=getattr(raw, "model", None) or request.model,
             requests=attempts.count,
             format_used=str(fmt.get("type")),
         )
+
+    def describe(self, exc: BaseException) -> str:
+        """`describe`, with the API key masked wherever the server echoed it."""
+        text = describe(exc)
+        return text.replace(self._key, "***") if self._key and len(self._key) >= 6 else text
 
     def _send(
         self, request: ChatRequest, fmt: dict[str, Any], attempts: _Attempts, started: float
@@ -155,15 +176,41 @@ class OpenAIClient:
                 left = self.deadline - (time.monotonic() - started)
                 if left <= 0:
                     raise LLMError("the LLM stage ran out of time")
-                return self._client.chat.completions.create(  # type: ignore[call-overload]
-                    model=request.model,
-                    messages=list(request.messages),
-                    response_format=fmt,
-                    max_tokens=request.max_tokens,
-                    temperature=request.temperature,
-                    timeout=min(self.timeout, left),
-                )
+                try:
+                    return self._client.chat.completions.create(  # type: ignore[call-overload]
+                        model=request.model,
+                        messages=list(request.messages),
+                        response_format=fmt,
+                        max_tokens=request.max_tokens,
+                        temperature=request.temperature,
+                        timeout=min(self.timeout, left),
+                    )
+                except (ValueError, AttributeError, TypeError):  # a 200 that is not JSON
+                    raise LLMError(
+                        "the LLM server's answer is not an OpenAI chat completion: check --base-url"
+                    ) from None
         raise LLMError("no request was made")  # pragma: no cover
+
+
+def _with_schema(request: ChatRequest) -> ChatRequest:
+    """The request with the output schema spelled out in the system message (json_object mode)."""
+    import json
+
+    schema = request.response_format.get("json_schema", {}).get("schema")
+    if not schema:
+        return request
+    system, *rest = request.messages
+    text = (
+        f"{system['content']}\n\nThe JSON object must follow this JSON Schema:\n"
+        f"{json.dumps(schema, separators=(',', ':'))}"
+    )
+    return ChatRequest(
+        request.model,
+        ({"role": "system", "content": text}, *rest),
+        request.response_format,
+        request.max_tokens,
+        request.temperature,
+    )
 
 
 def _about_format(exc: openai.BadRequestError) -> bool:

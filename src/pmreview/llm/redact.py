@@ -80,7 +80,11 @@ def redact(source: Source) -> Redaction:
         parts.append(by_value[key])
         last = e
     parts.append(text[last:])
-    return Redaction("".join(parts), mapping)
+    redacted = "".join(parts)
+    # the same values where no rule looked ("[+234…](tel:+234…)"): longest first
+    for placeholder, value in sorted(mapping.items(), key=lambda kv: -len(kv[1])):
+        redacted = redacted.replace(value, placeholder)
+    return Redaction(redacted, mapping)
 
 
 def nothing(source: Source) -> Redaction:

@@ -161,7 +161,7 @@ def run(
             request.key(),
         )
         cached = store.get(k) if store else None
-        if cached is not None and isinstance(cached.get("answer"), dict):
+        if cached is not None and _valid(cached.get("answer")):
             answer = cached["answer"]
             stats.update(status="cached", model=cached.get("model") or config.model)
         else:
@@ -175,15 +175,20 @@ def run(
             )
             if store:
                 store.put(k, {"answer": answer, "model": stats["model"]})
+        result = ground(answer, source, profile, redaction)
     except LLMError as exc:
         stats.update(requests=exc.requests, error=" ".join(str(exc).split()))
         return LLMResult(stats=stats)
     except Exception as exc:  # a bug or an unexpected reply must not cost the review
         stats.update(error=f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:200])
         return LLMResult(stats=stats)
-    result = ground(answer, source, profile, redaction)
     result.stats = {**stats, "dropped_ungrounded": result.stats.get("dropped_ungrounded", 0)}
     return result
+
+
+def _valid(answer: Any) -> bool:
+    """A cached answer is used only if it still follows the schema (else it is a miss)."""
+    return isinstance(answer, dict) and not any(True for _ in _validator().iter_errors(answer))
 
 
 def ground(
