@@ -552,3 +552,15 @@ def test_request_carries_the_profile_and_the_redacted_numbered_document() -> Non
     assert "- summary.duration:" not in user  # a structural one is not
     assert "   3 | Mail [EMAIL_1]." in user
     assert "ada.okafor" not in json.dumps(request.normalised())
+
+
+def test_a_query_string_in_the_base_url_is_sent_as_query_parameters() -> None:
+    from pmreview.llm import LLMConfig
+    from pmreview.llm.client import OpenAIClient
+
+    client = OpenAIClient(
+        LLMConfig(base_url="http://127.0.0.1:9/v1?api-version=2024-06-01", model="m")
+    )
+    assert str(client._client.base_url).rstrip("/") == "http://127.0.0.1:9/v1"
+    assert client._client._custom_query == {"api-version": "2024-06-01"}
+    assert client.base_url == "http://127.0.0.1:9/v1"

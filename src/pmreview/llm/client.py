@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import openai
 from tenacity import (
@@ -100,8 +101,11 @@ class OpenAIClient:
         self.deadline = config.timeout * 3
         self.schema_supported = True
         self._key = config.api_key or ""
+        # a query string (Azure's api-version=…) is sent with every request, not glued to paths
+        url, _, query = config.base_url.partition("?")
         self._client = openai.OpenAI(
-            base_url=config.base_url,
+            base_url=url,
+            default_query=dict(parse_qsl(query)) or None,
             api_key=config.api_key or "not-needed",
             timeout=config.timeout,
             max_retries=0,
