@@ -55,3 +55,16 @@ def test_a_missing_section_is_one_finding_naming_what_fails_with_it() -> None:
 def test_a_titled_summary_counts_even_when_short() -> None:
     review = review_text("## Summary\nThe api failed.\n")
     assert review.checks["summary.present"].status == "pass"
+
+
+def test_anchors_are_literals_every_match_contains() -> None:
+    import re
+
+    from pmreview.semantics import anchors, might_match
+
+    hints = anchors([re.compile(r"\bcareless(?:ly)?\b"), re.compile(r"\b(?:stupid|dumb)\b")])
+    assert hints == ("careless", "dumb", "stupid")
+    assert might_match("a careless change", hints) and not might_match("a clean change", hints)
+    # a pattern with no literal of three characters: no pre-check is possible
+    assert anchors([re.compile(r"\bTB[DA]\b")]) is None
+    assert might_match("anything", None)

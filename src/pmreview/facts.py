@@ -264,7 +264,7 @@ def _timeline(doc: Document) -> dict[str, Any]:
         "detection": find_sentence(blocks, lexicon("detection")) if present else None,
         "actions": (
             find_sentence(blocks, lexicon("investigate"), also=lexicon("system_part"))
-            or find_sentence(blocks, lexicon("investigate"), cased=sem.SPECIFIC)
+            or find_sentence(blocks, lexicon("investigate"), also=sem.SPECIFIC)
             if present
             else None
         ),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from .models import Block
+from .models import ASCII_LOWER, Block
 from .resources import load_toml
 
 
@@ -106,7 +106,7 @@ SPECIFIC = re.compile(
     r"|\bports? \d+|\b\d+(?:/\d+)+\b"
     r"|\b\d+(?:\.\d+)? ?(?:ms|sec|seconds|mb|gb|kb|tb|%|percent|connections|threads|workers"
     r"|requests|rps|qps|files|nodes|replicas)\b"
-    r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|(?-i:\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b)"
+    r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b"
     r"|\b(?:nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb|elasticsearch|kafka"
     r"|rabbitmq|puppet|ansible|chef|docker|kubernetes|k8s|kubectl|wordpress|bcrypt|gemfile|ulimit|systemd|systemctl"
     r"|cron(?:tab)?|letsencrypt|certbot|cloudflare|s3|ec2|rds|terraform|jenkins|iptables|ufw|wsl2?|etcd|zookeeper"
@@ -116,17 +116,25 @@ SPECIFIC = re.compile(
     r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition"
     r"|null pointer|typo|certificate|expired"
     r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record"
-    r"|firewall rule)\b",
-    re.IGNORECASE,
-)
+    r"|firewall rule)\b"
+)  # matched on lower-cased text (faster than re.IGNORECASE); identifiers need the case:
+_CASED = re.compile(r"\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b")
 
 
 _URL = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
 
 
-def specific_terms(text: str) -> set[str]:
+def specific_terms(text: str) -> frozenset[str]:
     """The concrete things a text names: files, settings, versions, values, technologies."""
-    return {m.group(0).lower().strip("`") for m in SPECIFIC.finditer(_URL.sub(" ", text))}
+    return _specific_terms(text)
+
+
+@lru_cache(maxsize=4096)
+def _specific_terms(text: str) -> frozenset[str]:
+    plain = _URL.sub(" ", text)
+    found = {m.group(0).strip("`") for m in SPECIFIC.finditer(plain.translate(ASCII_LOWER))}
+    found |= {m.group(0).lower() for m in _CASED.finditer(plain)}
+    return frozenset(found)
 
 
 VAGUE_CAUSE = re.compile(
@@ -160,6 +168,72 @@ CONCRETE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"\d")
+
+
+@cache
+def _sre() -> tuple[Any, Any]:
+    """The regex parser and its constants (re._parser since Python 3.11, sre_parse before)."""
+    import importlib
+
+    try:
+        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse"), importlib.import_module("sre_constants")
+
+
+def _candidates(items: Any) -> list[tuple[str, ...]]:
+    """Sets of literals, each of which must contribute one member to any match."""
+    c = _sre()[1]
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is c.AT:  # zero width: \b, ^, $
+            continue
+        flush()
+        if op is c.SUBPATTERN:  # a group that must match
+            out.extend(_candidates(av[-1]))
+        elif op is c.BRANCH:  # one of the branches: a set if every branch has a literal
+            best = [_best(_candidates(seq)) for seq in av[1]]
+            if all(best):
+                out.append(tuple(m for b in best if b for m in b))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_candidates(av[2]))
+    flush()
+    return out
+
+
+def _best(cands: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    good = [c for c in cands if min(len(m) for m in c) >= 3]
+    return max(good, key=lambda c: (min(len(m) for m in c), -len(c))) if good else None
+
+
+def _anchor(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    found = _best(_candidates(_sre()[0].parse(pattern.pattern, pattern.flags)))
+    return tuple(m.lower() for m in found) if found else None
+
+
+def anchors(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...] | None:
+    """For a set of patterns, the literals one of which must be in any text they match
+    (lower-cased, for a check against lower-cased text); None when some pattern has no
+    literal of three characters or more, so that no cheap pre-check is possible."""
+    found = [_anchor(p) for p in patterns]
+    if any(a is None for a in found):
+        return None
+    return tuple(sorted({m for a in found if a for m in a}))
+
+
+def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:
+    """False only when none of the patterns behind `hints` can match the text."""
+    return hints is None or any(h in lower_text for h in hints)
 
 
 def words(text: str) -> int:

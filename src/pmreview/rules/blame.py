@@ -7,9 +7,9 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from ..models import Document
+from ..models import ASCII_LOWER, Document
 from ..resources import load_toml
-from ..semantics import lowercase_pattern
+from ..semantics import anchors, lowercase_pattern, might_match
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
@@ -152,8 +152,15 @@ def _phrases() -> tuple[re.Pattern[str], list[dict[str, str]]]:
     return re.compile(combined), table
 
 
+@cache
+def _hints() -> tuple[str, ...] | None:
+    return anchors([re.compile(ph["pattern"]) for ph in _table()["phrases"]])
+
+
 def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     pattern, table = _phrases()
+    if not might_match(doc.source.text.translate(ASCII_LOWER), _hints()):
+        return  # none of the phrases' words is in the document
     for _, b in blocks(doc):
         for m in pattern.finditer(b.lower):
             ph = table[int(str(m.lastgroup)[1:])]

@@ -159,8 +159,13 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+_EIGHT_DIGITS = re.compile(r"(?:\d\D{0,3}){8}")  # a phone number has 8 digits or more
+
+
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
+        if not _EIGHT_DIGITS.search(b.text):
+            continue
         taken: list[tuple[int, int]] = []
         for pattern in _PHONES:
             for m in pattern.finditer(b.text):
