@@ -377,16 +377,14 @@ def _times(blocks: list[Block]) -> list[TimeRef]:
 
 
 def _zone_statement(source: Source, sections: list[Section]) -> str | None:
+    """A document-wide zone: "All times in PDT", "Timeline (UTC)" (in code spans: no)."""
     for sec in sections:
         m = ZONE_STATEMENT_RE.search(sec.title) if sec.has("timeline") else None
         if m:
             return m.group("tz")
-        for b in sec.blocks:
-            clean = _CODE_SPAN.sub("", b.text)
-            m = ZONE_STATEMENT_RE.search(clean)
-            if m:
-                return m.group("tz")
-    return None
+    text = "\n\n".join(b.text for sec in sections for b in sec.blocks)
+    m = ZONE_STATEMENT_RE.search(_CODE_SPAN.sub("", text))
+    return m.group("tz") if m else None
 
 
 def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:

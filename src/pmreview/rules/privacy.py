@@ -239,6 +239,8 @@ def _secret_value(m: re.Match[str]) -> bool:
 
 
 def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    if not _SECRET_HINT.search(doc.source.text):
+        return
     for _, b in blocks(doc):
         if not _SECRET_HINT.search(b.text):
             continue
