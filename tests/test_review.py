@@ -68,3 +68,19 @@ def test_anchors_are_literals_every_match_contains() -> None:
     # a pattern with no literal of three characters: no pre-check is possible
     assert anchors([re.compile(r"\bTB[DA]\b")]) is None
     assert might_match("anything", None)
+
+
+def test_owner_and_ticket_rules_are_quiet_when_the_profile_checks_them() -> None:
+    from pmreview.review import Options
+
+    text = (
+        "## Summary\nThe api failed.\n\n## Action Items\n\n"
+        "- Add an alert on disk usage of db-1 above 85%\n- Add a runbook for db-1 failover\n"
+    )
+    sre = {
+        f.rule for f in review_text(text, opts=Options(profile="google-sre", offline=True)).findings
+    }
+    assert {"action_items.owner", "action_items.bug"} <= sre
+    assert not {"PM503", "PM504"} & sre
+    default = {f.rule for f in review_text(text, opts=Options(offline=True)).findings}
+    assert {"PM503", "PM504"} <= default

@@ -98,7 +98,13 @@ def _missing_message(spec: dict[str, str]) -> str:
 
 
 # A finding of the key rule says nothing new where one of these covers the same line.
-SUBSUMED_BY = {"PM502": ("PM104",), "PM501": ("PM104",)}
+SUBSUMED_BY = {
+    "PM502": ("PM104",),
+    "PM501": ("PM104",),
+    # a profile that requires owners and tickets (google-sre) already says so, as an error
+    "PM503": ("action_items.owner",),
+    "PM504": ("action_items.bug",),
+}
 
 
 def drop_subsumed(findings: list[Finding]) -> list[Finding]:
