@@ -496,7 +496,8 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 _TICKET = re.compile(
-    r"\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w/])#\d+\b|\bhttps?://\S+|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
+    # a JIRA key is upper case ("OPS-123"; "db-1" is a host)
+    r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
     re.IGNORECASE,
 )
 _DUE = re.compile(
