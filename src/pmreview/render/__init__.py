@@ -8,7 +8,7 @@ from importlib import import_module
 from ..errors import UsageError
 from ..models import Report
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "html")
 
 
 def renderer(fmt: str) -> Callable[..., str]:

@@ -1,0 +1,92 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
+
+GitHub shows at most 10 annotations of each kind (error, warning, notice) per step, so the
+most severe findings come first, at most 10 of each kind are written, and what was left out is
+summarised in one `::notice::` (which takes one of the 10 notice places), then one plain line.
+"""
+
+from __future__ import annotations
+
+from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
+from ._common import counts, plural
+
+KIND = {"error": "error", "warning": "warning", "info": "notice"}
+PER_KIND = 10
+
+
+def escape_data(text: str) -> str:
+    """The message of a workflow command: %, CR and LF are escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file, title…): also ':' and ',', which separate properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: str | int) -> str:
+    """`::kind k=v,k=v::message`, every part escaped."""
+    inner = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::{kind}{' ' + inner if inner else ''}::{escape_data(message)}"
+
+
+def _annotation(f: Finding, path: str) -> str:
+    message = f.message
+    if f.quote:
+        quote = " ".join(f.quote.split())
+        message = f"“{quote if len(quote) <= 120 else quote[:117] + '…'}”: {message}"
+    if f.question:
+        message += f"\nQuestion: {f.question}"
+    if f.suggestion:
+        message += f"\nSuggestion: {f.suggestion}"
+    props: dict[str, str | int] = {"file": path, "line": f.line, "col": f.column}
+    props["endLine"] = max(f.line, f.end_line)
+    props["endColumn"] = f.end_column
+    props["title"] = f"{f.rule} {f.name}"
+    return command(KIND[f.severity], message, **props)
+
+
+def _ranked(documents: list[DocumentReview]) -> list[tuple[Finding, str]]:
+    """Every finding with its path, most severe first; within a severity, in report order."""
+    items = [(f, d.path) for d in documents for f in d.findings]
+    return sorted(items, key=lambda item: -SEVERITY_RANK[item[0].severity])
+
+
+def render(report: Report, **_: object) -> str:
+    items: list[tuple[str, str, Finding | None]] = [
+        ("error", command("error", e["message"], file=e["path"]), None) for e in report.errors
+    ]
+    items += [(KIND[f.severity], _annotation(f, path), f) for f, path in _ranked(report.documents)]
+    total = {kind: sum(k == kind for k, _, _ in items) for kind in ("error", "warning", "notice")}
+    # the summary notice takes one of the 10 notice places when anything is left out
+    over = total["error"] > PER_KIND or total["warning"] > PER_KIND or total["notice"] > PER_KIND
+    room = {"error": PER_KIND, "warning": PER_KIND, "notice": PER_KIND - 1 if over else PER_KIND}
+    out: list[str] = []
+    omitted: list[Finding] = []
+    left_errors = 0
+    for kind, line, f in items:
+        if room[kind] > 0:
+            room[kind] -= 1
+            out.append(line)
+        elif f is not None:
+            omitted.append(f)
+        else:
+            left_errors += 1
+    if omitted or left_errors:
+        what = [f"{plural(len(omitted), 'finding')} ({counts(omitted)})"] if omitted else []
+        what += [f"{plural(left_errors, 'unreadable input')}"] if left_errors else []
+        out.append(
+            command(
+                "notice",
+                f"{' and '.join(what)} not annotated: GitHub shows at most {PER_KIND} "
+                "annotations of each kind per step. Run pmreview locally to see them all.",
+                title="pmreview: more findings",
+            )
+        )
+    findings = [f for d in report.documents for f in d.findings]
+    summary = f"pmreview: {plural(len(report.documents), 'document')} reviewed, {counts(findings)}"
+    if omitted:
+        summary += f" ({len(findings) - len(omitted)} annotated, {len(omitted)} left out)"
+    if report.errors:
+        summary += f"; {plural(len(report.errors), 'input')} could not be read"
+    return "\n".join([*out, summary]) + "\n"
