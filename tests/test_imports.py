@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("openai", "tenacity", "httpx")
+HEAVY = ("openai", "tenacity", "httpx", "httpx2")
 
 API = """
 import sys
@@ -33,8 +33,8 @@ print(*[m in sys.modules for m in {heavy!r}], file=sys.stderr)
 
 
 def run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run `code` in a fresh interpreter where openai, tenacity and httpx are importable even
-    when they are not installed (empty stand-ins first on sys.path), so an import shows."""
+    """Run `code` in a fresh interpreter where the HEAVY modules are importable even when they
+    are not installed (empty stand-ins first on sys.path), so an import shows."""
     stubs = cwd / "stubs"
     for name in HEAVY:
         (stubs / name).mkdir(parents=True, exist_ok=True)
@@ -50,7 +50,7 @@ def run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_the_stand_ins_would_show_an_import(tmp_path: Path) -> None:
     proc = run(
-        f"import sys, openai, tenacity, httpx; print(*[m in sys.modules for m in {HEAVY!r}])",
+        f"import sys, {', '.join(HEAVY)}; print(*[m in sys.modules for m in {HEAVY!r}])",
         tmp_path,
     )
     assert proc.stdout.split() == ["True"] * len(HEAVY), proc.stderr

@@ -7,7 +7,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -15,6 +15,9 @@ from . import __version__
 from .errors import UsageError
 from .llm import LLM_RULES
 from .models import SEVERITY_RANK, Report
+
+if TYPE_CHECKING:
+    from .review import Options
 
 app = typer.Typer(
     name="pmreview",
@@ -24,7 +27,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "rules", "fixtures"}
+COMMANDS = {"check", "github", "rules", "fixtures"}
 
 
 class FailOn(str, Enum):
@@ -70,6 +73,141 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if hit else 0
 
 
+# The review options, shared by `check` and `github`.
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option(help="Profile name (default, google-sre) or path to a profile schema."),
+]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(help="Config file (default: .pmreview.toml or pyproject.toml, searched upward)."),
+]
+OfflineOpt = Annotated[
+    bool | None, typer.Option("--offline", help="Deterministic checks only; no LLM.")
+]
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only these ids, slugs or prefixes (PM3, summary). Repeat or comma-separate."
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for large batches, and LLM requests at a time (default: CPUs; 4).",
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).",
+        rich_help_panel="LLM review",
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="Model name (env PMREVIEW_MODEL).", rich_help_panel="LLM review"),
+]
+LlmTimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--llm-timeout",
+        min=0.1,
+        help="Seconds for each LLM request (default 60).",
+        rich_help_panel="LLM review",
+    ),
+]
+NoRedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-redact",
+        help="Send personal data to the LLM unredacted.",
+        rich_help_panel="LLM review",
+    ),
+]
+CacheDirOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cache-dir", help="LLM answer cache (default: user cache).", rich_help_panel="LLM review"
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Neither read nor write the LLM cache.", rich_help_panel="LLM review"
+    ),
+]
+ReplayOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--replay",
+        help="Answer LLM requests from recorded fixtures in this folder.",
+        rich_help_panel="LLM review",
+    ),
+]
+
+
+def _review_options(
+    cfg: dict[str, Any],
+    *,
+    profile: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    offline: bool | None,
+    jobs: int | None,
+    base_url: str | None,
+    model: str | None,
+    llm_timeout: float | None,
+    no_redact: bool,
+    cache_dir: str | None,
+    no_cache: bool,
+    replay: Path | None,
+) -> Options:
+    """The review options from the command line, then the config file (and the environment,
+    for the LLM); warns about selectors that match nothing."""
+    from .config import llm_settings
+    from .review import Options
+
+    opts = Options(
+        profile=profile or cfg.get("profile", "default"),
+        select=_split(select) or cfg.get("select", []),
+        ignore=_split(ignore) or cfg.get("ignore", []),
+        severity=cfg.get("severity", {}),
+        rule_options=cfg.get("rules", {}),
+        offline=bool(offline if offline is not None else cfg.get("offline", False)),
+    )
+    if not opts.offline:
+        opts.llm, opts.llm_client = llm_settings(
+            cfg,
+            base_url=base_url,
+            model=model,
+            timeout=llm_timeout,
+            redact=not no_redact,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            jobs=jobs,
+            replay=replay,
+        )
+    _warn_unknown(opts.profile, opts.select + opts.ignore)
+    return opts
+
+
+def _fail_on(fail_on: FailOn | None, cfg: dict[str, Any]) -> str:
+    return fail_on.value if fail_on else str(cfg.get("fail-on", "error"))
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -78,39 +216,21 @@ def check(
             help="Files, folders (searched for *.md, *.markdown, *.txt) or - for stdin."
         ),
     ],
-    profile: Annotated[
-        str | None,
-        typer.Option(help="Profile name (default, google-sre) or path to a profile schema."),
-    ] = None,
+    profile: ProfileOpt = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="Output format: text or json.")
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Output format: text, json, markdown, sarif, github or html."
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
-    config: Annotated[
-        str | None,
-        typer.Option(
-            help="Config file (default: .pmreview.toml or pyproject.toml, searched upward)."
-        ),
-    ] = None,
-    offline: Annotated[
-        bool | None, typer.Option("--offline", help="Deterministic checks only; no LLM.")
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Only these ids, slugs or prefixes (PM3, summary). Repeat or comma-separate."
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(help="Drop these ids, slugs or prefixes. Repeat or comma-separate."),
-    ] = None,
+    config: ConfigOpt = None,
+    offline: OfflineOpt = None,
+    fail_on: FailOnOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     color: Annotated[
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal)."),
@@ -118,99 +238,39 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes for large batches, and LLM requests at a time (default: CPUs; 4).",
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url",
-            help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).",
-            rich_help_panel="LLM review",
-        ),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model", help="Model name (env PMREVIEW_MODEL).", rich_help_panel="LLM review"
-        ),
-    ] = None,
-    llm_timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--llm-timeout",
-            min=0.1,
-            help="Seconds for each LLM request (default 60).",
-            rich_help_panel="LLM review",
-        ),
-    ] = None,
-    no_redact: Annotated[
-        bool,
-        typer.Option(
-            "--no-redact",
-            help="Send personal data to the LLM unredacted.",
-            rich_help_panel="LLM review",
-        ),
-    ] = False,
-    cache_dir: Annotated[
-        str | None,
-        typer.Option(
-            "--cache-dir",
-            help="LLM answer cache (default: user cache).",
-            rich_help_panel="LLM review",
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache", help="Neither read nor write the LLM cache.", rich_help_panel="LLM review"
-        ),
-    ] = False,
-    replay: Annotated[
-        Path | None,
-        typer.Option(
-            "--replay",
-            help="Answer LLM requests from recorded fixtures in this folder.",
-            rich_help_panel="LLM review",
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = None,
+    llm_timeout: LlmTimeoutOpt = None,
+    no_redact: NoRedactOpt = False,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    replay: ReplayOpt = None,
 ) -> None:
     """Review postmortems and print what is missing and what is vague."""
-    from .config import llm_settings, resolve
+    from .config import resolve
     from .render import render, renderer
-    from .review import Options, review_paths
+    from .review import review_paths
 
     try:
         cfg = resolve(config, Path.cwd())
         fmt = fmt or cfg.get("format", "text")
         renderer(fmt)
-        opts = Options(
-            profile=profile or cfg.get("profile", "default"),
-            select=_split(select) or cfg.get("select", []),
-            ignore=_split(ignore) or cfg.get("ignore", []),
-            severity=cfg.get("severity", {}),
-            rule_options=cfg.get("rules", {}),
-            offline=bool(offline if offline is not None else cfg.get("offline", False)),
+        opts = _review_options(
+            cfg,
+            profile=profile,
+            select=select,
+            ignore=ignore,
+            offline=offline,
+            jobs=jobs,
+            base_url=base_url,
+            model=model,
+            llm_timeout=llm_timeout,
+            no_redact=no_redact,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            replay=replay,
         )
-        if not opts.offline:
-            opts.llm, opts.llm_client = llm_settings(
-                cfg,
-                base_url=base_url,
-                model=model,
-                timeout=llm_timeout,
-                redact=not no_redact,
-                cache_dir=cache_dir,
-                use_cache=not no_cache,
-                jobs=jobs,
-                replay=replay,
-            )
-        _warn_unknown(opts.profile, opts.select + opts.ignore)
         report = review_paths(paths, opts, jobs)
     except UsageError as exc:
         _fail(str(exc))
@@ -225,7 +285,97 @@ def check(
         sys.stdout.write(text)
     for e in report.errors:  # always on stderr, one line each, whatever the format
         typer.echo(f"pmreview: error: {e['message']}", err=True)
-    raise typer.Exit(exit_code(report, (fail_on.value if fail_on else cfg.get("fail-on", "error"))))
+    raise typer.Exit(exit_code(report, _fail_on(fail_on, cfg)))
+
+
+@app.command("github")
+def github(
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            help="Changed files to review (default: **/postmortem*.md, **/postmortems/**/*.md, "
+            "**/*post-mortem*.md, **/incident*.md). Repeat or comma-separate.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the comment instead of posting it.")
+    ] = False,
+    event: Annotated[
+        str | None, typer.Option("--event", help="Event payload (default: GITHUB_EVENT_PATH).")
+    ] = None,
+    repo: Annotated[
+        str | None, typer.Option("--repo", help="OWNER/NAME (default: GITHUB_REPOSITORY).")
+    ] = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    offline: OfflineOpt = None,
+    fail_on: FailOnOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    jobs: JobsOpt = None,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = None,
+    llm_timeout: LlmTimeoutOpt = None,
+    no_redact: NoRedactOpt = False,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    replay: ReplayOpt = None,
+) -> None:
+    """Review the postmortems a pull request changes and keep one comment on it up to date.
+
+    Run in a GitHub Actions job on pull_request: reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
+    GITHUB_TOKEN, GITHUB_API_URL and the files checked out in GITHUB_WORKSPACE. Exit codes
+    as for check; any other event is not an error (a warning, exit 0).
+    """
+    import os
+
+    from .config import resolve
+    from .github import bot
+    from .github.api import GitHubError, mask
+    from .github.globs import DEFAULT_GLOBS
+    from .render import render
+
+    token = os.environ.get("GITHUB_TOKEN")
+    try:
+        ctx = bot.context(os.environ, event=event, repo=repo)
+        pr = bot.read_event(ctx.event_path, os.environ.get("GITHUB_EVENT_NAME"))
+        if not dry_run:
+            bot.require_token(ctx)
+        cfg = resolve(config, ctx.workspace)
+        opts = _review_options(
+            cfg,
+            profile=profile,
+            select=select,
+            ignore=ignore,
+            offline=offline,
+            jobs=jobs,
+            base_url=base_url,
+            model=model,
+            llm_timeout=llm_timeout,
+            no_redact=no_redact,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            replay=replay,
+        )
+        globs = _split(glob) or list(DEFAULT_GLOBS)
+        outcome = bot.run(ctx, pr, opts, globs, jobs=jobs, dry_run=dry_run)
+    except bot.NotAPullRequest as exc:
+        typer.echo(f"pmreview: warning: {exc}", err=True)
+        raise typer.Exit(0) from None
+    except (UsageError, GitHubError) as exc:
+        _fail(mask(str(exc), token))
+    report = outcome.report
+    if dry_run and outcome.body:
+        sys.stdout.write(mask(outcome.body, token))
+    elif report is not None:
+        sys.stdout.write(mask(render(report, "text", color=False), token))
+    for note in outcome.notes:
+        typer.echo(f"pmreview: warning: {mask(note, token)}", err=True)
+    typer.echo(f"pmreview: {outcome.summary()}", err=True)
+    for e in report.errors if report else []:
+        typer.echo(f"pmreview: error: {mask(e['message'], token)}", err=True)
+    raise typer.Exit(exit_code(report, _fail_on(fail_on, cfg)) if report else 0)
 
 
 fixtures_app = typer.Typer(help="Recorded LLM exchanges for offline tests.", no_args_is_help=True)
