@@ -150,6 +150,7 @@ class DocumentReview:
     tasks: list[dict[str, Any]] = field(default_factory=list)
     llm: dict[str, Any] = field(default_factory=lambda: {"status": "skipped"})
     source: Source | None = field(default=None, repr=False, compare=False)  # not reported
+    score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
 
 
 @dataclass

@@ -18,6 +18,7 @@ from .models import Check, Document, DocumentReview, Finding, Report, Severity, 
 from .profile import Profile, evaluate
 from .profile import load as load_profile
 from .rules import section_of
+from .score import score
 from .source import expand, from_text, load
 
 if TYPE_CHECKING:
@@ -185,8 +186,18 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
         if llm is not None
         else {"status": "skipped", "reason": _skip_reason(opts)}
     )
+    severities = {
+        cid: opts.severity.get(cid, spec.get("severity", "error"))
+        for cid, spec in profile.checks.items()
+    }
     return DocumentReview(
-        source.path, checks, findings, tasks=llm.tasks if llm else [], llm=stats, source=source
+        source.path,
+        checks,
+        findings,
+        tasks=llm.tasks if llm else [],
+        llm=stats,
+        source=source,
+        score=score(checks, severities, findings, doc).as_dict(),
     )
 
 

@@ -71,8 +71,10 @@ def test_a_review_prints_valid_commands_then_a_summary(review: Callable[..., Rep
     report = review(NIGHT.replace("a glitch", "a glitch: 100%, really"))
     lines = render(report, "github").splitlines()
     findings = report.documents[0].findings
-    *commands, summary = lines
+    *commands, score, summary = lines
     assert len(commands) == len(findings)
+    overall = report.documents[0].score["overall"]
+    assert score.startswith(f"docs/pm.md: Specificity score {overall}/100 (summary ")
     assert not summary.startswith("::") and summary.startswith("pmreview: 1 document reviewed")
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
     by_place = {(f"{f.rule} {f.name}", f.line, f.column): f for f in findings}
@@ -103,14 +105,14 @@ def _report(errors: int, warnings: int, infos: int) -> Report:
 
 
 def _kinds(out: str) -> list[str]:
-    return [parse(line)[0] for line in out.splitlines()[:-1]]
+    return [parse(line)[0] for line in out.splitlines()[:-1] if line.startswith("::")]
 
 
 def test_at_most_ten_of_each_kind_and_one_notice_for_the_rest() -> None:
     out = render(_report(errors=15, warnings=12, infos=3), "github")
     kinds = _kinds(out)
     assert kinds == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 4
-    _, props, message = parse(out.splitlines()[-2])
+    _, props, message = parse(out.splitlines()[-3])
     assert props == {"title": "pmreview: more findings"}
     assert message.startswith("7 findings (5 errors, 2 warnings) not annotated")
     assert out.splitlines()[-1] == (

@@ -8,7 +8,7 @@ summarised in one `::notice::` (which takes one of the 10 notice places), then o
 from __future__ import annotations
 
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
-from ._common import counts, plural
+from ._common import counts, plural, score_line
 
 KIND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND = 10
@@ -89,4 +89,5 @@ def render(report: Report, **_: object) -> str:
         summary += f" ({len(findings) - len(omitted)} annotated, {len(omitted)} left out)"
     if report.errors:
         summary += f"; {plural(len(report.errors), 'input')} could not be read"
-    return "\n".join([*out, summary]) + "\n"
+    scores = [f"{d.path}: {score_line(d.score)}" for d in report.documents]
+    return "\n".join([*out, *scores, summary]) + "\n"

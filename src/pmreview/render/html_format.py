@@ -29,7 +29,14 @@ def _css() -> str:
 
 def _stats(d: DocumentReview) -> str:
     passed = sum(c.status == "pass" for c in d.checks.values())
-    cells = [f'<div class="stat"><b>{passed}/{len(d.checks)}</b>required elements</div>']
+    sections = ", ".join(
+        f"{k.replace('_', ' ')} {v}" for k, v in d.score.get("sections", {}).items()
+    )
+    cells = [
+        f'<div class="stat score" title="{e(sections)} (pmreview explain score)">'
+        f"<b>{d.score.get('overall', 0)}/100</b>specificity score</div>",
+        f'<div class="stat"><b>{passed}/{len(d.checks)}</b>required elements</div>',
+    ]
     for sev, word in (("error", "error"), ("warning", "warning"), ("info", "info")):
         n = sum(f.severity == sev for f in d.findings)
         label = word if n == 1 or sev == "info" else word + "s"

@@ -40,6 +40,7 @@ def document_dict(d: DocumentReview) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in d.findings],
         "tasks": d.tasks,
         "llm": d.llm,
+        "score": d.score,
     }
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..models import DocumentReview, Finding, Report
-from ._common import counts, elements, llm_summary, plural
+from ._common import counts, elements, llm_summary, plural, score_line
 
 MARKER = "<!-- pmreview -->"
 GITHUB_LIMIT = 65_536
@@ -101,7 +101,10 @@ def _task(t: dict[str, Any]) -> str:
 
 
 def _document(d: DocumentReview, shown: list[Finding], link_base: str | None) -> list[str]:
-    head = f"<b>{html.escape(d.path)}</b> — {elements(d)} · {counts(d.findings)}"
+    head = (
+        f"<b>{html.escape(d.path)}</b> — {elements(d)} · score {d.score.get('overall', 0)}/100"
+        f" · {counts(d.findings)}"
+    )
     opened = " open" if len(shown) <= OPEN_UP_TO else ""
     out = [f"<details{opened}><summary>{head}</summary>", ""]
     seen: set[str] = set()
@@ -115,7 +118,9 @@ def _document(d: DocumentReview, shown: list[Finding], link_base: str | None) ->
         out += ["", f"_…and {plural(len(d.findings) - len(shown), 'more finding')}._"]
     if d.tasks:
         out += ["", "**Suggested tasks**", "", *(_task(t) for t in d.tasks)]
-    out += ["", f"<sub>{text(llm_summary(d.llm))}</sub>", "", "</details>", ""]
+    out += ["", f"<sub>{text(score_line(d.score))}</sub><br>"]
+    out += [f"<sub>{text(llm_summary(d.llm))}</sub>"]
+    out += ["", "</details>", ""]
     return out
 
 

@@ -148,7 +148,10 @@ def sarif(report: Report) -> dict[str, Any]:
         ],
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"profile": report.profile},
+        "properties": {
+            "profile": report.profile,
+            "scores": [{"path": d.path, **d.score} for d in report.documents],
+        },
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 

@@ -59,6 +59,12 @@ def llm_summary(llm: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def score_line(score: dict[str, Any]) -> str:
+    """ "Specificity score 43/100 (summary 38, timeline 81, root cause 57)"."""
+    parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in score.get("sections", {}).items())
+    return f"Specificity score {score.get('overall', 0)}/100" + (f" ({parts})" if parts else "")
+
+
 def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out: list[str] = []
     groups: dict[str, list[Finding]] = {}
@@ -91,6 +97,9 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out.append(
         _c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
         + f" · {', '.join(parts)}"
+    )
+    out.append(
+        score_line(d.score) + _c(" · how it is computed: pmreview explain score", "dim", color)
     )
     out.append(_c(llm_line, "dim", color))
     return out
