@@ -27,7 +27,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "github", "rules", "fixtures"}
+COMMANDS = {"check", "github", "rules", "fixtures", "init"}
 
 
 class FailOn(str, Enum):
@@ -499,6 +499,32 @@ def list_rules(
             typer.echo(f"{row['id']:<24} {row['severity']:<8} {row['name']:<28} {row['summary']}")
     else:
         _fail(f"unknown format {fmt!r} (choose from: text, json)")
+
+
+@app.command("init")
+def init(
+    path: Annotated[
+        str | None,
+        typer.Argument(help="File to write (a folder gets postmortem.md); - prints it."),
+    ] = None,
+    profile: Annotated[str, typer.Option(help="Profile whose template to write.")] = "default",
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a postmortem template for a profile: guidance comments and placeholders to fill."""
+    from . import scaffold
+
+    try:
+        if path == "-":
+            typer.echo(scaffold.template(profile), nl=False)
+            return
+        out = scaffold.write(path, profile, force)
+    except UsageError as exc:
+        _fail(str(exc))
+    profile_flag = "" if profile == "default" else f" --profile {profile}"
+    typer.echo(
+        f"Wrote {out}. Replace each [insert …] and XX:XX placeholder, then run: "
+        f"pmreview{profile_flag} {out}"
+    )
 
 
 def _warn_unknown(profile: str, selectors: list[str]) -> None:

@@ -108,6 +108,21 @@ SUBSUMED_BY = {
 }
 
 
+def drop_inside_placeholders(findings: list[Finding]) -> list[Finding]:
+    """Words inside a placeholder ("[insert how the issue was fixed]") are instructions to the
+    author, not content: the placeholder's own finding is the one to show."""
+    spans = [
+        ((f.line, f.column), (f.end_line, f.end_column)) for f in findings if f.rule == "PM801"
+    ]
+    return [
+        f
+        for f in findings
+        if f.rule == "PM801"
+        or not f.quote
+        or not any(a <= (f.line, f.column) and (f.end_line, f.end_column) <= b for a, b in spans)
+    ]
+
+
 def drop_subsumed(findings: list[Finding]) -> list[Finding]:
     """ "Be careful" is a wish (PM104) and so has no concrete object (PM502): say it once."""
     lines = {(f.rule, n) for f in findings for n in range(f.line, f.end_line + 1)}
@@ -177,7 +192,7 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
                 )
             )
     findings = directives.apply(doc, findings, opts.select, opts.ignore)
-    findings = drop_subsumed(findings)
+    findings = drop_subsumed(drop_inside_placeholders(findings))
     if opts.collapse:
         findings = collapse_repeats(findings)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))

@@ -27,7 +27,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (
         re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"),
-        "a time left as a pattern",
+        "a time pattern",
         "format",
     ),
     (
@@ -35,13 +35,13 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|"
             r"\b(?:DD|dd|MM|mm)[-/.](?:MM|mm|DD|dd)[-/.](?:YYYY|yyyy|YY|yy)\b"
         ),
-        "a date left as a pattern",
+        "a date pattern",
         "format",
     ),
     (
         re.compile(
             r"\[(?:insert|add|enter|fill(?:\s+in)?|your|describe|placeholder|tbd|todo|"
-            r"name of|link to|link here|date|time)\b[^\]\n]{0,60}\](?!\()",
+            r"name of|link to|link here|date|time)\b[^\]\n]{0,100}\](?!\()",
             re.I,
         ),
         "a bracketed placeholder",
@@ -62,7 +62,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"\bX{1,3}(?:\.X+)?\s?%|\bX{1,3} (?:minutes|hours|users|customers|requests|"
             r"servers|percent)\b"
         ),
-        "a number left as X",
+        "a number written as X",
         "",
     ),
 )
@@ -73,15 +73,23 @@ def _masked(text: str) -> str:
 
 
 def _skip(sec: Section, block: Block, text: str, start: int, where: str) -> bool:
-    if block.kind == "heading":
-        return True
+    if block.kind == "heading" and where == "tasks":
+        return True  # "## TODO" titles a list of tasks; "# [insert a title]" is still a gap
     if where == "tasks" and sec.kinds & _TASK_KINDS and sec.style != "inline":
         return True  # "Owner: TBD" in an action list is a known open state; "TODO:" a task
     return where == "format" and bool(_NEAR_FORMAT.search(text[max(0, start - 20) : start]))
 
 
+def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
+    """Each section's title line, as a heading block (titles are not among the blocks)."""
+    for sec in doc.sections:
+        if sec.line and sec.style in ("atx", "setext", "bold"):
+            line = doc.source.lines[sec.line - 1]
+            yield sec, Block("heading", sec.line, sec.line, line)
+
+
 def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    for sec, b in blocks(doc):
+    for sec, b in (*_titles(doc), *blocks(doc)):
         text = _masked(b.text)
         for pattern, what, where in _PLACEHOLDERS:
             for m in pattern.finditer(text):
@@ -108,7 +116,7 @@ RULES: list[Rule] = [
         summary="Template text left in the document: TBD, TODO:, XX:XX, [insert …], Lorem ipsum.",
         what='Finds placeholders in the prose: TBD/TBA, "TODO:", FIXME, "???", XX:XX, '
         'YYYY-MM-DD, "[insert …]", "[Your Name]", "<date>", "X%" and Lorem ipsum. '
-        'Section titles, inline code, "TODO list", a date format being described '
+        'Inline code, TBD or TODO in a section title, "TODO list", a date format being described '
         '("format YYYY-MM-DD") and TBD or TODO inside action-item sections (an open owner '
         "or a task) are not reported.",
         why="A postmortem with placeholders is read as unfinished, and the missing value is "
