@@ -39,8 +39,8 @@ class LLMResult:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema(SCHEMA))
+def _validator(schema: str = SCHEMA) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(schema))
 
 
 def _numbered(text: str) -> str:
@@ -79,7 +79,7 @@ def build_request(
     )
 
 
-def _errors(content: str, finish_reason: str) -> str | None:
+def _errors(content: str, finish_reason: str, schema: str = SCHEMA) -> str | None:
     """Why an answer is unusable (one line), or None."""
     if finish_reason == "length":
         return "the answer was cut off at the token limit; give fewer, shorter items"
@@ -87,7 +87,7 @@ def _errors(content: str, finish_reason: str) -> str | None:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         return f"the answer is not JSON ({exc.msg} at position {exc.pos})"
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "top level"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -95,11 +95,14 @@ def _errors(content: str, finish_reason: str) -> str | None:
     return None
 
 
-def ask(client: ChatClient, request: ChatRequest) -> tuple[dict[str, Any], ChatResponse, int]:
-    """A schema-valid answer, asking once more with the validation error if the first is not."""
+def ask(
+    client: ChatClient, request: ChatRequest, schema: str = SCHEMA
+) -> tuple[dict[str, Any], ChatResponse, int]:
+    """A schema-valid answer (valid against schemas/`schema`), asking once more with the
+    validation error if the first is not."""
     first = client.complete(request)
     requests = first.requests
-    problem = _errors(first.content, first.finish_reason)
+    problem = _errors(first.content, first.finish_reason, schema)
     if problem is None:
         return json.loads(first.content), first, requests
     retry = ChatRequest(
@@ -122,7 +125,7 @@ def ask(client: ChatClient, request: ChatRequest) -> tuple[dict[str, Any], ChatR
     except LLMError as exc:
         raise LLMError(str(exc), requests + exc.requests) from None
     requests += second.requests
-    again = _errors(second.content, second.finish_reason)
+    again = _errors(second.content, second.finish_reason, schema)
     if again is not None:
         raise LLMError(f"the model's answer did not follow the schema twice: {again}", requests)
     second.prompt_tokens += first.prompt_tokens
