@@ -27,7 +27,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach"}
+COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach", "explain"}
 
 
 class FailOn(str, Enum):
@@ -499,6 +499,40 @@ def list_rules(
             typer.echo(f"{row['id']:<24} {row['severity']:<8} {row['name']:<28} {row['summary']}")
     else:
         _fail(f"unknown format {fmt!r} (choose from: text, json)")
+
+
+@app.command("explain")
+def explain(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Rule or check ids or slugs (PM101, vague-cause, summary.end_time), or score."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
+    every: Annotated[bool, typer.Option("--all", help="Explain every rule and check.")] = False,
+) -> None:
+    """Explain a rule or check: what it checks, why it matters, a bad and a good example."""
+    from . import explain as docs
+
+    if fmt not in ("text", "markdown"):
+        _fail(f"unknown format {fmt!r} (choose from: text, markdown)")
+    if every:
+        typer.echo(
+            docs.document()
+            if fmt == "markdown"
+            else "\n".join(docs.as_text(t) for t in docs.topics().values()),
+            nl=False,
+        )
+        return
+    if not ids:
+        _fail("name a rule or check id to explain (see pmreview rules), or use --all")
+    try:
+        chosen = [docs.find(i) for i in ids]
+    except UsageError as exc:
+        _fail(str(exc))
+    render = docs.as_markdown if fmt == "markdown" else docs.as_text
+    typer.echo("\n".join(render(t) for t in chosen), nl=False)
 
 
 @app.command("init")

@@ -295,7 +295,7 @@ RULES: list[Rule] = [
         why='"Be more careful" and "Test better" cannot be assigned, tracked or verified; '
         "blameless postmortems fix systems, not people's attitudes (Google SRE book, "
         '"Postmortem Culture").',
-        example="- Be more careful when updating the system",
+        example="- Review the process",
         instead="- Add a staging soak of 30 minutes to the deploy pipeline of payments-api",
         check=check_no_object,
     ),
