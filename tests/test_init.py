@@ -60,7 +60,7 @@ def test_the_default_template_filled_in_passes_every_check(in_tmp: Path) -> None
             "14:02 UTC",
             'The "checkout 5xx above 2%" alert paged the on-call engineer.',
             "14:09 UTC",
-            "Suspected the CDN because of its maintenance window: a red herring, its logs were clean.",
+            "Suspected the CDN (maintenance window): a red herring, its logs were clean.",
             "14:18 UTC",
             "Escalated to the payments team.",
             "14:47 UTC",
