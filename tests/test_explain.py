@@ -1,63 +1,105 @@
 """`pmreview explain`: every id and slug `pmreview rules` lists is explained from the rules' own
-documentation, no part is missing, the examples do what they say, and docs/rules.md is current."""
+documentation, no part is missing, every citation resolves, the examples do what they say, and
+docs/rules.md is current."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import Result
 
-from pmreview.explain import PARTS, document, topics
+from pmreview.explain import PARTS, check_topics, document, practices, rule_topics, topics
+from pmreview.profile import builtin_profiles, load
 from pmreview.review import Options, review_text
-from pmreview.rules import registry
+from pmreview.rules import Rule, registry
 
-TOPICS = topics()
-# Examples that need a whole document (a summary and a timeline) to show their rule; the rule
-# cases in tests/rules/cases cover them.
+PROFILES = builtin_profiles()
+# Every topic of every profile, each profile's checks with their own text.
+ALL = [(p, t) for p in PROFILES for t in check_topics(p)] + [("", t) for t in rule_topics()]
+
+# Rule examples that need a whole document (a summary and a timeline that disagree) to show
+# their rule; the rule cases in tests/rules/cases cover them.
 WHOLE_DOCUMENT = {"PM401", "PM402"}
-CONTEXT = {
+RULE_CONTEXT = {
     "timeline": "## Timeline\n\n",
     "action-item": "## Corrective and preventative measures\n\n",
 }
+# Check examples are snippets of one section: the section they go in, by the id's first part.
+SECTION = {
+    "summary": "## Issue Summary\n\n",
+    "timeline": "## Timeline\n\n",
+    "root_cause": "## Root cause\n\n",
+    "resolution": "## Root cause and resolution\n\n",
+    "measures": "## Corrective and preventative measures\n\n",
+    "impact": "## Impact\n\n",
+    "trigger": "## Trigger\n\n",
+    "detection": "## Detection\n\n",
+    "action_items": "## Action Items\n\n",
+    "lessons": "## Lessons Learned\n\n",
+}
 
 
-@pytest.mark.parametrize("profile", ["default", "google-sre"])
+def _snippet(check_id: str, text: str) -> str:
+    """A check example as a document: "(no … section)" is an empty one, a snippet that brings
+    its own heading stands alone, any other goes under the heading of its section."""
+    if text.startswith("("):
+        return ""
+    return text if text.startswith("#") else SECTION[check_id.split(".")[0]] + text
+
+
+@pytest.mark.parametrize("profile", PROFILES)
 def test_every_listed_id_and_slug_is_explained(cli: Callable[..., Result], profile: str) -> None:
     listed = json.loads(cli("rules", "--format", "json", "--profile", profile).stdout)
-    assert listed
+    assert {r["id"] for r in listed} >= set(load(profile).checks)
     for row in listed:
         for key in (row["id"], row["name"]):
-            result = cli("explain", key)
-            assert result.exit_code == 0, (key, result.output)
-            assert result.stdout.startswith(f"{row['id']} ({row['name']})")
-            for heading in ("What it checks", "Why it matters", "Bad", "Good"):
-                assert f"\n{heading}\n" in result.stdout, (key, heading)
+            for extra in ([], ["--profile", profile]):
+                result = cli("explain", key, *extra)
+                assert result.exit_code == 0, (key, extra, result.output)
+                assert result.stdout.startswith(f"{row['id']} ({row['name']})")
+                for heading in ("What it checks", "Why it matters", "Bad", "Good"):
+                    assert f"\n{heading}\n" in result.stdout, (key, heading)
 
 
-@pytest.mark.parametrize("topic_id", sorted(TOPICS))
-def test_no_rule_or_check_lacks_a_part_of_its_documentation(topic_id: str) -> None:
-    assert TOPICS[topic_id].missing() == [], f"{topic_id} lacks documentation"
+@pytest.mark.parametrize(("profile", "topic"), ALL, ids=[f"{p}:{t.id}" for p, t in ALL])
+def test_no_rule_or_check_lacks_a_part_of_its_documentation(profile: str, topic: object) -> None:
+    from pmreview.explain import Topic
+
+    assert isinstance(topic, Topic)
+    assert topic.missing() == [], f"{topic.id} ({profile or topic.kind}) lacks documentation"
 
 
 def test_a_topic_without_its_parts_is_caught() -> None:
-    from dataclasses import replace
-
-    topic = replace(TOPICS["PM101"], why=" ", cites=())
+    topic = replace(topics()["PM101"], why=" ", cites=())
     assert topic.missing() == ["why", "cites"]
     assert set(PARTS) == {"what", "why", "example", "instead"}
+
+
+def test_ids_and_slugs_name_one_topic_each() -> None:
+    table = topics()
+    names = [n.lower() for t in table.values() for n in {t.id, t.slug}]
+    assert len(names) == len(set(names))
+
+
+def test_every_citation_names_a_listed_practice_and_every_practice_is_cited() -> None:
+    table = practices()
+    cited = {key for _, t in ALL for key in t.cites}
+    assert cited <= set(table), f"unknown practice keys: {sorted(cited - set(table))}"
+    assert set(table) <= cited, f"practices nobody cites: {sorted(set(table) - cited)}"
+    for key, p in table.items():
+        assert p["title"], key
+        assert p["url"].startswith("https://") or key == "requirements", key
 
 
 @pytest.mark.parametrize(
     "rule", [r for r in registry().values() if r.id not in WHOLE_DOCUMENT], ids=lambda r: r.id
 )
-def test_each_rules_bad_example_fires_it_and_the_good_one_does_not(rule: object) -> None:
-    from pmreview.rules import Rule
-
-    assert isinstance(rule, Rule)
-    context = CONTEXT.get(rule.category, "")
+def test_each_rules_bad_example_fires_it_and_the_good_one_does_not(rule: Rule) -> None:
+    context = RULE_CONTEXT.get(rule.category, "")
     bad = {f.rule for f in review_text(context + rule.example, opts=Options(offline=True)).findings}
     good = {
         f.rule for f in review_text(context + rule.instead, opts=Options(offline=True)).findings
@@ -66,17 +108,58 @@ def test_each_rules_bad_example_fires_it_and_the_good_one_does_not(rule: object)
     assert rule.id not in good
 
 
+@pytest.mark.parametrize(
+    ("profile", "check_id"),
+    [(p, cid) for p in PROFILES for cid in load(p).checks],
+    ids=[f"{p}:{cid}" for p in PROFILES for cid in load(p).checks],
+)
+def test_each_checks_bad_example_fails_it_and_the_good_one_passes(
+    profile: str, check_id: str
+) -> None:
+    spec = load(profile).checks[check_id]
+    opts = Options(profile=profile, offline=True)
+    bad = review_text(_snippet(check_id, spec["example"]), opts=opts).checks[check_id]
+    good = review_text(_snippet(check_id, spec["instead"]), opts=opts).checks[check_id]
+    assert bad.status == "fail", spec["example"]
+    assert good.status == "pass", (spec["instead"], good.message)
+
+
 def test_citations_name_a_practice_with_an_address(cli: Callable[..., Result]) -> None:
     out = cli("explain", "PM701").stdout
     assert "Where this practice comes from" in out
     assert "Blameless PostMortems and a Just Culture" in out and "<https://" in out
+    md = cli("explain", "summary.timezone", "--format", "markdown").stdout
+    assert "[ISO 8601: Date and time format" in md and "(https://www.iso.org/" in md
+
+
+def test_a_check_is_explained_with_its_profiles_own_text(cli: Callable[..., Result]) -> None:
+    default = cli("explain", "root_cause.present").stdout
+    google = cli("explain", "root-cause-present", "--profile", "google-sre").stdout
+    assert "profile default, google-sre" in default.splitlines()[0]
+    assert "profile google-sre" in google.splitlines()[0]
+    assert load("google-sre").checks["root_cause.present"]["description"] in google
+    assert google != default
+
+
+def test_a_check_of_another_profile_is_named(cli: Callable[..., Result]) -> None:
+    result = cli("explain", "impact.present", "--profile", "default")
+    assert result.exit_code == 2
+    assert "impact.present is a check of google-sre" in result.stderr
+
+
+def test_several_ids_and_score(cli: Callable[..., Result]) -> None:
+    from pmreview.score import FORMULA
+
+    out = cli("explain", "PM101", "score").stdout
+    assert out.startswith("PM101 (vague-cause)")
+    assert FORMULA in out
 
 
 def test_score_is_explained_with_its_formula(cli: Callable[..., Result]) -> None:
     from pmreview.score import FORMULA
 
-    out = cli("explain", "score").stdout
-    assert FORMULA in out
+    assert FORMULA in cli("explain", "score").stdout
+    assert FORMULA in cli("explain", "SCORE", "--format", "markdown").stdout
 
 
 @pytest.mark.parametrize("key", ["PM10", "summary.end", "nonsense"])
@@ -85,14 +168,37 @@ def test_an_unknown_id_is_a_one_line_error(cli: Callable[..., Result], key: str)
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith(f"pmreview: error: unknown rule or check {key!r}")
+    assert result.stderr.rstrip().endswith("(see pmreview rules)")
+
+
+def test_an_unknown_id_suggests_close_ones_whatever_its_case(cli: Callable[..., Result]) -> None:
+    assert "did you mean PM101" in cli("explain", "pm1011").stderr
+    assert "summary-end-time" in cli("explain", "SUMMARY-END-TIM").stderr
+
+
+def test_no_id_and_a_bad_format_are_usage_errors(cli: Callable[..., Result]) -> None:
+    assert cli("explain").exit_code == 2
+    assert cli("explain", "PM101", "--format", "html").exit_code == 2
 
 
 def test_lookup_ignores_case(cli: Callable[..., Result]) -> None:
     assert cli("explain", "pm101").stdout == cli("explain", "VAGUE-CAUSE").stdout
 
 
-def test_docs_rules_md_is_current(repo: Path) -> None:
+def test_all_explains_every_profile_rule_and_the_score(cli: Callable[..., Result]) -> None:
+    out = cli("explain", "--all").stdout
+    for profile in PROFILES:
+        assert f"Required elements of profile {profile}" in out
+    for _, t in ALL:
+        assert f"\n{t.id} ({t.slug})" in out
+    assert "score: the specificity score" in out
+    only = cli("explain", "--all", "--profile", "google-sre", "--format", "markdown").stdout
+    assert "### impact.present" in only and "### summary.duration" not in only
+
+
+def test_docs_rules_md_is_current(cli: Callable[..., Result], repo: Path) -> None:
     current = (repo / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert current == document(), (
+    assert current.startswith("<!-- Generated by `pmreview explain --all --format markdown")
+    assert current == document() == cli("explain", "--all", "--format", "markdown").stdout, (
         "docs/rules.md is stale: pmreview explain --all --format markdown > docs/rules.md"
     )

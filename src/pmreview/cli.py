@@ -511,28 +511,27 @@ def explain(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
     every: Annotated[bool, typer.Option("--all", help="Explain every rule and check.")] = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(help="Explain this profile's checks (default: every built-in profile's)."),
+    ] = None,
 ) -> None:
     """Explain a rule or check: what it checks, why it matters, a bad and a good example."""
     from . import explain as docs
 
     if fmt not in ("text", "markdown"):
         _fail(f"unknown format {fmt!r} (choose from: text, markdown)")
-    if every:
-        typer.echo(
-            docs.document()
-            if fmt == "markdown"
-            else "\n".join(docs.as_text(t) for t in docs.topics().values()),
-            nl=False,
-        )
-        return
-    if not ids:
+    if not ids and not every:
         _fail("name a rule or check id to explain (see pmreview rules), or use --all")
     try:
-        chosen = [docs.find(i) for i in ids]
+        if every:
+            out = docs.document(profile) if fmt == "markdown" else docs.text_all(profile)
+        else:
+            render = docs.as_markdown if fmt == "markdown" else docs.as_text
+            out = "\n".join(render(docs.find(i, profile)) for i in ids or [])
     except UsageError as exc:
         _fail(str(exc))
-    render = docs.as_markdown if fmt == "markdown" else docs.as_text
-    typer.echo("\n".join(render(t) for t in chosen), nl=False)
+    typer.echo(out, nl=False)
 
 
 @app.command("init")

@@ -1,9 +1,10 @@
 """Profiles: JSON Schemas over the facts record. Validation errors become check verdicts.
 
 A profile is a JSON Schema (2020-12) with an `x-checks` table (id -> kind, severity,
-description, fix, question). Any subschema may name the check it decides with `x-check`,
-and a more precise fix with `x-fix`; a validation error is charged to the nearest `x-check`
-on its schema path (for `required`, to the missing property's).
+description, fix, question; and why, example, instead, cites for `pmreview explain`, cites
+being keys of data/practices.toml). Any subschema may name the check it decides with
+`x-check`, and a more precise fix with `x-fix`; a validation error is charged to the nearest
+`x-check` on its schema path (for `required`, to the missing property's).
 """
 
 from __future__ import annotations

@@ -37,6 +37,8 @@ LLM_RULE_DOCS: dict[str, dict[str, str]] = {
         "300 ms to 4 s; we reverted to 7.2.9 at 14:20 UTC.",
     },
 }
+# The practices each LLM rule comes from (keys of data/practices.toml), like `Rule.cites`.
+LLM_RULE_CITES: dict[str, tuple[str, ...]] = {"PM901": ("sre-book", "pagerduty")}
 
 
 class LLMError(Exception):

@@ -1,7 +1,8 @@
 """Rules beyond the schema: one module per family, one explicit registry.
 
 A rule is a `Rule` value: a stable id (`PM301`) and slug (`timeline-unordered`), a category,
-a default severity, Ruff-style documentation, and a `check(doc, options)` generator of `Hit`s.
+a default severity, Ruff-style documentation (with the practices it cites, for `pmreview
+explain`), and a `check(doc, options)` generator of `Hit`s.
 The engine (`run`) stamps id, name, category, severity and section on each hit; rules never do.
 """
 
@@ -43,6 +44,7 @@ class Rule:
     example: str  # a bad example
     instead: str  # Use instead: a good example
     check: CheckFn
+    cites: tuple[str, ...] = ()  # the practices it comes from: keys of data/practices.toml
 
 
 def _families() -> list[Rule]:

@@ -277,10 +277,10 @@ RULES: list[Rule] = [
         '"Before deploying, run …" are accepted.',
         why='An action item is a task someone can pick up and close. "Monitoring of disk" '
         'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
-        "book's postmortem template and PagerDuty's guide both phrase action items as "
-        "concrete, verb-first tasks.",
+        "book's example postmortem phrases every action item as a verb-first task.",
         example="- Monitoring of disk usage",
         instead="- Add an alert when disk usage on db-1 exceeds 90% for 10 minutes",
+        cites=("sre-example", "pagerduty"),
         check=check_no_verb,
     ),
     Rule(
@@ -293,10 +293,11 @@ RULES: list[Rule] = [
         '"careful", "system", "things") are set aside, names nothing to act on: no '
         "component, file, setting, version, number or code.",
         why='"Be more careful" and "Test better" cannot be assigned, tracked or verified; '
-        "blameless postmortems fix systems, not people's attitudes (Google SRE book, "
+        "blameless postmortems fix systems and processes, not people (Google SRE book, "
         '"Postmortem Culture").',
         example="- Review the process",
         instead="- Add a staging soak of 30 minutes to the deploy pipeline of payments-api",
+        cites=("sre-book", "sre-workbook"),
         check=check_no_object,
     ),
     Rule(
@@ -308,10 +309,12 @@ RULES: list[Rule] = [
         what='Reports once per document (option `per = "list"`: once per list) how many '
         "action items name no owner: an @mention, "
         '"owner:", "assigned to", a trailing "(Dana)" or an Owner column.',
-        why="A task with no owner is nobody's task; PagerDuty's postmortem guide asks for an "
-        "owner on every action item so that follow-up does not depend on memory.",
+        why="A task with no owner is nobody's task. The SRE book's example postmortem "
+        "names an owner for every action item, and PagerDuty's guide has follow-up work "
+        "opened as tickets, so that it does not depend on anyone's memory.",
         example="- Add an alert on disk usage of db-1",
         instead="- Add an alert on disk usage of db-1 (owner: @dana)",
+        cites=("pagerduty", "sre-example"),
         check=check_no_owner,
     ),
     Rule(
@@ -324,10 +327,11 @@ RULES: list[Rule] = [
         "action items have neither a due date (a date, "
         '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
         why="Action items are where postmortems fail: without a ticket or a date they are not "
-        "tracked and quietly dropped (Google SRE book: postmortem action items must be "
-        "tracked to completion).",
+        "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "
+        "issue with an agreed deadline.",
         example="- Add an alert on disk usage of db-1",
         instead="- Add an alert on disk usage of db-1 (OPS-412, due 2024-07-01)",
+        cites=("atlassian", "sre-example"),
         check=check_no_due,
     ),
 ]

@@ -195,6 +195,7 @@ RULES: list[Rule] = [
         example="John forgot to run the migration before deploying.",
         instead="The deploy pipeline does not check that migrations have run; the deploy went "
         "out before the migration.",
+        cites=("allspaw", "sre-book", "pagerduty"),
         check=check_named,
     ),
     Rule(
@@ -208,9 +209,10 @@ RULES: list[Rule] = [
         '"human error"). Self-criticism in the first person singular is left alone.',
         why="Judgements explain nothing a reader can fix, and they make the next responder "
         'less willing to speak up. "Human error" is where an investigation should start, '
-        'not end (Google SRE book, "Postmortem Culture").',
+        'not end (Allspaw, "Blameless PostMortems and a Just Culture").',
         example="The outage was caused by a careless engineer who should have known better.",
         instead="The outage was caused by a manual edit to nginx.conf that no check validated.",
+        cites=("allspaw", "sre-book"),
         check=check_language,
     ),
 ]

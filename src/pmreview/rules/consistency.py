@@ -247,13 +247,14 @@ RULES: list[Rule] = [
         "of the stated start.",
         why="Executives read the summary and engineers read the timeline; when the two disagree "
         "nobody knows how long users were affected. Time to detect and time to mitigate, "
-        'the figures a postmortem exists to improve (Google SRE book, "Postmortem '
-        'Culture"), are computed from exactly these times.',
+        "the figures the next incident is compared by, are computed from exactly these "
+        "times.",
         example="Summary: The API was down from 01:00 to 02:10 UTC.\n"
         "Timeline:\n- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
         instead="Summary: The API was down from 01:00 to 02:10 UTC.\n"
         "Timeline:\n- 01:00 UTC: Deploy 4.2 of api-gateway started; 5xx rate rose.\n"
         "- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
+        cites=("sre-book", "sre-example"),
         check=check_start,
     ),
     Rule(
@@ -268,11 +269,13 @@ RULES: list[Rule] = [
         "more than `tolerance_minutes` (default 5).",
         why="The end time decides the stated duration and the time to recover. A timeline that "
         "ends earlier or later than the summary leaves the reader unsure when users were "
-        "served again (PagerDuty postmortem guide: state the impact window precisely).",
+        "served again (PagerDuty's postmortem template asks for exact numbers and the "
+        "key times of the impact).",
         example="Summary: … restored at 11:00 AM PT.\nTimeline:\n"
         "- 9:10 AM: Fix deployed; error rate back to normal.",
         instead="Summary: … restored at 9:10 AM PT.\nTimeline:\n"
         "- 9:10 AM: Fix deployed; error rate back to normal.",
+        cites=("pagerduty", "sre-example"),
         check=check_end,
     ),
     Rule(
@@ -290,6 +293,7 @@ RULES: list[Rule] = [
         "both untrustworthy.",
         example="The outage lasted 3 hours, from 10:00 AM to 2:00 PM UTC.",
         instead="The outage lasted 4 hours, from 10:00 AM to 2:00 PM UTC.",
+        cites=("requirements", "pagerduty"),
         check=check_duration,
     ),
 ]

@@ -123,6 +123,7 @@ RULES: list[Rule] = [
         "usually the one a reader needed (a time, an owner, a number).",
         example="The alert fired at XX:XX and paged [insert team].",
         instead="The alert fired at 10:42 UTC and paged the storage on-call.",
+        cites=("sre-book",),
         check=check_placeholder,
     ),
 ]

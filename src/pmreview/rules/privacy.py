@@ -278,6 +278,7 @@ RULES: list[Rule] = [
         "team aliases that outlive staff changes.",
         example="For questions, write to jane.okafor.dev@gmail.com.",
         instead="For questions, write to payments-oncall@company.example.",
+        cites=("gdpr",),
         check=check_email,
     ),
     Rule(
@@ -294,6 +295,7 @@ RULES: list[Rule] = [
         "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",
         instead="Page the on-call engineer through the payments rotation in PagerDuty.",
+        cites=("gdpr",),
         check=check_phone,
     ),
     Rule(
@@ -309,6 +311,7 @@ RULES: list[Rule] = [
         "user or a customer. A host's role says as much to the reader.",
         example="The health check to 10.20.4.17 timed out.",
         instead="The health check to db-primary (in the private subnet) timed out.",
+        cites=("gdpr",),
         check=check_ip,
     ),
     Rule(
@@ -325,6 +328,7 @@ RULES: list[Rule] = [
         "wikis, tickets and e-mails. It must be revoked and rotated, not just deleted.",
         example="We called the API with Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
         instead="We called the API with Authorization: Bearer <redacted> (token since rotated).",
+        cites=("owasp-secrets",),
         check=check_secret,
     ),
 ]

@@ -271,10 +271,10 @@ RULES: list[Rule] = [
         'dates are compared by date first; "1:00" after "12:45" is read as 1 PM.',
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
         "place, or a typo in a time, makes the reader doubt every other time and breaks the "
-        "time-to-detect and time-to-mitigate figures taken from it (Google SRE book, "
-        '"Postmortem Culture": the timeline is the core of the record).',
+        "time-to-detect and time-to-mitigate figures taken from it.",
         example="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:40 UTC: Error rate back to normal.",
         instead="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:50 UTC: Error rate back to normal.",
+        cites=("sre-book", "sre-example"),
         check=check_unordered,
     ),
     Rule(
@@ -290,6 +290,7 @@ RULES: list[Rule] = [
         "or two in the afternoon? One format for the whole timeline removes the doubt.",
         example="- 9:40 AM: Alert fired.\n- 14:05: Fix deployed.",
         instead="- 09:40: Alert fired.\n- 14:05: Fix deployed.",
+        cites=("iso8601", "sre-example"),
         check=check_mixed,
     ),
     Rule(
@@ -302,10 +303,11 @@ RULES: list[Rule] = [
         'timezone and the document has no statement such as "All times UTC" or a '
         '"Timeline (UTC)" heading.',
         why="Responders, readers and log timestamps are often in different zones; a time "
-        "without one cannot be matched to graphs or logs. PagerDuty's postmortem guide "
-        "and most templates ask for one zone (usually UTC) stated once.",
+        "without one cannot be matched to graphs or logs. State one zone (usually UTC) "
+        'once, as the SRE book\'s example postmortem does with "all times UTC".',
         example="## Timeline\n- 10:02: Alert fired for disk usage on db-1.",
         instead="## Timeline\nAll times UTC.\n- 10:02: Alert fired for disk usage on db-1.",
+        cites=("sre-example", "iso8601"),
         check=check_timezone,
     ),
     Rule(
@@ -323,6 +325,7 @@ RULES: list[Rule] = [
         example="- 10:02: Alert fired. Bob looked at the graphs. He saw the disk was full. "
         "He paged Ana.",
         instead="- 10:02: Disk-usage alert fired for db-1; the on-call paged the DB team.",
+        cites=("requirements", "sre-example"),
         check=check_too_long,
     ),
 ]

@@ -95,11 +95,12 @@ RULES = [
         "warning",
         "A cause that names nothing: 'a glitch', 'some framework problem', 'a misconfiguration'.",
         what="Flags causes that do not name the component, change or mechanism that failed.",
-        why="A cause nobody can check cannot be fixed or prevented. The Google SRE book asks "
-        "that a postmortem's root cause be specific enough to drive action items.",
+        why="A cause nobody can check cannot be fixed or prevented. The Google SRE book's "
+        "postmortem review asks whether the root cause was dug deep enough to act on.",
         example="There was some framework problem which caused the glitch.",
         instead="The 4.2.0 release of payments-gateway dropped the Host header, "
         "so nginx returned 502.",
+        cites=("sre-book", "pagerduty"),
         check=_family("PM101"),
     ),
     Rule(
@@ -114,6 +115,7 @@ RULES = [
         "the number of affected customers and the duration.",
         example="Several users could not log in, which caused a lot of frustration.",
         instead="Login failed for 12% of users (about 3,000 of 25,000) for 47 minutes.",
+        cites=("pagerduty", "atlassian", "requirements"),
         check=_family("PM102"),
     ),
     Rule(
@@ -127,6 +129,7 @@ RULES = [
         "or turned into an automated guard.",
         example="After the main cause was known, it was fixed.",
         instead="Rolled back payments-gateway to 4.1.3 at 15:12 UTC; the 5xx rate fell to 0.1%.",
+        cites=("requirements", "sre-workbook"),
         check=_family("PM103"),
     ),
     Rule(
@@ -136,11 +139,12 @@ RULES = [
         "warning",
         "A measure that is a wish, not a task: 'be cautious', 'improve monitoring'.",
         what="Flags corrective measures that name no concrete task, component or done condition.",
-        why="Action items must be specific, owned and verifiable to be done at all (Google SRE "
-        "book, 'Postmortem Culture'); 'be careful' changes nothing.",
+        why="A measure gets done only when someone can pick it up, finish it and show it is "
+        "done; 'be careful' changes nothing, and the same outage comes back.",
         example="- Be cautious when updating system",
         instead="- Add a canary stage to the deploy pipeline that halts on a 1% error rate "
         "(owner: SRE)",
+        cites=("sre-workbook", "requirements"),
         check=_family("PM104"),
     ),
     Rule(
@@ -156,6 +160,7 @@ RULES = [
         example="- 10:40 - A few quick checks were run.",
         instead="- 10:40 UTC - Checked nginx error.log on web-01: "
         "'upstream timed out' on every request.",
+        cites=("requirements", "pagerduty"),
         check=_family("PM105"),
     ),
 ]
