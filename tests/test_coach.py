@@ -116,7 +116,7 @@ def test_every_placement_rule_makes_its_check_pass_with_its_example(profile: str
     for text in bases.values():
         statuses = _statuses(text, profile)
         review = review_text(text, opts=Options(profile=profile, offline=True))
-        items = {i.id: i for i in coach.plan(review, checks) if i.is_check}
+        items = {i.id: i for i in coach.plan(review) if i.is_check}
         for cid, item in items.items():
             parent = checks[cid].get("requires")
             if item.mode == "manual" or (parent and statuses.get(parent) != "pass"):
@@ -151,7 +151,7 @@ def test_a_finding_answer_replaces_the_vague_words_or_the_whole_task(
 def test_answers_by_slug_list_and_quote(in_tmp: Path) -> None:
     text = "## Summary\n\nA glitch hit some customers, then several users, on checkout-api.\n"
     review = review_text(text, opts=Options(offline=True))
-    items = coach.plan(review, load_profile("default").checks)
+    items = coach.plan(review)
     answers = {"vague-impact": {"Some Customers": "2,100 customers"}, "PM101": ["a cache bug"]}
     placer = coach.Placer(parse(from_text(text)))
     used: dict[str, int] = {}
@@ -250,7 +250,6 @@ def _session_with(client: Recorder, text: str, answers: dict[str, Any]) -> coach
     return coach.session(
         review,
         doc,
-        load_profile("default").checks,
         echo=lambda _: None,
         answers=answers,
         rewriter=rewriter,

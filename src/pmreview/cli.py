@@ -459,7 +459,7 @@ def list_rules(
     profile: Annotated[str, typer.Option(help="Profile whose checks to list.")] = "default",
 ) -> None:
     """List every rule and check id with its severity and one-line description."""
-    from .profile import load
+    from .profile import load, slug
     from .rules import registry
 
     try:
@@ -469,7 +469,7 @@ def list_rules(
     rows = [
         {
             "id": cid,
-            "name": cid.replace(".", "-").replace("_", "-"),
+            "name": slug(cid),
             "kind": "check",
             "category": "structure",
             "severity": spec.get("severity", "error"),
@@ -586,11 +586,14 @@ def coach(
     replay: ReplayOpt = None,
 ) -> None:
     """Walk through what is missing and vague, most important first, and write your answers in."""
+    from dataclasses import replace
+
     from . import coach as coaching
     from .config import resolve
     from .document import parse
     from .profile import load as load_profile
-    from .review import Options, review_document
+    from .review import review_document
+    from .rules import selectable
     from .source import from_text, load
 
     try:
@@ -623,7 +626,7 @@ def coach(
     except UsageError as exc:
         _fail(str(exc))
     if answer_map:
-        known = coaching.known_ids(prof.checks)
+        known = {name for pair in selectable(prof.checks) for name in pair}
         for key in answer_map:
             if key not in known:
                 typer.echo(
@@ -631,14 +634,15 @@ def coach(
                     "(see pmreview rules)",
                     err=True,
                 )
-    deterministic = Options(**{**opts.__dict__, "llm": None, "llm_client": None, "offline": True})
+    deterministic = replace(opts, llm=None, llm_client=None, offline=True)
     before = review_document(source, deterministic)
+    doc = parse(source)
     rewriter = None
     if opts.llm is not None and not opts.offline:
         from .review import _client
 
         client = opts.llm_client or _client(opts.llm)
-        rewriter = coaching.Rewriter(client, opts.llm, parse(source))
+        rewriter = coaching.Rewriter(client, opts.llm, doc)
     color = sys.stdout.isatty()
 
     def emph(text: str) -> str:
@@ -652,8 +656,7 @@ def coach(
 
     outcome = coaching.session(
         before,
-        parse(source),
-        prof.checks,
+        doc,
         echo=typer.echo,
         answers=answer_map,
         ask=None if answer_map is not None else ask,
@@ -694,12 +697,9 @@ def coach(
 def _warn_unknown(profile: str, selectors: list[str]) -> None:
     from .directives import unknown
     from .profile import load
-    from .rules import registry
+    from .rules import selectable
 
-    ids = [(cid, cid.replace(".", "-").replace("_", "-")) for cid in load(profile).checks]
-    ids += [(r.id, r.name) for r in registry().values()]
-    ids += [(r[0], r[1]) for r in LLM_RULES]
-    for sel in unknown(selectors, ids):
+    for sel in unknown(selectors, selectable(load(profile).checks)):
         typer.echo(
             f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)", err=True
         )

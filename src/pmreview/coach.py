@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from .resources import load_toml
 
 if TYPE_CHECKING:
     from .llm import ChatClient, LLMConfig
+    from .llm.redact import Redaction
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"(?<![\w-])(?:an?|the|some|A|An|The|Some)\s+$")
@@ -35,8 +37,7 @@ class Item:
     """One thing to coach: a failed check or a finding, and how an answer is placed."""
 
     finding: Finding
-    spec: dict[str, Any]
-    why: str  # a brief explanation: what the element or rule asks for
+    spec: dict[str, Any]  # its entry in data/coach.toml: where and how an answer goes
 
     @property
     def id(self) -> str:
@@ -98,21 +99,15 @@ class Editor:
 # --------------------------------------------------------------------------- the plan
 
 
-def plan(review: DocumentReview, profile_checks: Mapping[str, Mapping[str, Any]]) -> list[Item]:
+def plan(review: DocumentReview) -> list[Item]:
     """What to ask about, most important first: errors before warnings before info; within
     a severity, missing elements before vague words; then in document order, and the elements
     of one place in the order of data/coach.toml (an end time before a duration)."""
-    rules_doc = _rule_summaries()
     table = load_toml("coach.toml")
-    items = []
-    for f in review.findings:
-        if f.category == "structure":
-            spec = dict(table.get("checks", {}).get(f.rule, {}))
-            why = str(profile_checks.get(f.rule, {}).get("description", ""))
-        else:
-            spec = dict(table.get("rules", {}).get(f.rule, {}))
-            why = rules_doc.get(f.rule, "")
-        items.append(Item(f, spec, why))
+    items = [
+        Item(f, dict(table["checks" if f.category == "structure" else "rules"].get(f.rule, {})))
+        for f in review.findings
+    ]
     order = {cid: n for n, cid in enumerate(table.get("checks", {}))}
     items.sort(
         key=lambda i: (
@@ -123,15 +118,6 @@ def plan(review: DocumentReview, profile_checks: Mapping[str, Mapping[str, Any]]
         )
     )
     return items
-
-
-def _rule_summaries() -> dict[str, str]:
-    from .llm import LLM_RULES
-    from .rules import registry
-
-    out = {r.id: r.summary for r in registry().values()}
-    out.update((r[0], r[4]) for r in LLM_RULES)
-    return out
 
 
 # --------------------------------------------------------------------------- placing answers
@@ -386,16 +372,6 @@ def answer_for(
     return None
 
 
-def known_ids(profile_checks: Iterable[str]) -> set[str]:
-    from .llm import LLM_RULES
-    from .rules import registry
-
-    ids = set(profile_checks) | {c.replace(".", "-").replace("_", "-") for c in profile_checks}
-    ids |= {r.id for r in registry().values()} | {r.name for r in registry().values()}
-    ids |= {r[0] for r in LLM_RULES} | {r[1] for r in LLM_RULES}
-    return ids
-
-
 # --------------------------------------------------------------------------- the LLM rewrite
 
 
@@ -408,14 +384,20 @@ class Rewriter:
     doc: Document
     requests: int = 0
 
+    @cached_property
+    def redaction(self) -> Redaction:
+        """The document's personal data and its placeholders, found once for all rewrites."""
+        from .llm.redact import redact
+
+        return redact(self.doc.source)
+
     def rewrite(self, item: Item, target: str, context: str, answer: str) -> str:
         from .llm import ChatRequest
         from .llm.prompts import load as load_prompt
-        from .llm.redact import redact
         from .llm.reviewer import ask
         from .resources import load_schema
 
-        redaction = redact(self.doc.source)
+        redaction = self.redaction
         prompt = load_prompt("coach")
         system, user = prompt.render(
             issue=item.finding.message,
@@ -501,7 +483,6 @@ def _show_context(placer: Placer, item: Item, emph: Callable[[str], str]) -> lis
 def session(
     review: DocumentReview,
     doc: Document,
-    profile_checks: Mapping[str, Mapping[str, Any]],
     *,
     echo: Callable[[str], None],
     answers: Mapping[str, Any] | None = None,
@@ -515,7 +496,7 @@ def session(
     missing elements it already supplied (a start and an end give a duration) are not asked."""
     from .llm import LLMError
 
-    items = plan(review, profile_checks)
+    items = plan(review)
     placer = Placer(doc)
     out = Outcome(doc.source.text, [], 0, False)
     used: dict[str, int] = {}

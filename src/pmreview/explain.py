@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import UsageError
+from .profile import slug
 from .resources import load_toml
 
 PARTS = ("what", "why", "example", "instead")
@@ -43,11 +44,6 @@ class Topic:
             return [p for p in ("what", "why") if not getattr(self, p).strip()]
         out = [p for p in PARTS if not getattr(self, p).strip()]
         return out + ([] if self.cites else ["cites"])
-
-
-def slug(cid: str) -> str:
-    """A check id's slug, as findings spell it: "summary.start_time" -> "summary-start-time"."""
-    return cid.replace(".", "-").replace("_", "-")
 
 
 def _cites(raw: Any) -> tuple[str, ...]:

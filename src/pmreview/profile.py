@@ -24,6 +24,11 @@ from .models import Check
 from .resources import shipped
 
 
+def slug(check_id: str) -> str:
+    """A check id's name, as findings spell it: "summary.start_time" -> "summary-start-time"."""
+    return check_id.replace(".", "-").replace("_", "-")
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str

@@ -15,7 +15,7 @@ from .document import parse
 from .errors import UsageError
 from .facts import extract
 from .models import Check, Document, DocumentReview, Finding, Report, Severity, Source
-from .profile import Profile, evaluate
+from .profile import Profile, evaluate, slug
 from .profile import load as load_profile
 from .rules import section_of
 from .score import score
@@ -73,7 +73,7 @@ def check_findings(
         out.append(
             Finding(
                 rule=cid,
-                name=cid.replace(".", "-").replace("_", "-"),
+                name=slug(cid),
                 category=CHECK_CATEGORY,
                 severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
                 message=message,

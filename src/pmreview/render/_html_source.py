@@ -7,6 +7,7 @@ import html
 from dataclasses import dataclass
 
 from ..models import Finding, Source
+from ..profile import slug
 
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -77,7 +78,7 @@ def note(i: Numbered, doc_id: str) -> str:
     """A finding explained: number, rule, message and the question to ask; how to fix it
     opens on a click (a <details>, so it works without script)."""
     f = i.f
-    name = "" if f.name == f.rule.replace(".", "-").replace("_", "-") else f.name
+    name = "" if f.name == slug(f.rule) else f.name
     tail = '<span class="more">how to fix ▸</span>' if f.suggestion else ""
     head = (
         f'<span class="note-head"><a class="ref {f.severity}" href="#{doc_id}-L{f.line}">{i.n}</a>'

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import UsageError
 from ..llm import LLM_RULES
 from ..models import Report, Severity
+from ..profile import slug as slug  # re-exported: the renderers name checks with it
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,6 @@ class RuleDoc:
     full: str  # a paragraph
     help_text: str
     help_markdown: str
-
-
-def slug(check_id: str) -> str:
-    """A check id's name, as findings spell it: "summary.start_time" -> "summary-start-time"."""
-    return check_id.replace(".", "-").replace("_", "-")
 
 
 def _rules() -> list[RuleDoc]:

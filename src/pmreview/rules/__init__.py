@@ -8,7 +8,7 @@ The engine (`run`) stamps id, name, category, severity and section on each hit; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +63,17 @@ def registry() -> dict[str, Rule]:
     if not REGISTRY:
         REGISTRY.update((r.id, r) for r in _families())
     return REGISTRY
+
+
+def selectable(check_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """(id, slug) of everything a selector or an answers file may name: the given checks,
+    every rule, the LLM rules."""
+    from ..llm import LLM_RULES
+    from ..profile import slug
+
+    out = [(cid, slug(cid)) for cid in check_ids]
+    out += [(r.id, r.name) for r in registry().values()]
+    return out + [(r[0], r[1]) for r in LLM_RULES]
 
 
 def section_of(doc: Document, line: int) -> str:
