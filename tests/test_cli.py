@@ -664,6 +664,32 @@ def rules_of_json(out: str) -> set[str]:
     return {f["rule"] for f in json.loads(out)["documents"][0]["findings"]}
 
 
+@pytest.mark.parametrize("command", sorted(cli_module.COMMANDS))
+def test_main_builds_only_the_command_it_runs(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() gives typer only the invoked command (typer builds every registered one on
+    each run); the command's help, and so its parameters, are the same as in the full app."""
+    slim = cli_module._app_for(command)
+    names = {
+        c.name or (c.callback.__name__ if c.callback else "") for c in slim.registered_commands
+    }
+    groups = {g.name for g in slim.registered_groups}
+    assert names | groups == {command} or slim is cli_module.app
+    assert len(cli_module.app.registered_commands) > 1  # the full app is untouched
+    code, out, _ = run_main([command, "--help"], monkeypatch, capsys)
+    monkeypatch.setattr(sys, "argv", ["pmreview", command, "--help"])
+    assert cli_module.app(standalone_mode=False) == 0  # the full app prints the same help
+    assert code == 0
+    again, _ = capsys.readouterr()
+    assert out == again and f"pmreview {command} [OPTIONS]" in out
+
+
+def test_main_keeps_the_whole_app_for_options_and_unknown_words() -> None:
+    for first in ("--help", "--version", "fixtures", "no-such-command", ""):
+        assert cli_module._app_for(first) is cli_module.app
+
+
 def test_python_dash_m(tmp_path: Path, vague_md: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "pmreview", "--format", "json", str(vague_md)],

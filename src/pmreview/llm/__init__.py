@@ -6,7 +6,6 @@ imported lazily by the pipeline, so an offline review never loads them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -66,6 +65,8 @@ class ChatRequest:
         }
 
     def key(self) -> str:
+        import hashlib  # here: loading OpenSSL costs ~4 ms that an offline review never needs
+
         data = json.dumps(self.normalised(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 
