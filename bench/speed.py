@@ -38,13 +38,19 @@ def script(name: str) -> str | None:
     return str(beside) if beside.is_file() else shutil.which(name)
 
 
+# As installed: byte code cached. (A PYTHONDONTWRITEBYTECODE in the caller's environment, as
+# some shells and tools set, would make every run compile pmreview's modules anew.)
+INSTALLED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def wall(cmd: Sequence[str], runs: int, cwd: Path) -> float:
-    """Median wall time of `cmd` in seconds (after one untimed run to warm the file cache)."""
-    subprocess.run(cmd, cwd=cwd, capture_output=True)
+    """Median wall time of `cmd` in seconds (after one untimed run that warms the file cache
+    and writes the byte code)."""
+    subprocess.run(cmd, cwd=cwd, capture_output=True, env=INSTALLED_ENV)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, capture_output=True)
+        subprocess.run(cmd, cwd=cwd, capture_output=True, env=INSTALLED_ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -54,7 +60,7 @@ def proselint_command(file: Path, cwd: Path) -> list[str] | None:
     if exe is None:
         return None
     for cmd in ([exe, "check", str(file)], [exe, str(file)]):
-        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=INSTALLED_ENV)
         if proc.returncode in (0, 1) and "usage:" not in proc.stderr.lower():
             return cmd
     return None

@@ -266,7 +266,7 @@ def review_paths(paths: Iterable[str], opts: Options, jobs: int | None = None) -
                     _review_path,
                     files,
                     [opts] * len(files),
-                    chunksize=max(1, len(files) // (jobs * 4)),
+                    chunksize=max(4, min(32, len(files) // (jobs * 8))),
                 )
             )
     else:
