@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -41,6 +39,9 @@ def load(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("pmreview", {})
     data = {k.replace("_", "-"): v for k, v in data.items()}
+    # imported here, not at the top: it takes ~45 ms and most runs have no config file
+    from jsonschema import Draft202012Validator
+
     error = next(
         iter(Draft202012Validator(load_schema("config.schema.json")).iter_errors(data)), None
     )
