@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from .models import Block, Document, Section, Source, TimelineEntry, TimeRef
 from .resources import load_toml
-from .times import ZONE_STATEMENT_RE, find_times, leading_date_only, leading_time
+from .times import find_times, leading_date_only, leading_time, search_zone_statement
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
@@ -379,11 +379,11 @@ def _times(blocks: list[Block]) -> list[TimeRef]:
 def _zone_statement(source: Source, sections: list[Section]) -> str | None:
     """A document-wide zone: "All times in PDT", "Timeline (UTC)" (in code spans: no)."""
     for sec in sections:
-        m = ZONE_STATEMENT_RE.search(sec.title) if sec.has("timeline") else None
+        m = search_zone_statement(sec.title) if sec.has("timeline") else None
         if m:
             return m.group("tz")
     text = "\n\n".join(b.text for sec in sections for b in sec.blocks)
-    m = ZONE_STATEMENT_RE.search(_CODE_SPAN.sub("", text))
+    m = search_zone_statement(_CODE_SPAN.sub("", text))
     return m.group("tz") if m else None
 
 

@@ -19,6 +19,24 @@ def blocks(doc: Document, kinds: Iterable[str] | None = None) -> Iterator[tuple[
             yield sec, b
 
 
+# The non-ASCII letters that re.IGNORECASE matches to ASCII ones: İ and ı to i, ſ to s, K
+# (Kelvin) to k (tests/rules/test_text.py checks that there are no others).
+CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
+
+
+def may_match(needs: tuple[str, ...], caseless: bool, text: str, lower: str) -> bool:
+    """Whether `text` holds one of `needs`, strings one of which every match of a pattern
+    contains: a test much cheaper than running the pattern, which most text then skips.
+    For a case-insensitive pattern (`caseless`, lower-case `needs`) the test is on `lower`,
+    the text lower-cased (str.lower or Block.lower); text with a CASE_VARIANTS letter, which
+    re.I matches to an ASCII one that neither lower-casing gives, always passes."""
+    if caseless:
+        if not text.isascii() and any(c in text for c in CASE_VARIANTS):
+            return True
+        text = lower
+    return any(s in text for s in needs)
+
+
 def hit_at(block: Block, start: int, end: int, message: str, **kw: str) -> Hit:
     """A Hit covering text[start:end] of the block, with exact 1-based positions."""
     line, col = block.position(start)

@@ -8,27 +8,35 @@ from typing import Any
 
 from ..models import Block, Document, Section
 from . import Hit, Rule
-from ._text import blocks, hit_at
+from ._text import blocks, hit_at, may_match
 
 _TASK_KINDS = {"measures", "action_items"}
 _NEAR_FORMAT = re.compile(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")
 _CODE = re.compile(r"`[^`\n]*`")
 
-# (pattern, what it is, where it does not count)
-_PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"\bTB[DAC]\b"), "an undecided value", "tasks"),
-    (re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M), "a to-do note", "tasks"),
-    (re.compile(r"\bFIXME\b|\bXXX\b"), "a fix-me note", ""),
-    (re.compile(r"\blorem ipsum\b", re.I), "filler text", ""),
+# (pattern, what it is, where it does not count, strings one of which every match contains:
+# see _text.may_match)
+_TABLE: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
+    (re.compile(r"\bTB[DAC]\b"), "an undecided value", "tasks", ("TB",)),
+    (
+        re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M),
+        "a to-do note",
+        "tasks",
+        ("TODO",),
+    ),
+    (re.compile(r"\bFIXME\b|\bXXX\b"), "a fix-me note", "", ("FIXME", "XXX")),
+    (re.compile(r"\blorem ipsum\b", re.I), "filler text", "", ("lorem",)),
     (
         re.compile(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"),
         "question marks standing in for a value",
         "",
+        ("??",),
     ),
     (
         re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"),
         "a time pattern",
         "format",
+        ("X:", "x:", "HH:MM"),
     ),
     (
         re.compile(
@@ -37,6 +45,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "a date pattern",
         "format",
+        ("YY", "yy"),
     ),
     (
         re.compile(
@@ -46,6 +55,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "a bracketed placeholder",
         "",
+        ("[",),
     ),
     (
         re.compile(
@@ -56,6 +66,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "an angle-bracket placeholder",
         "",
+        ("<",),
     ),
     (
         re.compile(
@@ -64,11 +75,16 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "a number written as X",
         "",
+        ("%", "X "),
     ),
 )
+# ... and whether the pattern ignores case
+_PLACEHOLDERS = tuple((*entry, bool(entry[0].flags & re.I)) for entry in _TABLE)
 
 
 def _masked(text: str) -> str:
+    if "`" not in text:
+        return text
     return _CODE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -89,9 +105,17 @@ def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
 
 
 def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    # blocks and titles are lines of the source: what none of its lines holds, none of them do
+    source = doc.source.text
+    lower = source.lower()
+    wanted = [p for p in _PLACEHOLDERS if may_match(p[3], p[4], source, lower)]
+    if not wanted:
+        return
     for sec, b in (*_titles(doc), *blocks(doc)):
-        text = _masked(b.text)
-        for pattern, what, where in _PLACEHOLDERS:
+        text = _masked(b.text)  # masking adds only spaces: b.text holds what `text` holds
+        for pattern, what, where, needs, caseless in wanted:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
             for m in pattern.finditer(text):
                 if _skip(sec, b, text, m.start(), where):
                     continue

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import Block, Document
 from . import Hit, Rule
-from ._text import blocks, hit_at
+from ._text import blocks, hit_at, may_match
 
 _EMAIL = re.compile(
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
@@ -85,18 +85,42 @@ _DOC_NETS = [
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
 ]
 
-_SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{20,})")),
-    ("a Slack token", re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
-    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{16,}")),
-    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----")),
-    ("a JSON Web Token", re.compile(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}")),
-    ("a bearer token", re.compile(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*")),
+# (what, pattern, strings one of which every match contains, whether to test them in
+# lower-cased text: see _text.may_match)
+_SECRETS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...] = (
+    ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
+    (
+        "a GitHub token",
+        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{20,})"),
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        False,
+    ),
+    ("a Slack token", re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), ("xox",), False),
+    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), ("AIza",), False),
+    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{16,}"), ("k_live_",), False),
+    (
+        "a private key",
+        re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+        ("PRIVATE KEY",),
+        False,
+    ),
+    (
+        "a JSON Web Token",
+        re.compile(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}"),
+        ("eyJ",),
+        False,
+    ),
+    (
+        "a bearer token",
+        re.compile(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*"),
+        ("Bearer",),
+        False,
+    ),
     (
         "a password in a URL",
         re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
+        ("://",),
+        False,
     ),
     (
         "a password or key",
@@ -105,12 +129,9 @@ _SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"access_?token|auth_?token|client_?secret|private_?key|token)\b)[\"']?\s*(?P<sep>[:=])"
             r"\s*[\"']?(?P<value>[^\s\"'`,;)]{4,})"
         ),
+        ("pass", "pwd", "secret", "key", "token"),
+        True,
     ),
-)
-# Every secret pattern above needs one of these literals: blocks without any are skipped.
-_SECRET_HINT = re.compile(
-    r"AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|k_live_|PRIVATE KEY|eyJ|Bearer|://"
-    r"|(?i:pass|pwd|secret|key|token)"
 )
 _PLACEHOLDER = re.compile(
     r"^(?:<.*>|\$\{?\w+\}?|\{\{.*\}\}|\*+|x+|\.+|redacted|none|null|nil|"
@@ -132,7 +153,11 @@ def _personal(local: str, domain: str, tld: str) -> bool:
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    if "@" not in doc.source.text:  # blocks are lines of the source
+        return
     for _, b in blocks(doc):
+        if "@" not in b.text:
+            continue
         seen: set[int] = set()
         for m in _EMAIL.finditer(b.text):
             local = m.group(0).split("@", 1)[0]
@@ -160,11 +185,13 @@ def _digits(text: str) -> int:
 
 
 _EIGHT_DIGITS = re.compile(r"(?:\d\D{0,3}){8}")  # a phone number has 8 digits or more
+_DIGIT = re.compile(r"\d")
 
 
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
-        if not _EIGHT_DIGITS.search(b.text):
+        # counting digits first is cheaper: _EIGHT_DIGITS is slow on text it does not match
+        if len(_DIGIT.findall(b.text)) < 8 or not _EIGHT_DIGITS.search(b.text):
             continue
         taken: list[tuple[int, int]] = []
         for pattern in _PHONES:
@@ -203,7 +230,10 @@ def _reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
-        for pattern in (_IPV4, _IPV6):
+        # an IPv4 address holds three dots, an IPv6 one two colons: most blocks hold neither
+        for pattern, sep in ((_IPV4, "."), (_IPV6, ":")):
+            if b.text.count(sep) < (3 if sep == "." else 2):
+                continue
             for m in pattern.finditer(b.text):
                 raw = m.group(0).split("/", 1)[0]
                 addr = _ip(raw)
@@ -239,13 +269,17 @@ def _secret_value(m: re.Match[str]) -> bool:
 
 
 def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    if not _SECRET_HINT.search(doc.source.text):
+    source = doc.source.text
+    lower = source.lower()
+    # blocks are lines of the source: a string no line holds, no block holds
+    wanted = [x for x in _SECRETS if may_match(x[2], x[3], source, lower)]
+    if not wanted:
         return
     for _, b in blocks(doc):
-        if not _SECRET_HINT.search(b.text):
-            continue
         taken: list[tuple[int, int]] = []
-        for what, pattern in _SECRETS:
+        for what, pattern, needs, caseless in wanted:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
             for m in pattern.finditer(b.text):
                 if not _secret_value(m) or any(m.start() < e and s < m.end() for s, e in taken):
                     continue
