@@ -17,6 +17,7 @@ DIRECTIVE_RE = re.compile(
     r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
 )
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+_DIGIT = re.compile(r"\d")
 _BOLD_LINE = re.compile(
     r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
 )
@@ -369,11 +370,17 @@ def _looks_like_timeline(sec: Section) -> bool:
 def _times(blocks: list[Block]) -> list[TimeRef]:
     out: list[TimeRef] = []
     for b in blocks:
+        if not _DIGIT.search(b.text):
+            continue  # every time holds a digit (most blocks have none)
         for n, text in enumerate(b.text.split("\n")):
-            clean = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+            clean = _CODE_SPAN.sub(_spaces, text) if "`" in text else text
             col = b.column if n == 0 else 1
             out.extend(find_times(clean, b.line + n, col))
     return out
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _zone_statement(source: Source, sections: list[Section]) -> str | None:

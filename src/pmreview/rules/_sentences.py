@@ -42,18 +42,24 @@ _ABBREVIATIONS = {
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+# (pattern, a string every match holds)
 _MASKS = (
-    re.compile(r"`[^`\n]*`"),
-    re.compile(r"\]\([^)\s]*\)"),
-    re.compile(r"<[^>\n]*>"),
-    re.compile(r"https?://\S+"),
+    (re.compile(r"`[^`\n]*`"), "`"),
+    (re.compile(r"\]\([^)\s]*\)"), "]("),
+    (re.compile(r"<[^>\n]*>"), "<"),
+    (re.compile(r"https?://\S+"), "://"),
 )
+
+
+def _xs(m: re.Match[str]) -> str:
+    return "x" * len(m.group(0))
 
 
 def masked(text: str) -> str:
     """Code, link targets, HTML and URLs replaced by "x"s of the same length."""
-    for pattern in _MASKS:
-        text = pattern.sub(lambda m: "x" * len(m.group(0)), text)
+    for pattern, needed in _MASKS:
+        if needed in text:
+            text = pattern.sub(_xs, text)
     return text
 
 

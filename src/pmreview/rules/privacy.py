@@ -63,13 +63,19 @@ _ROLE = re.compile(
     re.I,
 )
 
-_PHONES = (
-    re.compile(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"),
-    re.compile(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"),
-    re.compile(r"(?<![\w.:/-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w.-])"),
-    re.compile(
-        r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
-        r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+# (pattern, strings one of which every match contains, whether to test them in lower-cased
+# text: see _text.may_match)
+_PHONES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = (
+    (re.compile(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"), ("+",), False),
+    (re.compile(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"), ("(",), False),
+    (re.compile(r"(?<![\w.:/-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w.-])"), ("-", "."), False),
+    (
+        re.compile(
+            r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
+            r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+        ),
+        ("phone", "tel", "mobile", "cell", "call", "whatsapp", "sms"),
+        True,
     ),
 )
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
@@ -79,6 +85,8 @@ _IPV4 = re.compile(
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w-]|\.\d)(?P<cidr>/\d{1,2})?"
 )
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.])")
+# a piece every match of each has: "1.2" in an IPv4 address, ":0db8:" or "::" in an IPv6 one
+_IP_HINTS = ((_IPV4, re.compile(r"\d\.\d")), (_IPV6, re.compile(r":[0-9A-Fa-f]{0,4}:")))
 _VERSION_CUE = re.compile(r"(?i:\b(?:version|ver\.?|release|build|firmware|kernel|v|rev)\s*)$")
 _DOC_NETS = [
     ipaddress.ip_network(n)
@@ -184,17 +192,19 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
-_EIGHT_DIGITS = re.compile(r"(?:\d\D{0,3}){8}")  # a phone number has 8 digits or more
-_DIGIT = re.compile(r"\d")
+# a phone number has 8 digits or more, at most 3 characters apart (opening with \d lets re
+# skip ahead to the digits; "(?:\d\D{0,3}){8}" was tried at every character)
+_EIGHT_DIGITS = re.compile(r"\d(?:\D{0,3}\d){7}")
 
 
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
-        # counting digits first is cheaper: _EIGHT_DIGITS is slow on text it does not match
-        if len(_DIGIT.findall(b.text)) < 8 or not _EIGHT_DIGITS.search(b.text):
+        if not _EIGHT_DIGITS.search(b.text):
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in _PHONES:
+        for pattern, needs, caseless in _PHONES:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
             for m in pattern.finditer(b.text):
                 s, e = (m.start("num"), m.end("num")) if "num" in m.groupdict() else m.span()
                 raw = b.text[s:e]
@@ -230,9 +240,8 @@ def _reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
-        # an IPv4 address holds three dots, an IPv6 one two colons: most blocks hold neither
-        for pattern, sep in ((_IPV4, "."), (_IPV6, ":")):
-            if b.text.count(sep) < (3 if sep == "." else 2):
+        for pattern, hint in _IP_HINTS:
+            if not hint.search(b.text):  # much faster than the pattern, and most text fails
                 continue
             for m in pattern.finditer(b.text):
                 raw = m.group(0).split("/", 1)[0]
