@@ -346,9 +346,12 @@ def _strip_cells(text: str) -> str:
     return text.lstrip(" |")
 
 
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+
+
 def _entry_time(b: Block) -> TimeRef | None:
     first = b.text.split("\n", 1)[0]
-    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", first)
+    body = _ITEM_MARKER.sub("", first)
     t = leading_time(body)
     return _at(t, b.line, first, len(first) - len(body)) if t else None
 
@@ -395,7 +398,9 @@ def _zone_statement(source: Source, sections: list[Section]) -> str | None:
 
 
 def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
-    found = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    if "<!--" not in source.text:
+        return found  # every directive is an HTML comment
     for n, line in enumerate(source.lines, 1):
         for m in DIRECTIVE_RE.finditer(line):
             ids = tuple(x for x in re.split(r"[\s,]+", m.group(2)) if x)

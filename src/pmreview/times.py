@@ -214,15 +214,19 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         )
 
 
+_LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
+_DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
+
+
 def leading_time(text: str) -> TimeRef | None:
     """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30")."""
-    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    stripped = _LEAD.match(text)
     start = stripped.end() if stripped else 0
     rest = text[start:]
     date = DATE_RE.match(rest)
     if date:
         rest2 = rest[date.end() :]
-        sep = re.match(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?", rest2)
+        sep = _DATE_TIME_SEP.match(rest2)
         offset = date.end() + (sep.end() if sep else 0)
         if TIME_RE.match(rest, offset):
             start += offset
@@ -233,6 +237,6 @@ def leading_time(text: str) -> TimeRef | None:
 
 
 def leading_date_only(text: str) -> bool:
-    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    stripped = _LEAD.match(text)
     rest = text[stripped.end() if stripped else 0 :]
     return bool(DATE_RE.match(rest)) and leading_time(text) is None
