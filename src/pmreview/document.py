@@ -83,6 +83,25 @@ def _title_case(title: str) -> bool:
 
 def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
     """Whether a paragraph line opens a section, and how."""
+    if ":" in line or "**" in line or "__" in line:  # what the three patterns need
+        mark = _marked_title(line, lineno)
+        if mark is not None:
+            return mark
+    title = line.strip().strip("*_#: ")
+    # a title on a line of its own: alone in its paragraph, or (plain text written without
+    # blank lines) a Title Case line that names a kind
+    if (
+        0 < len(title.split()) <= 5
+        and not title.endswith((".", ","))
+        and kinds_of(title)
+        and (alone or _title_case(title))
+    ):
+        return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
+    return None
+
+
+def _marked_title(line: str, lineno: int) -> _Mark | None:
+    """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
     m = _BOLD_LINE.match(line)
     if m and len(m.group("t").split()) <= 10:
         return _Mark(
@@ -99,16 +118,6 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
         title = (m.group("b") or m.group("c") or "").strip()
         if len(title.split()) <= 6 and kinds_of(title):
             return _Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
-    title = line.strip().strip("*_#: ")
-    # a title on a line of its own: alone in its paragraph, or (plain text written without
-    # blank lines) a Title Case line that names a kind
-    if (
-        0 < len(title.split()) <= 5
-        and not title.endswith((".", ","))
-        and kinds_of(title)
-        and (alone or _title_case(title))
-    ):
-        return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
 
 
