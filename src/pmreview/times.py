@@ -128,7 +128,7 @@ _STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT_RE's matches start w
 
 
 def search_zone_statement(text: str) -> re.Match[str] | None:
-    """`ZONE_STATEMENT_RE.search(text)`, about five times faster.
+    """`ZONE_STATEMENT_RE.search(text)`, about four times faster.
 
     The pattern is case-insensitive and opens with alternatives, so `re` tries it at every
     character; here it is tried only where the lower-cased text has "time" or "all". Text
@@ -167,7 +167,7 @@ def time_matches(text: str) -> Iterator[re.Match[str]]:
 
     Every branch of TIME_RE starts its match on a digit, but it opens with look-behinds, so
     `re` cannot skip ahead to the next digit by itself and tries the whole alternation at
-    every character (~100 ns each; the parse spent half its time here). So: jump from digit
+    every character (~100 ns each; a third of the parse went here). So: jump from digit
     to digit with a pattern `re` can skip with, and try TIME_RE only there. A match at a
     position still sees the text before it (look-behinds), as in finditer."""
     pos = 0

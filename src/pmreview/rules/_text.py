@@ -35,7 +35,7 @@ def blocks(doc: Document, kinds: Iterable[str] | None = None) -> Iterator[tuple[
 
 
 # The non-ASCII letters that re.IGNORECASE matches to ASCII ones: İ and ı to i, ſ to s, K
-# (Kelvin) to k (tests/rules/test_text.py checks that there are no others).
+# (Kelvin) to k (tests/rules/test_gates.py checks that there are no others).
 CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
 
 
