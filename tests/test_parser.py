@@ -417,3 +417,14 @@ def test_us_zone_names_after_a_time() -> None:
         "## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n"
     )
     assert [e.time.tz for e in doc.timeline if e.time] == ["Eastern", "Pacific"]
+
+
+@FAST
+@given(DOCUMENTS)
+def test_blocks_are_whole_lines_of_the_source(text: str) -> None:
+    # rules skip every block when the source lacks a string a pattern needs (placeholders,
+    # privacy): that holds only while a block's text is made of whole source lines
+    doc = doc_of(text)
+    lines = doc.source.lines
+    for b in doc.blocks:
+        assert b.text == "\n".join(lines[b.line - 1 : b.end_line])

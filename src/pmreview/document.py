@@ -11,12 +11,13 @@ from markdown_it.token import Token
 
 from .models import Block, Document, Section, Source, TimelineEntry, TimeRef
 from .resources import load_toml
-from .times import ZONE_STATEMENT_RE, find_times, leading_date_only, leading_time
+from .times import find_times, leading_date_only, leading_time, search_zone_statement
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
 )
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+_DIGIT = re.compile(r"\d")
 _BOLD_LINE = re.compile(
     r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
 )
@@ -82,6 +83,25 @@ def _title_case(title: str) -> bool:
 
 def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
     """Whether a paragraph line opens a section, and how."""
+    if ":" in line or "**" in line or "__" in line:  # what the three patterns need
+        mark = _marked_title(line, lineno)
+        if mark is not None:
+            return mark
+    title = line.strip().strip("*_#: ")
+    # a title on a line of its own: alone in its paragraph, or (plain text written without
+    # blank lines) a Title Case line that names a kind
+    if (
+        0 < len(title.split()) <= 5
+        and not title.endswith((".", ","))
+        and kinds_of(title)
+        and (alone or _title_case(title))
+    ):
+        return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
+    return None
+
+
+def _marked_title(line: str, lineno: int) -> _Mark | None:
+    """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
     m = _BOLD_LINE.match(line)
     if m and len(m.group("t").split()) <= 10:
         return _Mark(
@@ -98,16 +118,6 @@ def _marker(line: str, lineno: int, alone: bool) -> _Mark | None:
         title = (m.group("b") or m.group("c") or "").strip()
         if len(title.split()) <= 6 and kinds_of(title):
             return _Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
-    title = line.strip().strip("*_#: ")
-    # a title on a line of its own: alone in its paragraph, or (plain text written without
-    # blank lines) a Title Case line that names a kind
-    if (
-        0 < len(title.split()) <= 5
-        and not title.endswith((".", ","))
-        and kinds_of(title)
-        and (alone or _title_case(title))
-    ):
-        return _Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
 
 
@@ -345,9 +355,12 @@ def _strip_cells(text: str) -> str:
     return text.lstrip(" |")
 
 
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+
+
 def _entry_time(b: Block) -> TimeRef | None:
     first = b.text.split("\n", 1)[0]
-    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", first)
+    body = _ITEM_MARKER.sub("", first)
     t = leading_time(body)
     return _at(t, b.line, first, len(first) - len(body)) if t else None
 
@@ -369,26 +382,34 @@ def _looks_like_timeline(sec: Section) -> bool:
 def _times(blocks: list[Block]) -> list[TimeRef]:
     out: list[TimeRef] = []
     for b in blocks:
+        if not _DIGIT.search(b.text):
+            continue  # every time holds a digit (most blocks have none)
         for n, text in enumerate(b.text.split("\n")):
-            clean = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+            clean = _CODE_SPAN.sub(_spaces, text) if "`" in text else text
             col = b.column if n == 0 else 1
             out.extend(find_times(clean, b.line + n, col))
     return out
 
 
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
 def _zone_statement(source: Source, sections: list[Section]) -> str | None:
     """A document-wide zone: "All times in PDT", "Timeline (UTC)" (in code spans: no)."""
     for sec in sections:
-        m = ZONE_STATEMENT_RE.search(sec.title) if sec.has("timeline") else None
+        m = search_zone_statement(sec.title) if sec.has("timeline") else None
         if m:
             return m.group("tz")
     text = "\n\n".join(b.text for sec in sections for b in sec.blocks)
-    m = ZONE_STATEMENT_RE.search(_CODE_SPAN.sub("", text))
+    m = search_zone_statement(_CODE_SPAN.sub("", text))
     return m.group("tz") if m else None
 
 
 def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
-    found = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    if "<!--" not in source.text:
+        return found  # every directive is an HTML comment
     for n, line in enumerate(source.lines, 1):
         for m in DIRECTIVE_RE.finditer(line):
             ids = tuple(x for x in re.split(r"[\s,]+", m.group(2)) if x)

@@ -81,9 +81,10 @@ def score(
     placed: set[int] = set()
     sections: dict[str, int] = {}
     weights: dict[str, int] = {}
-    for group in dict.fromkeys(_group(cid) for cid in checks):
+    group_of = {cid: _group(cid) for cid in checks}
+    for group in dict.fromkeys(group_of.values()):
         own = [
-            (c, severities.get(cid, "error")) for cid, c in checks.items() if _group(cid) == group
+            (c, severities.get(cid, "error")) for cid, c in checks.items() if group_of[cid] == group
         ]
         spans = [(s.line, s.end_line) for s in doc.of_kind(group)] if doc is not None else []
         inside = [i for i, f in enumerate(counted) if any(a <= f.line <= b for a, b in spans)]

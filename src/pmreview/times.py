@@ -88,6 +88,14 @@ DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?)"
 )
 DATE_RE = re.compile(DATE, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def has_date(text: str) -> bool:
+    """`DATE_RE.search(text)`, skipped when text has no digit: every date holds one, and the
+    search is slow (case-insensitive, no literal to skip ahead to)."""
+    return _DIGIT.search(text) is not None and DATE_RE.search(text) is not None
+
 
 _AMPM = r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _CLOCK = (
@@ -116,6 +124,25 @@ ZONE_STATEMENT_RE = re.compile(
     rf"|time ?zone:?\s*)\(?\s*(?P<tz>{ZONE})"
 )
 
+_STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT_RE's matches start with one
+
+
+def search_zone_statement(text: str) -> re.Match[str] | None:
+    """`ZONE_STATEMENT_RE.search(text)`, about four times faster.
+
+    The pattern is case-insensitive and opens with alternatives, so `re` tries it at every
+    character; here it is tried only where the lower-cased text has "time" or "all". Text
+    with "İ" or "ı" (which re.I matches to i, str.lower does not; "İ" also lower-cases to two
+    characters, which would shift the offsets) is searched as before."""
+    if "\u0130" in text or "\u0131" in text:
+        return ZONE_STATEMENT_RE.search(text)
+    for start in _STATEMENT_START.finditer(text.lower()):
+        m = ZONE_STATEMENT_RE.match(text, start.start())
+        if m is not None:
+            return m
+    return None
+
+
 _NUM_WORDS = (
     r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)"
@@ -135,9 +162,27 @@ def _hour(h: int, ampm: str | None) -> int:
     return h % 12
 
 
+def time_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `TIME_RE.finditer(text)` yields, found about eight times faster.
+
+    Every branch of TIME_RE starts its match on a digit, but it opens with look-behinds, so
+    `re` cannot skip ahead to the next digit by itself and tries the whole alternation at
+    every character (~100 ns each; a third of the parse went here). So: jump from digit
+    to digit with a pattern `re` can skip with, and try TIME_RE only there. A match at a
+    position still sees the text before it (look-behinds), as in finditer."""
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        m = TIME_RE.match(text, digit.start())
+        if m is None:
+            pos = digit.start() + 1
+        else:
+            yield m
+            pos = m.end()  # never empty: a match holds a digit
+
+
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
     """Every clock time in `text` (a single line), with the zone written next to it."""
-    for m in TIME_RE.finditer(text):
+    for m in time_matches(text):
         g = m.groupdict()
         if g["h4"] is not None:
             hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
@@ -169,15 +214,19 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         )
 
 
+_LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
+_DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
+
+
 def leading_time(text: str) -> TimeRef | None:
     """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30")."""
-    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    stripped = _LEAD.match(text)
     start = stripped.end() if stripped else 0
     rest = text[start:]
     date = DATE_RE.match(rest)
     if date:
         rest2 = rest[date.end() :]
-        sep = re.match(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?", rest2)
+        sep = _DATE_TIME_SEP.match(rest2)
         offset = date.end() + (sep.end() if sep else 0)
         if TIME_RE.match(rest, offset):
             start += offset
@@ -188,6 +237,6 @@ def leading_time(text: str) -> TimeRef | None:
 
 
 def leading_date_only(text: str) -> bool:
-    stripped = re.match(r"^[\s>*_`~\[(|#-]*", text)
+    stripped = _LEAD.match(text)
     rest = text[stripped.end() if stripped else 0 :]
     return bool(DATE_RE.match(rest)) and leading_time(text) is None

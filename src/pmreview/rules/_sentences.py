@@ -39,19 +39,27 @@ _ABBREVIATIONS = {
     "ver",
     "v",
 }
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+# (pattern, a string every match holds)
 _MASKS = (
-    re.compile(r"`[^`\n]*`"),
-    re.compile(r"\]\([^)\s]*\)"),
-    re.compile(r"<[^>\n]*>"),
-    re.compile(r"https?://\S+"),
+    (re.compile(r"`[^`\n]*`"), "`"),
+    (re.compile(r"\]\([^)\s]*\)"), "]("),
+    (re.compile(r"<[^>\n]*>"), "<"),
+    (re.compile(r"https?://\S+"), "://"),
 )
+
+
+def _xs(m: re.Match[str]) -> str:
+    return "x" * len(m.group(0))
 
 
 def masked(text: str) -> str:
     """Code, link targets, HTML and URLs replaced by "x"s of the same length."""
-    for pattern in _MASKS:
-        text = pattern.sub(lambda m: "x" * len(m.group(0)), text)
+    for pattern, needed in _MASKS:
+        if needed in text:
+            text = pattern.sub(_xs, text)
     return text
 
 
@@ -72,6 +80,7 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
 
 def _is_sentence(text: str) -> bool:
     """Two words or more once times, dates, zones and labels are taken out."""
-    text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-    words = [w for w in re.findall(r"[A-Za-z]{2,}", text) if not ZONE_RE.fullmatch(w)]
+    if _DIGIT.search(text):  # every time and date holds a digit (and the subs are slow)
+        text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+    words = [w for w in _WORD.findall(text) if not ZONE_RE.fullmatch(w)]
     return len(words) >= 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from ..models import Block, Document, Section
 
@@ -78,8 +79,18 @@ def _task(block: Block) -> Task | None:
     return Task(block, start, text)
 
 
+_MEMO: WeakKeyDictionary[Document, list[tuple[Section, list[Task]]]] = WeakKeyDictionary()
+
+
 def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
-    """The tasks of each measures section (lessons-only sections hold no tasks)."""
+    """The tasks of each measures section (lessons-only sections hold no tasks); worked out
+    once per document, since the four action-item rules all ask."""
+    if doc not in _MEMO:
+        _MEMO[doc] = _tasks_by_list(doc)
+    return _MEMO[doc]
+
+
+def _tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
     out: list[tuple[Section, list[Task]]] = []
     for sec in doc.sections:
         if not sec.kinds & {"measures", "action_items"}:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..models import Block, Document, Section
 from ..resources import load_toml
-from ..times import DATE_RE
+from ..times import has_date
 from . import Hit, Rule
 from ._tasks import WORD, Task, tasks_by_list
 from ._text import hit_at
@@ -194,7 +194,7 @@ def _has_due(doc: Document, task: Task) -> bool:
     if task.block.kind == "row" and _cell_filled(doc, task.block, _words("due_headers")):
         return True
     text = task.block.text
-    return bool(_DUE.search(text) or _TICKET.search(text) or DATE_RE.search(text))
+    return bool(_DUE.search(text) or _TICKET.search(text) or has_date(text))
 
 
 def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:

@@ -8,47 +8,57 @@ from typing import Any
 
 from ..models import Block, Document, Section
 from . import Hit, Rule
-from ._text import blocks, hit_at
+from ._text import Lazy, blocks, hit_at, may_match
 
 _TASK_KINDS = {"measures", "action_items"}
-_NEAR_FORMAT = re.compile(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")
+_NEAR_FORMAT = Lazy(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")
 _CODE = re.compile(r"`[^`\n]*`")
 
-# (pattern, what it is, where it does not count)
-_PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"\bTB[DAC]\b"), "an undecided value", "tasks"),
-    (re.compile(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M), "a to-do note", "tasks"),
-    (re.compile(r"\bFIXME\b|\bXXX\b"), "a fix-me note", ""),
-    (re.compile(r"\blorem ipsum\b", re.I), "filler text", ""),
+# (pattern, what it is, where it does not count, strings one of which every match contains:
+# see _text.may_match)
+_TABLE: tuple[tuple[Lazy, str, str, tuple[str, ...]], ...] = (
+    (Lazy(r"\bTB[DAC]\b"), "an undecided value", "tasks", ("TB",)),
     (
-        re.compile(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"),
+        Lazy(r"\bTODO\b(?!\s+list)(?=\s*[:\-–—(]|\s*$|\s+\w)", re.M),
+        "a to-do note",
+        "tasks",
+        ("TODO",),
+    ),
+    (Lazy(r"\bFIXME\b|\bXXX\b"), "a fix-me note", "", ("FIXME", "XXX")),
+    (Lazy(r"\blorem ipsum\b", re.I), "filler text", "", ("lorem",)),
+    (
+        Lazy(r"(?<![\w?])\?{3,}(?![\w?])|\?\?:\?\?"),
         "question marks standing in for a value",
         "",
+        ("??",),
     ),
     (
-        re.compile(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"),
+        Lazy(r"\b(?:XX|xx):(?:XX|xx)\b|\bHH:MM(?::SS)?\b"),
         "a time pattern",
         "format",
+        ("X:", "x:", "HH:MM"),
     ),
     (
-        re.compile(
+        Lazy(
             r"\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|"
             r"\b(?:DD|dd|MM|mm)[-/.](?:MM|mm|DD|dd)[-/.](?:YYYY|yyyy|YY|yy)\b"
         ),
         "a date pattern",
         "format",
+        ("YY", "yy"),
     ),
     (
-        re.compile(
+        Lazy(
             r"\[(?:insert|add|enter|fill(?:\s+in)?|your|describe|placeholder|tbd|todo|"
             r"name of|link to|link here|date|time)\b[^\]\n]{0,100}\](?!\()",
             re.I,
         ),
         "a bracketed placeholder",
         "",
+        ("[",),
     ),
     (
-        re.compile(
+        Lazy(
             r"<(?:date|time|name|owner|link|url|service|team|company|insert[^<>\n]*|"
             r"your[^<>\n]*|tbd|todo|placeholder|description|timezone|duration|number|"
             r"value|details?|[a-z]+ here)>",
@@ -56,19 +66,25 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "an angle-bracket placeholder",
         "",
+        ("<",),
     ),
     (
-        re.compile(
+        Lazy(
             r"\bX{1,3}(?:\.X+)?\s?%|\bX{1,3} (?:minutes|hours|users|customers|requests|"
             r"servers|percent)\b"
         ),
         "a number written as X",
         "",
+        ("%", "X "),
     ),
 )
+# ... and whether the pattern ignores case
+_PLACEHOLDERS = tuple((*entry, bool(entry[0].flags & re.I)) for entry in _TABLE)
 
 
 def _masked(text: str) -> str:
+    if "`" not in text:
+        return text
     return _CODE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -77,7 +93,9 @@ def _skip(sec: Section, block: Block, text: str, start: int, where: str) -> bool
         return True  # "## TODO" titles a list of tasks; "# [insert a title]" is still a gap
     if where == "tasks" and sec.kinds & _TASK_KINDS and sec.style != "inline":
         return True  # "Owner: TBD" in an action list is a known open state; "TODO:" a task
-    return where == "format" and bool(_NEAR_FORMAT.search(text[max(0, start - 20) : start]))
+    if where != "format":
+        return False
+    return bool(_NEAR_FORMAT.compiled.search(text[max(0, start - 20) : start]))
 
 
 def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
@@ -89,10 +107,18 @@ def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
 
 
 def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    # blocks and titles are lines of the source: what none of its lines holds, none of them do
+    source = doc.source.text
+    lower = source.lower()
+    wanted = [p for p in _PLACEHOLDERS if may_match(p[3], p[4], source, lower)]
+    if not wanted:
+        return
     for sec, b in (*_titles(doc), *blocks(doc)):
-        text = _masked(b.text)
-        for pattern, what, where in _PLACEHOLDERS:
-            for m in pattern.finditer(text):
+        text = _masked(b.text)  # masking adds only spaces: b.text holds what `text` holds
+        for pattern, what, where, needs, caseless in wanted:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
+            for m in pattern.compiled.finditer(text):
                 if _skip(sec, b, text, m.start(), where):
                     continue
                 yield hit_at(

@@ -9,9 +9,9 @@ from typing import Any
 
 from ..models import Block, Document
 from . import Hit, Rule
-from ._text import blocks, hit_at
+from ._text import Lazy, blocks, hit_at, may_match
 
-_EMAIL = re.compile(
+_EMAIL = re.compile(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
     r"(?:\.[A-Za-z0-9-]+)*\.(?P<tld>[A-Za-z]{2,24}))(?![\w@-])"
 )
@@ -41,17 +41,17 @@ _TLDS = {
     "pro",
     "mail",
 }
-_FREEMAIL = re.compile(
+_FREEMAIL = Lazy(
     r"^(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|"
     r"mac|proton(?:mail)?|pm|gmx|zoho|yandex|mail|qq|163)\.",
     re.I,
 )
-_SAFE_DOMAIN = re.compile(
+_SAFE_DOMAIN = Lazy(
     r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
     r"users\.noreply\.github\.com)$",
     re.I,
 )
-_ROLE = re.compile(
+_ROLE = Lazy(
     r"^(?:support|help|helpdesk|info|contact|security|secure|admin|abuse|no-?reply|do-?not-?reply|"
     r"ops|oncall|on-call|sre|team|dev|devops|incidents?|status|postmaster|webmaster|hostmaster|"
     r"sales|billing|hello|press|media|privacy|legal|hr|jobs|careers|feedback|service|customer"
@@ -63,56 +63,85 @@ _ROLE = re.compile(
     re.I,
 )
 
-_PHONES = (
-    re.compile(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"),
-    re.compile(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"),
-    re.compile(r"(?<![\w.:/-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w.-])"),
-    re.compile(
-        r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
-        r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+# (pattern, strings one of which every match contains, whether to test them in lower-cased
+# text: see _text.may_match)
+_PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
+    (Lazy(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"), ("+",), False),
+    (Lazy(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"), ("(",), False),
+    (Lazy(r"(?<![\w.:/-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w.-])"), ("-", "."), False),
+    (
+        Lazy(
+            r"(?i:\b(?:phone|tel|telephone|mobile|cell|call|whatsapp|sms)\b[^\d\n]{0,12})"
+            r"(?P<num>0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+        ),
+        ("phone", "tel", "mobile", "cell", "call", "whatsapp", "sms"),
+        True,
     ),
 )
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
+_URL = Lazy(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
 
-_IPV4 = re.compile(
+_IPV4 = Lazy(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w-]|\.\d)(?P<cidr>/\d{1,2})?"
 )
-_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.])")
-_VERSION_CUE = re.compile(r"(?i:\b(?:version|ver\.?|release|build|firmware|kernel|v|rev)\s*)$")
+_IPV6 = Lazy(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.])")
+# a piece every match of each has: "1.2" in an IPv4 address, ":0db8:" or "::" in an IPv6 one
+_IP_HINTS = ((_IPV4, re.compile(r"\d\.\d")), (_IPV6, re.compile(r":[0-9A-Fa-f]{0,4}:")))
+_VERSION_CUE = Lazy(r"(?i:\b(?:version|ver\.?|release|build|firmware|kernel|v|rev)\s*)$")
 _DOC_NETS = [
     ipaddress.ip_network(n)
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
 ]
 
-_SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{20,})")),
-    ("a Slack token", re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
-    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{16,}")),
-    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----")),
-    ("a JSON Web Token", re.compile(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}")),
-    ("a bearer token", re.compile(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*")),
+# (what, pattern, strings one of which every match contains, whether to test them in
+# lower-cased text: see _text.may_match)
+_SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
+    ("an AWS access key", Lazy(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
+    (
+        "a GitHub token",
+        Lazy(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{20,})"),
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        False,
+    ),
+    ("a Slack token", Lazy(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), ("xox",), False),
+    ("a Google API key", Lazy(r"\bAIza[0-9A-Za-z_-]{35}\b"), ("AIza",), False),
+    ("a Stripe secret key", Lazy(r"\b[sr]k_live_[0-9A-Za-z]{16,}"), ("k_live_",), False),
+    (
+        "a private key",
+        Lazy(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+        ("PRIVATE KEY",),
+        False,
+    ),
+    (
+        "a JSON Web Token",
+        Lazy(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}"),
+        ("eyJ",),
+        False,
+    ),
+    (
+        "a bearer token",
+        Lazy(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*"),
+        ("Bearer",),
+        False,
+    ),
     (
         "a password in a URL",
-        re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
+        Lazy(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
+        ("://",),
+        False,
     ),
     (
         "a password or key",
-        re.compile(
+        Lazy(
             r"(?i:\b(?:password|passwd|pwd|pass|secret|secret_?key|api_?key|apikey|access_?key|"
             r"access_?token|auth_?token|client_?secret|private_?key|token)\b)[\"']?\s*(?P<sep>[:=])"
             r"\s*[\"']?(?P<value>[^\s\"'`,;)]{4,})"
         ),
+        ("pass", "pwd", "secret", "key", "token"),
+        True,
     ),
 )
-# Every secret pattern above needs one of these literals: blocks without any are skipped.
-_SECRET_HINT = re.compile(
-    r"AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|k_live_|PRIVATE KEY|eyJ|Bearer|://"
-    r"|(?i:pass|pwd|secret|key|token)"
-)
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = Lazy(
     r"^(?:<.*>|\$\{?\w+\}?|\{\{.*\}\}|\*+|x+|\.+|redacted|none|null|nil|"
     r"true|false|your[_-]?\w*|\[.*\]|%\w+%?|\*{3,}.*)$",
     re.I,
@@ -120,19 +149,23 @@ _PLACEHOLDER = re.compile(
 
 
 def _in_url(block: Block, start: int, end: int) -> bool:
-    return any(m.start() <= start and end <= m.end() for m in _URL.finditer(block.text))
+    return any(m.start() <= start and end <= m.end() for m in _URL.compiled.finditer(block.text))
 
 
 def _personal(local: str, domain: str, tld: str) -> bool:
-    if _SAFE_DOMAIN.search(domain):
+    if _SAFE_DOMAIN.compiled.search(domain):
         return False
     if len(tld) != 2 and tld.lower() not in _TLDS:
         return False  # "postgresql@14-main.service" is a systemd unit, not an address
-    return bool(_FREEMAIL.match(domain)) or not _ROLE.search(local)
+    return bool(_FREEMAIL.compiled.match(domain)) or not _ROLE.compiled.search(local)
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    if "@" not in doc.source.text:  # blocks are lines of the source
+        return
     for _, b in blocks(doc):
+        if "@" not in b.text:
+            continue
         seen: set[int] = set()
         for m in _EMAIL.finditer(b.text):
             local = m.group(0).split("@", 1)[0]
@@ -142,7 +175,7 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if not _personal(local, m.group("domain"), m.group("tld")):
                 continue
             seen.add(line)
-            free = _FREEMAIL.match(m.group("domain"))
+            free = _FREEMAIL.compiled.match(m.group("domain"))
             kind = "a personal mailbox" if free else "a person's address"
             yield hit_at(
                 b,
@@ -159,7 +192,9 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
-_EIGHT_DIGITS = re.compile(r"(?:\d\D{0,3}){8}")  # a phone number has 8 digits or more
+# a phone number has 8 digits or more, at most 3 characters apart (opening with \d lets re
+# skip ahead to the digits; "(?:\d\D{0,3}){8}" was tried at every character)
+_EIGHT_DIGITS = re.compile(r"\d(?:\D{0,3}\d){7}")
 
 
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -167,8 +202,10 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not _EIGHT_DIGITS.search(b.text):
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in _PHONES:
-            for m in pattern.finditer(b.text):
+        for pattern, needs, caseless in _PHONES:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
+            for m in pattern.compiled.finditer(b.text):
                 s, e = (m.start("num"), m.end("num")) if "num" in m.groupdict() else m.span()
                 raw = b.text[s:e]
                 if not 8 <= _digits(raw) <= 15 or "\n" in raw or "  " in raw:
@@ -203,14 +240,16 @@ def _reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
-        for pattern in (_IPV4, _IPV6):
-            for m in pattern.finditer(b.text):
+        for pattern, hint in _IP_HINTS:
+            if not hint.search(b.text):  # much faster than the pattern, and most text fails
+                continue
+            for m in pattern.compiled.finditer(b.text):
                 raw = m.group(0).split("/", 1)[0]
                 addr = _ip(raw)
                 if (
                     addr is None
                     or not _reportable(addr)
-                    or _VERSION_CUE.search(b.text[max(0, m.start() - 12) : m.start()])
+                    or _VERSION_CUE.compiled.search(b.text[max(0, m.start() - 12) : m.start()])
                 ):
                     continue
                 if pattern is _IPV4 and m.group("cidr") and m.group("cidr") != "/32":
@@ -232,21 +271,25 @@ def _secret_value(m: re.Match[str]) -> bool:
     if "value" not in m.groupdict() or m.group("value") is None:
         return True
     value = m.group("value").strip("\"'")
-    if _PLACEHOLDER.match(value) or len(set(value)) < 3:
+    if _PLACEHOLDER.compiled.match(value) or len(set(value)) < 3:
         return False
     # "password: reset by the admin" is prose, not a password
     return not (m.groupdict().get("sep") == ":" and re.fullmatch(r"[a-z]+", value))
 
 
 def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    if not _SECRET_HINT.search(doc.source.text):
+    source = doc.source.text
+    lower = source.lower()
+    # blocks are lines of the source: a string no line holds, no block holds
+    wanted = [x for x in _SECRETS if may_match(x[2], x[3], source, lower)]
+    if not wanted:
         return
     for _, b in blocks(doc):
-        if not _SECRET_HINT.search(b.text):
-            continue
         taken: list[tuple[int, int]] = []
-        for what, pattern in _SECRETS:
-            for m in pattern.finditer(b.text):
+        for what, pattern, needs, caseless in wanted:
+            if not may_match(needs, caseless, b.text, b.lower):
+                continue
+            for m in pattern.compiled.finditer(b.text):
                 if not _secret_value(m) or any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append(m.span())

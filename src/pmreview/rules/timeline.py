@@ -242,6 +242,9 @@ def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             begin = e.time.column - b.column + len(e.time.raw)
             sep = re.match(r"[\s*_)\]:|–—-]*", first[begin:])
             begin += sep.end() if sep else 0
+        ends = sum(b.text.count(c, begin) for c in ".!?")
+        if 1 + ends <= limit:
+            continue  # each sentence after the first starts after a ".", "!" or "?"
         starts = sentence_starts(b.text, begin)
         if len(starts) <= limit:
             continue
