@@ -25,15 +25,23 @@ class Evidence(TypedDict):
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
-def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
-    """One regex from lower-case patterns, to be matched against `Block.lower` (or any text
-    lower-cased the same way) without re.IGNORECASE."""
+def lower_case(patterns: list[str], where: str) -> list[str]:
+    """The patterns, checked to be written in lower case (they are matched against
+    `Block.lower`, or any text lower-cased the same way, without re.IGNORECASE)."""
     for p in patterns:
-        if _UPPER_LITERAL.search(re.sub(r"\\[A-Za-z]", "", p)):
+        if _UPPER_LITERAL.search(_ESCAPE.sub("", p)):
             raise ValueError(
                 f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case"
             )
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return patterns
+
+
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+
+
+def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
+    """One regex from lower-case patterns (see `lower_case`)."""
+    return re.compile("|".join(f"(?:{p})" for p in lower_case(patterns, where)))
 
 
 @cache

@@ -10,9 +10,10 @@ from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from ..models import Document
+from ..models import ASCII_LOWER, Document
+from ..phrases import Phrases, index
 from ..resources import load_toml
-from ..semantics import lowercase_pattern, sentences
+from ..semantics import lower_case, sentences
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
@@ -20,7 +21,7 @@ from ._text import blocks, hit_at
 @dataclass(frozen=True)
 class Entry:
     rule: str
-    pattern: re.Pattern[str]
+    patterns: tuple[str, ...]
     message: str
     question: str
     suggestion: str
@@ -31,12 +32,22 @@ def table() -> tuple[Entry, ...]:
     return tuple(
         Entry(
             e["rule"],
-            lowercase_pattern(e["patterns"], f"vague.toml:{e['rule']}"),
+            tuple(lower_case(e["patterns"], f"vague.toml:{e['rule']}")),
             e["message"],
             e["question"],
             e["suggestion"],
         )
         for e in load_toml("vague.toml")["entry"]
+    )
+
+
+@cache
+def _phrases() -> tuple[Phrases, tuple[int, ...]]:
+    """Every entry's patterns as one table, and the entry of each pattern."""
+    entries = table()
+    return (
+        Phrases([p for e in entries for p in e.patterns]),
+        tuple(k for k, e in enumerate(entries) for _ in e.patterns),
     )
 
 
@@ -50,16 +61,26 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
     if doc in _MEMO:
         return _MEMO[doc]
     out: dict[str, list[Hit]] = _MEMO.setdefault(doc, {})
+    phrases, entry_of = _phrases()
+    entries = table()
+    live = phrases.within(index(doc.source.text.translate(ASCII_LOWER)))  # blocks: whole lines
     for _, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
+        found = live.candidates(block.line, block.end_line)
+        if not found:
+            continue
+        by_entry: dict[int, list[int]] = {}
+        for i in found:
+            by_entry.setdefault(entry_of[i], []).append(i)
         spans = sentences(block)
         starts = [s for s, _ in spans]
         claimed: set[tuple[str, int]] = (
             set()
         )  # one finding per rule per sentence; table order decides
-        for entry in table():
-            for m in entry.pattern.finditer(block.lower):
+        for k in sorted(by_entry):
+            entry = entries[k]
+            for _, m in live.among(block.lower, by_entry[k]):
                 i = bisect_right(starts, m.start()) - 1
                 if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                     continue

@@ -1,0 +1,144 @@
+"""The phrase tables' anchors are sound, and the gated matcher finds exactly what the whole
+alternation finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmreview.models import ASCII_LOWER
+from pmreview.phrases import Literal, Phrases, TextIndex, anchors
+from pmreview.resources import load_toml
+
+TABLES = {
+    "vague": [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]],
+    "lexicon": [p for ps in load_toml("lexicon.toml").values() for p in ps],
+    "blame": [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]],
+}
+ALL = [p for ps in TABLES.values() for p in ps]
+CORPUS = Path(__file__).parent / "data"
+
+
+def test_anchor_reader_reads_what_it_should() -> None:
+    assert anchors(r"\bglitch(?:es)?\b") == (Literal("glitch", True),)
+    assert anchors(r"\bsome (?:\w+ )?(?:problem|issue)s?\b") == (Literal("some ", True),)
+    assert anchors(r"\b(?:several|many) users") == (Literal(" users"),)
+    assert anchors(r"\bab?cd") is None  # "a" and "cd": too short to be worth a test
+    assert anchors(r"x?abcd+e") == (Literal("abcd"),)
+    assert anchors(r"foo|\w+") is None  # one branch has no literal
+    assert anchors(r"(?i:glitch)") is None  # inline flags: not read
+    assert anchors(r"(?=glitch)\w+") is None  # a lookahead consumes nothing
+    assert anchors(r"\x27quoted\x27") == (Literal("quoted"),)
+
+
+def test_every_table_pattern_but_a_few_has_an_anchor() -> None:
+    missing = [p for p in ALL if anchors(p) is None]
+    assert len(missing) <= 5, missing
+
+
+@pytest.mark.parametrize("pattern", ALL)
+def test_table_patterns_cannot_match_empty_text(pattern: str) -> None:
+    # the matcher does not emulate finditer's rules for empty matches (it raises instead)
+    assert re.compile(pattern).match("") is None
+    assert not re.compile(pattern).fullmatch("")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+@pytest.mark.parametrize("index", range(len(ALL)))
+def test_any_match_contains_its_anchor_and_passes_the_word_gate(
+    index: int, data: st.DataObject
+) -> None:
+    pattern = ALL[index]
+    found = anchors(pattern)
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    lowered = text.translate(ASCII_LOWER)
+    if found is None or not re.fullmatch(pattern, lowered):
+        return
+    assert any(lit.text in lowered for lit in found), (pattern, text, found)
+    live = Phrases([pattern]).within(TextIndex(lowered))
+    assert live.candidates(1, lowered.count("\n") + 1) == [0], (pattern, text)
+
+
+def _old(patterns: list[str], text: str) -> list[tuple[int, int]]:
+    whole = re.compile("|".join(f"(?:{p})" for p in patterns))
+    return [m.span() for m in whole.finditer(text)]
+
+
+def _new(patterns: list[str], text: str) -> list[tuple[int, int]]:
+    live = Phrases(patterns).within(TextIndex(text))
+    return [m.span() for _, m in live.finditer(text, 1, text.count("\n") + 1)]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text() for p in sorted(CORPUS.glob("*.md"))]
+    return [t.translate(ASCII_LOWER) for t in texts]
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_same_matches_as_the_whole_alternation_on_documents(table: str) -> None:
+    patterns = TABLES[table]
+    for text in _texts():
+        for line in text.split("\n"):
+            assert _new(patterns, line) == _old(patterns, line), line
+        assert _new(patterns, text) == _old(patterns, text)
+
+
+# phrases that overlap, share a start, or nest: where the order of alternatives decides
+_WORDS = [
+    "some",
+    "problem",
+    "issue",
+    "a",
+    "bug",
+    "was",
+    "due to",
+    "an error",
+    "human error",
+    "glitch",
+    "glitches",
+    "several users",
+    "many of our customers",
+    "it was fixed",
+    "fixed",
+    "the issue was resolved",
+    "misconfigured",
+    "careless",
+    "fault of the engineer",
+    "timed out",
+    "errors",
+    "\n",
+    ",",
+    ".",
+    "-",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join), st.sampled_from(sorted(TABLES))
+)
+def test_same_matches_as_the_whole_alternation_on_made_up_text(text: str, table: str) -> None:
+    assert _new(TABLES[table], text) == _old(TABLES[table], text)
+
+
+def test_search_returns_the_leftmost_match_and_the_first_alternative_there() -> None:
+    patterns = [r"\bissue\b", r"\bsome issue\b", r"\bsome\b"]
+    text = "there was some issue here"
+    live = Phrases(patterns).within(TextIndex(text))
+    m = live.search(text, 1, 1)
+    old = re.compile("|".join(f"(?:{p})" for p in patterns)).search(text)
+    assert m is not None and old is not None
+    assert m.span() == old.span() == (10, 20)
+    assert live.search(text, 1, 1, 15, 20) is not None
+    assert live.search("nothing to see", 1, 1) is None
+
+
+def test_alternatives_whose_anchor_is_absent_are_not_tried() -> None:
+    live = Phrases([r"\bglitch\b", r"\bhuman error\b"]).within(TextIndex("a glitch\nno\nhuman"))
+    assert live.candidates(1, 1) == [0]
+    assert live.candidates(2, 3) == []
