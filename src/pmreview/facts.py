@@ -13,7 +13,7 @@ from typing import Any
 from . import semantics as sem
 from .models import Block, Document, Section, TimeRef
 from .semantics import Evidence, find_sentence, lexicon
-from .times import DATE_RE, DURATION_RE, TIME_RE, ZONE_RE
+from .times import DURATION_RE, ZONE_RE, has_date, time_matches
 from .views import (
     lines_of,
     measure_blocks,
@@ -187,7 +187,9 @@ _INCIDENT = re.compile(
 def _tells_incident(text: str) -> bool:
     """Opening text that tells an incident: its words, and when (a date or time)."""
     found = len(_INCIDENT.findall(text))
-    return found >= 2 or found == 1 and bool(DATE_RE.search(text) or TIME_RE.search(text))
+    if found != 1:
+        return found >= 2
+    return has_date(text) or next(time_matches(text), None) is not None
 
 
 def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
