@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmreview import phrases
 from pmreview.models import ASCII_LOWER
-from pmreview.phrases import Literal, Phrases, TextIndex, anchors
+from pmreview.phrases import Literal, Phrases, TextIndex, anchors, anchors_json, known_anchors
 from pmreview.resources import load_toml
 
 TABLES = {
@@ -33,6 +34,37 @@ def test_anchor_reader_reads_what_it_should() -> None:
     assert anchors(r"(?i:glitch)") is None  # inline flags: not read
     assert anchors(r"(?=glitch)\w+") is None  # a lookahead consumes nothing
     assert anchors(r"\x27quoted\x27") == (Literal("quoted"),)
+
+
+def test_shipped_anchors_are_current() -> None:
+    """data/anchors.json is what `python -m pmreview.phrases` writes for the vague table."""
+    expected = anchors_json(TABLES["vague"])
+    assert phrases.SHIPPED.read_text(encoding="utf-8") == expected, (
+        "data/anchors.json is stale: run python -m pmreview.phrases"
+    )
+
+
+def test_anchors_of_a_pattern_not_shipped_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The shipped file is keyed by pattern text: an edited pattern is read anew, and a missing
+    or broken file only costs time."""
+    edited = r"\bglitchy thing\b"
+    assert edited not in phrases._shipped()
+    assert known_anchors(edited) == anchors(edited) == (Literal("glitchy thing", True),)
+    shipped = TABLES["vague"][0]
+    assert known_anchors(shipped) == anchors(shipped)
+    for content in (None, "{not json"):
+        broken = tmp_path / "anchors.json"
+        if content is not None:
+            broken.write_text(content, encoding="utf-8")
+        monkeypatch.setattr(phrases, "SHIPPED", broken)
+        phrases._shipped.cache_clear()
+        try:
+            assert phrases._shipped() == {}
+            assert known_anchors(shipped) == anchors(shipped)
+        finally:
+            phrases._shipped.cache_clear()
 
 
 def test_every_table_pattern_but_a_few_has_an_anchor() -> None:

@@ -16,17 +16,23 @@ a batch would recompile it for most documents.
 `anchors()` reads the pattern string itself rather than using `re._parser`, because parsing is
 the very cost this module avoids. It is deliberately conservative: anything it does not
 understand (inline flags, conditionals, backreferences) gives no anchor, which only means the
-alternative is always tried.
+alternative is always tried. Reading is still about as slow as compiling the table (~8 ms for
+data/vague.toml), so the anchors of the shipped table's patterns ship too: data/anchors.json,
+keyed by the pattern's text and so never wrong for an edited pattern (that one is read anew);
+`python -m pmreview.phrases` writes it, and a test checks it is current.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from .resources import DATA
 
 _QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(,\d*)?\}")
 
@@ -229,6 +235,37 @@ def anchors(pattern: str) -> tuple[Literal, ...] | None:
         return None
 
 
+SHIPPED = DATA / "anchors.json"
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    try:
+        with SHIPPED.open(encoding="utf-8") as f:
+            found: dict[str, Any] = json.load(f)
+    except (OSError, ValueError):
+        return {}
+    return found
+
+
+def known_anchors(pattern: str) -> tuple[Literal, ...] | None:
+    """`anchors(pattern)`, from data/anchors.json when it holds the pattern."""
+    shipped = _shipped()
+    if pattern not in shipped:
+        return anchors(pattern)
+    found = shipped[pattern]
+    return None if found is None else tuple(Literal(text, start) for text, start in found)
+
+
+def anchors_json(patterns: Sequence[str]) -> str:
+    """The text of data/anchors.json for these patterns."""
+    rows = [
+        f"{json.dumps(p, ensure_ascii=False)}: {json.dumps(anchors(p), ensure_ascii=False)}"
+        for p in sorted(set(patterns))
+    ]
+    return "{\n" + ",\n".join(rows) + "\n}\n"
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -299,7 +336,7 @@ class Phrases:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
-        self.anchors = tuple(anchors(p) for p in self.patterns)
+        self.anchors = tuple(known_anchors(p) for p in self.patterns)
         self._always = tuple(i for i, found in enumerate(self.anchors) if found is None)
         by_literal: dict[Literal, list[int]] = {}
         for i, found in enumerate(self.anchors):
@@ -415,3 +452,15 @@ class Live:
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
+
+
+def main() -> None:
+    """Write data/anchors.json for the phrase tables that use this module (data/vague.toml)."""
+    from .rules.vague import table
+
+    SHIPPED.write_text(anchors_json([p for e in table() for p in e.patterns]), encoding="utf-8")
+    print(f"wrote {SHIPPED}")
+
+
+if __name__ == "__main__":
+    main()

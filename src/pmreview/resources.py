@@ -15,6 +15,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _HERE = Path(__file__).resolve().parent
+DATA = _HERE / "data"
 
 
 def shipped(folder: str) -> Path:
@@ -25,7 +26,7 @@ def shipped(folder: str) -> Path:
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    with (_HERE / "data" / name).open("rb") as f:
+    with (DATA / name).open("rb") as f:
         return tomllib.load(f)
 
 
