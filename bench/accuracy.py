@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+from pmreview.errors import UsageError
 from pmreview.profile import load as load_profile
 from pmreview.review import Options, review_document
 from pmreview.source import load
@@ -48,11 +49,18 @@ def main() -> int:
     }
     agree: dict[str, list[int]] = {}
     hits = total_vague = vague_findings = ndocs = 0
-    for raw in labels_path.read_text(encoding="utf-8").splitlines():
+    try:
+        rows = labels_path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        ap.error(f"cannot read {labels_path}: {exc}")
+    for number, raw in enumerate(rows, 1):
         if not raw.strip():
             continue
-        label = json.loads(raw)
-        source = load(str(corpus / label["doc"]))
+        try:
+            label = json.loads(raw)
+            source = load(str(corpus / label["doc"]))
+        except (ValueError, KeyError, TypeError, UsageError) as exc:
+            ap.error(f"{labels_path}:{number}: {exc} (labels format: corpus/labels/README.md)")
         # positions of every vague finding (repeats included) for recall; the count is of
         # the findings an author reads (repeats collapsed)
         review = review_document(source, Options(offline=True, collapse=False))
