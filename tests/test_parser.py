@@ -412,6 +412,18 @@ def test_yaml_front_matter_is_not_content() -> None:
     assert doc.sections[0].blocks[0].line == 6
 
 
+@pytest.mark.parametrize("blank", ["", " ", "\t  "])
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_front_matter_fences_may_end_in_blanks(fence: str, blank: str) -> None:
+    doc = doc_of(
+        f"{fence}{blank}\ntitle = 'Outage'\n{fence}{blank}\n\n"
+        "The api failed at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n"
+    )
+    assert titled(doc) == [("Timeline", "atx", 7)]
+    assert doc.sections[0].blocks[0].line == 5
+    assert "title" not in " ".join(b.text for b in doc.blocks)
+
+
 def test_us_zone_names_after_a_time() -> None:
     doc = doc_of(
         "## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n"

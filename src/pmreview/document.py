@@ -460,15 +460,20 @@ def find_times_in(text: str) -> list[TimeRef]:
     return [t for n, line in enumerate(text.split("\n")) for t in find_times(line, n + 1)]
 
 
+_FENCE = re.compile(r"(---|\+\+\+)[ \t]*\n")
+_CLOSING = {"---": re.compile(r"^---[ \t]*$", re.M), "+++": re.compile(r"^\+\+\+[ \t]*$", re.M)}
+
+
 def _without_front_matter(text: str) -> str:
-    """Front matter (YAML `---` or TOML `+++` fences at the top) blanked out, line numbers kept."""
-    fence = text[:4]
-    if fence not in ("---\n", "+++\n"):
+    """Front matter (YAML `---` or TOML `+++` fences at the top, trailing blanks allowed) blanked
+    out, line numbers kept."""
+    fence = _FENCE.match(text)
+    if fence is None:
         return text
-    end = text.find("\n" + fence, 3)
-    if end < 0 or text.count("\n", 0, end) > 200:
+    end = _CLOSING[fence.group(1)].search(text, fence.end())
+    if end is None or text.count("\n", 0, end.start()) > 200:
         return text
-    return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5 :]
+    return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
 
 
 def parse(source: Source) -> Document:
