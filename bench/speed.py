@@ -1,6 +1,6 @@
 """Speed and memory of pmreview, printed as plain labelled numbers.
 
-    python bench/speed.py [FILE] [--runs N] [--files N] [--corpus DIR ...]
+    python bench/speed.py [FILE] [--runs N] [--files N] [--batch-runs N] [--corpus DIR ...]
 
 (a) cold start: the median wall time of `pmreview --format json --offline FILE` in a new
     process, next to `proselint check FILE` (or `proselint FILE` on old versions) when
@@ -8,7 +8,9 @@
 (b) in process: the time of one `review_text` on FILE (first call, then the median of warm calls);
 (c) batch: documents per second of `review_paths` over a folder of many postmortems, built in a
     temporary folder by copying every .md of the corpus folders until there are about --files
-    of them (the copies never leave the temporary folder), and the peak memory of that run.
+    of them (the copies never leave the temporary folder; copy n ends its lines with n spaces,
+    so no cache keyed by text serves one copy from another), the median of --batch-runs runs
+    in one process, in one per CPU and as a cold CLI run; and the peak memory of that run.
 
 Targets: the cold run no slower than proselint's; at least 300 documents per second.
 """
@@ -25,7 +27,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 DEFAULT_FILE = Path("/work/shared/seeds/000_8dd2772cb27462af.txt")
@@ -109,11 +111,25 @@ def build_folder(corpus: Sequence[Path], files: int, into: Path) -> int:
     copies = max(1, round(files / len(sources)))
     for n in range(copies):
         for src in sources:
-            shutil.copyfile(src, into / f"{src.parent.name}-{src.stem}-{n:02d}.md")
+            # copy n ends every line with n spaces: the same review, but no cache keyed by text
+            # (sentences of a block, terms of a sentence) can serve one copy from another
+            lines = src.read_text(encoding="utf-8").split("\n")
+            text = "\n".join(line + " " * n if line.strip() else line for line in lines)
+            (into / f"{src.parent.name}-{src.stem}-{n:02d}.md").write_text(text, encoding="utf-8")
     return copies * len(sources)
 
 
-def batch(corpus: Sequence[Path], files: int) -> None:
+def median_time(run: Callable[[], object], repeats: int) -> float:
+    """The median wall time of `run()` over `repeats` runs (this machine is shared and noisy)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def batch(corpus: Sequence[Path], files: int, repeats: int) -> None:
     from pmreview.review import Options, review_paths
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,13 +140,10 @@ def batch(corpus: Sequence[Path], files: int) -> None:
             return
         size = sum(p.stat().st_size for p in folder.iterdir())
         review_paths([str(next(folder.iterdir()))], Options())  # warm: tables and patterns
-        start = time.perf_counter()
         report = review_paths([str(folder)], Options(), jobs=1)
-        elapsed = time.perf_counter() - start
+        elapsed = median_time(lambda: review_paths([str(folder)], Options(), jobs=1), repeats)
         jobs = os.cpu_count() or 1
-        start = time.perf_counter()
-        review_paths([str(folder)], Options(), jobs=jobs)
-        parallel = time.perf_counter() - start
+        parallel = median_time(lambda: review_paths([str(folder)], Options(), jobs=jobs), repeats)
         cmd = [
             sys.executable,
             "-m",
@@ -143,9 +156,10 @@ def batch(corpus: Sequence[Path], files: int) -> None:
             "never",
             str(folder),
         ]
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-        cli = time.perf_counter() - start
+        cli = median_time(
+            lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=INSTALLED_ENV),
+            repeats,
+        )
         tracemalloc.start()
         review_paths([str(folder)], Options(), jobs=1)
         _, peak = tracemalloc.get_traced_memory()
@@ -191,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_CORPUS,
         help="folders whose *.md are copied for (c)",
     )
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs per batch median (c)")
     parser.add_argument("--skip-cold", action="store_true", help="skip (a)")
     args = parser.parse_args(argv)
     if not args.file.is_file():
@@ -200,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_cold:
         cold(args.file, args.runs)
     in_process(args.file, args.runs)
-    batch(args.corpus, args.files)
+    batch(args.corpus, args.files, args.batch_runs)
     return 0
 
 
