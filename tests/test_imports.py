@@ -1,5 +1,6 @@
 """An offline review never imports the LLM client's dependencies (openai, tenacity): they are
-slow to import and must not be needed to lint a postmortem."""
+slow to import and must not be needed to lint a postmortem. Nor, with a built-in profile and no
+config file, jsonschema (~45 ms of every start): built-in profiles are evaluated in profile.py."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from _support import REPO
+
+from pmreview.profile import builtin_profiles
 
 HEAVY = ("openai", "tenacity", "httpx", "httpx2")
 
 API = """
 import sys
 from pmreview.review import Options, review_paths
-report = review_paths([{path!r}], Options(offline=True))
+report = review_paths([{path!r}], Options(offline=True, profile={profile!r}))
 assert report.documents and not report.errors
 print(*[m in sys.modules for m in {heavy!r}])
 """
@@ -57,7 +61,7 @@ def test_the_stand_ins_would_show_an_import(tmp_path: Path) -> None:
 
 
 def test_api_review_imports_no_llm_client(tmp_path: Path, vague_md: Path) -> None:
-    proc = run(API.format(path=str(vague_md), heavy=HEAVY), tmp_path)
+    proc = run(API.format(path=str(vague_md), heavy=HEAVY, profile="default"), tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False"] * len(HEAVY), proc.stdout
 
@@ -76,3 +80,32 @@ def test_cli_imports_no_llm_client(tmp_path: Path, vague_md: Path, args: list[st
     proc = run(CLI.format(args=argv, heavy=HEAVY), tmp_path)
     flags = proc.stderr.strip().splitlines()[-1].split()
     assert flags == ["False"] * len(HEAVY), proc.stderr
+
+
+@pytest.mark.parametrize("profile", builtin_profiles())
+def test_offline_review_with_a_builtin_profile_imports_no_jsonschema(
+    tmp_path: Path, vague_md: Path, profile: str
+) -> None:
+    proc = run(API.format(path=str(vague_md), heavy=("jsonschema",), profile=profile), tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False"]
+
+
+def test_a_profile_file_does_import_jsonschema(tmp_path: Path, vague_md: Path) -> None:
+    """The probe above would show an import: a profile file is checked with jsonschema."""
+    own = tmp_path / "own.schema.json"
+    own.write_text((REPO / "schemas" / "profiles" / "default.schema.json").read_text())
+    proc = run(API.format(path=str(vague_md), heavy=("jsonschema",), profile=str(own)), tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True"]
+
+
+@pytest.mark.parametrize(("config", "imported"), [(None, "False"), ('fail-on = "never"\n', "True")])
+def test_cli_imports_jsonschema_only_for_a_config_file(
+    tmp_path: Path, vague_md: Path, config: str | None, imported: str
+) -> None:
+    if config is not None:
+        (tmp_path / ".pmreview.toml").write_text(config)
+    args = ["--format", "json", "--offline", str(vague_md)]
+    proc = run(CLI.format(args=args, heavy=("jsonschema",)), tmp_path)
+    assert proc.stderr.strip().splitlines()[-1] == imported, proc.stderr

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +17,6 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 from jsonschema import Draft202012Validator
 
-import pmreview
 from pmreview.document import parse
 from pmreview.facts import extract
 from pmreview.profile import (
@@ -277,62 +273,3 @@ def test_a_profile_outside_the_subset_is_validated_by_jsonschema(tmp_path: Path)
     )
     assert [f.keyword for f in profile.failures(bad)] == ["pattern"]
     assert [f.keyword for f in profile.failures({"timeline": {}})] == ["required"]
-
-
-# --------------------------------------------------------------------------- imports
-
-PROBE = """
-import sys
-from pmreview.review import Options, review_paths
-report = review_paths([{path!r}], Options(offline=True, profile={profile!r}))
-assert report.documents and not report.errors
-print("jsonschema" in sys.modules)
-"""
-
-CLI = """
-import sys
-from pmreview.cli import main
-sys.argv = ["pmreview", *{args!r}]
-try:
-    main()
-except SystemExit:
-    pass
-print("jsonschema" in sys.modules, file=sys.stderr)
-"""
-
-
-def run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run `code` in a fresh interpreter that imports the pmreview under test."""
-    here = str(Path(pmreview.__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
-    )
-
-
-@pytest.mark.parametrize("profile", builtin_profiles())
-def test_offline_review_with_a_builtin_profile_imports_no_jsonschema(
-    tmp_path: Path, vague_md: Path, profile: str
-) -> None:
-    proc = run(PROBE.format(path=str(vague_md), profile=profile), tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["False"]
-
-
-def test_a_profile_file_does_import_jsonschema(tmp_path: Path, vague_md: Path) -> None:
-    """The probe above would show an import: a profile file is checked with jsonschema."""
-    own = tmp_path / "own.schema.json"
-    own.write_text((REPO / "schemas" / "profiles" / "default.schema.json").read_text())
-    proc = run(PROBE.format(path=str(vague_md), profile=str(own)), tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["True"]
-
-
-@pytest.mark.parametrize(("config", "imported"), [(None, "False"), ('fail-on = "never"\n', "True")])
-def test_cli_imports_jsonschema_only_for_a_config_file(
-    tmp_path: Path, vague_md: Path, config: str | None, imported: str
-) -> None:
-    if config is not None:
-        (tmp_path / ".pmreview.toml").write_text(config)
-    proc = run(CLI.format(args=["--format", "json", "--offline", str(vague_md)]), tmp_path)
-    assert proc.stderr.strip().splitlines()[-1] == imported, proc.stderr

@@ -84,9 +84,10 @@ def _escape_end(p: str, i: int) -> int:
     return i + 2
 
 
-def _group_end(p: str, i: int) -> int:
-    """Index of the ')' closing the group that opens at p[i] == '('."""
-    depth, j = 0, i
+def _structure(p: str, i: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, character) of the parentheses and bars of `p` from `i` on, escapes and
+    character classes skipped."""
+    j = i
     while j < len(p):
         c = p[j]
         if c == "\\":
@@ -95,13 +96,21 @@ def _group_end(p: str, i: int) -> int:
         if c == "[":
             j = _class_end(p, j)
             continue
+        if c in "()|":
+            yield j, c
+        j += 1
+
+
+def _group_end(p: str, i: int) -> int:
+    """Index of the ')' closing the group that opens at p[i] == '('."""
+    depth = 0
+    for j, c in _structure(p, i):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return j
-        j += 1
     raise _Unknown(p)
 
 
@@ -126,23 +135,15 @@ def _class_end(p: str, i: int) -> int:
 
 def _split_top(p: str) -> list[str]:
     """The branches of `p` at nesting depth 0."""
-    out, depth, start, j = [], 0, 0, 0
-    while j < len(p):
-        c = p[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(p, j)
-            continue
+    out, depth, start = [], 0, 0
+    for j, c in _structure(p):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:  # a bar
             out.append(p[start:j])
             start = j + 1
-        j += 1
     out.append(p[start:])
     return out
 
