@@ -424,6 +424,23 @@ def test_front_matter_fences_may_end_in_blanks(fence: str, blank: str) -> None:
     assert "title" not in " ".join(b.text for b in doc.blocks)
 
 
+def test_front_matter_limits() -> None:
+    """Closed within 200 lines of matter, by a whole fence line (not an unended last line)."""
+    from pmreview.document import _without_front_matter
+
+    def blanked(text: str) -> bool:
+        out = _without_front_matter(text)
+        assert out.count("\n") == text.count("\n")  # line numbers kept
+        return "title" not in out
+
+    def matter(lines: int) -> str:
+        return "---\n" + "title: x\n" + "k: v\n" * (lines - 1) + "---\n\nThe api failed.\n"
+
+    assert blanked(matter(200)) and not blanked(matter(201))
+    assert blanked("---\ntitle: x\n---\n") and not blanked("---\ntitle: x\n---")
+    assert not blanked("---\ntitle: x\n--- x\n\nText.\n")
+
+
 def test_us_zone_names_after_a_time() -> None:
     doc = doc_of(
         "## Timeline\n- 2024-06-28 7:09 AM Eastern: token reported\n- 7:30 AM Pacific: revoked\n"

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from . import __version__
 from .errors import UsageError
@@ -747,17 +749,18 @@ def _app_for(command: str) -> typer.Typer:
     them, a third of a cold review's own time), and a run needs one. Anything else (an option
     first, a group such as `fixtures`, a typo) gets the whole app, so help and errors are the
     same."""
-    chosen = [
-        c
-        for c in app.registered_commands
-        if (c.name or (c.callback.__name__ if c.callback else "")) == command
-    ]
+    chosen = [c for c in app.registered_commands if _command_name(c) == command]
     if not chosen:
         return app
     slim = copy.copy(app)
     slim.registered_commands = chosen
     slim.registered_groups = []
     return slim
+
+
+def _command_name(info: CommandInfo) -> str:
+    """The name typer gives a registered command (its own, else the function's, dashed)."""
+    return info.name or (get_command_name(info.callback.__name__) if info.callback else "")
 
 
 def _one_line(text: str) -> str:
