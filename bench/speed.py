@@ -29,6 +29,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 DEFAULT_FILE = Path("/work/shared/seeds/000_8dd2772cb27462af.txt")
 DEFAULT_CORPUS = [Path("/work/shared/corpus/alx"), Path("/work/shared/corpus/industry")]
@@ -39,6 +40,8 @@ def script(name: str) -> str | None:
     beside = Path(sys.executable).with_name(name)
     return str(beside) if beside.is_file() else shutil.which(name)
 
+
+T = TypeVar("T")
 
 # As installed: byte code cached. (A PYTHONDONTWRITEBYTECODE in the caller's environment, as
 # some shells and tools set, would make every run compile pmreview's modules anew.)
@@ -119,14 +122,15 @@ def build_folder(corpus: Sequence[Path], files: int, into: Path) -> int:
     return copies * len(sources)
 
 
-def median_time(run: Callable[[], object], repeats: int) -> float:
-    """The median wall time of `run()` over `repeats` runs (this machine is shared and noisy)."""
+def median_time(run: Callable[[], T], repeats: int) -> tuple[float, T]:
+    """The median wall time of `run()` over `repeats` runs (this machine is shared and noisy),
+    and what the last run returned."""
     times = []
-    for _ in range(repeats):
+    for _ in range(max(1, repeats)):
         start = time.perf_counter()
-        run()
+        result = run()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(times), result
 
 
 def batch(corpus: Sequence[Path], files: int, repeats: int) -> None:
@@ -140,10 +144,13 @@ def batch(corpus: Sequence[Path], files: int, repeats: int) -> None:
             return
         size = sum(p.stat().st_size for p in folder.iterdir())
         review_paths([str(next(folder.iterdir()))], Options())  # warm: tables and patterns
-        report = review_paths([str(folder)], Options(), jobs=1)
-        elapsed = median_time(lambda: review_paths([str(folder)], Options(), jobs=1), repeats)
+        elapsed, report = median_time(
+            lambda: review_paths([str(folder)], Options(), jobs=1), repeats
+        )
         jobs = os.cpu_count() or 1
-        parallel = median_time(lambda: review_paths([str(folder)], Options(), jobs=jobs), repeats)
+        parallel, _ = median_time(
+            lambda: review_paths([str(folder)], Options(), jobs=jobs), repeats
+        )
         cmd = [
             sys.executable,
             "-m",
@@ -156,7 +163,7 @@ def batch(corpus: Sequence[Path], files: int, repeats: int) -> None:
             "never",
             str(folder),
         ]
-        cli = median_time(
+        cli, _ = median_time(
             lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=INSTALLED_ENV),
             repeats,
         )

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from pmreview import phrases
 from pmreview.models import ASCII_LOWER
-from pmreview.phrases import Literal, Phrases, TextIndex, anchors, anchors_json, known_anchors
+from pmreview.phrases import (
+    Literal,
+    Phrases,
+    TextIndex,
+    anchors,
+    anchors_json,
+    known_anchors,
+    shipped_patterns,
+)
 from pmreview.resources import load_toml
 
 TABLES = {
@@ -37,8 +45,10 @@ def test_anchor_reader_reads_what_it_should() -> None:
 
 
 def test_shipped_anchors_are_current() -> None:
-    """data/anchors.json is what `python -m pmreview.phrases` writes for the vague table."""
-    expected = anchors_json(TABLES["vague"])
+    """data/anchors.json is what `python -m pmreview.phrases` writes: the vague and blame
+    tables' anchors."""
+    assert set(shipped_patterns()) == set(TABLES["vague"] + TABLES["blame"])
+    expected = anchors_json(TABLES["vague"] + TABLES["blame"])
     assert phrases.SHIPPED.read_text(encoding="utf-8") == expected, (
         "data/anchors.json is stale: run python -m pmreview.phrases"
     )
@@ -103,7 +113,7 @@ def _old(patterns: list[str], text: str) -> list[tuple[int, int]]:
 
 def _new(patterns: list[str], text: str) -> list[tuple[int, int]]:
     live = Phrases(patterns).within(TextIndex(text))
-    return [m.span() for _, m in live.finditer(text, 1, text.count("\n") + 1)]
+    return [m.span() for _, m in live.among(text, live.candidates(1, text.count("\n") + 1))]
 
 
 def _texts() -> list[str]:
@@ -158,16 +168,14 @@ def test_same_matches_as_the_whole_alternation_on_made_up_text(text: str, table:
     assert _new(TABLES[table], text) == _old(TABLES[table], text)
 
 
-def test_search_returns_the_leftmost_match_and_the_first_alternative_there() -> None:
+def test_the_leftmost_match_wins_and_the_first_alternative_there() -> None:
     patterns = [r"\bissue\b", r"\bsome issue\b", r"\bsome\b"]
-    text = "there was some issue here"
+    text = "there was some issue here, some more"
     live = Phrases(patterns).within(TextIndex(text))
-    m = live.search(text, 1, 1)
-    old = re.compile("|".join(f"(?:{p})" for p in patterns)).search(text)
-    assert m is not None and old is not None
-    assert m.span() == old.span() == (10, 20)
-    assert live.search(text, 1, 1, 15, 20) is not None
-    assert live.search("nothing to see", 1, 1) is None
+    found = [(i, m.span()) for i, m in live.among(text, live.candidates(1, 1))]
+    old = re.compile("|".join(f"(?:{p})" for p in patterns)).finditer(text)
+    assert [m.span() for m in old] == [span for _, span in found]
+    assert found == [(1, (10, 20)), (2, (27, 31))]
 
 
 def test_alternatives_whose_anchor_is_absent_are_not_tried() -> None:

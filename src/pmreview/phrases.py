@@ -17,7 +17,7 @@ a batch would recompile it for most documents.
 the very cost this module avoids. It is deliberately conservative: anything it does not
 understand (inline flags, conditionals, backreferences) gives no anchor, which only means the
 alternative is always tried. Reading is still about as slow as compiling the table (~8 ms for
-data/vague.toml), so the anchors of the shipped table's patterns ship too: data/anchors.json,
+data/vague.toml), so the anchors of the shipped tables' patterns ship too: data/anchors.json,
 keyed by the pattern's text and so never wrong for an edited pattern (that one is read anew);
 `python -m pmreview.phrases` writes it, and a test checks it is current.
 """
@@ -391,9 +391,6 @@ class Live:
         self.always = always
         self.lines = lines
 
-    def __bool__(self) -> bool:
-        return bool(self.always or self.lines)
-
     def candidates(self, first: int, last: int) -> list[int]:
         """The alternatives that might match on lines first..last, in table order."""
         found = set(self.always)
@@ -401,14 +398,10 @@ class Live:
             found.update(self.lines.get(n, ()))
         return sorted(found)
 
-    def finditer(self, text: str, first: int, last: int) -> Iterator[tuple[int, re.Match[str]]]:
-        """(alternative, match) pairs in `text`, the indexed text's lines first..last (or a part
-        of them), as the whole alternation's finditer would find them."""
-        yield from self.among(text, self.candidates(first, last))
-
     def among(self, text: str, found: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
-        """`finditer` with the alternatives narrowed down to `found` (a subset of `candidates`,
-        in table order), as the alternation of those would find them."""
+        """(alternative, match) pairs in `text` (the indexed text's lines, or a part of them) of
+        the alternatives `found` (`candidates` of those lines, or a subset, in table order), as
+        the alternation of those alternatives would find them with finditer."""
         if not found:
             return
         if len(found) == 1:
@@ -442,24 +435,19 @@ class Live:
                 return  # an empty match: finditer raises ValueError on it
             pos = best[1].end()
 
-    def search(
-        self, text: str, first: int, last: int, pos: int = 0, endpos: int | None = None
-    ) -> re.Match[str] | None:
-        """The match the whole alternation's search would return."""
-        end = len(text) if endpos is None else endpos
-        best: re.Match[str] | None = None
-        for i in self.candidates(first, last):
-            m = self.table.compiled(i).search(text, pos, end)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        return best
+
+def shipped_patterns() -> list[str]:
+    """The patterns whose anchors ship: data/vague.toml's (gated here) and data/blame.toml's
+    (a document-wide pre-check in rules/blame.py)."""
+    from .resources import load_toml
+
+    vague = [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]]
+    return vague + [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]]
 
 
 def main() -> None:
-    """Write data/anchors.json for the phrase tables that use this module (data/vague.toml)."""
-    from .rules.vague import table
-
-    SHIPPED.write_text(anchors_json([p for e in table() for p in e.patterns]), encoding="utf-8")
+    """Write data/anchors.json."""
+    SHIPPED.write_text(anchors_json(shipped_patterns()), encoding="utf-8")
     print(f"wrote {SHIPPED}")
 
 

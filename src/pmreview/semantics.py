@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from .models import ASCII_LOWER, Block
 from .resources import load_toml
@@ -23,6 +23,7 @@ class Evidence(TypedDict):
 
 
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+_ESCAPE = re.compile(r"\\[A-Za-z]")
 
 
 def lower_case(patterns: list[str], where: str) -> list[str]:
@@ -34,9 +35,6 @@ def lower_case(patterns: list[str], where: str) -> list[str]:
                 f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case"
             )
     return patterns
-
-
-_ESCAPE = re.compile(r"\\[A-Za-z]")
 
 
 def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
@@ -176,67 +174,6 @@ CONCRETE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"\d")
-
-
-@cache
-def _sre() -> tuple[Any, Any]:
-    """The regex parser and its constants (re._parser since Python 3.11, sre_parse before)."""
-    import importlib
-
-    try:
-        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_parse"), importlib.import_module("sre_constants")
-
-
-def _candidates(items: Any) -> list[tuple[str, ...]]:
-    """Sets of literals, each of which must contribute one member to any match."""
-    c = _sre()[1]
-    out: list[tuple[str, ...]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            out.append(("".join(run),))
-            run.clear()
-
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if op is c.AT:  # zero width: \b, ^, $
-            continue
-        flush()
-        if op is c.SUBPATTERN:  # a group that must match
-            out.extend(_candidates(av[-1]))
-        elif op is c.BRANCH:  # one of the branches: a set if every branch has a literal
-            best = [_best(_candidates(seq)) for seq in av[1]]
-            if all(best):
-                out.append(tuple(m for b in best if b for m in b))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            out.extend(_candidates(av[2]))
-    flush()
-    return out
-
-
-def _best(cands: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    good = [c for c in cands if min(len(m) for m in c) >= 3]
-    return max(good, key=lambda c: (min(len(m) for m in c), -len(c))) if good else None
-
-
-def _anchor(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    found = _best(_candidates(_sre()[0].parse(pattern.pattern, pattern.flags)))
-    return tuple(m.lower() for m in found) if found else None
-
-
-def anchors(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...] | None:
-    """For a set of patterns, the literals one of which must be in any text they match
-    (lower-cased, for a check against lower-cased text); None when some pattern has no
-    literal of three characters or more, so that no cheap pre-check is possible."""
-    found = [_anchor(p) for p in patterns]
-    if any(a is None for a in found):
-        return None
-    return tuple(sorted({m for a in found if a for m in a}))
 
 
 def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:

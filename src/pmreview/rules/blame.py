@@ -8,8 +8,9 @@ from functools import cache
 from typing import Any
 
 from ..models import ASCII_LOWER, Document
+from ..phrases import known_anchors
 from ..resources import load_toml
-from ..semantics import anchors, lowercase_pattern, might_match
+from ..semantics import lowercase_pattern, might_match
 from . import Hit, Rule
 from ._text import blocks, hit_at
 
@@ -154,7 +155,11 @@ def _phrases() -> tuple[re.Pattern[str], list[dict[str, str]]]:
 
 @cache
 def _hints() -> tuple[str, ...] | None:
-    return anchors([re.compile(ph["pattern"]) for ph in _table()["phrases"]])
+    """Literals one of which any blaming phrase contains (None: no such cheap test)."""
+    found = [known_anchors(ph["pattern"]) for ph in _table()["phrases"]]
+    if any(a is None for a in found):
+        return None
+    return tuple(sorted({lit.text for a in found if a for lit in a}))
 
 
 def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
