@@ -685,6 +685,21 @@ def test_main_builds_only_the_command_it_runs(
     assert out == again and f"pmreview {command} [OPTIONS]" in out
 
 
+def test_main_reads_a_command_word_after_an_option_as_its_value(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    in_tmp: Path,
+    vague_md: Path,
+) -> None:
+    code, out, _ = run_main(["-o", "rules", "--format", "json", str(vague_md)], monkeypatch, capsys)
+    assert code == 1 and out == ""
+    assert json.loads((in_tmp / "rules").read_text("utf-8"))["documents"][0]["findings"]
+    code, _, err = run_main(["--profile", "check", str(vague_md)], monkeypatch, capsys)
+    assert code == 2 and "unknown profile 'check'" in err
+    code, out, _ = run_main(["--offline", "rules"], monkeypatch, capsys)  # a flag: no value
+    assert code == 2
+
+
 def test_main_keeps_the_whole_app_for_options_and_unknown_words() -> None:
     for first in ("--help", "--version", "fixtures", "no-such-command", ""):
         assert cli_module._app_for(first) is cli_module.app

@@ -718,6 +718,8 @@ def main() -> None:
     """Entry point: `pmreview PATH...` means `pmreview check PATH...`."""
     args = sys.argv[1:]
     first = next((a for a in args if not a.startswith("-") or a == "-"), None)
+    if first in COMMANDS and args[0] != first:  # after an option: maybe that option's value
+        first = _first_word(args)
     if (
         args
         and first is not None
@@ -741,6 +743,26 @@ def main() -> None:
             )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _first_word(args: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value. Options before it
+    can only be `check`'s (`pmreview -o rules.txt FILE`, `pmreview --profile check FILE`), so
+    `check` says which options take a value."""
+    group = typer.main.get_command(_app_for("check"))
+    check = group.commands["check"] if isinstance(group, typer.core.TyperGroup) else group
+    takes_value = {
+        name
+        for p in check.params
+        if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        for name in p.opts
+    }
+    i = 0
+    while i < len(args):
+        if args[i] == "-" or not args[i].startswith("-"):
+            return args[i]
+        i += 2 if args[i] in takes_value else 1  # "--opt=value" is one argument
+    return None
 
 
 def _app_for(command: str) -> typer.Typer:
