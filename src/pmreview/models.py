@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal
+from functools import cached_property, wraps
+from typing import Any, Literal, TypeVar
+from weakref import WeakKeyDictionary
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "skip"]
@@ -107,12 +109,35 @@ class Document:
     zone_statement: str | None  # a document-wide "All times in PDT"
     directives: list[tuple[int, str, tuple[str, ...]]]  # (line, action, ids)
 
+    @cached_property
+    def lower(self) -> str:
+        """The source text lower-cased as `Block.lower` is: once per document, for the rules
+        that first ask whether the document holds a phrase at all."""
+        return self.source.text.translate(ASCII_LOWER)
+
     def of_kind(self, kind: str) -> list[Section]:
         return [s for s in self.sections if s.has(kind)]
 
     @property
     def blocks(self) -> list[Block]:
         return [b for s in self.sections for b in s.blocks]
+
+
+T = TypeVar("T")
+
+
+def per_document(fn: Callable[[Document], T]) -> Callable[[Document], T]:
+    """`fn(doc)` worked out once per document, for what several rules ask; kept while the
+    document lives."""
+    memo: WeakKeyDictionary[Document, T] = WeakKeyDictionary()
+
+    @wraps(fn)
+    def once(doc: Document) -> T:
+        if doc not in memo:
+            memo[doc] = fn(doc)
+        return memo[doc]
+
+    return once
 
 
 @dataclass(frozen=True)

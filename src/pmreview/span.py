@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from weakref import WeakKeyDictionary
 
-from .models import Document, TimeRef
+from .models import Document, TimeRef, per_document
 from .times import DATE_RE, MONTHS, ZONE
 from .views import summary_blocks, summary_sections
 
@@ -317,18 +316,9 @@ def _inherit(start: Stated, end: Stated) -> Stated:
     return Stated(new, start.alternatives, start.date or end.date)
 
 
-_SPANS: WeakKeyDictionary[Document, Span] = WeakKeyDictionary()
-
-
+@per_document  # three rules ask
 def summary_span(doc: Document) -> Span:
-    """The outage's start and end as the summary states them (either may be None); worked
-    out once per document, since three rules ask."""
-    if doc not in _SPANS:
-        _SPANS[doc] = _summary_span(doc)
-    return _SPANS[doc]
-
-
-def _summary_span(doc: Document) -> Span:
+    """The outage's start and end as the summary states them (either may be None)."""
     clusters = _clusters(doc)
     for a, b in zip(clusters, clusters[1:], strict=False):
         last = a.all[-1]

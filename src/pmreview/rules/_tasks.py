@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
-from ..models import Block, Document, Section
+from ..models import Block, Document, Section, per_document
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _NOISE = re.compile(r"<[^>\n]*>|&nbsp;|&#?\w+;|\*\*|__|[*_~•]")
@@ -79,18 +78,9 @@ def _task(block: Block) -> Task | None:
     return Task(block, start, text)
 
 
-_MEMO: WeakKeyDictionary[Document, list[tuple[Section, list[Task]]]] = WeakKeyDictionary()
-
-
+@per_document  # the four action-item rules all ask
 def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
-    """The tasks of each measures section (lessons-only sections hold no tasks); worked out
-    once per document, since the four action-item rules all ask."""
-    if doc not in _MEMO:
-        _MEMO[doc] = _tasks_by_list(doc)
-    return _MEMO[doc]
-
-
-def _tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
+    """The tasks of each measures section (lessons-only sections hold no tasks)."""
     out: list[tuple[Section, list[Task]]] = []
     for sec in doc.sections:
         if not sec.kinds & {"measures", "action_items"}:

@@ -43,9 +43,10 @@ def may_match(needs: tuple[str, ...], caseless: bool, text: str, lower: str) -> 
     """Whether `text` holds one of `needs`, strings one of which every match of a pattern
     contains: a test much cheaper than running the pattern, which most text then skips.
     For a case-insensitive pattern (`caseless`, lower-case `needs`) the test is on `lower`,
-    the text lower-cased (str.lower or Block.lower); text with a CASE_VARIANTS letter always
-    passes, since re.I matches it to an ASCII letter that a lower-casing may not give at the
-    same place (Block.lower leaves it as it is; str.lower turns İ into two characters)."""
+    the text lower-cased (str.lower, Block.lower or Document.lower); text with a CASE_VARIANTS
+    letter always passes, since re.I matches it to an ASCII letter that a lower-casing may not
+    give at the same place (Block.lower leaves it as it is; str.lower turns İ into two
+    characters)."""
     if caseless:
         if not text.isascii() and any(c in text for c in CASE_VARIANTS):
             return True

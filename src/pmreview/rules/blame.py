@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from ..models import ASCII_LOWER, Document
+from ..models import Document
 from ..phrases import known_anchors
 from ..resources import load_toml
 from ..semantics import lowercase_pattern, might_match
@@ -164,7 +164,7 @@ def _hints() -> tuple[str, ...] | None:
 
 def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     pattern, table = _phrases()
-    if not might_match(doc.source.text.translate(ASCII_LOWER), _hints()):
+    if not might_match(doc.lower, _hints()):
         return  # none of the phrases' words is in the document
     for _, b in blocks(doc):
         for m in pattern.finditer(b.lower):

@@ -109,8 +109,7 @@ def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
 def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     # blocks and titles are lines of the source: what none of its lines holds, none of them do
     source = doc.source.text
-    lower = source.lower()
-    wanted = [p for p in _PLACEHOLDERS if may_match(p[3], p[4], source, lower)]
+    wanted = [p for p in _PLACEHOLDERS if may_match(p[3], p[4], source, doc.lower)]
     if not wanted:
         return
     for sec, b in (*_titles(doc), *blocks(doc)):

@@ -279,9 +279,8 @@ def _secret_value(m: re.Match[str]) -> bool:
 
 def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     source = doc.source.text
-    lower = source.lower()
     # blocks are lines of the source: a string no line holds, no block holds
-    wanted = [x for x in _SECRETS if may_match(x[2], x[3], source, lower)]
+    wanted = [x for x in _SECRETS if may_match(x[2], x[3], source, doc.lower)]
     if not wanted:
         return
     for _, b in blocks(doc):

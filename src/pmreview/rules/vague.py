@@ -8,9 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from weakref import WeakKeyDictionary
 
-from ..models import ASCII_LOWER, Document
+from ..models import Document, per_document
 from ..phrases import Phrases, index
 from ..resources import load_toml
 from ..semantics import lower_case, sentences
@@ -53,17 +52,15 @@ def _phrases() -> tuple[Phrases, tuple[int, ...]]:
 
 # context words a pattern needs but the quote does not ("was some framework problem")
 _LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=\S)")
-_MEMO: WeakKeyDictionary[Document, dict[str, list[Hit]]] = WeakKeyDictionary()
 
 
+@per_document  # the five vague rules share one scan
 def _hits(doc: Document) -> dict[str, list[Hit]]:
     """All vague hits of a document, at most one per sentence (the table's order decides)."""
-    if doc in _MEMO:
-        return _MEMO[doc]
-    out: dict[str, list[Hit]] = _MEMO.setdefault(doc, {})
+    out: dict[str, list[Hit]] = {}
     phrases, entry_of = _phrases()
     entries = table()
-    live = phrases.within(index(doc.source.text.translate(ASCII_LOWER)))  # blocks: whole lines
+    live = phrases.within(index(doc.lower))  # blocks: whole lines
     for _, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
