@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from pmreview.errors import UsageError
+from pmreview.pipeline import Options, review_document
 from pmreview.profile import load as load_profile
-from pmreview.review import Options, review_document
 from pmreview.source import load
 
 VAGUE_RULES = re.compile(r"^PM1\d\d$")

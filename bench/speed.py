@@ -91,7 +91,7 @@ def cold(file: Path, runs: int) -> None:
 
 
 def in_process(file: Path, runs: int) -> None:
-    from pmreview.review import review_text
+    from pmreview.pipeline import review_text
 
     text = file.read_text(encoding="utf-8")
     start = time.perf_counter()
@@ -134,7 +134,7 @@ def median_time(run: Callable[[], T], repeats: int) -> tuple[float, T]:
 
 
 def batch(corpus: Sequence[Path], files: int, repeats: int) -> None:
-    from pmreview.review import Options, review_paths
+    from pmreview.pipeline import Options, review_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -21,9 +21,9 @@ from typer.testing import Result
 from pmreview import coach
 from pmreview.document import parse
 from pmreview.llm import ChatRequest, ChatResponse, LLMConfig, LLMError
+from pmreview.pipeline import Options, review_text
 from pmreview.profile import load as load_profile
 from pmreview.resources import load_toml
-from pmreview.review import Options, review_text
 from pmreview.source import from_text
 
 SEED = REPO.parent / "shared" / "seeds" / "000_8dd2772cb27462af.txt"

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import Result
 
 from pmreview.explain import PARTS, check_topics, document, practices, rule_topics, topics
+from pmreview.pipeline import Options, review_text
 from pmreview.profile import builtin_profiles, load
-from pmreview.review import Options, review_text
 from pmreview.rules import Rule, registry
 
 PROFILES = builtin_profiles()

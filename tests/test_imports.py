@@ -18,7 +18,7 @@ HEAVY = ("openai", "tenacity", "httpx", "httpx2")
 
 API = """
 import sys
-from pmreview.review import Options, review_paths
+from pmreview.pipeline import Options, review_paths
 report = review_paths([{path!r}], Options(offline=True, profile={profile!r}))
 assert report.documents and not report.errors
 print(*[m in sys.modules for m in {heavy!r}])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from pmreview.review import Options, review_text
+from pmreview.pipeline import Options, review_text
 
 PLACEHOLDER = re.compile(r"\[insert[^\]\n]*\]|\bXX:XX\b")
 COMMENT = re.compile(r"<!--.*?-->", re.S)

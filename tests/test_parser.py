@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pmreview.document import kinds_of, parse
 from pmreview.errors import UsageError
 from pmreview.models import Document, DocumentReview, Section
-from pmreview.review import Options, review_document, review_text
+from pmreview.pipeline import Options, review_document, review_text
 from pmreview.source import decode, from_text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmreview.review import review_text
+from pmreview.pipeline import review_text
 
 TEXT = """\
 ## Summary
@@ -71,7 +71,7 @@ def test_might_match_is_a_pre_check_on_the_anchors() -> None:
 
 
 def test_owner_and_ticket_rules_are_quiet_when_the_profile_checks_them() -> None:
-    from pmreview.review import Options
+    from pmreview.pipeline import Options
 
     text = (
         "## Summary\nThe api failed.\n\n## Action Items\n\n"

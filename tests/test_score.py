@@ -12,7 +12,7 @@ import pytest
 from typer.testing import Result
 
 from pmreview.models import Check, Finding
-from pmreview.review import Options, review_text
+from pmreview.pipeline import Options, review_text
 from pmreview.score import CHECK_WEIGHT, FINDING_PENALTY, PENALTY_CAP, score
 
 OFFLINE = Options(offline=True)

@@ -19,7 +19,7 @@ from .errors import UsageError
 from .models import SEVERITY_RANK, Report
 
 if TYPE_CHECKING:
-    from .review import Options
+    from .pipeline import Options
 
 app = typer.Typer(
     name="pmreview",
@@ -180,7 +180,7 @@ def _review_options(
     """The review options from the command line, then the config file (and the environment,
     for the LLM); warns about selectors that match nothing."""
     from .config import llm_settings
-    from .review import Options
+    from .pipeline import Options
 
     opts = Options(
         profile=profile or cfg.get("profile", "default"),
@@ -252,8 +252,8 @@ def check(
 ) -> None:
     """Review postmortems and print what is missing and what is vague."""
     from .config import resolve
+    from .pipeline import review_paths
     from .render import render, renderer
-    from .review import review_paths
 
     try:
         cfg = resolve(config, Path.cwd())
@@ -403,7 +403,7 @@ def fixtures_record(
     from .config import llm_settings
     from .llm.client import OpenAIClient
     from .llm.replay import RecordingClient
-    from .review import Options, review_paths
+    from .pipeline import Options, review_paths
 
     try:
         config, _ = llm_settings(
@@ -595,8 +595,8 @@ def coach(
     from . import coach as coaching
     from .config import resolve
     from .document import parse
+    from .pipeline import review_document
     from .profile import load as load_profile
-    from .review import review_document
     from .rules import selectable
     from .source import from_text, load
 
@@ -643,9 +643,9 @@ def coach(
     doc = parse(source)
     rewriter = None
     if opts.llm is not None and not opts.offline:
-        from .review import _client
+        from .pipeline.batch import make_client
 
-        client = opts.llm_client or _client(opts.llm)
+        client = opts.llm_client or make_client(opts.llm)
         rewriter = coaching.Rewriter(client, opts.llm, doc)
     color = sys.stdout.isatty()
 

@@ -167,6 +167,18 @@ class Check:
     source: Literal["rules", "llm"] = "rules"
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """What the deterministic stage made of one document, before anything is filtered: the
+    parsed Document, the profile's verdicts and every rule's findings. The review keeps it, so
+    that the LLM stage, the renderers and the coach add to it instead of parsing again."""
+
+    document: Document
+    checks: dict[str, Check]
+    findings: tuple[Finding, ...]  # the rules' findings (failed checks become findings later)
+    errors: tuple[str, ...] = ()  # one line per rule that failed on this document
+
+
 @dataclass
 class DocumentReview:
     path: str
@@ -174,8 +186,16 @@ class DocumentReview:
     findings: list[Finding]
     tasks: list[dict[str, Any]] = field(default_factory=list)
     llm: dict[str, Any] = field(default_factory=lambda: {"status": "skipped"})
-    source: Source | None = field(default=None, repr=False, compare=False)  # not reported
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)  # not reported
     score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
+
+    @property
+    def document(self) -> Document | None:
+        return self.analysis.document if self.analysis is not None else None
+
+    @property
+    def source(self) -> Source | None:
+        return self.analysis.document.source if self.analysis is not None else None
 
 
 @dataclass

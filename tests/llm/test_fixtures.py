@@ -22,9 +22,9 @@ from pmreview.llm.prompts import Prompt
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import redact
 from pmreview.llm.reviewer import build_request
+from pmreview.pipeline import Options, review_document
 from pmreview.profile import load as load_profile
 from pmreview.resources import load_schema
-from pmreview.review import Options, review_document
 from pmreview.source import load
 
 FIXTURES = REPO / "fixtures" / "llm"

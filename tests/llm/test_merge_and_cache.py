@@ -23,7 +23,7 @@ from _llm_support import (
 )
 
 from pmreview.llm import LLMConfig
-from pmreview.review import Options, review_paths
+from pmreview.pipeline import Options, review_paths
 from pmreview.source import load
 
 TEXT = load(str(WEBHOOKS)).text

@@ -28,8 +28,8 @@ from pmreview.llm.prompts import Prompt
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import nothing, redact
 from pmreview.llm.reviewer import _errors, ask, build_request, run
+from pmreview.pipeline import Options, review_document
 from pmreview.profile import load as load_profile
-from pmreview.review import Options, review_document
 from pmreview.source import from_text
 
 FAST = settings(

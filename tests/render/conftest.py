@@ -13,7 +13,7 @@ from _support import REPO
 
 from pmreview.config import llm_settings
 from pmreview.models import Report
-from pmreview.review import Options, review_paths
+from pmreview.pipeline import Options, review_paths
 from pmreview.source import from_text
 
 
@@ -22,7 +22,7 @@ def review() -> Callable[..., Report]:
     """`review(text, path)`: the offline review of a text, as a one-document report."""
 
     def run(text: str, path: str = "docs/pm.md") -> Report:
-        from pmreview.review import review_document
+        from pmreview.pipeline import review_document
 
         doc = review_document(from_text(text, path), Options(offline=True))
         return Report(profile="default", documents=[doc], errors=[])

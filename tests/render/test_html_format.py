@@ -163,7 +163,7 @@ def test_overlapping_and_multi_line_findings_are_split_into_marks(
 
 def test_without_the_document_text_the_findings_are_listed(review: Callable[..., Report]) -> None:
     doc = review(NIGHT).documents[0]
-    bare = DocumentReview(doc.path, doc.checks, doc.findings, doc.tasks, doc.llm, source=None)
+    bare = DocumentReview(doc.path, doc.checks, doc.findings, doc.tasks, doc.llm, analysis=None)
     page = render(Report("default", [bare], []), "html")
     assert_self_contained(page)
     assert "The document text is not in this report." in page

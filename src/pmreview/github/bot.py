@@ -18,9 +18,9 @@ from typing import Any, Literal
 
 from ..errors import UsageError
 from ..models import DocumentReview, Report
+from ..pipeline import Options, review_paths
 from ..render import render
 from ..render.markdown_format import MARKER
-from ..review import Options, review_paths
 from .api import DEFAULT_API_URL, GitHub, GitHubError, mask
 from .globs import matches_any
 
@@ -182,8 +182,11 @@ def _error(name: str, message: str) -> dict[str, str]:
 
 
 def _renamed(d: DocumentReview, name: str) -> DocumentReview:
-    source = replace(d.source, path=name) if d.source is not None else None
-    return replace(d, path=name, source=source)
+    if d.analysis is None:
+        return replace(d, path=name)
+    doc = d.analysis.document
+    renamed = replace(doc, source=replace(doc.source, path=name))
+    return replace(d, path=name, analysis=replace(d.analysis, document=renamed))
 
 
 def find_comment(comments: Iterable[dict[str, Any]]) -> dict[str, Any] | None:

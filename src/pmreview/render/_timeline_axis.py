@@ -29,18 +29,11 @@ class Event:
 
 
 def _entries(d: DocumentReview) -> tuple[list[TimelineEntry], str | None]:
-    """The document's timeline entries, and its document-wide timezone ("All times in UTC").
-
-    A layering exception: renderers never parse, but the report holds no timeline (its JSON
-    contract is closed and the pipeline is not this module's to extend), and the page needs
-    one. The document text is in the review (`source`), parsing is pure and deterministic, so
-    the page is still a function of the review alone. Only this helper parses.
-    """
-    from ..document import parse
-
-    if d.source is None:
+    """The document's timeline entries, and its document-wide timezone ("All times in UTC"),
+    from the Document the review keeps."""
+    doc = d.document
+    if doc is None:
         return [], None
-    doc = parse(d.source)
     return doc.timeline, doc.zone_statement
 
 

@@ -1,0 +1,19 @@
+"""The deterministic stage: Source -> Document -> facts -> profile verdicts, and the rules."""
+
+from __future__ import annotations
+
+from .. import rules
+from ..document import parse
+from ..facts import extract
+from ..models import Analysis, Source
+from ..profile import evaluate
+from ..profile import load as load_profile
+from .options import Options
+
+
+def analyse(source: Source, opts: Options) -> Analysis:
+    """Parse once, decide the profile's checks, run every rule: nothing filtered yet."""
+    doc = parse(source)
+    checks = evaluate(load_profile(opts.profile), extract(doc))
+    findings = rules.run(doc, opts.rule_options, opts.severity)
+    return Analysis(doc, checks, tuple(findings))

@@ -1,0 +1,205 @@
+"""From an analysis to the review: failed checks as findings, the LLM's result merged,
+directives and filters applied, repeats collapsed, the score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .. import directives
+from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity
+from ..profile import Profile, slug
+from ..profile import load as load_profile
+from ..rules import section_of
+from ..score import score
+from .options import Options
+
+if TYPE_CHECKING:
+    from ..llm.reviewer import LLMResult
+
+CHECK_CATEGORY = "structure"
+
+
+def check_findings(
+    profile: Profile, checks: dict[str, Check], doc: Document, severities: dict[str, Severity]
+) -> list[Finding]:
+    """A finding for every failed check, at the line the check concerns.
+
+    A check that `requires` another failed one (no timeline, so no timeline format) is named
+    in that one's finding instead of getting its own: one missing section, one finding.
+    """
+    out = []
+    failed = {cid for cid, c in checks.items() if c.status == "fail"}
+    folded: dict[str, list[str]] = {}
+    for cid in failed:
+        parent = profile.checks.get(cid, {}).get("requires")
+        if parent in failed:
+            folded.setdefault(parent, []).append(cid)
+    for cid, check in checks.items():
+        if check.status != "fail" or profile.checks.get(cid, {}).get("requires") in failed:
+            continue
+        spec = profile.checks.get(cid, {})
+        message = _missing_message(spec)
+        if check.source == "llm" and check.message:
+            message += f" (LLM reviewer: {check.message.rstrip('.')}.)"
+        if folded.get(cid):
+            message += f" (so these fail too: {', '.join(sorted(folded[cid]))})"
+        line = check.line or 1
+        text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
+        out.append(
+            Finding(
+                rule=cid,
+                name=slug(cid),
+                category=CHECK_CATEGORY,
+                severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
+                message=message,
+                line=line,
+                column=1,
+                end_line=line,
+                end_column=len(text) + 1,
+                quote="",
+                question=spec.get("question", ""),
+                suggestion=spec.get("fix", "") if check.source == "llm" else check.message,
+                section=section_of(doc, line),
+                source=check.source,
+            )
+        )
+    return out
+
+
+def _missing_message(spec: dict[str, str]) -> str:
+    if spec.get("missing"):
+        return spec["missing"]
+    desc = spec.get("description", "").rstrip(".")
+    return f"Missing: {desc[0].lower() + desc[1:]}." if desc else "A required element is missing."
+
+
+# A finding of the key rule says nothing new where one of these covers the same line.
+SUBSUMED_BY = {
+    "PM502": ("PM104",),
+    "PM501": ("PM104",),
+    # a profile that requires owners and tickets (google-sre) already says so, as an error
+    "PM503": ("action_items.owner",),
+    "PM504": ("action_items.bug",),
+}
+
+
+def drop_inside_placeholders(findings: list[Finding]) -> list[Finding]:
+    """Words inside a placeholder ("[insert how the issue was fixed]") are instructions to the
+    author, not content: the placeholder's own finding is the one to show."""
+    spans = [
+        ((f.line, f.column), (f.end_line, f.end_column)) for f in findings if f.rule == "PM801"
+    ]
+    return [
+        f
+        for f in findings
+        if f.rule == "PM801"
+        or not f.quote
+        or not any(a <= (f.line, f.column) and (f.end_line, f.end_column) <= b for a, b in spans)
+    ]
+
+
+def drop_subsumed(findings: list[Finding]) -> list[Finding]:
+    """ "Be careful" is a wish (PM104) and so has no concrete object (PM502): say it once."""
+    lines = {(f.rule, n) for f in findings for n in range(f.line, f.end_line + 1)}
+    return [
+        f
+        for f in findings
+        if not any((other, f.line) in lines for other in SUBSUMED_BY.get(f.rule, ()))
+    ]
+
+
+def collapse_repeats(findings: list[Finding]) -> list[Finding]:
+    """The same rule on the same words again and again ("glitch" six times) is one finding, at
+    the first place, naming the other lines. Runs after directives, so that a directive on
+    one occurrence silences only that one."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.line, f.column)):
+        key = (f.rule, " ".join(f.quote.lower().split()))
+        if f.quote and key in groups:
+            groups[key].append(f)
+            continue
+        groups[key] = [f]
+        out.append(f)
+    for i, f in enumerate(out):
+        repeats = (
+            groups.get((f.rule, " ".join(f.quote.lower().split())), [f])[1:] if f.quote else []
+        )
+        numbers = sorted({r.line for r in repeats} - {f.line})
+        if repeats:
+            lines = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "") or str(
+                f.line
+            )
+            plural = "s" if len(numbers) > 1 else ""
+            out[i] = replace(
+                f, message=f"{f.message} (the same words again on line{plural} {lines})"
+            )
+    return out
+
+
+def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> DocumentReview:
+    """The review made of an analysis: failed checks as findings, the LLM's result merged when
+    given (its grounded verdicts overrule semantic checks, its critiques join the findings unless
+    a rule already reports the same words), then directives, filters and the score."""
+    profile = load_profile(opts.profile)
+    doc = analysis.document
+    checks = dict(analysis.checks)
+    if llm is not None:
+        checks.update({cid: v for cid, v in llm.verdicts.items() if cid in checks})
+    findings = check_findings(profile, checks, doc, opts.severity) + list(analysis.findings)
+    merged = _merge_llm(findings, llm, doc, opts) if llm is not None else 0
+    findings = directives.apply(doc, findings, opts.select, opts.ignore)
+    findings = drop_subsumed(drop_inside_placeholders(findings))
+    if opts.collapse:
+        findings = collapse_repeats(findings)
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    stats = (
+        {**llm.stats, "merged": merged}
+        if llm is not None
+        else {"status": "skipped", "reason": opts.skip_reason()}
+    )
+    severities = {
+        cid: opts.severity.get(cid, spec.get("severity", "error"))
+        for cid, spec in profile.checks.items()
+    }
+    return DocumentReview(
+        doc.source.path,
+        checks,
+        findings,
+        tasks=llm.tasks if llm else [],
+        llm=stats,
+        analysis=analysis,
+        score=score(checks, severities, findings, doc).as_dict(),
+    )
+
+
+def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Options) -> int:
+    """Add the LLM's critiques to `findings` in place; returns how many were merged into a
+    rule's finding on the same words (which gets the model's specific advice)."""
+    merged = 0
+    for f in llm.findings:
+        same = next((i for i, g in enumerate(findings) if _same_words(f, g)), None)
+        if same is not None:
+            g = findings[same]
+            findings[same] = replace(
+                g, question=f.question or g.question, suggestion=f.suggestion or g.suggestion
+            )
+            merged += 1
+            continue
+        findings.append(
+            replace(
+                f, section=section_of(doc, f.line), severity=opts.severity.get(f.rule, f.severity)
+            )
+        )
+    return merged
+
+
+def _same_words(a: Finding, b: Finding) -> bool:
+    """Two findings on overlapping words of the same line range."""
+    if not b.quote or a.line > b.end_line or b.line > a.end_line:
+        return False
+    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (
+        a.end_line,
+        a.end_column,
+    )

@@ -1,0 +1,35 @@
+"""What a review is asked to do: the profile, filters, severities, rule options, the LLM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..models import Severity
+
+if TYPE_CHECKING:
+    from ..llm import ChatClient, LLMConfig
+
+
+@dataclass
+class Options:
+    profile: str = "default"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    offline: bool = False
+    collapse: bool = (
+        True  # one finding for the same words repeated (the accuracy bench turns it off)
+    )
+    llm: LLMConfig | None = None  # the LLM stage runs when this is set and not offline
+    llm_client: ChatClient | None = field(default=None, repr=False)  # injected (tests, replay)
+
+    @property
+    def wants_llm(self) -> bool:
+        return self.llm is not None and not self.offline
+
+    def skip_reason(self) -> str:
+        if self.offline:
+            return "offline"
+        return "no LLM endpoint configured: set --base-url or OPENAI_BASE_URL, and --model"
