@@ -31,8 +31,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-DEFAULT_FILE = Path("/work/shared/seeds/000_8dd2772cb27462af.txt")
-DEFAULT_CORPUS = [Path("/work/shared/corpus/alx"), Path("/work/shared/corpus/industry")]
+# The project's shared material sits beside the repository (../shared), wherever it is cloned.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DEFAULT_FILE = SHARED / "seeds" / "000_8dd2772cb27462af.txt"
+DEFAULT_CORPUS = [SHARED / "corpus" / "alx", SHARED / "corpus" / "industry"]
 
 
 def script(name: str) -> str | None:
