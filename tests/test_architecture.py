@@ -1,0 +1,110 @@
+"""The shape of the code: what may import what (docs/architecture.md), and sizes.
+
+Every import of a pmreview module is read from the source (lazy imports inside functions
+included) and checked against the layers below: a module may import its own layer and the
+layers beneath it, never one above. `render` never parses, `rules` never calls the LLM, the
+LLM layer never renders.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from _support import REPO
+
+SRC = REPO / "src" / "pmreview"
+
+# Lowest first. A unit is a top-level module or package of pmreview (its first dotted name).
+LAYERS: list[set[str]] = [
+    {"models", "errors", "resources", "__init__"},
+    {"source", "parse", "text"},
+    {"checks", "rules", "directives", "score"},
+    {"catalog"},
+    {"config", "llm"},
+    {"pipeline"},
+    {"render", "explain", "scaffold", "views"},
+    {"coach", "github", "lsp"},
+    {"cli", "__main__"},
+]
+LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
+# Imports that would be legal by layer but break a stated rule.
+FORBIDDEN = {
+    ("render", "parse"),
+    ("render", "checks"),
+    ("render", "rules"),
+    ("render", "llm"),
+    ("rules", "llm"),
+    ("checks", "llm"),
+    ("llm", "render"),
+    ("llm", "pipeline"),
+}
+MAX_MODULE_LINES = 300
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _unit(path: Path) -> str:
+    rel = path.relative_to(SRC)
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imported_units(path: Path) -> set[str]:
+    """The pmreview units a module imports (absolute or relative, at any depth)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = list(path.relative_to(SRC).parent.parts)
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                names = (node.module or "").split(".") if node.module else []
+                parts = base + [n for n in names if n]
+                if not parts:  # "from . import x" at the top: x is the unit
+                    out.update(a.name for a in node.names)
+                    continue
+                out.add(parts[0])
+            elif node.module and node.module.split(".")[0] == "pmreview":
+                rest = node.module.split(".")[1:]
+                out.update([rest[0]] if rest else [a.name for a in node.names])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "pmreview" and len(parts) > 1:
+                    out.add(parts[1])
+    return out
+
+
+def test_every_unit_has_a_layer() -> None:
+    units = {_unit(p) for p in _modules()}
+    assert units - LAYER.keys() == set(), "add the new module to LAYERS (docs/architecture.md)"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_imports_go_down_the_layers(path: Path) -> None:
+    unit = _unit(path)
+    wrong = sorted(
+        f"{unit} imports {other}"
+        for other in _imported_units(path) - {unit}
+        if other in LAYER and (LAYER[other] > LAYER[unit] or (unit, other) in FORBIDDEN)
+    )
+    assert wrong == []
+
+
+def test_the_checker_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
+    sample = SRC / "render" / "_probe.py"
+    text = "from ..parse import x\ndef f():\n    from pmreview.llm import y\n"
+    sample.write_text(text, encoding="utf-8")
+    try:
+        assert _imported_units(sample) >= {"parse", "llm"}
+    finally:
+        sample.unlink()
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_modules_stay_small(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_MODULE_LINES, f"{lines} lines: split it by concept"
