@@ -223,7 +223,10 @@ def check(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Output format: text, json, markdown, sarif, github or html."
+            "--format",
+            "-f",
+            help="Output format: text, json, markdown, sarif, github, html, rdjson, rdjsonl, "
+            "codequality or csv.",
         ),
     ] = None,
     output: Annotated[

@@ -18,6 +18,10 @@ FIRST = {
     "sarif": "{",
     "github": "::warning ",
     "html": "<!DOCTYPE html>",
+    "rdjson": "{",
+    "rdjsonl": '{"message": ',
+    "codequality": "[",
+    "csv": "path,score,summary.present,",
 }
 
 
@@ -38,4 +42,17 @@ def test_an_unknown_format_lists_the_new_ones(cli: Callable[..., Result], in_tmp
     (in_tmp / "night.md").write_text(NIGHT)
     result = cli("check", "--offline", "-f", "pdf", "night.md")
     assert result.exit_code == 2
-    assert "choose from: text, json, markdown, sarif, github, html" in result.stderr
+    assert (
+        "choose from: text, json, markdown, sarif, github, html, rdjson, rdjsonl, codequality, csv"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize("fmt", ["rdjson", "rdjsonl", "codequality", "csv"])
+def test_the_config_file_may_name_the_new_formats(
+    fmt: str, cli: Callable[..., Result], in_tmp: Path
+) -> None:
+    (in_tmp / "night.md").write_text(NIGHT)
+    (in_tmp / ".pmreview.toml").write_text(f'format = "{fmt}"\n')
+    result = cli("check", "--offline", "night.md")
+    assert result.exit_code == 0 and result.stdout.startswith(FIRST[fmt])

@@ -8,7 +8,18 @@ from importlib import import_module
 from ..errors import UsageError
 from ..models import Report
 
-FORMATS = ("text", "json", "markdown", "sarif", "github", "html")
+FORMATS = (
+    "text",
+    "json",
+    "markdown",
+    "sarif",
+    "github",
+    "html",
+    "rdjson",
+    "rdjsonl",
+    "codequality",
+    "csv",
+)
 
 
 def renderer(fmt: str) -> Callable[..., str]:
