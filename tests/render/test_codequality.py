@@ -10,8 +10,8 @@ from typing import Any
 from _render_support import NIGHT
 
 from pmreview.models import Report
+from pmreview.pipeline import Options, review_document
 from pmreview.render import render
-from pmreview.review import Options, review_document
 from pmreview.source import from_text
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}

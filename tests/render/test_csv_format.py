@@ -13,9 +13,9 @@ from _support import DEFAULT_CHECK_IDS
 from typer.testing import Result
 
 from pmreview.models import Report
+from pmreview.pipeline import Options, review_paths
 from pmreview.profile import load
 from pmreview.render import render
-from pmreview.review import Options, review_paths
 
 
 def rows(text: str) -> list[list[str]]:
