@@ -213,6 +213,7 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
         llm=stats,
         source=source,
         score=score(checks, severities, findings, doc).as_dict(),
+        document=doc,
     )
 
 
