@@ -15,7 +15,7 @@ from ..profile import Profile
 from . import ChatClient, ChatRequest, LLMConfig, LLMError, public_url
 from .ask import ask, build
 from .cache import Cache
-from .ground import Grounder
+from .ground import Grounder, Span
 from .redact import Redaction, nothing, redact
 
 PROMPT = "reviewer"
@@ -108,35 +108,23 @@ def ground(
 ) -> LLMResult:
     """Keep only what can be found in the document, at the place it is."""
     finder = Grounder(source.text)
+
+    def locate(quote: str) -> Span | None:
+        return finder.find(redaction.restore(quote))
+
     out = LLMResult()
     dropped = 0
     semantic = {cid for cid, spec in profile.checks.items() if spec.get("kind") == "semantic"}
     for item in answer.get("critiques", []):
-        span = finder.find(redaction.restore(item["quote"]))
+        span = locate(item["quote"])
         if span is None:
             dropped += 1
             continue
-        out.findings.append(
-            Finding(
-                rule=CRITIQUE_RULE[0],
-                name=CRITIQUE_RULE[1],
-                category="vague",
-                severity="warning",
-                message=redaction.restore(item["problem"]).strip() or "This is vague.",
-                line=span.line,
-                column=span.column,
-                end_line=span.end_line,
-                end_column=span.end_column,
-                quote=span.text,
-                question=redaction.restore(item["question"]).strip(),
-                suggestion=redaction.restore(item["rewrite"]).strip(),
-                source="llm",
-            )
-        )
+        out.findings.append(_critique(item, span, redaction))
     for item in answer.get("verdicts", []):
         if item["check"] not in semantic or not item["quote"].strip():
             continue  # an LLM verdict counts only with a grounded quote
-        span = finder.find(redaction.restore(item["quote"]))
+        span = locate(item["quote"])
         if span is None:
             dropped += 1
             continue
@@ -144,19 +132,41 @@ def ground(
             item["check"], item["status"], item["reason"].strip(), span.line, source="llm"
         )
     for item in answer.get("tasks", []):
-        task: dict[str, Any] = {
-            "title": item["title"].strip(),
-            "done_when": item["done_when"],
-            "owner": item["owner_role"],
-            "priority": item["priority"],
-            "source": "llm",
-        }
-        if item["quote"].strip():
-            span = finder.find(redaction.restore(item["quote"]))
-            if span is None:
-                dropped += 1
-                continue
-            task["line"] = span.line
-        out.tasks.append(task)
+        span = locate(item["quote"]) if item["quote"].strip() else None
+        if item["quote"].strip() and span is None:
+            dropped += 1
+            continue
+        out.tasks.append(_task(item, span))
     out.stats = {"dropped_ungrounded": dropped}
     return out
+
+
+def _critique(item: dict[str, str], span: Span, redaction: Redaction) -> Finding:
+    return Finding(
+        rule=CRITIQUE_RULE[0],
+        name=CRITIQUE_RULE[1],
+        category="vague",
+        severity="warning",
+        message=redaction.restore(item["problem"]).strip() or "This is vague.",
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        quote=span.text,
+        question=redaction.restore(item["question"]).strip(),
+        suggestion=redaction.restore(item["rewrite"]).strip(),
+        source="llm",
+    )
+
+
+def _task(item: dict[str, str], span: Span | None) -> dict[str, Any]:
+    task: dict[str, Any] = {
+        "title": item["title"].strip(),
+        "done_when": item["done_when"],
+        "owner": item["owner_role"],
+        "priority": item["priority"],
+        "source": "llm",
+    }
+    if span is not None:
+        task["line"] = span.line
+    return task
