@@ -223,10 +223,7 @@ def check(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format",
-            "-f",
-            help="Output format: text, json, markdown, sarif, github, html, rdjson, rdjsonl, "
-            "codequality or csv.",
+            "--format", "-f", help="Output format: text, json, markdown, sarif, github or html."
         ),
     ] = None,
     output: Annotated[
@@ -593,28 +590,13 @@ def coach(
     replay: ReplayOpt = None,
 ) -> None:
     """Walk through what is missing and vague, most important first, and write your answers in."""
-    from dataclasses import replace
-
-    from . import coach as coaching
+    from .coach.command import answers_or_terminal, coach_file
     from .config import resolve
-    from .document import parse
-    from .pipeline import review_document
-    from .profile import load as load_profile
-    from .rules import selectable
-    from .source import from_text, load
 
     try:
-        if path == "-":
-            raise UsageError("coach needs a file to write next to; - (stdin) is not one")
-        answer_map = coaching.load_answers(str(answers)) if answers is not None else None
-        if answer_map is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UsageError(
-                "coach asks questions in a terminal; without one, give the answers in a "
-                "file: --answers answers.yaml"
-            )
-        cfg = resolve(config, Path.cwd())
+        answer_map = answers_or_terminal(path, answers)
         opts = _review_options(
-            cfg,
+            resolve(config, Path.cwd()),
             profile=profile,
             select=None,
             ignore=None,
@@ -628,77 +610,9 @@ def coach(
             no_cache=True,
             replay=replay,
         )
-        source = load(path)
-        prof = load_profile(opts.profile)
+        coach_file(path, opts, answer_map, output, in_place)
     except UsageError as exc:
         _fail(str(exc))
-    if answer_map:
-        known = {name for pair in selectable(prof.checks) for name in pair}
-        for key in answer_map:
-            if key not in known:
-                typer.echo(
-                    f"pmreview: warning: {key!r} in the answers file is no check or rule id "
-                    "(see pmreview rules)",
-                    err=True,
-                )
-    deterministic = replace(opts, llm=None, llm_client=None, offline=True)
-    before = review_document(source, deterministic)
-    doc = parse(source)
-    rewriter = None
-    if opts.llm is not None and not opts.offline:
-        from .pipeline.batch import make_client
-
-        client = opts.llm_client or make_client(opts.llm)
-        rewriter = coaching.Rewriter(client, opts.llm, doc)
-    color = sys.stdout.isatty()
-
-    def emph(text: str) -> str:
-        return typer.style(text, bold=True, underline=True) if color else f"»{text}«"
-
-    def ask(prompt: str) -> str:
-        try:
-            return input(prompt)
-        except EOFError:
-            return "q"
-
-    outcome = coaching.session(
-        before,
-        doc,
-        echo=typer.echo,
-        answers=answer_map,
-        ask=None if answer_map is not None else ask,
-        rewriter=rewriter,
-        emph=emph,
-        failing=lambda text: {
-            cid
-            for cid, c in review_document(from_text(text, path), deterministic).checks.items()
-            if c.status != "pass"
-        },
-    )
-    if not outcome.answered:
-        typer.echo("Nothing was answered, so nothing was written.")
-        return
-    target = output or (Path(path) if in_place else coaching.coached_path(path))
-    try:
-        target.write_text(outcome.text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"{target}: cannot write: {exc.strerror or exc}")
-    after = review_document(load(str(target)), deterministic)
-    old, new = before.score["overall"], after.score["overall"]
-    passed = [
-        cid
-        for cid, c in after.checks.items()
-        if c.status == "pass" and before.checks[cid].status != "pass"
-    ]
-    typer.echo("")
-    typer.echo(
-        f"Wrote {target}: {len(outcome.answered)} answered, {outcome.skipped} skipped. "
-        f"Specificity score {old} → {new} ({new - old:+d})."
-    )
-    if passed:
-        typer.echo(f"Now present: {', '.join(passed)}.")
-    llm_note = f" · LLM requests: {outcome.llm_requests}" if rewriter is not None else ""
-    typer.echo(f"Review it: pmreview {target}{llm_note}")
 
 
 def _warn_unknown(profile: str, selectors: list[str]) -> None:

@@ -19,6 +19,8 @@ from typing import Any
 
 from typer.testing import Result
 
+from pmreview.llm import ChatRequest, ChatResponse
+
 DOCS = Path(__file__).resolve().parents[1] / "data" / "llm"
 WEBHOOKS = DOCS / "webhooks.md"  # e-mail, phone, IP and a token; vague statements
 INJECTION = DOCS / "injection.md"  # tries to instruct the reviewer
@@ -33,6 +35,23 @@ PERSONAL = {
 
 
 # --------------------------------------------------------------------------- answers
+
+
+class Scripted:
+    """A ChatClient answering from a list (a response, or an exception to raise)."""
+
+    base_url = "scripted:"
+
+    def __init__(self, *answers: ChatResponse | Exception) -> None:
+        self.answers = list(answers)
+        self.requests: list[ChatRequest] = []
+
+    def complete(self, request: ChatRequest) -> ChatResponse:
+        self.requests.append(request)
+        nxt = self.answers.pop(0)
+        if isinstance(nxt, Exception):
+            raise nxt
+        return nxt
 
 
 def answer(

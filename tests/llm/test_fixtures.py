@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import Result
 
 from pmreview.llm import ChatRequest, LLMConfig
-from pmreview.llm import reviewer as reviewer_module
-from pmreview.llm.prompts import Prompt
+from pmreview.llm import ask as ask_module
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import redact
 from pmreview.llm.reviewer import build_request
@@ -44,7 +44,7 @@ def rebuilt(fixture: dict[str, Any]) -> ChatRequest:
     opts = Options(profile="default")
     config = LLMConfig(base_url="fixture", model=fixture["request"]["model"])
     det = review_document(source, opts)
-    return build_request(source, det, load_profile(opts.profile), config, redact(source))
+    return build_request(det, load_profile(opts.profile), config, redact(source))
 
 
 def stale(path: Path) -> str | None:
@@ -123,8 +123,8 @@ def test_a_prompt_change_makes_every_fixture_stale(monkeypatch: pytest.MonkeyPat
     """The currency test above cannot pass by accident: change the prompt and it fails, with
     the command that fixes it."""
     real = load_prompt("reviewer")
-    edited = Prompt(real.id, real.version, real.system + "\n- Be kind.", real.user)
-    monkeypatch.setattr(reviewer_module, "load_prompt", lambda name: edited)
+    edited = replace(real, system=real.system + "\n- Be kind.")
+    monkeypatch.setattr(ask_module, "load_prompt", lambda name: edited)
     for path in ALL:
         problem = stale(path)
         assert problem is not None, path.name

@@ -14,12 +14,12 @@ from typing import Any
 import httpx2
 import openai
 import pytest
-from _llm_support import where
+from _llm_support import Scripted, where
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmreview.errors import UsageError
-from pmreview.llm import ChatRequest, ChatResponse, LLMConfig, LLMError, public_url
+from pmreview.llm import LLMConfig, LLMError, public_url
 from pmreview.llm import client as client_module
 from pmreview.llm.cache import Cache, key
 from pmreview.llm.client import _retry_after, _retryable, _Wait, describe
@@ -27,9 +27,10 @@ from pmreview.llm.ground import Grounder
 from pmreview.llm.prompts import Prompt
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import nothing, redact
-from pmreview.llm.reviewer import _errors, ask, build_request, run
+from pmreview.llm.reviewer import build_request, run
 from pmreview.pipeline import Options, review_document
 from pmreview.profile import load as load_profile
+from pmreview.resources import load_schema
 from pmreview.source import from_text
 
 FAST = settings(
@@ -123,7 +124,9 @@ def test_any_slice_of_the_text_is_found_where_it_is(text: str, data: st.DataObje
 
 
 def test_missing_and_unused_variables_are_reported_together() -> None:
-    prompt = Prompt("t", 3, "Review $profile for ${audience}.", "$document\n$findings")
+    prompt = Prompt(
+        "t", 3, "Review $profile for ${audience}.", "$document\n$findings", "s.json", "s"
+    )
     with pytest.raises(ValueError) as caught:
         prompt.render(profile="default", documnet="...", extra="x")
     message = str(caught.value)
@@ -133,7 +136,7 @@ def test_missing_and_unused_variables_are_reported_together() -> None:
 
 
 def test_render_fills_both_templates() -> None:
-    prompt = Prompt("t", 1, "Costs $$5 for $who.", "Hello ${who}!")
+    prompt = Prompt("t", 1, "Costs $$5 for $who.", "Hello ${who}!", "s.json", "s")
     assert prompt.variables() == {"who"}
     assert prompt.render(who="you") == ("Costs $5 for you.", "Hello you!")
 
@@ -143,6 +146,13 @@ def test_shipped_reviewer_prompt_takes_what_the_reviewer_gives() -> None:
     assert prompt.id == "reviewer" and prompt.version >= 1
     assert prompt.variables() == {"profile", "requirements", "findings", "document"}
     assert "<document>\n$document\n</document>" in prompt.user
+    assert (prompt.schema, prompt.schema_name) == ("llm-review.schema.json", "postmortem_review")
+
+
+@pytest.mark.parametrize("name", ["reviewer", "coach"])
+def test_every_shipped_prompt_names_a_shipped_output_schema(name: str) -> None:
+    schema = load_schema(load_prompt(name).schema)
+    assert schema["type"] == "object" and schema["additionalProperties"] is False
 
 
 def test_unknown_prompt_is_a_usage_error() -> None:
@@ -478,55 +488,6 @@ def test_public_url(url: str, public: str) -> None:
 
 # --------------------------------------------------------------------------- reviewer.py
 
-VALID = json.dumps({"critiques": [], "verdicts": [], "tasks": []})
-
-
-class Scripted:
-    """A ChatClient answering from a list (a response, or an exception to raise)."""
-
-    base_url = "scripted:"
-
-    def __init__(self, *answers: ChatResponse | Exception) -> None:
-        self.answers = list(answers)
-        self.requests: list[ChatRequest] = []
-
-    def complete(self, request: ChatRequest) -> ChatResponse:
-        self.requests.append(request)
-        nxt = self.answers.pop(0)
-        if isinstance(nxt, Exception):
-            raise nxt
-        return nxt
-
-
-def test_errors_says_why_an_answer_is_unusable() -> None:
-    assert _errors(VALID, "stop") is None
-    assert "cut off" in (_errors(VALID, "length") or "")
-    assert (_errors("{oops", "stop") or "").startswith("the answer is not JSON")
-    missing = _errors('{"critiques": []}', "stop") or ""
-    assert missing.startswith("at top level:") and "(and 1 more)" in missing
-    wrong = _errors('{"critiques": [{"quote": 1}], "verdicts": [], "tasks": []}', "stop")
-    assert (wrong or "").startswith("at critiques/0")
-
-
-def test_re_ask_sends_the_answer_and_the_problem() -> None:
-    client = Scripted(ChatResponse("x" * 5000, prompt_tokens=5), ChatResponse(VALID, requests=2))
-    request = ChatRequest("m", ({"role": "user", "content": "review"},), {"type": "json_object"})
-    data, response, requests = ask(client, request)
-    assert data == json.loads(VALID) and requests == 3
-    assert response.prompt_tokens == 5
-    retry = client.requests[1]
-    assert retry.messages[-2] == {"role": "assistant", "content": "x" * 4000}
-    assert "not JSON" in retry.messages[-1]["content"]
-    assert retry.response_format == request.response_format
-
-
-def test_failed_re_ask_counts_every_request() -> None:
-    client = Scripted(ChatResponse("nope", requests=2), LLMError("HTTP 500 (3 requests)", 3))
-    request = ChatRequest("m", ({"role": "user", "content": "review"},), {"type": "json_object"})
-    with pytest.raises(LLMError) as caught:
-        ask(client, request)
-    assert caught.value.requests == 5
-
 
 def test_run_never_raises() -> None:
     source = from_text("# Outage\n\nIt was fixed.\n")
@@ -544,7 +505,7 @@ def test_request_carries_the_profile_and_the_redacted_numbered_document() -> Non
     source = from_text("# Outage\n\nMail ada.okafor@gmail.com.\nIt was fixed.\n")
     det = review_document(source, Options())
     config = LLMConfig(base_url="x", model="m", max_tokens=1234)
-    request = build_request(source, det, load_profile("default"), config, redact(source))
+    request = build_request(det, load_profile("default"), config, redact(source))
     assert request.model == "m" and request.max_tokens == 1234 and request.temperature == 0.0
     user = request.messages[1]["content"]
     assert 'profile "default"' in user

@@ -1,4 +1,4 @@
-"""Prompt files (prompts/*.toml): id, version, system and user templates.
+"""Prompt files (prompts/*.toml): id, version, output schema, system and user templates.
 
 Templates use string.Template (`$name`). Rendering reports every missing variable at once,
 and rejects variables the template does not use, so a typo cannot silently drop input.
@@ -20,6 +20,9 @@ class Prompt:
     version: int
     system: str
     user: str
+    schema: str  # the answer's JSON Schema: a file in schemas/
+    schema_name: str  # the schema's name in the request's response format
+    max_tokens: int | None = None  # a limit of its own, else the LLM config's
 
     def variables(self) -> set[str]:
         out: set[str] = set()
@@ -54,6 +57,15 @@ def load(name: str) -> Prompt:
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)
-        return Prompt(str(data["id"]), int(data["version"]), str(data["system"]), str(data["user"]))
+        limit = data.get("max_tokens")
+        return Prompt(
+            str(data["id"]),
+            int(data["version"]),
+            str(data["system"]),
+            str(data["user"]),
+            str(data["schema"]),
+            str(data["schema_name"]),
+            int(limit) if limit is not None else None,
+        )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: not a usable prompt file ({exc})") from None

@@ -121,7 +121,7 @@ def author(specs: Path, into: Path) -> list[Path]:
         opts = Options(profile=spec.get("profile", "default"))
         det = review_document(source, opts)
         config = LLMConfig(base_url="authored", model=model)
-        request = build_request(source, det, load_profile(opts.profile), config, redact(source))
+        request = build_request(det, load_profile(opts.profile), config, redact(source))
         content = answer if isinstance(answer, str) else json.dumps(answer, indent=2)
         response = ChatResponse(content, spec.get("finish_reason", "stop"), 0, 0, model)
         data = fixture(request, response, {"source": "authored", "why": why}, document)
