@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .catalog import CHECK_CATEGORY
 from .errors import UsageError
 from .models import SEVERITY_RANK, Block, Document, DocumentReview, Finding, Section
 from .resources import load_toml
@@ -45,7 +46,7 @@ class Item:
 
     @property
     def is_check(self) -> bool:
-        return self.finding.category == "structure"
+        return self.finding.category == CHECK_CATEGORY
 
     @property
     def mode(self) -> str:
@@ -105,7 +106,7 @@ def plan(review: DocumentReview) -> list[Item]:
     of one place in the order of data/coach.toml (an end time before a duration)."""
     table = load_toml("coach.toml")
     items = [
-        Item(f, dict(table["checks" if f.category == "structure" else "rules"].get(f.rule, {})))
+        Item(f, dict(table["checks" if f.category == CHECK_CATEGORY else "rules"].get(f.rule, {})))
         for f in review.findings
     ]
     order = {cid: n for n, cid in enumerate(table.get("checks", {}))}

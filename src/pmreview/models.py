@@ -176,6 +176,7 @@ class DocumentReview:
     llm: dict[str, Any] = field(default_factory=lambda: {"status": "skipped"})
     source: Source | None = field(default=None, repr=False, compare=False)  # not reported
     score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
+    errors: list[dict[str, str]] = field(default_factory=list)  # rules that failed on it
 
 
 @dataclass

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import directives, rules
+from .catalog import CHECK_CATEGORY
 from .document import parse
 from .errors import UsageError
 from .facts import extract
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from .llm import ChatClient, LLMConfig
     from .llm.cache import Cache
     from .llm.reviewer import LLMResult
-
-CHECK_CATEGORY = "structure"
 
 
 @dataclass
@@ -172,7 +171,8 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
     if llm is not None:
         checks.update({cid: v for cid, v in llm.verdicts.items() if cid in checks})
     findings = check_findings(profile, checks, doc, opts.severity)
-    findings += rules.run(doc, opts.rule_options, opts.severity)
+    ran = rules.run(doc, opts.rule_options, opts.severity)
+    findings += ran.findings
     merged = 0
     if llm is not None:
         for f in llm.findings:
@@ -213,6 +213,10 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
         llm=stats,
         source=source,
         score=score(checks, severities, findings, doc).as_dict(),
+        errors=[
+            {"path": source.path, "rule": rid, "message": f"{source.path}: {message}"}
+            for rid, message in ran.failures
+        ],
     )
 
 
@@ -272,7 +276,7 @@ def review_paths(paths: Iterable[str], opts: Options, jobs: int | None = None) -
     else:
         results = [_review_path(path, opts) for path in files]
     docs = [r for r in results if isinstance(r, DocumentReview)]
-    errors = [r for r in results if isinstance(r, dict)]
+    errors = [e for r in results for e in ([r] if isinstance(r, dict) else r.errors)]
     if opts.llm is not None and not opts.offline and docs:
         docs = _llm_stage(docs, opts)
     return Report(profile=load_profile(opts.profile).name, documents=docs, errors=errors)

@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from ..catalog import LLM_CRITIQUE
 from ..models import Check, DocumentReview, Finding, Source
 from ..profile import Profile
 from ..resources import load_schema
@@ -27,7 +28,6 @@ PROMPT = "reviewer"
 SCHEMA = "llm-review.schema.json"
 MAX_DOCUMENT_CHARS = 24_000
 MAX_FINDINGS_IN_PROMPT = 40
-CRITIQUE_RULE = ("PM901", "llm-critique")
 
 
 @dataclass
@@ -209,10 +209,10 @@ def ground(
             continue
         out.findings.append(
             Finding(
-                rule=CRITIQUE_RULE[0],
-                name=CRITIQUE_RULE[1],
-                category="vague",
-                severity="warning",
+                rule=LLM_CRITIQUE.id,
+                name=LLM_CRITIQUE.slug,
+                category=LLM_CRITIQUE.category,
+                severity=LLM_CRITIQUE.severity,
                 message=redaction.restore(item["problem"]).strip() or "This is vague.",
                 line=span.line,
                 column=span.column,
