@@ -199,6 +199,15 @@ def _check(
         ),
         ('[severity]\nPM999 = "error"\n', "[severity] PM999: unknown rule or check"),
         (
+            '[severity]\nPM101 = "info"\nvague-cause = "error"\n',
+            "[severity] vague-cause: the severity of PM101 is given twice",
+        ),
+        (
+            "[rules.PM304]\nmax_sentences = 3\n[rules.timeline-entry-too-long]\n",
+            "[rules.timeline-entry-too-long]: the options of PM304 are given twice",
+        ),
+        ("[rules.llm-critique]\n", "[rules.llm-critique]: PM901 is an LLM rule, which takes no"),
+        (
             '[severity]\nvague-causes = "error"\n',
             "[severity] vague-causes: unknown rule or check; did you mean vague-cause",
         ),
@@ -314,3 +323,16 @@ def test_selectors_are_checked_against_the_catalog(
     assert loud.stderr == (
         "pmreview: warning: 'PM999' matches no rule or check (see pmreview rules)\n"
     )
+
+
+def test_a_rule_error_is_no_unread_input_for_the_exit_code_and_annotations() -> None:
+    from pmreview.cli import exit_code
+    from pmreview.models import Report
+    from pmreview.render import render
+
+    failed = {"path": "a.md", "rule": "PM304", "message": "a.md: rule PM304 failed on this"}
+    unread = {"path": "b.md", "message": "b.md: not found"}
+    assert exit_code(Report("default", [], [failed]), "error") == 0
+    assert exit_code(Report("default", [], [failed, unread]), "error") == 2
+    summary = render(Report("default", [], [failed]), "github").splitlines()[-1]
+    assert summary.endswith("; 1 rule failed") and "could not be read" not in summary

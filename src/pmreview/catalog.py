@@ -12,9 +12,9 @@ Two entries with one id or slug are an error, never one silently replacing the o
 from __future__ import annotations
 
 import json
-from difflib import get_close_matches
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import get_close_matches
 from functools import cache
 from typing import Any, Literal
 
@@ -178,8 +178,7 @@ def load(profile: str | None = "default") -> Catalog:
     the LLM rules; a `DuplicateId` when two share an id or slug."""
     from .profile import builtin_profiles
 
-    checks = _every_profiles_checks([profile] if profile else builtin_profiles())
-    return Catalog([*checks, *map(rule_entry, registry().values()), *LLM_ENTRIES])
+    return _with_rules(_every_profiles_checks([profile] if profile else builtin_profiles()))
 
 
 def for_config(profile: str | None) -> Catalog:
@@ -189,7 +188,10 @@ def for_config(profile: str | None) -> Catalog:
 
     names = builtin_profiles()
     own = [profile] if profile and profile not in names else []
-    checks = _every_profiles_checks(names + own)
+    return _with_rules(_every_profiles_checks(names + own))
+
+
+def _with_rules(checks: list[Entry]) -> Catalog:
     return Catalog([*checks, *map(rule_entry, registry().values()), *LLM_ENTRIES])
 
 

@@ -61,17 +61,13 @@ def load(path: Path) -> dict[str, Any]:
 
 def _rule_options(tables: dict[str, Any], where: str) -> dict[str, Any]:
     """`[rules.<id or slug>]` tables by rule id, each option checked against the rule's."""
-    from .catalog import for_config
     from .rules import OptionError, lookup
 
     out: dict[str, Any] = {}
     for key, values in tables.items():
         rule = lookup(key)
         if rule is None:
-            entry = for_config(None).get(key)
-            kind = {"check": "a check", "llm": "an LLM rule"}.get(entry.kind, "") if entry else ""
-            why = f"{entry.id} is {kind}, which takes no options" if entry else ""
-            raise UsageError(f"{where}rules.{key}]: {why or _unknown(key, 'rule', None)}")
+            raise UsageError(f"{where}rules.{key}]: {_not_a_rule(key)}")
         if rule.id in out:
             raise UsageError(f"{where}rules.{key}]: the options of {rule.id} are given twice")
         try:
@@ -92,12 +88,24 @@ def _severities(table: dict[str, Any], profile: str | None, where: str) -> dict[
         entry = catalog.get(key)
         if entry is None:
             raise UsageError(f"{where}severity] {key}: {_unknown(key, 'rule or check', profile)}")
+        if entry.id in out:
+            raise UsageError(f"{where}severity] {key}: the severity of {entry.id} is given twice")
         out[entry.id] = severity
     return out
 
 
+def _not_a_rule(key: str) -> str:
+    from .catalog import for_config
+
+    entry = for_config(None).get(key)
+    if entry is None:
+        return _unknown(key, "rule", None)
+    kind = "a check" if entry.kind == "check" else "an LLM rule"
+    return f"{entry.id} is {kind}, which takes no options"
+
+
 def _unknown(key: str, what: str, profile: str | None) -> str:
-    """"unknown rule", with the closest ids and slugs."""
+    """The reason a key is unknown, with the closest ids and slugs."""
     from .catalog import for_config
 
     close = for_config(profile).close(key)
