@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import UsageError
@@ -91,7 +91,7 @@ class Rule:
     instead: str  # Use instead: a good example
     check: CheckFn
     cites: tuple[str, ...] = ()  # the practices it comes from: keys of data/practices.toml
-    options: tuple[Option, ...] = field(default=())
+    options: tuple[Option, ...] = ()
 
     def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """Every declared option: its default unless `given` sets it; an `OptionError` for
