@@ -26,11 +26,23 @@ def where(entry: Entry) -> str:
 
 
 def score_entry() -> Entry:
+    """The score, explained like an id (it is no catalog entry: nothing selects or sets it)."""
     from .score import FORMULA
 
     first, _, rest = FORMULA.partition("\n\n")
     what = " ".join(first.split())
-    return Entry("score", "score", "score", "", "info", what, what, rest, "", "")
+    return Entry(
+        id="score",
+        slug="score",
+        kind="score",
+        category="",
+        severity="info",  # unused: the score is no finding
+        summary=what,
+        what=what,
+        why=rest,
+        example="",
+        instead="",
+    )
 
 
 def topics(profile: str | None = None) -> dict[str, Entry]:
