@@ -17,7 +17,7 @@ from typer.testing import Result
 
 import pmreview
 from pmreview import cli as cli_module
-from pmreview.llm import LLM_RULES
+from pmreview.catalog import LLM_ENTRIES
 from pmreview.rules import registry
 
 FINDING_LINE = re.compile(
@@ -526,7 +526,7 @@ def test_rules_text_lists_every_id(cli: Cli) -> None:
     assert result.exit_code == 0
     ids = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
     assert ids[:21] == list(DEFAULT_CHECK_IDS)
-    assert set(ids[21:]) == set(registry()) | {r[0] for r in LLM_RULES}
+    assert set(ids[21:]) == set(registry()) | {e.id for e in LLM_ENTRIES}
     assert len(ids) == len(set(ids))
 
 
@@ -534,7 +534,7 @@ def test_rules_json(cli: Cli, report_schema: dict[str, Any]) -> None:
     rows = json.loads(cli("rules", "--format", "json").stdout)
     assert [r["id"] for r in rows if r["kind"] == "check"] == list(DEFAULT_CHECK_IDS)
     assert {r["id"] for r in rows if r["kind"] == "rule"} == set(registry())
-    assert {r["id"] for r in rows if r["kind"] == "llm"} == {r[0] for r in LLM_RULES}
+    assert {r["id"] for r in rows if r["kind"] == "llm"} == {e.id for e in LLM_ENTRIES}
     categories = set(report_schema["$defs"]["finding"]["properties"]["category"]["enum"])
     for row in rows:
         assert set(row) >= {"id", "name", "kind", "category", "severity", "summary"}

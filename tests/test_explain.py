@@ -12,14 +12,18 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from pmreview.explain import PARTS, check_topics, document, practices, rule_topics, topics
+from pmreview import catalog
+from pmreview.catalog import DOC_PARTS, Entry, check_entries, practices
+from pmreview.explain import document, topics
 from pmreview.pipeline import Options, review_text
 from pmreview.profile import builtin_profiles, load
 from pmreview.rules import Rule, registry
 
 PROFILES = builtin_profiles()
 # Every topic of every profile, each profile's checks with their own text.
-ALL = [(p, t) for p in PROFILES for t in check_topics(p)] + [("", t) for t in rule_topics()]
+ALL = [(p, t) for p in PROFILES for t in check_entries(p)] + [
+    ("", e) for e in catalog.load(None).entries if e.kind != "check"
+]
 
 # Rule examples that need a whole document (a summary and a timeline that disagree) to show
 # their rule; the rule cases in tests/rules/cases cover them.
@@ -66,17 +70,14 @@ def test_every_listed_id_and_slug_is_explained(cli: Callable[..., Result], profi
 
 
 @pytest.mark.parametrize(("profile", "topic"), ALL, ids=[f"{p}:{t.id}" for p, t in ALL])
-def test_no_rule_or_check_lacks_a_part_of_its_documentation(profile: str, topic: object) -> None:
-    from pmreview.explain import Topic
-
-    assert isinstance(topic, Topic)
-    assert topic.missing() == [], f"{topic.id} ({profile or topic.kind}) lacks documentation"
+def test_no_rule_or_check_lacks_a_part_of_its_documentation(profile: str, topic: Entry) -> None:
+    assert topic.undocumented() == [], f"{topic.id} ({profile or topic.kind}) lacks documentation"
 
 
 def test_a_topic_without_its_parts_is_caught() -> None:
     topic = replace(topics()["PM101"], why=" ", cites=())
-    assert topic.missing() == ["why", "cites"]
-    assert set(PARTS) == {"what", "why", "example", "instead"}
+    assert topic.undocumented() == ["why", "cites"]
+    assert set(DOC_PARTS) == {"what", "why", "example", "instead"}
 
 
 def test_ids_and_slugs_name_one_topic_each() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 import re
 import sys
 from enum import Enum
@@ -65,8 +64,9 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """0: clean; 1: a finding at or above `fail_on`; 2: an input could not be reviewed."""
-    if report.errors:
+    """0: clean; 1: a finding at or above `fail_on`; 2: an input could not be reviewed (a rule
+    that failed on a document is reported, but the exit code is the findings')."""
+    if any("rule" not in e for e in report.errors):
         return 2
     if fail_on == "never":
         return 0
@@ -462,47 +462,12 @@ def list_rules(
     profile: Annotated[str, typer.Option(help="Profile whose checks to list.")] = "default",
 ) -> None:
     """List every rule and check id with its severity and one-line description."""
-    from .llm import LLM_RULES
-    from .profile import load, slug
-    from .rules import registry
+    from .catalog import listing
 
     try:
-        prof = load(profile)
+        typer.echo(listing(profile, fmt), nl=False)
     except UsageError as exc:
         _fail(str(exc))
-    rows = [
-        {
-            "id": cid,
-            "name": slug(cid),
-            "kind": "check",
-            "category": "structure",
-            "severity": spec.get("severity", "error"),
-            "summary": spec.get("description", ""),
-        }
-        for cid, spec in prof.checks.items()
-    ]
-    rows += [
-        {
-            "id": r.id,
-            "name": r.name,
-            "kind": "rule",
-            "category": r.category,
-            "severity": r.severity,
-            "summary": r.summary,
-        }
-        for r in registry().values()
-    ]
-    rows += [
-        {"id": i, "name": n, "kind": "llm", "category": c, "severity": sev, "summary": text}
-        for i, n, c, sev, text in LLM_RULES
-    ]
-    if fmt == "json":
-        typer.echo(json.dumps(rows, indent=2))
-    elif fmt == "text":
-        for row in rows:
-            typer.echo(f"{row['id']:<24} {row['severity']:<8} {row['name']:<28} {row['summary']}")
-    else:
-        _fail(f"unknown format {fmt!r} (choose from: text, json)")
 
 
 @app.command("explain")
@@ -616,14 +581,10 @@ def coach(
 
 
 def _warn_unknown(profile: str, selectors: list[str]) -> None:
-    from .directives import unknown
-    from .profile import load
-    from .rules import selectable
+    from .catalog import unknown_selectors
 
-    for sel in unknown(selectors, selectable(load(profile).checks)):
-        typer.echo(
-            f"pmreview: warning: {sel!r} matches no rule or check (see pmreview rules)", err=True
-        )
+    for warning in unknown_selectors(profile, selectors):
+        typer.echo(f"pmreview: warning: {warning}", err=True)
 
 
 def _fail(message: str) -> NoReturn:

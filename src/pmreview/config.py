@@ -51,7 +51,66 @@ def load(path: Path) -> dict[str, Any]:
     profile = data.get("profile")
     if isinstance(profile, str) and profile.endswith(".json"):
         data["profile"] = str((path.parent / profile).resolve())
+    where = f"{path}: [tool.pmreview." if path.name == "pyproject.toml" else f"{path}: ["
+    if "rules" in data:
+        data["rules"] = _rule_options(data["rules"], where)
+    if "severity" in data:
+        data["severity"] = _severities(data["severity"], data.get("profile"), where)
     return data
+
+
+def _rule_options(tables: dict[str, Any], where: str) -> dict[str, Any]:
+    """`[rules.<id or slug>]` tables by rule id, each option checked against the rule's."""
+    from .rules import OptionError, lookup
+
+    out: dict[str, Any] = {}
+    for key, values in tables.items():
+        rule = lookup(key)
+        if rule is None:
+            raise UsageError(f"{where}rules.{key}]: {_not_a_rule(key)}")
+        if rule.id in out:
+            raise UsageError(f"{where}rules.{key}]: the options of {rule.id} are given twice")
+        try:
+            rule.resolve(values)
+        except OptionError as exc:
+            raise UsageError(f"{where}rules.{key}] {exc.key}: {exc}") from None
+        out[rule.id] = values
+    return out
+
+
+def _severities(table: dict[str, Any], profile: str | None, where: str) -> dict[str, Any]:
+    """`[severity]` by id, from keys that are ids or slugs of rules and checks."""
+    from .catalog import for_config
+
+    catalog = for_config(profile)
+    out = {}
+    for key, severity in table.items():
+        entry = catalog.get(key)
+        if entry is None:
+            raise UsageError(f"{where}severity] {key}: {_unknown(key, 'rule or check', profile)}")
+        if entry.id in out:
+            raise UsageError(f"{where}severity] {key}: the severity of {entry.id} is given twice")
+        out[entry.id] = severity
+    return out
+
+
+def _not_a_rule(key: str) -> str:
+    from .catalog import for_config
+
+    entry = for_config(None).get(key)
+    if entry is None:
+        return _unknown(key, "rule", None)
+    kind = "a check" if entry.kind == "check" else "an LLM rule"
+    return f"{entry.id} is {kind}, which takes no options"
+
+
+def _unknown(key: str, what: str, profile: str | None) -> str:
+    """The reason a key is unknown, with the closest ids and slugs."""
+    from .catalog import for_config
+
+    close = for_config(profile).close(key)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown {what}{hint} (see pmreview rules)"
 
 
 def resolve(explicit: str | None, start: Path) -> dict[str, Any]:

@@ -1,184 +1,72 @@
-"""`pmreview explain ID`: what a rule or check is for, from its own documentation.
+"""`pmreview explain ID`: what a rule or check is for, from the catalog.
 
-Rules document themselves (`Rule.what/why/example/instead/cites`), checks in their profile's
-`x-checks` table (description, why, example, instead, cites, fix, question), the LLM rule next to
-its id (`LLM_RULE_DOCS`, `LLM_RULE_CITES`), and the score in `score.FORMULA`; `cites` are keys of
-data/practices.toml (title and address of each practice). `docs/rules.md` is
-`pmreview explain --all --format markdown`, so neither can drift from the code.
+The catalog's entries carry each id's documentation (a rule's from its `Rule`, a check's from its
+profile's `x-checks`, the LLM rule's from `catalog.LLM_ENTRIES`); the score's is `score.FORMULA`.
+`docs/rules.md` is `pmreview explain --all --format markdown`, so neither can drift from the code.
 """
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Any
 
+from . import catalog
+from .catalog import Entry, cite_lines, option_lines
 from .errors import UsageError
-from .profile import slug
-from .resources import load_toml
 
-PARTS = ("what", "why", "example", "instead")
 KINDS = {"check": "required element", "rule": "rule", "llm": "LLM rule", "score": "score"}
 
 
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    slug: str
-    kind: str  # "check", "rule", "llm" or "score"
-    severity: str
-    what: str
-    why: str
-    example: str  # a bad example
-    instead: str  # a good example
-    cites: tuple[str, ...]  # keys of data/practices.toml
-    fix: str = ""
-    question: str = ""
-    where: str = ""  # the profiles a check belongs to, the category of a rule
-
-    def missing(self) -> list[str]:
-        """The parts of its documentation this topic lacks."""
-        if self.kind == "score":  # the formula: what and how, no examples to give
-            return [p for p in ("what", "why") if not getattr(self, p).strip()]
-        out = [p for p in PARTS if not getattr(self, p).strip()]
-        return out + ([] if self.cites else ["cites"])
+def where(entry: Entry) -> str:
+    """The profiles a check belongs to, the category of a rule."""
+    if entry.kind == "check":
+        return f"profile {', '.join(entry.profiles)}"
+    llm = ", LLM reviewer" if entry.kind == "llm" else ""
+    return f"category {entry.category}{llm}"
 
 
-def _cites(raw: Any) -> tuple[str, ...]:
-    """A `cites` value of a profile (a list of keys); anything else cites nothing."""
-    if isinstance(raw, list):
-        return tuple(str(k) for k in raw)
-    return ()
-
-
-def check_topics(profile: str) -> list[Topic]:
-    """The checks of one profile (a built-in name or a profile file), in the profile's order."""
-    from .profile import load
-
-    prof = load(profile)
-    out = []
-    for cid, spec in prof.checks.items():
-        entry: dict[str, Any] = dict(spec)
-        out.append(
-            Topic(
-                cid,
-                slug(cid),
-                "check",
-                str(entry.get("severity", "error")),
-                str(entry.get("description", "")),
-                str(entry.get("why", "")),
-                str(entry.get("example", "")),
-                str(entry.get("instead", "")),
-                _cites(entry.get("cites")),
-                str(entry.get("fix", "")),
-                str(entry.get("question", "")),
-                f"profile {prof.name}",
-            )
-        )
-    return out
-
-
-def rule_topics() -> list[Topic]:
-    """Every rule of the registry, then the LLM rules."""
-    from .llm import LLM_RULE_CITES, LLM_RULE_DOCS, LLM_RULES
-    from .rules import registry
-
-    out = [
-        Topic(
-            r.id,
-            r.name,
-            "rule",
-            r.severity,
-            r.what,
-            r.why,
-            r.example,
-            r.instead,
-            r.cites,
-            where=f"category {r.category}",
-        )
-        for r in registry().values()
-    ]
-    for rid, name, category, severity, _summary in LLM_RULES:
-        doc = LLM_RULE_DOCS.get(rid, {})
-        out.append(
-            Topic(
-                rid,
-                name,
-                "llm",
-                severity,
-                doc.get("what", ""),
-                doc.get("why", ""),
-                doc.get("example", ""),
-                doc.get("instead", ""),
-                LLM_RULE_CITES.get(rid, ()),
-                where=f"category {category}, LLM reviewer",
-            )
-        )
-    return out
-
-
-def score_topic() -> Topic:
+def score_entry() -> Entry:
+    """The score, explained like an id (it is no catalog entry: nothing selects or sets it)."""
     from .score import FORMULA
 
     first, _, rest = FORMULA.partition("\n\n")
-    return Topic("score", "score", "score", "", " ".join(first.split()), rest, "", "", ())
+    what = " ".join(first.split())
+    return Entry(
+        id="score",
+        slug="score",
+        kind="score",
+        category="",
+        severity="info",  # unused: the score is no finding
+        summary=what,
+        what=what,
+        why=rest,
+        example="",
+        instead="",
+    )
 
 
-def topics(profile: str | None = None) -> dict[str, Topic]:
-    """Every topic by id: the checks of `profile` (of every built-in profile when None; a check
-    in several has the first one's text), every rule, the LLM rules, and `score`."""
-    from .profile import builtin_profiles
-
-    out: dict[str, Topic] = {}
-    for name in [profile] if profile else builtin_profiles():
-        for t in check_topics(name):
-            if t.id in out:
-                out[t.id] = replace(out[t.id], where=f"{out[t.id].where}, {name}")
-            else:
-                out[t.id] = t
-    for t in [*rule_topics(), score_topic()]:
-        out[t.id] = t
-    return out
+def topics(profile: str | None = None) -> dict[str, Entry]:
+    """Every topic by id: the catalog of `profile` (of every built-in profile when None; a check
+    in several has the first one's text) and `score`."""
+    return {e.id: e for e in [*catalog.load(profile).entries, score_entry()]}
 
 
-def find(key: str, profile: str | None = None) -> Topic:
+def find(key: str, profile: str | None = None) -> Entry:
     """A topic by id or slug, case-insensitively; a usage error with close matches otherwise."""
-    table = topics(profile)
-    wanted = key.strip().lower()
-    for t in table.values():
-        if wanted in (t.id.lower(), t.slug.lower()):
-            return t
-    if profile:  # a check of another profile: say which
-        for t in topics().values():
-            if t.kind == "check" and wanted in (t.id.lower(), t.slug.lower()):
-                raise UsageError(
-                    f"unknown rule or check {key!r} in profile {profile} ({t.id} is a check of "
-                    f"{t.where.removeprefix('profile ')}; see pmreview rules --profile {profile})"
-                )
-    names = {name.lower(): name for t in table.values() for name in (t.id, t.slug)}
-    close = [names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
+    if key.strip().lower() == "score":
+        return score_entry()
+    found = catalog.load(profile).get(key)
+    if found is not None:
+        return found
+    other = catalog.load(None).get(key) if profile else None
+    if other is not None and other.kind == "check":  # a check of another profile: say which
+        raise UsageError(
+            f"unknown rule or check {key!r} in profile {profile} ({other.id} is a check of "
+            f"{', '.join(other.profiles)}; see pmreview rules --profile {profile})"
+        )
+    close = catalog.load(profile).close(key)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UsageError(f"unknown rule or check {key!r}{hint} (see pmreview rules)")
-
-
-def practices() -> dict[str, dict[str, str]]:
-    """The cited practices by key: title and url ("" when it has no public address)."""
-    data = load_toml("practices.toml")
-    return {k: {"title": str(v["title"]), "url": str(v.get("url", ""))} for k, v in data.items()}
-
-
-def _cite_lines(topic: Topic, markdown: bool = False) -> list[str]:
-    table = practices()
-    out = []
-    for key in topic.cites:
-        p = table.get(key, {"title": key, "url": ""})
-        if markdown and p["url"]:
-            out.append(f"[{p['title']}]({p['url']})")
-        else:
-            out.append(p["title"] + (f" <{p['url']}>" if p["url"] else ""))
-    return out
 
 
 def _indent(text: str, by: str = "    ") -> str:
@@ -193,16 +81,16 @@ def _prose(text: str) -> str:
     )
 
 
-def as_text(topic: Topic) -> str:
+def as_text(topic: Entry) -> str:
     """For the terminal: headed parts, examples indented."""
     if topic.kind == "score":
         from .score import FORMULA
 
         return f"score: the specificity score\n\n{FORMULA}"
-    head = f"{topic.id} ({topic.slug}) · {KINDS[topic.kind]}, {topic.severity} · {topic.where}"
+    head = f"{topic.id} ({topic.slug}) · {KINDS[topic.kind]}, {topic.severity} · {where(topic)}"
     parts = [head, "", "What it checks", _prose(topic.what), "", "Why it matters"]
     parts.append(_prose(topic.why))
-    cites = _cite_lines(topic)
+    cites = cite_lines(topic)
     if cites:
         parts += ["", "Where this practice comes from", *(_indent("- " + c) for c in cites)]
     parts += ["", "Bad", _indent(topic.example), "", "Good", _indent(topic.instead)]
@@ -210,6 +98,8 @@ def as_text(topic: Topic) -> str:
         parts += ["", "How to fix it", _prose(topic.fix)]
     if topic.question:
         parts += ["", "Ask yourself", _prose(topic.question)]
+    if topic.options:
+        parts += ["", "Options", *(_indent("- " + o) for o in option_lines(topic))]
     return "\n".join(parts) + "\n"
 
 
@@ -217,7 +107,7 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
-def as_markdown(topic: Topic, level: int = 2) -> str:
+def as_markdown(topic: Entry, level: int = 2) -> str:
     """A Markdown section for one topic, its heading at `level`."""
     hashes = "#" * level
     if topic.kind == "score":
@@ -227,13 +117,13 @@ def as_markdown(topic: Topic, level: int = 2) -> str:
     parts = [
         f"{hashes} {topic.id} `{topic.slug}`",
         "",
-        f"*{KINDS[topic.kind]}, {topic.severity}, {topic.where}*",
+        f"*{KINDS[topic.kind]}, {topic.severity}, {where(topic)}*",
         "",
         f"**What it checks.** {topic.what}",
         "",
         f"**Why it matters.** {topic.why}",
     ]
-    cites = _cite_lines(topic, markdown=True)
+    cites = cite_lines(topic, markdown=True)
     if cites:
         parts += ["", "**Where this practice comes from.** " + "; ".join(cites) + "."]
     parts += ["", "**Bad:**", "", _quote(topic.example), "", "**Good:**", ""]
@@ -242,26 +132,29 @@ def as_markdown(topic: Topic, level: int = 2) -> str:
         parts += ["", f"**How to fix it.** {topic.fix}"]
     if topic.question:
         parts += ["", f"**Ask yourself.** {topic.question}"]
+    if topic.options:
+        parts += ["", "**Options** (`[rules.ID]` in the configuration):", ""]
+        parts += ["- " + o for o in option_lines(topic, markdown=True)]
     return "\n".join(parts) + "\n"
 
 
-def groups(profile: str | None = None) -> list[tuple[str, list[Topic]]]:
+def groups(profile: str | None = None) -> list[tuple[str, list[Entry]]]:
     """Everything `--all` explains, in groups: each profile's checks (every built-in profile when
     None, each with its own text), the rules, the LLM rules, the score."""
     from .profile import builtin_profiles, load
 
     out = []
     for name in [profile] if profile else builtin_profiles():
-        checks = check_topics(name)
+        checks = catalog.check_entries(name)
         out.append((f"Required elements of profile `{load(name).name}`", checks))
-    rules = rule_topics()
-    out.append(("Rules", [t for t in rules if t.kind == "rule"]))
-    out.append(("LLM rules", [t for t in rules if t.kind == "llm"]))
-    out.append(("The specificity score", [score_topic()]))
+    entries = catalog.load(profile).entries
+    out.append(("Rules", [e for e in entries if e.kind == "rule"]))
+    out.append(("LLM rules", [e for e in entries if e.kind == "llm"]))
+    out.append(("The specificity score", [score_entry()]))
     return out
 
 
-def _all(profile: str | None) -> Iterable[tuple[str, list[Topic]]]:
+def _all(profile: str | None) -> Iterable[tuple[str, list[Entry]]]:
     return [(title, items) for title, items in groups(profile) if items]
 
 
@@ -273,8 +166,8 @@ def document(profile: str | None = None) -> str:
         "do not edit: edit the rules' documentation and the profiles' x-checks. -->\n\n"
         "# pmreview rules and required elements\n\n"
         "Every check (required element of a profile) and every rule: what it checks, why it "
-        "matters, where the practice comes from, and a bad and a good example. "
-        "`pmreview explain ID` prints the same for one id or slug.\n"
+        "matters, where the practice comes from, a bad and a good example, and the options a "
+        "rule takes. `pmreview explain ID` prints the same for one id or slug.\n"
     )
     body = []
     for title, items in _all(profile):

@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "skip"]
+Origin = Literal["rules", "llm"]  # who decided a check or made a finding
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -141,6 +142,21 @@ def per_document(fn: Callable[[Document], T]) -> Callable[[Document], T]:
 
 
 @dataclass(frozen=True)
+class Hit:
+    """What a rule or the LLM reviewer reports: where (1-based, end exclusive) and what to tell
+    the author. The engine makes it a Finding."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    quote: str = ""
+    question: str = ""
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     name: str
@@ -154,7 +170,7 @@ class Finding:
     quote: str = ""
     question: str = ""
     suggestion: str = ""
-    source: Literal["rules", "llm"] = "rules"
+    source: Origin = "rules"
     section: str = ""
 
 
@@ -164,7 +180,7 @@ class Check:
     status: Status
     message: str
     line: int | None = None
-    source: Literal["rules", "llm"] = "rules"
+    source: Origin = "rules"
 
 
 @dataclass(frozen=True)
@@ -176,7 +192,7 @@ class Analysis:
     document: Document
     checks: dict[str, Check]
     findings: tuple[Finding, ...]  # the rules' findings (failed checks become findings later)
-    errors: tuple[str, ...] = ()  # one line per rule that failed on this document
+    errors: tuple[tuple[str, str], ...] = ()  # (rule id, one line) per rule that failed
 
 
 @dataclass
@@ -188,6 +204,7 @@ class DocumentReview:
     llm: dict[str, Any] = field(default_factory=lambda: {"status": "skipped"})
     analysis: Analysis | None = field(default=None, repr=False, compare=False)  # not reported
     score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
+    errors: list[dict[str, str]] = field(default_factory=list)  # rules that failed on it
 
     @property
     def document(self) -> Document | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .catalog import CHECK_CATEGORY
 from .models import Check, Document, Finding
 
 CHECK_WEIGHT = {"error": 3, "warning": 2, "info": 1}
@@ -77,7 +78,7 @@ def score(
     """The score of one review. `severities` maps each check id to its (profile) severity;
     `doc` tells which section kinds each line is in (without it, every finding is counted at
     the overall level only)."""
-    counted = [f for f in findings if f.category != "structure"]
+    counted = [f for f in findings if f.category != CHECK_CATEGORY]
     placed: set[int] = set()
     sections: dict[str, int] = {}
     weights: dict[str, int] = {}

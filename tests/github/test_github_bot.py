@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from _github_support import (
 from _support import DATA
 
 from pmreview.render.markdown_format import MARKER
+from pmreview.rules import Hit
 
 PM = "docs/postmortems/2024-05-queue.md"
 
@@ -409,6 +411,24 @@ def test_exit_code_follows_fail_on(bot: Bot, gh: FakeGitHub, workspace: Path) ->
     assert bot("--offline", "--fail-on", "never").code == 0
     assert bot("--offline").code == 1  # the default is error
     assert len(marker_comments(gh)) == 1
+
+
+def test_a_failing_rule_leaves_the_exit_code_to_the_findings(
+    bot: Bot, gh: FakeGitHub, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from pmreview.rules import registry
+
+    def boom(*_: object) -> Iterator[Hit]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(registry(), "PM304", replace(registry()["PM304"], check=boom))
+    put(workspace, PM, VAGUE)
+    gh.add_files(7, PM)
+    job = bot("--offline", "--fail-on", "never")
+    assert job.code == 0
+    assert "rule PM304 (timeline-entry-too-long) failed on this document" in job.stderr
 
 
 def test_a_good_postmortem_passes(bot: Bot, gh: FakeGitHub, workspace: Path) -> None:

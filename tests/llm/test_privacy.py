@@ -110,10 +110,9 @@ def test_quote_with_placeholders_comes_back_as_the_original_words(fake_llm: Fake
     config = LLMConfig(base_url=fake_llm.url, model="m", timeout=5)
     result = llm_run(source, det, load_profile("default"), config, OpenAIClient(config), None)
     assert result.stats["status"] == "ok", result.stats
-    (finding,) = result.findings
+    (finding,) = result.critiques
     original = f"{PERSONAL['email']} ({PERSONAL['phone']})"
     assert finding.quote == original
-    assert finding.source == "llm"
     assert (finding.line, finding.column) == where(source.text, original)
     assert (finding.end_line, finding.end_column) == (
         finding.line,

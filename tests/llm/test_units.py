@@ -498,7 +498,7 @@ def test_run_never_raises() -> None:
     )
     assert result.stats["status"] == "failed"
     assert result.stats["error"] == "RuntimeError: bug here"
-    assert result.findings == [] and result.verdicts == {} and result.tasks == []
+    assert result.critiques == [] and result.verdicts == {} and result.tasks == []
 
 
 def test_request_carries_the_profile_and_the_redacted_numbered_document() -> None:

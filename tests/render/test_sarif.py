@@ -14,12 +14,10 @@ from _support import REPO
 from jsonschema import Draft4Validator, FormatChecker
 from typer.testing import Result
 
-from pmreview.llm import LLM_RULES
+from pmreview import catalog
 from pmreview.models import DocumentReview, Finding, Report
-from pmreview.profile import load
 from pmreview.render import render
 from pmreview.render.sarif_format import FINGERPRINT_KEY, fingerprints
-from pmreview.rules import registry
 
 SCHEMA = REPO.parent / "shared" / "external" / "sarif-schema-2.1.0.json"
 
@@ -76,8 +74,7 @@ def test_the_driver_describes_every_rule_check_and_llm_rule(review: Callable[...
     driver = sarif(review(NIGHT))["runs"][0]["tool"]["driver"]
     assert driver["name"] == "pmreview" and driver["version"] and driver["informationUri"]
     ids = [r["id"] for r in driver["rules"]]
-    expected = [*registry(), *load("default").checks, *(r[0] for r in LLM_RULES)]
-    assert ids == expected
+    assert ids == catalog.load("default").ids()
     for rule in driver["rules"]:
         assert rule["name"]
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
@@ -87,8 +84,14 @@ def test_the_driver_describes_every_rule_check_and_llm_rule(review: Callable[...
     for part in ("What it does", "Why it matters", "Example", "Use instead"):
         assert part in pm101["help"]["markdown"]
     check = driver["rules"][ids.index("summary.duration")]
-    assert "How to fix it" in check["help"]["markdown"]
+    for part in ("How to fix it", "Why it matters", "Where this practice comes from"):
+        assert part in check["help"]["markdown"] and part in check["help"]["text"]
     assert check["defaultConfiguration"]["level"] == "error"
+    pm304 = driver["rules"][ids.index("PM304")]["help"]
+    assert "max_sentences (integer, default 2)" in pm304["text"]
+    assert "`max_sentences` (integer, default `2`)" in pm304["markdown"]
+    pm901 = driver["rules"][ids.index("PM901")]["help"]["markdown"]
+    assert "## Why it matters" in pm901 and "(https://sre.google/" in pm901
 
 
 def test_results_point_at_their_rule_and_words(review: Callable[..., Report]) -> None:

@@ -44,7 +44,8 @@ PARAMS = [
 def _hits(rule_id: str, case: dict[str, Any]) -> tuple[list[Hit], tuple[str, ...]]:
     source = from_text(case["text"])
     doc = parse(source)
-    return list(registry()[rule_id].check(doc, case.get("options", {}))), source.lines
+    rule = registry()[rule_id]
+    return list(rule.check(doc, rule.resolve(case.get("options", {})))), source.lines
 
 
 def _covered(lines: tuple[str, ...], hit: Hit) -> str:
@@ -104,5 +105,5 @@ def test_every_finding_quotes_its_source(path: Path) -> None:
     source = from_text(path.read_text(encoding="utf-8"))
     doc = parse(source)
     for rule_id, rule in registry().items():
-        for hit in rule.check(doc, {}):
+        for hit in rule.check(doc, rule.resolve({})):
             assert _covered(source.lines, hit) == hit.quote, rule_id

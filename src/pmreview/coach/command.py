@@ -82,10 +82,9 @@ def coached_path(path: str) -> Path:
 
 
 def _warn_unknown(answers: Mapping[str, Any], profile: str) -> None:
-    from ..profile import load as load_profile
-    from ..rules import selectable
+    from ..catalog import load as load_catalog
 
-    known = {name for pair in selectable(load_profile(profile).checks) for name in pair}
+    known = load_catalog(profile).names()
     for key in answers:
         if key not in known:
             typer.echo(

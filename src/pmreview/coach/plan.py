@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalog import CHECK_CATEGORY
 from ..models import SEVERITY_RANK, DocumentReview, Finding
 from ..resources import load_toml
 
@@ -22,7 +23,7 @@ class Item:
 
     @property
     def is_check(self) -> bool:
-        return self.finding.category == "structure"
+        return self.finding.category == CHECK_CATEGORY
 
     @property
     def mode(self) -> str:
@@ -42,7 +43,7 @@ def plan(review: DocumentReview) -> list[Item]:
     of one place in the order of data/coach.toml (an end time before a duration)."""
     table = load_toml("coach.toml")
     items = [
-        Item(f, dict(table["checks" if f.category == "structure" else "rules"].get(f.rule, {})))
+        Item(f, dict(table["checks" if f.category == CHECK_CATEGORY else "rules"].get(f.rule, {})))
         for f in review.findings
     ]
     order = {cid: n for n, cid in enumerate(table.get("checks", {}))}

@@ -173,7 +173,7 @@ def review(workspace: Path, names: list[str], opts: Options, jobs: int | None) -
     docs = [_renamed(d, found.get(d.path, d.path)) for d in report.documents]
     for e in report.errors:
         name = found.get(e["path"], e["path"])
-        errors.append({"path": name, "message": e["message"].replace(e["path"], name)})
+        errors.append({**e, "path": name, "message": e["message"].replace(e["path"], name)})
     return Report(profile=report.profile, documents=docs, errors=errors)
 
 

@@ -10,35 +10,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-# The findings the LLM reviewer adds (id, slug, category, severity, summary): listed by
-# `pmreview rules` and accepted by --select/--ignore and directives like rule ids.
-LLM_RULES = [
-    (
-        "PM901",
-        "llm-critique",
-        "vague",
-        "warning",
-        "A vague statement found by the LLM reviewer, grounded in an exact quote.",
-    ),
-]
-
-LLM_RULE_DOCS: dict[str, dict[str, str]] = {
-    "PM901": {
-        "what": "The LLM reviewer reads the whole document and reports vague or unsupported "
-        "statements the phrase table does not know. Every critique must quote the document "
-        "exactly; a critique whose quote cannot be found is dropped, so each one points at "
-        "real words.",
-        "why": "Vagueness takes endless forms ('things got weird after the push'); a phrase "
-        "table catches the common ones, a reader catches the rest. Each critique comes with "
-        "the question a reviewer would ask and a rewrite.",
-        "example": "After the push things got weird for a while, so we reverted.",
-        "instead": "After deploy 7.3.0 at 14:00 UTC, p99 latency of checkout-api rose from "
-        "300 ms to 4 s; we reverted to 7.2.9 at 14:20 UTC.",
-    },
-}
-# The practices each LLM rule comes from (keys of data/practices.toml), like `Rule.cites`.
-LLM_RULE_CITES: dict[str, tuple[str, ...]] = {"PM901": ("sre-book", "pagerduty")}
-
 
 class LLMError(Exception):
     """The LLM stage failed; the message is one line for the report."""

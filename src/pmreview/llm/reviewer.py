@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Check, DocumentReview, Finding, Source
+from ..models import Check, DocumentReview, Hit, Source
 from ..profile import Profile
 from . import ChatClient, ChatRequest, LLMConfig, LLMError, public_url
 from .ask import ask, build
@@ -21,13 +21,12 @@ from .redact import Redaction, nothing, redact
 PROMPT = "reviewer"
 MAX_DOCUMENT_CHARS = 24_000
 MAX_FINDINGS_IN_PROMPT = 40
-CRITIQUE_RULE = ("PM901", "llm-critique")
 
 
 @dataclass
 class LLMResult:
     verdicts: dict[str, Check] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    critiques: list[Hit] = field(default_factory=list)  # the engine stamps them (PM901)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -120,7 +119,7 @@ def ground(
         if span is None:
             dropped += 1
             continue
-        out.findings.append(_critique(item, span, redaction))
+        out.critiques.append(_critique(item, span, redaction))
     for item in answer.get("verdicts", []):
         if item["check"] not in semantic or not item["quote"].strip():
             continue  # an LLM verdict counts only with a grounded quote
@@ -141,12 +140,8 @@ def ground(
     return out
 
 
-def _critique(item: dict[str, str], span: Span, redaction: Redaction) -> Finding:
-    return Finding(
-        rule=CRITIQUE_RULE[0],
-        name=CRITIQUE_RULE[1],
-        category="vague",
-        severity="warning",
+def _critique(item: dict[str, str], span: Span, redaction: Redaction) -> Hit:
+    return Hit(
         message=redaction.restore(item["problem"]).strip() or "This is vague.",
         line=span.line,
         column=span.column,
@@ -155,7 +150,6 @@ def _critique(item: dict[str, str], span: Span, redaction: Redaction) -> Finding
         quote=span.text,
         question=redaction.restore(item["question"]).strip(),
         suggestion=redaction.restore(item["rewrite"]).strip(),
-        source="llm",
     )
 
 

@@ -15,5 +15,5 @@ def analyse(source: Source, opts: Options) -> Analysis:
     """Parse once, decide the profile's checks, run every rule: nothing filtered yet."""
     doc = parse(source)
     checks = evaluate(load_profile(opts.profile), extract(doc))
-    findings = rules.run(doc, opts.rule_options, opts.severity)
-    return Analysis(doc, checks, tuple(findings))
+    ran = rules.run(doc, opts.rule_options, opts.severity)
+    return Analysis(doc, checks, tuple(ran.findings), tuple(ran.failures))

@@ -53,7 +53,7 @@ def review_paths(paths: Iterable[str], opts: Options, jobs: int | None = None) -
     else:
         results = [_review_path(path, opts) for path in files]
     docs = [r for r in results if isinstance(r, DocumentReview)]
-    errors = [r for r in results if isinstance(r, dict)]
+    errors = [e for r in results for e in ([r] if isinstance(r, dict) else r.errors)]
     if opts.wants_llm and docs:
         docs = _llm_stage(docs, opts)
     return Report(profile=load_profile(opts.profile).name, documents=docs, errors=errors)

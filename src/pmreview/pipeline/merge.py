@@ -7,17 +7,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import directives
+from ..catalog import CHECK_CATEGORY, LLM_CRITIQUE
 from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity
 from ..profile import Profile, slug
 from ..profile import load as load_profile
-from ..rules import section_of
+from ..rules import section_of, stamp
 from ..score import score
 from .options import Options
 
 if TYPE_CHECKING:
     from ..llm.reviewer import LLMResult
-
-CHECK_CATEGORY = "structure"
 
 
 def check_findings(
@@ -171,6 +170,10 @@ def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> D
         llm=stats,
         analysis=analysis,
         score=score(checks, severities, findings, doc).as_dict(),
+        errors=[
+            {"path": doc.source.path, "rule": rid, "message": f"{doc.source.path}: {message}"}
+            for rid, message in analysis.errors
+        ],
     )
 
 
@@ -178,7 +181,10 @@ def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Opt
     """Add the LLM's critiques to `findings` in place; returns how many were merged into a
     rule's finding on the same words (which gets the model's specific advice)."""
     merged = 0
-    for f in llm.findings:
+    rule = (LLM_CRITIQUE.id, LLM_CRITIQUE.slug, LLM_CRITIQUE.category)
+    severity = opts.severity.get(LLM_CRITIQUE.id, LLM_CRITIQUE.severity)
+    for hit in llm.critiques:
+        f = stamp(rule, severity, hit, doc, source="llm")
         same = next((i for i, g in enumerate(findings) if _same_words(f, g)), None)
         if same is not None:
             g = findings[same]
@@ -187,11 +193,7 @@ def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Opt
             )
             merged += 1
             continue
-        findings.append(
-            replace(
-                f, section=section_of(doc, f.line), severity=opts.severity.get(f.rule, f.severity)
-            )
-        )
+        findings.append(f)
     return merged
 
 

@@ -1,15 +1,17 @@
-"""What every rule and check id means, for the formats that describe their rules (SARIF).
+"""What every rule and check id means, for the formats that describe their rules (SARIF, HTML).
 
-The catalogue is static data (the rule registry, the profile's `x-checks` table, the LLM rule
-ids): reading it is not parsing a document, so renderers may use it.
+Read from the catalog (static data: the rule registry, the profile's `x-checks`, the LLM rules),
+so the help a SARIF viewer shows is `pmreview explain`'s: what, why, examples, fix, question,
+options and citations. Reading it is not parsing a document, so renderers may use it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import catalog as cat
+from ..catalog import CHECK_CATEGORY, Entry, cite_lines, option_lines
 from ..errors import UsageError
-from ..llm import LLM_RULES
 from ..models import Report, Severity
 from ..profile import slug as slug  # re-exported: the renderers name checks with it
 
@@ -26,84 +28,80 @@ class RuleDoc:
     help_markdown: str
 
 
-def _rules() -> list[RuleDoc]:
-    from ..rules import registry
-
-    out = []
-    for r in registry().values():
-        text = (
-            f"What it does: {r.what}\n\nWhy it matters: {r.why}\n\n"
-            f"Example:\n    {r.example}\n\nUse instead:\n    {r.instead}"
-        )
-        markdown = (
-            f"**{r.id} ({r.name})**: {r.summary}\n\n## What it does\n{r.what}\n\n"
-            f"## Why it matters\n{r.why}\n\n## Example\n> {r.example}\n\n"
-            f"## Use instead\n> {r.instead}"
-        )
-        out.append(RuleDoc(r.id, r.name, r.category, r.severity, r.summary, r.what, text, markdown))
-    return out
+def _lines(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
 
 
-def _checks(report: Report) -> list[RuleDoc]:
-    """The checks of the report's profile; for a profile that cannot be loaded by name (a
-    custom profile file, named by its title), the check ids the documents carry."""
-    from ..profile import load
-
-    try:
-        table = load(report.profile).checks
-    except UsageError:
-        table = {}
-    ids = list(table) + [cid for d in report.documents for cid in d.checks if cid not in table]
-    out = []
-    for cid in dict.fromkeys(ids):
-        spec = table.get(cid, {})
-        desc = spec.get("description") or f"The required element {cid} of the profile."
-        fix, question = spec.get("fix", ""), spec.get("question", "")
-        missing = spec.get("missing") or f"Missing: {desc}"
-        severity: Severity = spec.get("severity", "error")  # type: ignore[assignment]
-        text = "\n\n".join(
-            p
-            for p in (
-                desc,
-                f"How to fix it: {fix}" if fix else "",
-                f"Ask: {question}" if question else "",
-            )
-            if p
-        )
-        markdown = "\n\n".join(
-            p
-            for p in (
-                f"**{cid}** (required element of profile `{report.profile}`): {desc}",
-                f"## How to fix it\n{fix}" if fix else "",
-                f"## Question to ask the author\n_{question}_" if question else "",
-            )
-            if p
-        )
-        out.append(RuleDoc(cid, slug(cid), "structure", severity, desc, missing, text, markdown))
-    return out
-
-
-def _llm() -> list[RuleDoc]:
-    return [
-        RuleDoc(
-            rid,
-            name,
-            category,
-            severity,  # type: ignore[arg-type]
-            summary,
-            f"{summary} The optional LLM reviewer found it; pmreview checked that the quoted "
-            "words are in the document.",
-            f"{summary}\n\nFound by the optional LLM reviewer and grounded in an exact quote.",
-            f"**{rid} ({name})**: {summary}\n\nFound by the optional LLM reviewer; the quote was "
-            "located verbatim in the document.",
-        )
-        for rid, name, category, severity, summary in LLM_RULES
+def _help_text(e: Entry) -> str:
+    parts = [
+        f"What it does: {e.what}",
+        f"Why it matters: {e.why}" if e.why else "",
+        f"Example:\n{_lines(e.example, '    ')}" if e.example else "",
+        f"Use instead:\n{_lines(e.instead, '    ')}" if e.instead else "",
+        f"How to fix it: {e.fix}" if e.fix else "",
+        f"Ask: {e.question}" if e.question else "",
+        "Options:\n" + "\n".join(f"- {o}" for o in option_lines(e)) if e.options else "",
+        "Where this practice comes from:\n" + "\n".join(f"- {c}" for c in cite_lines(e))
+        if e.cites
+        else "",
     ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _help_markdown(e: Entry, profile: str) -> str:
+    if e.kind == "check":
+        head = f"**{e.id}** (required element of profile `{profile}`): {e.summary}"
+    else:
+        head = f"**{e.id} ({e.slug})**: {e.summary}"
+    options = option_lines(e, markdown=True)
+    cites = cite_lines(e, markdown=True)
+    parts = [
+        head,
+        f"## What it does\n{e.what}",
+        f"## Why it matters\n{e.why}" if e.why else "",
+        f"## Example\n{_lines(e.example, '> ')}" if e.example else "",
+        f"## Use instead\n{_lines(e.instead, '> ')}" if e.instead else "",
+        f"## How to fix it\n{e.fix}" if e.fix else "",
+        f"## Question to ask the author\n_{e.question}_" if e.question else "",
+        "## Options\n" + "\n".join(f"- {o}" for o in options) if options else "",
+        "## Where this practice comes from\n" + "\n".join(f"- {c}" for c in cites) if cites else "",
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _doc(e: Entry, profile: str) -> RuleDoc:
+    full = (e.missing or f"Missing: {e.summary}") if e.kind == "check" else e.what
+    return RuleDoc(
+        e.id,
+        e.slug,
+        e.category,
+        e.severity,
+        e.summary,
+        full,
+        _help_text(e),
+        _help_markdown(e, profile),
+    )
+
+
+def _entries(report: Report) -> list[Entry]:
+    """The catalog of the report's profile; for a profile that cannot be loaded by name (a
+    custom profile file, named by its title), the rules and the check ids the documents carry."""
+    try:
+        return cat.load(report.profile).entries
+    except UsageError:
+        entries = [e for e in cat.load(None).entries if e.kind != "check"]
+    ids = dict.fromkeys(cid for d in report.documents for cid in d.checks)
+    return [*map(_unknown_check, ids), *entries]
+
+
+def _unknown_check(cid: str) -> Entry:
+    desc = f"The required element {cid} of the profile."
+    return Entry(cid, slug(cid), "check", CHECK_CATEGORY, "error", desc, desc, "", "", "")
 
 
 def catalog(report: Report) -> list[RuleDoc]:
-    """Every rule, check and LLM rule id, and any other id a finding of the report carries."""
-    docs = _rules() + _checks(report) + _llm()
+    """Every check, rule and LLM rule id, and any other id a finding of the report carries."""
+    docs = [_doc(e, report.profile) for e in _entries(report)]
     known = {d.id for d in docs}
     for d in report.documents:
         for f in d.findings:

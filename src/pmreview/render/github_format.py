@@ -87,7 +87,10 @@ def render(report: Report, **_: object) -> str:
     summary = f"pmreview: {plural(len(report.documents), 'document')} reviewed, {counts(findings)}"
     if omitted:
         summary += f" ({len(findings) - len(omitted)} annotated, {len(omitted)} left out)"
-    if report.errors:
-        summary += f"; {plural(len(report.errors), 'input')} could not be read"
+    unread = sum("rule" not in e for e in report.errors)
+    if unread:
+        summary += f"; {plural(unread, 'input')} could not be read"
+    if len(report.errors) > unread:
+        summary += f"; {plural(len(report.errors) - unread, 'rule')} failed"
     scores = [f"{d.path}: {score_line(d.score)}" for d in report.documents]
     return "\n".join([*out, *scores, summary]) + "\n"

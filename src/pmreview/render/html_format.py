@@ -13,6 +13,7 @@ from functools import cache
 from importlib.resources import files
 
 from .. import __version__
+from ..catalog import CHECK_CATEGORY
 from ..models import DocumentReview, Report
 from ._common import counts, elements, llm_summary, plural
 from ._html_source import Numbered, document_view, note
@@ -153,7 +154,7 @@ def _document(d: DocumentReview, n: int, labels: dict[str, tuple[str, str]]) -> 
 
 def _labels(report: Report) -> dict[str, tuple[str, str]]:
     """Check id -> (what the element is, what it means that it is missing)."""
-    return {r.id: (r.short, r.full) for r in catalog(report) if r.category == "structure"}
+    return {r.id: (r.short, r.full) for r in catalog(report) if r.category == CHECK_CATEGORY}
 
 
 def render(report: Report, **_: object) -> str:

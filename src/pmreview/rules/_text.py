@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from ..models import Block, Document, Section
-from . import Hit
+from ..models import Block, Document, Hit, Section
 
 
 class Lazy:

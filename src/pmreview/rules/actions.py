@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..models import Block, Document, Section
+from ..models import Block, Document, Hit, Section
 from ..resources import load_toml
 from ..times import has_date
-from . import Hit, Rule
+from . import Option, Rule
 from ._tasks import WORD, Task, tasks_by_list
 from ._text import hit_at
 
@@ -91,7 +91,7 @@ def is_imperative(task: Task) -> bool:
 
 
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    cap = int(options.get("max_per_list", 3))
+    cap: int = options["max_per_list"]
     for sec, tasks in tasks_by_list(doc):
         bad = [t for t in tasks if not is_imperative(t)]
         if len(bad) > cap:
@@ -212,7 +212,7 @@ def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:
 def _per_list(
     doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str, suggestion: str
 ) -> Iterator[Hit]:
-    for titles, tasks in _groups(doc, str(options.get("per", "document"))):
+    for titles, tasks in _groups(doc, options["per"]):
         missing = [t for t in tasks if not test(doc, t)]
         if not missing:
             continue
@@ -264,6 +264,14 @@ def check_no_due(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     )
 
 
+_PER = Option(
+    "per",
+    "string",
+    "document",
+    'Report once per "document" (its action-item lists together) or once per "list".',
+    choices=("document", "list"),
+)
+
 RULES: list[Rule] = [
     Rule(
         id="PM501",
@@ -282,6 +290,14 @@ RULES: list[Rule] = [
         instead="- Add an alert when disk usage on db-1 exceeds 90% for 10 minutes",
         cites=("sre-example", "pagerduty"),
         check=check_no_verb,
+        options=(
+            Option(
+                "max_per_list",
+                "integer",
+                3,
+                "How many items of one list may not start with a verb before it is reported.",
+            ),
+        ),
     ),
     Rule(
         id="PM502",
@@ -316,6 +332,7 @@ RULES: list[Rule] = [
         instead="- Add an alert on disk usage of db-1 (owner: @dana)",
         cites=("pagerduty", "sre-example"),
         check=check_no_owner,
+        options=(_PER,),
     ),
     Rule(
         id="PM504",
@@ -333,5 +350,6 @@ RULES: list[Rule] = [
         instead="- Add an alert on disk usage of db-1 (OPS-412, due 2024-07-01)",
         cites=("atlassian", "sre-example"),
         check=check_no_due,
+        options=(_PER,),
     ),
 ]

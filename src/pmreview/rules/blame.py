@@ -7,11 +7,11 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from ..models import Document
+from ..models import Document, Hit
 from ..phrases import known_anchors
 from ..resources import load_toml
 from ..semantics import lowercase_pattern, might_match
-from . import Hit, Rule
+from . import Rule
 from ._text import blocks, hit_at
 
 _CAPITAL = re.compile(r"@[A-Za-z][\w-]*|\b[A-Z][a-z]+\b")

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models import Document, TimelineEntry, TimeRef
+from ..models import Document, Hit, TimelineEntry, TimeRef
 from ..span import Stated, minutes_between, stated_durations, summary_span, zone_offset
-from . import Hit, Rule
+from . import Option, Rule
 
 # A first entry before the stated start that is the change which set things off, not the outage.
 _TRIGGER = re.compile(
@@ -161,7 +161,7 @@ def _compare(
     entry = _reference(doc, t, which) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
-    tolerance = int(options.get("tolerance_minutes", 5))
+    tolerance: int = options["tolerance_minutes"]
     line = doc.source.lines[t.line - 1]
     if _HEDGE.search(line[: t.column - 1]):
         tolerance *= 2
@@ -213,8 +213,8 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for d in stated_durations(doc):
         line = doc.source.lines[d.line - 1]
         hedged = bool(_HEDGE.search(line[: d.column - 1]))
-        share = float(options.get("tolerance_percent", 10)) / 100 * (2 if hedged else 1)
-        allowed = max(int(options.get("tolerance_minutes", 10)), int(share * d.minutes))
+        share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
+        allowed = max(options["tolerance_minutes"], int(share * d.minutes))
         if abs(actual - d.minutes) <= allowed:
             continue
         s, e = span.start.time, span.end.time
@@ -230,6 +230,13 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             suggestion="TODO: correct the duration or the start and end times so that they agree.",
         )
 
+
+_EDGE_TOLERANCE = Option(
+    "tolerance_minutes",
+    "integer",
+    5,
+    'How many minutes a timeline time may be from the stated one (doubled after "about").',
+)
 
 RULES: list[Rule] = [
     Rule(
@@ -256,6 +263,7 @@ RULES: list[Rule] = [
         "- 01:20 UTC: Alert fired for 5xx rate on api-gateway.",
         cites=("sre-book", "sre-example"),
         check=check_start,
+        options=(_EDGE_TOLERANCE,),
     ),
     Rule(
         id="PM402",
@@ -277,6 +285,7 @@ RULES: list[Rule] = [
         "- 9:10 AM: Fix deployed; error rate back to normal.",
         cites=("pagerduty", "sre-example"),
         check=check_end,
+        options=(_EDGE_TOLERANCE,),
     ),
     Rule(
         id="PM403",
@@ -295,5 +304,20 @@ RULES: list[Rule] = [
         instead="The outage lasted 4 hours, from 10:00 AM to 2:00 PM UTC.",
         cites=("requirements", "pagerduty"),
         check=check_duration,
+        options=(
+            Option(
+                "tolerance_minutes",
+                "integer",
+                10,
+                'The difference in minutes always accepted (doubled after "about").',
+            ),
+            Option(
+                "tolerance_percent",
+                "number",
+                10.0,
+                "The difference, in percent of the stated duration, accepted when larger "
+                '(doubled after "about").',
+            ),
+        ),
     ),
 ]

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models import Block, Document, Section
-from . import Hit, Rule
+from ..models import Block, Document, Hit, Section
+from . import Rule
 from ._text import Lazy, blocks, hit_at, may_match
 
 _TASK_KINDS = {"measures", "action_items"}

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models import Block, Document
-from . import Hit, Rule
+from ..models import Block, Document, Hit
+from . import Rule
 from ._text import Lazy, blocks, hit_at, may_match
 
 _EMAIL = re.compile(  # also used by llm/redact.py

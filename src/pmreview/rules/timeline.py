@@ -8,11 +8,11 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, TimelineEntry, TimeRef
+from ..models import Document, Hit, TimelineEntry, TimeRef
 from ..span import align, date_near, parse_date
 from ..times import DATE_RE
 from ..views import summary_times
-from . import Hit, Rule
+from . import Option, Rule
 from ._sentences import sentence_starts
 from ._text import hit_at
 
@@ -106,7 +106,7 @@ def _in_order(
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = _timed(doc)
     dates = entry_dates(doc, entries)
-    max_gap = int(options.get("max_overnight_gap_minutes", 720))
+    max_gap: int = options["max_overnight_gap_minutes"]
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
     for e, (day, _) in zip(entries, dates, strict=True):
@@ -233,7 +233,7 @@ def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    limit = int(options.get("max_sentences", 2))
+    limit: int = options["max_sentences"]
     for e in doc.timeline:
         b = e.block
         begin = 0
@@ -279,6 +279,14 @@ RULES: list[Rule] = [
         instead="- 10:45 UTC: Rolled back deploy 4.2.\n- 10:50 UTC: Error rate back to normal.",
         cites=("sre-book", "sre-example"),
         check=check_unordered,
+        options=(
+            Option(
+                "max_overnight_gap_minutes",
+                "integer",
+                720,
+                "The longest gap, in minutes, read as crossing midnight (23:50 then 00:10).",
+            ),
+        ),
     ),
     Rule(
         id="PM302",
@@ -330,5 +338,8 @@ RULES: list[Rule] = [
         instead="- 10:02: Disk-usage alert fired for db-1; the on-call paged the DB team.",
         cites=("requirements", "sre-example"),
         check=check_too_long,
+        options=(
+            Option("max_sentences", "integer", 2, "The most sentences a timeline entry may have."),
+        ),
     ),
 ]

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..models import Document, per_document
+from ..models import Document, Hit, per_document
 from ..phrases import Phrases, index
 from ..resources import load_toml
 from ..semantics import lower_case, sentences
-from . import Hit, Rule
+from . import Rule
 from ._text import blocks, hit_at
 
 
