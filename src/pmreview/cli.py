@@ -29,7 +29,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach", "explain"}
+COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach", "explain", "lsp"}
 
 
 class FailOn(str, Enum):
@@ -696,6 +696,17 @@ def coach(
         typer.echo(f"Now present: {', '.join(passed)}.")
     llm_note = f" · LLM requests: {outcome.llm_requests}" if rewriter is not None else ""
     typer.echo(f"Review it: pmreview {target}{llm_note}")
+
+
+@app.command("lsp")
+def lsp() -> None:
+    """Run the language server on stdin/stdout (needs: pip install 'pmreview[lsp]')."""
+    from .lsp import start
+
+    try:
+        start()
+    except UsageError as exc:
+        _fail(str(exc))
 
 
 def _warn_unknown(profile: str, selectors: list[str]) -> None:
