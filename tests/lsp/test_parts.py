@@ -16,6 +16,7 @@ from pmreview.lsp.links import anchors, github_slug, href
 from pmreview.lsp.positions import Positions
 from pmreview.profile import builtin_profiles, load
 from pmreview.review import review_text
+from pmreview.resources import tomllib
 from pmreview.rules import registry
 
 WITHOUT_PYGLS = """
@@ -69,3 +70,9 @@ def test_positions_follow_lsp_line_ends_and_utf16() -> None:
     assert where.position(1, 11) == types.Position(line=0, character=12)
     utf32 = Positions.of(text, PositionCodec(types.PositionEncodingKind.Utf32))
     assert utf32.position(1, 11) == types.Position(line=0, character=11)
+
+
+def test_pygls_comes_only_with_the_lsp_extra() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    assert not [d for d in project["dependencies"] if d.startswith(("pygls", "pytest-lsp"))]
+    assert [d.split(">")[0] for d in project["optional-dependencies"]["lsp"]] == ["pygls"]

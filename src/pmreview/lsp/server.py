@@ -10,6 +10,8 @@ replaces the LLM's findings with the offline review of the new text.
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,8 @@ class PmreviewServer(LanguageServer):
         self.watched: set[str] = set()  # the open postmortems
         self.reviews: dict[str, Reviewed] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.llm_jobs: list[threading.Thread] = []
+        self.shut_down = False
         self.docs = DOCS_URL
 
     def say(self, message: str) -> None:
@@ -134,19 +138,33 @@ class PmreviewServer(LanguageServer):
             return
         if opts.llm is None:
             return
-        future = asyncio.get_running_loop().run_in_executor(None, _llm_review, doc.path, opts)
-        version = doc.version
-        future.add_done_callback(lambda f: self.llm_done(uri, version, opts, f))
+        loop, version = asyncio.get_running_loop(), doc.version
+
+        def work() -> None:  # in a daemon thread: exit never waits for a slow endpoint
+            try:
+                review = _llm_review(doc.path, opts)
+            except Exception as exc:  # reported to the user, whatever failed
+                loop.call_soon_threadsafe(self.say, f"the LLM review failed: {exc}")
+                return
+            loop.call_soon_threadsafe(self.llm_done, uri, version, opts, review)
+
+        job = threading.Thread(target=work, name="pmreview-llm", daemon=True)
+        self.llm_jobs = [j for j in self.llm_jobs if j.is_alive()] + [job]
+        job.start()
+
+    def exit_now(self) -> None:
+        """On exit with an LLM review still waiting for its endpoint, end the process at once:
+        the LLM stage's worker threads would be joined at interpreter exit."""
+        if any(j.is_alive() for j in self.llm_jobs):
+            os._exit(0 if self.shut_down else 1)
 
     def llm_done(
-        self, uri: str, version: int | None, opts: Options, future: asyncio.Future[DocumentReview]
+        self, uri: str, version: int | None, opts: Options, review: DocumentReview
     ) -> None:
-        if (error := future.exception()) is not None:
-            self.say(f"the LLM review failed: {error}")
-            return
+        """Publish the LLM review unless the document changed or closed since the save."""
         doc = self.workspace.text_documents.get(uri)
-        if doc is not None and doc.version == version:
-            self.publish(doc, future.result(), opts)
+        if doc is not None and doc.version == version and uri in self.watched:
+            self.publish(doc, review, opts)
 
     def forget(self, uri: str) -> None:
         self.watched.discard(uri)
@@ -170,6 +188,14 @@ def build() -> PmreviewServer:
         given = params.initialization_options
         if isinstance(given, dict) and isinstance(given.get("docsUrl"), str):
             ls.docs = given["docsUrl"]
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: PmreviewServer, params: None) -> None:
+        ls.shut_down = True
+
+    @server.feature(types.EXIT)
+    def exit_(ls: PmreviewServer, params: None) -> None:
+        ls.exit_now()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PmreviewServer, params: types.DidOpenTextDocumentParams) -> None:
