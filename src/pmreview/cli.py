@@ -28,7 +28,7 @@ app = typer.Typer(
     help="Review incident postmortems: what is missing, what is vague, and how to fix it.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach", "explain"}
+COMMANDS = {"check", "github", "rules", "fixtures", "init", "coach", "explain", "lsp"}
 
 
 class FailOn(str, Enum):
@@ -576,6 +576,17 @@ def coach(
             replay=replay,
         )
         coach_file(path, opts, answer_map, output, in_place)
+    except UsageError as exc:
+        _fail(str(exc))
+
+
+@app.command("lsp")
+def lsp() -> None:
+    """Run the language server on stdin/stdout (needs: pip install 'pmreview[lsp]')."""
+    from .lsp import start
+
+    try:
+        start()
     except UsageError as exc:
         _fail(str(exc))
 
