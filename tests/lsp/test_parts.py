@@ -14,9 +14,9 @@ from pygls.workspace.position_codec import PositionCodec
 
 from pmreview.lsp.links import anchors, github_slug, href
 from pmreview.lsp.positions import Positions
+from pmreview.pipeline import review_text
 from pmreview.profile import builtin_profiles, load
 from pmreview.resources import tomllib
-from pmreview.review import review_text
 from pmreview.rules import registry
 
 WITHOUT_PYGLS = """

@@ -24,8 +24,8 @@ from .. import __version__
 from ..config import llm_settings, resolve
 from ..errors import UsageError
 from ..models import DocumentReview
+from ..pipeline import Options, review_paths, review_text
 from ..profile import load as load_profile
-from ..review import Options, review_paths, review_text
 from ..source import SUFFIXES
 from .features import Reviewed
 from .links import DOCS_URL
