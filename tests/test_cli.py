@@ -625,6 +625,23 @@ def test_help(cli: Cli) -> None:
     assert "--fail-on" in cli("check", "--help").stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "absent"),
+    [
+        ("check", []),
+        ("github", []),
+        ("coach", ["--select", "--ignore", "--fail-on", "--jobs", "--cache-dir", "--no-cache"]),
+    ],
+)
+def test_review_options_are_shared(cli: Cli, command: str, absent: list[str]) -> None:
+    """The review options are declared once; each reviewing command takes all or some."""
+    every = ["--profile", "--config", "--offline", "--fail-on", "--select", "--ignore", "--jobs"]
+    every += ["--base-url", "--model", "--llm-timeout", "--no-redact", "--cache-dir", "--no-cache"]
+    shown = set(re.findall(r"^  (?:-\w, )?(--[\w-]+)", cli(command, "--help").stdout, re.M))
+    assert {o for o in every + ["--replay"] if o not in absent} <= shown
+    assert not shown & set(absent)
+
+
 # --------------------------------------------------------------------------- the implicit `check`
 
 

@@ -61,16 +61,7 @@ def fail(message: str) -> NoReturn:
 
 def main() -> None:
     """Entry point: `pmreview PATH...` means `pmreview check PATH...`."""
-    args = sys.argv[1:]
-    first = next((a for a in args if not a.startswith("-") or a == "-"), None)
-    if first in COMMANDS and args[0] != first:  # after an option: maybe that option's value
-        first = _first_word(args)
-    if (
-        args
-        and first is not None
-        and first not in COMMANDS
-        and args[0] not in ("--help", "-h", "--version")
-    ):
+    if _implicit_check(sys.argv[1:]):
         sys.argv.insert(1, "check")
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     app = build([command] if command in COMMANDS else COMMANDS)
@@ -90,6 +81,16 @@ def main() -> None:
             )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _implicit_check(args: list[str]) -> bool:
+    """Whether these arguments mean `check` without naming it: the first word is no command."""
+    first = next((a for a in args if not a.startswith("-") or a == "-"), None)
+    if first in COMMANDS and args[0] != first:  # after an option: maybe that option's value
+        first = _first_word(args)
+    return (
+        first is not None and first not in COMMANDS and args[0] not in ("--help", "-h", "--version")
+    )
 
 
 def _first_word(args: list[str]) -> str | None:

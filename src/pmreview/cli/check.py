@@ -57,14 +57,18 @@ def check(
     except UsageError as exc:
         fail(str(exc))
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    text = render(report, fmt, color=use_color, verbose=verbose)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"{output}: cannot write report ({exc.strerror})")
-    else:
-        sys.stdout.write(text)
+    _write(render(report, fmt, color=use_color, verbose=verbose), output)
     for e in report.errors:  # always on stderr, one line each, whatever the format
         typer.echo(f"pmreview: error: {e['message']}", err=True)
     raise typer.Exit(exit_code(report, review.fail_level(cfg)))
+
+
+def _write(text: str, output: Path | None) -> None:
+    """The report to --output, else to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write report ({exc.strerror})")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import UsageError
 from . import fail
+
+if TYPE_CHECKING:
+    from ..llm import LLMConfig
 
 fixtures = typer.Typer(help="Recorded LLM exchanges for offline tests.", no_args_is_help=True)
 
@@ -32,27 +35,12 @@ def record(
 ) -> None:
     """Send each document's review request to the configured endpoint and record the exchange
     (request, response, server, model, date) as a fixture in --dir."""
-    from ..config import llm_settings
     from ..llm.client import OpenAIClient
     from ..llm.replay import RecordingClient
     from ..review import Options, review_paths
 
     try:
-        config, _ = llm_settings(
-            {},
-            base_url=base_url,
-            model=model,
-            timeout=llm_timeout,
-            redact=True,
-            cache_dir=None,
-            use_cache=False,
-            jobs=1,
-            replay=None,
-        )
-        if config is None:
-            raise UsageError(
-                "no LLM endpoint to record from: pass --base-url (or set OPENAI_BASE_URL)"
-            )
+        config = _endpoint(base_url, model, llm_timeout)
         real = OpenAIClient(config)
         for doc in documents:
             recorder = RecordingClient(real, into, doc.as_posix())
@@ -68,6 +56,26 @@ def record(
                 typer.echo(f"pmreview: error: {e['message']}", err=True)
     except UsageError as exc:
         fail(str(exc))
+
+
+def _endpoint(base_url: str | None, model: str | None, llm_timeout: float) -> LLMConfig:
+    """The endpoint to record from: the options, then the environment (no config file)."""
+    from ..config import llm_settings
+
+    config, _ = llm_settings(
+        {},
+        base_url=base_url,
+        model=model,
+        timeout=llm_timeout,
+        redact=True,
+        cache_dir=None,
+        use_cache=False,
+        jobs=1,
+        replay=None,
+    )
+    if config is None:
+        raise UsageError("no LLM endpoint to record from: pass --base-url (or set OPENAI_BASE_URL)")
+    return config
 
 
 @fixtures.command("author")

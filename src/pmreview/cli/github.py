@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import UsageError
 from . import fail
 from ._options import ReviewArgs, exit_code, review_options, split
+
+if TYPE_CHECKING:
+    from ..github.bot import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -50,7 +53,6 @@ def github(
     from ..github import bot
     from ..github.api import GitHubError, mask
     from ..github.globs import DEFAULT_GLOBS
-    from ..render import render
 
     token = os.environ.get("GITHUB_TOKEN")
     try:
@@ -67,6 +69,17 @@ def github(
         raise typer.Exit(0) from None
     except (UsageError, GitHubError) as exc:
         fail(mask(str(exc), token))
+    _show(outcome, dry_run, token)
+    report = outcome.report
+    raise typer.Exit(exit_code(report, review.fail_level(cfg)) if report else 0)
+
+
+def _show(outcome: Outcome, dry_run: bool, token: str | None) -> None:
+    """The comment (--dry-run) or the report on stdout; notes, summary and errors on stderr;
+    the token masked everywhere."""
+    from ..github.api import mask
+    from ..render import render
+
     report = outcome.report
     if dry_run and outcome.body:
         sys.stdout.write(mask(outcome.body, token))
@@ -77,4 +90,3 @@ def github(
     typer.echo(f"pmreview: {outcome.summary()}", err=True)
     for e in report.errors if report else []:
         typer.echo(f"pmreview: error: {mask(e['message'], token)}", err=True)
-    raise typer.Exit(exit_code(report, review.fail_level(cfg)) if report else 0)
