@@ -1,5 +1,5 @@
-"""The command line end to end: typer's CliRunner against `pmreview.cli.app`, plus the
-implicit `pmreview PATH` form through `main()` and `python -m pmreview`."""
+"""The command line end to end: typer's CliRunner against the whole app (`pmreview.cli.build()`),
+plus the implicit `pmreview PATH` form through `main()` and `python -m pmreview`."""
 
 from __future__ import annotations
 
