@@ -23,12 +23,8 @@ def register(app: typer.Typer) -> None:
 @fixtures.command("record")
 def record(
     documents: Annotated[list[Path], typer.Argument(help="Postmortems to record exchanges for.")],
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Endpoint (env OPENAI_BASE_URL).")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="Model (env PMREVIEW_MODEL).")
-    ] = None,
+    base_url: Annotated[str | None, typer.Option(help="Endpoint (env OPENAI_BASE_URL).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model (env PMREVIEW_MODEL).")] = None,
     into: Annotated[Path, typer.Option("--dir", help="Fixture folder.")] = Path("fixtures/llm"),
     profile: Annotated[str, typer.Option(help="Profile the requests are made for.")] = "default",
     llm_timeout: Annotated[float, typer.Option("--llm-timeout", min=0.1)] = 120.0,
