@@ -15,7 +15,7 @@ from _support import DATA, DEFAULT_CHECK_IDS, REPO, SAMPLE  # noqa: F401
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner, Result
 
-from pmreview.cli import app
+from pmreview.cli import build
 
 # --------------------------------------------------------------------------- network guard
 
@@ -116,11 +116,11 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def cli(in_tmp: Path) -> Callable[..., Result]:
-    """Invoke the typer app (`cli("check", path, ...)`), from an empty working folder."""
+    """Invoke the whole typer app (`cli("check", path, ...)`), from an empty working folder."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        result = runner.invoke(app, list(args), input=input)
+        result = runner.invoke(build(), list(args), input=input)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return result

@@ -326,7 +326,7 @@ def test_selectors_are_checked_against_the_catalog(
 
 
 def test_a_rule_error_is_no_unread_input_for_the_exit_code_and_annotations() -> None:
-    from pmreview.cli import exit_code
+    from pmreview.cli._options import exit_code
     from pmreview.models import Report
     from pmreview.render import render
 

@@ -1,5 +1,5 @@
-"""The command line end to end: typer's CliRunner against `pmreview.cli.app`, plus the
-implicit `pmreview PATH` form through `main()` and `python -m pmreview`."""
+"""The command line end to end: typer's CliRunner against the whole app (`pmreview.cli.build()`),
+plus the implicit `pmreview PATH` form through `main()` and `python -m pmreview`."""
 
 from __future__ import annotations
 
@@ -625,6 +625,23 @@ def test_help(cli: Cli) -> None:
     assert "--fail-on" in cli("check", "--help").stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "absent"),
+    [
+        ("check", []),
+        ("github", []),
+        ("coach", ["--select", "--ignore", "--fail-on", "--jobs", "--cache-dir", "--no-cache"]),
+    ],
+)
+def test_review_options_are_shared(cli: Cli, command: str, absent: list[str]) -> None:
+    """The review options are declared once; each reviewing command takes all or some."""
+    every = ["--profile", "--config", "--offline", "--fail-on", "--select", "--ignore", "--jobs"]
+    every += ["--base-url", "--model", "--llm-timeout", "--no-redact", "--cache-dir", "--no-cache"]
+    shown = set(re.findall(r"^  (?:-\w, )?(--[\w-]+)", cli(command, "--help").stdout, re.M))
+    assert {o for o in every + ["--replay"] if o not in absent} <= shown
+    assert not shown & set(absent)
+
+
 # --------------------------------------------------------------------------- the implicit `check`
 
 
@@ -664,25 +681,30 @@ def rules_of_json(out: str) -> set[str]:
     return {f["rule"] for f in json.loads(out)["documents"][0]["findings"]}
 
 
-@pytest.mark.parametrize("command", sorted(cli_module.COMMANDS))
-def test_main_builds_only_the_command_it_runs(
+@pytest.mark.parametrize("command", cli_module.COMMANDS)
+def test_main_builds_the_command_as_the_whole_app_does(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """main() gives typer only the invoked command (typer builds every registered one on
-    each run); the command's help, and so its parameters, are the same as in the full app."""
-    slim = cli_module._app_for(command)
-    if command == "fixtures":  # a group: the whole app
-        assert slim is cli_module.app
-    else:
-        assert slim is not cli_module.app and not slim.registered_groups
-        assert [cli_module._command_name(c) for c in slim.registered_commands] == [command]
-    assert len(cli_module.app.registered_commands) > 1  # the full app is untouched
+    """main() builds only the invoked command (test_imports shows it imports no other); its
+    help, and so its parameters, are the same as in the whole app."""
     code, out, _ = run_main([command, "--help"], monkeypatch, capsys)
     monkeypatch.setattr(sys, "argv", ["pmreview", command, "--help"])
-    assert cli_module.app(standalone_mode=False) == 0  # the full app prints the same help
+    assert cli_module.build()(standalone_mode=False) == 0
     assert code == 0
     again, _ = capsys.readouterr()
     assert out == again and f"pmreview {command} [OPTIONS]" in out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], []])
+def test_main_help_lists_every_command(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(args, monkeypatch, capsys)
+    assert code == (0 if args else 2)
+    listed = re.findall(r"^  (\w+) +(\S.*)$", (out or err).split("Commands:")[1], re.M)
+    assert sorted(name for name, _ in listed) == sorted(cli_module.COMMANDS)
+    check_help = next(line for name, line in listed if name == "check")
+    assert check_help == "Review postmortems and print what is missing and what is vague."
 
 
 def test_main_reads_a_command_word_after_an_option_as_its_value(
@@ -698,11 +720,6 @@ def test_main_reads_a_command_word_after_an_option_as_its_value(
     assert code == 2 and "unknown profile 'check'" in err
     code, out, _ = run_main(["--offline", "rules"], monkeypatch, capsys)  # a flag: no value
     assert code == 2
-
-
-def test_main_keeps_the_whole_app_for_options_and_unknown_words() -> None:
-    for first in ("--help", "--version", "fixtures", "no-such-command", ""):
-        assert cli_module._app_for(first) is cli_module.app
 
 
 def test_python_dash_m(tmp_path: Path, vague_md: Path) -> None:

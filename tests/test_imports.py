@@ -1,6 +1,7 @@
 """An offline review never imports the LLM client's dependencies (openai, tenacity): they are
 slow to import and must not be needed to lint a postmortem. Nor, with a built-in profile and no
-config file, jsonschema (~45 ms of every start): built-in profiles are evaluated in profile.py."""
+config file, jsonschema (~45 ms of every start): built-in profiles are evaluated in profile.py.
+And a command imports no other command's module: main() builds only the command it runs."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from pathlib import Path
 import pytest
 from _support import REPO
 
+from pmreview.cli import COMMANDS
 from pmreview.profile import builtin_profiles
 
 HEAVY = ("openai", "tenacity", "httpx", "httpx2")
+COMMAND_MODULES = tuple(f"pmreview.cli.{name}" for name in COMMANDS)
 
 API = """
 import sys
@@ -109,3 +112,24 @@ def test_cli_imports_jsonschema_only_for_a_config_file(
     args = ["--format", "json", "--offline", str(vague_md)]
     proc = run(CLI.format(args=args, heavy=("jsonschema",)), tmp_path)
     assert proc.stderr.strip().splitlines()[-1] == imported, proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["rules"], "rules"),
+        (["{path}"], "check"),
+        (["-o", "rules", "--offline", "{path}"], "check"),
+        (["explain", "PM101"], "explain"),
+        (["init", "-"], "init"),
+        (["fixtures", "author", "--help"], "fixtures"),
+        (["--help"], None),  # every command listed: every module imported
+    ],
+)
+def test_a_command_imports_no_other_command(
+    tmp_path: Path, vague_md: Path, args: list[str], command: str | None
+) -> None:
+    argv = [a.format(path=vague_md) for a in args]
+    proc = run(CLI.format(args=argv, heavy=COMMAND_MODULES), tmp_path)
+    flags = proc.stderr.strip().splitlines()[-1].split()
+    assert flags == [str(command in (None, name)) for name in COMMANDS], proc.stderr

@@ -12,7 +12,7 @@ import pytest
 from _github_support import REPO, TOKEN, Bot, FakeGitHub, Job, write_event
 from typer.testing import CliRunner
 
-from pmreview.cli import app
+from pmreview.cli import build
 
 CLEARED = (
     "OPENAI_API_KEY",
@@ -74,7 +74,7 @@ def bot(
                     mp.delenv(name, raising=False)
                 else:
                     mp.setenv(name, value)
-            result = CliRunner().invoke(app, ["github", *options])
+            result = CliRunner().invoke(build(), ["github", *options])
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         assert TOKEN not in result.stdout and TOKEN not in result.stderr
