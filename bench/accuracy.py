@@ -16,8 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.errors import UsageError
-from pmreview.profile import load as load_profile
 from pmreview.review import Options, review_document
 from pmreview.source import load
 

@@ -19,9 +19,9 @@ from _support import DATA, REPO
 from typer.testing import Result
 
 from pmreview import coach
+from pmreview.checks.profile import load as load_profile
 from pmreview.document import parse
 from pmreview.llm import ChatRequest, ChatResponse, LLMConfig, LLMError
-from pmreview.profile import load as load_profile
 from pmreview.resources import load_toml
 from pmreview.review import Options, review_text
 from pmreview.source import from_text

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from pmreview.checks.profile import builtin_profiles, load
 from pmreview.explain import PARTS, check_topics, document, practices, rule_topics, topics
-from pmreview.profile import builtin_profiles, load
 from pmreview.review import Options, review_text
 from pmreview.rules import Rule, registry
 

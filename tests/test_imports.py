@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from _support import REPO
 
-from pmreview.profile import builtin_profiles
+from pmreview.checks.profile import builtin_profiles
 
 HEAVY = ("openai", "tenacity", "httpx", "httpx2")
 

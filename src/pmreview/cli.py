@@ -462,8 +462,8 @@ def list_rules(
     profile: Annotated[str, typer.Option(help="Profile whose checks to list.")] = "default",
 ) -> None:
     """List every rule and check id with its severity and one-line description."""
+    from .checks.profile import load, slug
     from .llm import LLM_RULES
-    from .profile import load, slug
     from .rules import registry
 
     try:
@@ -593,9 +593,9 @@ def coach(
     from dataclasses import replace
 
     from . import coach as coaching
+    from .checks.profile import load as load_profile
     from .config import resolve
     from .document import parse
-    from .profile import load as load_profile
     from .review import review_document
     from .rules import selectable
     from .source import from_text, load
@@ -699,8 +699,8 @@ def coach(
 
 
 def _warn_unknown(profile: str, selectors: list[str]) -> None:
+    from .checks.profile import load
     from .directives import unknown
-    from .profile import load
     from .rules import selectable
 
     for sel in unknown(selectors, selectable(load(profile).checks)):

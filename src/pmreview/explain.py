@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .checks.profile import slug
 from .errors import UsageError
-from .profile import slug
 from .resources import load_toml
 
 PARTS = ("what", "why", "example", "instead")
@@ -55,7 +55,7 @@ def _cites(raw: Any) -> tuple[str, ...]:
 
 def check_topics(profile: str) -> list[Topic]:
     """The checks of one profile (a built-in name or a profile file), in the profile's order."""
-    from .profile import load
+    from .checks.profile import load
 
     prof = load(profile)
     out = []
@@ -129,7 +129,7 @@ def score_topic() -> Topic:
 def topics(profile: str | None = None) -> dict[str, Topic]:
     """Every topic by id: the checks of `profile` (of every built-in profile when None; a check
     in several has the first one's text), every rule, the LLM rules, and `score`."""
-    from .profile import builtin_profiles
+    from .checks.profile import builtin_profiles
 
     out: dict[str, Topic] = {}
     for name in [profile] if profile else builtin_profiles():
@@ -248,7 +248,7 @@ def as_markdown(topic: Topic, level: int = 2) -> str:
 def groups(profile: str | None = None) -> list[tuple[str, list[Topic]]]:
     """Everything `--all` explains, in groups: each profile's checks (every built-in profile when
     None, each with its own text), the rules, the LLM rules, the score."""
-    from .profile import builtin_profiles, load
+    from .checks.profile import builtin_profiles, load
 
     out = []
     for name in [profile] if profile else builtin_profiles():

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import directives, rules
+from .checks import extract
+from .checks.profile import Profile, evaluate, slug
+from .checks.profile import load as load_profile
 from .document import parse
 from .errors import UsageError
-from .facts import extract
 from .models import Check, Document, DocumentReview, Finding, Report, Severity, Source
-from .profile import Profile, evaluate, slug
-from .profile import load as load_profile
 from .rules import section_of
 from .score import score
 from .source import expand, from_text, load

@@ -18,6 +18,7 @@ from _llm_support import where
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.errors import UsageError
 from pmreview.llm import ChatRequest, ChatResponse, LLMConfig, LLMError, public_url
 from pmreview.llm import client as client_module
@@ -28,7 +29,6 @@ from pmreview.llm.prompts import Prompt
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import nothing, redact
 from pmreview.llm.reviewer import _errors, ask, build_request, run
-from pmreview.profile import load as load_profile
 from pmreview.review import Options, review_document
 from pmreview.source import from_text
 

@@ -14,9 +14,9 @@ from _support import REPO
 from jsonschema import Draft4Validator, FormatChecker
 from typer.testing import Result
 
+from pmreview.checks.profile import load
 from pmreview.llm import LLM_RULES
 from pmreview.models import DocumentReview, Finding, Report
-from pmreview.profile import load
 from pmreview.render import render
 from pmreview.render.sarif_format import FINGERPRINT_KEY, fingerprints
 from pmreview.rules import registry

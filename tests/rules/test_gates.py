@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from pmreview.models import ASCII_LOWER
 from pmreview.rules import placeholders, privacy
-from pmreview.rules._text import CASE_VARIANTS, Lazy, may_match
-from pmreview.span import _PART, _PART_RE
+from pmreview.text.durations import _PART, _PART_RE
+from pmreview.text.prefilter import CASE_VARIANTS, Lazy, may_match
 
 EXAMPLES = [
     # placeholders

@@ -101,8 +101,8 @@ class RecordingClient:
 def author(specs: Path, into: Path) -> list[Path]:
     """Fixtures from hand-written answers: each spec names its document, model, why it exists
     and the answer; the request is built exactly as a review would build it."""
+    from ..checks.profile import load as load_profile
     from ..errors import UsageError
-    from ..profile import load as load_profile
     from ..review import Options, review_document
     from ..source import load
     from . import LLMConfig

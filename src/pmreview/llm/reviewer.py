@@ -14,8 +14,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from ..checks.profile import Profile
 from ..models import Check, DocumentReview, Finding, Source
-from ..profile import Profile
 from ..resources import load_schema
 from . import ChatClient, ChatRequest, ChatResponse, LLMConfig, LLMError, public_url
 from .cache import Cache, key

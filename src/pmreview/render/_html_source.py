@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from ..checks.profile import slug
 from ..models import Finding, Source
-from ..profile import slug
 
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks.profile import slug as slug  # re-exported: the renderers name checks with it
 from ..errors import UsageError
 from ..llm import LLM_RULES
 from ..models import Report, Severity
-from ..profile import slug as slug  # re-exported: the renderers name checks with it
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _rules() -> list[RuleDoc]:
 def _checks(report: Report) -> list[RuleDoc]:
     """The checks of the report's profile; for a profile that cannot be loaded by name (a
     custom profile file, named by its title), the check ids the documents carry."""
-    from ..profile import load
+    from ..checks.profile import load
 
     try:
         table = load(report.profile).checks

@@ -68,8 +68,8 @@ def registry() -> dict[str, Rule]:
 def selectable(check_ids: Iterable[str]) -> list[tuple[str, str]]:
     """(id, slug) of everything a selector or an answers file may name: the given checks,
     every rule, the LLM rules."""
+    from ..checks.profile import slug
     from ..llm import LLM_RULES
-    from ..profile import slug
 
     out = [(cid, slug(cid)) for cid in check_ids]
     out += [(r.id, r.name) for r in registry().values()]

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document, Section
+from ..text.prefilter import Lazy, may_match
 from . import Hit, Rule
-from ._text import Lazy, blocks, hit_at, may_match
+from ._text import blocks, hit_at
 
 _TASK_KINDS = {"measures", "action_items"}
 _NEAR_FORMAT = Lazy(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")

@@ -8,8 +8,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document
+from ..text.prefilter import Lazy, may_match
 from . import Hit, Rule
-from ._text import Lazy, blocks, hit_at, may_match
+from ._text import blocks, hit_at
 
 _EMAIL = re.compile(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
