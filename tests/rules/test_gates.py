@@ -1,7 +1,7 @@
 """The cheap tests that let rules skip a pattern never skip text the pattern matches.
 
 Placeholder, secret and phone patterns each name strings one of which every match contains
-(`_text.may_match`); the IP, phone-digit and duration patterns were rewritten to be faster.
+(`text.prefilter.may_match`); the IP, phone-digit and duration patterns were rewritten to be faster.
 These check the claims on text built to match often, so that a pattern edited without its
 test strings fails here.
 """

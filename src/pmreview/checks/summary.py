@@ -22,16 +22,6 @@ _INCIDENT = re.compile(
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)",
     re.IGNORECASE,
 )
-EMPTY: Summary = {
-    "present": None,
-    "start_time": None,
-    "end_time": None,
-    "duration": None,
-    "timezone": None,
-    "impact": None,
-    "affected_share": None,
-    "root_cause": None,
-}
 
 
 def summary(doc: Document) -> Summary:
@@ -39,7 +29,7 @@ def summary(doc: Document) -> Summary:
     blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
     where = _present(doc, blocks)
     if where is None:
-        return EMPTY
+        return _none()
     span = summary_span(doc)
     start = span.start.time if span.start else None
     end = span.end.time if span.end else None
@@ -52,6 +42,20 @@ def summary(doc: Document) -> Summary:
         "impact": _impact(blocks),
         "affected_share": affected_share(blocks),
         "root_cause": _summary_cause(doc, blocks),
+    }
+
+
+def _none() -> Summary:
+    """The summary of a document that has none."""
+    return {
+        "present": None,
+        "start_time": None,
+        "end_time": None,
+        "duration": None,
+        "timezone": None,
+        "impact": None,
+        "affected_share": None,
+        "root_cause": None,
     }
 
 

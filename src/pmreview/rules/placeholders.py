@@ -16,7 +16,7 @@ _NEAR_FORMAT = Lazy(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.
 _CODE = re.compile(r"`[^`\n]*`")
 
 # (pattern, what it is, where it does not count, strings one of which every match contains:
-# see _text.may_match)
+# see text.prefilter.may_match)
 _TABLE: tuple[tuple[Lazy, str, str, tuple[str, ...]], ...] = (
     (Lazy(r"\bTB[DAC]\b"), "an undecided value", "tasks", ("TB",)),
     (

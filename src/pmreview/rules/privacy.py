@@ -65,7 +65,7 @@ _ROLE = Lazy(
 )
 
 # (pattern, strings one of which every match contains, whether to test them in lower-cased
-# text: see _text.may_match)
+# text: see text.prefilter.may_match)
 _PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
     (Lazy(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"), ("+",), False),
     (Lazy(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"), ("(",), False),
@@ -95,7 +95,7 @@ _DOC_NETS = [
 ]
 
 # (what, pattern, strings one of which every match contains, whether to test them in
-# lower-cased text: see _text.may_match)
+# lower-cased text: see text.prefilter.may_match)
 _SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
     ("an AWS access key", Lazy(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
     (

@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Block, Document
+from ..models import Block, Document, per_document
 from ..resources import DATA, load_toml
 from .tasks import WORD, Task
-from .times import DATE_RE, has_date
+from .times import DATE_RE
 
 _LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s|\.\s)\s*(?=\S)")
 _MODAL = re.compile(
@@ -54,6 +54,7 @@ _DUE = re.compile(
     r"|\b(?:this|next|current) sprint\b|\bsprint\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _EMPTY_CELL = ("", "tbd", "?", "n/a", "none")
 # One-word cells of a table with no header the reader knows that are not a name.
 _NOT_NAMES = frozenset(
@@ -95,6 +96,19 @@ class Assignment:
 
 def assignment(doc: Document, block: Block) -> Assignment:
     """The owner, ticket and due date of a task (a list item or table row of the measures)."""
+    memo = _assignments(doc)
+    found = memo.get(block.line)
+    if found is None:
+        found = memo[block.line] = _read(doc, block)
+    return found
+
+
+@per_document  # the facts record, PM503 and PM504 ask about the same tasks
+def _assignments(doc: Document) -> dict[int, Assignment]:
+    return {}  # by the task's line
+
+
+def _read(doc: Document, block: Block) -> Assignment:
     cells = _columns(doc, block) if block.kind == "row" else {}
     text = block.text
     return Assignment(
@@ -110,7 +124,7 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 def _date(text: str) -> str | None:
-    m = DATE_RE.search(text) if has_date(text) else None
+    m = DATE_RE.search(text) if _DIGIT.search(text) else None  # every date holds a digit
     return m.group(0) if m else None
 
 
