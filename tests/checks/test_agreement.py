@@ -102,6 +102,23 @@ def test_span_agrees_on_a_written_example() -> None:
     _check_span(doc)
 
 
+@pytest.mark.parametrize(
+    ("summary", "start", "end"),
+    [
+        ("Service was fully restored at 14:47 UTC.", None, "14:47"),  # an end alone
+        ("Until 09:00 all was well; errors began at 09:10 and ended at 10:00.", "09:10", "10:00"),
+        ("The API failed at 14:30 UTC and was resolved by 14:45 UTC.", "14:30", "14:45"),
+        ("Errors began at 1:00 PM UTC. At 1:40 PM, service was restored.", "1:00 PM", "1:40 PM"),
+    ],
+)
+def test_span_reads_the_cues(summary: str, start: str | None, end: str | None) -> None:
+    doc = parse(from_text(f"# Outage\n\n## Summary\n\n{summary}\n"))
+    facts = extract(doc)["summary"]
+    assert (facts["start_time"] or {}).get("text") == start
+    assert (facts["end_time"] or {}).get("text") == end
+    _check_span(doc)
+
+
 @pytest.mark.parametrize("path", OWN, ids=lambda p: p.name)
 def test_span_agrees_on_own_documents(path: Path) -> None:
     _check_span(_doc(path))

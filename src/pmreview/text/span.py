@@ -157,14 +157,13 @@ def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated 
 
 
 def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
-    """The first time that is not an end, and the first end after it."""
-    start: Stated | None = None
-    end: Stated | None = None
-    for i, c in enumerate(clusters):
-        if _is_end(doc, clusters, i) and start is not None and end is None:
-            end = c
-        elif start is None and not _is_end(doc, clusters, i):
-            start = c
+    """The first time that is not an end, and the first end after it (with no such time, the
+    first end: a summary may give only when service was restored)."""
+    ends = [_is_end(doc, clusters, i) for i in range(len(clusters))]
+    first = next((i for i, e in enumerate(ends) if not e), None)
+    start = clusters[first] if first is not None else None
+    after = -1 if first is None else first
+    end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
     if start is not None and end is not None and end.time.line == start.time.line:
         return _inherit(start, end), end
     return start, end
