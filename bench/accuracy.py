@@ -16,9 +16,9 @@ import re
 import sys
 from pathlib import Path
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.errors import UsageError
 from pmreview.pipeline import Options, review_document
-from pmreview.profile import load as load_profile
 from pmreview.source import load
 
 VAGUE_RULES = re.compile(r"^PM1\d\d$")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+# The team's shared material (spec, corpus), next to the repository; PMREVIEW_SHARED points
+# elsewhere (a git worktree lives one level deeper). Tests that need it skip without it.
+SHARED = Path(os.environ.get("PMREVIEW_SHARED") or REPO.parent / "shared")
+CORPUS = sorted((SHARED / "corpus").glob("*/*.md"))
 
 # The ids of spec/checks.md (profile `default`), spelled exactly.
 DEFAULT_CHECK_IDS = (

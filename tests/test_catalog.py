@@ -16,9 +16,9 @@ from typer.testing import Result
 
 from pmreview import catalog, explain
 from pmreview.catalog import Catalog, DuplicateId
+from pmreview.checks.profile import builtin_profiles
 from pmreview.models import Document
 from pmreview.pipeline import Options, review_paths, review_text
-from pmreview.profile import builtin_profiles
 from pmreview.render.sarif_format import render as sarif
 from pmreview.rules import Hit, OptionError, Rule, registry, unique
 

@@ -14,9 +14,9 @@ from typer.testing import Result
 
 from pmreview import catalog
 from pmreview.catalog import DOC_PARTS, Entry, check_entries, practices
+from pmreview.checks.profile import builtin_profiles, load
 from pmreview.explain import document, topics
 from pmreview.pipeline import Options, review_text
-from pmreview.profile import builtin_profiles, load
 from pmreview.rules import Rule, registry
 
 PROFILES = builtin_profiles()

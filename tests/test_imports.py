@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from _support import REPO
 
+from pmreview.checks.profile import builtin_profiles
 from pmreview.cli import COMMANDS
-from pmreview.profile import builtin_profiles
 
 HEAVY = ("openai", "tenacity", "httpx", "httpx2")
 COMMAND_MODULES = tuple(f"pmreview.cli.{name}" for name in COMMANDS)

@@ -46,10 +46,12 @@ def test_wheel_ships_schemas_and_examples(wheel: zipfile.ZipFile) -> None:
     assert "pmreview/schemas/profiles/default.schema.json" in names
     assert "pmreview/schemas/report.schema.json" in names
     assert "pmreview/schemas/config.schema.json" in names
+    assert "pmreview/schemas/facts.schema.json" in names
     examples = [n for n in names if n.startswith("pmreview/examples/") and n.endswith(".md")]
     assert examples
     assert "pmreview/__main__.py" in names
     assert "pmreview/data/vague.toml" in names
+    assert "pmreview/data/zones.toml" in names
 
 
 def test_wheel_has_the_console_script(wheel: zipfile.ZipFile) -> None:

@@ -17,12 +17,9 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 from jsonschema import Draft202012Validator
 
-from pmreview.document import parse
-from pmreview.facts import extract
-from pmreview.profile import (
-    COVERED,
-    KEYWORDS,
-    TYPES,
+from pmreview.checks import extract
+from pmreview.checks.evaluator import COVERED, KEYWORDS, TYPES
+from pmreview.checks.profile import (
     Profile,
     builtin_profiles,
     covered,
@@ -31,6 +28,7 @@ from pmreview.profile import (
     reference_failures,
     verdicts,
 )
+from pmreview.document import parse
 from pmreview.source import from_text
 
 FAST = settings(

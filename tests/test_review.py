@@ -59,7 +59,7 @@ def test_a_titled_summary_counts_even_when_short() -> None:
 
 def test_might_match_is_a_pre_check_on_the_anchors() -> None:
     from pmreview.phrases import anchors
-    from pmreview.semantics import might_match
+    from pmreview.text.prefilter import might_match
 
     patterns = [r"\bcareless(?:ly)?\b", r"\b(?:stupid|dumb)\b"]
     hints = tuple(sorted(lit.text for p in patterns for lit in anchors(p) or ()))

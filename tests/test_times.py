@@ -1,11 +1,20 @@
-"""The fast paths in times.py find exactly what the plain regex calls they replace find."""
+"""Times and zones: the fast paths in text/times.py find exactly what the plain regex calls
+they replace find; the zone table (data/zones.toml) gives both the zones and their offsets."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmreview.times import TIME_RE, ZONE_STATEMENT_RE, search_zone_statement, time_matches
+from pmreview.text.times import (
+    TIME_RE,
+    ZONE_STATEMENT_RE,
+    find_times,
+    search_zone_statement,
+    time_matches,
+)
+from pmreview.text.zones import OFFSETS, zone_offset
 
 PIECES = st.sampled_from(
     [
@@ -85,3 +94,32 @@ def test_zone_statement_in_any_case_and_with_dotless_i() -> None:
     m = search_zone_statement("Note: tıme zone: UTC")  # re.I matches ı to i
     assert m is not None and m.group("tz") == "UTC"
     assert search_zone_statement("the runtime was slow") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [
+        ("PT", -480),
+        ("ET", -300),
+        ("CT", -360),
+        ("MT", -420),
+        ("PDT", -420),
+        ("Pacific Time", -480),
+        ("Pacific Daylight Time", -420),
+        ("US Eastern", -300),
+        ("Central European Summer Time", 120),
+        ("Central Africa Time", 120),
+        ("UTC+5:30", 330),
+        ("GMT -03:00", -180),
+        ("America/New_York", None),  # its offset depends on the date
+        ("local time", None),
+    ],
+)
+def test_zone_offsets(written: str, minutes: int | None) -> None:
+    assert zone_offset(written) == minutes
+
+
+def test_every_zone_of_the_table_is_recognised_in_text() -> None:
+    for abbreviation in OFFSETS:
+        found = list(find_times(f"at 10:30 {abbreviation} the alert fired"))
+        assert [t.tz for t in found] == [abbreviation]

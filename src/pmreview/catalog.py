@@ -116,7 +116,8 @@ class Catalog:
 
 def check_entries(profile: str) -> list[Entry]:
     """The checks of one profile (a built-in name or a profile file), in the profile's order."""
-    from .profile import load, slug
+    from .checks.profile import load
+    from .models import slug
 
     prof = load(profile)
     return [_check(cid, dict(spec), prof.name, slug(cid)) for cid, spec in prof.checks.items()]
@@ -176,7 +177,7 @@ def _every_profiles_checks(profiles: Iterable[str]) -> list[Entry]:
 def load(profile: str | None = "default") -> Catalog:
     """The catalog of `profile`'s checks (None: of every built-in profile), every rule and
     the LLM rules; a `DuplicateId` when two share an id or slug."""
-    from .profile import builtin_profiles
+    from .checks.profile import builtin_profiles
 
     return _with_rules(_every_profiles_checks([profile] if profile else builtin_profiles()))
 
@@ -184,7 +185,7 @@ def load(profile: str | None = "default") -> Catalog:
 def for_config(profile: str | None) -> Catalog:
     """What a config file may name: the checks of every built-in profile and of the config's
     own `profile` (the command line may choose another), every rule, the LLM rules."""
-    from .profile import builtin_profiles
+    from .checks.profile import builtin_profiles
 
     names = builtin_profiles()
     own = [profile] if profile and profile not in names else []

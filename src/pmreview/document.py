@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from .models import Block, Document, Section, Source, TimelineEntry, TimeRef
 from .resources import load_toml
-from .times import find_times, leading_date_only, leading_time, search_zone_statement
+from .text.times import find_times, leading_date_only, leading_time, search_zone_statement
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
@@ -417,18 +417,15 @@ def _directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
     return found
 
 
-_PARA_KINDS = [
-    ("root_cause", re.compile(r"\broot cause|\bcaused by\b|\bthe cause\b", re.I)),
-    ("resolution", re.compile(r"\bfix(?:ed)?\b|\bresolv|\bresolution\b|\brestor", re.I)),
-    (
-        "measures",
-        re.compile(
-            r"\bprevent|\bin the future\b|\bmoving forward\b|\bgoing forward\b|"
-            r"\bimprovements?\b|\baction items?\b|\bwe (?:will|plan to)\b",
-            re.I,
-        ),
-    ),
-]
+@cache
+def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
+    """The kinds a paragraph's words give it in a document with no section titles."""
+    data = load_toml("sections.toml")["kinds"]
+    return [
+        (kind, re.compile("|".join(spec["paragraph_patterns"]), re.I))
+        for kind, spec in data.items()
+        if "paragraph_patterns" in spec
+    ]
 
 
 def _paragraph_sections(sections: list[Section]) -> list[Section]:
@@ -448,7 +445,7 @@ def _paragraph_sections(sections: list[Section]) -> list[Section]:
         elif summary_seen:
             if len(find_times_in(b.text)) >= 1:
                 kinds.add("timeline")
-            kinds |= {k for k, p in _PARA_KINDS if p.search(b.text)}
+            kinds |= {k for k, p in _paragraph_kinds() if p.search(b.text)}
         if not kinds:
             out[-1].blocks.append(b)
             continue

@@ -141,7 +141,7 @@ def as_markdown(topic: Entry, level: int = 2) -> str:
 def groups(profile: str | None = None) -> list[tuple[str, list[Entry]]]:
     """Everything `--all` explains, in groups: each profile's checks (every built-in profile when
     None, each with its own text), the rules, the LLM rules, the score."""
-    from .profile import builtin_profiles, load
+    from .checks.profile import builtin_profiles, load
 
     out = []
     for name in [profile] if profile else builtin_profiles():

@@ -15,6 +15,11 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def slug(check_id: str) -> str:
+    """A check id's name, as findings spell it: "summary.start_time" -> "summary-start-time"."""
+    return check_id.replace(".", "-").replace("_", "-")
+
+
 @dataclass(frozen=True)
 class Source:
     """A loaded document: normalised text (no BOM, LF line ends) and its lines."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .checks.profile import builtin_profiles
 from .errors import UsageError
-from .profile import builtin_profiles
 
 DEFAULT_NAME = "postmortem.md"
 
@@ -31,7 +31,7 @@ def template(profile: str) -> str:
 
 
 def _custom(profile: str) -> Path:
-    from .profile import load
+    from .checks.profile import load
 
     load(profile)  # a clear error for an unknown profile or a broken file
     schema = json.loads(Path(profile).read_text(encoding="utf-8"))

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import re
 
+from .document import normalise_title
 from .models import Block, Document, Section, TimeRef
+from .resources import load_toml
 
-_SUMMARY_TITLE = re.compile(r"summary|tl;?dr", re.IGNORECASE)
-SUMMARY_TAIL = {"impact", "duration", "root_cause"}
-KNOWN = {
-    "summary",
-    "impact",
-    "duration",
-    "root_cause",
-    "trigger",
-    "resolution",
-    "timeline",
-    "detection",
-    "escalation",
-    "misleading",
-    "measures",
-    "lessons",
-    "action_items",
-}
+_KINDS = load_toml("sections.toml")["kinds"]
+_KNOWN = frozenset(_KINDS)
+_SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
+_SUMMARY_TITLE = re.compile("|".join(_KINDS["summary"]["summary_titles"]))
 
 
 def summary_sections(doc: Document) -> list[Section]:
@@ -32,12 +21,16 @@ def summary_sections(doc: Document) -> list[Section]:
     the timeline; with no summary section, everything before the first section of a known kind.
     """
     secs = doc.sections
-    strong = [i for i, s in enumerate(secs) if s.has("summary") and _SUMMARY_TITLE.search(s.title)]
+    strong = [
+        i
+        for i, s in enumerate(secs)
+        if s.has("summary") and _SUMMARY_TITLE.search(normalise_title(s.title))
+    ]
     start = strong[0] if strong else next((i for i, s in enumerate(secs) if s.has("summary")), None)
     if start is None:
         out = []
         for s in secs:
-            if s.kinds & KNOWN:
+            if s.kinds & _KNOWN:
                 break
             out.append(s)
         return out
@@ -47,7 +40,7 @@ def summary_sections(doc: Document) -> list[Section]:
             break
         if (
             s.has("summary")
-            or s.kinds & SUMMARY_TAIL
+            or s.kinds & _SUMMARY_PART
             or (not s.kinds and s.level > secs[start].level)
         ):
             out.append(s)

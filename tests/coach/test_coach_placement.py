@@ -10,11 +10,11 @@ from _coach_support import COACH_MD
 from _coach_support import statuses as statuses_of
 from _support import DATA
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.coach.answers import answer_for
 from pmreview.coach.placement import Placer
 from pmreview.coach.plan import plan
 from pmreview.pipeline import Options, review_text
-from pmreview.profile import load as load_profile
 from pmreview.resources import load_toml
 
 

@@ -17,13 +17,13 @@ from _support import REPO
 from jsonschema import Draft202012Validator
 from typer.testing import Result
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.llm import ChatRequest, LLMConfig
 from pmreview.llm import ask as ask_module
 from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import redact
 from pmreview.llm.reviewer import build_request
 from pmreview.pipeline import Options, review_document
-from pmreview.profile import load as load_profile
 from pmreview.resources import load_schema
 from pmreview.source import load
 

@@ -23,11 +23,11 @@ from _llm_support import (
     where,
 )
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.llm import LLMConfig
 from pmreview.llm.client import OpenAIClient
 from pmreview.llm.reviewer import run as llm_run
 from pmreview.pipeline import Options, review_document
-from pmreview.profile import load as load_profile
 from pmreview.source import load
 
 GOOD = answer(critiques=[critique("things were adjusted on the gateway")])

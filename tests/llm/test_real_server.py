@@ -32,7 +32,7 @@ from _llm_support import (
 from jsonschema import Draft202012Validator
 from typer.testing import Result
 
-from pmreview.profile import load as load_profile
+from pmreview.checks.profile import load as load_profile
 from pmreview.source import load
 
 pytestmark = [pytest.mark.slow]

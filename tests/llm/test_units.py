@@ -18,6 +18,7 @@ from _llm_support import Scripted, where
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmreview.checks.profile import load as load_profile
 from pmreview.errors import UsageError
 from pmreview.llm import LLMConfig, LLMError, public_url
 from pmreview.llm import client as client_module
@@ -29,7 +30,6 @@ from pmreview.llm.prompts import load as load_prompt
 from pmreview.llm.redact import nothing, redact
 from pmreview.llm.reviewer import build_request, run
 from pmreview.pipeline import Options, review_document
-from pmreview.profile import load as load_profile
 from pmreview.resources import load_schema
 from pmreview.source import from_text
 

@@ -12,10 +12,10 @@ from _support import REPO
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
+from pmreview.checks.profile import builtin_profiles, load
 from pmreview.lsp.links import anchors, github_slug, href
 from pmreview.lsp.positions import Positions
 from pmreview.pipeline import review_text
-from pmreview.profile import builtin_profiles, load
 from pmreview.resources import tomllib
 from pmreview.rules import registry
 

@@ -12,9 +12,9 @@ from _render_support import NIGHT
 from _support import DEFAULT_CHECK_IDS
 from typer.testing import Result
 
+from pmreview.checks.profile import load
 from pmreview.models import Report
 from pmreview.pipeline import Options, review_paths
-from pmreview.profile import load
 from pmreview.render import render
 
 

@@ -1,7 +1,7 @@
 """The cheap tests that let rules skip a pattern never skip text the pattern matches.
 
 Placeholder, secret and phone patterns each name strings one of which every match contains
-(`_text.may_match`); the IP, phone-digit and duration patterns were rewritten to be faster.
+(`text.prefilter.may_match`); the IP, phone-digit and duration patterns were rewritten to be faster.
 These check the claims on text built to match often, so that a pattern edited without its
 test strings fails here.
 """
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from pmreview.models import ASCII_LOWER
 from pmreview.rules import placeholders, privacy
-from pmreview.rules._text import CASE_VARIANTS, Lazy, may_match
-from pmreview.span import _PART, _PART_RE
+from pmreview.text.durations import _PART, _PART_RE
+from pmreview.text.prefilter import CASE_VARIANTS, Lazy, may_match
 
 EXAMPLES = [
     # placeholders

@@ -101,9 +101,9 @@ class RecordingClient:
 def author(specs: Path, into: Path) -> list[Path]:
     """Fixtures from hand-written answers: each spec names its document, model, why it exists
     and the answer; the request is built exactly as a review would build it."""
+    from ..checks.profile import load as load_profile
     from ..errors import UsageError
     from ..pipeline import Options, review_document
-    from ..profile import load as load_profile
     from ..source import load
     from . import LLMConfig
     from .redact import redact

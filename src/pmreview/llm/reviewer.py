@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..checks.profile import Profile
 from ..models import Check, DocumentReview, Hit, Source
-from ..profile import Profile
 from . import ChatClient, ChatRequest, LLMConfig, LLMError, public_url
 from .ask import ask, build
 from .cache import Cache

@@ -21,11 +21,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from .. import __version__
+from ..checks.profile import load as load_profile
 from ..config import llm_settings, resolve
 from ..errors import UsageError
 from ..models import DocumentReview
 from ..pipeline import Options, review_paths, review_text
-from ..profile import load as load_profile
 from ..source import SUFFIXES
 from .features import Reviewed
 from .links import DOCS_URL

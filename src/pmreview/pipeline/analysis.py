@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from .. import rules
+from ..checks import extract
+from ..checks.profile import evaluate
+from ..checks.profile import load as load_profile
 from ..document import parse
-from ..facts import extract
 from ..models import Analysis, Source
-from ..profile import evaluate
-from ..profile import load as load_profile
 from .options import Options
 
 

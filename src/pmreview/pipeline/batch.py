@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..checks.profile import load as load_profile
 from ..errors import UsageError
 from ..models import DocumentReview, Report
-from ..profile import load as load_profile
 from ..source import expand, load
 from .analysis import analyse
 from .merge import finish

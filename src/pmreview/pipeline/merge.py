@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from .. import directives
 from ..catalog import CHECK_CATEGORY, LLM_CRITIQUE
-from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity
-from ..profile import Profile, slug
-from ..profile import load as load_profile
+from ..checks.profile import Profile
+from ..checks.profile import load as load_profile
+from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity, slug
 from ..rules import section_of, stamp
 from ..score import score
 from .options import Options

@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..models import Finding, Source
-from ..profile import slug
+from ..models import Finding, Source, slug
 
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 

@@ -67,7 +67,7 @@ def _marked(d: DocumentReview, entries: list[TimelineEntry], check: str, last: b
         for e in entries:
             if e.block.line <= c.line <= e.block.end_line:
                 return e.line
-    from ..semantics import lexicon
+    from ..checks.semantics import lexicon
 
     words = lexicon("resolved" if last else "detection")
     hits = [e.line for e in entries if e.time is not None and words.search(e.block.lower)]

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from .. import catalog as cat
 from ..catalog import CHECK_CATEGORY, Entry, cite_lines, option_lines
 from ..errors import UsageError
-from ..models import Report, Severity
-from ..profile import slug as slug  # re-exported: the renderers name checks with it
+from ..models import Report, Severity, slug
 
 
 @dataclass(frozen=True)

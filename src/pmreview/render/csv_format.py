@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 import io
 
+from ..checks.profile import load
 from ..errors import UsageError
 from ..models import Report
-from ..profile import load
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -2,92 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ..models import Block, Document, Hit, Section
-from ..resources import load_toml
-from ..times import has_date
+from ..models import Document, Hit, Section
+from ..text.task_parts import assignment, body, has_object, is_imperative
+from ..text.tasks import Task, tasks_by_list
 from . import Option, Rule
-from ._tasks import WORD, Task, tasks_by_list
 from ._text import hit_at
-
-_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s|\.\s)\s*(?=\S)")
-_MODAL = re.compile(
-    r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
-    r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
-    re.I,
-)
-_OPENER = re.compile(
-    r"^(?:before|after|when|once|if|for|in|on|during|to|as|going|moving|"
-    r"where|whenever|until)\b[^,.\n]{0,80},\s*",
-    re.I,
-)
-_CONCRETE = re.compile(
-    r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
-    r"cfg|sql|md)\b|/[\w.-]+/|https?://"
-)
-_OWNER = re.compile(
-    r"@[\w-]+|\b(?:owners?|assignee|dri|responsible|lead)\s*[:=(]|"
-    r"\b(?:owner|assigned to|owned by)\b",
-    re.I,
-)
-_OWNER_NAME = re.compile(
-    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*\.?\s*$|"
-    r"[—–]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\.?\s*$",
-    re.M,
-)
-_DUE = re.compile(
-    r"https?://|\]\(|#\d+\b|\b(?:due|deadline|eta|by end of|target date)\b|"
-    r"\bQ[1-4]\b|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|"
-    r"sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bin \d+ (?:days?|weeks?)\b|"
-    r"\bsprint\b",
-    re.I,
-)
-_TICKET = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b")  # OPS-123, JIRA-42
-
-
-@cache
-def verbs() -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / "verbs.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@cache
-def _words(key: str) -> frozenset[str]:
-    return frozenset(load_toml("actions.toml")[key])
-
-
-def _opens_with_verb(text: str) -> bool:
-    text = _OPENER.sub("", text.lstrip(), count=1)
-    words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
-    while words and words[0] in _words("lead_ins"):
-        words.pop(0)
-    if words and words[0] in verbs():
-        return True
-    first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
-    modal = _MODAL.search(first_sentence)
-    return bool(modal and len(first_sentence[: modal.start()].split()) <= 12)
-
-
-def _body(task: Task) -> int:
-    """Where the task's words start after a short label ("Monitoring: Add …")."""
-    label = _LABEL.match(task.words)
-    if label and len(label.group("label").split()) <= 6:
-        return task.start + label.end()
-    return task.start
-
-
-def is_imperative(task: Task) -> bool:
-    """ "Add an alert …", "We will add …", "Monitoring: Add an alert …" are; "Monitoring" is not."""
-    if _opens_with_verb(task.words):
-        return True
-    body = _body(task)
-    return body != task.start and _opens_with_verb(task.text[body:])
 
 
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -100,7 +22,7 @@ def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
             continue
         for task in bad:
-            s, e = task.opening(_body(task))
+            s, e = task.opening(body(task))
             said = task.block.text[s:e]
             yield hit_at(
                 task.block,
@@ -121,7 +43,7 @@ _VERB_TODO = (
 
 
 def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, many: str) -> Hit:
-    s, e = bad[0].opening(_body(bad[0]))
+    s, e = bad[0].opening(body(bad[0]))
     lines = ", ".join(str(t.block.line) for t in bad[:8])
     return hit_at(
         bad[0].block,
@@ -132,19 +54,6 @@ def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, man
         question=_VERB_QUESTION,
         suggestion=_VERB_TODO,
     )
-
-
-def has_object(task: Task) -> bool:
-    """Whether the task names something to act on beyond its verb and generic words."""
-    body = task.words
-    if _CONCRETE.search(body):
-        return True
-    words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(body)]
-    while words and (words[0] in _words("lead_ins") or words[0] in verbs()):
-        words.pop(0)
-        break
-    empty = _words("empty_words")
-    return any(w not in empty and not w.endswith("ly") for w in words)
 
 
 def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -166,35 +75,14 @@ def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
 
 
-def _header(doc: Document, row: Block) -> list[str]:
-    """The header cells of the table a row belongs to."""
-    n = row.line - 1
-    while n > 0 and "|" in doc.source.lines[n - 1]:
-        n -= 1
-    cells = doc.source.lines[n].strip().strip("|").split("|")
-    return [c.strip(" *_").lower() for c in cells]
-
-
-def _cell_filled(doc: Document, row: Block, names: frozenset[str]) -> bool:
-    header = _header(doc, row)
-    cells = row.text.strip().strip("|").split("|")
-    return any(
-        h in names and i < len(cells) and cells[i].strip(" -–") not in ("", "tbd", "?")
-        for i, h in enumerate(header)
-    )
-
-
 def _has_owner(doc: Document, task: Task) -> bool:
-    if task.block.kind == "row" and _cell_filled(doc, task.block, _words("owner_headers")):
-        return True
-    return bool(_OWNER.search(task.block.text) or _OWNER_NAME.search(task.block.text))
+    return assignment(doc, task.block).owner is not None
 
 
 def _has_due(doc: Document, task: Task) -> bool:
-    if task.block.kind == "row" and _cell_filled(doc, task.block, _words("due_headers")):
-        return True
-    text = task.block.text
-    return bool(_DUE.search(text) or _TICKET.search(text) or has_date(text))
+    """A due date or a ticket: either says the task is tracked."""
+    found = assignment(doc, task.block)
+    return found.due is not None or found.ticket is not None
 
 
 def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:

@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Document, Hit
 from ..phrases import known_anchors
 from ..resources import load_toml
-from ..semantics import lowercase_pattern, might_match
+from ..text.prefilter import lowercase_pattern, might_match
 from . import Rule
 from ._text import blocks, hit_at
 

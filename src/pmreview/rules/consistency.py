@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef
-from ..span import Stated, minutes_between, stated_durations, summary_span, zone_offset
+from ..text.span import Stated, minutes_between, summary_span
+from ..text.zones import zone_offset
 from . import Option, Rule
 
 # A first entry before the stated start that is the change which set things off, not the outage.
@@ -210,7 +211,7 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     actual = minutes_between(span.start, span.end)
     if actual is None or actual <= 0:
         return
-    for d in stated_durations(doc):
+    for d in span.durations:
         line = doc.source.lines[d.line - 1]
         hedged = bool(_HEDGE.search(line[: d.column - 1]))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)

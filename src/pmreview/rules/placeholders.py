@@ -7,15 +7,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document, Hit, Section
+from ..text.prefilter import Lazy, may_match
 from . import Rule
-from ._text import Lazy, blocks, hit_at, may_match
+from ._text import blocks, hit_at
 
 _TASK_KINDS = {"measures", "action_items"}
 _NEAR_FORMAT = Lazy(r"\b(?:format|formatted|as in|like|e\.g\.?|i\.e\.?)[\sA-Z:/.-]{0,24}$")
 _CODE = re.compile(r"`[^`\n]*`")
 
 # (pattern, what it is, where it does not count, strings one of which every match contains:
-# see _text.may_match)
+# see text.prefilter.may_match)
 _TABLE: tuple[tuple[Lazy, str, str, tuple[str, ...]], ...] = (
     (Lazy(r"\bTB[DAC]\b"), "an undecided value", "tasks", ("TB",)),
     (

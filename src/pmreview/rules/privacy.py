@@ -8,8 +8,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document, Hit
+from ..text.prefilter import Lazy, may_match
 from . import Rule
-from ._text import Lazy, blocks, hit_at, may_match
+from ._text import blocks, hit_at
 
 _EMAIL = re.compile(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
@@ -64,7 +65,7 @@ _ROLE = Lazy(
 )
 
 # (pattern, strings one of which every match contains, whether to test them in lower-cased
-# text: see _text.may_match)
+# text: see text.prefilter.may_match)
 _PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
     (Lazy(r"(?<![\w+=/.-])\+\d[\d\s().-]{6,18}\d(?![\w-])"), ("+",), False),
     (Lazy(r"(?<![\w.-])\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?![\w-])"), ("(",), False),
@@ -94,7 +95,7 @@ _DOC_NETS = [
 ]
 
 # (what, pattern, strings one of which every match contains, whether to test them in
-# lower-cased text: see _text.may_match)
+# lower-cased text: see text.prefilter.may_match)
 _SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
     ("an AWS access key", Lazy(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
     (

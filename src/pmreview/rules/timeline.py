@@ -9,11 +9,11 @@ from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef
-from ..span import align, date_near, parse_date
-from ..times import DATE_RE
+from ..text.dates import align, date_near, parse_date
+from ..text.sentences import sentence_starts
+from ..text.times import DATE_RE
 from ..views import summary_times
 from . import Option, Rule
-from ._sentences import sentence_starts
 from ._text import hit_at
 
 _DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)

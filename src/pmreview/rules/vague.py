@@ -12,7 +12,8 @@ from typing import Any
 from ..models import Document, Hit, per_document
 from ..phrases import Phrases, index
 from ..resources import load_toml
-from ..semantics import lower_case, sentences
+from ..text.prefilter import lower_case
+from ..text.sentences import sentences
 from . import Rule
 from ._text import blocks, hit_at
 

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TypedDict
 
-from .models import ASCII_LOWER, Block
-from .resources import load_toml
+from ..models import ASCII_LOWER, Block
+from ..resources import load_toml
+from ..text.prefilter import lowercase_pattern
+from ..text.sentences import sentences
 
 
 class Evidence(TypedDict):
@@ -22,52 +24,9 @@ class Evidence(TypedDict):
     column: int
 
 
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
-_ESCAPE = re.compile(r"\\[A-Za-z]")
-
-
-def lower_case(patterns: list[str], where: str) -> list[str]:
-    """The patterns, checked to be written in lower case (they are matched against
-    `Block.lower`, or any text lower-cased the same way, without re.IGNORECASE)."""
-    for p in patterns:
-        if _UPPER_LITERAL.search(_ESCAPE.sub("", p)):
-            raise ValueError(
-                f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case"
-            )
-    return patterns
-
-
-def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
-    """One regex from lower-case patterns (see `lower_case`)."""
-    return re.compile("|".join(f"(?:{p})" for p in lower_case(patterns, where)))
-
-
 @cache
 def lexicon(name: str) -> re.Pattern[str]:
     return lowercase_pattern(load_toml("lexicon.toml")[name], f"lexicon.toml:{name}")
-
-
-_SENTENCE_END = re.compile(
-    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
-)
-
-
-def sentences(block: Block) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of a block's text."""
-    return list(_sentences(block.text))
-
-
-@lru_cache(maxsize=2048)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group(0) in ".!?" else m.start()
-        if text[start:end].strip():
-            out.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return tuple(out)
 
 
 def evidence(block: Block, start: int, end: int) -> Evidence:
@@ -174,11 +133,6 @@ CONCRETE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"\d")
-
-
-def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:
-    """False only when none of the patterns behind `hints` can match the text."""
-    return hints is None or any(h in lower_text for h in hints)
 
 
 def words(text: str) -> int:

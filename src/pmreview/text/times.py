@@ -5,78 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .models import TimeRef
-
-# Abbreviations that are only ever timezones in a postmortem (not "IST" alone? it is: India).
-ZONE_ABBREVIATIONS = [
-    "UTC",
-    "GMT",
-    "Z",
-    "PST",
-    "PDT",
-    "PT",
-    "MST",
-    "MDT",
-    "MT",
-    "CST",
-    "CDT",
-    "CT",
-    "EST",
-    "EDT",
-    "ET",
-    "AKST",
-    "AKDT",
-    "HST",
-    "WAT",
-    "WAST",
-    "CAT",
-    "EAT",
-    "SAST",
-    "CET",
-    "CEST",
-    "EET",
-    "EEST",
-    "WET",
-    "WEST",
-    "BST",
-    "IST",
-    "MSK",
-    "GST",
-    "PKT",
-    "ICT",
-    "WIB",
-    "SGT",
-    "HKT",
-    "CST8",
-    "JST",
-    "KST",
-    "AEST",
-    "AEDT",
-    "ACST",
-    "AWST",
-    "NZST",
-    "NZDT",
-    "BRT",
-    "ART",
-    "CLT",
-    "COT",
-    "PET",
-    "UTC0",
-]
-_ABBR = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
-_NAMED = (
-    r"(?:Greenwich Mean|Coordinated Universal|(?:Pacific|Eastern|Central|Mountain)"
-    r"(?: Standard| Daylight)?|(?:West|East|Central|South) Africa(?:n)?(?: Standard)?|"
-    r"(?:Central|Eastern|Western) European(?: Summer| Standard)?|British Summer|"
-    r"India(?:n)? Standard|Japan Standard)\s+Time"
-    r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
-)
-_IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
-ZONE = (
-    rf"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|(?<![\w])(?:{_ABBR})(?![\w])"
-    rf"|{_NAMED}|{_IANA}|[+\-]\d{{2}}:?\d{{2}}(?!\d))"
-)
-ZONE_RE = re.compile(ZONE)
+from ..models import TimeRef
+from .zones import ZONE
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -141,17 +71,6 @@ def search_zone_statement(text: str) -> re.Match[str] | None:
         if m is not None:
             return m
     return None
-
-
-_NUM_WORDS = (
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)"
-)
-DURATION_RE = re.compile(
-    rf"\b(?:{_NUM_WORDS})(?:\s+and\s+a\s+half)?[\s-]*(?:hours?|hrs?|h|minutes?|mins?|m|"
-    rf"seconds?|secs?|days?)\b(?:\s+and\s+\d+\s*(?:minutes?|mins?))?",
-    re.IGNORECASE,
-)
 
 
 def _hour(h: int, ampm: str | None) -> int:

@@ -1,10 +1,15 @@
-"""Counting sentences in a short text without splitting at "e.g.", "v1.2", "nginx.conf"."""
+"""Sentences: the spans of a block's sentences (for quoting evidence and finding words in
+their sentence), and counting sentences in a short text without splitting at "e.g.", "v1.2",
+"nginx.conf" (for the timeline's entry length)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..times import DATE_RE, TIME_RE, ZONE_RE
+from ..models import Block
+from .times import DATE_RE, TIME_RE
+from .zones import ZONE_RE
 
 _ABBREVIATIONS = {
     "e.g",
@@ -84,3 +89,26 @@ def _is_sentence(text: str) -> bool:
         text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
     words = [w for w in _WORD.findall(text) if not ZONE_RE.fullmatch(w)]
     return len(words) >= 2
+
+
+_SENTENCE_END = re.compile(
+    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
+)
+
+
+def sentences(block: Block) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a block's text."""
+    return list(_sentences(block.text))
+
+
+@lru_cache(maxsize=2048)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group(0) in ".!?" else m.start()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return tuple(out)

@@ -1,0 +1,59 @@
+"""The share of users an incident affected, as the summary states it."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from .semantics import Evidence
+
+_SHARE = re.compile(
+    r"(?:\b\d{1,3}(?:\.\d+)?\s?%|\b\d{1,3}(?:\.\d+)?\s?percent\b"
+    r"|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
+    r"|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
+    r"|a fifth|a tenth)\b(?: of)?"
+    r"|\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
+    r"|\b(?:all|every|100 ?%|entire|each)\b"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
+    r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
+    r"|merchants?|accounts?"
+    r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
+    r"|user ?base|customer ?base))",
+    re.IGNORECASE,
+)
+_SHARE_WHO = re.compile(
+    r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
+    r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
+    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b",
+    re.IGNORECASE,
+)
+_NOT_SHARE = re.compile(
+    r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
+    r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
+    re.IGNORECASE,
+)
+
+
+def _evidence(block: Block, start: int, end: int) -> Evidence:
+    """The matched words as they stand (unlike semantics.evidence, not a whole sentence)."""
+    line, col = block.position(start)
+    return {"quote": block.text[start:end], "line": line, "column": col}
+
+
+def affected_share(blocks: list[Block]) -> Evidence | None:
+    """The first share of users stated ("38% of users", "one in ten customers", "all
+    merchants"), not a business metric ("a 25% drop in traffic")."""
+    for b in blocks:
+        for m in _SHARE.finditer(b.text):
+            after = b.text[m.end() : m.end() + 60]
+            around = b.text[max(0, m.start() - 40) : m.end() + 60]
+            near = m.group(0) + " " + " ".join(after.split()[:6])
+            if _SHARE_WHO.search(near) and not _NOT_SHARE.search(" ".join(after.split()[:4])):
+                return _evidence(b, m.start(), m.end())
+            if (
+                re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
+                and _SHARE_WHO.search(around)
+                and (not _NOT_SHARE.search(near))
+            ):
+                return _evidence(b, m.start(), m.end())
+    return None

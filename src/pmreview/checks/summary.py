@@ -1,0 +1,153 @@
+"""The summary's facts: whether there is one, its span (start, end, zone, duration), the
+impact, the share of users affected and the cause it names."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Document, TimeRef
+from ..text.sentences import sentences
+from ..text.span import Span, summary_span
+from ..text.times import has_date, time_matches
+from ..views import summary_blocks, summary_sections, summary_times
+from . import semantics as sem
+from .record import Place, Summary, TimeFact, ZoneFact, place
+from .semantics import Evidence, find_sentence, lexicon
+from .share import affected_share
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
+_INCIDENT = re.compile(
+    r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
+    r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
+    r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)",
+    re.IGNORECASE,
+)
+
+
+def summary(doc: Document) -> Summary:
+    """The summary's facts; all None when the document has no summary."""
+    blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
+    where = _present(doc, blocks)
+    if where is None:
+        return _none()
+    span = summary_span(doc)
+    start = span.start.time if span.start else None
+    end = span.end.time if span.end else None
+    return {
+        "present": where,
+        "start_time": _time_fact(start) if start else None,
+        "end_time": _time_fact(end) if end else None,
+        "duration": _duration(span, start, end),
+        "timezone": _zone(doc, span),
+        "impact": _impact(blocks),
+        "affected_share": affected_share(blocks),
+        "root_cause": _summary_cause(doc, blocks),
+    }
+
+
+def _none() -> Summary:
+    """The summary of a document that has none."""
+    return {
+        "present": None,
+        "start_time": None,
+        "end_time": None,
+        "duration": None,
+        "timezone": None,
+        "impact": None,
+        "affected_share": None,
+        "root_cause": None,
+    }
+
+
+def _present(doc: Document, blocks: list[Block]) -> Place | None:
+    """A titled summary with any words, or opening text that tells an incident."""
+    secs = summary_sections(doc)
+    text = "\n".join(b.text for b in blocks)
+    titled = any(s.has("summary") for s in secs)
+    words = sem.words(text)
+    if not secs or not (titled and words >= 1 or words >= 8 and _tells_incident(text)):
+        return None
+    return place(secs[0].line or blocks[0].line, secs[0].title)
+
+
+def _time_fact(t: TimeRef) -> TimeFact:
+    return {"text": t.raw, "line": t.line, "column": t.column, "timezone": t.tz}
+
+
+def _duration(span: Span, start: TimeRef | None, end: TimeRef | None) -> Evidence | None:
+    """The stated length of the outage; else, with a start and an end, the end's place."""
+    if span.durations:
+        d = span.durations[0]
+        return {"quote": d.raw, "line": d.line, "column": d.column}
+    if start and end:
+        return {"quote": "", "line": end.line, "column": end.column}
+    return None
+
+
+def _zone(doc: Document, span: Span) -> ZoneFact | TimeFact | None:
+    """The first summary time written with a zone, else the document's zone statement (when
+    the summary has a time at all)."""
+    if span.zoned:
+        return _time_fact(span.zoned)
+    if doc.zone_statement and summary_times(doc):
+        statement = doc.zone_statement
+        return {"text": statement, "line": None, "column": None, "timezone": statement}
+    return None
+
+
+def _impact(blocks: list[Block]) -> Evidence | None:
+    hedge = lexicon("hedge")
+    found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
+    return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+
+
+def _tells_incident(text: str) -> bool:
+    """Opening text that tells an incident: its words, and when (a date or time)."""
+    found = len(_INCIDENT.findall(text))
+    if found != 1:
+        return found >= 2
+    return has_date(text) or next(time_matches(text), None) is not None
+
+
+def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
+    """The first sentence naming a cause more specifically than "a glitch" (in a cause
+    section of the summary, any sentence of four words or more)."""
+    cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
+    cands = [b for s in cause_secs for b in s.blocks] or blocks
+    pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
+    for b in cands:
+        spans = sentences(b)
+        for i, (s, e) in enumerate(spans):
+            sentence = b.lower[s:e]
+            m = pattern.search(sentence)
+            if not m or sem.words(sentence) < 4:
+                continue
+            nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            if _specific_cause(sentence[m.start() :], nxt):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _specific_cause(after: str, nxt: str) -> bool:
+    """A cause that names something, or a vague one the next sentence makes specific ("a
+    firewall issue. The backup denied port 80.")."""
+    vague = lexicon("vague_cause")
+    return bool(
+        sem.specific_terms(after)
+        or not vague.search(after)
+        or _names_thing(after, vague)
+        or sem.specific_terms(nxt)
+    )
+
+
+def _names_thing(text: str, vague: re.Pattern[str]) -> bool:
+    """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
+    rest = vague.sub(" ", text)
+    return bool(
+        re.search(
+            r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
+            r"|\btypo\b|\bdeleted\b|\boverload",
+            rest,
+            re.IGNORECASE,
+        )
+    )

@@ -1,0 +1,192 @@
+"""The timeline's facts: its entries and their form, and the sentences that show detection,
+actions, a misleading path, an escalation and the resolution."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Document, Section, TimeRef
+from ..text.sentences import sentences
+from ..text.times import leading_time
+from ..views import lines_of, sections_of
+from . import semantics as sem
+from .record import Entry, Timeline, Zone, place
+from .semantics import Evidence, find_sentence, lexicon
+
+
+def timeline(doc: Document) -> Timeline:
+    """The timeline's facts; `present` needs a timeline section with a time in it.
+    `misleading` and `escalation` look at the whole document."""
+    secs = sections_of(doc, "timeline")
+    blocks = [b for s in secs for b in s.blocks]
+    times = [t for t in doc.times if t.line in lines_of(blocks)]
+    present = bool(secs and times)
+    whole = [b for s in doc.sections for b in s.blocks]
+    return {
+        "present": place(secs[0].line, secs[0].title) if present else None,
+        "timezone": _zone(doc),
+        "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
+        if present
+        else [],
+        "detection": find_sentence(blocks, lexicon("detection")) if present else None,
+        "actions": _actions(blocks) if present else None,
+        "misleading": _misleading(doc, whole),
+        "escalation": _escalation(whole, doc.sections),
+        "resolution": _timeline_resolution(blocks, times) if present else None,
+    }
+
+
+def _zone(doc: Document) -> Zone | None:
+    """The document's zone statement, else the zone every timed entry is written in."""
+    if doc.zone_statement:
+        return {"text": doc.zone_statement}
+    zones = [e.time.tz for e in doc.timeline if e.time is not None]  # one per timed entry
+    return {"text": zones[0]} if zones and zones[0] and all(zones) else None
+
+
+def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
+    first, _, rest = text.partition("\n")
+    return {
+        "line": line,
+        "text": first.strip()[:120],
+        "list_item": is_item,
+        "time": time.raw if time else None,
+        "timezone": time.tz if time else None,
+        "sentences": len(sentences(Block("paragraph", line, line, text))),
+        "single": not any(leading_time(x) is not None for x in rest.split("\n")) if rest else True,
+    }
+
+
+def _actions(blocks: list[Block]) -> Evidence | None:
+    """What was investigated or acted on: a part of the system, or something specific."""
+    investigate = lexicon("investigate")
+    return find_sentence(blocks, investigate, also=lexicon("system_part")) or find_sentence(
+        blocks, investigate, also=sem.SPECIFIC
+    )
+
+
+_PASSIVE_ESCALATION = re.compile(
+    r"\b(?:team|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops)\s+"
+    r"(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated|called|contacted|informed"
+    r"|summoned|looped in)\b"
+)
+# "customers reached out to support", "a community member notified the team": a report, not
+# an escalation by the responders
+_REPORTER = re.compile(
+    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
+    r"[^.;]{0,30}$"
+)
+_ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s*:?[*_]*\s*:?\s*$")
+
+
+def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+    """An escalation verb followed, in the same sentence, by a team or person to whom; or, in
+    an Escalation section or under an "Escalation:" label, a team or person named."""
+    verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
+    excluded = lexicon("escalation_excluded")
+    for b in blocks:
+        for s, e in sentences(b):
+            text = b.lower[s:e]
+            if excluded.search(text):
+                continue
+            for m in verb.finditer(text):
+                if _REPORTER.search(text[max(0, m.start() - 40) : m.start()]):
+                    continue
+                if target.search(text, m.end(), m.end() + 80) or _PASSIVE_ESCALATION.search(text):
+                    return sem.evidence(b, s, e)
+    labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
+    label_depth: int | None = None
+    for b in blocks:
+        if b.kind == "item" and _ESCALATION_LABEL.match(b.lower.split("\n", 1)[0]):
+            label_depth = b.depth
+        elif label_depth is not None and b.kind == "item" and b.depth > label_depth:
+            labelled.append(b)
+        else:
+            label_depth = None
+    return find_sentence(labelled, target, unless=excluded)
+
+
+def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
+    secs = sections_of(doc, "misleading")
+    found = find_sentence(
+        [b for s in secs for b in s.blocks],
+        re.compile(r"\w{4,}"),
+        unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE),
+    )
+    labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
+    timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
+    return (
+        found
+        or find_sentence(labelled, re.compile(r":\W*\w{4,}"), unless=_NONE)
+        or find_sentence(whole, lexicon("misleading"))
+        or _theory_then_wrong(whole)
+        # in the timeline, an assumption about the cause that was acted on
+        or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
+    )
+
+
+_MISLEADING_LABEL = re.compile(
+    r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
+)
+_NONE = re.compile(r":\W*(?:none|n/?a|nothing)\b")
+_ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
+
+
+def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
+    """A theory ("we assumed…", "suspecting…") that the same or the next sentence says was
+    wrong ("but no issues were found", "however…"). A suspicion that was right is no path."""
+    theory, wrong = lexicon("suspicion"), lexicon("wrongness")
+    for b in blocks:
+        spans = sentences(b)
+        for i, (s, e) in enumerate(spans):
+            if not theory.search(b.lower[s:e]):
+                continue
+            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            if wrong.search(b.lower[s:e]) or wrong.search(nxt):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int, str]]:
+    """Timeline lines grouped into events: a timed line and the untimed lines after it."""
+    timed = {t.line for t in times}
+    events: list[tuple[Block, int, str]] = []
+    for b in blocks:
+        for n, line in enumerate(b.text.split("\n"), b.line):
+            if n in timed or not events:
+                events.append((b, n, line))
+            else:
+                eb, en, etext = events[-1]
+                events[-1] = (eb, en, etext + "\n" + line)
+    return [e for e in events if e[1] in timed]
+
+
+_BROAD_CHANGE = re.compile(
+    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
+    r"|fix(?:ed)? (?:the|by)|updat)",
+    re.IGNORECASE,
+)
+
+
+def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
+    """A timed event that says the incident was resolved, and how (there or in the two before)."""
+    resolved, change, part = lexicon("resolved"), lexicon("change_verb"), lexicon("system_part")
+    events = _events(blocks, times)
+
+    def how(text: str) -> bool:
+        low = text.lower()
+        return bool(
+            (change.search(low) or _BROAD_CHANGE.search(low))
+            and part.search(low)
+            or sem.specific_terms(text)
+        )
+
+    for i in range(len(events) - 1, -1, -1):
+        b, n, text = events[i]
+        if resolved.search(text.lower()) and (
+            how(text) or any(how(e[2]) for e in events[max(0, i - 2) : i])
+        ):
+            start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
+            first = text.split("\n", 1)[0]
+            return sem.evidence(b, start, start + len(first))
+    return None

@@ -1,0 +1,72 @@
+"""Calendar dates in free text: parsing them, finding the one written next to a time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from .times import DATE_RE, MONTHS
+from .zones import ZONE
+
+
+@cache
+def _zone_then_on() -> re.Pattern[str]:
+    """What may stand between a time and a date written after it: a zone, "on"."""
+    return re.compile(rf"[\s,)*_]*(?:\(?{ZONE}\)?)?[\s,)*_]*(?:on\s+)?")
+
+
+UNKNOWN_YEAR = 2000  # the year parse_date gives a date written without one (a leap year)
+
+
+def align(a: date, b: date) -> tuple[date, date]:
+    """Two dates made comparable: one written without a year takes the other's."""
+    if (a.year == UNKNOWN_YEAR) == (b.year == UNKNOWN_YEAR):
+        return a, b
+    try:
+        if a.year == UNKNOWN_YEAR:
+            return a.replace(year=b.year), b
+        return a, b.replace(year=a.year)
+    except ValueError:  # 29 February in a year that has none
+        return a, b
+
+
+def parse_date(text: str) -> date | None:
+    """A calendar date from text DATE_RE matched; the year is UNKNOWN_YEAR when not written."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", text)
+        if m:
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            month, day = (b, a) if a > 12 else (a, b)
+            return date(y + 2000 if y < 100 else y, month, day)
+        month_m = re.search(MONTHS, text, re.I)
+        if month_m is None:
+            return None
+        month = _month_number(month_m.group(0))
+        day_m = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
+        year_m = re.search(r"\b(\d{4})\b", text)
+        if day_m is None:
+            return None
+        year = int(year_m.group(1)) if year_m else UNKNOWN_YEAR
+        return date(year, month, int(day_m.group(1)))
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return names.index(name[:3].lower()) + 1
+
+
+def date_near(text: str, start: int, end: int) -> date | None:
+    """The date written right before text[start:end] (a time) or right after it."""
+    for m in DATE_RE.finditer(text[max(0, start - 40) : start]):
+        gap = text[max(0, start - 40) + m.end() : start]
+        if re.fullmatch(r"[\s,@*_(\[]*(?:at\s+|T|[-–—]\s*)?[\s*_]*", gap, re.I):
+            return parse_date(m.group(0))
+    after = _zone_then_on().match(text[end:])
+    following = DATE_RE.match(text, end + (after.end() if after else 0))
+    return parse_date(following.group(0)) if following else None

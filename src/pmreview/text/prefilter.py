@@ -1,0 +1,66 @@
+"""Prefilters: cheap tests that let a pattern skip text it cannot match, and patterns compiled
+only when first needed."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+
+class Lazy:
+    """A regular expression compiled when first used. Compiling costs 0.1-0.6 ms a pattern
+    (re's parser is pure Python), which a one-document run pays at start-up, and most
+    documents never get as far as most privacy and placeholder patterns (see may_match)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+
+# The non-ASCII letters that re.IGNORECASE matches to ASCII ones: İ and ı to i, ſ to s, K
+# (Kelvin) to k (tests/rules/test_gates.py checks that there are no others).
+CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
+
+
+def may_match(needs: tuple[str, ...], caseless: bool, text: str, lower: str) -> bool:
+    """Whether `text` holds one of `needs`, strings one of which every match of a pattern
+    contains: a test much cheaper than running the pattern, which most text then skips.
+    For a case-insensitive pattern (`caseless`, lower-case `needs`) the test is on `lower`,
+    the text lower-cased (str.lower, Block.lower or Document.lower); text with a CASE_VARIANTS
+    letter always passes, since re.I matches it to an ASCII letter that a lower-casing may not
+    give at the same place (Block.lower leaves it as it is; str.lower turns İ into two
+    characters)."""
+    if caseless:
+        if not text.isascii() and any(c in text for c in CASE_VARIANTS):
+            return True
+        text = lower
+    return any(map(text.__contains__, needs))  # twice as fast as a generator here
+
+
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+
+
+def lower_case(patterns: list[str], where: str) -> list[str]:
+    """The patterns, checked to be written in lower case (they are matched against
+    `Block.lower`, or any text lower-cased the same way, without re.IGNORECASE)."""
+    for p in patterns:
+        if _UPPER_LITERAL.search(_ESCAPE.sub("", p)):
+            raise ValueError(
+                f"{where}: patterns are matched on lower-cased text; write {p!r} in lower case"
+            )
+    return patterns
+
+
+def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
+    """One regex from lower-case patterns (see `lower_case`)."""
+    return re.compile("|".join(f"(?:{p})" for p in lower_case(patterns, where)))
+
+
+def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:
+    """False only when none of the patterns behind `hints` can match the text."""
+    return hints is None or any(h in lower_text for h in hints)

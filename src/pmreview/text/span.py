@@ -1,0 +1,236 @@
+"""The outage span the summary states: its start and end clock times and any stated duration.
+
+Shared by the consistency rules and the profile checks, so that "the summary's start time"
+means one thing everywhere. Pure functions over a Document; no findings here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..models import Document, TimeRef, per_document
+from ..views import summary_blocks, summary_sections, summary_times
+from .dates import align, date_near, parse_date
+from .durations import durations_in
+from .times import DATE_RE
+from .zones import ZONE, zone_offset
+
+
+@cache
+def _alternative() -> re.Pattern[str]:
+    """A time and the same instant in another zone: "01:00 local time (22:00 GMT)",
+    "9:00 / 08:00 UTC". (Compiled when first needed, as are the next two: they are long, and
+    many documents never need them.)"""
+    return re.compile(rf"^[\s*_]*(?:local(?:\s+time)?|{ZONE})?[\s*_]*[(/\[][\s*_]*$", re.I)
+
+
+@cache
+def _range() -> re.Pattern[str]:
+    """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
+    return re.compile(
+        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+{DATE_RE.pattern}[\s,]*)?"
+        rf"(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*(?:{DATE_RE.pattern}[\s,]*"
+        rf"(?:at\s+)?)?[\s(*_]*(?:approximately\s+|about\s+|around\s+)?$",
+        re.I,
+    )
+
+
+_END_CUE = re.compile(
+    r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
+    r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
+    r"concluded)\b",
+    re.I,
+)
+# An end written right before the time: "completed by 15:56", "by about 9:40".
+_END_BY = re.compile(r"\bby\s+(?:approx\w*\s+|about\s+|around\s+|~\s*)?$", re.I)
+# An end said after the time, in the same sentence: "At 12:16, service was restored".
+_END_AFTER = re.compile(
+    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
+    r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
+    r"|fixed|mitigated|up and running|operational)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A clock time the summary states, with the same instant written in other zones."""
+
+    time: TimeRef
+    alternatives: tuple[TimeRef, ...] = ()
+    date: date | None = None
+
+    @property
+    def all(self) -> tuple[TimeRef, ...]:
+        return (self.time, *self.alternatives)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A stated length ("2 hours and 15 minutes") and where it is written."""
+
+    minutes: int
+    line: int
+    column: int  # 1-based
+    raw: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """The outage as the summary states it: when it started and ended (either may be None),
+    the first time written with a zone, and the lengths stated for it."""
+
+    start: Stated | None
+    end: Stated | None
+    zoned: TimeRef | None
+    durations: tuple[Duration, ...]
+
+
+def usable(t: TimeRef) -> bool:
+    """A clock time worth comparing: "14.04" or "1.15" with no zone or AM/PM is a version."""
+    return t.hour is not None and not ("." in t.raw and t.clock == "24h" and not t.tz)
+
+
+def _clusters(doc: Document) -> list[Stated]:
+    """The summary's clock times in order, same-instant alternatives grouped."""
+    lines = {n for b in summary_blocks(doc) for n in range(b.line, b.end_line + 1)}
+    out: list[Stated] = []
+    for t in (t for t in doc.times if t.line in lines and usable(t)):
+        text = doc.source.lines[t.line - 1]
+        prev = out[-1].all[-1] if out else None
+        if (
+            prev is not None
+            and prev.line == t.line
+            and _alternative().match(_between(text, prev, t))
+        ):
+            out[-1] = Stated(out[-1].time, (*out[-1].alternatives, t), out[-1].date)
+            continue
+        start = t.column - 1
+        out.append(Stated(t, (), _date_of(t, text, start)))
+    return out
+
+
+def _date_of(t: TimeRef, text: str, start: int) -> date | None:
+    if t.date:
+        return parse_date(t.date)
+    return date_near(text, start, start + len(t.raw))
+
+
+def _between(text: str, a: TimeRef, b: TimeRef) -> str:
+    return text[a.column - 1 + len(a.raw) : b.column - 1]
+
+
+def _inherit(start: Stated, end: Stated) -> Stated:
+    """A range's start takes the zone (and AM/PM) written only after its end."""
+    t = start.time
+    tz = t.tz or end.time.tz
+    hour = t.hour
+    if t.clock == "24h" and end.time.clock == "12h" and hour is not None and hour < 12:
+        pm = end.time.hour is not None and end.time.hour >= 12
+        if pm and hour + 12 <= (end.time.hour or 0):
+            hour += 12
+    new = TimeRef(t.raw, t.line, t.column, hour, t.minute, tz, t.date, t.clock)
+    return Stated(new, start.alternatives, start.date or end.date)
+
+
+@per_document  # the facts record and three rules ask
+def summary_span(doc: Document) -> Span:
+    """The outage as the summary states it: the one reading the facts record and the
+    consistency rules share."""
+    start, end = _ends(doc, _clusters(doc))
+    zoned = next((t for t in summary_times(doc) if t.tz), None)
+    return Span(start, end, zoned, tuple(_stated_durations(doc)))
+
+
+def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
+    """A range ("from 10:00 to 11:30"), else the first time and the first after an end cue."""
+    for a, b in zip(clusters, clusters[1:], strict=False):
+        last = a.all[-1]
+        if last.line == b.time.line:
+            text = doc.source.lines[last.line - 1]
+            if _range().match(_between(text, last, b.time)):
+                return _inherit(a, b), b
+    return _by_cues(doc, clusters)
+
+
+def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
+    """The first time that is not an end, and the first end after it (with no such time, the
+    first end: a summary may give only when service was restored)."""
+    ends = [_is_end(doc, clusters, i) for i in range(len(clusters))]
+    first = next((i for i, e in enumerate(ends) if not e), None)
+    start = clusters[first] if first is not None else None
+    after = -1 if first is None else first
+    end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
+    if start is not None and end is not None and end.time.line == start.time.line:
+        return _inherit(start, end), end
+    return start, end
+
+
+def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
+    """Whether the words around a time say the outage ended then: an end cue before it
+    (after the previous time on its line), or after it in the same sentence when no other
+    time follows in that sentence ("At 12:16, service was restored")."""
+    c = clusters[i]
+    text = doc.source.lines[c.time.line - 1]
+    prev = clusters[i - 1].all[-1] if i else None
+    begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
+    before = text[begin : c.time.column - 1]
+    if _END_CUE.search(before[-60:]) or _END_BY.search(before):
+        return True
+    stop = c.all[-1].column - 1 + len(c.all[-1].raw)
+    nxt = clusters[i + 1].time if i + 1 < len(clusters) else None
+    followed = nxt is not None and nxt.line == c.time.line
+    after = text[stop : nxt.column - 1] if nxt is not None and followed else text[stop:]
+    m = _END_AFTER.match(after)
+    # words that lead on to the next time are its cue ("… and was resolved by 14:45")
+    return m is not None and (not followed or "." in after[m.end() :])
+
+
+@cache
+def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cue = re.compile(
+        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
+        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
+        re.I,
+    )
+    after = re.compile(r"^[\s-]*(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
+    return cue, after
+
+
+def _stated_durations(doc: Document) -> list[Duration]:
+    """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m")."""
+    cue, after = _duration_cues()
+    out: list[Duration] = []
+    for sec in summary_sections(doc):
+        for b in sec.blocks:
+            for s, e, minutes in durations_in(b.text):
+                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
+                if ok or after.match(b.text[e:]) or _parenthesised(b.text, s, e):
+                    line, col = b.position(s)
+                    out.append(Duration(minutes, line, col, b.text[s:e]))
+    return out
+
+
+def _parenthesised(text: str, s: int, e: int) -> bool:
+    return text[:s].rstrip().endswith("(") and text[e:].lstrip().startswith(")")
+
+
+def minutes_between(start: Stated, end: Stated) -> int | None:
+    """End minus start in minutes, across midnight or days when the dates say so."""
+    a, b = start.time.minutes, end.time.minutes
+    if a is None or b is None:
+        return None
+    shift = 0
+    oa, ob = zone_offset(start.time.tz), zone_offset(end.time.tz)
+    if oa is not None and ob is not None:
+        shift = oa - ob
+    diff = b - a + shift
+    if start.date and end.date:
+        first, last = align(start.date, end.date)
+        diff += (last - first).days * 1440
+    elif diff < 0:
+        diff += 1440
+    return diff

@@ -1,0 +1,225 @@
+"""What a task names: its verb and object (PM501, PM502), its owner, ticket and due date (the
+facts record's tasks, PM503, PM504). One reading, so that the profile's action-item checks and
+the rules never disagree about a task."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Block, Document, per_document
+from ..resources import DATA, load_toml
+from .tasks import WORD, Task
+from .times import DATE_RE
+
+_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s|\.\s)\s*(?=\S)")
+_MODAL = re.compile(
+    r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
+    r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?:before|after|when|once|if|for|in|on|during|to|as|going|moving|"
+    r"where|whenever|until)\b[^,.\n]{0,80},\s*",
+    re.I,
+)
+_CONCRETE = re.compile(
+    r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
+    r"cfg|sql|md)\b|/[\w.-]+/|https?://"
+)
+# An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
+_OWNER = re.compile(
+    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
+    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)\)"
+    r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
+    re.IGNORECASE,
+)
+_OWNER_NAME = re.compile(
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*\.?\s*$|"
+    r"[—–]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\.?\s*$",
+    re.M,
+)
+_TICKET = re.compile(
+    # a JIRA key is upper case ("OPS-123"; "db-1" is a host)
+    r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+|\]\([^)\s]+\)"
+    r"|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
+    re.IGNORECASE,
+)
+_DUE = re.compile(
+    r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
+    r"|\bQ[1-4]\b(?:\s+\d{4})?"
+    r"|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|sat|sun|jan|feb"
+    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\w ,/-]{0,20}|\bin \d+ (?:days?|weeks?)\b"
+    r"|\b(?:this|next|current) sprint\b|\bsprint\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_EMPTY_CELL = ("", "tbd", "?", "n/a", "none")
+# One-word cells of a table with no header the reader knows that are not a name.
+_NOT_NAMES = frozenset(
+    [
+        "mitigate",
+        "prevent",
+        "process",
+        "repair",
+        "detect",
+        "other",
+        "done",
+        "todo",
+        "open",
+        "closed",
+        "high",
+        "medium",
+        "low",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+        "yes",
+        "no",
+        "n/a",
+        "tbd",
+        "none",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Who does a task, where it is tracked and by when, as written (None: not said)."""
+
+    owner: str | None
+    ticket: str | None
+    due: str | None
+
+
+def assignment(doc: Document, block: Block) -> Assignment:
+    """The owner, ticket and due date of a task (a list item or table row of the measures)."""
+    memo = _assignments(doc)
+    found = memo.get(block.line)
+    if found is None:
+        found = memo[block.line] = _read(doc, block)
+    return found
+
+
+@per_document  # the facts record, PM503 and PM504 ask about the same tasks
+def _assignments(doc: Document) -> dict[int, Assignment]:
+    return {}  # by the task's line
+
+
+def _read(doc: Document, block: Block) -> Assignment:
+    cells = _columns(doc, block) if block.kind == "row" else {}
+    text = block.text
+    return Assignment(
+        cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
+        cells.get("ticket") or _first(_TICKET, text),
+        cells.get("due") or _first(_DUE, text) or _date(text),
+    )
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(0).strip() if m else None
+
+
+def _date(text: str) -> str | None:
+    m = DATE_RE.search(text) if _DIGIT.search(text) else None  # every date holds a digit
+    return m.group(0) if m else None
+
+
+def _owner(text: str, guess_cell: bool) -> str | None:
+    found = _first(_OWNER, text) or _first(_OWNER_NAME, text)
+    if found or not guess_cell:
+        return found
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    for cell in cells[1:]:  # a table the reader has no header for: a one-word cell is a name
+        if (
+            re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell)
+            and cell.lower() not in _NOT_NAMES
+            and not _TICKET.fullmatch(cell)
+        ):
+            return cell
+    return None
+
+
+def _columns(doc: Document, row: Block) -> dict[str, str | None]:
+    """The row's cells under the header cells the reader knows ("Owner", "Due", "Ticket"):
+    the filled cell, or None when the column is there but empty ("TBD", "-")."""
+    header = _header(doc, row)
+    cells = row.text.strip().strip("|").split("|")
+    out: dict[str, str | None] = {}
+    for i, name in enumerate(header):
+        kind = _header_kind(name)
+        if kind is None or out.get(kind):
+            continue
+        value = cells[i].strip(" -–") if i < len(cells) else ""
+        out[kind] = cells[i].strip() if value.lower() not in _EMPTY_CELL else None
+    return out
+
+
+def _header_kind(name: str) -> str | None:
+    for kind in ("owner", "due", "ticket"):
+        if name in _words(f"{kind}_headers"):
+            return kind
+    return None
+
+
+def _header(doc: Document, row: Block) -> list[str]:
+    """The header cells of the table a row belongs to."""
+    n = row.line - 1
+    while n > 0 and "|" in doc.source.lines[n - 1]:
+        n -= 1
+    cells = doc.source.lines[n].strip().strip("|").split("|")
+    return [c.strip(" *_").lower() for c in cells]
+
+
+@cache
+def verbs() -> frozenset[str]:
+    lines = (DATA / "verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(load_toml("actions.toml")[key])
+
+
+def _opens_with_verb(text: str) -> bool:
+    text = _OPENER.sub("", text.lstrip(), count=1)
+    words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
+    while words and words[0] in _words("lead_ins"):
+        words.pop(0)
+    if words and words[0] in verbs():
+        return True
+    first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
+    modal = _MODAL.search(first_sentence)
+    return bool(modal and len(first_sentence[: modal.start()].split()) <= 12)
+
+
+def body(task: Task) -> int:
+    """Where the task's words start after a short label ("Monitoring: Add …")."""
+    label = _LABEL.match(task.words)
+    if label and len(label.group("label").split()) <= 6:
+        return task.start + label.end()
+    return task.start
+
+
+def is_imperative(task: Task) -> bool:
+    """ "Add an alert …", "We will add …", "Monitoring: Add an alert …" are; "Monitoring" is not."""
+    if _opens_with_verb(task.words):
+        return True
+    start = body(task)
+    return start != task.start and _opens_with_verb(task.text[start:])
+
+
+def has_object(task: Task) -> bool:
+    """Whether the task names something to act on beyond its verb and generic words."""
+    text = task.words
+    if _CONCRETE.search(text):
+        return True
+    words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
+    if words and (words[0] in _words("lead_ins") or words[0] in verbs()):
+        words.pop(0)
+    empty = _words("empty_words")
+    return any(w not in empty and not w.endswith("ly") for w in words)

@@ -1,0 +1,45 @@
+"""Timezones: which words are zones, and their offsets (both from the one table data/zones.toml)."""
+
+from __future__ import annotations
+
+import re
+
+from ..resources import load_toml
+
+_TABLE = load_toml("zones.toml")
+OFFSETS: dict[str, int] = _TABLE["abbreviations"]  # abbreviation -> minutes east of UTC
+_NAMED_OFFSETS: list[tuple[str, int]] = sorted(
+    _TABLE["named"].items(), key=lambda kv: len(kv[0]), reverse=True
+)
+
+_ABBR = "|".join(sorted(OFFSETS, key=len, reverse=True))
+_NAMED = (
+    r"(?:Greenwich Mean|Coordinated Universal|(?:Pacific|Eastern|Central|Mountain)"
+    r"(?: Standard| Daylight)?|(?:West|East|Central|South) Africa(?:n)?(?: Standard)?|"
+    r"(?:Central|Eastern|Western) European(?: Summer| Standard)?|British Summer|"
+    r"India(?:n)? Standard|Japan Standard)\s+Time"
+    r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
+)
+_IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
+ZONE = (
+    rf"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|(?<![\w])(?:{_ABBR})(?![\w])"
+    rf"|{_NAMED}|{_IANA}|[+\-]\d{{2}}:?\d{{2}}(?!\d))"
+)
+ZONE_RE = re.compile(ZONE)
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$")
+
+
+def zone_offset(tz: str | None) -> int | None:
+    """Minutes east of UTC for a zone as written ("WAT", "UTC+1", "GMT +03:00", "Pacific
+    Time"), or None (an IANA name, whose offset depends on the date)."""
+    if not tz:
+        return None
+    key = tz.strip().upper()
+    if key in OFFSETS:
+        return OFFSETS[key]
+    m = _OFFSET.match(key)
+    if m:
+        sign = -1 if m.group(1) in "-−" else 1
+        return sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
+    low = " ".join(tz.lower().split())
+    return next((v for k, v in _NAMED_OFFSETS if low.startswith(k)), None)
