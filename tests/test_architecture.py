@@ -20,9 +20,9 @@ SRC = REPO / "src" / "pmreview"
 LAYERS: list[set[str]] = [
     {"models", "errors", "resources", "__init__"},
     {"source", "parse", "text"},
-    {"checks", "rules", "directives", "score"},
+    {"checks", "rules", "directives"},
     {"catalog"},
-    {"config", "llm"},
+    {"config", "llm", "score"},
     {"pipeline"},
     {"render", "explain", "scaffold", "views"},
     {"coach", "github", "lsp"},

@@ -4,11 +4,12 @@ detail (the concrete thing that failed, the concrete thing changed)."""
 from __future__ import annotations
 
 from ..models import Block, Document
+from ..text.lexicon import lexicon
 from ..text.sentences import sentences
 from ..views import sections_of
 from . import semantics as sem
 from .record import Part, place
-from .semantics import Evidence, lexicon
+from .semantics import Evidence
 
 
 def _cause_detail(blocks: list[Block]) -> Evidence | None:

@@ -24,11 +24,6 @@ class Evidence(TypedDict):
     column: int
 
 
-@cache
-def lexicon(name: str) -> re.Pattern[str]:
-    return lowercase_pattern(load_toml("lexicon.toml")[name], f"lexicon.toml:{name}")
-
-
 def evidence(block: Block, start: int, end: int) -> Evidence:
     raw = block.text[start:end]
     lead = len(raw) - len(raw.lstrip())

@@ -84,9 +84,12 @@ def author(
     """(Re)build the authored fixtures: hand-written answers (fixtures/authored/*.json) keyed
     by the request the current prompt makes for their document."""
     from ..llm.replay import author as write_authored
+    from ..pipeline import Options, review_document
 
     try:
-        for path in write_authored(specs, into):
+        for path in write_authored(
+            specs, into, lambda source, profile: review_document(source, Options(profile=profile))
+        ):
             typer.echo(f"wrote {path}")
     except UsageError as exc:
         fail(str(exc))

@@ -10,10 +10,12 @@ error that says how to record it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..models import DocumentReview, Source
 from . import ChatClient, ChatRequest, ChatResponse, LLMError
 
 
@@ -98,12 +100,12 @@ class RecordingClient:
         return response
 
 
-def author(specs: Path, into: Path) -> list[Path]:
+def author(specs: Path, into: Path, review: Callable[[Source, str], DocumentReview]) -> list[Path]:
     """Fixtures from hand-written answers: each spec names its document, model, why it exists
-    and the answer; the request is built exactly as a review would build it."""
+    and the answer; the request is built exactly as a review would build it, from the
+    deterministic review `review(source, profile)` gives."""
     from ..checks.profile import load as load_profile
     from ..errors import UsageError
-    from ..pipeline import Options, review_document
     from ..source import load
     from . import LLMConfig
     from .redact import redact
@@ -118,10 +120,10 @@ def author(specs: Path, into: Path) -> list[Path]:
         except (OSError, ValueError, KeyError) as exc:
             raise UsageError(f"{spec_path}: not an authored fixture spec ({exc})") from None
         source = load(document)
-        opts = Options(profile=spec.get("profile", "default"))
-        det = review_document(source, opts)
+        profile = spec.get("profile", "default")
+        det = review(source, profile)
         config = LLMConfig(base_url="authored", model=model)
-        request = build_request(det, load_profile(opts.profile), config, redact(source))
+        request = build_request(det, load_profile(profile), config, redact(source))
         content = answer if isinstance(answer, str) else json.dumps(answer, indent=2)
         response = ChatResponse(content, spec.get("finish_reason", "stop"), 0, 0, model)
         data = fixture(request, response, {"source": "authored", "why": why}, document)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import DocumentReview, TimelineEntry
+from ..text.lexicon import lexicon
 
 WIDTH, LEFT, RIGHT = 1000, 24, 24
 FLAG_Y, GRID_Y, AXIS_Y, LANE_Y, LANE_H = 16, 40, 52, 84, 38
@@ -67,8 +68,6 @@ def _marked(d: DocumentReview, entries: list[TimelineEntry], check: str, last: b
         for e in entries:
             if e.block.line <= c.line <= e.block.end_line:
                 return e.line
-    from ..checks.semantics import lexicon
-
     words = lexicon("resolved" if last else "detection")
     hits = [e.line for e in entries if e.time is not None and words.search(e.block.lower)]
     return (hits[-1] if last else hits[0]) if hits else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..checks.profile import load
+from ..catalog import load
 from ..errors import UsageError
 from ..models import Report
 
@@ -19,7 +19,7 @@ def check_ids(report: Report) -> list[str]:
     """The profile's check ids in order; for a profile that cannot be loaded by its name (a
     custom profile file, named by its title), the ids the documents carry."""
     try:
-        ids = list(load(report.profile).checks)
+        ids = [e.id for e in load(report.profile).entries if e.kind == "check"]
     except UsageError:
         ids = []
     return list(dict.fromkeys(ids + [cid for d in report.documents for cid in d.checks]))
