@@ -9,6 +9,7 @@ LLM layer never renders.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"catalog"},
     {"config", "llm", "score"},
     {"pipeline"},
-    {"render", "explain", "scaffold", "views"},
+    {"render", "explain", "scaffold"},
     {"coach", "github", "lsp"},
     {"cli", "__main__"},
 ]
@@ -92,6 +93,13 @@ def test_imports_go_down_the_layers(path: Path) -> None:
         if other in LAYER and (LAYER[other] > LAYER[unit] or (unit, other) in FORBIDDEN)
     )
     assert wrong == []
+
+
+def test_docs_architecture_states_these_layers() -> None:
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| ([a-z_, ]+) \|$", text, re.M)
+    stated = [{u.strip() for u in units.split(",")} for _, units in rows]
+    assert stated == [{u for u in layer if not u.startswith("__")} for layer in LAYERS]
 
 
 def test_the_checker_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
