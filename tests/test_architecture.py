@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"config", "llm"},
     {"pipeline"},
     {"render", "explain", "scaffold", "views"},
-    {"coach", "github", "lsp"},
+    {"coach", "forge", "github", "gitlab", "lsp"},
     {"cli", "__main__"},
 ]
 LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
