@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"config", "llm", "score"},
     {"pipeline"},
     {"render", "explain", "scaffold"},
-    {"coach", "github", "lsp"},
+    {"coach", "forge", "github", "gitlab", "lsp"},
     {"cli", "__main__"},
 ]
 LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}

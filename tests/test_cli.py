@@ -630,6 +630,7 @@ def test_help(cli: Cli) -> None:
     [
         ("check", []),
         ("github", []),
+        ("gitlab", []),
         ("coach", ["--select", "--ignore", "--fail-on", "--jobs", "--cache-dir", "--no-cache"]),
     ],
 )

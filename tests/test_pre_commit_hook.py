@@ -20,7 +20,7 @@ import pytest
 import yaml
 from _support import DATA, REPO
 
-from pmreview.github.globs import DEFAULT_GLOBS, matches_any
+from pmreview.forge.globs import DEFAULT_GLOBS, matches_any
 
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from _support import REPO
 
-from pmreview.github.globs import DEFAULT_GLOBS
+from pmreview.forge.globs import DEFAULT_GLOBS
 
 yaml = pytest.importorskip("yaml")
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 import httpx2
 import pytest
 
-from pmreview.github import api
-from pmreview.github.api import GitHub, GitHubError, describe, mask
+from pmreview.forge import rest
+from pmreview.forge.rest import ApiError, mask
+from pmreview.github.api import GitHub, describe
 
 TOKEN = "ghs_SECRETTOKEN123"
 API = "https://ghe.test/api/v3"
@@ -20,7 +21,7 @@ def client(handler: Callable[[httpx2.Request], httpx2.Response]) -> GitHub:
 
 
 def error_of(gh: GitHub) -> str:
-    with pytest.raises(GitHubError) as info:
+    with pytest.raises(ApiError) as info:
         list(gh.pull_files("acme/ops", 7))
     message = str(info.value)
     assert TOKEN not in message and "\n" not in message
@@ -87,7 +88,7 @@ def test_an_endless_next_link_stops(monkeypatch: pytest.MonkeyPatch) -> None:
     def handler(request: httpx2.Request) -> httpx2.Response:
         return httpx2.Response(200, json=[], headers={"link": f'<{API}/again>; rel="next"'})
 
-    monkeypatch.setattr(api, "MAX_PAGES", 5)
+    monkeypatch.setattr(rest, "MAX_PAGES", 5)
     assert "more than 5 pages" in error_of(client(handler))
 
 

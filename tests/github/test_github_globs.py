@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pmreview.forge.globs import DEFAULT_GLOBS, matches, matches_any
 from pmreview.github.bot import select
-from pmreview.github.globs import DEFAULT_GLOBS, matches, matches_any
 
 CASES = [
     # (path, pattern, expected)

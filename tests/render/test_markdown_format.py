@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from _render_support import NIGHT
 
@@ -61,6 +62,18 @@ def test_findings_grouped_by_section_with_line_links(review: Callable[..., Repor
     assert "“Some framework problem” — This names no cause" in comment
     question = report.documents[0].findings[1].question
     assert f"<br>_{text(question)}_" in comment
+
+
+def test_a_range_is_linked_in_the_forge_s_anchor_style(review: Callable[..., Report]) -> None:
+    report = review(NIGHT, "docs/pm.md")
+    doc = report.documents[0]
+    first = replace(doc.findings[0], end_line=doc.findings[0].line + 2)
+    report = Report("default", [replace(doc, findings=[first])], [])
+    line = first.line
+    github = render(report, "markdown", link_base=BASE)
+    assert f"({BASE}docs/pm.md#L{line}-L{line + 2})" in github
+    gitlab = render(report, "markdown", link_base=BASE, range_end="-")
+    assert f"({BASE}docs/pm.md#L{line}-{line + 2})" in gitlab
 
 
 def test_without_a_link_base_lines_are_plain(review: Callable[..., Report]) -> None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
 from . import fail
+from ._forge import show
 from ._options import ReviewArgs, exit_code, review_options, split
-
-if TYPE_CHECKING:
-    from ..github.bot import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -50,9 +47,9 @@ def github(
     import os
 
     from ..config import resolve
+    from ..forge.globs import DEFAULT_GLOBS
+    from ..forge.rest import ApiError, mask
     from ..github import bot
-    from ..github.api import GitHubError, mask
-    from ..github.globs import DEFAULT_GLOBS
 
     token = os.environ.get("GITHUB_TOKEN")
     try:
@@ -67,26 +64,8 @@ def github(
     except bot.NotAPullRequest as exc:
         typer.echo(f"pmreview: warning: {exc}", err=True)
         raise typer.Exit(0) from None
-    except (UsageError, GitHubError) as exc:
+    except (UsageError, ApiError) as exc:
         fail(mask(str(exc), token))
-    _show(outcome, dry_run, token)
+    show(outcome, dry_run, token)
     report = outcome.report
     raise typer.Exit(exit_code(report, review.fail_level(cfg)) if report else 0)
-
-
-def _show(outcome: Outcome, dry_run: bool, token: str | None) -> None:
-    """The comment (--dry-run) or the report on stdout; notes, summary and errors on stderr;
-    the token masked everywhere."""
-    from ..github.api import mask
-    from ..render import render
-
-    report = outcome.report
-    if dry_run and outcome.body:
-        sys.stdout.write(mask(outcome.body, token))
-    elif report is not None:
-        sys.stdout.write(mask(render(report, "text", color=False), token))
-    for note in outcome.notes:
-        typer.echo(f"pmreview: warning: {mask(note, token)}", err=True)
-    typer.echo(f"pmreview: {outcome.summary()}", err=True)
-    for e in report.errors if report else []:
-        typer.echo(f"pmreview: error: {mask(e['message'], token)}", err=True)

@@ -12,25 +12,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import UsageError
-from ..models import DocumentReview, Report
-from ..pipeline import Options, review_paths
-from ..render import render
-from ..render.markdown_format import MARKER
-from .api import DEFAULT_API_URL, GitHub, GitHubError, mask
-from .globs import matches_any
+from ..forge.globs import matches_any
+from ..forge.rest import ApiError
+from ..forge.review import Outcome, find_marked, marked_body, nothing_left
+from ..forge.review import review as review_files
+from ..models import Report
+from ..pipeline import Options
+from .api import DEFAULT_API_URL, GitHub
 
 DEFAULT_SERVER_URL = "https://github.com"
 REPO_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 SHA = re.compile(r"[0-9a-fA-F]{7,64}")
-NOTHING_LEFT = (
-    f"{MARKER}\n### pmreview\n\n"
-    "This pull request no longer changes any postmortem: nothing to review.\n"
-)
 
 
 class NotAPullRequest(Exception):
@@ -55,30 +52,6 @@ class PullRequest:
     number: int
     head_sha: str
     fork: bool = False  # its head is in another repository: the token is read-only
-
-
-Action = Literal["created", "updated", "nothing", "would create", "would update", "not posted"]
-
-
-@dataclass
-class Outcome:
-    action: Action
-    report: Report | None = None  # None when no postmortem was reviewed
-    body: str | None = None  # the comment posted (or that would be)
-    url: str | None = None  # the comment's html_url
-    notes: list[str] = field(default_factory=list)  # warnings, one line each
-
-    def summary(self) -> str:
-        """What happened, in one line."""
-        where = f" {self.url}" if self.url else ""
-        return {
-            "nothing": "no postmortem changed and no earlier comment: nothing posted",
-            "created": f"created the review comment{where}",
-            "updated": f"updated the review comment{where}",
-            "would create": "dry run: would create the comment above",
-            "would update": "dry run: would update the earlier comment with the one above",
-            "not posted": "the review comment was not posted",
-        }[self.action]
 
 
 def context(env: Mapping[str, str], *, event: str | None, repo: str | None) -> Context:
@@ -152,58 +125,17 @@ def select(files: Iterable[dict[str, Any]], globs: list[str]) -> list[str]:
 
 
 def review(workspace: Path, names: list[str], opts: Options, jobs: int | None) -> Report:
-    """Review the files `names` (repository paths) from the workspace; the report names them by
-    those paths. A file missing from the workspace, or a link out of it, is an error entry."""
-    root = workspace.resolve()
-    found: dict[str, str] = {}
-    errors: list[dict[str, str]] = []
-    for name in names:
-        try:
-            real = (root / name).resolve(strict=True)
-        except (OSError, RuntimeError):
-            errors.append(_error(name, "not in the workspace (did the job run actions/checkout?)"))
-            continue
-        if not real.is_relative_to(root):
-            errors.append(_error(name, "resolves to a file outside the workspace; not reviewed"))
-        elif not real.is_file():
-            errors.append(_error(name, "not a file"))
-        else:
-            found[str(root / name)] = name
-    report = review_paths(list(found), opts, jobs)
-    docs = [_renamed(d, found.get(d.path, d.path)) for d in report.documents]
-    for e in report.errors:
-        name = found.get(e["path"], e["path"])
-        errors.append({**e, "path": name, "message": e["message"].replace(e["path"], name)})
-    return Report(profile=report.profile, documents=docs, errors=errors)
-
-
-def _error(name: str, message: str) -> dict[str, str]:
-    return {"path": name, "message": f"{name}: {message}"}
-
-
-def _renamed(d: DocumentReview, name: str) -> DocumentReview:
-    if d.analysis is None:
-        return replace(d, path=name)
-    doc = d.analysis.document
-    renamed = replace(doc, source=replace(doc.source, path=name))
-    return replace(d, path=name, analysis=replace(d.analysis, document=renamed))
-
-
-def find_comment(comments: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
-    """The bot's earlier comment: the first whose body starts with the marker."""
-    for c in comments:
-        body = c.get("body")
-        if isinstance(body, str) and body.lstrip().startswith(MARKER) and "id" in c:
-            return c
-    return None
+    """Review the changed files `names` from the checked-out workspace."""
+    missing = "not in the workspace (did the job run actions/checkout?)"
+    return review_files(workspace, names, opts, jobs, missing)
 
 
 def comment_body(report: Report | None, ctx: Context, pr: PullRequest) -> str:
     if report is None:
-        return NOTHING_LEFT
-    link_base = f"{ctx.server_url}/{ctx.repo}/blob/{pr.head_sha}/"
-    body = mask(render(report, "markdown", link_base=link_base), ctx.token)
-    return body if body.startswith(MARKER) else f"{MARKER}\n{body}"
+        return nothing_left("pull request")
+    return marked_body(
+        report, ctx.token, link_base=f"{ctx.server_url}/{ctx.repo}/blob/{pr.head_sha}/"
+    )
 
 
 def run(
@@ -221,7 +153,7 @@ def run(
     with api or GitHub(ctx.api_url, ctx.token) as gh:
         names = select(gh.pull_files(ctx.repo, pr.number), globs)
         report = review(ctx.workspace, names, opts, jobs) if names else None
-        existing = find_comment(gh.issue_comments(ctx.repo, pr.number))
+        existing = find_marked(gh.issue_comments(ctx.repo, pr.number))
         if report is None and existing is None:
             return Outcome("nothing")
         body = comment_body(report, ctx, pr)
@@ -246,12 +178,12 @@ def _post(
             try:
                 done = gh.update_comment(ctx.repo, int(existing["id"]), body)
                 return Outcome("updated", body=body, url=done.get("html_url"))
-            except GitHubError as exc:  # deleted since it was listed: post a new one
+            except ApiError as exc:  # deleted since it was listed: post a new one
                 if exc.status != 404:
                     raise
         done = gh.create_comment(ctx.repo, pr.number, body)
         return Outcome("created", body=body, url=done.get("html_url"))
-    except GitHubError as exc:
+    except ApiError as exc:
         if not (pr.fork and exc.status == 403 and "rate limit" not in str(exc)):
             raise
         note = (

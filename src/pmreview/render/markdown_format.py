@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -35,11 +37,14 @@ def text(value: str) -> str:
     return one.replace("@", "@\u2060")  # a word joiner: "@team" does not notify anybody
 
 
-def _link(path: str, line: int, end_line: int, link_base: str | None) -> str:
+Link = Callable[[str, int, int], str]  # (path, line, end line) -> "path:line", maybe linked
+
+
+def _link(path: str, line: int, end_line: int, link_base: str | None, range_end: str) -> str:
     label = f"{path}:{line}"
     if not link_base:
         return text(label)
-    anchor = f"#L{line}" + (f"-L{end_line}" if end_line > line else "")
+    anchor = f"#L{line}" + (f"{range_end}{end_line}" if end_line > line else "")
     target = quote(path.removeprefix("./"), safe="/")
     return f"[{text(label)}]({link_base}{target}{anchor})"
 
@@ -76,8 +81,8 @@ def _table(report: Report) -> list[str]:
     return out
 
 
-def _finding(f: Finding, path: str, link_base: str | None, seen: set[str]) -> str:
-    where = _link(path, f.line, f.end_line, link_base)
+def _finding(f: Finding, path: str, link: Link, seen: set[str]) -> str:
+    where = link(path, f.line, f.end_line)
     quote_part = f"“{text(f.quote)}” — " if f.quote else ""
     out = f"- {ICON[f.severity]} **{text(f.rule)}** {where}: {quote_part}{text(f.message)}"
     if f.question:
@@ -100,7 +105,7 @@ def _task(t: dict[str, Any]) -> str:
     return line + (f" <br>{'; '.join(extra)}" if extra else "")
 
 
-def _document(d: DocumentReview, shown: list[Finding], link_base: str | None) -> list[str]:
+def _document(d: DocumentReview, shown: list[Finding], link: Link) -> list[str]:
     head = (
         f"<b>{html.escape(d.path)}</b> — {elements(d)} · score {d.score.get('overall', 0)}/100"
         f" · {counts(d.findings)}"
@@ -113,7 +118,7 @@ def _document(d: DocumentReview, shown: list[Finding], link_base: str | None) ->
         if f.section != section:
             section = f.section
             out += ["", f"**{text(section or '(opening text)')}**", ""]
-        out.append(_finding(f, d.path, link_base, seen))
+        out.append(_finding(f, d.path, link, seen))
     if len(shown) < len(d.findings):
         out += ["", f"_…and {plural(len(d.findings) - len(shown), 'more finding')}._"]
     if d.tasks:
@@ -124,7 +129,7 @@ def _document(d: DocumentReview, shown: list[Finding], link_base: str | None) ->
     return out
 
 
-def _compose(report: Report, limit: int | None, link_base: str | None) -> str:
+def _compose(report: Report, limit: int | None, link: Link) -> str:
     """The comment with at most `limit` findings (all when None), in report order."""
     findings = [f for d in report.documents for f in d.findings]
     total = len(findings)
@@ -137,7 +142,7 @@ def _compose(report: Report, limit: int | None, link_base: str | None) -> str:
         shown = d.findings[: max(0, left)]
         left -= len(shown)
         if shown or limit is None or len(shown) == len(d.findings):
-            out += _document(d, shown, link_base)
+            out += _document(d, shown, link)
     for e in report.errors:
         out.append(f"- 🛑 could not review `{text(e['path'])}`: {text(e['message'])}")
     if limit is not None and limit < total:
@@ -156,18 +161,27 @@ def size(comment: str) -> int:
     return len(comment.encode("utf-16-le")) // 2
 
 
-def render(report: Report, link_base: str | None = None, budget: int = BUDGET, **_: object) -> str:
-    full = _compose(report, None, link_base)
+def render(
+    report: Report,
+    link_base: str | None = None,
+    budget: int = BUDGET,
+    range_end: str = "-L",
+    **_: object,
+) -> str:
+    """The comment; each finding's place linked to `link_base` + path + `#L3` (a range
+    `#L3{range_end}5`: GitHub's `-L`, GitLab's `-`) when `link_base` is given."""
+    link = partial(_link, link_base=link_base, range_end=range_end)
+    full = _compose(report, None, link)
     if size(full) <= budget:
         return full
     lo, hi = 0, sum(len(d.findings) for d in report.documents) - 1
     while lo < hi:  # the most findings that fit
         mid = (lo + hi + 1) // 2
-        if size(_compose(report, mid, link_base)) <= budget:
+        if size(_compose(report, mid, link)) <= budget:
             lo = mid
         else:
             hi = mid - 1
-    comment = _compose(report, lo, link_base)
+    comment = _compose(report, lo, link)
     if size(comment) > budget:  # the table alone is too long (thousands of documents)
         note = "\n\n> **Note:** cut at GitHub's comment limit; run `pmreview PATH` locally.\n"
         comment = comment[: budget // 2 - len(note)] + note
