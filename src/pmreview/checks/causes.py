@@ -4,8 +4,8 @@ detail (the concrete thing that failed, the concrete thing changed)."""
 from __future__ import annotations
 
 from ..models import Block, Document
+from ..parse.views import sections_of
 from ..text.sentences import sentences
-from ..views import sections_of
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence, lexicon

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef
+from ..parse.views import summary_times
 from ..text.dates import align, date_near, parse_date
 from ..text.sentences import sentence_starts
 from ..text.times import DATE_RE
-from ..views import summary_times
 from . import Option, Rule
 from ._text import hit_at
 
