@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmreview.document import kinds_of, parse
 from pmreview.errors import UsageError
 from pmreview.models import Document, DocumentReview, Section
+from pmreview.parse import kinds_of, parse
 from pmreview.pipeline import Options, review_document, review_text
 from pmreview.source import decode, from_text
 
@@ -426,10 +426,10 @@ def test_front_matter_fences_may_end_in_blanks(fence: str, blank: str) -> None:
 
 def test_front_matter_limits() -> None:
     """Closed within 200 lines of matter, by a whole fence line (not an unended last line)."""
-    from pmreview.document import _without_front_matter
+    from pmreview.parse.front_matter import without_front_matter
 
     def blanked(text: str) -> bool:
-        out = _without_front_matter(text)
+        out = without_front_matter(text)
         assert out.count("\n") == text.count("\n")  # line numbers kept
         return "title" not in out
 

@@ -10,18 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmreview import phrases
 from pmreview.models import ASCII_LOWER
-from pmreview.phrases import (
-    Literal,
-    Phrases,
-    TextIndex,
-    anchors,
-    anchors_json,
-    known_anchors,
-    shipped_patterns,
-)
 from pmreview.resources import load_toml
+from pmreview.text import anchors as anchor_file
+from pmreview.text.anchors import Literal, anchors, anchors_json, known_anchors
+from pmreview.text.phrases import Phrases, TextIndex, shipped_patterns
 
 TABLES = {
     "vague": [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]],
@@ -45,12 +38,12 @@ def test_anchor_reader_reads_what_it_should() -> None:
 
 
 def test_shipped_anchors_are_current() -> None:
-    """data/anchors.json is what `python -m pmreview.phrases` writes: the vague and blame
+    """data/anchors.json is what `python -m pmreview.text.phrases` writes: the vague and blame
     tables' anchors."""
     assert set(shipped_patterns()) == set(TABLES["vague"] + TABLES["blame"])
     expected = anchors_json(TABLES["vague"] + TABLES["blame"])
-    assert phrases.SHIPPED.read_text(encoding="utf-8") == expected, (
-        "data/anchors.json is stale: run python -m pmreview.phrases"
+    assert anchor_file.SHIPPED.read_text(encoding="utf-8") == expected, (
+        "data/anchors.json is stale: run python -m pmreview.text.phrases"
     )
 
 
@@ -60,7 +53,7 @@ def test_anchors_of_a_pattern_not_shipped_are_read(
     """The shipped file is keyed by pattern text: an edited pattern is read anew, and a missing
     or broken file only costs time."""
     edited = r"\bglitchy thing\b"
-    assert edited not in phrases._shipped()
+    assert edited not in anchor_file._shipped()
     assert known_anchors(edited) == anchors(edited) == (Literal("glitchy thing", True),)
     shipped = TABLES["vague"][0]
     assert known_anchors(shipped) == anchors(shipped)
@@ -68,13 +61,13 @@ def test_anchors_of_a_pattern_not_shipped_are_read(
         broken = tmp_path / "anchors.json"
         if content is not None:
             broken.write_text(content, encoding="utf-8")
-        monkeypatch.setattr(phrases, "SHIPPED", broken)
-        phrases._shipped.cache_clear()
+        monkeypatch.setattr(anchor_file, "SHIPPED", broken)
+        anchor_file._shipped.cache_clear()
         try:
-            assert phrases._shipped() == {}
+            assert anchor_file._shipped() == {}
             assert known_anchors(shipped) == anchors(shipped)
         finally:
-            phrases._shipped.cache_clear()
+            anchor_file._shipped.cache_clear()
 
 
 def test_every_table_pattern_but_a_few_has_an_anchor() -> None:

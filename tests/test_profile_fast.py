@@ -28,7 +28,7 @@ from pmreview.checks.profile import (
     reference_failures,
     verdicts,
 )
-from pmreview.document import parse
+from pmreview.parse import parse
 from pmreview.source import from_text
 
 FAST = settings(

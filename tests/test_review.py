@@ -58,7 +58,7 @@ def test_a_titled_summary_counts_even_when_short() -> None:
 
 
 def test_might_match_is_a_pre_check_on_the_anchors() -> None:
-    from pmreview.phrases import anchors
+    from pmreview.text.anchors import anchors
     from pmreview.text.prefilter import might_match
 
     patterns = [r"\bcareless(?:ly)?\b", r"\b(?:stupid|dumb)\b"]

@@ -12,8 +12,8 @@ import pytest
 from _support import CORPUS, DATA, REPO
 
 from pmreview.checks import extract
-from pmreview.document import parse
 from pmreview.models import Document
+from pmreview.parse import parse
 from pmreview.rules import registry
 from pmreview.source import from_text
 from pmreview.text.span import Stated, summary_span

@@ -12,7 +12,7 @@ from _support import CORPUS, DATA, REPO
 from jsonschema import Draft202012Validator
 
 from pmreview.checks import extract
-from pmreview.document import parse
+from pmreview.parse import parse
 from pmreview.source import from_text
 
 SCHEMA = json.loads((REPO / "schemas" / "facts.schema.json").read_text(encoding="utf-8"))

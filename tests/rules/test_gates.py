@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmreview.models import ASCII_LOWER
-from pmreview.rules import placeholders, privacy
+from pmreview.rules import placeholders, privacy_patterns
 from pmreview.text.durations import _PART, _PART_RE
 from pmreview.text.prefilter import CASE_VARIANTS, Lazy, may_match
 
@@ -150,8 +150,8 @@ FAST = settings(
 
 GATED: list[tuple[Lazy | re.Pattern[str], tuple[str, ...], bool]] = [
     *((p, needs, caseless) for p, _, _, needs, caseless in placeholders._PLACEHOLDERS),
-    *((p, needs, caseless) for _, p, needs, caseless in privacy._SECRETS),
-    *privacy._PHONES,
+    *((p, needs, caseless) for _, p, needs, caseless in privacy_patterns.SECRETS),
+    *privacy_patterns.PHONES,
 ]
 
 
@@ -180,7 +180,7 @@ def test_a_pattern_matches_only_text_its_test_lets_through_in_any_mix(text: str)
 @FAST
 @given(TEXTS)
 def test_ip_hints_hold_in_every_address(text: str) -> None:
-    for pattern, hint in privacy._IP_HINTS:
+    for pattern, hint in privacy_patterns.IP_HINTS:
         if pattern.compiled.search(text):
             assert hint.search(text), (pattern.pattern, text)
 
@@ -189,7 +189,7 @@ def test_ip_hints_hold_in_every_address(text: str) -> None:
 @given(TEXTS)
 def test_rewritten_patterns_match_as_before(text: str) -> None:
     old_eight_digits = re.compile(r"(?:\d\D{0,3}){8}")
-    assert bool(privacy._EIGHT_DIGITS.search(text)) == bool(old_eight_digits.search(text))
+    assert bool(privacy_patterns.EIGHT_DIGITS.search(text)) == bool(old_eight_digits.search(text))
     plain = re.compile(_PART, re.I)
     assert [m.span() for m in _PART_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
@@ -205,7 +205,7 @@ def test_a_credential_spelt_with_a_case_variant_is_still_found() -> None:
     text = "The config had paſſword=hunter2xyz in it."
     assert may_match(("pass",), True, text, text.lower())
     assert not may_match(("pass",), True, "no credential here", "no credential here")
-    assert privacy._SECRETS[-1][1].compiled.search(text)
+    assert privacy_patterns.SECRETS[-1][1].compiled.search(text)
 
 
 def test_lazy_compiles_once_on_first_use() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pmreview.document import parse
+from pmreview.parse import parse
 from pmreview.rules import Hit, registry
 from pmreview.source import from_text
 

@@ -4,9 +4,9 @@ detail (the concrete thing that failed, the concrete thing changed)."""
 from __future__ import annotations
 
 from ..models import Block, Document
+from ..parse.views import sections_of
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
-from ..views import sections_of
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence

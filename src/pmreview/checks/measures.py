@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document
+from ..parse.views import measure_blocks, measure_items, sections_of
 from ..text.task_parts import assignment
-from ..views import measure_blocks, measure_items, sections_of
 from . import semantics as sem
 from .record import Measures, TaskFact, place
 from .semantics import find_sentence

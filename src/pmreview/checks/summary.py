@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, TimeRef
+from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
-from ..views import summary_blocks, summary_sections, summary_times
 from . import semantics as sem
 from .record import Place, Summary, TimeFact, ZoneFact, place
 from .semantics import Evidence, find_sentence

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, Section, TimeRef
+from ..parse.views import lines_of, sections_of
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
 from ..text.times import leading_time
-from ..views import lines_of, sections_of
 from . import semantics as sem
 from .record import Entry, Timeline, Zone, place
 from .semantics import Evidence, find_sentence

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Block, Document, Section, Source
-from ..rules import privacy
+from ..rules import privacy, privacy_patterns
 
 _KIND = {"check_phone": "PHONE", "check_ip": "IP", "check_secret": "SECRET"}
 _PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|IP|SECRET)_\d+\]")
@@ -43,7 +43,7 @@ def _whole(source: Source) -> Document:
 
 def _spans(source: Source) -> list[tuple[int, int, str]]:
     text = source.text
-    spans = [(m.start(), m.end(), "EMAIL") for m in privacy._EMAIL.finditer(text)]
+    spans = [(m.start(), m.end(), "EMAIL") for m in privacy_patterns.EMAIL.finditer(text)]
     doc = _whole(source)
     starts = [0]
     for line in source.lines:

@@ -6,8 +6,8 @@ from .. import rules
 from ..checks import extract
 from ..checks.profile import evaluate
 from ..checks.profile import load as load_profile
-from ..document import parse
 from ..models import Analysis, Source
+from ..parse import parse
 from .options import Options
 
 

@@ -1,4 +1,4 @@
-"""Rules beyond the schema: one module per family, one explicit registry.
+"""Rules beyond the schema: one module per family (its helpers beside it), one explicit registry.
 
 A rule is a `Rule` value: a stable id (`PM301`) and slug (`timeline-unordered`), a category,
 a default severity, Ruff-style documentation (with the practices it cites, for `pmreview

@@ -8,8 +8,8 @@ from functools import cache
 from typing import Any
 
 from ..models import Document, Hit
-from ..phrases import known_anchors
 from ..resources import load_toml
+from ..text.anchors import known_anchors
 from ..text.prefilter import lowercase_pattern, might_match
 from . import Rule
 from ._text import blocks, hit_at

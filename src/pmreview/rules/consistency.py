@@ -6,24 +6,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry, TimeRef
+from ..models import Document, Hit, TimeRef
 from ..text.span import Stated, minutes_between, summary_span
-from ..text.zones import zone_offset
 from . import Option, Rule
+from .timeline_match import gap, in_zone, reference_entry, timeline_times, timeline_zone
 
-# A first entry before the stated start that is the change which set things off, not the outage.
-_TRIGGER = re.compile(
-    r"\b(?:deploy\w*|merged?|push(?:ed)?|releas\w*|rolled out|roll-?out|updat\w*|upgrad\w*|"
-    r"migrat\w*|maintenance|tun(?:ed|ing)|config(?:uration)? change|scheduled|"
-    r"started? (?:a|the))\b",
-    re.I,
-)
-# A last entry after the stated end that is follow-up work, not the outage.
-_AFTERMATH = re.compile(
-    r"\b(?:monitor\w*|post-?mortem|retro\w*|review\w*|report\w*|communicat\w*|announc\w*|"
-    r"notif\w*|e-?mail\w*|publish\w*|document\w*|follow-?ups?|observ\w*|watch\w*|status page)\b",
-    re.I,
-)
 # A first entry that reports the outage being noticed: it may well come after the start.
 _DETECTION = re.compile(
     r"\b(?:alert\w*|alarm\w*|detect\w*|notic\w*|report\w*|complain\w*|page[ds]?|paging|"
@@ -36,87 +23,6 @@ _HEDGE = re.compile(
     r"over|under|~|at least|some)\s*$",
     re.I,
 )
-
-
-def _same_zone(a: str, b: str) -> bool:
-    na, nb = re.sub(r"\s", "", a).upper(), re.sub(r"\s", "", b).upper()
-    if na == nb:
-        return True
-    oa, ob = zone_offset(a), zone_offset(b)
-    return oa is not None and oa == ob
-
-
-def timeline_zone(doc: Document) -> str | None:
-    """The zone the timeline's times are in: written on an entry, or stated for the document."""
-    for e in doc.timeline:
-        if e.time is not None and e.time.tz:
-            return e.time.tz
-    return doc.zone_statement
-
-
-def in_zone(stated: Stated, zone: str | None) -> TimeRef | None:
-    """The written form of a stated time in `zone` (converted when both offsets are known)."""
-    if zone is None:
-        return next((t for t in stated.all if not t.tz), stated.time)
-    for t in stated.all:
-        if t.tz and _same_zone(t.tz, zone):
-            return t
-    bare = next((t for t in stated.all if not t.tz), None)
-    if bare is not None:
-        return bare
-    target = zone_offset(zone)
-    for t in stated.all:
-        own = zone_offset(t.tz)
-        if own is not None and target is not None and t.minutes is not None:
-            m = (t.minutes - own + target) % 1440
-            return TimeRef(t.raw, t.line, t.column, m // 60, m % 60, zone, t.date, t.clock)
-    return None
-
-
-def readings(t: TimeRef) -> list[int]:
-    """Minutes of the day a timeline time may mean: "1:00" with no AM/PM may be 13:00."""
-    if t.minutes is None:
-        return []
-    if t.clock == "12h" or t.hour is None or t.hour > 12:
-        return [t.minutes]
-    other = (t.minutes + 720) % 1440
-    return [t.minutes, other]
-
-
-def gap(a: TimeRef, entry: TimeRef) -> int | None:
-    """Signed minutes from `a` to the nearest reading of `entry`, within half a day."""
-    if a.minutes is None:
-        return None
-    best: int | None = None
-    for m in readings(entry):
-        d = (m - a.minutes + 720) % 1440 - 720
-        if best is None or abs(d) < abs(best):
-            best = d
-    return best
-
-
-def _timed(doc: Document) -> list[TimelineEntry]:
-    return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
-
-
-def _first_event(entries: list[TimelineEntry], start: TimeRef) -> TimelineEntry:
-    i = 0
-    while i + 1 < len(entries) and _TRIGGER.search(entries[i].block.text):
-        d = gap(start, entries[i].time)  # type: ignore[arg-type]
-        if d is None or d >= 0:
-            break
-        i += 1
-    return entries[i]
-
-
-def _last_event(entries: list[TimelineEntry], end: TimeRef) -> TimelineEntry:
-    i = len(entries) - 1
-    while i > 0 and _AFTERMATH.search(entries[i].block.text):
-        d = gap(end, entries[i].time)  # type: ignore[arg-type]
-        if d is None or d <= 0:
-            break
-        i -= 1
-    return entries[i]
 
 
 def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
@@ -132,41 +38,18 @@ def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
     )
 
 
-def _timeline_times(doc: Document) -> list[TimeRef]:
-    """Every clock time written in the timeline sections, entries or not."""
-    lines = {
-        n
-        for sec in doc.of_kind("timeline")
-        for b in sec.blocks
-        for n in range(b.line, b.end_line + 1)
-    }
-    own = [e.time for e in _timed(doc) if e.time is not None]
-    return own + [t for t in doc.times if t.line in lines and t.hour is not None]
-
-
-def _reference(doc: Document, t: TimeRef, which: str) -> TimelineEntry | None:
-    """The timeline entry to hold the stated time against, if the entries are all timed."""
-    if not doc.timeline:
-        return None
-    entries = _timed(doc)
-    edge = doc.timeline[0] if which == "start" else doc.timeline[-1]
-    if len(entries) < 2 or edge.time is None:
-        return None
-    return _first_event(entries, t) if which == "start" else _last_event(entries, t)
-
-
 def _compare(
     doc: Document, stated: Stated | None, which: str, options: Mapping[str, Any]
 ) -> Iterator[Hit]:
     t = in_zone(stated, timeline_zone(doc)) if stated is not None else None
-    entry = _reference(doc, t, which) if t is not None else None
+    entry = reference_entry(doc, t, which) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
     tolerance: int = options["tolerance_minutes"]
     line = doc.source.lines[t.line - 1]
     if _HEDGE.search(line[: t.column - 1]):
         tolerance *= 2
-    near = [gap(t, x) for x in _timeline_times(doc)]
+    near = [gap(t, x) for x in timeline_times(doc)]
     if any(d is not None and abs(d) <= tolerance for d in near):
         return
     d = gap(t, entry.time)

@@ -1,4 +1,6 @@
-"""Timeline rules: entries in order, in one clock format, with a timezone, and short."""
+"""Timeline rules: entries in order, in one clock format, with a timezone, and short.
+
+The order (PM301) is read in timeline_order.py; the formats, the zone and the length here."""
 
 from __future__ import annotations
 
@@ -8,131 +10,12 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry, TimeRef
-from ..text.dates import align, date_near, parse_date
+from ..models import Document, Hit, TimelineEntry
+from ..parse.views import summary_times
 from ..text.sentences import sentence_starts
-from ..text.times import DATE_RE
-from ..views import summary_times
 from . import Option, Rule
 from ._text import hit_at
-
-_DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
-
-
-def _timed(doc: Document) -> list[TimelineEntry]:
-    return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
-
-
-def _own_date(e: TimelineEntry) -> date | None:
-    """A date written on the entry itself, next to its time."""
-    t = e.time
-    if t is None:
-        return None
-    if t.date:
-        return parse_date(t.date)
-    first = e.block.text.split("\n", 1)[0]
-    start = t.column - e.block.column
-    return date_near(first, start, start + len(t.raw))
-
-
-def _context_dates(doc: Document) -> list[tuple[int, date]]:
-    """(line, date) of day headings in the timeline: "### 2024-03-16", "March 16:" alone."""
-    out: list[tuple[int, date]] = []
-    for sec in doc.of_kind("timeline"):
-        title_date = DATE_RE.search(sec.title)
-        if title_date:
-            d = parse_date(title_date.group(0))
-            if d:
-                out.append((sec.line, d))
-        for b in sec.blocks:
-            for n, text in enumerate(b.text.split("\n")):
-                m = _DATE_LINE.match(text)
-                d = parse_date(text) if m else None
-                if d:
-                    out.append((b.line + n, d))
-    return sorted(out)
-
-
-def entry_dates(doc: Document, entries: list[TimelineEntry]) -> list[tuple[date | None, bool]]:
-    """Each entry's date and whether the entry itself writes it (else from a day heading)."""
-    context = _context_dates(doc)
-    out: list[tuple[date | None, bool]] = []
-    for e in entries:
-        own = _own_date(e)
-        if own is not None:
-            out.append((own, True))
-            continue
-        before = [d for line, d in context if line < e.line]
-        out.append((before[-1] if before else None, False))
-    return out
-
-
-# -- PM301 ---------------------------------------------------------------------------------------
-
-
-def _readings(t: TimeRef, prev: int) -> list[int]:
-    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM."""
-    assert t.minutes is not None
-    if (
-        t.clock == "24h"
-        and t.hour is not None
-        and 1 <= t.hour < 12
-        and prev >= 660
-        and not t.raw.startswith("0")
-    ):
-        return [t.minutes, t.minutes + 720]
-    return [t.minutes]
-
-
-def _in_order(
-    prev: tuple[int, date | None], t: TimeRef, day: date | None, max_gap: int
-) -> tuple[bool, int]:
-    """Whether `t` may follow `prev` (minutes, date), and the minutes it is read as."""
-    prev_m, prev_day = prev
-    if prev_day is not None and day is not None:
-        prev_day, day = align(prev_day, day)
-    if prev_day is not None and day is not None and prev_day != day:
-        return day > prev_day, t.minutes or 0
-    readings = _readings(t, prev_m)
-    same = [m for m in readings if m >= prev_m]
-    if same:
-        return True, min(same)
-    if prev_day is not None and day is not None:
-        return False, readings[0]
-    forward = min(readings, key=lambda m: (m - prev_m) % 1440)
-    return (forward - prev_m) % 1440 <= max_gap, forward
-
-
-def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    entries = _timed(doc)
-    dates = entry_dates(doc, entries)
-    max_gap: int = options["max_overnight_gap_minutes"]
-    prev: tuple[int, date | None] | None = None
-    prev_entry: TimelineEntry | None = None
-    for e, (day, _) in zip(entries, dates, strict=True):
-        t = e.time
-        assert t is not None and t.minutes is not None
-        if prev is None or prev_entry is None or prev_entry.time is None:
-            prev, prev_entry = (t.minutes, day), e
-            continue
-        ok, read = _in_order(prev, t, day, max_gap)
-        if not ok:
-            before = prev_entry.time.raw
-            yield Hit(
-                t.line,
-                t.column,
-                t.line,
-                t.column + len(t.raw),
-                f"This entry ({t.raw}) is earlier than the one before it ({before}, line "
-                f"{prev_entry.line}); a reader follows the timeline top to bottom.",
-                quote=t.raw,
-                question=f"Is {t.raw} a typo, or does this entry belong before line "
-                f"{prev_entry.line}?",
-                suggestion="TODO: correct the time or move the entry to its place in the "
-                "timeline (write the date on entries after midnight).",
-            )
-        prev, prev_entry = (read, day), e
-
+from .timeline_order import check_unordered, entry_dates, timed
 
 # -- PM302 ---------------------------------------------------------------------------------------
 
@@ -197,7 +80,7 @@ def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]
 
 
 def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    entries = _timed(doc)
+    entries = timed(doc)
     if len(entries) < 2:
         return
     for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc, entries))):
@@ -209,7 +92,7 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    entries = _timed(doc)
+    entries = timed(doc)
     if not entries or doc.zone_statement or any(e.time and e.time.tz for e in entries):
         return
     zones = Counter(t.tz for t in summary_times(doc) if t.tz)

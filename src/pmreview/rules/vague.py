@@ -10,8 +10,8 @@ from functools import cache
 from typing import Any
 
 from ..models import Document, Hit, per_document
-from ..phrases import Phrases, index
 from ..resources import load_toml
+from ..text.phrases import Phrases, index
 from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule

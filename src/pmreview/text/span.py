@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from ..models import Document, TimeRef, per_document
-from ..views import summary_blocks, summary_sections, summary_times
+from ..parse.views import summary_blocks, summary_sections, summary_times
 from .dates import align, date_near, parse_date
 from .durations import durations_in
 from .times import DATE_RE

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .document import normalise_title
-from .models import Block, Document, Section, TimeRef
-from .resources import load_toml
+from ..models import Block, Document, Section, TimeRef
+from ..resources import load_toml
+from .titles import normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
 _KNOWN = frozenset(_KINDS)

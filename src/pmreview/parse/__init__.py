@@ -1,0 +1,30 @@
+"""Parse Markdown or plain text into a Document: sections, blocks and timeline, with positions."""
+
+from __future__ import annotations
+
+from ..models import Document, Source
+from .blocks import markdown, token_blocks
+from .directives import read_directives
+from .front_matter import without_front_matter
+from .sections import end_lines, paragraph_sections, sectionize
+from .timeline import timeline_entries, times_in, zone_statement
+from .titles import kinds_of, normalise_title
+
+
+def parse(source: Source) -> Document:
+    tokens = markdown().parse(without_front_matter(source.text))
+    blocks = token_blocks(tokens, source.lines)
+    sections = end_lines(paragraph_sections(sectionize(blocks)))
+    timeline = timeline_entries(sections)
+    all_blocks = [b for s in sections for b in s.blocks]
+    return Document(
+        source=source,
+        sections=sections,
+        timeline=timeline,
+        times=times_in(all_blocks),
+        zone_statement=zone_statement(source, sections),
+        directives=read_directives(source),
+    )
+
+
+__all__ = ["parse", "kinds_of", "normalise_title"]

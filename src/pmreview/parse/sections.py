@@ -1,0 +1,102 @@
+"""Blocks -> sections: each titled part with its kinds; untitled documents cut by paragraph."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..models import Block, Section
+from ..resources import load_toml
+from .timeline import find_times_in
+from .titles import Mark, kinds_of
+
+
+def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
+    opening = Section("", frozenset(), 0, 1, "opening", 0)
+    sections = [opening]
+    parent: Section | None = None  # the last section with a kind, for untitled sub-sections
+    for block, mark in blocks:
+        if mark is None:
+            sections[-1].blocks.append(block)
+            continue
+        kinds = kinds_of(mark.title)
+        if not kinds and parent is not None and mark.level > parent.level:
+            kinds = parent.kinds
+        sec = Section(
+            mark.title.strip(),
+            kinds,
+            mark.line,
+            mark.column,
+            mark.style,  # type: ignore[arg-type]
+            mark.level,
+        )
+        sections.append(sec)
+        if kinds_of(mark.title):
+            parent = sec
+        elif mark.level <= (parent.level if parent else 0):
+            parent = None
+    _timeline_subsections(sections)
+    return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def end_lines(sections: list[Section]) -> list[Section]:
+    """Each section ends where the next begins (the last one at its last block)."""
+    for sec, nxt in zip(sections, [*sections[1:], None], strict=False):
+        last = max((b.end_line for b in sec.blocks), default=sec.line)
+        sec.end_line = (nxt.line - 1) if nxt is not None else last
+    return sections
+
+
+_TIMELINE_PARTS = {"detection", "escalation", "misleading", "resolution"}
+
+
+def _timeline_subsections(sections: list[Section]) -> None:
+    """An empty "Timeline" title followed by "Detection", "Actions taken", "Escalation"…
+    parts: those parts are the timeline's sub-sections."""
+    for i, sec in enumerate(sections):
+        if not sec.has("timeline") or sec.blocks:
+            continue
+        for sub in sections[i + 1 :]:
+            if (
+                sub.level < sec.level
+                or (sub.kinds - _TIMELINE_PARTS)
+                or (sub.style in ("atx", "setext") and sub.level == sec.level)
+            ):
+                break
+            sub.kinds = sub.kinds | {"timeline"}
+
+
+@cache
+def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
+    """The kinds a paragraph's words give it in a document with no section titles."""
+    data = load_toml("sections.toml")["kinds"]
+    return [
+        (kind, re.compile("|".join(spec["paragraph_patterns"]), re.I))
+        for kind, spec in data.items()
+        if "paragraph_patterns" in spec
+    ]
+
+
+def paragraph_sections(sections: list[Section]) -> list[Section]:
+    """A document with no section titles is judged on its paragraphs: the first real paragraph
+    is the summary; the others get the kinds their words say (timed ones are the timeline)."""
+    if len(sections) != 1 or sections[0].style != "opening":
+        return sections
+    opening = sections[0]
+    out = [Section("", frozenset(), 0, 1, "opening", 0)]
+    summary_seen = False
+    for b in opening.blocks:
+        words = len(re.findall(r"[A-Za-z]{2,}", b.text))
+        kinds: set[str] = set()
+        if not summary_seen and words >= 15:
+            kinds.add("summary")
+            summary_seen = True
+        elif summary_seen:
+            if len(find_times_in(b.text)) >= 1:
+                kinds.add("timeline")
+            kinds |= {k for k, p in _paragraph_kinds() if p.search(b.text)}
+        if not kinds:
+            out[-1].blocks.append(b)
+            continue
+        out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
+    return [s for s in out if s.style != "opening" or s.blocks]

@@ -1,0 +1,101 @@
+"""Section titles: what kinds a title means, and which paragraph lines open a section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..resources import load_toml
+
+_BOLD_LINE = re.compile(
+    r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
+)
+_LABEL_LINE = re.compile(r"^\s{0,3}[-=~]*\s*(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?)\s*[-=~]*\s*:\s*$")
+_INLINE_LABEL = re.compile(
+    r"^\s{0,3}(?:(?:\*\*|__)(?P<b>[^*_\n]{1,50}?)\s*:?\s*(?:\*\*|__)\s*[:\-–—]?|(?P<c>[A-Za-z][^:\n.!?*]{0,40}?):)\s+\S"
+)
+_EMPH = re.compile(r"[*_`#~\[\]]+")
+
+
+@cache
+def _kind_table() -> list[tuple[str, list[re.Pattern[str]], frozenset[str]]]:
+    data = load_toml("sections.toml")["kinds"]
+    return [
+        (kind, [re.compile(p) for p in spec["patterns"]], frozenset(spec.get("excluded_by", [])))
+        for kind, spec in data.items()
+    ]
+
+
+def normalise_title(title: str) -> str:
+    t = _EMPH.sub(" ", title).lower().replace("’", "'")
+    t = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+", "", t)
+    t = re.sub(r"[^a-z0-9;' ]+", " ", t).replace(";", " ")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@lru_cache(maxsize=4096)
+def kinds_of(title: str) -> frozenset[str]:
+    """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
+    norm = normalise_title(title)
+    if not norm:
+        return frozenset()
+    found = {kind for kind, pats, _ in _kind_table() if any(p.search(norm) for p in pats)}
+    for kind, _, excluded_by in _kind_table():
+        if kind in found and excluded_by & found:
+            found.discard(kind)
+    return frozenset(found)
+
+
+@dataclass
+class Mark:
+    title: str
+    style: str
+    level: int
+    line: int
+    column: int
+    inline: bool  # the line also holds body text
+
+
+def _title_case(title: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", title)]
+    small = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "with", "by", "vs"}
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
+    """Whether a paragraph line opens a section, and how."""
+    if ":" in line or "**" in line or "__" in line:  # what the three patterns need
+        mark = _marked_title(line, lineno)
+        if mark is not None:
+            return mark
+    title = line.strip().strip("*_#: ")
+    # a title on a line of its own: alone in its paragraph, or (plain text written without
+    # blank lines) a Title Case line that names a kind
+    if (
+        0 < len(title.split()) <= 5
+        and not title.endswith((".", ","))
+        and kinds_of(title)
+        and (alone or _title_case(title))
+    ):
+        return Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
+    return None
+
+
+def _marked_title(line: str, lineno: int) -> Mark | None:
+    """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
+    m = _BOLD_LINE.match(line)
+    if m and len(m.group("t").split()) <= 10:
+        return Mark(m.group("t").strip(" :"), "bold", 7, lineno, line.find(m.group("t")) + 1, False)
+    m = _LABEL_LINE.match(line)
+    if m:
+        title = m.group("t").strip()
+        # a title, not a sentence that ends in a colon ("The only safe way would be:")
+        if len(title.split()) <= 6 and (kinds_of(title) or _title_case(title)):
+            return Mark(title, "label", 8, lineno, line.find(title) + 1, False)
+    m = _INLINE_LABEL.match(line)
+    if m:
+        title = (m.group("b") or m.group("c") or "").strip()
+        if len(title.split()) <= 6 and kinds_of(title):
+            return Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
+    return None

@@ -1,0 +1,193 @@
+"""Phrase tables as alternations that compile and try only the alternatives a text can match.
+
+A table such as data/vague.toml is an alternation `p1|p2|…` of a hundred-odd regexes. Compiling
+it costs milliseconds (Python's regex parser is pure Python) and scanning a text with it tries
+every alternative at every position. But almost every alternative contains a literal that any
+match must contain (its *anchor*: 'glitch' in `\\bglitch(?:es)?\\b`), and on a given document
+most anchors are absent. `Phrases.within(index(text))` keeps the alternatives whose anchor
+occurs in the text, with the lines it occurs on; `Live` then tries on a block only those, each
+compiled once on first use, and merges their matches as the whole alternation would.
+
+Measured on the corpus (bench numbers in the commit message): a cold review compiles about a
+fifth of the vague table, and the per-document scan costs less. A regex built from the live
+alternatives would be simpler to match with, but the set differs from document to document, so
+a batch would recompile it for most documents.
+
+The anchors themselves are read in text/anchors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from functools import cache, cached_property, lru_cache
+from itertools import accumulate
+
+from .anchors import SHIPPED, WORD, Literal, WordTest, anchors_json, known_anchors, word_test
+
+
+class TextIndex:
+    """A lower-cased text's words and line starts, to tell cheaply which anchors it lacks and
+    on which lines the others are."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = frozenset(WORD.findall(text))
+
+    @cached_property
+    def _sorted(self) -> list[str]:
+        return sorted(self.words)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *accumulate(len(line) + 1 for line in self.text.split("\n"))]
+
+    def has_prefix(self, stem: str) -> bool:
+        """Whether some word of the text starts with `stem`."""
+        i = bisect_left(self._sorted, stem)
+        return i < len(self._sorted) and self._sorted[i].startswith(stem)
+
+    def lines_with(self, literal: str) -> set[int]:
+        """The (1-based) lines on which `literal` occurs."""
+        out, i = set(), self.text.find(literal)
+        while i >= 0:
+            out.add(bisect_right(self._line_starts, i))
+            i = self.text.find(literal, i + 1)
+        return out
+
+
+@lru_cache(maxsize=8)
+def index(text: str) -> TextIndex:
+    return TextIndex(text)
+
+
+class Phrases:
+    """A phrase table: the regex `(?:p1)|(?:p2)|…`, matched against lower-cased text.
+
+    `within(index)` gives the alternatives that can match in the indexed text, with the lines
+    their anchors are on; `Live` matches those, each compiled on first use, with exactly the
+    results of the whole alternation (at the leftmost position where some alternative
+    matches, the first in table order wins; matches do not overlap). That holds for any part
+    of the indexed text that starts at a word boundary (a word test trusts a `\\b` before an
+    anchor), such as a block of whole lines or a sentence.
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.anchors = tuple(known_anchors(p) for p in self.patterns)
+        self._always = tuple(i for i, found in enumerate(self.anchors) if found is None)
+        by_literal: dict[Literal, list[int]] = {}
+        for i, found in enumerate(self.anchors):
+            for lit in found or ():
+                by_literal.setdefault(lit, []).append(i)
+        # each literal under its longest whole word, else its longest stem, else itself
+        self._by_word: dict[str, list[tuple[str, WordTest, list[int]]]] = {}
+        self._by_stem: dict[str, list[tuple[str, WordTest, list[int]]]] = {}
+        self._plain: list[tuple[str, list[int]]] = []
+        for lit, alts in by_literal.items():
+            test = word_test(lit)
+            if test.words:
+                key = max(test.words, key=lambda w: (len(w), w))
+                self._by_word.setdefault(key, []).append((lit.text, test, alts))
+            elif test.stems:
+                key = max(test.stems, key=lambda w: (len(w), w))
+                self._by_stem.setdefault(key, []).append((lit.text, test, alts))
+            else:
+                self._plain.append((lit.text, alts))
+        self._words = frozenset(self._by_word)
+
+    def within(self, idx: TextIndex) -> Live:
+        lines: dict[int, set[int]] = {}
+        found = [lit for w in idx.words & self._words for lit in self._by_word[w]]
+        found += [
+            lit for stem, lits in self._by_stem.items() if idx.has_prefix(stem) for lit in lits
+        ]
+        for text, test, alts in found:
+            if test.words <= idx.words and all(idx.has_prefix(s) for s in test.stems):
+                for n in idx.lines_with(text):
+                    lines.setdefault(n, set()).update(alts)
+        for text, alts in self._plain:
+            for n in idx.lines_with(text):
+                lines.setdefault(n, set()).update(alts)
+        return Live(self, self._always, lines)
+
+    def compiled(self, i: int) -> re.Pattern[str]:
+        return _compile_one(self.patterns[i])
+
+
+@cache
+def _compile_one(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+class Live:
+    """The alternatives of a table that can match in an indexed text, by line (see `Phrases`)."""
+
+    def __init__(self, table: Phrases, always: tuple[int, ...], lines: dict[int, set[int]]):
+        self.table = table
+        self.always = always
+        self.lines = lines
+
+    def candidates(self, first: int, last: int) -> list[int]:
+        """The alternatives that might match on lines first..last, in table order."""
+        found = set(self.always)
+        for n in range(first, last + 1):
+            found.update(self.lines.get(n, ()))
+        return sorted(found)
+
+    def among(self, text: str, found: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
+        """(alternative, match) pairs in `text` (the indexed text's lines, or a part of them) of
+        the alternatives `found` (`candidates` of those lines, or a subset, in table order), as
+        the alternation of those alternatives would find them with finditer."""
+        if not found:
+            return
+        if len(found) == 1:
+            matches: Iterator[tuple[int, re.Match[str]]] = (
+                (found[0], m) for m in self.table.compiled(found[0]).finditer(text)
+            )
+        else:
+            matches = self._merge(found, text)
+        for i, m in matches:
+            if m.end() == m.start():  # finditer's rules for empty matches are not emulated
+                raise ValueError(f"{self.table.patterns[i]!r} matches empty text")
+            yield i, m
+
+    def _merge(self, found: list[int], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each alternative's next match from `pos`; the leftmost wins, the first in order on a
+        tie, and the next search starts where it ends."""
+        pats = [self.table.compiled(i) for i in found]
+        nxt = [p.search(text) for p in pats]
+        pos = 0
+        while True:
+            best: tuple[int, re.Match[str]] | None = None
+            for k, m in enumerate(nxt):
+                if m is not None and m.start() < pos:
+                    m = nxt[k] = pats[k].search(text, pos)
+                if m is not None and (best is None or m.start() < best[1].start()):
+                    best = (found[k], m)
+            if best is None:
+                return
+            yield best
+            if best[1].end() == best[1].start():
+                return  # an empty match: finditer raises ValueError on it
+            pos = best[1].end()
+
+
+def shipped_patterns() -> list[str]:
+    """The patterns whose anchors ship: data/vague.toml's (gated here) and data/blame.toml's
+    (a document-wide pre-check in rules/blame.py)."""
+    from ..resources import load_toml
+
+    vague = [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]]
+    return vague + [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]]
+
+
+def main() -> None:
+    """Write data/anchors.json."""
+    SHIPPED.write_text(anchors_json(shipped_patterns()), encoding="utf-8")
+    print(f"wrote {SHIPPED}")
+
+
+if __name__ == "__main__":
+    main()
