@@ -14,7 +14,18 @@ import typer
 from .. import __version__
 
 # Every command, in the order --help lists them; each is registered by the module of its name.
-COMMANDS = ("check", "github", "fixtures", "rules", "explain", "init", "coach", "lsp")
+COMMANDS = (
+    "check",
+    "overview",
+    "convert",
+    "github",
+    "fixtures",
+    "rules",
+    "explain",
+    "init",
+    "coach",
+    "lsp",
+)
 
 
 def build(commands: Iterable[str] = COMMANDS) -> typer.Typer:
