@@ -155,9 +155,7 @@ def test_every_report_format_says_the_lines_are_the_converted_texts(tmp_path: Pa
         assert said not in out and "converted_from" not in out, fmt
 
 
-def test_json_names_the_kind_of_file_and_stays_valid(
-    tmp_path: Path, report_validator: Any
-) -> None:
+def test_json_names_the_kind_of_file_and_stays_valid(tmp_path: Path, report_validator: Any) -> None:
     page = tmp_path / "search.html"
     page.write_text(CONFLUENCE, encoding="utf-8")
     twin = tmp_path / "twin.md"
