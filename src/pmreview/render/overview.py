@@ -28,6 +28,7 @@ from .csv_format import SEVERITIES, check_ids
 e = html.escape
 MARK = {"pass": ("✓", 2), "skip": ("–", 1), "fail": ("✗", 0)}  # symbol, sort value
 FREQUENT = 12  # rules listed under "most frequent findings"
+SHOWN = 40  # characters of a document's path shown in the table
 GROUPS = {"root_cause": "Root cause"}
 
 
@@ -58,9 +59,11 @@ def _folder(report: Report) -> tuple[str, ...]:
 
 
 def _shown_paths(report: Report) -> list[str]:
-    """The paths without the folder they all share."""
+    """The paths without the folder they all share; a long one loses its middle, so that both
+    its start and its file name show (the whole path is the link's tooltip)."""
     skip = len(_folder(report))
-    return [str(PurePath(*PurePath(d.path).parts[skip:])) for d in report.documents]
+    shown = [str(PurePath(*PurePath(d.path).parts[skip:])) for d in report.documents]
+    return [p if len(p) <= SHOWN else f"{p[: SHOWN // 3]}…{p[-(SHOWN * 2 // 3) :]}" for p in shown]
 
 
 def _band(percent: float) -> str:
