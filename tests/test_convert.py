@@ -246,3 +246,17 @@ def test_a_page_in_another_encoding_is_read_by_its_meta_charset(tmp_path: Path) 
     html = '<html><head><meta charset="iso-8859-1"></head><body><h1>Résumé</h1></body></html>'
     page.write_bytes(html.encode("latin-1"))
     assert load(str(page)).text == "# Résumé\n"
+
+
+def test_bold_lines_typed_as_headings_in_word_are_still_sections(tmp_path: Path) -> None:
+    document = docx.Document()
+    for title, body in (("Timeline", "14:00 UTC - Alert fired."), ("Root cause", "A bug.")):
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph(body, style="List Bullet" if title == "Timeline" else None)
+    document.save(str(tmp_path / "bold.docx"))
+    doc = parse(load(str(tmp_path / "bold.docx")))
+    assert [(s.title, s.style) for s in doc.sections if s.title] == [
+        ("Timeline", "bold"),
+        ("Root cause", "bold"),
+    ]
+    assert [e.time.raw for e in doc.timeline if e.time] == ["14:00"]
