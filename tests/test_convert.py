@@ -260,3 +260,13 @@ def test_bold_lines_typed_as_headings_in_word_are_still_sections(tmp_path: Path)
         ("Root cause", "bold"),
     ]
     assert [e.time.raw for e in doc.timeline if e.time] == ["14:00"]
+
+
+def test_a_word_document_is_never_coached_in_place(cli: Cli, in_tmp: Path) -> None:
+    path = word(BLOCKS, in_tmp / "payments.docx")
+    before = path.read_bytes()
+    (in_tmp / "answers.yaml").write_text("{}\n", encoding="utf-8")
+    result = cli("coach", "payments.docx", "--answers", "answers.yaml", "--in-place")
+    assert result.exit_code == 2
+    assert "cannot be coached in place" in result.stderr
+    assert path.read_bytes() == before

@@ -25,9 +25,10 @@ def convert(
         Path | None, typer.Option("--output", "-o", help="Write the Markdown to this file.")
     ] = None,
 ) -> None:
-    """Print the Markdown a Word or HTML document is reviewed as: the lines reports point at.
+    """Print the Markdown that a Word or HTML file is reviewed as.
 
-    Needs the convert extra: pip install 'pmreview[convert]'."""
+    Its lines are the lines that reports point at. Needs the convert extra: pip install
+    'pmreview[convert]'."""
     from ..source import load
 
     try:

@@ -43,9 +43,11 @@ def overview(
     *,
     review: ReviewArgs,
 ) -> None:
-    """Review many postmortems and write an overview page: documents × required elements,
-    the pass rate of each element and the most frequent findings, each document linked to
-    its own report. Exit 0, or 2 when an input could not be reviewed."""
+    """Write a team overview of many postmortems: DIR/index.html and a report per document.
+
+    The page: documents × required elements, the pass rate of each element and the most
+    frequent findings, each document linked to its own report. Exit 0, or 2 when an input
+    could not be reviewed."""
     from ..config import resolve
     from ..models import Report
     from ..pipeline import review_paths
