@@ -20,7 +20,7 @@ SRC = REPO / "src" / "pmreview"
 # Lowest first. A unit is a top-level module or package of pmreview (its first dotted name).
 LAYERS: list[set[str]] = [
     {"models", "errors", "resources", "__init__"},
-    {"source", "parse", "text"},
+    {"source", "convert", "parse", "text"},
     {"checks", "rules", "directives"},
     {"catalog"},
     {"config", "llm", "score"},

@@ -22,11 +22,14 @@ def slug(check_id: str) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """A loaded document: normalised text (no BOM, LF line ends) and its lines."""
+    """A loaded document: normalised text (no BOM, LF line ends) and its lines. A Word or HTML
+    file is converted to Markdown first: `text` is the Markdown, `converted_from` the kind of
+    file it came from ("docx", "html"), and every line number is of that Markdown."""
 
     path: str
     text: str
     lines: tuple[str, ...]
+    converted_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,11 @@ class DocumentReview:
     @property
     def source(self) -> Source | None:
         return self.analysis.document.source if self.analysis is not None else None
+
+    @property
+    def converted_from(self) -> str | None:
+        """The kind of file ("docx", "html") the reviewed Markdown was converted from, if any."""
+        return self.source.converted_from if self.source is not None else None
 
 
 @dataclass

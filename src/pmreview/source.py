@@ -6,11 +6,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import convert
 from .errors import UsageError
 from .models import Source
 
 MAX_BYTES = 5 * 1024 * 1024
-SUFFIXES = (".md", ".markdown", ".txt")
+MAX_CONVERTED_BYTES = 25 * 1024 * 1024  # a .docx holds its images too
+SUFFIXES = (".md", ".markdown", ".txt")  # what a folder is searched for
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -40,13 +42,27 @@ def from_text(text: str, path: str = "<text>") -> Source:
 
 
 def load(path: str) -> Source:
+    """A file (or `-`, stdin) as a Source; a .docx or HTML file is converted to Markdown."""
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
+    kind = convert.kind(path)
+    data = _read(path, MAX_CONVERTED_BYTES if kind else MAX_BYTES)
+    if kind is None:
+        return decode(data, path)
+    text = convert.to_markdown(data, kind, path)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise UsageError(f"{path}: the converted text is larger than 5 MB")
+    if not text.strip():
+        raise UsageError(f"{path}: no text in the document")
+    return Source(path=path, text=text, lines=tuple(text.split("\n")), converted_from=kind)
+
+
+def _read(path: str, limit: int) -> bytes:
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise UsageError(f"{path}: file is larger than 5 MB")
-        data = p.read_bytes()
+        if p.stat().st_size > limit:
+            raise UsageError(f"{path}: file is larger than {limit // 1048576} MB")
+        return p.read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -55,11 +71,13 @@ def load(path: str) -> Source:
         raise UsageError(f"{path}: permission denied") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
-    return decode(data, path)
 
 
 def expand(paths: list[str]) -> Iterator[str]:
     """Files named directly, postmortem files found under directories, `-` for stdin.
+
+    Directories are searched for text files only (SUFFIXES): a .docx or HTML file is reviewed
+    when named, never found (a docs folder holds HTML that is no postmortem).
 
     A directory with no postmortem in it is an error; a missing path is yielded as is
     so that `load` reports it in the batch.

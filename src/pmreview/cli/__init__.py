@@ -14,7 +14,19 @@ import typer
 from .. import __version__
 
 # Every command, in the order --help lists them; each is registered by the module of its name.
-COMMANDS = ("check", "github", "gitlab", "fixtures", "rules", "explain", "init", "coach", "lsp")
+COMMANDS = (
+    "check",
+    "overview",
+    "convert",
+    "github",
+    "gitlab",
+    "fixtures",
+    "rules",
+    "explain",
+    "init",
+    "coach",
+    "lsp",
+)
 
 
 def build(commands: Iterable[str] = COMMANDS) -> typer.Typer:

@@ -45,6 +45,11 @@ def coach_file(
     from ..source import from_text, load
 
     source = load(path)
+    if in_place and output is None and source.converted_from:  # Markdown over a .docx
+        raise UsageError(
+            f"{path}: a {source.converted_from} file cannot be coached in place; "
+            "leave out --in-place to write the coached Markdown beside it"
+        )
     if answers:
         _warn_unknown(answers, opts.profile)
     deterministic = replace(opts, llm=None, llm_client=None, offline=True)

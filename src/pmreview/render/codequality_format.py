@@ -13,6 +13,7 @@ import hashlib
 import json
 from typing import Any
 
+from ..convert import note
 from ..models import DocumentReview, Finding, Report
 from .sarif_format import fingerprints
 
@@ -23,16 +24,17 @@ def fingerprint(path: str, partial: str) -> str:
     return hashlib.sha256(f"{path}\0{partial}".encode()).hexdigest()[:32]
 
 
-def _description(f: Finding) -> str:
+def _description(f: Finding, d: DocumentReview) -> str:
     quote = " ".join(f.quote.split())
+    text = f.message + (f" ({note(d.converted_from, d.path)})" if d.converted_from else "")
     if not quote:
-        return f.message
-    return f"“{quote if len(quote) <= 120 else quote[:117] + '…'}”: {f.message}"
+        return text
+    return f"“{quote if len(quote) <= 120 else quote[:117] + '…'}”: {text}"
 
 
 def issue(f: Finding, d: DocumentReview, partial: str) -> dict[str, Any]:
     return {
-        "description": _description(f),
+        "description": _description(f, d),
         "check_name": f.rule,
         "fingerprint": fingerprint(d.path, partial),
         "severity": SEVERITY[f.severity],

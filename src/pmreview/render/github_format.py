@@ -7,6 +7,7 @@ summarised in one `::notice::` (which takes one of the 10 notice places), then o
 
 from __future__ import annotations
 
+from ..convert import note
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
 from ._common import counts, plural, score_line
 
@@ -30,7 +31,7 @@ def command(kind: str, message: str, **props: str | int) -> str:
     return f"::{kind}{' ' + inner if inner else ''}::{escape_data(message)}"
 
 
-def _annotation(f: Finding, path: str) -> str:
+def _annotation(f: Finding, d: DocumentReview) -> str:
     message = f.message
     if f.quote:
         quote = " ".join(f.quote.split())
@@ -39,16 +40,19 @@ def _annotation(f: Finding, path: str) -> str:
         message += f"\nQuestion: {f.question}"
     if f.suggestion:
         message += f"\nSuggestion: {f.suggestion}"
-    props: dict[str, str | int] = {"file": path, "line": f.line, "col": f.column}
+    if d.converted_from:
+        message += f"\nNote: {note(d.converted_from, d.path)}."
+    props: dict[str, str | int] = {"file": d.path, "line": f.line, "col": f.column}
     props["endLine"] = max(f.line, f.end_line)
     props["endColumn"] = f.end_column
     props["title"] = f"{f.rule} {f.name}"
     return command(KIND[f.severity], message, **props)
 
 
-def _ranked(documents: list[DocumentReview]) -> list[tuple[Finding, str]]:
-    """Every finding with its path, most severe first; within a severity, in report order."""
-    items = [(f, d.path) for d in documents for f in d.findings]
+def _ranked(documents: list[DocumentReview]) -> list[tuple[Finding, DocumentReview]]:
+    """Every finding with its document, most severe first; within a severity, in report
+    order."""
+    items = [(f, d) for d in documents for f in d.findings]
     return sorted(items, key=lambda item: -SEVERITY_RANK[item[0].severity])
 
 
@@ -56,7 +60,7 @@ def render(report: Report, **_: object) -> str:
     items: list[tuple[str, str, Finding | None]] = [
         ("error", command("error", e["message"], file=e["path"]), None) for e in report.errors
     ]
-    items += [(KIND[f.severity], _annotation(f, path), f) for f, path in _ranked(report.documents)]
+    items += [(KIND[f.severity], _annotation(f, d), f) for f, d in _ranked(report.documents)]
     total = {kind: sum(k == kind for k, _, _ in items) for kind in ("error", "warning", "notice")}
     # the summary notice takes one of the 10 notice places when anything is left out
     over = total["error"] > PER_KIND or total["warning"] > PER_KIND or total["notice"] > PER_KIND

@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from .. import __version__
 from ..catalog import CHECK_CATEGORY
+from ..convert import note as converted_note
 from ..models import DocumentReview, Report
 from ._common import counts, elements, llm_summary, plural
 from ._html_source import Numbered, document_view, note
@@ -140,16 +141,25 @@ def _document(d: DocumentReview, n: int, labels: dict[str, tuple[str, str]]) -> 
     if d.source is not None:
         body = document_view(d.source, numbered, doc_id, set(d.checks))
         title = "The document, with its findings highlighted"
+        if d.converted_from:
+            title = "The document as converted to Markdown, with its findings highlighted"
     else:
         body = '<div class="list">' + "".join(note(i, doc_id) for i in numbered) + "</div>"
         title = "Findings (the document text is not in this report)"
     return (
         f'<article class="doc" id="{doc_id}"><header class="doc-head"><h2>{e(d.path)}</h2>'
-        f'{_stats(d)}<p class="llm">{e(llm_summary(d.llm))}</p></header>'
+        f'{_stats(d)}{_converted(d)}<p class="llm">{e(llm_summary(d.llm))}</p></header>'
         f"{_timeline(d, doc_id)}{_checklist(d, labels, doc_id)}{_tasks(d)}"
         f'<section class="card document"><h3>{title} <span class="sub">'
         f"{counts(d.findings)}</span></h3>{body}</section></article>"
     )
+
+
+def _converted(d: DocumentReview) -> str:
+    if not d.converted_from:
+        return ""
+    text = converted_note(d.converted_from, d.path)
+    return f'<p class="converted">{e(text[0].upper() + text[1:])}.</p>'
 
 
 def _labels(report: Report) -> dict[str, tuple[str, str]]:

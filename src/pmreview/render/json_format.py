@@ -31,8 +31,10 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def document_dict(d: DocumentReview) -> dict[str, Any]:
+    converted = {"converted_from": d.converted_from} if d.converted_from else {}
     return {
         "path": d.path,
+        **converted,
         "checks": {
             cid: {"status": c.status, "source": c.source, "message": c.message, "line": c.line}
             for cid, c in d.checks.items()

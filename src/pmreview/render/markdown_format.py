@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..convert import note
 from ..models import DocumentReview, Finding, Report
 from ._common import counts, elements, llm_summary, plural, score_line
 
@@ -112,6 +113,8 @@ def _document(d: DocumentReview, shown: list[Finding], link: Link) -> list[str]:
     )
     opened = " open" if len(shown) <= OPEN_UP_TO else ""
     out = [f"<details{opened}><summary>{head}</summary>", ""]
+    if d.converted_from:
+        out += [f"_{text(note(d.converted_from, d.path))}_", ""]
     seen: set[str] = set()
     section: str | None = None
     for f in shown:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..convert import note
 from ..models import DocumentReview, Finding, Report
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -45,19 +46,22 @@ def _range(f: Finding, d: DocumentReview) -> dict[str, Any]:
     }
 
 
-def message(f: Finding) -> str:
-    """The finding's message, then the question to ask and the suggestion, one a line."""
+def message(f: Finding, d: DocumentReview) -> str:
+    """The finding's message, then the question to ask and the suggestion, one a line (and,
+    for a converted document, that its lines are the converted text's)."""
     parts = [f.message]
     if f.question:
         parts.append(f"Question: {f.question}")
     if f.suggestion:
         parts.append(f"Suggestion: {f.suggestion}")
+    if d.converted_from:
+        parts.append(f"Note: {note(d.converted_from, d.path)}.")
     return "\n".join(parts)
 
 
 def diagnostic(f: Finding, d: DocumentReview) -> dict[str, Any]:
     return {
-        "message": message(f),
+        "message": message(f, d),
         "location": {"path": d.path, "range": _range(f, d)},
         "severity": SEVERITY[f.severity],
         "source": SOURCE,

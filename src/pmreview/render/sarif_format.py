@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..convert import note
 from ..models import DocumentReview, Finding, Report
 from .catalog import RuleDoc, catalog
 
@@ -69,9 +70,12 @@ def fingerprints(findings: list[Finding]) -> list[str]:
     return out
 
 
-def _message(f: Finding) -> dict[str, str]:
+def _message(f: Finding, d: DocumentReview) -> dict[str, str]:
     text = f.message
     md = f.message
+    if d.converted_from:
+        text += f"\nNote: {note(d.converted_from, d.path)}."
+        md += f"\n\n_Note: {note(d.converted_from, d.path)}._"
     if f.question:
         text += f"\nQuestion: {f.question}"
         md += f"\n\n_{f.question}_"
@@ -96,7 +100,7 @@ def _result(f: Finding, d: DocumentReview, index: int, fingerprint: str) -> dict
         "ruleId": f.rule,
         "ruleIndex": index,
         "level": LEVEL[f.severity],
-        "message": _message(f),
+        "message": _message(f, d),
         "locations": [
             {
                 "physicalLocation": {
@@ -106,7 +110,12 @@ def _result(f: Finding, d: DocumentReview, index: int, fingerprint: str) -> dict
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"section": f.section, "category": f.category, "source": f.source},
+        "properties": {
+            "section": f.section,
+            "category": f.category,
+            "source": f.source,
+            **({"converted_from": d.converted_from} if d.converted_from else {}),
+        },
     }
 
 

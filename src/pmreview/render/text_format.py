@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..convert import note
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
 
 _STYLE = {
@@ -67,6 +68,8 @@ def score_line(score: dict[str, Any]) -> str:
 
 def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out: list[str] = []
+    if d.converted_from:
+        out.append(_c(f"{d.path}: {note(d.converted_from, d.path)}", "bold", color))
     groups: dict[str, list[Finding]] = {}
     seen: set[str] = set()
     for f in d.findings:
