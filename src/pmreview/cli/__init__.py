@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Iterable
 from importlib import import_module
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -69,6 +70,17 @@ def fail(message: str) -> NoReturn:
     """A bad input or option: one line on stderr, exit 2."""
     typer.echo(f"pmreview: error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def write_out(text: str, output: Path | None, what: str) -> None:
+    """`text` to the --output file, else to stdout; a file that cannot be written fails."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write {what} ({exc.strerror})")
 
 
 def main() -> None:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
     from ..forge.review import Outcome
+
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        help="Changed files to review (default: **/postmortem*.md, **/postmortems/**/*.md, "
+        "**/*post-mortem*.md, **/incident*.md). Repeat or comma-separate.",
+    ),
+]
 
 
 def show(outcome: Outcome, dry_run: bool, token: str | None) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from . import fail
+from . import fail, write_out
 from ._options import ReviewArgs, exit_code, review_options
 
 
@@ -60,18 +60,7 @@ def check(
     except UsageError as exc:
         fail(str(exc))
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    _write(render(report, fmt, color=use_color, verbose=verbose), output)
+    write_out(render(report, fmt, color=use_color, verbose=verbose), output, "the report")
     for e in report.errors:  # always on stderr, one line each, whatever the format
         typer.echo(f"pmreview: error: {e['message']}", err=True)
     raise typer.Exit(exit_code(report, review.fail_level(cfg)))
-
-
-def _write(text: str, output: Path | None) -> None:
-    """The report to --output, else to stdout."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"{output}: cannot write report ({exc.strerror})")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
-from . import fail
+from . import fail, write_out
 
 
 def register(app: typer.Typer) -> None:
@@ -35,10 +34,4 @@ def convert(
         text = load(path).text
     except UsageError as exc:
         fail(str(exc))
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror})")
+    write_out(text, output, "the Markdown")

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from . import fail
-from ._forge import show
+from ._forge import GlobOpt, show
 from ._options import ReviewArgs, exit_code, review_options, split
 
 
@@ -18,14 +18,7 @@ def register(app: typer.Typer) -> None:
 
 @review_options()
 def github(
-    glob: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob",
-            help="Changed files to review (default: **/postmortem*.md, **/postmortems/**/*.md, "
-            "**/*post-mortem*.md, **/incident*.md). Repeat or comma-separate.",
-        ),
-    ] = None,
+    glob: GlobOpt = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the comment instead of posting it.")
     ] = False,

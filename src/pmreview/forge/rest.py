@@ -34,21 +34,27 @@ def mask(text: str, secret: str | None) -> str:
 
 
 class RestClient:
-    """The REST API at `api_url`, with `headers` (the token's among them) sent only there."""
+    """The REST API at `api_url`, with the forge's `headers` and the token's (`auth`) sent
+    only there."""
 
     setting = "the API URL"  # the variable that names `api_url`, for the error message
+    headers: dict[str, str] = {}
+
+    def auth(self, token: str) -> dict[str, str]:
+        """The header that carries the token."""
+        raise NotImplementedError
 
     def __init__(
         self,
         api_url: str,
         token: str | None,
-        headers: dict[str, str],
         *,
         timeout: float = 30.0,
         transport: httpx2.BaseTransport | None = None,
     ) -> None:
         self.api_url = api_url.rstrip("/")
         self._token = token or None
+        headers = {**self.headers, **(self.auth(token) if token else {})}
         try:
             self._origin = httpx2.URL(self.api_url + "/").copy_with(path="/", query=None)
             self._http = httpx2.Client(

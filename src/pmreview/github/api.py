@@ -19,19 +19,10 @@ class GitHub(RestClient):
     server), with the token sent only there, as `Authorization: Bearer`."""
 
     setting = "GITHUB_API_URL"
+    headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
 
-    def __init__(
-        self,
-        api_url: str,
-        token: str | None,
-        *,
-        timeout: float = 30.0,
-        transport: httpx2.BaseTransport | None = None,
-    ) -> None:
-        headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        super().__init__(api_url, token, headers, timeout=timeout, transport=transport)
+    def auth(self, token: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token}"}
 
     def pull_files(self, repo: str, number: int) -> Iterator[dict[str, Any]]:
         what = f"listing the files of {repo}#{number}"

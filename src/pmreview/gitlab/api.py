@@ -21,19 +21,10 @@ class GitLab(RestClient):
     with the token sent only there."""
 
     setting = "CI_API_V4_URL"
+    headers = {"Accept": "application/json"}
 
-    def __init__(
-        self,
-        api_url: str,
-        token: str | None,
-        *,
-        timeout: float = 30.0,
-        transport: httpx2.BaseTransport | None = None,
-    ) -> None:
-        headers = {"Accept": "application/json"}
-        if token:
-            headers["PRIVATE-TOKEN"] = token
-        super().__init__(api_url, token, headers, timeout=timeout, transport=transport)
+    def auth(self, token: str) -> dict[str, str]:
+        return {"PRIVATE-TOKEN": token}
 
     def mr_diffs(self, project: str, iid: int) -> Iterator[dict[str, Any]]:
         """The changed files of a merge request (GitLab 15.7+)."""
