@@ -179,7 +179,9 @@ RULES: list[Rule] = [
         severity="warning",
         summary="A duration stated in the summary does not match its start and end times.",
         what='Finds the outage length the summary states ("lasted 3 hours", "Duration: 45 '
-        "minutes\") and compares it with the span from the summary's start to its end "
+        'minutes"; not the length of other things: "a maintenance window of 4 hours", '
+        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout) and compares it '
+        "with the span from the summary's start to its end "
         'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
         '"approximately"); options `tolerance_minutes` and `tolerance_percent`.',
         why="Duration is the first number a reader takes from a postmortem and the one that "
