@@ -6,10 +6,29 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Document, Hit, Section
-from ..text.task_parts import assignment, body, has_object, is_done, is_imperative
-from ..text.tasks import Task, tasks_by_list
+from ..text.task_parts import (
+    assignment,
+    body,
+    has_object,
+    is_done,
+    is_imperative,
+    priority_legend,
+)
+from ..text.tasks import Task
+from ..text.tasks import tasks_by_list as _all_tasks
 from . import Option, Rule
 from ._text import hit_at
+
+
+def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
+    """The tasks of each measures list, a legend of priorities left out."""
+    out = []
+    for sec, tasks in _all_tasks(doc):
+        legend = priority_legend(tasks)
+        kept = [t for t in tasks if t.block.line not in legend]
+        if kept:
+            out.append((sec, kept))
+    return out
 
 
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -215,6 +215,21 @@ def is_imperative(task: Task) -> bool:
     return start != task.start and _opens_with_verb(task.text[start:])
 
 
+_PRIORITY = re.compile(r"^\W*(P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\W*(?:[-–—:]\s)", re.I)
+
+
+def priority_legend(tasks: list[Task]) -> set[int]:
+    """Lines of items that define priorities rather than name tasks: two or more items, each
+    a different priority tag and a description with no verb ("P0 - Critical for the
+    release", "P1 - Important for the project")."""
+    tagged = [(t, _PRIORITY.match(t.block.text)) for t in tasks]
+    legend = [(t, m.group(1).upper()) for t, m in tagged if m and not is_imperative(t)]
+    tags = [tag for _, tag in legend]
+    if len(legend) < 2 or len(set(tags)) != len(tags):
+        return set()
+    return {t.block.line for t, _ in legend}
+
+
 def is_done(task: Task) -> bool:
     """A task marked done (✅, [x], DONE, "(completed)", struck through, a Status cell) or
     written as work already done ("Added an alert on …", "We enabled …", "X has been
