@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, TimeRef
+from ..text.span import summary_span
 from ..text.times import find_times
 from ..text.zones import ZONE_RE, zone_offset
 
@@ -48,13 +49,21 @@ def _document_zone(doc: Document, entries: list[TimeRef]) -> str | None:
     zoned = [t for t in doc.times if t.tz and t.hour is not None]
     if not zoned:
         return None
-    if len({_key(t.tz or "") for t in zoned}) == 1:
+    if len({_key(t.tz or "") for t in zoned}) == 1 and not _two_clocks(doc):
         return zoned[0].tz
     clocks = {t.minutes for t in entries}
     for t in zoned:
         if t.minutes in clocks:
             return t.tz
     return None
+
+
+def _two_clocks(doc: Document) -> bool:
+    """Whether the summary writes a time on two clocks, one without a zone: "01:00 local
+    time (22:00 GMT)" leaves the timeline's clock open."""
+    span = summary_span(doc)
+    stated = [x for x in (span.start, span.end) if x is not None]
+    return any(len({bool(t.tz) for t in x.all}) == 2 for x in stated)
 
 
 def governing_zone(doc: Document) -> str | None:
