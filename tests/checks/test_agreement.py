@@ -15,9 +15,9 @@ from pmreview.checks import extract
 from pmreview.models import Document
 from pmreview.parse import parse
 from pmreview.rules import registry
+from pmreview.rules.actions import tasks_by_list
 from pmreview.source import from_text
 from pmreview.text.span import Stated, summary_span
-from pmreview.rules.actions import tasks_by_list
 from pmreview.text.task_parts import is_done
 
 OWN = sorted(DATA.glob("*.md")) + sorted((REPO / "examples").glob("*.md"))
