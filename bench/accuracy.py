@@ -5,7 +5,7 @@ Usage: python bench/accuracy.py LABELS.jsonl [--corpus DIR] [--show CHECK] [--do
 LABELS.jsonl holds one object per document ({"doc", "checks", "vague", ...}; see
 corpus/labels/README.md). Prints agreement per check id and per kind (structural, semantic),
 the recall of the labelled vague statements (a vague finding overlapping the words counts),
-and vague findings per document.
+vague findings per document, and the findings of each rule (bench/rule_counts.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from pmreview.checks.profile import load as load_profile
 from pmreview.errors import UsageError
 from pmreview.pipeline import Options, review_document
 from pmreview.source import load
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rule_counts import RuleCounts  # noqa: E402
 
 VAGUE_RULES = re.compile(r"^PM1\d\d$")
 
@@ -48,6 +51,7 @@ def main() -> int:
         cid: spec.get("kind", "structural") for cid, spec in load_profile("default").checks.items()
     }
     agree: dict[str, list[int]] = {}
+    per_rule = RuleCounts()
     hits = total_vague = vague_findings = ndocs = 0
     try:
         rows = labels_path.read_text(encoding="utf-8").splitlines()
@@ -66,6 +70,7 @@ def main() -> int:
         review = review_document(source, Options(offline=True, collapse=False))
         shown = review_document(source, Options(offline=True))
         ndocs += 1
+        per_rule.add(shown.findings)
         doc_agree = []
         for cid, want in label["checks"].items():
             got = review.checks[cid].status if cid in review.checks else "missing"
@@ -104,6 +109,7 @@ def main() -> int:
     print(f"{'overall':<24} {sum(allv) / max(len(allv), 1):>9.3f}  {len(allv)}")
     print(f"vague recall             {hits / max(total_vague, 1):>9.3f}  {hits}/{total_vague}")
     print(f"vague findings per doc   {vague_findings / max(ndocs, 1):>9.2f}  {ndocs} docs")
+    print("\n".join(per_rule.lines()))
     return 0
 
 

@@ -15,9 +15,10 @@ from pmreview.checks import extract
 from pmreview.models import Document
 from pmreview.parse import parse
 from pmreview.rules import registry
+from pmreview.rules.actions import tasks_by_list
 from pmreview.source import from_text
 from pmreview.text.span import Stated, summary_span
-from pmreview.text.tasks import tasks_by_list
+from pmreview.text.task_parts import is_done
 
 OWN = sorted(DATA.glob("*.md")) + sorted((REPO / "examples").glob("*.md"))
 DOCS = OWN + CORPUS
@@ -141,12 +142,12 @@ def _listed(doc: Document, rule: str) -> dict[int, list[int]]:
 
 
 def _check_tasks(doc: Document) -> None:
-    """Per list, PM503 (PM504) names exactly the tasks whose facts have no owner (neither
-    ticket nor due date)."""
+    """Per list, PM503 (PM504) names exactly the open tasks (not done, not a priority legend)
+    whose facts have no owner (neither ticket nor due date)."""
     facts = {t["line"]: t for t in extract(doc)["measures"]["tasks"]}
     found = {"PM503": _listed(doc, "PM503"), "PM504": _listed(doc, "PM504")}
     for _, tasks in tasks_by_list(doc):
-        lines = [t.block.line for t in tasks]
+        lines = [t.block.line for t in tasks if not is_done(t)]
         if not all(n in facts for n in lines):
             continue  # a task too short for the facts record (one word) is not compared
         missing = {

@@ -6,16 +6,35 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Document, Hit, Section
-from ..text.task_parts import assignment, body, has_object, is_imperative
-from ..text.tasks import Task, tasks_by_list
+from ..text.task_parts import (
+    assignment,
+    body,
+    has_object,
+    is_done,
+    is_imperative,
+    priority_legend,
+)
+from ..text.tasks import Task
+from ..text.tasks import tasks_by_list as _all_tasks
 from . import Option, Rule
 from ._text import hit_at
+
+
+def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
+    """The tasks of each measures list, a legend of priorities left out."""
+    out = []
+    for sec, tasks in _all_tasks(doc):
+        legend = priority_legend(tasks)
+        kept = [t for t in tasks if t.block.line not in legend]
+        if kept:
+            out.append((sec, kept))
+    return out
 
 
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     cap: int = options["max_per_list"]
     for sec, tasks in tasks_by_list(doc):
-        bad = [t for t in tasks if not is_imperative(t)]
+        bad = [t for t in tasks if not is_imperative(t) and not is_done(t)]
         if len(bad) > cap:
             yield _summary_hit(
                 sec, tasks, bad, "does not start with a verb", "do not start with a verb"
@@ -59,7 +78,7 @@ def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, man
 def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, tasks in tasks_by_list(doc):
         for task in tasks:
-            if has_object(task):
+            if has_object(task) or is_done(task):
                 continue
             s = task.start
             e = s + len(task.block.text[s : task.end].rstrip(" .;"))
@@ -100,7 +119,8 @@ def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:
 def _per_list(
     doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str, suggestion: str
 ) -> Iterator[Hit]:
-    for titles, tasks in _groups(doc, options["per"]):
+    for titles, every in _groups(doc, options["per"]):
+        tasks = [t for t in every if not is_done(t)]  # work done needs no owner or date
         missing = [t for t in tasks if not test(doc, t)]
         if not missing:
             continue
@@ -169,8 +189,11 @@ RULES: list[Rule] = [
         summary="An action item does not start with an imperative verb.",
         what="Reads each list item and table row of the measures sections and reports one whose "
         'first word (after a label such as "Monitoring:") is not a verb from '
-        '`data/verbs.txt`. "We will add …", "The team should add …" and '
-        '"Before deploying, run …" are accepted.',
+        '`data/verbs.txt`. "We will add …", "The team should add …", "Before deploying, '
+        'run …", phrasal verbs ("Figure out …"), a gerund with its object ("Implementing '
+        'rate limits on …"; "Monitoring of disk" is a topic) and work reported as done or '
+        'under way ("Added an alert …", "We enabled …", "X has been disabled", items marked '
+        "done) are accepted.",
         why='An action item is a task someone can pick up and close. "Monitoring of disk" '
         'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
         "book's example postmortem phrases every action item as a verb-first task.",
@@ -211,7 +234,8 @@ RULES: list[Rule] = [
         severity="info",
         summary="Action items name no owner (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
-        "action items name no owner: an @mention, "
+        'open action items (not marked done with ✅, [x], DONE, "(completed)", '
+        "strikethrough or a Status cell, nor written as work done) name no owner: an @mention, "
         '"owner:", "assigned to", a trailing "(Dana)" or an Owner column.',
         why="A task with no owner is nobody's task. The SRE book's example postmortem "
         "names an owner for every action item, and PagerDuty's guide has follow-up work "
@@ -229,7 +253,8 @@ RULES: list[Rule] = [
         severity="info",
         summary="Action items have no due date or ticket (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
-        "action items have neither a due date (a date, "
+        "open action items (items marked or written as done are left out) have neither a "
+        "due date (a date, "
         '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
         why="Action items are where postmortems fail: without a ticket or a date they are not "
         "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "

@@ -9,7 +9,8 @@ from typing import Any
 from ..models import Document, Hit, TimeRef
 from ..text.span import Stated, minutes_between, summary_span
 from . import Option, Rule
-from .timeline_match import gap, in_zone, reference_entry, timeline_times, timeline_zone
+from .timeline_match import gap, in_zone, reference_entry, timeline_times
+from .timeline_zone import governing_zone
 
 # A first entry that reports the outage being noticed: it may well come after the start.
 _DETECTION = re.compile(
@@ -41,7 +42,7 @@ def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
 def _compare(
     doc: Document, stated: Stated | None, which: str, options: Mapping[str, Any]
 ) -> Iterator[Hit]:
-    t = in_zone(stated, timeline_zone(doc)) if stated is not None else None
+    t = in_zone(stated, governing_zone(doc)) if stated is not None else None
     entry = reference_entry(doc, t, which) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
@@ -178,7 +179,9 @@ RULES: list[Rule] = [
         severity="warning",
         summary="A duration stated in the summary does not match its start and end times.",
         what='Finds the outage length the summary states ("lasted 3 hours", "Duration: 45 '
-        "minutes\") and compares it with the span from the summary's start to its end "
+        'minutes"; not the length of other things: "a maintenance window of 4 hours", '
+        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout) and compares it '
+        "with the span from the summary's start to its end "
         'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
         '"approximately"); options `tolerance_minutes` and `tolerance_percent`.',
         why="Duration is the first number a reader takes from a postmortem and the one that "

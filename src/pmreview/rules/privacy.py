@@ -20,6 +20,7 @@ from .privacy_patterns import (
     VERSION_CUE,
     as_ip,
     digits,
+    hostile,
     in_url,
     personal,
     reportable,
@@ -30,7 +31,7 @@ from .privacy_patterns import (
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     if "@" not in doc.source.text:  # blocks are lines of the source
         return
-    for _, b in blocks(doc):
+    for sec, b in blocks(doc):
         if "@" not in b.text:
             continue
         seen: set[int] = set()
@@ -39,7 +40,7 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             line = b.position(m.start())[0]
             if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:
                 continue
-            if not personal(local, m.group("domain"), m.group("tld")):
+            if not personal(local, m.group("domain"), m.group("tld")) or hostile(doc, sec, b, line):
                 continue
             seen.add(line)
             free = FREEMAIL.compiled.match(m.group("domain"))
@@ -56,7 +57,7 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    for _, b in blocks(doc):
+    for sec, b in blocks(doc):
         if not EIGHT_DIGITS.search(b.text):
             continue
         taken: list[tuple[int, int]] = []
@@ -69,6 +70,8 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 if not 8 <= digits(raw) <= 15 or "\n" in raw or "  " in raw:
                     continue
                 if in_url(b, s, e) or any(s < te and ts < e for ts, te in taken):
+                    continue
+                if hostile(doc, sec, b, b.position(s)[0]):
                     continue
                 taken.append((s, e))
                 yield hit_at(
@@ -84,7 +87,7 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    for _, b in blocks(doc):
+    for sec, b in blocks(doc):
         for pattern, hint in IP_HINTS:
             if not hint.search(b.text):  # much faster than the pattern, and most text fails
                 continue
@@ -99,6 +102,8 @@ def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 if pattern is IPV4 and m.group("cidr") and m.group("cidr") != "/32":
                     continue  # a network range, not a host
+                if hostile(doc, sec, b, b.position(m.start())[0]):
+                    continue  # an attacker's address, listed so that others can block it
                 where = "an internal" if addr.is_private else "a public"
                 yield hit_at(
                     b,
@@ -149,7 +154,9 @@ RULES: list[Rule] = [
         summary="The document publishes a person's e-mail address.",
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
         "addresses of individuals at other domains. Role and list addresses (support@, "
-        "security@, etcd-dev@) and example.com addresses are not reported.",
+        "security@, etcd-dev@), example.com addresses and an attacker's addresses (on a "
+        'line, under a title or after a list intro that says "attacker", "phishing", '
+        '"indicators of compromise", "malicious", "blocklist"…) are not reported.',
         why="Postmortems are shared widely and kept for years; a personal address in one "
         "invites spam and contact the person never agreed to. Contact points should be "
         "team aliases that outlive staff changes.",
@@ -166,8 +173,8 @@ RULES: list[Rule] = [
         summary="The document publishes a phone number.",
         what="Finds international numbers (+44 20 7946 0958, +2348012345678), North American "
         'numbers ((555) 555-0100, 555-555-0100) and local numbers after "phone" or '
-        '"call". Times, dates, versions, durations, ports and numbers inside links are '
-        "not reported.",
+        '"call". Times, dates, versions, durations, ports, numbers inside links and an '
+        "attacker's numbers (named so as PM601 says) are not reported.",
         why="A phone number in a published document exposes a person to calls long after the "
         "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",
@@ -183,7 +190,9 @@ RULES: list[Rule] = [
         summary="The document contains an IP address.",
         what="Finds IPv4 and IPv6 host addresses, private or public. Loopback (127.0.0.1), "
         "0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), network ranges "
-        '(10.0.0.0/8) and version numbers ("version 1.2.3.4") are not reported.',
+        '(10.0.0.0/8), version numbers ("version 1.2.3.4") and addresses named as an '
+        "attacker's (indicators of compromise, the source of an attack, a blocklist; named "
+        "so on their line, in the section title or in the list's intro) are not reported.",
         why="Internal addresses map your network for an attacker; public ones may identify a "
         "user or a customer. A host's role says as much to the reader.",
         example="The health check to 10.20.4.17 timed out.",
@@ -200,7 +209,8 @@ RULES: list[Rule] = [
         what="Finds AWS access keys (AKIA…), GitHub tokens (ghp_…), Slack tokens (xox…), "
         "Google and Stripe keys, JSON Web Tokens, bearer tokens, private-key headers, "
         "passwords in URLs and `password=…`, `api_key: …` assignments. Placeholders "
-        "(`<token>`, `$TOKEN`, `***`) are not reported.",
+        "(`<token>`, `$TOKEN`, `***`) and documentation keys that say they are examples "
+        "(`AKIAIOSFODNN7EXAMPLE`) are not reported.",
         why="A credential in a document is a leaked credential: postmortems are copied into "
         "wikis, tickets and e-mails. It must be revoked and rotated, not just deleted.",
         example="We called the API with Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0",

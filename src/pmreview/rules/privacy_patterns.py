@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ..models import Block
+from ..models import Block, Document, Section
 from ..text.prefilter import Lazy
 
 EMAIL = re.compile(  # also used by llm/redact.py
@@ -146,6 +146,33 @@ _PLACEHOLDER = Lazy(
 )
 
 
+# Words that make an address the attacker's, not a person's to protect: a list of indicators of
+# compromise, the source of an attack, a blocked scanner.
+_HOSTILE = Lazy(
+    r"(?i:indicators?\s+of\s+compromise|attack(?:ers?|ing)?\b|malicious|threat\s+actors?|"
+    r"command[- ]and[- ]control|botnets?|(?:block|black|deny)-?list(?:ed)?|"
+    r"phishing|spoofed|brute[- ]?forc\w*|intru(?:sion|ders?)|exfiltrat\w*|hostile|"
+    r"scanners?\b)|\bIo[Cc]s?\b|\bIOCs?\b|\bC2\b"
+)
+
+
+def hostile(doc: Document, sec: Section, block: Block, line: int) -> bool:
+    """Whether an address on `line` is named as an attacker's: by its line, its section's
+    title, or the line that introduces its list or table."""
+    lines = doc.source.lines
+    if _HOSTILE.compiled.search(lines[line - 1]) or _HOSTILE.compiled.search(sec.title):
+        return True
+    if block.kind not in ("item", "row"):
+        return False
+    n = line - 1
+    while n > 0 and (not lines[n - 1].strip() or _LIST_LINE.match(lines[n - 1])):
+        n -= 1
+    return n > 0 and bool(_HOSTILE.compiled.search(lines[n - 1]))
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\|)")
+
+
 def in_url(block: Block, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in _URL.compiled.finditer(block.text))
 
@@ -181,6 +208,8 @@ def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def secret_value(m: re.Match[str]) -> bool:
+    if "example" in m.group(0).lower():
+        return False  # a documentation key ("AKIAIOSFODNN7EXAMPLE"), published to be copied
     if "value" not in m.groupdict() or m.group("value") is None:
         return True
     value = m.group("value").strip("\"'")

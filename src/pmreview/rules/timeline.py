@@ -16,6 +16,7 @@ from ..text.sentences import sentence_starts
 from . import Option, Rule
 from ._text import hit_at
 from .timeline_order import check_unordered, entry_dates, timed
+from .timeline_zone import governing_zone
 
 # -- PM302 ---------------------------------------------------------------------------------------
 
@@ -93,7 +94,7 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
-    if not entries or doc.zone_statement or any(e.time and e.time.tz for e in entries):
+    if not entries or governing_zone(doc) is not None:
         return
     zones = Counter(t.tz for t in summary_times(doc) if t.tz)
     zone = zones.most_common(1)[0][0] if zones else "UTC"
@@ -193,9 +194,12 @@ RULES: list[Rule] = [
         category="timeline",
         severity="warning",
         summary="The timeline's times have no timezone and the document states none.",
-        what="Reports once, at the first timed entry, when no timeline entry carries a "
-        'timezone and the document has no statement such as "All times UTC" or a '
-        '"Timeline (UTC)" heading.',
+        what="Reports once, at the first timed entry, when the document nowhere says which "
+        "zone the timeline's times are in: no entry carries a zone, and there is no "
+        'statement such as "All times UTC", no "Timeline (UTC)" heading, no line of the '
+        'timeline naming one ("Timezone: PST", a "Time (PST)" column), and the document\'s '
+        "other clock times are not all in one zone nor in a zone the timeline shares a time "
+        'with (a summary "from 10:00 to 11:30 WAT" governs a timeline starting at 10:00).',
         why="Responders, readers and log timestamps are often in different zones; a time "
         "without one cannot be matched to graphs or logs. State one zone (usually UTC) "
         'once, as the SRE book\'s example postmortem does with "all times UTC".',

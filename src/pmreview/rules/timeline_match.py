@@ -33,14 +33,6 @@ def _same_zone(a: str, b: str) -> bool:
     return oa is not None and oa == ob
 
 
-def timeline_zone(doc: Document) -> str | None:
-    """The zone the timeline's times are in: written on an entry, or stated for the document."""
-    for e in doc.timeline:
-        if e.time is not None and e.time.tz:
-            return e.time.tz
-    return doc.zone_statement
-
-
 def in_zone(stated: Stated, zone: str | None) -> TimeRef | None:
     """The written form of a stated time in `zone` (converted when both offsets are known)."""
     if zone is None:

@@ -13,6 +13,16 @@ from ..text.dates import align, date_near, parse_date
 from ..text.times import DATE_RE
 
 _DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
+# A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY_LINE = re.compile(
+    rf"^[\s#*_>|-]*(?:day\s+\d+|{_WEEKDAY}|(?:the\s+)?(?:next|following|second|third)\s+day)"
+    r"\b[^\d\n]{0,30}$",
+    re.I,
+)
+_NEXT_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning)|the\s+day\s+after|overnight)\b", re.I
+)
 
 
 def timed(doc: Document) -> list[TimelineEntry]:
@@ -28,7 +38,22 @@ def _own_date(e: TimelineEntry) -> date | None:
         return parse_date(t.date)
     first = e.block.text.split("\n", 1)[0]
     start = t.column - e.block.column
+    if e.block.kind == "row":  # a date column: "| 2024-03-04 | 08:00 | …"
+        cell = DATE_RE.search(first[:start])
+        if cell and "|" in first[cell.end() : start]:
+            return parse_date(cell.group(0))
     return date_near(first, start, start + len(t.raw))
+
+
+def _day_breaks(doc: Document) -> list[int]:
+    """Lines of the timeline where a new day starts without a date: "### Day 2", "Tuesday:"."""
+    out: list[int] = []
+    for sec in doc.of_kind("timeline"):
+        if _DAY_LINE.match(sec.title):
+            out.append(sec.line)
+        for b in sec.blocks:
+            out.extend(b.line + n for n, x in enumerate(b.text.split("\n")) if _DAY_LINE.match(x))
+    return out
 
 
 def _context_dates(doc: Document) -> list[tuple[int, date]]:
@@ -96,20 +121,63 @@ def _in_order(
     return (forward - prev_m) % 1440 <= max_gap, forward
 
 
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def _swapped(d: date) -> date:
+    """The other reading of a numeric date such as 03/04/2024 (day and month swapped); a
+    date with one reading only (30/04/2024) is itself."""
+    return date(d.year, d.day, d.month) if d.day <= 12 else d
+
+
+def _either_reading(a: TimelineEntry, b: TimelineEntry, da: date, db: date) -> bool:
+    """Whether two numeric dates (03/04/2024) read the other way round are in order."""
+    if not all(_SLASH_DATE.search(e.block.text.split("\n", 1)[0]) for e in (a, b)):
+        return False
+    return _swapped(da) <= _swapped(db)
+
+
+def _new_day(doc: Document, prev: TimelineEntry, e: TimelineEntry) -> bool:
+    """A new day begins between two entries without a date saying so: a "Day 2" heading
+    between them, or the entry says "next day"."""
+    breaks = _day_breaks(doc)
+    first = e.block.text.split("\n", 1)[0]
+    return bool(_NEXT_DAY.search(first)) or any(prev.line < n <= e.line for n in breaks)
+
+
+def _accepted(
+    doc: Document, prev_entry: TimelineEntry, e: TimelineEntry, days: tuple[date | None, ...]
+) -> bool:
+    """An entry read as out of order that the document explains: a new day, or numeric dates
+    read the other way round."""
+    if _new_day(doc, prev_entry, e):
+        return True
+    prev_day, day = days
+    return (
+        prev_day is not None and day is not None and _either_reading(prev_entry, e, prev_day, day)
+    )
+
+
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     dates = entry_dates(doc, entries)
     max_gap: int = options["max_overnight_gap_minutes"]
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
-    for e, (day, _) in zip(entries, dates, strict=True):
+    prev_own = False
+    for e, (day, own) in zip(entries, dates, strict=True):
         t = e.time
         assert t is not None and t.minutes is not None
         if prev is None or prev_entry is None or prev_entry.time is None:
-            prev, prev_entry = (t.minutes, day), e
+            prev, prev_entry, prev_own = (t.minutes, day), e, own
             continue
-        ok, read = _in_order(prev, t, day, max_gap)
-        if not ok:
+        if day == prev[1] and not (own and prev_own):
+            # one day heading over both: after its last entry the clock may pass midnight
+            prev = (prev[0], None)
+            ok, read = _in_order(prev, t, None, max_gap)
+        else:
+            ok, read = _in_order(prev, t, day, max_gap)
+        if not ok and not _accepted(doc, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(
                 t.line,
@@ -124,4 +192,4 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 suggestion="TODO: correct the time or move the entry to its place in the "
                 "timeline (write the date on entries after midnight).",
             )
-        prev, prev_entry = (read, day), e
+        prev, prev_entry, prev_own = (read, day), e, own

@@ -9,21 +9,25 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import Block, Document, per_document
-from ..resources import DATA, load_toml
+from ..resources import load_toml
 from .tasks import WORD, Task
 from .times import DATE_RE
+from .verb_forms import done_past, marked_done, opens_as_verb, reported_done, under_way, verbs
 
-_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s|\.\s)\s*(?=\S)")
+# a label ends at ": " (never at the colon of "https://"), " - " or ". "
+_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::(?!\S)|\s[-–—]\s|\.\s)\s*(?=\S)")
 _MODAL = re.compile(
     r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
     r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
     re.I,
 )
 _OPENER = re.compile(
-    r"^(?:before|after|when|once|if|for|in|on|during|to|as|going|moving|"
+    r"^(?:before|after|when|once|if|for|in|on|upon|during|to|as|going|moving|"
     r"where|whenever|until)\b[^,.\n]{0,80},\s*",
     re.I,
 )
+# A condition that leads to the task without a comma: "After a release do a load test".
+_CONDITION = re.compile(r"^(?:before|after|when|whenever|once|if|prior to)\b", re.I)
 _CONCRETE = re.compile(
     r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
     r"cfg|sql|md)\b|/[\w.-]+/|https?://"
@@ -175,12 +179,6 @@ def _header(doc: Document, row: Block) -> list[str]:
 
 
 @cache
-def verbs() -> frozenset[str]:
-    lines = (DATA / "verbs.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@cache
 def _words(key: str) -> frozenset[str]:
     return frozenset(load_toml("actions.toml")[key])
 
@@ -190,11 +188,15 @@ def _opens_with_verb(text: str) -> bool:
     words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
     while words and words[0] in _words("lead_ins"):
         words.pop(0)
-    if words and words[0] in verbs():
+    if opens_as_verb(words):
         return True
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     modal = _MODAL.search(first_sentence)
-    return bool(modal and len(first_sentence[: modal.start()].split()) <= 12)
+    if modal and len(first_sentence[: modal.start()].split()) <= 12:
+        return True
+    if _CONDITION.match(text) and any(w in verbs() for w in words[2:20]):
+        return True
+    return reported_done(first_sentence) or under_way(first_sentence)
 
 
 def body(task: Task) -> int:
@@ -211,6 +213,34 @@ def is_imperative(task: Task) -> bool:
         return True
     start = body(task)
     return start != task.start and _opens_with_verb(task.text[start:])
+
+
+_PRIORITY = re.compile(r"^\W*(P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\W*(?:[-–—:]\s)", re.I)
+
+
+def priority_legend(tasks: list[Task]) -> set[int]:
+    """Lines of items that define priorities rather than name tasks: two or more items, each
+    a different priority tag and a description with no verb ("P0 - Critical for the
+    release", "P1 - Important for the project")."""
+    tagged = [(t, _PRIORITY.match(t.block.text)) for t in tasks]
+    legend = [(t, m.group(1).upper()) for t, m in tagged if m and not is_imperative(t)]
+    tags = [tag for _, tag in legend]
+    if len(legend) < 2 or len(set(tags)) != len(tags):
+        return set()
+    return {t.block.line for t, _ in legend}
+
+
+def is_done(task: Task) -> bool:
+    """A task marked done (✅, [x], DONE, "(completed)", struck through, a Status cell) or
+    written as work already done ("Added an alert on …", "We enabled …", "X has been
+    disabled"): it needs no owner or due date."""
+    cells = task.block.text.strip().strip("|").split("|") if task.block.kind == "row" else []
+    if marked_done(task.block.text, cells):
+        return True
+    text = _OPENER.sub("", task.text[body(task) :].lstrip(), count=1)
+    words = [w.group(0).lower() for w in WORD.finditer(text)]
+    first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
+    return done_past(words) or (not opens_as_verb(words) and reported_done(first_sentence))
 
 
 def has_object(task: Task) -> bool:

@@ -1,0 +1,73 @@
+"""The zone that governs the timeline's times, wherever the document states it.
+
+An author states the zone once and expects the reader to carry it: on the entries, in a
+document-wide "All times in PDT", in the Timeline heading ("Timeline (UTC)"), on a line of the
+timeline that only names it ("Timezone: PST", a table header "Time (PST)"), or in the summary,
+whose "10:00-11:30 UTC" governs a timeline that starts at 10:00. PM303 and the consistency rules
+read the timeline's zone here."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Document, TimeRef
+from ..text.span import summary_span
+from ..text.times import find_times
+from ..text.zones import ZONE_RE, zone_offset
+
+
+def _named(m: re.Match[str]) -> bool:
+    """A zone by name or abbreviation; a bare offset ("-1234" in "OPS-1234") is not one."""
+    return not m.group(0).startswith(("+", "-"))
+
+
+def _zone_line(doc: Document) -> str | None:
+    """A zone named on a line of a timeline section that writes no clock time: "Timezone:
+    PST", a table header "| Time (PST) | Event |", "_(all in EAT)_"."""
+    lines = doc.source.lines
+    for sec in doc.of_kind("timeline"):
+        if not sec.blocks:
+            continue
+        for n in range(sec.line, sec.blocks[-1].end_line + 1):
+            text = lines[n - 1]
+            if next(find_times(text, n), None) is not None:
+                continue
+            m = next((m for m in ZONE_RE.finditer(text) if _named(m)), None)
+            if m is not None:
+                return m.group(0)
+    return None
+
+
+def _key(tz: str) -> str:
+    offset = zone_offset(tz)
+    return str(offset) if offset is not None else re.sub(r"\s", "", tz).upper()
+
+
+def _document_zone(doc: Document, entries: list[TimeRef]) -> str | None:
+    """The zone of the document's other clock times: the only one they are written in, or the
+    zone of a time the timeline writes too (the same clock)."""
+    zoned = [t for t in doc.times if t.tz and t.hour is not None]
+    if not zoned:
+        return None
+    if len({_key(t.tz or "") for t in zoned}) == 1 and not _two_clocks(doc):
+        return zoned[0].tz
+    clocks = {t.minutes for t in entries}
+    for t in zoned:
+        if t.minutes in clocks:
+            return t.tz
+    return None
+
+
+def _two_clocks(doc: Document) -> bool:
+    """Whether the summary writes a time on two clocks, one without a zone: "01:00 local
+    time (22:00 GMT)" leaves the timeline's clock open."""
+    span = summary_span(doc)
+    stated = [x for x in (span.start, span.end) if x is not None]
+    return any(len({bool(t.tz) for t in x.all}) == 2 for x in stated)
+
+
+def governing_zone(doc: Document) -> str | None:
+    """The zone the timeline's times are in, as the document states it, or None."""
+    entries = [e.time for e in doc.timeline if e.time is not None and e.time.minutes is not None]
+    own = next((t.tz for t in entries if t.tz), None)
+    return own or doc.zone_statement or _zone_line(doc) or _document_zone(doc, entries)

@@ -1,0 +1,157 @@
+"""The forms a verb of data/verbs.txt takes in an action item: "Implementing rate limits"
+(a gerund with its object), "Added an alert" and "We have removed …" (work reported as done),
+"Figure out …" (a phrasal verb), and the marks that say an item is done (✅, [x], DONE,
+"(completed)", strikethrough, a Status cell)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import DATA, load_toml
+
+# After a gerund, a preposition makes it a topic ("Monitoring of disk", "Alerting on queue
+# depth"); an object makes it a task ("Implementing rate limits on …").
+_PREPOSITIONS = frozenset(
+    ["of", "for", "on", "in", "at", "with", "about", "to", "from", "around", "across", "by", "and"]
+)
+_PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "over"])
+# A done mark: a ticked box or check mark, DONE in capitals, "(completed)", "— done" at the
+# end, or the whole item struck through.
+_DONE_MARK = re.compile(
+    r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
+    r"|\((?:done|completed?|fixed|closed|resolved|shipped|implemented)\)"
+    r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*[.!]?\s*$"
+    r"|^\W*(?:~~|<(?:del|s|strike)>)",
+    re.I,
+)
+_DONE_CELL = frozenset(
+    ["done", "completed", "complete", "fixed", "closed", "resolved", "shipped", "✅", "✔"]
+)
+_PERFECT = re.compile(
+    r"\b(?:ha(?:ve|s|d)|['’]ve|was|were|(?:is|are)\s+(?:now\s+)?being)\s+"
+    r"(?:already\s+|now\s+|also\s+|since\s+|for\s+[^,.]{1,30}?\s+)?(?:been\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_ONGOING = re.compile(
+    r"\b(?:we|team|they)\s+(?:are|is)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b", re.I
+)
+_MODALS = frozenset(["will", "shall", "should", "must", "would", "can", "could", "may", "might"])
+# Before a past form, words that make it a passive or a description, not a report: "to be
+# deployed", "are documented", "is not abandoned".
+_NOT_REPORTING = frozenset(["be", "to", "being", "is", "are", "not", "am"])
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# What a past form is followed by when it reports an action ("Added an alert"), not when it
+# describes a noun ("Automated tests", "Improved monitoring").
+_OBJECT_START = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "our",
+        "all",
+        "every",
+        "each",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "some",
+        "any",
+        "new",
+        "it",
+        "them",
+    ]
+)
+
+
+@cache
+def verbs() -> frozenset[str]:
+    lines = (DATA / "verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return dict(load_toml("actions.toml")["irregular_past"])
+
+
+def _stems(word: str, suffix: str) -> list[str]:
+    """Base forms a word ending in `suffix` may come from: "adding" add, "configured"
+    configure, "stopped" stop, "applied" apply."""
+    if not word.endswith(suffix) or len(word) <= len(suffix) + 1:
+        return []
+    stem = word[: -len(suffix)]
+    out = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])
+    if suffix == "ed" and stem.endswith("i"):
+        out.append(stem[:-1] + "y")
+    return out
+
+
+def gerund_of(word: str) -> str | None:
+    """The verb of an -ing form: "implementing" implement."""
+    return next((v for v in _stems(word, "ing") if v in verbs()), None)
+
+
+def past_of(word: str) -> str | None:
+    """The verb of a past form: "added" add, "applied" apply, "built" build."""
+    if word in _irregular():
+        return _irregular()[word]
+    return next((v for v in _stems(word, "ed") if v in verbs()), None)
+
+
+def opens_as_verb(words: list[str]) -> bool:
+    """Whether an item's first words are a verb: imperative, phrasal ("figure out the …"),
+    a gerund with its object ("implementing rate limits"; "monitoring of disk" is a topic), or
+    a past form reporting the work ("added an alert")."""
+    if not words:
+        return False
+    first, nxt = words[0], words[1] if len(words) > 1 else ""
+    if first in verbs() or past_of(first):
+        return True
+    if gerund_of(first):
+        return nxt != "" and nxt not in _PREPOSITIONS
+    return nxt in _PARTICLES and len(words) > 2
+
+
+def reported_done(first_sentence: str) -> bool:
+    """ "We enabled branch protection", "Upon detection, we removed …", "The action has been
+    disabled", "A test was run": work reported as done, not a task still to do."""
+    head = re.split(r"[;!?]|[:.](?!\S)", first_sentence[:100], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(head)][:14]
+    if not words or words[0] in verbs():
+        return False
+    for i, w in enumerate(words):
+        if w in _MODALS:
+            return False
+        if i and w not in verbs() and past_of(w) and words[i - 1] not in _NOT_REPORTING:
+            return True
+    perfect = _PERFECT.search(head)
+    return bool(perfect and past_of(perfect.group("verb").lower()))
+
+
+def under_way(first_sentence: str) -> bool:
+    """ "We are improving the docs": work reported as under way."""
+    ongoing = _ONGOING.search(first_sentence[:200])
+    return bool(ongoing and gerund_of(ongoing.group("verb").lower()))
+
+
+def done_past(words: list[str]) -> bool:
+    """An item opening with a past form and its object: "Added an alert", "Removed the key"."""
+    return (
+        len(words) > 1
+        and words[0] not in verbs()
+        and past_of(words[0]) is not None
+        and (words[1] in _OBJECT_START)
+    )
+
+
+def marked_done(text: str, cells: list[str]) -> bool:
+    """A done mark on the item, or a table row's cell saying it is done."""
+    if _DONE_MARK.search(text):
+        return True
+    return any(c.strip(" *_`").lower() in _DONE_CELL for c in cells[1:])
