@@ -457,3 +457,56 @@ def test_blocks_are_whole_lines_of_the_source(text: str) -> None:
     lines = doc.source.lines
     for b in doc.blocks:
         assert b.text == "\n".join(lines[b.line - 1 : b.end_line])
+
+
+# --------------------------------------------------------------------------- layouts as written
+
+FACT_SHEET = """# Incident on 2024-02-03 - Builds stuck in the queue
+
+- **Key events**
+  - First detected 2024-02-03 09:12
+  - Resolved 2024-02-03 11:40
+
+- **Time to repair**: 2h 28m
+
+- **Impact**: Every build on the shared runners waited in the queue.
+
+- **Context**:
+  - 2024-02-03 09:12 The runner autoscaler alert fired
+  - 2024-02-03 09:30 Team found the autoscaler role had lost its quota
+  - 2024-02-03 11:40 Quota restored and the queue drained
+
+- **Resolution**:
+  - Restored the autoscaler's quota in the cloud console.
+
+- **Review actions**:
+  - Alert when the autoscaler cannot launch a runner
+  - Track the quota in the infrastructure repository
+"""
+
+
+def test_a_fact_sheet_s_top_items_are_sections() -> None:
+    doc = doc_of(FACT_SHEET)
+    kinds = {s.title: s.kinds for s in doc.sections if s.style == "fact"}
+    assert kinds["Key events"] == {"timeline"} and kinds["Time to repair"] == {"duration"}
+    assert kinds["Resolution"] == {"resolution"}
+    assert kinds["Review actions"] >= {"measures"}
+    # the timed bullets under "Context" are a timeline too
+    assert "timeline" in kinds["Context"]
+    assert [e.time.raw for e in doc.timeline if e.time] == ["09:12", "09:30", "11:40"]
+
+
+def test_a_fact_sheet_s_facts_above_the_story_are_the_summary() -> None:
+    from pmreview.parse.views import measure_items, summary_sections
+
+    doc = doc_of(FACT_SHEET)
+    assert [s.title for s in summary_sections(doc)][1:] == ["Key events", "Time to repair", "Impact"]
+    assert len(measure_items(doc)) == 2  # the label item itself is no task
+
+
+def test_labelled_items_of_a_summary_stay_a_list() -> None:
+    doc = doc_of(
+        "## Summary\n\n- **Impact**: checkout failed\n- **Root cause**: a full disk\n"
+        "- **Resolution**: freed space\n- **Timeline**: see below\n"
+    )
+    assert titled(doc) == [("Summary", "atx", 1)]

@@ -12,11 +12,14 @@ _DIGIT = re.compile(r"\d")
 
 
 def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
-    secs = [s for s in sections if s.has("timeline")]
-    if not secs:
-        secs = [s for s in sections if _looks_like_timeline(s)]
-        for s in secs:
+    """The entries of the timeline sections: those titled so, and those whose list items are
+    mostly timed events (a "Context" or "Key facts" list of timed bullets; with no titled
+    timeline, any such section)."""
+    titled = any(s.has("timeline") for s in sections)
+    for s in sections:
+        if (not titled or not s.kinds) and _looks_like_timeline(s):
             s.kinds = s.kinds | {"timeline"}
+    secs = [s for s in sections if s.has("timeline")]
     entries: list[TimelineEntry] = []
     for sec in secs:
         items = [b for b in sec.blocks if b.kind == "item"]
