@@ -500,7 +500,11 @@ def test_a_fact_sheet_s_facts_above_the_story_are_the_summary() -> None:
     from pmreview.parse.views import measure_items, summary_sections
 
     doc = doc_of(FACT_SHEET)
-    assert [s.title for s in summary_sections(doc)][1:] == ["Key events", "Time to repair", "Impact"]
+    assert [s.title for s in summary_sections(doc)][1:] == [
+        "Key events",
+        "Time to repair",
+        "Impact",
+    ]
     assert len(measure_items(doc)) == 2  # the label item itself is no task
 
 

@@ -45,8 +45,12 @@ def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, 
             out.append((block, mark))
             continue
         col = block.text.find(title) + 1
-        out.append((Block("heading", block.line, block.line, block.text.split("\n", 1)[0]),
-                    Mark(title, "fact", 8, block.line, col, True)))
+        out.append(
+            (
+                Block("heading", block.line, block.line, block.text.split("\n", 1)[0]),
+                Mark(title, "fact", 8, block.line, col, True),
+            )
+        )
         out.append((Block("paragraph", block.line, block.end_line, block.text), None))
     return out
 
