@@ -9,7 +9,7 @@ from ..models import Block, Document, Section, TimeRef
 from ..parse.views import lines_of, sections_of
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
-from ..text.times import leading_time
+from ..text.times import leading_date_only, leading_time
 from . import semantics as sem
 from .record import Entry, Timeline, Zone, place
 from .semantics import Evidence, find_sentence
@@ -21,7 +21,7 @@ def timeline(doc: Document) -> Timeline:
     secs = sections_of(doc, "timeline")
     blocks = [b for s in secs for b in s.blocks]
     times = [t for t in doc.times if t.line in lines_of(blocks)]
-    present = bool(secs and times)
+    present = bool(secs and (times or _dated(blocks)))
     whole = [b for s in doc.sections for b in s.blocks]
     return {
         "present": place(secs[0].line, secs[0].title) if present else None,
@@ -35,6 +35,17 @@ def timeline(doc: Document) -> Timeline:
         "escalation": _escalation(whole, doc.sections),
         "resolution": _timeline_resolution(blocks, times) if present else None,
     }
+
+
+def _dated(blocks: list[Block]) -> bool:
+    """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
+    a table of dates): still a timeline, if not a well-formed one."""
+    lines = [_MARKER.sub("", line) for b in blocks for line in b.text.split("\n")]
+    return any(leading_date_only(x) or _DAY_MONTH.match(x) for x in lines)
+
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_DAY_MONTH = re.compile(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
 
 
 def _zone(doc: Document) -> Zone | None:
@@ -53,9 +64,13 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "list_item": is_item,
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
-        "sentences": len(sentences(Block("paragraph", line, line, text))),
+        "sentences": len(sentences(Block("paragraph", line, line, _REMARK.sub("", text)))),
         "single": not any(leading_time(x) is not None for x in rest.split("\n")) if rest else True,
     }
+
+
+# a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own
+_REMARK = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 
 
 def _actions(blocks: list[Block]) -> Evidence | None:
