@@ -22,7 +22,8 @@ def timeline(doc: Document) -> Timeline:
     blocks = [b for s in secs for b in s.blocks]
     times = [t for t in doc.times if t.line in lines_of(blocks)]
     present = bool(secs and (times or _dated(blocks)))
-    whole = [b for s in doc.sections for b in s.blocks]
+    # quoted text (a chat log, a tweet, a status page) is not the author's account
+    whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
     return {
         "present": place(secs[0].line, secs[0].title) if present else None,
         "timezone": _zone(doc),
@@ -82,9 +83,16 @@ def _actions(blocks: list[Block]) -> Evidence | None:
 
 
 _PASSIVE_ESCALATION = re.compile(
-    r"\b(?:team|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops)\s+"
-    r"(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated|called|contacted|informed"
-    r"|summoned|looped in)\b"
+    r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
+    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
+    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
+    # whoever "got paged" or "was paged" is the one the incident went to
+    r"|\b(?:got|was|were|been)\s+paged\b"
+)
+# a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
+_NAMED = re.compile(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
+_NOT_NAMES = frozenset(
+    {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
 )
 # "customers reached out to support", "a community member notified the team": a report, not
 # an escalation by the responders
@@ -108,7 +116,11 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
             for m in verb.finditer(text):
                 if _REPORTER.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
-                if target.search(text, m.end(), m.end() + 80) or _PASSIVE_ESCALATION.search(text):
+                if (
+                    target.search(text, m.end(), m.end() + 80)
+                    or _PASSIVE_ESCALATION.search(text)
+                    or _names_person(b.text[s + m.end() : e])
+                ):
                     return sem.evidence(b, s, e)
     labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
     label_depth: int | None = None
@@ -122,6 +134,12 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     return find_sentence(labelled, target, unless=excluded)
 
 
+def _names_person(after: str) -> bool:
+    """The words after an escalation verb start with a person's name ("contacted Priya")."""
+    m = _NAMED.match(after)
+    return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
+
+
 def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     secs = sections_of(doc, "misleading")
     found = find_sentence(
@@ -133,7 +151,7 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
     return (
         found
-        or find_sentence(labelled, re.compile(r":\W*\w{4,}"), unless=_NONE)
+        or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
         or find_sentence(whole, lexicon("misleading"))
         or _theory_then_wrong(whole)
         # in the timeline, an assumption about the cause that was acted on
@@ -144,7 +162,7 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
 _MISLEADING_LABEL = re.compile(
     r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
 )
-_NONE = re.compile(r":\W*(?:none|n/?a|nothing)\b")
+_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
 
 
