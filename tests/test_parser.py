@@ -457,3 +457,104 @@ def test_blocks_are_whole_lines_of_the_source(text: str) -> None:
     lines = doc.source.lines
     for b in doc.blocks:
         assert b.text == "\n".join(lines[b.line - 1 : b.end_line])
+
+
+# --------------------------------------------------------------------------- layouts as written
+
+FACT_SHEET = """# Incident on 2024-02-03 - Builds stuck in the queue
+
+- **Key events**
+  - First detected 2024-02-03 09:12
+  - Resolved 2024-02-03 11:40
+
+- **Time to repair**: 2h 28m
+
+- **Impact**: Every build on the shared runners waited in the queue.
+
+- **Context**:
+  - 2024-02-03 09:12 The runner autoscaler alert fired
+  - 2024-02-03 09:30 Team found the autoscaler role had lost its quota
+  - 2024-02-03 11:40 Quota restored and the queue drained
+
+- **Resolution**:
+  - Restored the autoscaler's quota in the cloud console.
+
+- **Review actions**:
+  - Alert when the autoscaler cannot launch a runner
+  - Track the quota in the infrastructure repository
+"""
+
+
+def test_a_fact_sheet_s_top_items_are_sections() -> None:
+    doc = doc_of(FACT_SHEET)
+    kinds = {s.title: s.kinds for s in doc.sections if s.style == "fact"}
+    assert kinds["Key events"] == {"timeline"} and kinds["Time to repair"] == {"duration"}
+    assert kinds["Resolution"] == {"resolution"}
+    assert kinds["Review actions"] >= {"measures"}
+    # the timed bullets under "Context" are a timeline too
+    assert "timeline" in kinds["Context"]
+    assert [e.time.raw for e in doc.timeline if e.time] == ["09:12", "09:30", "11:40"]
+
+
+def test_a_fact_sheet_s_facts_above_the_story_are_the_summary() -> None:
+    from pmreview.parse.views import measure_items, summary_sections
+
+    doc = doc_of(FACT_SHEET)
+    assert [s.title for s in summary_sections(doc)][1:] == [
+        "Key events",
+        "Time to repair",
+        "Impact",
+    ]
+    assert len(measure_items(doc)) == 2  # the label item itself is no task
+
+
+def test_labelled_items_of_a_summary_stay_a_list() -> None:
+    doc = doc_of(
+        "## Summary\n\n- **Impact**: checkout failed\n- **Root cause**: a full disk\n"
+        "- **Resolution**: freed space\n- **Timeline**: see below\n"
+    )
+    assert titled(doc) == [("Summary", "atx", 1)]
+
+
+def test_a_document_with_only_its_title_is_judged_on_its_paragraphs() -> None:
+    doc = doc_of(
+        "## The March 3 registry outage\n\n"
+        "On March 3 between 09:10 and 10:40 UTC the package registry returned errors to every "
+        "client because its storage bucket had been deleted by a cleanup job.\n\n"
+        "To prevent this in the future we have made two changes:\n\n"
+        "1. The cleanup job now skips buckets tagged as production.\n"
+        "2. Bucket deletion needs a second approver.\n"
+    )
+    assert [sorted(s.kinds) for s in doc.sections if s.kinds] == [["summary"], ["measures"]]
+
+
+def test_a_title_run_into_the_list_above_it_opens_a_section() -> None:
+    doc = doc_of(
+        "Issue Summary:\n- Impact: all users saw errors for an hour\n"
+        "Timeline:\n- 10:45 AM: alert fired\n- 11:00 AM: rolled back\n"
+    )
+    assert [s.title for s in doc.sections if s.title] == ["Issue Summary", "Timeline"]
+    assert [e.time.raw for e in doc.timeline if e.time] == ["10:45 AM", "11:00 AM"]
+
+
+def test_a_title_with_a_remark_in_parentheses() -> None:
+    doc = doc_of("Timeline (all times Pacific Time)\n6:19 PM: push begins\n6:26 PM: outage\n")
+    assert section(doc, "Timeline (all times Pacific Time)").kinds == {"timeline"}
+
+
+def test_entry_times_wrapped_in_html_bracketed_or_noted() -> None:
+    doc = doc_of(
+        "## Timeline\n\n- **Timezone:** PST\n"
+        '- **<span style="color: #32CD32;">08:00 AM:</span>** <span>Alert fired.</span>\n'
+        "- [03-26 23:04] The node is drained\n"
+    )
+    assert entries(doc) == [(4, "08:00 AM", True), (5, "23:04", True)]
+    assert doc.timeline[0].time.column == 35  # where the time is written
+
+
+def test_a_timeline_of_dates_is_still_a_timeline() -> None:
+    from pmreview.checks.timeline import timeline
+
+    doc = doc_of("## Timeline\n\n| Date | Event |\n|---|---|\n| 2022-03-08 | Report filed |\n")
+    assert timeline(doc)["present"] is not None
+    assert timeline(doc_of("## Timeline\n\nSee the linked document.\n"))["present"] is None

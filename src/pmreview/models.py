@@ -85,7 +85,9 @@ class Section:
     kinds: frozenset[str]
     line: int  # line of the title (0 for the untitled opening)
     column: int
-    style: Literal["atx", "setext", "bold", "label", "bare", "inline", "opening", "paragraph"]
+    style: Literal[
+        "atx", "setext", "bold", "label", "bare", "inline", "opening", "paragraph", "fact"
+    ]
     level: int
     blocks: list[Block] = field(default_factory=list)
     end_line: int = 0  # last line that belongs to the section

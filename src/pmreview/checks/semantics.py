@@ -116,12 +116,13 @@ def fix_veto(scope: str) -> re.Pattern[str]:
 
 
 CONCRETE_CHANGE = re.compile(
-    r"\b(?:restart|reboot|roll(?:ed)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
+    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
     r"|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
+    r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b"
     r"|mov(?:ed|ing)\b|freed"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert)",

@@ -9,7 +9,7 @@ from ..models import Block, Document, Section, TimeRef
 from ..parse.views import lines_of, sections_of
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
-from ..text.times import leading_time
+from ..text.times import leading_date_only, leading_time
 from . import semantics as sem
 from .record import Entry, Timeline, Zone, place
 from .semantics import Evidence, find_sentence
@@ -21,8 +21,9 @@ def timeline(doc: Document) -> Timeline:
     secs = sections_of(doc, "timeline")
     blocks = [b for s in secs for b in s.blocks]
     times = [t for t in doc.times if t.line in lines_of(blocks)]
-    present = bool(secs and times)
-    whole = [b for s in doc.sections for b in s.blocks]
+    present = bool(secs and (times or _dated(blocks)))
+    # quoted text (a chat log, a tweet, a status page) is not the author's account
+    whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
     return {
         "present": place(secs[0].line, secs[0].title) if present else None,
         "timezone": _zone(doc),
@@ -35,6 +36,17 @@ def timeline(doc: Document) -> Timeline:
         "escalation": _escalation(whole, doc.sections),
         "resolution": _timeline_resolution(blocks, times) if present else None,
     }
+
+
+def _dated(blocks: list[Block]) -> bool:
+    """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
+    a table of dates): still a timeline, if not a well-formed one."""
+    lines = [_MARKER.sub("", line) for b in blocks for line in b.text.split("\n")]
+    return any(leading_date_only(x) or _DAY_MONTH.match(x) for x in lines)
+
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_DAY_MONTH = re.compile(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
 
 
 def _zone(doc: Document) -> Zone | None:
@@ -53,9 +65,13 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "list_item": is_item,
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
-        "sentences": len(sentences(Block("paragraph", line, line, text))),
+        "sentences": len(sentences(Block("paragraph", line, line, _REMARK.sub("", text)))),
         "single": not any(leading_time(x) is not None for x in rest.split("\n")) if rest else True,
     }
+
+
+# a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own
+_REMARK = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 
 
 def _actions(blocks: list[Block]) -> Evidence | None:
@@ -67,9 +83,16 @@ def _actions(blocks: list[Block]) -> Evidence | None:
 
 
 _PASSIVE_ESCALATION = re.compile(
-    r"\b(?:team|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops)\s+"
-    r"(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated|called|contacted|informed"
-    r"|summoned|looped in)\b"
+    r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
+    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
+    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
+    # whoever "got paged" or "was paged" is the one the incident went to
+    r"|\b(?:got|was|were|been)\s+paged\b"
+)
+# a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
+_NAMED = re.compile(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
+_NOT_NAMES = frozenset(
+    {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
 )
 # "customers reached out to support", "a community member notified the team": a report, not
 # an escalation by the responders
@@ -93,7 +116,11 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
             for m in verb.finditer(text):
                 if _REPORTER.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
-                if target.search(text, m.end(), m.end() + 80) or _PASSIVE_ESCALATION.search(text):
+                if (
+                    target.search(text, m.end(), m.end() + 80)
+                    or _PASSIVE_ESCALATION.search(text)
+                    or _names_person(b.text[s + m.end() : e])
+                ):
                     return sem.evidence(b, s, e)
     labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
     label_depth: int | None = None
@@ -107,6 +134,12 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     return find_sentence(labelled, target, unless=excluded)
 
 
+def _names_person(after: str) -> bool:
+    """The words after an escalation verb start with a person's name ("contacted Priya")."""
+    m = _NAMED.match(after)
+    return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
+
+
 def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     secs = sections_of(doc, "misleading")
     found = find_sentence(
@@ -118,7 +151,7 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
     return (
         found
-        or find_sentence(labelled, re.compile(r":\W*\w{4,}"), unless=_NONE)
+        or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
         or find_sentence(whole, lexicon("misleading"))
         or _theory_then_wrong(whole)
         # in the timeline, an assumption about the cause that was acted on
@@ -129,7 +162,7 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
 _MISLEADING_LABEL = re.compile(
     r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
 )
-_NONE = re.compile(r":\W*(?:none|n/?a|nothing)\b")
+_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
 
 

@@ -83,14 +83,21 @@ def token_blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Bloc
             s, e = tok.map
             if item_open is not None:
                 start, marker = item_open
+                cut = _lazy_title(lines, s + 1, e)
                 out.append(
                     (
                         Block(
-                            "item", start + 1, e, _raw(lines, start, e), depth=depth, marker=marker
+                            "item",
+                            start + 1,
+                            cut,
+                            _raw(lines, start, cut),
+                            depth=depth,
+                            marker=marker,
                         ),
                         None,
                     )
                 )
+                out.extend(_split_paragraph(lines, cut, e) if cut < e else [])
                 item_open = None
             elif quote:
                 out.append((Block("paragraph", s + 1, e, _raw(lines, s, e)), None))
@@ -140,6 +147,16 @@ def _indented(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark 
             kind = "item" if _INDENTED_ITEM.match(lines[n]) else "paragraph"
             out.append((Block(kind, n + 1, n + 1, lines[n]), None))  # type: ignore[arg-type]
     return out
+
+
+def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:
+    """Where a list item's paragraph meets a section title written at the margin under it
+    ("- the last fact\nTimeline:" with no blank line): Markdown runs the title into the item,
+    its author meant a new section. The item ends there (e when it does not)."""
+    for n in range(s, e):
+        if lines[n][:1].strip() and section_mark(lines[n], n + 1, alone=False):
+            return n
+    return e
 
 
 def _split_paragraph(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..models import Block, Section
@@ -80,10 +81,16 @@ def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
 def paragraph_sections(sections: list[Section]) -> list[Section]:
     """A document with no section titles is judged on its paragraphs: the first real paragraph
     is the summary; the others get the kinds their words say (timed ones are the timeline)."""
-    if len(sections) != 1 or sections[0].style != "opening":
+    titled = [s for s in sections if s.style != "opening"]
+    if (
+        not sections
+        or len(titled) > 1
+        or (titled and (titled[0].kinds or titled[0].style not in _HEADINGS))
+    ):
         return sections
-    opening = sections[0]
-    out = [Section("", frozenset(), 0, 1, "opening", 0)]
+    # no section title, or only the document's title (a heading that names no kind)
+    opening = sections[-1]
+    out = [*sections[:-1], replace(opening, blocks=[])]
     summary_seen = False
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
@@ -100,3 +107,6 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
             continue
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
     return [s for s in out if s.style != "opening" or s.blocks]
+
+
+_HEADINGS = ("atx", "setext")

@@ -12,11 +12,14 @@ _DIGIT = re.compile(r"\d")
 
 
 def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
-    secs = [s for s in sections if s.has("timeline")]
-    if not secs:
-        secs = [s for s in sections if _looks_like_timeline(s)]
-        for s in secs:
+    """The entries of the timeline sections: those titled so, and those whose list items are
+    mostly timed events (a "Context" or "Key facts" list of timed bullets; with no titled
+    timeline, any such section)."""
+    titled = any(s.has("timeline") for s in sections)
+    for s in sections:
+        if (not titled or not s.kinds) and _looks_like_timeline(s):
             s.kinds = s.kinds | {"timeline"}
+    secs = [s for s in sections if s.has("timeline")]
     entries: list[TimelineEntry] = []
     for sec in secs:
         items = [b for b in sec.blocks if b.kind == "item"]
@@ -29,10 +32,11 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
         )
         for b in sec.blocks:
             if b.kind == "item" and b.depth == use_depth:
-                entries.append(TimelineEntry(b, _entry_time(b), True))
+                if not _ZONE_NOTE.match(_ITEM_MARKER.sub("", b.text)):
+                    entries.append(TimelineEntry(b, _entry_time(b), True))
             elif b.kind in ("paragraph", "row"):
                 for n, text in enumerate(b.text.split("\n")):
-                    t = leading_time(_strip_cells(text))
+                    t = _leading(_strip_cells(text))
                     if t is not None:
                         line_block = Block(b.kind, b.line + n, b.line + n, text)
                         entries.append(TimelineEntry(line_block, _at(t, b.line + n, text), False))
@@ -46,10 +50,26 @@ def _strip_cells(text: str) -> str:
 _ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 
+# a note on the timeline's zone written as an item ("- **Timezone:** PST"), not an event
+_ZONE_NOTE = re.compile(r"^[\s*_]*(?:time ?zone|all times)\b", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def _leading(text: str) -> TimeRef | None:
+    """The time a line starts with, HTML tags around it ignored
+    (`**<span style="…">08:00 AM:</span>**`); its column is in the line as written."""
+    if "<" not in text:
+        return leading_time(text)
+    t = leading_time(_TAG.sub("", text))
+    if t is None:
+        return None
+    return TimeRef(t.raw, t.line, text.find(t.raw) + 1, t.hour, t.minute, t.tz, t.date, t.clock)
+
+
 def _entry_time(b: Block) -> TimeRef | None:
     first = b.text.split("\n", 1)[0]
     body = _ITEM_MARKER.sub("", first)
-    t = leading_time(body)
+    t = _leading(body)
     return _at(t, b.line, first, len(first) - len(body)) if t else None
 
 
@@ -63,7 +83,7 @@ def _looks_like_timeline(sec: Section) -> bool:
     if sec.style == "opening" and not sec.blocks:
         return False
     items = [b for b in sec.blocks if b.kind in ("item", "row")]
-    timed = [b for b in items if _entry_time(b) or leading_time(_strip_cells(b.text))]
+    timed = [b for b in items if _entry_time(b) or _leading(_strip_cells(b.text))]
     return len(timed) >= 3 and len(timed) >= 0.6 * max(len(items), 1)
 
 

@@ -58,7 +58,8 @@ class Mark:
 
 
 def _title_case(title: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", title)]
+    """Title Case words, a remark in parentheses aside ("Timeline (all times in UTC)")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", re.sub(r"\([^)]*\)", " ", title))]
     small = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "with", "by", "vs"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
@@ -73,7 +74,7 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     # a title on a line of its own: alone in its paragraph, or (plain text written without
     # blank lines) a Title Case line that names a kind
     if (
-        0 < len(title.split()) <= 5
+        0 < len(re.sub(r"\([^)]*\)", " ", title).split()) <= 5
         and not title.endswith((".", ","))
         and kinds_of(title)
         and (alone or _title_case(title))

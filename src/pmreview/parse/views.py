@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, Document, Section, TimeRef
 from ..resources import load_toml
-from .titles import normalise_title
+from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
 _KNOWN = frozenset(_KINDS)
@@ -30,7 +30,7 @@ def summary_sections(doc: Document) -> list[Section]:
     if start is None:
         out = []
         for s in secs:
-            if s.kinds & _KNOWN:
+            if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
             out.append(s)
         return out
@@ -47,6 +47,18 @@ def summary_sections(doc: Document) -> list[Section]:
         elif s.kinds:
             break
     return out
+
+
+_BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})
+
+
+def _fact_body(sec: Section) -> bool:
+    """A fact-sheet part that tells the incident rather than stating one of its facts: the
+    root cause, the fix, the measures, or an untitled-kind list ("Context"). The facts above
+    the first of these ("Key events", "Time to repair", "Impact") are the summary."""
+    kinds = kinds_of(sec.title)
+    items = sum(1 for b in sec.blocks if b.kind == "item")
+    return bool(kinds & _BODY_PARTS) or (not kinds and items >= 2)
 
 
 def summary_blocks(doc: Document) -> list[Block]:

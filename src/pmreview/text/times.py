@@ -134,6 +134,8 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
 
 
 _LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
+# a date without its year, only before an entry's time: "[03-26 23:04]", "12/05 16:21"
+_SHORT_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}(?=\s+\d{1,2}[:h.]\d\d)")
 _DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
 
 
@@ -142,7 +144,7 @@ def leading_time(text: str) -> TimeRef | None:
     stripped = _LEAD.match(text)
     start = stripped.end() if stripped else 0
     rest = text[start:]
-    date = DATE_RE.match(rest)
+    date = DATE_RE.match(rest) or _SHORT_DATE.match(rest)
     if date:
         rest2 = rest[date.end() :]
         sep = _DATE_TIME_SEP.match(rest2)

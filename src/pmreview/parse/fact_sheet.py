@@ -1,0 +1,67 @@
+"""A document laid out as a fact sheet: its top-level list items are the parts of the postmortem
+(`- **Key events**`, `- **Context**:`, `- **Resolution**:`, `- **Review actions**:`), so each
+such item is a section of the kind its label names (spec/checks.md)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from .titles import Mark, kinds_of
+
+_FACT_ITEM = re.compile(
+    r"^\s*[-*+]\s+(?:\*\*|__)\s*(?P<t>[A-Za-z][^*_\n:]{0,50}?)\s*:?\s*(?:\*\*|__)\s*:?(?P<rest>.*)$"
+)
+# the parts that make a list of labelled facts a whole postmortem, not a summary's details
+_PARTS = frozenset({"timeline", "root_cause", "resolution", "measures", "action_items"})
+
+
+def _label(block: Block) -> str | None:
+    if block.kind != "item" or block.depth != 0:
+        return None
+    m = _FACT_ITEM.match(block.text.split("\n", 1)[0])
+    return m.group("t").strip() if m else None
+
+
+def _is_fact_sheet(run: list[Block]) -> bool:
+    """Three or more labelled top-level items naming kinds, two of them parts of a postmortem."""
+    kinds = [kinds_of(t) for b in run if (t := _label(b))]
+    named = [k for k in kinds if k]
+    return len(named) >= 3 and len({k for ks in named for k in ks} & _PARTS) >= 2
+
+
+def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
+    """The blocks, with each labelled top-level item of a fact sheet opening a section.
+
+    Only items outside any section of a known kind qualify (under the document's title, or
+    with no title at all): a Summary's `- **Impact**: …` list stays a list."""
+    free = _free_items(blocks)
+    if not _is_fact_sheet([blocks[i][0] for i in free]):
+        return blocks
+    out: list[tuple[Block, Mark | None]] = []
+    for i, (block, mark) in enumerate(blocks):
+        title = _label(block) if i in free else None
+        if title is None:
+            out.append((block, mark))
+            continue
+        col = block.text.find(title) + 1
+        out.append(
+            (
+                Block("heading", block.line, block.line, block.text.split("\n", 1)[0]),
+                Mark(title, "fact", 8, block.line, col, True),
+            )
+        )
+        out.append((Block("paragraph", block.line, block.end_line, block.text), None))
+    return out
+
+
+def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
+    """Indices of the labelled top-level items not under a titled section of a known kind."""
+    free: set[int] = set()
+    under_kind = False
+    for i, (block, mark) in enumerate(blocks):
+        if mark is not None:
+            under_kind = bool(kinds_of(mark.title))
+        elif not under_kind and _label(block) is not None:
+            free.add(i)
+    return free

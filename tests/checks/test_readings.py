@@ -1,0 +1,104 @@
+"""The semantic detectors on the words people write: escalations, wrong theories, causes and
+fixes told in detail, wherever the document tells them (examples written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmreview.checks.causes import resolution, root_cause
+from pmreview.checks.timeline import timeline
+from pmreview.models import Document
+from pmreview.parse import parse
+from pmreview.source import from_text
+
+
+def doc_of(text: str) -> Document:
+    return parse(from_text(text))
+
+
+TIMELINE = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - alert fired\n{}\n"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 09:05 UTC - the on-call engineer was away, so Ravi (backup contact) got paged",
+        "- 09:10 UTC - Dana contacts Priya, who has the access to resize the volume",
+        "- 09:10 UTC - the database team was brought in to look at replication",
+        "- 09:10 UTC - pagers alerted the storage teams",
+    ],
+)
+def test_escalation_in_the_words_people_use(entry: str) -> None:
+    assert timeline(doc_of(TIMELINE.format(entry)))["escalation"] is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 09:10 UTC - we contacted them again",  # no team or person named
+        "- 09:10 UTC - The customers contacted Support",  # a report, not an escalation
+    ],
+)
+def test_no_escalation_without_a_team_or_person(entry: str) -> None:
+    assert timeline(doc_of(TIMELINE.format(entry)))["escalation"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 09:10 UTC - Initial hypothesis suspected the identity provider",
+        "- __Misleading path:__ Believed the disk was failing",
+        "- 09:10 UTC - Profiling the cache first was a wild goose chase",
+    ],
+)
+def test_a_wrong_theory_in_the_words_people_use(entry: str) -> None:
+    assert timeline(doc_of(TIMELINE.format(entry)))["misleading"] is not None
+
+
+def test_a_quoted_chat_log_is_not_the_author_s_theory() -> None:
+    text = TIMELINE.format("") + "\n## Chat\n\n> ana: I thought so, but it was slow\n"
+    assert timeline(doc_of(text))["misleading"] is None
+
+
+def test_initial_diagnostics_are_no_theory() -> None:
+    text = TIMELINE.format("- 09:10 UTC - Initial diagnostics were slowed by missing logs")
+    assert timeline(doc_of(text))["misleading"] is None
+
+
+def test_a_cause_told_by_its_parts_and_mechanism() -> None:
+    text = (
+        "## Root cause\n\nThe nightly backup process ran on the same server as the web "
+        "application and used most of the CPU, so requests queued until they timed out.\n"
+    )
+    assert root_cause(doc_of(text))["detail"] is not None
+    vague = "## Root cause\n\nA misconfiguration in the server caused the application to fail.\n"
+    assert root_cause(doc_of(vague))["detail"] is None
+
+
+def test_a_cause_explained_outside_a_root_cause_section() -> None:
+    text = (
+        "## Resolution\n\nThe outage was caused by the deploy job reading `KUBE_CONTEXT` from "
+        "the wrong cluster, so the certificate change landed on production.\n"
+    )
+    assert root_cause(doc_of(text))["present"] is None
+    assert root_cause(doc_of(text))["detail"] is not None
+
+
+@pytest.mark.parametrize(
+    ("fix", "detailed"),
+    [
+        ("The issue was solved by killing the backup process on that server.", True),
+        ("The team restored the previous load balancer configuration.", True),
+        ("We whipped it back into shape and restarted the service.", False),
+        ("The issue was resolved.", False),
+    ],
+)
+def test_a_fix_that_names_the_change(fix: str, detailed: bool) -> None:
+    found = resolution(doc_of(f"## Resolution\n\n{fix}\n"))["detail"]
+    assert (found is not None) is detailed
+
+
+def test_a_fix_told_in_the_timeline_when_there_is_no_resolution_section() -> None:
+    text = TIMELINE.format("- 09:40 UTC - resolved by rolling back the 2.3 deploy of the api")
+    assert resolution(doc_of(text))["detail"] is not None
+    assert resolution(doc_of(TIMELINE.format("- 09:40 UTC - resolved")))["detail"] is None
