@@ -12,9 +12,9 @@ from typing import Any
 
 import docx
 import pytest
-from pmreview.parse import parse
 from typer.testing import Result
 
+from pmreview.parse import parse
 from pmreview.pipeline import Options, review_paths
 from pmreview.render import FORMATS, render
 from pmreview.source import load

@@ -112,7 +112,11 @@ def test_span_agrees_on_a_written_example() -> None:
         ("Service was fully restored at 14:47 UTC.", None, "14:47 UTC"),  # an end alone
         ("Until 09:00 all was well; errors began at 09:10 and ended at 10:00.", "09:10", "10:00"),
         ("The API failed at 14:30 UTC and was resolved by 14:45 UTC.", "14:30 UTC", "14:45 UTC"),
-        ("Errors began at 1:00 PM UTC. At 1:40 PM, service was restored.", "1:00 PM UTC", "1:40 PM"),
+        (
+            "Errors began at 1:00 PM UTC. At 1:40 PM, service was restored.",
+            "1:00 PM UTC",
+            "1:40 PM",
+        ),
         ("Down from 3:30 PM (GMT) to 4:05 PM (GMT).", "3:30 PM (GMT)", "4:05 PM (GMT)"),
     ],
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..models import Block, Document
 from ..parse.views import sections_of
-from ..text.lexicon import lexicon
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence

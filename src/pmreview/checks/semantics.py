@@ -14,8 +14,8 @@ from typing import TypedDict
 
 from ..models import ASCII_LOWER, Block
 from ..resources import load_toml
-from ..text.prefilter import lowercase_pattern
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.prefilter import lowercase_pattern
 
 
 class Evidence(TypedDict):

@@ -8,8 +8,8 @@ import re
 from ..models import Block, Document, Section, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
-from ..text.lexicon import lexicon
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
 from ..text.sentences import sentences
 from ..text.times import leading_time
 from . import semantics as sem
@@ -44,7 +44,12 @@ def _zone(doc: Document) -> Zone | None:
     first entry's time and zone)."""
     words = zone_words(doc.source, doc.sections) if doc.zone_statement else None
     if words is not None:
-        return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
+        return {
+            "text": words.text,
+            "line": words.line,
+            "column": words.column,
+            "timezone": words.tz,
+        }
     times = [e.time for e in doc.timeline if e.time is not None]  # one per timed entry
     if not times or not all(t.tz for t in times):
         return None

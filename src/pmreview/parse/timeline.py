@@ -111,8 +111,9 @@ def zone_words(source: Source, sections: list[Section]) -> ZoneWords | None:
     for sec in sections:
         m = search_zone_statement(sec.title) if sec.has("timeline") else None
         if m:
-            line = source.lines[sec.line - 1] if 0 < sec.line <= len(source.lines) else ""
-            return ZoneWords(m.group(0), sec.line, line.find(m.group(0)) + 1, m.group("tz"))
+            title = source.lines[sec.line - 1] if 0 < sec.line <= len(source.lines) else ""
+            column = max(title.find(m.group(0)) + 1, 1)
+            return ZoneWords(m.group(0), sec.line, column, m.group("tz"))
     blocks = [b for sec in sections for b in sec.blocks]
     borrowed = borrowed_blocks(blocks)
     for b in blocks:
@@ -121,8 +122,8 @@ def zone_words(source: Source, sections: list[Section]) -> ZoneWords | None:
         text = _CODE_SPAN.sub(_spaces, b.text) if "`" in b.text else b.text
         m = search_zone_statement(text)
         if m and not on_log_line(text, m.start()):
-            line, col = b.position(m.start())
-            return ZoneWords(b.text[m.start() : m.end()], line, col, m.group("tz"))
+            at, col = b.position(m.start())
+            return ZoneWords(b.text[m.start() : m.end()], at, col, m.group("tz"))
     return None
 
 

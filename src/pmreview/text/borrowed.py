@@ -36,7 +36,7 @@ _STAMP = (
 )
 _STAMP_RE = re.compile(_STAMP)
 _LEVEL = re.compile(
-    r"^[\s:|-]*(?:\[\s*(?:\w+:)?(?:error|warn(?:ing)?|info|debug|fatal|crit(?:ical)?|notice"
+    r"[\s:|-]*(?:\[\s*(?:\w+:)?(?:error|warn(?:ing)?|info|debug|fatal|crit(?:ical)?|notice"
     r"|alert|emerg|trace)\s*\]|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|CRIT(?:ICAL)?|NOTICE"
     r"|ALERT|EMERG|TRACE|SEVERE)\b|level=)",
     re.IGNORECASE,
@@ -87,7 +87,11 @@ def borrowed_blocks(blocks: Iterable[Block]) -> set[int]:
         if b.kind == "heading":
             intro = None
             continue
-        if intro is not None and b.kind == "item" and (intro.kind != "item" or b.depth > intro.depth):
+        if (
+            intro is not None
+            and b.kind == "item"
+            and (intro.kind != "item" or b.depth > intro.depth)
+        ):
             out.add(id(b))
             continue
         intro = None
