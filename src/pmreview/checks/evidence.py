@@ -10,8 +10,13 @@ entry, a task) or `title` (a section).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
+
+from ..resources import shipped
 
 ANY = "*"  # an array's elements, in a fact's path
 _WORDS = ("quote", "text", "title")
@@ -74,3 +79,48 @@ def _words(node: Any, line: int | None) -> tuple[int | None, str] | None:
         return line, words
     present = node.get("present")
     return _words(present, line) if isinstance(present, Mapping) else None
+
+
+@cache
+def _facts_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(
+        (shipped("schemas") / "facts.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
+
+
+def shown_by(path: Sequence[str]) -> str:
+    """What a pass at `path` quotes, as schemas/facts.schema.json describes that fact ("" for
+    a path the record does not have)."""
+    root = _facts_schema()
+    node: Any = root
+    for key in path:
+        node = _resolve(root, node)
+        props = node.get("properties") or {}
+        if key in props:
+            node = props[key]
+        elif key == ANY and isinstance(node.get("items"), Mapping):
+            node = node["items"]
+        else:
+            node = node.get("additionalProperties")
+        if not isinstance(node, Mapping):
+            return ""
+    said = str(node.get("description") or _resolve(root, node).get("description", ""))
+    said = _NULL.sub("", said)
+    return said + (" The first is quoted." if _resolve(root, node).get("type") == "array" else "")
+
+
+_NULL = re.compile(r"[;,]\s*(?:else\s+)?null\b[^.]*")  # "; null when …": never quoted
+
+
+def _resolve(root: Mapping[str, Any], node: Any) -> Any:
+    """A subschema with its nullable `anyOf` reduced to its one branch and `$ref` followed."""
+    if not isinstance(node, Mapping):
+        return {}
+    branches = [b for b in node.get("anyOf", ()) if b.get("type") != "null"]
+    if len(branches) == 1:
+        node = branches[0]
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        node = root["$defs"][ref.removeprefix("#/$defs/")]
+    return node
