@@ -131,6 +131,16 @@ def test_json_has_every_check_id_of_the_spec(cli: Cli, vague_md: Path, good_md: 
     assert {c["status"] for c in good["checks"].values()} == {"pass"}
     assert vague["checks"]["summary.duration"]["status"] == "fail"
     assert vague["checks"]["summary.duration"]["line"] is not None
+    assert vague["checks"]["summary.duration"]["evidence"] == ""
+
+
+def test_json_gives_each_pass_its_line_and_words(cli: Cli, good_md: Path) -> None:
+    doc = json.loads(cli("check", "-f", "json", "--offline", str(good_md)).stdout)["documents"][0]
+    lines = good_md.read_text(encoding="utf-8").splitlines()
+    for cid, check in doc["checks"].items():
+        assert check["status"] == "pass", cid
+        first = check["evidence"].split("\n", 1)[0]
+        assert first and first in lines[check["line"] - 1], cid
 
 
 def test_spec_ids_match_the_shared_spec() -> None:

@@ -35,3 +35,18 @@ def test_unknown_selectors_are_warned_about(cli: Callable[..., Result], in_tmp: 
         "pmreview: warning: 'PM999' matches no rule or check (see pmreview rules)",
         "pmreview: warning: 'sumary' matches no rule or check (see pmreview rules)",
     ]
+
+
+def test_verbose_shows_each_pass_with_its_line_and_words(
+    cli: Callable[..., Result], in_tmp: Path
+) -> None:
+    (in_tmp / "pm.md").write_text(
+        "# API outage\n\n## Summary\n\nThe API failed at 10:30 UTC after a config push.\n",
+        encoding="utf-8",
+    )
+    quiet = cli("check", "--offline", str(in_tmp / "pm.md")).stdout
+    verbose = cli("check", "--offline", "-v", str(in_tmp / "pm.md")).stdout
+    assert "✓" not in quiet
+    assert "✓ summary.start_time  line 5: “10:30 UTC”" in verbose
+    assert "✓ summary.present     line 3: “Summary”" in verbose
+    assert "summary.end_time" not in verbose.split("── Present")[1].split("\n\n")[0]

@@ -203,3 +203,15 @@ def test_docs_rules_md_is_current(cli: Callable[..., Result], repo: Path) -> Non
     assert current == document() == cli("explain", "--all", "--format", "markdown").stdout, (
         "docs/rules.md is stale: pmreview explain --all --format markdown > docs/rules.md"
     )
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_check_says_what_its_pass_quotes(profile: str) -> None:
+    """The facts record describes the fact each check's evidence is read from."""
+    from pmreview.explain import as_text, quoted
+
+    for topic in check_entries(profile):
+        said = quoted(topic)
+        assert said and said != "The words that show the element, at their line.", topic.id
+        assert "null" not in said, topic.id
+        assert said[:40] in " ".join(as_text(topic).split()), topic.id

@@ -69,6 +69,16 @@ def find(key: str, profile: str | None = None) -> Entry:
     raise UsageError(f"unknown rule or check {key!r}{hint} (see pmreview rules)")
 
 
+def quoted(topic: Entry) -> str:
+    """What a check's pass quotes as its evidence: the fact its profile names, as the facts
+    record describes it."""
+    from .checks.evidence import shown_by
+    from .checks.profile import load
+
+    said = shown_by(load(topic.profiles[0]).fact_paths.get(topic.id, ()))
+    return said or "The words that show the element, at their line."
+
+
 def _indent(text: str, by: str = "    ") -> str:
     """An example, line for line (its line breaks are part of it)."""
     return "\n".join(by + line if line else line for line in text.splitlines())
@@ -94,6 +104,8 @@ def as_text(topic: Entry) -> str:
     if cites:
         parts += ["", "Where this practice comes from", *(_indent("- " + c) for c in cites)]
     parts += ["", "Bad", _indent(topic.example), "", "Good", _indent(topic.instead)]
+    if topic.kind == "check":
+        parts += ["", "What a pass quotes (-v, JSON evidence, HTML)", _prose(quoted(topic))]
     if topic.fix:
         parts += ["", "How to fix it", _prose(topic.fix)]
     if topic.question:
@@ -128,6 +140,8 @@ def as_markdown(topic: Entry, level: int = 2) -> str:
         parts += ["", "**Where this practice comes from.** " + "; ".join(cites) + "."]
     parts += ["", "**Bad:**", "", _quote(topic.example), "", "**Good:**", ""]
     parts.append(_quote(topic.instead))
+    if topic.kind == "check":
+        parts += ["", f"**What a pass quotes** (its line and words). {quoted(topic)}"]
     if topic.fix:
         parts += ["", f"**How to fix it.** {topic.fix}"]
     if topic.question:

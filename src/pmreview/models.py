@@ -186,11 +186,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Check:
+    """A verdict on a required element. A pass carries its evidence: the line and the exact
+    words that made it pass (the document's text at `line`); a fail, the line it concerns if
+    any, and no words."""
+
     id: str
     status: Status
     message: str
     line: int | None = None
     source: Origin = "rules"
+    evidence: str = ""
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,12 @@ def test_replay_of_the_authored_answer(cli: Cli, report_validator: Draft202012Va
     assert doc["llm"]["base_url"].startswith("replay:")
     offline = cli("check", "--offline", str(STAMPEDE), "--format", "json")
     assert json.loads(offline.stdout)["documents"][0]["checks"]["timeline.misleading"] == {
-        "status": "fail", "source": "rules", "message": ANY, "line": ANY
+        "status": "fail", "source": "rules", "message": ANY, "line": ANY, "evidence": ""
     }  # fmt: skip
-    assert doc["checks"]["timeline.misleading"]["status"] == "pass"  # overruled
+    overruled = doc["checks"]["timeline.misleading"]
+    assert overruled["status"] == "pass"
+    lines = STAMPEDE.read_text(encoding="utf-8").splitlines()  # its evidence: the model's quote
+    assert overruled["evidence"] and overruled["evidence"] in lines[overruled["line"] - 1]
     assert doc["checks"]["timeline.misleading"]["source"] == "llm"
     assert "timeline.misleading" not in {f["rule"] for f in doc["findings"]}
     assert doc["tasks"] and all(t["title"] and t["source"] == "llm" for t in doc["tasks"])

@@ -96,6 +96,7 @@ def test_grounded_verdict_overrules_a_semantic_check(mixed: Pair) -> None:
         "source": "llm",
         "message": "As quoted.",
         "line": line,
+        "evidence": "On-call thinks a merchant endpoint is down",  # the grounded quote
     }
     assert "timeline.misleading" not in {f["rule"] for f in doc["findings"]}
 

@@ -11,6 +11,7 @@ from _render_support import NIGHT
 
 from pmreview.models import DocumentReview, Finding, Report
 from pmreview.render import render
+from pmreview.render._common import evidence_words
 from pmreview.render._timeline_axis import events
 
 VOID = {"meta", "input", "br", "img", "hr", "link", "circle", "line", "path", "rect"}
@@ -191,3 +192,19 @@ def test_several_documents_get_a_table_of_contents(review: Callable[..., Report]
     assert_self_contained(page)
     assert '<a href="#d1">a.md</a>' in page and '<a href="#d2">b.md</a>' in page
     assert 'id="d2-f1"' in page and "Could not review c.md" in page
+
+
+def test_the_checklist_shows_each_pass_with_its_evidence_and_line(
+    review: Callable[..., Report],
+) -> None:
+    report = review(EVIL)
+    page = render(report, "html")
+    start = report.documents[0].checks["summary.start_time"]
+    assert (start.status, start.line, start.evidence) == ("pass", 5, "10:00")
+    item = re.search(r'<li class="pass"[^>]*>(?:(?!</li>).)*summary\.start_time.*?</li>', page)
+    assert item, "the start time's checklist item"
+    assert '<a class="at" href="#d1-L5">line 5</a>' in item[0]
+    assert '<q class="evidence">10:00</q>' in item[0]
+    for c in report.documents[0].checks.values():  # the words are escaped like the rest
+        words = html.escape(evidence_words(c.evidence, 120))
+        assert c.status != "pass" or f'<q class="evidence">{words}</q>' in page

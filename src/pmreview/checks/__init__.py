@@ -35,5 +35,5 @@ def _sections(doc: Document) -> dict[str, Place]:
     present: dict[str, Place] = {}
     for sec in doc.sections:
         for kind in sorted(sec.kinds):
-            present.setdefault(kind, place(sec.line, sec.title))
+            present.setdefault(kind, place(sec))
     return present

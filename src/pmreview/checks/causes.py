@@ -7,8 +7,8 @@ import re
 
 from ..models import Block, Document
 from ..parse.views import sections_of
+from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
-from ..text.sentences import sentences
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence
@@ -17,6 +17,7 @@ from .semantics import Evidence
 def _cause_detail(blocks: list[Block]) -> Evidence | None:
     """The root cause names something concrete (a file, setting, value, technology) and is not
     just "a misconfiguration": two concrete terms, or one with no vague cause beside it."""
+    blocks = own_blocks(blocks)
     text = "\n".join(b.text for b in blocks)
     terms = sem.specific_terms(text)
     if sem.words(text) < 8 or not terms:
@@ -24,7 +25,7 @@ def _cause_detail(blocks: list[Block]) -> Evidence | None:
     if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
         return None
     for b in blocks:
-        for s, e in sentences(b):
+        for s, e in own_sentences(b):
             if sem.specific_terms(b.text[s:e]):
                 return sem.evidence(b, s, e)
     return None
@@ -35,9 +36,10 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
     was solved by killing the backup process"). What rule PM103 calls vague does not count:
     "it was fixed" naming nothing, "adjusted the settings" anywhere (unless a value is given
     or the change was a rollback to a known state)."""
+    blocks = own_blocks(blocks)
     vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks)
     for b in blocks:
-        for s, e in sentences(b):
+        for s, e in own_sentences(b):
             if _names_change(b.text[s:e], b.lower[s:e], vetoed):
                 return sem.evidence(b, s, e)
     return None
@@ -77,7 +79,7 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
     the change (a cause's own "after a data migration" is no fix)."""
     resolved = lexicon("resolved")
     for b in _story_blocks(doc):
-        for s, e in sentences(b):
+        for s, e in own_sentences(b):
             low = b.lower[s:e]
             if resolved.search(low) and _names_change(b.text[s:e], low, False):
                 return sem.evidence(b, s, e)
@@ -101,7 +103,7 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
     mechanism word, and no vague cause ("a misconfiguration", "a glitch")."""
     things = (lexicon("system_part"), lexicon("component"))
     for b in blocks:
-        for s, e in sentences(b):
+        for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
                 sem.words(low) < 8
@@ -119,7 +121,7 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
     """With no root-cause section, a cause explained elsewhere (under "Resolution", "Details",
     in the story): a sentence giving a cause with a concrete thing named, not a vague one."""
     for b in _story_blocks(doc):
-        for s, e in sentences(b):
+        for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
                 lexicon("cause").search(low)
@@ -138,7 +140,7 @@ def root_cause(doc: Document) -> Part:
     secs = sections_of(doc, "root_cause")
     blocks = [b for s in secs for b in s.blocks]
     return {
-        "present": place(secs[0].line, secs[0].title) if secs else None,
+        "present": place(secs[0]) if secs else None,
         "detail": (_cause_detail(blocks) or _mechanism(blocks)) if secs else _cause_anywhere(doc),
     }
 
@@ -148,6 +150,6 @@ def resolution(doc: Document) -> Part:
     secs = sections_of(doc, "resolution")
     blocks = [b for s in secs for b in s.blocks]
     return {
-        "present": place(secs[0].line, secs[0].title) if secs else None,
+        "present": place(secs[0]) if secs else None,
         "detail": _fix_detail(blocks) if blocks else _fix_anywhere(doc),
     }

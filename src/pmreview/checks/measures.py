@@ -22,7 +22,7 @@ def measures(doc: Document) -> Measures:
     text = "\n".join(b.text for b in blocks)
     tasks = [t for b in measure_items(doc) if (t := _task(doc, b)) is not None]
     return {
-        "present": place(secs[0].line, secs[0].title) if secs else None,
+        "present": place(secs[0]) if secs else None,
         "improvements": (
             find_sentence(blocks, re.compile(r"\b\w{4,}\b")) if sem.words(text) >= 6 else None
         ),

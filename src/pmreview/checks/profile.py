@@ -25,6 +25,7 @@ from ..errors import UsageError
 from ..models import Check
 from ..resources import shipped
 from .evaluator import Failure, covered, subset_failures
+from .evidence import evidence, fact_paths
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -44,6 +45,11 @@ class Profile:
         decides which failure of a check is reported first."""
         ordered: dict[str, Any] = json.loads(json.dumps(self.schema, sort_keys=True))
         return ordered
+
+    @cached_property
+    def fact_paths(self) -> dict[str, tuple[str, ...]]:
+        """Check id -> the path in the facts record of the fact it decides."""
+        return fact_paths(self.schema)
 
     @cached_property
     def validator(self) -> Draft202012Validator:
@@ -194,6 +200,7 @@ def verdicts(profile: Profile, errors: list[Failure], facts: Mapping[str, Any]) 
         failures.setdefault(check, []).append(
             (fix or profile.checks[check].get("fix", ""), _line(error, facts))
         )
+    _fail_dependents(profile, failures)
     result: dict[str, Check] = {}
     for cid, spec in profile.checks.items():
         if cid in failures:
@@ -202,5 +209,18 @@ def verdicts(profile: Profile, errors: list[Failure], facts: Mapping[str, Any]) 
             msg = fix + (f" ({more} more like this)" if more else "")
             result[cid] = Check(cid, "fail", msg, line)
         else:
-            result[cid] = Check(cid, "pass", spec.get("description", ""), None)
+            line, words = evidence(facts, profile.fact_paths.get(cid, ()))
+            result[cid] = Check(cid, "pass", spec.get("description", ""), line, evidence=words)
     return result
+
+
+def _fail_dependents(profile: Profile, failures: dict[str, list[tuple[str, int | None]]]) -> None:
+    """A check that `requires` a failed one fails too: "every action item has an owner" is
+    not shown by a document without action items, so nothing could be its evidence."""
+    changed = True
+    while changed:
+        changed = False
+        for cid, spec in profile.checks.items():
+            if cid not in failures and spec.get("requires") in failures:
+                failures[cid] = [(spec.get("fix", ""), None)]
+                changed = True

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from ..models import Document, Section, TimeRef
+from ..text.times import with_zone
 from .semantics import Evidence
 
 
 class Place(TypedDict):
-    """Where a section starts, and its title as written."""
+    """Where a section starts, its title as written, and the words at `line` that show it
+    (the title; for untitled text, its first words)."""
 
     line: int
     title: str
+    text: str
 
 
 class TimeFact(TypedDict):
-    """A clock time as written, where, and its zone (None: none written next to it)."""
+    """A clock time as written (with the zone written next to it), where, and its zone (None:
+    none written next to it)."""
 
     text: str
     line: int
@@ -28,11 +33,11 @@ class TimeFact(TypedDict):
 
 
 class ZoneFact(TypedDict):
-    """The summary's timezone: a zoned time, or the document's statement (no position)."""
+    """The summary's timezone: a zoned time, or the document's zone statement, as written."""
 
     text: str
-    line: int | None
-    column: int | None
+    line: int
+    column: int
     timezone: str
 
 
@@ -48,7 +53,13 @@ class Summary(TypedDict):
 
 
 class Zone(TypedDict):
+    """The timeline's zone: the words that state it (the zone statement, or the first timed
+    entry's time and zone) and where they start."""
+
     text: str
+    line: int
+    column: int
+    timezone: str
 
 
 class Entry(TypedDict):
@@ -108,5 +119,17 @@ class Facts(TypedDict):
     lines: int
 
 
-def place(line: int, title: str) -> Place:
-    return {"line": line, "title": title}
+def place(sec: Section) -> Place:
+    """Where a section is: its title's line, or for untitled text its first line."""
+    first = next((b for b in sec.blocks if b.text.strip()), None)
+    if sec.title or first is None:
+        return {"line": sec.line, "title": sec.title, "text": sec.title}
+    words = first.text.split("\n", 1)[0].strip()[:120]
+    return {"line": sec.line or first.line, "title": sec.title, "text": words}
+
+
+def time_fact(doc: Document, t: TimeRef) -> TimeFact:
+    """A clock time with the zone written next to it, as the document has them."""
+    line = doc.source.lines[t.line - 1]
+    start, end = with_zone(line, t.column - 1, t.column - 1 + len(t.raw))
+    return {"text": line[start:end], "line": t.line, "column": start + 1, "timezone": t.tz}

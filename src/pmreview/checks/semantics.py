@@ -14,8 +14,8 @@ from typing import TypedDict
 
 from ..models import ASCII_LOWER, Block
 from ..resources import load_toml
+from ..text.borrowed import own_blocks, own_sentences
 from ..text.prefilter import lowercase_pattern
-from ..text.sentences import sentences
 
 
 class Evidence(TypedDict):
@@ -42,9 +42,9 @@ def find_sentence(
     cased: re.Pattern[str] | None = None,
 ) -> Evidence | None:
     """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
-    text, and `cased` in the text as written."""
-    for b in blocks:
-        for s, e in sentences(b):
+    text, and `cased` in the text as written (never borrowed text: text/borrowed.py)."""
+    for b in own_blocks(list(blocks)):
+        for s, e in own_sentences(b):
             text = b.lower[s:e]
             if (
                 pattern.search(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block
+from ..text.borrowed import own_sentences
 from .semantics import Evidence
 
 _SHARE = re.compile(
@@ -44,7 +45,10 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic")."""
     for b in blocks:
+        own = own_sentences(b) if _SHARE.search(b.text) else []
         for m in _SHARE.finditer(b.text):
+            if not any(s <= m.start() < e for s, e in own):
+                continue  # in a question or a quoted log line
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, TimeRef
+from ..parse.timeline import zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
+from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
-from ..text.sentences import sentences
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
 from . import semantics as sem
-from .record import Place, Summary, TimeFact, ZoneFact, place
+from .record import Place, Summary, ZoneFact, place, time_fact
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 
@@ -27,7 +28,7 @@ _INCIDENT = re.compile(
 
 def summary(doc: Document) -> Summary:
     """The summary's facts; all None when the document has no summary."""
-    blocks = [b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()]
+    blocks = own_blocks([b for b in summary_blocks(doc) if b.kind != "heading" or b.text.strip()])
     where = _present(doc, blocks)
     if where is None:
         return _none()
@@ -36,9 +37,9 @@ def summary(doc: Document) -> Summary:
     end = span.end.time if span.end else None
     return {
         "present": where,
-        "start_time": _time_fact(start) if start else None,
-        "end_time": _time_fact(end) if end else None,
-        "duration": _duration(span, start, end),
+        "start_time": time_fact(doc, start) if start else None,
+        "end_time": time_fact(doc, end) if end else None,
+        "duration": _duration(doc, span, start, end),
         "timezone": _zone(doc, span),
         "impact": _impact(blocks),
         "affected_share": affected_share(blocks),
@@ -68,32 +69,39 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
     words = sem.words(text)
     if not secs or not (titled and words >= 1 or words >= 8 and _tells_incident(text)):
         return None
-    return place(secs[0].line or blocks[0].line, secs[0].title)
+    found = place(secs[0])
+    return found if found["line"] else {**found, "line": blocks[0].line}
 
 
-def _time_fact(t: TimeRef) -> TimeFact:
-    return {"text": t.raw, "line": t.line, "column": t.column, "timezone": t.tz}
-
-
-def _duration(span: Span, start: TimeRef | None, end: TimeRef | None) -> Evidence | None:
-    """The stated length of the outage; else, with a start and an end, the end's place."""
+def _duration(
+    doc: Document, span: Span, start: TimeRef | None, end: TimeRef | None
+) -> Evidence | None:
+    """The stated length of the outage; else, with a start and an end, the two times (from
+    the start to the end when they share a line, else the end)."""
     if span.durations:
         d = span.durations[0]
         return {"quote": d.raw, "line": d.line, "column": d.column}
-    if start and end:
-        return {"quote": "", "line": end.line, "column": end.column}
-    return None
+    if not (start and end):
+        return None
+    last = time_fact(doc, end)
+    first = time_fact(doc, start)
+    if first["line"] != last["line"] or first["column"] > last["column"]:
+        return {"quote": last["text"], "line": last["line"], "column": last["column"]}
+    line = doc.source.lines[end.line - 1]
+    quote = line[first["column"] - 1 : last["column"] - 1 + len(last["text"])]
+    return {"quote": quote, "line": end.line, "column": first["column"]}
 
 
-def _zone(doc: Document, span: Span) -> ZoneFact | TimeFact | None:
+def _zone(doc: Document, span: Span) -> ZoneFact | None:
     """The first summary time written with a zone, else the document's zone statement (when
     the summary has a time at all)."""
     if span.zoned:
-        return _time_fact(span.zoned)
-    if doc.zone_statement and summary_times(doc):
-        statement = doc.zone_statement
-        return {"text": statement, "line": None, "column": None, "timezone": statement}
-    return None
+        t = time_fact(doc, span.zoned)
+        return {**t, "timezone": span.zoned.tz or ""}
+    words = zone_words(doc.source, doc.sections) if summary_times(doc) else None
+    if words is None:
+        return None
+    return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
 
 
 def _impact(blocks: list[Block]) -> Evidence | None:
@@ -114,10 +122,10 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (in a cause
     section of the summary, any sentence of four words or more)."""
     cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
-    cands = [b for s in cause_secs for b in s.blocks] or blocks
+    cands = own_blocks([b for s in cause_secs for b in s.blocks]) or blocks
     pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
     for b in cands:
-        spans = sentences(b)
+        spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
             sentence = b.lower[s:e]
             m = pattern.search(sentence)

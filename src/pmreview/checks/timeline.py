@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, Section, TimeRef
+from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
+from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.sentences import sentences
 from ..text.times import leading_date_only, leading_time
 from . import semantics as sem
-from .record import Entry, Timeline, Zone, place
+from .record import Entry, Timeline, Zone, place, time_fact
 from .semantics import Evidence, find_sentence
 
 
@@ -25,7 +27,7 @@ def timeline(doc: Document) -> Timeline:
     # quoted text (a chat log, a tweet, a status page) is not the author's account
     whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
     return {
-        "present": place(secs[0].line, secs[0].title) if present else None,
+        "present": place(secs[0]) if present else None,
         "timezone": _zone(doc),
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
@@ -50,11 +52,21 @@ _DAY_MONTH = re.compile(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no
 
 
 def _zone(doc: Document) -> Zone | None:
-    """The document's zone statement, else the zone every timed entry is written in."""
-    if doc.zone_statement:
-        return {"text": doc.zone_statement}
-    zones = [e.time.tz for e in doc.timeline if e.time is not None]  # one per timed entry
-    return {"text": zones[0]} if zones and zones[0] and all(zones) else None
+    """The document's zone statement, else the zone every timed entry is written in (the
+    first entry's time and zone)."""
+    words = zone_words(doc.source, doc.sections) if doc.zone_statement else None
+    if words is not None:
+        return {
+            "text": words.text,
+            "line": words.line,
+            "column": words.column,
+            "timezone": words.tz,
+        }
+    times = [e.time for e in doc.timeline if e.time is not None]  # one per timed entry
+    if not times or not all(t.tz for t in times):
+        return None
+    first = time_fact(doc, times[0])
+    return {**first, "timezone": times[0].tz or ""}
 
 
 def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
@@ -108,8 +120,8 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     an Escalation section or under an "Escalation:" label, a team or person named."""
     verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
     excluded = lexicon("escalation_excluded")
-    for b in blocks:
-        for s, e in sentences(b):
+    for b in own_blocks(blocks):
+        for s, e in own_sentences(b):
             text = b.lower[s:e]
             if excluded.search(text):
                 continue
@@ -170,8 +182,8 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
     """A theory ("we assumed…", "suspecting…") that the same or the next sentence says was
     wrong ("but no issues were found", "however…"). A suspicion that was right is no path."""
     theory, wrong = lexicon("suspicion"), lexicon("wrongness")
-    for b in blocks:
-        spans = sentences(b)
+    for b in own_blocks(blocks):
+        spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
             if not theory.search(b.lower[s:e]):
                 continue

@@ -42,7 +42,10 @@ def check(
         typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal)."),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Show every suggestion, info ones included.")
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Show every suggestion, and what shows each element present."
+        ),
     ] = False,
     *,
     review: ReviewArgs,

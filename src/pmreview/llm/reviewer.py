@@ -127,8 +127,14 @@ def ground(
         if span is None:
             dropped += 1
             continue
+        passed = item["status"] == "pass"
         out.verdicts[item["check"]] = Check(
-            item["check"], item["status"], item["reason"].strip(), span.line, source="llm"
+            item["check"],
+            item["status"],
+            item["reason"].strip(),
+            span.line,
+            source="llm",
+            evidence=span.text if passed else "",
         )
     for item in answer.get("tasks", []):
         span = locate(item["quote"]) if item["quote"].strip() else None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
+from ..text.borrowed import borrowed_blocks, log_line, on_log_line
 from ..text.times import find_times, leading_time, search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -88,11 +90,16 @@ def _looks_like_timeline(sec: Section) -> bool:
 
 
 def times_in(blocks: list[Block]) -> list[TimeRef]:
+    """Every clock time the author wrote: not in code spans, quoted log lines or the
+    assignment's own text (text/borrowed.py)."""
     out: list[TimeRef] = []
+    borrowed = borrowed_blocks(blocks)
     for b in blocks:
-        if not _DIGIT.search(b.text):
+        if not _DIGIT.search(b.text) or id(b) in borrowed:
             continue  # every time holds a digit (most blocks have none)
         for n, text in enumerate(b.text.split("\n")):
+            if log_line(text):
+                continue
             clean = _CODE_SPAN.sub(_spaces, text) if "`" in text else text
             col = b.column if n == 0 else 1
             out.extend(find_times(clean, b.line + n, col))
@@ -103,15 +110,41 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+class ZoneWords(NamedTuple):
+    """A document-wide zone statement: its words as written, where they start, the zone."""
+
+    text: str
+    line: int
+    column: int
+    tz: str
+
+
 def zone_statement(source: Source, sections: list[Section]) -> str | None:
     """A document-wide zone: "All times in PDT", "Timeline (UTC)" (in code spans: no)."""
+    found = zone_words(source, sections)
+    return found.tz if found else None
+
+
+def zone_words(source: Source, sections: list[Section]) -> ZoneWords | None:
+    """The zone statement and where it is: a timeline title's, else the first in the text
+    (not in code spans, quoted log lines or the assignment's own text)."""
     for sec in sections:
         m = search_zone_statement(sec.title) if sec.has("timeline") else None
         if m:
-            return m.group("tz")
-    text = "\n\n".join(b.text for sec in sections for b in sec.blocks)
-    m = search_zone_statement(_CODE_SPAN.sub("", text))
-    return m.group("tz") if m else None
+            title = source.lines[sec.line - 1] if 0 < sec.line <= len(source.lines) else ""
+            column = max(title.find(m.group(0)) + 1, 1)
+            return ZoneWords(m.group(0), sec.line, column, m.group("tz"))
+    blocks = [b for sec in sections for b in sec.blocks]
+    borrowed = borrowed_blocks(blocks)
+    for b in blocks:
+        if id(b) in borrowed:
+            continue
+        text = _CODE_SPAN.sub(_spaces, b.text) if "`" in b.text else b.text
+        m = search_zone_statement(text)
+        if m and not on_log_line(text, m.start()):
+            at, col = b.position(m.start())
+            return ZoneWords(b.text[m.start() : m.end()], at, col, m.group("tz"))
+    return None
 
 
 def find_times_in(text: str) -> list[TimeRef]:

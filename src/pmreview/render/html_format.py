@@ -15,8 +15,8 @@ from importlib.resources import files
 from .. import __version__
 from ..catalog import CHECK_CATEGORY
 from ..convert import note as converted_note
-from ..models import DocumentReview, Report
-from ._common import counts, elements, llm_summary, plural
+from ..models import Check, DocumentReview, Report
+from ._common import counts, elements, evidence_words, llm_summary, plural
 from ._html_source import Numbered, document_view, note
 from ._timeline_axis import duration, events, svg
 from .catalog import catalog
@@ -57,10 +57,11 @@ def _checklist(d: DocumentReview, labels: dict[str, tuple[str, str]], doc_id: st
         if c.status != "fail":
             items.append(
                 f'<li class="{c.status}" title="{e(labels.get(cid, (c.message, ""))[0])}">'
-                f'<span class="tick">{mark}</span><span class="cid">{e(cid)}{by}</span></li>'
+                f'<span class="tick">{mark}</span><span class="cid">{e(cid)}{_at(c, doc_id)}{by}'
+                f"</span>{_evidence(c)}</li>"
             )
             continue
-        where = f' <a class="at" href="#{doc_id}-L{c.line}">line {c.line}</a>' if c.line else ""
+        where = _at(c, doc_id)
         f = found.get(cid)
         question = f'<span class="question">{e(f.question)}</span>' if f and f.question else ""
         fix = (f.suggestion if f else "") or c.message
@@ -75,6 +76,18 @@ def _checklist(d: DocumentReview, labels: dict[str, tuple[str, str]], doc_id: st
         f'<section class="card checks"><h3>Required elements <span class="sub">{elements(d)}'
         f'</span></h3><ul class="checklist">{"".join(items)}</ul></section>'
     )
+
+
+def _at(c: Check, doc_id: str) -> str:
+    """A link to the line a verdict rests on (a pass's evidence, a failure's place)."""
+    return f' <a class="at" href="#{doc_id}-L{c.line}">line {c.line}</a>' if c.line else ""
+
+
+def _evidence(c: Check) -> str:
+    """A pass's evidence: the document's words that made it pass."""
+    if c.status != "pass" or not c.evidence:
+        return ""
+    return f'<q class="evidence">{e(evidence_words(c.evidence, 120))}</q>'
 
 
 def _timeline(d: DocumentReview, doc_id: str) -> str:

@@ -36,7 +36,13 @@ def document_dict(d: DocumentReview) -> dict[str, Any]:
         "path": d.path,
         **converted,
         "checks": {
-            cid: {"status": c.status, "source": c.source, "message": c.message, "line": c.line}
+            cid: {
+                "status": c.status,
+                "source": c.source,
+                "message": c.message,
+                "line": c.line,
+                "evidence": c.evidence,
+            }
             for cid, c in d.checks.items()
         },
         "findings": [finding_dict(f) for f in d.findings],

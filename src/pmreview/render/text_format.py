@@ -66,6 +66,26 @@ def score_line(score: dict[str, Any]) -> str:
     return f"Specificity score {score.get('overall', 0)}/100" + (f" ({parts})" if parts else "")
 
 
+def evidence_words(words: str, width: int = 72) -> str:
+    """Evidence on one line: its whitespace folded, cut at `width` characters."""
+    flat = " ".join(words.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _passed(d: DocumentReview, color: bool) -> list[str]:
+    """With -v: each passing check, and the line and words that made it pass."""
+    passed = {cid: c for cid, c in d.checks.items() if c.status == "pass"}
+    if not passed:
+        return []
+    width = max(len(cid) for cid in passed)
+    out = [_c("── Present ", "bold", color) + _c("─" * 50, "dim", color)]
+    for cid, c in passed.items():
+        by = " (LLM)" if c.source == "llm" else ""
+        where = f"line {c.line}: “{evidence_words(c.evidence)}”" if c.line and c.evidence else ""
+        out.append(f"  {_c('✓', 'green', color)} {cid.ljust(width)}  {where}{by}".rstrip())
+    return [*out, ""]
+
+
 def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out: list[str] = []
     if d.converted_from:
@@ -82,6 +102,8 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
         for f in items:
             out.extend(_finding(f, d.path, color, verbose, seen))
         out.append("")
+    if verbose:
+        out.extend(_passed(d, color))
     if d.tasks:
         out.append(_c("── Suggested tasks ", "bold", color) + _c("─" * 42, "dim", color))
         for t in d.tasks:

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_sections, summary_times
+from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, parse_date
 from .durations import durations_in
 from .times import DATE_RE
@@ -228,9 +229,9 @@ def _stated_durations(doc: Document) -> list[Duration]:
     cue, after = _duration_cues()
     out: list[Duration] = []
     for sec in summary_sections(doc):
-        for b in sec.blocks:
+        for b in own_blocks(sec.blocks):
             for s, e, minutes in durations_in(b.text):
-                if _of_other_thing(b.text, s, e):
+                if _of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
                 ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
                 if ok or after.match(b.text[e:]) or _parenthesised(b.text, s, e):

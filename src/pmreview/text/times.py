@@ -161,3 +161,16 @@ def leading_date_only(text: str) -> bool:
     stripped = _LEAD.match(text)
     rest = text[stripped.end() if stripped else 0 :]
     return bool(DATE_RE.match(rest)) and leading_time(text) is None
+
+
+def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of a time at `text[start:end]` widened to the zone written right next to it
+    ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
+    after = _ZONE_AFTER.match(text, end)
+    if after:
+        stop = after.end()
+        if "(" in text[end:stop] and text[stop : stop + 1] == ")":
+            stop += 1
+        return start, stop
+    before = _ZONE_BEFORE.search(text, 0, start)
+    return (before.start(), end) if before else (start, end)
