@@ -33,6 +33,13 @@ SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
+# links, addresses and ticket numbers: where a task is tracked, not what it does
+_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b")
+# a label opening a block, with text after it
+_LABEL = re.compile(
+    r"\s*(?:[-*+•]|\d+[.)])?\s*"
+    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[A-Z][\w /&-]{0,40}:)(?=:?\s+\S)"
+)
 # list marker, bold/label markup and spaces that may come before a sentence's first word
 _LEAD = re.compile(
     r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
@@ -96,12 +103,12 @@ class Place:
         if within == "clause":
             before = _CLAUSE_END.split(before)[-1]
             after = _CLAUSE_END.split(after)[0]
-        return before + " " + after
+        return _REFERENCE.sub(" ", before + " " + after)
 
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span):
+    if is_quoted(place.block, *place.span) or _in_label(place):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -111,6 +118,14 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
         return False
     around = place.around(ctx.within)
     return not any(_ANSWERS[name](around) for name in ctx.answered_by)
+
+
+def _in_label(place: Place) -> bool:
+    """The words are the label of a paragraph or list item with text after it
+    ("**Enhanced monitoring:** Page the DBA when …"): the label names the topic, the text
+    after it is what is judged."""
+    m = _LABEL.match(place.block.text)
+    return m is not None and place.span[1] <= m.end()
 
 
 def _states_measures(place: Place) -> bool:
