@@ -1,4 +1,5 @@
-"""PM101–PM105: vague statements, from the phrase table in data/vague.toml."""
+"""PM101–PM105: vague statements, from the phrase table in data/vague.toml, each judged in
+its context (rules/vague_context.py: quoted text, what answers it, purpose clauses …)."""
 
 from __future__ import annotations
 

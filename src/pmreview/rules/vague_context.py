@@ -22,6 +22,7 @@ from ..models import Block, Section
 from ..resources import load_toml
 from ..text.prefilter import lowercase_pattern
 from ..text.quoted import is_quoted
+from ..text.task_parts import verbs
 from ..text.times import DATE_RE, TIME_RE
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -33,6 +34,7 @@ SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 # links, addresses and ticket numbers: where a task is tracked, not what it does
 _REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b")
 # a label opening a block, with text after it
@@ -129,14 +131,21 @@ def _in_label(place: Place) -> bool:
 
 
 def _states_measures(place: Place) -> bool:
-    """Measures are stated in a measures section, in a sentence about what will be done, or
-    as an instruction (the sentence opens with the words)."""
-    if place.section.kinds & MEASURE_KINDS:
-        return True
+    """Measures are stated as list items or rows of a measures section, as instructions
+    ("Change the rollback process …"; the sentence opens with a verb or with the words), or
+    in a sentence about what will be done. A remark in a paragraph ("We are committed to
+    improving our technology") is no measure."""
     s, e = place.sentence
     if _markers()["future"].search(place.block.lower[s:e]):
         return True
-    return not _LEAD.sub("", place.block.text[s : place.span[0]]).strip()
+    line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
+    opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
+    if not opening.strip():
+        return True
+    if not place.section.kinds & MEASURE_KINDS:
+        return False
+    first = _FIRST_WORD.match(opening)
+    return place.block.kind in ("item", "row") or bool(first and first.group(0).lower() in verbs())
 
 
 def _guards_against(place: Place) -> bool:
