@@ -29,14 +29,17 @@ MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset({"specific", "quantity", "setting", "value", "share", "change"})
-SKIPS = frozenset({"purpose", "belief", "negation", "opener", "verification", "reference"})
+SKIPS = frozenset(
+    {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
+)
 SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# links, addresses and ticket numbers: where a task is tracked, not what it does
-_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b")
+# links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
+# tags (a colour is no value)
+_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
 # a label opening a block, with text after it
 _LABEL = re.compile(
     r"\s*(?:[-*+•]|\d+[.)])?\s*"
@@ -185,6 +188,8 @@ _READINGS = {
     "purpose": _in_purpose,
     "opener": _is_opener,
     "belief": lambda place: _marked("belief")(place.before),
+    "question": lambda place: _marked("question")(_CLAUSE_END.split(place.before)[-1]),
+    "lesson": lambda place: _marked("lesson")(place.before),
     "negation": lambda place: _marked("negation")(place.before),
     "verification": lambda place: _marked("verification")(place.before),
     "reference": _refers_back,
