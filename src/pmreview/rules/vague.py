@@ -1,4 +1,5 @@
-"""PM101–PM105: vague statements, from the phrase table in data/vague.toml."""
+"""PM101–PM105: vague statements, from the phrase table in data/vague.toml, each judged in
+its context (rules/vague_context.py: quoted text, what answers it, purpose clauses …)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule
 from ._text import blocks, hit_at
+from .vague_context import Context, Place, is_vague_here
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Entry:
     message: str
     question: str
     suggestion: str
+    context: Context
 
 
 @cache
@@ -36,6 +39,7 @@ def table() -> tuple[Entry, ...]:
             e["message"],
             e["question"],
             e["suggestion"],
+            Context.of(e),
         )
         for e in load_toml("vague.toml")["entry"]
     )
@@ -62,7 +66,7 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
     phrases, entry_of = _phrases()
     entries = table()
     live = phrases.within(index(doc.lower))  # blocks: whole lines
-    for _, block in blocks(doc):
+    for sec, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
         found = live.candidates(block.line, block.end_line)
@@ -81,6 +85,8 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
             for _, m in live.among(block.lower, by_entry[k]):
                 i = bisect_right(starts, m.start()) - 1
                 if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
+                    continue
+                if not is_vague_here(entry.context, Place(sec, block, spans[i], m.span())):
                     continue
                 claimed.add((entry.rule, i))
                 lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
