@@ -22,8 +22,8 @@ from ..models import Block, Section
 from ..resources import load_toml
 from ..text.prefilter import lowercase_pattern
 from ..text.quoted import is_quoted
-from ..text.task_parts import verbs
 from ..text.times import DATE_RE, TIME_RE
+from ..text.verb_forms import verbs
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
