@@ -203,3 +203,30 @@ def test_docs_rules_md_is_current(cli: Callable[..., Result], repo: Path) -> Non
     assert current == document() == cli("explain", "--all", "--format", "markdown").stdout, (
         "docs/rules.md is stale: pmreview explain --all --format markdown > docs/rules.md"
     )
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_check_is_defined_with_examples_of_both_verdicts(profile: str) -> None:
+    for entry in check_entries(profile):
+        d = entry.definition
+        assert d is not None, entry.id
+        assert d.passes.strip() and d.fails.strip(), entry.id
+        assert d.pass_examples and d.fail_examples, entry.id
+    assert catalog.scope(profile), f"profile {profile} has no x-scope"
+
+
+def test_explain_shows_the_definition(cli: Callable[..., Result]) -> None:
+    out = cli("explain", "summary.root_cause").stdout
+    passes = out.index("\nPasses when\n")
+    assert passes < out.index("\nFails when\n") < out.index("\nExamples that pass\n")
+    assert out.index("\nExamples that pass\n") < out.index("\nExamples that fail\n")
+    assert '"a glitch"' in out[passes:]  # the spec's wording
+    assert "root_cause.detail" in out  # what it does not ask for
+
+
+def test_the_rules_document_gives_each_profiles_scope() -> None:
+    text = document()
+    for profile in PROFILES:
+        section = text.split(f"## Required elements of profile `{profile}`", 1)[1]
+        assert section.lstrip().startswith("How the checks read a document")
+    assert "judged on its paragraphs" in text
