@@ -45,12 +45,8 @@ class Definition:
         if not isinstance(data, dict) or not data.get("pass"):
             return None
         examples = data.get("examples") or {}
-        return cls(
-            str(data["pass"]),
-            str(data.get("fail", "")),
-            tuple(str(x) for x in examples.get("pass", ())),
-            tuple(str(x) for x in examples.get("fail", ())),
-        )
+        passes, fails = (tuple(map(str, examples.get(k, ()))) for k in ("pass", "fail"))
+        return cls(str(data["pass"]), str(data.get("fail", "")), passes, fails)
 
 
 @dataclass(frozen=True)
