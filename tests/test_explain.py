@@ -215,3 +215,29 @@ def test_every_check_says_what_its_pass_quotes(profile: str) -> None:
         assert said and said != "The words that show the element, at their line.", topic.id
         assert "null" not in said, topic.id
         assert said[:40] in " ".join(as_text(topic).split()), topic.id
+
+
+def test_every_check_is_defined_with_examples_of_both_verdicts(profile: str) -> None:
+    for entry in check_entries(profile):
+        d = entry.definition
+        assert d is not None, entry.id
+        assert d.passes.strip() and d.fails.strip(), entry.id
+        assert d.pass_examples and d.fail_examples, entry.id
+    assert catalog.scope(profile), f"profile {profile} has no x-scope"
+
+
+def test_explain_shows_the_definition(cli: Callable[..., Result]) -> None:
+    out = cli("explain", "summary.root_cause").stdout
+    passes = out.index("\nPasses when\n")
+    assert passes < out.index("\nFails when\n") < out.index("\nExamples that pass\n")
+    assert out.index("\nExamples that pass\n") < out.index("\nExamples that fail\n")
+    assert '"a glitch"' in out[passes:]  # the spec's wording
+    assert "root_cause.detail" in out  # what it does not ask for
+
+
+def test_the_rules_document_gives_each_profiles_scope() -> None:
+    text = document()
+    for profile in PROFILES:
+        section = text.split(f"## Required elements of profile `{profile}`", 1)[1]
+        assert section.lstrip().startswith("How the checks read a document")
+    assert "judged on its paragraphs" in text

@@ -30,6 +30,26 @@ Kind = Literal["check", "rule", "llm", "score"]
 
 
 @dataclass(frozen=True)
+class Definition:
+    """A check's definition, as verdicts follow it: when it passes, when it fails, and short
+    examples of both (a profile's `x-checks.ID.definition`)."""
+
+    passes: str
+    fails: str
+    pass_examples: tuple[str, ...] = ()
+    fail_examples: tuple[str, ...] = ()
+
+    @classmethod
+    def read(cls, data: Any) -> Definition | None:
+        """From `{"pass", "fail", "examples": {"pass": [...], "fail": [...]}}`; None without."""
+        if not isinstance(data, dict) or not data.get("pass"):
+            return None
+        examples = data.get("examples") or {}
+        passes, fails = (tuple(map(str, examples.get(k, ()))) for k in ("pass", "fail"))
+        return cls(str(data["pass"]), str(data.get("fail", "")), passes, fails)
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     slug: str
@@ -47,13 +67,15 @@ class Entry:
     cites: tuple[str, ...] = ()  # keys of data/practices.toml
     options: tuple[Option, ...] = ()
     profiles: tuple[str, ...] = ()  # a check: the profiles that hold it
+    definition: Definition | None = None  # a check: when it passes and fails, with examples
 
     def undocumented(self) -> list[str]:
         """The parts of its documentation this entry lacks."""
         if self.kind == "score":  # the formula: what and how, no examples to give
             return [p for p in ("what", "why") if not getattr(self, p).strip()]
         out = [p for p in DOC_PARTS if not getattr(self, p).strip()]
-        return out + ([] if self.cites else ["cites"])
+        out += [] if self.cites else ["cites"]
+        return out + (["definition"] if self.kind == "check" and not self.definition else [])
 
 
 # The findings the LLM reviewer adds: listed, selected, severity-configured like rule ids.
@@ -142,7 +164,17 @@ def _check(cid: str, spec: dict[str, Any], profile: str, slug: str) -> Entry:
         missing=str(spec.get("missing", "")),
         cites=tuple(str(k) for k in cites) if isinstance(cites, list) else (),
         profiles=(profile,),
+        definition=Definition.read(spec.get("definition")),
     )
+
+
+def scope(profile: str) -> dict[str, str]:
+    """The profile's scope rules (`x-scope`): what its sections, "the summary", "the timeline"
+    are, by name, in the profile's order; every check's definition is read with them."""
+    from .checks.profile import load
+
+    rules = load(profile).schema.get("x-scope")
+    return {str(k): str(v) for k, v in rules.items()} if isinstance(rules, dict) else {}
 
 
 def rule_entry(r: Rule) -> Entry:

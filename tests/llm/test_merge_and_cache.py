@@ -22,8 +22,13 @@ from _llm_support import (
     where,
 )
 
+from pmreview.checks.profile import load as load_profile
+from pmreview.errors import UsageError
 from pmreview.llm import LLMConfig
+from pmreview.llm.reviewer import LLMResult
+from pmreview.models import Check as ModelCheck
 from pmreview.pipeline import Options, review_paths
+from pmreview.pipeline.merge import POLICIES, combine
 from pmreview.source import load
 
 TEXT = load(str(WEBHOOKS)).text
@@ -42,7 +47,7 @@ MIXED = answer(
         verdict("summary.duration", "fail", "(55 minutes)"),  # structural: ignored
         verdict("summary.severity", "fail", "On 2025-04-03"),  # unknown id: ignored
         verdict("resolution.detail", "pass", "the cache was flushed and warmed"),  # not there
-        verdict("timeline.escalation", "fail", ""),  # no quote: no verdict
+        verdict("timeline.escalation", "fail", ""),  # no quote: the element is absent
     ],
     tasks=[
         task(
@@ -118,11 +123,92 @@ def test_finding_of_a_check_the_llm_failed_says_so(mixed: Pair) -> None:
 def test_verdicts_on_other_checks_are_ignored(mixed: Pair) -> None:
     doc, offline = mixed
     assert set(doc["checks"]) == set(offline["checks"])  # no "summary.severity"
-    for cid in ("summary.duration", "resolution.detail", "timeline.escalation"):
+    for cid in ("summary.duration", "resolution.detail"):
         assert doc["checks"][cid] == offline["checks"][cid], cid
         assert doc["checks"][cid]["source"] == "rules"
     structural = {"summary.duration"}
     assert not structural & {c for c, v in doc["checks"].items() if v["source"] == "llm"}
+
+
+def test_a_fail_without_a_quote_says_the_element_is_absent(mixed: Pair) -> None:
+    doc, offline = mixed
+    assert offline["checks"]["timeline.escalation"]["status"] == "pass"
+    assert doc["checks"]["timeline.escalation"] == {
+        "status": "fail",
+        "source": "llm",
+        "message": "As quoted.",
+        "line": offline["checks"]["timeline.escalation"]["line"],  # nothing to point at
+    }
+
+
+# --------------------------------------------------------------------------- policies
+
+PROFILE = load_profile("default")
+
+
+def _llm(*verdicts: tuple[str, str, int | None]) -> LLMResult:
+    out = LLMResult()
+    for cid, status, line in verdicts:
+        out.verdicts[cid] = ModelCheck(cid, status, "model", line, source="llm")  # type: ignore[arg-type]
+        if line is None:
+            out.absent.add(cid)
+    return out
+
+
+DET = {
+    "summary.root_cause": ModelCheck("summary.root_cause", "fail", "rules", 3),
+    "timeline.escalation": ModelCheck("timeline.escalation", "pass", "rules", 9),
+    "timeline.present": ModelCheck("timeline.present", "fail", "rules", 1),
+    "summary.duration": ModelCheck("summary.duration", "pass", "rules", 4),
+}
+LLM = _llm(
+    ("summary.root_cause", "pass", 5),  # semantic, quoted
+    ("timeline.escalation", "fail", None),  # semantic, absent
+    ("timeline.present", "pass", 12),  # structural: the evidence the parser missed
+)
+
+
+def _statuses(policy: str) -> dict[str, str]:
+    return {cid: f"{c.status}:{c.source}" for cid, c in combine(PROFILE, DET, LLM, policy).items()}
+
+
+@pytest.mark.parametrize(
+    ("policy", "root_cause", "escalation", "timeline"),
+    [
+        ("deterministic", "fail:rules", "pass:rules", "fail:rules"),
+        ("semantic-quoted", "pass:llm", "pass:rules", "fail:rules"),
+        ("semantic", "pass:llm", "fail:llm", "fail:rules"),
+        ("semantic+structural", "pass:llm", "fail:llm", "pass:llm"),
+    ],
+)
+def test_each_policy_combines_verdicts_by_check_kind(
+    policy: str, root_cause: str, escalation: str, timeline: str
+) -> None:
+    assert _statuses(policy) == {
+        "summary.root_cause": root_cause,
+        "timeline.escalation": escalation,
+        "timeline.present": timeline,
+        "summary.duration": "pass:rules",
+    }
+
+
+def test_an_absent_element_keeps_the_checks_line_and_the_llm_never_fails_a_structural_check() -> (
+    None
+):
+    out = combine(PROFILE, DET, LLM, "semantic+structural")
+    assert out["timeline.escalation"].line == 9
+    fails_it = _llm(("summary.duration", "fail", 4))
+    assert (
+        combine(PROFILE, DET, fails_it, "semantic+structural")["summary.duration"]
+        == DET["summary.duration"]
+    )
+
+
+def test_every_policy_is_documented_and_an_unknown_one_is_a_usage_error() -> None:
+    assert set(POLICIES) == {"deterministic", "semantic-quoted", "semantic", "semantic+structural"}
+    assert Options().llm_policy in POLICIES
+    with pytest.raises(UsageError, match="unknown LLM policy 'llm-wins'"):
+        combine(PROFILE, DET, LLM, "llm-wins")
 
 
 def test_tasks_keep_their_grounded_line(mixed: Pair) -> None:

@@ -144,8 +144,14 @@ def test_render_fills_both_templates() -> None:
 def test_shipped_reviewer_prompt_takes_what_the_reviewer_gives() -> None:
     prompt = load_prompt("reviewer")
     assert prompt.id == "reviewer" and prompt.version >= 1
-    assert prompt.variables() == {"profile", "requirements", "findings", "document"}
-    assert "<document>\n$document\n</document>" in prompt.user
+    assert prompt.variables() == {"profile", "scope", "requirements", "findings", "document"}
+    # what changes per document comes last, the document at the very end (prompt caching)
+    assert prompt.user.rstrip().endswith("<document>\n$document\n</document>")
+    assert prompt.user.index("$findings") < prompt.user.index("$document")
+    assert (
+        not {"profile", "scope", "requirements"}
+        & Prompt("u", 1, "", prompt.user, "s.json", "s").variables()
+    )
     assert (prompt.schema, prompt.schema_name) == ("llm-review.schema.json", "postmortem_review")
 
 
@@ -507,10 +513,15 @@ def test_request_carries_the_profile_and_the_redacted_numbered_document() -> Non
     config = LLMConfig(base_url="x", model="m", max_tokens=1234)
     request = build_request(det, load_profile("default"), config, redact(source))
     assert request.model == "m" and request.max_tokens == 1234 and request.temperature == 0.0
-    user = request.messages[1]["content"]
-    assert 'profile "default"' in user
-    assert "- root_cause.detail:" in user  # a semantic check to judge
-    assert "- summary.duration:" not in user  # a structural one is not
+    system, user = (m["content"] for m in request.messages)
+    assert 'profile "default"' in system
+    # a semantic check to judge, by its definition (spec/checks.md's "pass when")
+    assert (
+        '- summary.root_cause: the summary states the cause in terms more specific than "a glitch"'
+        in system
+    )
+    assert "- summary.duration:" not in system  # a structural one is not
+    assert "judged on its paragraphs" in system  # the scope rules
     assert "   3 | Mail [EMAIL_1]." in user
     assert "ada.okafor" not in json.dumps(request.normalised())
 

@@ -24,7 +24,7 @@ class ChatRequest:
     model: str
     messages: tuple[dict[str, str], ...]
     response_format: dict[str, Any]
-    max_tokens: int = 3000
+    max_tokens: int = 4096
     temperature: float = 0.0
 
     def normalised(self) -> dict[str, Any]:
@@ -71,7 +71,7 @@ class LLMConfig:
     cache_dir: str | None = None
     use_cache: bool = True
     jobs: int = 4
-    max_tokens: int = 3000
+    max_tokens: int = 4096
     extra: dict[str, Any] = field(default_factory=dict)
 
 

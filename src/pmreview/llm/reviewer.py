@@ -7,11 +7,14 @@ stand whatever happens here.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalog import Definition
 from ..checks.profile import Profile
-from ..models import Check, DocumentReview, Hit, Source
+from ..models import Check, DocumentReview, Hit, Source, Status
 from . import ChatClient, ChatRequest, LLMConfig, LLMError, public_url
 from .ask import ask, build
 from .cache import Cache
@@ -21,11 +24,17 @@ from .redact import Redaction, nothing, redact
 PROMPT = "reviewer"
 MAX_DOCUMENT_CHARS = 24_000
 MAX_FINDINGS_IN_PROMPT = 40
+OVERHEAD_CONFIG = LLMConfig(base_url="", model="")
+CHARS_PER_TOKEN = 4
+OVERHEAD_LIMIT = 2000  # tokens besides the findings and the document (prompts/README.md)
 
 
 @dataclass
 class LLMResult:
+    # grounded verdicts on the profile's checks (semantic ones, and passes on structural ones
+    # with the evidence quoted); `pipeline.merge.combine` decides which apply
     verdicts: dict[str, Check] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)  # "fail" verdicts without a quote (no line)
     critiques: list[Hit] = field(default_factory=list)  # the engine stamps them (PM901)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -37,23 +46,64 @@ def _numbered(text: str) -> str:
     return "\n".join(f"{n:4d} | {line}" for n, line in enumerate(text.split("\n"), 1))
 
 
+def definitions(profile: Profile) -> str:
+    """The profile's semantic checks, one line each: when it passes (its `definition`'s "pass"
+    text: what fails is everything else, and the token budget has no room for both; a profile
+    without definitions gives the description)."""
+    out = []
+    for cid, spec in profile.checks.items():
+        if spec.get("kind") != "semantic":
+            continue
+        d = Definition.read(spec.get("definition"))
+        text = d.passes if d else spec.get("description", "")
+        out.append(f"- {cid}: {' '.join(text.split())}")
+    return "\n".join(out) or "(none)"
+
+
+def scope(profile: Profile) -> str:
+    """The profile's scope rules (`x-scope`), one line each."""
+    rules = profile.schema.get("x-scope")
+    lines = [f"- {' '.join(str(r).split())}" for r in (rules or {}).values()]
+    return "\n".join(lines) or "(sections are found by their titles)"
+
+
+def fixed_variables(profile: Profile) -> dict[str, str]:
+    """What fills the part of the prompt that is the same for every document of a profile:
+    its name, scope rules and semantic checks' definitions."""
+    return {"profile": profile.name, "scope": scope(profile), "requirements": definitions(profile)}
+
+
 def variables(det: DocumentReview, profile: Profile, redaction: Redaction) -> dict[str, str]:
-    """What the reviewer prompt is filled with: the profile's semantic checks, the findings
-    already made, and the redacted document with line numbers."""
-    semantic = [
-        (cid, spec) for cid, spec in profile.checks.items() if spec.get("kind") == "semantic"
-    ]
-    requirements = "\n".join(f"- {cid}: {spec.get('description', '')}" for cid, spec in semantic)
+    """What the reviewer prompt is filled with: the fixed part, the findings already made,
+    and the redacted document with line numbers."""
     findings = "\n".join(
         f"- line {f.line}: {f.rule} {redaction.apply(f.quote) if f.quote else f.message}"
         for f in det.findings[:MAX_FINDINGS_IN_PROMPT]
     )
     return {
-        "profile": profile.name,
-        "requirements": requirements or "(none)",
+        **fixed_variables(profile),
         "findings": findings or "(none)",
         "document": _numbered(redaction.text),
     }
+
+
+def overhead(profile: Profile) -> dict[str, int]:
+    """What every request of `profile` sends besides the findings and the document: the
+    characters of the messages and of the answer's schema (response_format, as compact JSON),
+    their sum, and its estimate in tokens (characters / CHARS_PER_TOKEN)."""
+    request = build(
+        PROMPT, {**fixed_variables(profile), "findings": "", "document": ""}, OVERHEAD_CONFIG
+    )
+    schema = len(json.dumps(request.response_format, separators=(",", ":"), ensure_ascii=False))
+    messages = sum(len(m["content"]) for m in request.messages)
+    chars = messages + schema
+    return {"messages": messages, "schema": schema, "chars": chars, "tokens": tokens(chars)}
+
+
+def tokens(chars: int) -> int:
+    """Tokens estimated from characters: about 4 per token for English prose with some JSON
+    (SmolLM2's tokenizer counts 4.0-4.2 on the reviewer prompt, GPT-4's a little more)."""
+    return -(-chars // CHARS_PER_TOKEN)
 
 
 def build_request(
@@ -113,7 +163,6 @@ def ground(
 
     out = LLMResult()
     dropped = 0
-    semantic = {cid for cid, spec in profile.checks.items() if spec.get("kind") == "semantic"}
     for item in answer.get("critiques", []):
         span = locate(item["quote"])
         if span is None:
@@ -121,21 +170,7 @@ def ground(
             continue
         out.critiques.append(_critique(item, span, redaction))
     for item in answer.get("verdicts", []):
-        if item["check"] not in semantic or not item["quote"].strip():
-            continue  # an LLM verdict counts only with a grounded quote
-        span = locate(item["quote"])
-        if span is None:
-            dropped += 1
-            continue
-        passed = item["status"] == "pass"
-        out.verdicts[item["check"]] = Check(
-            item["check"],
-            item["status"],
-            item["reason"].strip(),
-            span.line,
-            source="llm",
-            evidence=span.text if passed else "",
-        )
+        dropped += _verdict(item, profile, locate, out)
     for item in answer.get("tasks", []):
         span = locate(item["quote"]) if item["quote"].strip() else None
         if item["quote"].strip() and span is None:
@@ -144,6 +179,36 @@ def ground(
         out.tasks.append(_task(item, span))
     out.stats = {"dropped_ungrounded": dropped}
     return out
+
+
+def _verdict(
+    item: dict[str, str], profile: Profile, locate: Callable[[str], Span | None], out: LLMResult
+) -> int:
+    """Keep a verdict on a check of the profile when its quote is found: a semantic check's
+    "pass" or "fail" (a "fail" may quote nothing: the element is absent), a structural
+    check's "pass" (the evidence the parser missed). Returns 1 for a quote not found."""
+    cid, quote = item["check"], item["quote"].strip()
+    status: Status = "pass" if item["status"] == "pass" else "fail"
+    kind = profile.checks.get(cid, {}).get("kind")
+    if kind is None or (kind != "semantic" and status != "pass"):
+        return 0
+    if not quote:
+        if kind == "semantic" and status == "fail":
+            out.verdicts[cid] = Check(cid, "fail", item["reason"].strip(), None, source="llm")
+            out.absent.add(cid)
+        return 0
+    span = locate(item["quote"])
+    if span is None:
+        return 1
+    out.verdicts[cid] = Check(
+        cid,
+        status,
+        item["reason"].strip(),
+        span.line,
+        source="llm",
+        evidence=span.text if status == "pass" else "",
+    )
+    return 0
 
 
 def _critique(item: dict[str, str], span: Span, redaction: Redaction) -> Hit:

@@ -10,6 +10,7 @@ from .. import directives
 from ..catalog import CHECK_CATEGORY, LLM_CRITIQUE
 from ..checks.profile import Profile
 from ..checks.profile import load as load_profile
+from ..errors import UsageError
 from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity, slug
 from ..rules import section_of, stamp
 from ..score import score
@@ -137,15 +138,55 @@ def collapse_repeats(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+# How an LLM verdict and the deterministic one combine (`Options.llm_policy`), by check kind.
+# Offline reviews never see an LLM verdict; `bench/llm_accuracy.py score --policy` compares them.
+POLICIES = {
+    "deterministic": "the LLM's verdicts change no check (its critiques and tasks still count)",
+    "semantic-quoted": "on a semantic check the LLM's verdict wins when its quote is found in "
+    "the document; a verdict without a quote is ignored",
+    "semantic": "on a semantic check the LLM's verdict wins when its quote is found in the "
+    "document, or when it fails the check without a quote (the element is absent); "
+    "structural checks stay deterministic",
+    "semantic+structural": "as `semantic`, and a structural check the parser failed passes when "
+    "the LLM quotes the evidence it missed",
+}
+
+
+def accepts(policy: str, kind: str, det: Check, verdict: Check, absent: bool) -> bool:
+    """Whether the LLM's `verdict` replaces the deterministic `det` under `policy`."""
+    if policy not in POLICIES:
+        raise UsageError(f"unknown LLM policy {policy!r} (choose from: {', '.join(POLICIES)})")
+    if policy == "deterministic":
+        return False
+    if kind == "semantic":
+        return policy != "semantic-quoted" or not absent
+    structural = policy == "semantic+structural" and not absent
+    return structural and det.status == "fail" and verdict.status == "pass"
+
+
+def combine(
+    profile: Profile, checks: dict[str, Check], llm: LLMResult, policy: str
+) -> dict[str, Check]:
+    """The checks after the LLM's verdicts, by `policy`; a verdict with no line of its own
+    (an absent element) keeps the deterministic check's line."""
+    out = dict(checks)
+    for cid, verdict in llm.verdicts.items():
+        det = checks.get(cid)
+        kind = str(profile.checks.get(cid, {}).get("kind", "structural"))
+        if det is not None and accepts(policy, kind, det, verdict, cid in llm.absent):
+            out[cid] = verdict if verdict.line else replace(verdict, line=det.line)
+    return out
+
+
 def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> DocumentReview:
     """The review made of an analysis: failed checks as findings, the LLM's result merged when
-    given (its grounded verdicts overrule semantic checks, its critiques join the findings unless
-    a rule already reports the same words), then directives, filters and the score."""
+    given (its verdicts by `opts.llm_policy`, see `POLICIES`; its critiques join the findings
+    unless a rule already reports the same words), then directives, filters and the score."""
     profile = load_profile(opts.profile)
     doc = analysis.document
     checks = dict(analysis.checks)
     if llm is not None:
-        checks.update({cid: v for cid, v in llm.verdicts.items() if cid in checks})
+        checks = combine(profile, checks, llm, opts.llm_policy)
     findings = check_findings(profile, checks, doc, opts.severity) + list(analysis.findings)
     merged = _merge_llm(findings, llm, doc, opts) if llm is not None else 0
     findings = directives.apply(doc, findings, opts.select, opts.ignore)

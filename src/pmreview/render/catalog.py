@@ -34,6 +34,9 @@ def _lines(text: str, prefix: str) -> str:
 def _help_text(e: Entry) -> str:
     parts = [
         f"What it does: {e.what}",
+        f"Passes when {e.definition.passes}. Fails when {e.definition.fails}."
+        if e.definition
+        else "",
         f"Why it matters: {e.why}" if e.why else "",
         f"Example:\n{_lines(e.example, '    ')}" if e.example else "",
         f"Use instead:\n{_lines(e.instead, '    ')}" if e.instead else "",
@@ -57,6 +60,7 @@ def _help_markdown(e: Entry, profile: str) -> str:
     parts = [
         head,
         f"## What it does\n{e.what}",
+        _definition_markdown(e),
         f"## Why it matters\n{e.why}" if e.why else "",
         f"## Example\n{_lines(e.example, '> ')}" if e.example else "",
         f"## Use instead\n{_lines(e.instead, '> ')}" if e.instead else "",
@@ -66,6 +70,13 @@ def _help_markdown(e: Entry, profile: str) -> str:
         "## Where this practice comes from\n" + "\n".join(f"- {c}" for c in cites) if cites else "",
     ]
     return "\n\n".join(p for p in parts if p)
+
+
+def _definition_markdown(e: Entry) -> str:
+    """A check's definition: when it passes, when it fails."""
+    if not e.definition:
+        return ""
+    return f"## Passes when\n{e.definition.passes}\n\n## Fails when\n{e.definition.fails}"
 
 
 def _doc(e: Entry, profile: str) -> RuleDoc:
