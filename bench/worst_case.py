@@ -122,10 +122,10 @@ CLASSES: dict[str, Callable[[int], str]] = {
     ),
     "dates": lambda size: _fill(lambda n: f"March {n % 28 + 1}, 2024 ", size, tail="\n"),
     "whitespace": lambda size: _fill(lambda n: " \t", size, tail="x\n"),
-    "crlf": lambda size: _fill(_normal, size, head="").replace("\n", "\r\n"),
+    "crlf": lambda size: _fill(_normal, size * 24 // 25, head="").replace("\n", "\r\n"),
     "mixed_eol": lambda size: "".join(
         line + ("\r\n", "\r", "\n")[i % 3]
-        for i, line in enumerate(_fill(_normal, size // 2 * 2 - 64, head="").split("\n"))
+        for i, line in enumerate(_fill(_normal, size * 24 // 25, head="").split("\n"))
     ),
 }
 
