@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
@@ -68,13 +69,21 @@ class Block:
         tables are matched against it without re.IGNORECASE, which is much slower."""
         return self.text.translate(ASCII_LOWER)
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        found, at = [], self.text.find("\n")
+        while at >= 0:
+            found.append(at)
+            at = self.text.find("\n", at + 1)
+        return found
+
     def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) of a character offset into `text`."""
-        before = self.text[:offset]
-        nl = before.count("\n")
+        """The 1-based (line, column) of a character offset into `text` (by bisection: a block
+        with many findings would cost their number times its length)."""
+        nl = bisect_left(self._newlines, min(offset, len(self.text)))
         if nl == 0:
             return self.line, self.column + offset
-        return self.line + nl, offset - before.rfind("\n")
+        return self.line + nl, offset - self._newlines[nl - 1]
 
 
 @dataclass

@@ -22,7 +22,8 @@ def timeline(doc: Document) -> Timeline:
     `misleading` and `escalation` look at the whole document."""
     secs = sections_of(doc, "timeline")
     blocks = [b for s in secs for b in s.blocks]
-    times = [t for t in doc.times if t.line in lines_of(blocks)]
+    lines = lines_of(blocks)
+    times = [t for t in doc.times if t.line in lines]
     present = bool(secs and (times or _dated(blocks)))
     # quoted text (a chat log, a tweet, a status page) is not the author's account
     whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]

@@ -12,12 +12,13 @@ section on each hit; and a rule that raises is reported, not fatal. Rules never 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import UsageError
-from ..models import Document, Finding, Hit, Origin, Severity
+from ..models import Document, Finding, Hit, Origin, Severity, per_document
 
 CheckFn = Callable[[Document, Mapping[str, Any]], Iterator[Hit]]
 OptionType = Literal["integer", "number", "string"]
@@ -147,12 +148,17 @@ def resolve_options(given: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[st
 
 
 def section_of(doc: Document, line: int) -> str:
-    """The title of the section that holds `line` ("" for the opening text)."""
-    title = ""
-    for sec in doc.sections:
-        if sec.line and sec.line <= line:
-            title = sec.title
-    return title
+    """The title of the section that holds `line` ("" for the opening text): the last section
+    that starts on or before it (sections are in document order), found by bisection."""
+    starts, titles = _section_starts(doc)
+    at = bisect_right(starts, line)
+    return titles[at - 1] if at else ""
+
+
+@per_document
+def _section_starts(doc: Document) -> tuple[list[int], list[str]]:
+    titled = [s for s in doc.sections if s.line]
+    return [s.line for s in titled], [s.title for s in titled]
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -56,11 +57,29 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
 
 
+class _Spans:
+    """Spans that do not overlap, kept in order: whether a new one overlaps any of them is a
+    bisection (a block of thousands of numbers made a scan of all of them quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self.starts, end)  # the last span that starts before `end`...
+        return at > 0 and self.ends[at - 1] > start  # ...ends after `start`
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for sec, b in blocks(doc):
         if not EIGHT_DIGITS.search(b.text):
             continue
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         for pattern, needs, caseless in PHONES:
             if not may_match(needs, caseless, b.text, b.lower):
                 continue
@@ -69,11 +88,11 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 raw = b.text[s:e]
                 if not 8 <= digits(raw) <= 15 or "\n" in raw or "  " in raw:
                     continue
-                if in_url(b, s, e) or any(s < te and ts < e for ts, te in taken):
+                if in_url(b, s, e) or taken.overlaps(s, e):
                     continue
                 if hostile(doc, sec, b, b.position(s)[0]):
                     continue
-                taken.append((s, e))
+                taken.add(s, e)
                 yield hit_at(
                     b,
                     s,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from ..models import Block, Document, Section
 from ..text.prefilter import Lazy
@@ -174,7 +176,18 @@ _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\|)")
 
 
 def in_url(block: Block, start: int, end: int) -> bool:
-    return any(m.start() <= start and end <= m.end() for m in _URL.compiled.finditer(block.text))
+    """Whether block.text[start:end] lies inside a URL (the last one that starts before it: the
+    URLs of a text do not overlap)."""
+    starts, ends = _urls(block.text)
+    at = bisect_right(starts, start)
+    return at > 0 and end <= ends[at - 1]
+
+
+@lru_cache(maxsize=16)
+def _urls(text: str) -> tuple[list[int], list[int]]:
+    """Where the URLs of `text` start and end, found once per text (not once per number)."""
+    spans = [m.span() for m in _URL.compiled.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def personal(local: str, domain: str, tld: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..models import TimeRef
-from .zones import ZONE
+from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -99,8 +100,21 @@ def time_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()  # never empty: a match holds a digit
 
 
+def _zone_before(text: str, end: int, stops: list[int]) -> str | None:
+    """The zone written right before `end`: `_ZONE_BEFORE.search(text, 0, end)`, searched only
+    from where such a zone can start (BOUNDED_ZONE back, or the start of the run of letters and
+    spaces before `end`; `stops` are the places of the other characters). Searching from 0 for
+    every time on a line of thousands of times was quadratic; the runs of different times do
+    not overlap (each time holds a digit), so a line's searches are linear in its length."""
+    at = bisect_left(stops, end)
+    run = stops[at - 1] + 1 if at else 0
+    m = _ZONE_BEFORE.search(text, max(0, min(run, end - BOUNDED_ZONE)), end)
+    return m.group("tz") if m else None
+
+
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
     """Every clock time in `text` (a single line), with the zone written next to it."""
+    stops: list[int] | None = None  # found for the first time with no zone after it
     for m in time_matches(text):
         g = m.groupdict()
         if g["h4"] is not None:
@@ -119,8 +133,12 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         tz = g.get("z")
         if not tz:
             after = _ZONE_AFTER.match(text, m.end())
-            before = _ZONE_BEFORE.search(text, 0, m.start())
-            tz = after.group("tz") if after else before.group("tz") if before else None
+            if after:
+                tz = after.group("tz")
+            else:
+                if stops is None:
+                    stops = [c.start() for c in OUTSIDE_LONG_ZONE.finditer(text)]
+                tz = _zone_before(text, m.start(), stops)
         yield TimeRef(
             raw=m.group(0),
             line=line,

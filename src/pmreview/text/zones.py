@@ -21,11 +21,27 @@ _NAMED = (
     r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
 )
 _IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
-ZONE = (
-    rf"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|(?<![\w])(?:{_ABBR})(?![\w])"
-    rf"|{_NAMED}|{_IANA}|[+\-]\d{{2}}:?\d{{2}}(?!\d))"
-)
+
+
+def _zone(guard: str) -> str:
+    """The zone pattern; `guard` stands before the abbreviations."""
+    return (
+        rf"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|{guard}(?:{_ABBR})(?![\w])"
+        rf"|{_NAMED}|{_IANA}|[+\-]\d{{2}}:?\d{{2}}(?!\d))"
+    )
+
+
+ZONE = _zone(r"(?<![\w])")
+# ZONE as it matches at the start of a string, where nothing stands before an abbreviation:
+# `re.compile(ZONE_AT_START).match(text, pos)` is `re.compile(ZONE).match(text[pos:])`
+# without copying the text.
+ZONE_AT_START = _zone("")
 ZONE_RE = re.compile(ZONE)
+# How far back a zone that ends at some place can start. The offsets and abbreviations are
+# at most BOUNDED_ZONE characters long; the named and IANA zones, whose white space and
+# names have no bound, hold only letters, "_", "/" and white space (never OUTSIDE_LONG_ZONE).
+BOUNDED_ZONE = 16 + max(map(len, OFFSETS))
+OUTSIDE_LONG_ZONE = re.compile(r"[^A-Za-z_/\s]")
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$")
 
 
