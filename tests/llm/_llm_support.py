@@ -292,6 +292,7 @@ class _ProxyHandler(_Handler):
             upstream.request(self.command, self.path, seen.raw.encode("utf-8"), headers)
             response = upstream.getresponse()
             body = response.read()
+            self.owner.answered(body)
             keep = {
                 k: v
                 for k, v in response.getheaders()
@@ -306,13 +307,24 @@ class _ProxyHandler(_Handler):
 
 
 class RecordingProxy(_Background):
-    """Passes every request to 127.0.0.1:`upstream` and records what was sent."""
+    """Passes every request to 127.0.0.1:`upstream` and records what was sent and, in
+    `replies`, every JSON answer to a chat request."""
 
     handler = _ProxyHandler
 
     def __init__(self, upstream: int) -> None:
         self.upstream = upstream
+        self.replies: list[dict[str, Any]] = []
         super().__init__()
+
+    def answered(self, body: bytes) -> None:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return
+        if isinstance(data, dict) and "choices" in data:
+            with self.lock:
+                self.replies.append(data)
 
 
 # --------------------------------------------------------------------------- assertions
