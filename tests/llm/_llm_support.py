@@ -233,11 +233,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _FakeHandler(_Handler):
     def do_POST(self) -> None:
-        self._read()
+        seen = self._read()
         if self.path.rstrip("/") != "/v1/chat/completions":
             self._send(404, b'{"error": {"message": "no such route"}}', {})
             return
-        reply = self.owner.next_reply()
+        reply = self.owner.next_reply(seen)
         if reply.delay and self.owner.stopping.wait(reply.delay):
             return
         body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
@@ -251,7 +251,8 @@ class _FakeHandler(_Handler):
 
 class FakeLLM(_Background):
     """An OpenAI-compatible endpoint answering POST /v1/chat/completions from a script of
-    `Reply`s (then `fallback`, if set), and recording every request."""
+    `Reply`s (then from `responder`, a function of the request, or `fallback`, if set), and
+    recording every request."""
 
     handler = _FakeHandler
 
@@ -259,6 +260,7 @@ class FakeLLM(_Background):
         super().__init__()
         self.script: deque[Reply] = deque()
         self.fallback: Reply | None = None
+        self.responder: Callable[[Seen], Reply] | None = None
 
     def reply(self, *replies: Reply) -> FakeLLM:
         self.script.extend(replies)
@@ -268,10 +270,16 @@ class FakeLLM(_Background):
         self.fallback = reply
         return self
 
-    def next_reply(self) -> Reply:
+    def respond(self, responder: Callable[[Seen], Reply]) -> FakeLLM:
+        self.responder = responder
+        return self
+
+    def next_reply(self, seen: Seen) -> Reply:
         with self.lock:
             if self.script:
                 return self.script.popleft()
+        if self.responder is not None:
+            return self.responder(seen)
         return self.fallback or error(599, "the test's script has no more replies")
 
     @property
