@@ -162,9 +162,10 @@ def title(draw: st.DrawFn) -> str:
 
 @st.composite
 def bullet(draw: st.DrawFn) -> str:
-    marker = draw(st.sampled_from(["- ", "* ", "1. ", "  - ", "- [ ] ", "> - ", ""]))
+    marker = draw(st.sampled_from(["- ", "* ", "1. ", "  - ", "      - ", "- [ ] ", "> - ", ""]))
+    wrap = draw(st.sampled_from(["{}", "**{}**", "[{}]", "`{}`", "_{}_", "({})"]))
     sep = draw(st.sampled_from([" - ", " – ", ": ", " ", " | "]))
-    return f"{marker}{draw(TIMES)}{sep}{draw(TEXT)}\n"
+    return f"{marker}{wrap.format(draw(TIMES))}{sep}{draw(TEXT)}\n"
 
 
 @st.composite
