@@ -17,6 +17,16 @@ from typer.testing import CliRunner, Result
 
 from pmreview.cli import build
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A failing hypothesis test imports libcst (to write a patch) which imports a deprecated
+    # mypy_extensions name; with warnings as errors that hid the falsifying example behind
+    # an INTERNALERROR.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning"
+    )
+
+
 # --------------------------------------------------------------------------- network guard
 
 _real_connect = socket.socket.connect

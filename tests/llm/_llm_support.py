@@ -233,11 +233,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _FakeHandler(_Handler):
     def do_POST(self) -> None:
-        self._read()
+        seen = self._read()
         if self.path.rstrip("/") != "/v1/chat/completions":
             self._send(404, b'{"error": {"message": "no such route"}}', {})
             return
-        reply = self.owner.next_reply()
+        reply = self.owner.next_reply(seen)
         if reply.delay and self.owner.stopping.wait(reply.delay):
             return
         body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
@@ -251,7 +251,8 @@ class _FakeHandler(_Handler):
 
 class FakeLLM(_Background):
     """An OpenAI-compatible endpoint answering POST /v1/chat/completions from a script of
-    `Reply`s (then `fallback`, if set), and recording every request."""
+    `Reply`s (then from `responder`, a function of the request, or `fallback`, if set), and
+    recording every request."""
 
     handler = _FakeHandler
 
@@ -259,6 +260,7 @@ class FakeLLM(_Background):
         super().__init__()
         self.script: deque[Reply] = deque()
         self.fallback: Reply | None = None
+        self.responder: Callable[[Seen], Reply] | None = None
 
     def reply(self, *replies: Reply) -> FakeLLM:
         self.script.extend(replies)
@@ -268,10 +270,16 @@ class FakeLLM(_Background):
         self.fallback = reply
         return self
 
-    def next_reply(self) -> Reply:
+    def respond(self, responder: Callable[[Seen], Reply]) -> FakeLLM:
+        self.responder = responder
+        return self
+
+    def next_reply(self, seen: Seen) -> Reply:
         with self.lock:
             if self.script:
                 return self.script.popleft()
+        if self.responder is not None:
+            return self.responder(seen)
         return self.fallback or error(599, "the test's script has no more replies")
 
     @property
@@ -292,6 +300,7 @@ class _ProxyHandler(_Handler):
             upstream.request(self.command, self.path, seen.raw.encode("utf-8"), headers)
             response = upstream.getresponse()
             body = response.read()
+            self.owner.answered(body)
             keep = {
                 k: v
                 for k, v in response.getheaders()
@@ -306,13 +315,24 @@ class _ProxyHandler(_Handler):
 
 
 class RecordingProxy(_Background):
-    """Passes every request to 127.0.0.1:`upstream` and records what was sent."""
+    """Passes every request to 127.0.0.1:`upstream` and records what was sent and, in
+    `replies`, every JSON answer to a chat request."""
 
     handler = _ProxyHandler
 
     def __init__(self, upstream: int) -> None:
         self.upstream = upstream
+        self.replies: list[dict[str, Any]] = []
         super().__init__()
+
+    def answered(self, body: bytes) -> None:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return
+        if isinstance(data, dict) and "choices" in data:
+            with self.lock:
+                self.replies.append(data)
 
 
 # --------------------------------------------------------------------------- assertions

@@ -38,10 +38,12 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                     entries.append(TimelineEntry(b, _entry_time(b), True))
             elif b.kind in ("paragraph", "row"):
                 for n, text in enumerate(b.text.split("\n")):
-                    t = _leading(_strip_cells(text))
+                    cells = _strip_cells(text)
+                    t = _leading(cells)
                     if t is not None:
                         line_block = Block(b.kind, b.line + n, b.line + n, text)
-                        entries.append(TimelineEntry(line_block, _at(t, b.line + n, text), False))
+                        at = _at(t, b.line + n, text, len(text) - len(cells))
+                        entries.append(TimelineEntry(line_block, at, False))
     return entries
 
 

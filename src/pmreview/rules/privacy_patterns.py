@@ -230,3 +230,70 @@ def secret_value(m: re.Match[str]) -> bool:
         return False
     # "password: reset by the admin" is prose, not a password
     return not (m.groupdict().get("sep") == ":" and re.fullmatch(r"[a-z]+", value))
+
+
+# What the LLM stage's redaction removes beyond what the rules report (llm/redact.py): whole
+# private-key blocks (the rule reports their first line), cloud keys the rules do not know,
+# payment card numbers and IBANs (each checked by its check digits, so that an order number or
+# an id is not taken for one).
+KEY_BLOCK = Lazy(
+    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+    r"[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?=\n[ \t]*\n)|\Z)"
+)
+# the value in group `value`: cloud keys (an AWS secret access key, an Azure account or
+# shared access key, an Azure SAS signature) and a URL's password after an empty user name
+MORE_SECRETS = Lazy(
+    r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?"
+    r"(?P<aws>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
+    r"|(?:AccountKey|SharedAccessKey)=(?P<azure>[A-Za-z0-9+/]{20,}={0,2})"
+    r"|[?&]sig=(?P<sas>[A-Za-z0-9%+/]{20,}={0,2})"
+    r"|\b[a-z][a-z0-9+.-]*://:(?P<url>[^\s@/]{3,})@"
+)
+# an international number on one line (PHONES' first pattern may run on into the next line,
+# and the rule then drops the match)
+INTL_PHONE = Lazy(r"(?<![\w+=/.-])\+\d(?:[ ().-]{0,2}\d){7,14}(?![\w-])")
+# a local number (a leading 0, no country code) after a word that says it is a phone number
+LOCAL_PHONE = Lazy(
+    r"(?i:\b(?:phone|tel|telephone|mobile|mob|cell|call|fax|whatsapp|sms)\b\.?[^\d\n+]{0,12})"
+    r"(?P<num>\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})(?![\w-])"
+)
+CARD = Lazy(  # written in one piece, in groups of four (4-6-5 or 4-6-4 for Amex and Diners)
+    r"(?<![\w.+-])(?:\d{13,19}|\d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{4}(?:(?P=s)\d{3})?"
+    r"|\d{4}(?P<t>[ -])\d{6}(?P=t)\d{4,5})(?![\w-]|[.,]\d)"
+)
+IBAN = Lazy(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+# the first digits of the card networks: Visa, Mastercard, American Express, Discover, JCB,
+# Diners Club, UnionPay, Maestro
+_CARD_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9])|35|3[068]|62|5[06-8]|6[37]")
+
+
+def luhn(number: str) -> bool:
+    """Whether a string of digits passes the Luhn check of payment card numbers."""
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def card_number(text: str) -> bool:
+    """Whether a match of CARD is a payment card number: a network's first digits and a
+    valid Luhn check digit."""
+    number = text.replace(" ", "").replace("-", "")
+    return bool(_CARD_PREFIX.match(number)) and luhn(number)
+
+
+def iban(text: str) -> str | None:
+    """The longest IBAN that `text` starts with (15 to 34 characters, ISO 13616 check
+    digits), groups of four included, or None."""
+    groups = text.split(" ")
+    for n in range(len(groups), 0, -1):
+        compact = "".join(groups[:n])
+        if 15 <= len(compact) <= 34 and _mod97(compact) == 1:
+            return " ".join(groups[:n])
+    return None
+
+
+def _mod97(compact: str) -> int:
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97

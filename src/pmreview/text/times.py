@@ -163,7 +163,7 @@ def leading_time(text: str) -> TimeRef | None:
     start = stripped.end() if stripped else 0
     rest = text[start:]
     date = DATE_RE.match(rest) or _SHORT_DATE.match(rest)
-    if date:
+    if date and not rest.startswith("T", date.end()):  # "2024-05-02T10:30Z": one ISO time
         rest2 = rest[date.end() :]
         sep = _DATE_TIME_SEP.match(rest2)
         offset = date.end() + (sep.end() if sep else 0)
