@@ -16,6 +16,7 @@ from ..parse.views import summary_blocks, summary_sections, summary_times
 from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, parse_date
 from .durations import durations_in
+from .prefilter import Lazy
 from .times import DATE_RE
 from .zones import ZONE, zone_offset
 
@@ -190,15 +191,13 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     return m is not None and (not followed or "." in after[m.end() :])
 
 
-@cache
-def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cue = re.compile(
-        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
-        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
-        re.I,
-    )
-    after = re.compile(r"^[\s-]*(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
-    return cue, after
+# a cue before a duration that says it is the outage's length, and words after it that do
+_DURATION_CUE = Lazy(
+    r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
+    r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
+    re.I,
+)
+_DURATION_AFTER = Lazy(r"^[\s-]*(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
 
 
 # The length of something other than the outage: "a maintenance window of 2 hours", "logs are
@@ -211,30 +210,31 @@ _OTHER_NOUN = (
 _LINK = (
     r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
 )
-_OTHER_BEFORE = re.compile(
-    rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I
-)
-_OTHER_AFTER = re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
+_OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
+_OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
 
 
 def _of_other_thing(text: str, s: int, e: int) -> bool:
     """Whether the duration at text[s:e] is the length of something other than the outage."""
     before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
-    return bool(_OTHER_BEFORE.search(before) or _OTHER_AFTER.match(text[e : e + 40]))
+    return bool(
+        _OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(text[e : e + 40])
+    )
 
 
 def _stated_durations(doc: Document) -> list[Duration]:
     """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
     not those of other things (a maintenance window, a retention period, a timeout)."""
-    cue, after = _duration_cues()
     out: list[Duration] = []
     for sec in summary_sections(doc):
         for b in own_blocks(sec.blocks):
             for s, e, minutes in durations_in(b.text):
                 if _of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
-                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
-                if ok or after.match(b.text[e:]) or _parenthesised(b.text, s, e):
+                ok = sec.has("duration") or _DURATION_CUE.compiled.search(
+                    b.text[max(0, s - 40) : s]
+                )
+                if ok or _DURATION_AFTER.compiled.match(b.text[e:]) or _parenthesised(b.text, s, e):
                     line, col = b.position(s)
                     out.append(Duration(minutes, line, col, b.text[s:e]))
     return out
