@@ -217,6 +217,7 @@ def test_every_check_says_what_its_pass_quotes(profile: str) -> None:
         assert said[:40] in " ".join(as_text(topic).split()), topic.id
 
 
+@pytest.mark.parametrize("profile", PROFILES)
 def test_every_check_is_defined_with_examples_of_both_verdicts(profile: str) -> None:
     for entry in check_entries(profile):
         d = entry.definition

@@ -1,7 +1,9 @@
 """An offline review never imports the LLM client's dependencies (openai, tenacity): they are
 slow to import and must not be needed to lint a postmortem. Nor, with a built-in profile and no
 config file, jsonschema (~45 ms of every start): built-in profiles are evaluated in profile.py.
-And a command imports no other command's module: main() builds only the command it runs."""
+And a command imports no other command's module: main() builds only the command it runs. Nor
+does a review import the catalog (every entry documented, and difflib) unless it lists,
+selects or documents ids: a plain review needs only a constant (models.CHECK_CATEGORY)."""
 
 from __future__ import annotations
 
@@ -133,3 +135,16 @@ def test_a_command_imports_no_other_command(
     proc = run(CLI.format(args=argv, heavy=COMMAND_MODULES), tmp_path)
     flags = proc.stderr.strip().splitlines()[-1].split()
     assert flags == [str(command in (None, name)) for name in COMMANDS], proc.stderr
+
+
+def test_a_plain_review_imports_no_catalog(tmp_path: Path, vague_md: Path) -> None:
+    args = ["--format", "json", "--offline", str(vague_md)]
+    proc = run(CLI.format(args=args, heavy=("pmreview.catalog",)), tmp_path)
+    assert proc.stderr.strip().splitlines()[-1] == "False", proc.stderr
+
+
+def test_selecting_ids_does_import_the_catalog(tmp_path: Path, vague_md: Path) -> None:
+    """The probe above would show the import: selectors are checked against the catalog."""
+    args = ["--format", "json", "--offline", "--select", "PM1", str(vague_md)]
+    proc = run(CLI.format(args=args, heavy=("pmreview.catalog",)), tmp_path)
+    assert proc.stderr.strip().splitlines()[-1] == "True", proc.stderr

@@ -19,12 +19,10 @@ from functools import cache
 from typing import Any, Literal
 
 from .errors import UsageError
-from .models import Severity
+from .models import CHECK_CATEGORY, Severity
 from .resources import load_toml
 from .rules import Option, Rule, registry
 
-# The category of every finding that reports a failed check (a missing required element).
-CHECK_CATEGORY = "structure"
 DOC_PARTS = ("what", "why", "example", "instead")
 Kind = Literal["check", "rule", "llm", "score"]
 

@@ -13,6 +13,8 @@ Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "skip"]
 Origin = Literal["rules", "llm"]  # who decided a check or made a finding
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+# The category of every finding that reports a failed check (a missing required element).
+CHECK_CATEGORY = "structure"
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

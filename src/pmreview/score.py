@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .catalog import CHECK_CATEGORY
-from .models import Check, Document, Finding
+from .models import CHECK_CATEGORY, Check, Document, Finding
 
 CHECK_WEIGHT = {"error": 3, "warning": 2, "info": 1}
 FINDING_PENALTY = {"error": 6, "warning": 3, "info": 1}

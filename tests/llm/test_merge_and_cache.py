@@ -138,6 +138,7 @@ def test_a_fail_without_a_quote_says_the_element_is_absent(mixed: Pair) -> None:
         "source": "llm",
         "message": "As quoted.",
         "line": offline["checks"]["timeline.escalation"]["line"],  # nothing to point at
+        "evidence": "",  # a fail quotes nothing
     }
 
 

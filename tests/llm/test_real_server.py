@@ -59,7 +59,7 @@ START_TIMEOUT = 60.0
 TINY = DOCS / "tiny.md"  # a vague statement, a personal e-mail address
 EMAIL = "ada.okafor@gmail.com"
 SMALL_SCHEMA = DOCS / "small-review.schema.json"
-N_CTX = 3072  # the prompt (reviewer v2: instructions, scope rules, definitions) is about 2,300 tokens
+N_CTX = 3072  # the prompt (reviewer v2: instructions, scope, definitions): about 2,300 tokens
 MAX_TOKENS = 512  # per answer, asked by the client (the server's n_predict is only a default)
 # measured here: 50 prompt tokens/s and 16 generated tokens/s on one thread of a busy machine
 WORST_CASE = N_CTX / 50 + MAX_TOKENS / 16  # 93 s

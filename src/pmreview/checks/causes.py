@@ -9,6 +9,7 @@ from ..models import Block, Document
 from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence
@@ -47,7 +48,11 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
 
 def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
     terms = sem.specific_terms(sentence)
-    if vetoed and not any(sem._NUMERIC.search(t) for t in terms) and not _ROLLBACK.search(low):
+    if (
+        vetoed
+        and not any(sem._NUMERIC.search(t) for t in terms)
+        and not _ROLLBACK.compiled.search(low)
+    ):
         return False  # "adjusted the settings" somewhere, and no value given here
     veto = sem.fix_veto("sentence").search(low)
     # a named file, setting or version outweighs the vague words around it
@@ -61,13 +66,13 @@ def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
     says how it was fixed ("the issue was solved by killing the backup process")."""
     if veto is None:
         return False
-    return not (m.start() >= veto.end() and _HOW.match(m.string, veto.end()))
+    return not (m.start() >= veto.end() and _HOW.compiled.match(m.string, veto.end()))
 
 
-_HOW = re.compile(r"\s*,?\s*(?:by|through|via|with|after)\b", re.IGNORECASE)
+_HOW = Lazy(r"\s*,?\s*(?:by|through|via|with|after)\b", re.IGNORECASE)
 
 
-_ROLLBACK = re.compile(
+_ROLLBACK = Lazy(
     r"\b(?:roll(?:ed|ing)? ?back|revert(?:ed|ing)?|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier"
     r"|prior|original|known))"
 )

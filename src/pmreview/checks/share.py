@@ -6,6 +6,7 @@ import re
 
 from ..models import Block
 from ..text.borrowed import own_sentences
+from ..text.prefilter import Lazy
 from .semantics import Evidence
 
 _SHARE = re.compile(
@@ -22,13 +23,13 @@ _SHARE = re.compile(
     r"|user ?base|customer ?base))",
     re.IGNORECASE,
 )
-_SHARE_WHO = re.compile(
+_SHARE_WHO = Lazy(
     r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
     r"|user ?base|customer ?base|readers|buyers|employees|staff)\b",
     re.IGNORECASE,
 )
-_NOT_SHARE = re.compile(
+_NOT_SHARE = Lazy(
     r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
     r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
     re.IGNORECASE,
@@ -52,12 +53,14 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])
-            if _SHARE_WHO.search(near) and not _NOT_SHARE.search(" ".join(after.split()[:4])):
+            if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
+                " ".join(after.split()[:4])
+            ):
                 return _evidence(b, m.start(), m.end())
             if (
                 re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
-                and _SHARE_WHO.search(around)
-                and (not _NOT_SHARE.search(near))
+                and _SHARE_WHO.compiled.search(around)
+                and (not _NOT_SHARE.compiled.search(near))
             ):
                 return _evidence(b, m.start(), m.end())
     return None

@@ -10,6 +10,7 @@ from ..parse.timeline import zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
 from . import semantics as sem
@@ -18,7 +19,7 @@ from .semantics import Evidence, find_sentence
 from .share import affected_share
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
-_INCIDENT = re.compile(
+_INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)",
@@ -112,7 +113,7 @@ def _impact(blocks: list[Block]) -> Evidence | None:
 
 def _tells_incident(text: str) -> bool:
     """Opening text that tells an incident: its words, and when (a date or time)."""
-    found = len(_INCIDENT.findall(text))
+    found = len(_INCIDENT.compiled.findall(text))
     if found != 1:
         return found >= 2
     return has_date(text) or next(time_matches(text), None) is not None

@@ -10,6 +10,7 @@ from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
 from ..text.sentences import sentences
 from ..text.times import leading_date_only, leading_time
 from . import semantics as sem
@@ -44,12 +45,13 @@ def timeline(doc: Document) -> Timeline:
 def _dated(blocks: list[Block]) -> bool:
     """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
     a table of dates): still a timeline, if not a well-formed one."""
-    lines = [_MARKER.sub("", line) for b in blocks for line in b.text.split("\n")]
-    return any(leading_date_only(x) or _DAY_MONTH.match(x) for x in lines)
+    marker, day_month = _MARKER.compiled, _DAY_MONTH.compiled
+    lines = [marker.sub("", line) for b in blocks for line in b.text.split("\n")]
+    return any(leading_date_only(x) or day_month.match(x) for x in lines)
 
 
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_DAY_MONTH = re.compile(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
+_MARKER = Lazy(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_DAY_MONTH = Lazy(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
 
 
 def _zone(doc: Document) -> Zone | None:
@@ -95,7 +97,7 @@ def _actions(blocks: list[Block]) -> Evidence | None:
     )
 
 
-_PASSIVE_ESCALATION = re.compile(
+_PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
     r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
     r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
@@ -103,13 +105,13 @@ _PASSIVE_ESCALATION = re.compile(
     r"|\b(?:got|was|were|been)\s+paged\b"
 )
 # a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
-_NAMED = re.compile(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
+_NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
 _NOT_NAMES = frozenset(
     {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
 )
 # "customers reached out to support", "a community member notified the team": a report, not
 # an escalation by the responders
-_REPORTER = re.compile(
+_REPORTER = Lazy(
     r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
     r"[^.;]{0,30}$"
 )
@@ -127,11 +129,11 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
             if excluded.search(text):
                 continue
             for m in verb.finditer(text):
-                if _REPORTER.search(text[max(0, m.start() - 40) : m.start()]):
+                if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
                 if (
                     target.search(text, m.end(), m.end() + 80)
-                    or _PASSIVE_ESCALATION.search(text)
+                    or _PASSIVE_ESCALATION.compiled.search(text)
                     or _names_person(b.text[s + m.end() : e])
                 ):
                     return sem.evidence(b, s, e)
@@ -149,7 +151,7 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
 
 def _names_person(after: str) -> bool:
     """The words after an escalation verb start with a person's name ("contacted Priya")."""
-    m = _NAMED.match(after)
+    m = _NAMED.compiled.match(after)
     return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalog import CHECK_CATEGORY
-from ..models import SEVERITY_RANK, DocumentReview, Finding
+from ..models import CHECK_CATEGORY, SEVERITY_RANK, DocumentReview, Finding
 from ..resources import load_toml
 
 

@@ -63,7 +63,7 @@ def _whole(source: Source) -> Document:
 
 def _spans(source: Source) -> list[tuple[int, int, str]]:
     text = source.text
-    spans = [(m.start(), m.end(), "EMAIL") for m in privacy_patterns.EMAIL.finditer(text)]
+    spans = [(m.start(), m.end(), "EMAIL") for m in privacy_patterns.EMAIL.compiled.finditer(text)]
     doc = _whole(source)
     starts = [0]
     for line in source.lines:

@@ -7,11 +7,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import directives
-from ..catalog import CHECK_CATEGORY, LLM_CRITIQUE
 from ..checks.profile import Profile
 from ..checks.profile import load as load_profile
 from ..errors import UsageError
-from ..models import Analysis, Check, Document, DocumentReview, Finding, Severity, slug
+from ..models import (
+    CHECK_CATEGORY,
+    Analysis,
+    Check,
+    Document,
+    DocumentReview,
+    Finding,
+    Severity,
+    slug,
+)
 from ..rules import section_of, stamp
 from ..score import score
 from .options import Options
@@ -221,6 +229,8 @@ def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> D
 def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Options) -> int:
     """Add the LLM's critiques to `findings` in place; returns how many were merged into a
     rule's finding on the same words (which gets the model's specific advice)."""
+    from ..catalog import LLM_CRITIQUE  # the catalog (and difflib): only when the LLM ran
+
     merged = 0
     rule = (LLM_CRITIQUE.id, LLM_CRITIQUE.slug, LLM_CRITIQUE.category)
     severity = opts.severity.get(LLM_CRITIQUE.id, LLM_CRITIQUE.severity)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import catalog as cat
-from ..catalog import CHECK_CATEGORY, Entry, cite_lines, option_lines
+from ..catalog import Entry, cite_lines, option_lines
 from ..errors import UsageError
-from ..models import Report, Severity, slug
+from ..models import CHECK_CATEGORY, Report, Severity, slug
 
 
 @dataclass(frozen=True)

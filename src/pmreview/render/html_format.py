@@ -13,9 +13,8 @@ from functools import cache
 from importlib.resources import files
 
 from .. import __version__
-from ..catalog import CHECK_CATEGORY
 from ..convert import note as converted_note
-from ..models import Check, DocumentReview, Report
+from ..models import CHECK_CATEGORY, Check, DocumentReview, Report
 from ._common import counts, elements, evidence_words, llm_summary, plural
 from ._html_source import Numbered, document_view, note
 from ._timeline_axis import duration, events, svg

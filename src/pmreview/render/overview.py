@@ -18,9 +18,8 @@ from importlib.resources import files
 from pathlib import PurePath
 
 from .. import __version__
-from ..catalog import CHECK_CATEGORY
 from ..convert import NAMES
-from ..models import SEVERITY_RANK, DocumentReview, Report
+from ..models import CHECK_CATEGORY, SEVERITY_RANK, DocumentReview, Report
 from ._common import plural
 from .catalog import catalog
 from .csv_format import SEVERITIES, check_ids

@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Document, Hit
 from ..resources import load_toml
 from ..text.anchors import known_anchors
-from ..text.prefilter import lowercase_pattern, might_match
+from ..text.prefilter import Lazy, lower_case, might_match
 from . import Rule
 from ._text import blocks, hit_at
 
@@ -51,32 +51,34 @@ def _table() -> dict[str, Any]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict[str, Lazy]:
+    """Each compiled when first used: most documents name no one, so only the two that find
+    names introduced in the text are needed."""
     t = _table()
     roles = _alt(t["roles"])
     return {
-        "after": re.compile(
+        "after": Lazy(
             rf"^\s+(?:had\s+|has\s+|then\s+|just\s+)?(?:(?:{_alt(t['strong_verbs'])})\b|"
             rf"(?:{_alt(t['adverbs'])})\s+[a-z]+)",
             re.I,
         ),
-        "owned": re.compile(rf"^['’]s\s+(?:[a-z]+\s+)?(?:{_alt(t['fault_nouns'])})\b", re.I),
-        "change": re.compile(
+        "owned": Lazy(rf"^['’]s\s+(?:[a-z]+\s+)?(?:{_alt(t['fault_nouns'])})\b", re.I),
+        "change": Lazy(
             r"^['’]s\s+(?:[a-z]+\s+){0,2}(?:change|commit|PR|pull request|deploy(?:ment)?|push|"
             r"script|update|config(?:uration)?|migration)\s+(?:broke|caused|took down|brought "
             r"down|crashed)\b",
             re.I,
         ),
-        "before": re.compile(
+        "before": Lazy(
             r"(?:\b(?:caused|triggered|broken|brought down|taken down)\s+by|"
             r"\bfault\s+of|\bblame[ds]?\s+(?:on|goes\s+to))\s+$",
             re.I,
         ),
-        "intro_after": re.compile(
+        "intro_after": Lazy(
             rf"\b(?P<name>[A-Z][a-z]{{2,}}),\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+"
             rf"(?:[a-z-]+\s+){{0,2}}(?:{roles})s?\b"
         ),
-        "intro_before": re.compile(
+        "intro_before": Lazy(
             rf"\b(?:our|the|a|an)\s+(?:[a-z-]+\s+)?(?:{roles}),?\s+(?P<name>[A-Z][a-z]{{2,}})\b"
         ),
     }
@@ -88,7 +90,7 @@ def people(doc: Document) -> set[str]:
     p = _patterns()
     for _, b in blocks(doc):
         for key in ("intro_after", "intro_before"):
-            for m in p[key].finditer(b.text):
+            for m in p[key].compiled.finditer(b.text):
                 if m.group("name").lower() not in _STOP:
                     found.add(m.group("name").lower())
     return found
@@ -122,16 +124,14 @@ def check_named(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
 
 
-def _blamed(
-    text: str, start: int, end: int, p: dict[str, re.Pattern[str]]
-) -> tuple[int, int] | None:
+def _blamed(text: str, start: int, end: int, p: dict[str, Lazy]) -> tuple[int, int] | None:
     """The span to report when the name at text[start:end] is blamed, else None."""
     rest = text[end : end + 80]
     for key in ("after", "owned", "change"):
-        m = p[key].match(rest)
+        m = p[key].compiled.match(rest)
         if m:
             return start, end + m.end()
-    before = p["before"].search(text[max(0, start - 40) : start])
+    before = p["before"].compiled.search(text[max(0, start - 40) : start])
     if before:
         return max(0, start - 40) + before.start(), end
     return None
@@ -147,8 +147,7 @@ def _self_directed(text: str, start: int) -> bool:
 def _phrases() -> tuple[re.Pattern[str], list[dict[str, str]]]:
     """All blaming phrases as one regex over lower-cased text, a named group per phrase."""
     table = _table()["phrases"]
-    for ph in table:
-        lowercase_pattern([ph["pattern"]], "blame.toml")  # rejects upper-case literals
+    lower_case([ph["pattern"] for ph in table], "blame.toml")  # rejects upper-case literals
     combined = "|".join(f"(?P<p{i}>{ph['pattern']})" for i, ph in enumerate(table))
     return re.compile(combined), table
 
@@ -163,9 +162,9 @@ def _hints() -> tuple[str, ...] | None:
 
 
 def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    pattern, table = _phrases()
     if not might_match(doc.lower, _hints()):
         return  # none of the phrases' words is in the document
+    pattern, table = _phrases()
     for _, b in blocks(doc):
         for m in pattern.finditer(b.lower):
             ph = table[int(str(m.lastgroup)[1:])]

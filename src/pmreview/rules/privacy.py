@@ -36,7 +36,7 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if "@" not in b.text:
             continue
         seen: set[int] = set()
-        for m in EMAIL.finditer(b.text):
+        for m in EMAIL.compiled.finditer(b.text):
             local = m.group(0).split("@", 1)[0]
             line = b.position(m.start())[0]
             if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:

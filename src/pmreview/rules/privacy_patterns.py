@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..models import Block, Document, Section
 from ..text.prefilter import Lazy
 
-EMAIL = re.compile(  # also used by llm/redact.py
+EMAIL = Lazy(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
     r"(?:\.[A-Za-z0-9-]+)*\.(?P<tld>[A-Za-z]{2,24}))(?![\w@-])"
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, TimelineEntry, TimeRef
+from ..text.prefilter import Lazy
 from ..text.span import Stated
 from ..text.zones import zone_offset
 from .timeline_order import timed
@@ -18,7 +19,7 @@ _TRIGGER = re.compile(
     re.I,
 )
 # A last entry after the stated end that is follow-up work, not the outage.
-_AFTERMATH = re.compile(
+_AFTERMATH = Lazy(
     r"\b(?:monitor\w*|post-?mortem|retro\w*|review\w*|report\w*|communicat\w*|announc\w*|"
     r"notif\w*|e-?mail\w*|publish\w*|document\w*|follow-?ups?|observ\w*|watch\w*|status page)\b",
     re.I,
@@ -86,7 +87,7 @@ def _first_event(entries: list[TimelineEntry], start: TimeRef) -> TimelineEntry:
 
 def _last_event(entries: list[TimelineEntry], end: TimeRef) -> TimelineEntry:
     i = len(entries) - 1
-    while i > 0 and _AFTERMATH.search(entries[i].block.text):
+    while i > 0 and _AFTERMATH.compiled.search(entries[i].block.text):
         d = gap(end, entries[i].time)  # type: ignore[arg-type]
         if d is None or d <= 0:
             break

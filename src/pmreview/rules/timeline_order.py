@@ -10,17 +10,18 @@ from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef
 from ..text.dates import align, date_near, parse_date
+from ..text.prefilter import Lazy
 from ..text.times import DATE_RE
 
 _DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DAY_LINE = re.compile(
+_DAY_LINE = Lazy(
     rf"^[\s#*_>|-]*(?:day\s+\d+|{_WEEKDAY}|(?:the\s+)?(?:next|following|second|third)\s+day)"
     r"\b[^\d\n]{0,30}$",
     re.I,
 )
-_NEXT_DAY = re.compile(
+_NEXT_DAY = Lazy(
     r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning)|the\s+day\s+after|overnight)\b", re.I
 )
 
@@ -48,11 +49,12 @@ def _own_date(e: TimelineEntry) -> date | None:
 def _day_breaks(doc: Document) -> list[int]:
     """Lines of the timeline where a new day starts without a date: "### Day 2", "Tuesday:"."""
     out: list[int] = []
+    day_line = _DAY_LINE.compiled.match
     for sec in doc.of_kind("timeline"):
-        if _DAY_LINE.match(sec.title):
+        if day_line(sec.title):
             out.append(sec.line)
         for b in sec.blocks:
-            out.extend(b.line + n for n, x in enumerate(b.text.split("\n")) if _DAY_LINE.match(x))
+            out.extend(b.line + n for n, x in enumerate(b.text.split("\n")) if day_line(x))
     return out
 
 
@@ -142,7 +144,7 @@ def _new_day(doc: Document, prev: TimelineEntry, e: TimelineEntry) -> bool:
     between them, or the entry says "next day"."""
     breaks = _day_breaks(doc)
     first = e.block.text.split("\n", 1)[0]
-    return bool(_NEXT_DAY.search(first)) or any(prev.line < n <= e.line for n in breaks)
+    return bool(_NEXT_DAY.compiled.search(first)) or any(prev.line < n <= e.line for n in breaks)
 
 
 def _accepted(

@@ -20,7 +20,7 @@ from typing import Any
 from ..checks.semantics import specific_terms
 from ..models import Block, Section
 from ..resources import load_toml
-from ..text.prefilter import lowercase_pattern
+from ..text.prefilter import Lazy, lowercase_lazy
 from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import verbs
@@ -75,10 +75,10 @@ class Context:
 
 
 @cache
-def _markers() -> dict[str, re.Pattern[str]]:
+def _markers() -> dict[str, Lazy]:
     table = load_toml("vague.toml")["context"]
     return {
-        name: lowercase_pattern(pats, f"vague.toml context.{name}") for name, pats in table.items()
+        name: lowercase_lazy(pats, f"vague.toml context.{name}") for name, pats in table.items()
     }
 
 
@@ -139,7 +139,7 @@ def _states_measures(place: Place) -> bool:
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
     improving our technology") is no measure."""
     s, e = place.sentence
-    if _markers()["future"].search(place.block.lower[s:e]):
+    if _markers()["future"].compiled.search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
@@ -168,7 +168,7 @@ def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].finditer(place.block.lower[s : place.span[1]]):
+    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.span[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -207,7 +207,7 @@ def _marked(name: str) -> Callable[[str], bool]:
     def test(text: str) -> bool:
         if any(c.isdigit() for c in text):
             text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return _markers()[name].search(text) is not None
+        return _markers()[name].compiled.search(text) is not None
 
     return test
 

@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block
+from .prefilter import Lazy
 from .sentences import sentences
 
-_QUOTE = re.compile(r"^\s*(?:>\s*)+")
+_QUOTE = Lazy(r"^\s*(?:>\s*)+")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _JSON_OBJECT = re.compile(r"^\{\s*\"[^\"\n]+\"\s*:.*\}\s*,?\s*$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -35,7 +36,7 @@ _STAMP = (
     r"\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: ?\d{4})?(?:Z|[+-]\d{2}:?\d{2}| ?UTC)?\]?"
 )
 _STAMP_RE = re.compile(_STAMP)
-_LEVEL = re.compile(
+_LEVEL = Lazy(
     r"[\s:|-]*(?:\[\s*(?:\w+:)?(?:error|warn(?:ing)?|info|debug|fatal|crit(?:ical)?|notice"
     r"|alert|emerg|trace)\s*\]|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|CRIT(?:ICAL)?|NOTICE"
     r"|ALERT|EMERG|TRACE|SEVERE)\b|level=)",
@@ -60,7 +61,10 @@ def log_line(line: str) -> bool:
     stamp = _STAMP_RE.match(body)
     if stamp is None:
         return False
-    return _QUOTE.match(line) is not None or _LEVEL.match(body, stamp.end()) is not None
+    return (
+        _QUOTE.compiled.match(line) is not None
+        or _LEVEL.compiled.match(body, stamp.end()) is not None
+    )
 
 
 _MODAL = re.compile(r"must|should|shall|need|has to|requirements")  # on lower-cased text

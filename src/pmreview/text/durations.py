@@ -44,17 +44,6 @@ _FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS}))  # "aefnost"
 _PART_RE = re.compile(rf"(?=[\d{_FIRST}])" + _PART, re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 
-# Any length written, seconds included (durations_in reads only the outage-sized ones).
-_NUM_WORDS = (
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)"
-)
-DURATION_RE = re.compile(
-    rf"\b(?:{_NUM_WORDS})(?:\s+and\s+a\s+half)?[\s-]*(?:hours?|hrs?|h|minutes?|mins?|m|"
-    rf"seconds?|secs?|days?)\b(?:\s+and\s+\d+\s*(?:minutes?|mins?))?",
-    re.IGNORECASE,
-)
-
 
 def durations_in(text: str) -> list[tuple[int, int, int]]:
     """(start, end, minutes) of each duration phrase; "1 hour 30 minutes" is one phrase."""

@@ -16,6 +16,7 @@ from ..parse.views import summary_blocks, summary_sections, summary_times
 from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, parse_date
 from .durations import durations_in
+from .prefilter import Lazy
 from .times import DATE_RE
 from .zones import ZONE, zone_offset
 
@@ -211,16 +212,16 @@ _OTHER_NOUN = (
 _LINK = (
     r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
 )
-_OTHER_BEFORE = re.compile(
-    rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I
-)
-_OTHER_AFTER = re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
+_OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
+_OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
 
 
 def _of_other_thing(text: str, s: int, e: int) -> bool:
     """Whether the duration at text[s:e] is the length of something other than the outage."""
     before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
-    return bool(_OTHER_BEFORE.search(before) or _OTHER_AFTER.match(text[e : e + 40]))
+    return bool(
+        _OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(text[e : e + 40])
+    )
 
 
 def _stated_durations(doc: Document) -> list[Duration]:

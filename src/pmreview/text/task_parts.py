@@ -10,13 +10,14 @@ from functools import cache
 
 from ..models import Block, Document, per_document
 from ..resources import load_toml
+from .prefilter import Lazy
 from .tasks import WORD, Task
 from .times import DATE_RE
 from .verb_forms import done_past, marked_done, opens_as_verb, reported_done, under_way, verbs
 
 # a label ends at ": " (never at the colon of "https://"), " - " or ". "
 _LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::(?!\S)|\s[-–—]\s|\.\s)\s*(?=\S)")
-_MODAL = re.compile(
+_MODAL = Lazy(
     r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
     r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
     re.I,
@@ -27,7 +28,7 @@ _OPENER = re.compile(
     re.I,
 )
 # A condition that leads to the task without a comma: "After a release do a load test".
-_CONDITION = re.compile(r"^(?:before|after|when|whenever|once|if|prior to)\b", re.I)
+_CONDITION = Lazy(r"^(?:before|after|when|whenever|once|if|prior to)\b", re.I)
 _CONCRETE = re.compile(
     r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
     r"cfg|sql|md)\b|/[\w.-]+/|https?://"
@@ -191,10 +192,10 @@ def _opens_with_verb(text: str) -> bool:
     if opens_as_verb(words):
         return True
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
-    modal = _MODAL.search(first_sentence)
+    modal = _MODAL.compiled.search(first_sentence)
     if modal and len(first_sentence[: modal.start()].split()) <= 12:
         return True
-    if _CONDITION.match(text) and any(w in verbs() for w in words[2:20]):
+    if _CONDITION.compiled.match(text) and any(w in verbs() for w in words[2:20]):
         return True
     return reported_done(first_sentence) or under_way(first_sentence)
 

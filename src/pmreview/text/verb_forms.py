@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ..resources import DATA, load_toml
+from .prefilter import Lazy
 
 # After a gerund, a preposition makes it a topic ("Monitoring of disk", "Alerting on queue
 # depth"); an object makes it a task ("Implementing rate limits on …").
@@ -28,15 +29,13 @@ _DONE_MARK = re.compile(
 _DONE_CELL = frozenset(
     ["done", "completed", "complete", "fixed", "closed", "resolved", "shipped", "✅", "✔"]
 )
-_PERFECT = re.compile(
+_PERFECT = Lazy(
     r"\b(?:ha(?:ve|s|d)|['’]ve|was|were|(?:is|are)\s+(?:now\s+)?being)\s+"
     r"(?:already\s+|now\s+|also\s+|since\s+|for\s+[^,.]{1,30}?\s+)?(?:been\s+)?"
     r"(?P<verb>[a-z]+)\b",
     re.I,
 )
-_ONGOING = re.compile(
-    r"\b(?:we|team|they)\s+(?:are|is)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b", re.I
-)
+_ONGOING = Lazy(r"\b(?:we|team|they)\s+(?:are|is)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b", re.I)
 _MODALS = frozenset(["will", "shall", "should", "must", "would", "can", "could", "may", "might"])
 # Before a past form, words that make it a passive or a description, not a report: "to be
 # deployed", "are documented", "is not abandoned".
@@ -130,13 +129,13 @@ def reported_done(first_sentence: str) -> bool:
             return False
         if i and w not in verbs() and past_of(w) and words[i - 1] not in _NOT_REPORTING:
             return True
-    perfect = _PERFECT.search(head)
+    perfect = _PERFECT.compiled.search(head)
     return bool(perfect and past_of(perfect.group("verb").lower()))
 
 
 def under_way(first_sentence: str) -> bool:
     """ "We are improving the docs": work reported as under way."""
-    ongoing = _ONGOING.search(first_sentence[:200])
+    ongoing = _ONGOING.compiled.search(first_sentence[:200])
     return bool(ongoing and gerund_of(ongoing.group("verb").lower()))
 
 
