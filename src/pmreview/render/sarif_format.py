@@ -119,44 +119,51 @@ def _result(f: Finding, d: DocumentReview, index: int, fingerprint: str) -> dict
     }
 
 
-def sarif(report: Report) -> dict[str, Any]:
-    rules = catalog(report)
-    index = {r.id: i for i, r in enumerate(rules)}
-    results = []
-    for d in report.documents:
-        for f, fp in zip(d.findings, fingerprints(d.findings), strict=True):
-            results.append(_result(f, d, index[f.rule], fp))
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "pmreview",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [_rule(r) for r in rules],
-            }
-        },
-        "invocations": [
+def _driver(rules: list[RuleDoc]) -> dict[str, Any]:
+    """The tool, with every rule the report can mention."""
+    return {
+        "name": "pmreview",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(r) for r in rules],
+    }
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """Whether the run succeeded, and an error notification per input that failed."""
+    return {
+        "executionSuccessful": not report.errors,
+        "toolExecutionNotifications": [
             {
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": [
-                    {
-                        "level": "error",
-                        "message": {"text": e["message"]},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {"uri": artifact_uri(e["path"])}
-                                }
-                            }
-                        ],
-                    }
-                    for e in report.errors
+                "level": "error",
+                "message": {"text": e["message"]},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e["path"])}}}
                 ],
             }
+            for e in report.errors
         ],
+    }
+
+
+def _results(report: Report, rules: list[RuleDoc]) -> list[dict[str, Any]]:
+    """A result per finding of every document, each with its rule's index in `rules`."""
+    index = {r.id: i for i, r in enumerate(rules)}
+    return [
+        _result(f, d, index[f.rule], fp)
+        for d in report.documents
+        for f, fp in zip(d.findings, fingerprints(d.findings), strict=True)
+    ]
+
+
+def sarif(report: Report) -> dict[str, Any]:
+    rules = catalog(report)
+    run: dict[str, Any] = {
+        "tool": {"driver": _driver(rules)},
+        "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": _results(report, rules),
         "properties": {
             "profile": report.profile,
             "scores": [{"path": d.path, **d.score} for d in report.documents],
