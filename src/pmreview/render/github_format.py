@@ -56,11 +56,11 @@ def _ranked(documents: list[DocumentReview]) -> list[tuple[Finding, DocumentRevi
     return sorted(items, key=lambda item: -SEVERITY_RANK[item[0].severity])
 
 
-def render(report: Report, **_: object) -> str:
-    items: list[tuple[str, str, Finding | None]] = [
-        ("error", command("error", e["message"], file=e["path"]), None) for e in report.errors
-    ]
-    items += [(KIND[f.severity], _annotation(f, d), f) for f, d in _ranked(report.documents)]
+def _limited(
+    items: list[tuple[str, str, Finding | None]],
+) -> tuple[list[str], list[Finding], int]:
+    """The annotations GitHub will show (at most PER_KIND of each kind), and what was left
+    out: the findings, and the count of input errors."""
     total = {kind: sum(k == kind for k, _, _ in items) for kind in ("error", "warning", "notice")}
     # the summary notice takes one of the 10 notice places when anything is left out
     over = total["error"] > PER_KIND or total["warning"] > PER_KIND or total["notice"] > PER_KIND
@@ -76,17 +76,23 @@ def render(report: Report, **_: object) -> str:
             omitted.append(f)
         else:
             left_errors += 1
-    if omitted or left_errors:
-        what = [f"{plural(len(omitted), 'finding')} ({counts(omitted)})"] if omitted else []
-        what += [f"{plural(left_errors, 'unreadable input')}"] if left_errors else []
-        out.append(
-            command(
-                "notice",
-                f"{' and '.join(what)} not annotated: GitHub shows at most {PER_KIND} "
-                "annotations of each kind per step. Run pmreview locally to see them all.",
-                title="pmreview: more findings",
-            )
-        )
+    return out, omitted, left_errors
+
+
+def _omitted_notice(omitted: list[Finding], left_errors: int) -> str:
+    """The `::notice::` that says what was not annotated."""
+    what = [f"{plural(len(omitted), 'finding')} ({counts(omitted)})"] if omitted else []
+    what += [f"{plural(left_errors, 'unreadable input')}"] if left_errors else []
+    return command(
+        "notice",
+        f"{' and '.join(what)} not annotated: GitHub shows at most {PER_KIND} "
+        "annotations of each kind per step. Run pmreview locally to see them all.",
+        title="pmreview: more findings",
+    )
+
+
+def _summary(report: Report, omitted: list[Finding]) -> str:
+    """The plain last line: documents, findings, what was left out and what failed."""
     findings = [f for d in report.documents for f in d.findings]
     summary = f"pmreview: {plural(len(report.documents), 'document')} reviewed, {counts(findings)}"
     if omitted:
@@ -96,5 +102,16 @@ def render(report: Report, **_: object) -> str:
         summary += f"; {plural(unread, 'input')} could not be read"
     if len(report.errors) > unread:
         summary += f"; {plural(len(report.errors) - unread, 'rule')} failed"
+    return summary
+
+
+def render(report: Report, **_: object) -> str:
+    items: list[tuple[str, str, Finding | None]] = [
+        ("error", command("error", e["message"], file=e["path"]), None) for e in report.errors
+    ]
+    items += [(KIND[f.severity], _annotation(f, d), f) for f, d in _ranked(report.documents)]
+    out, omitted, left_errors = _limited(items)
+    if omitted or left_errors:
+        out.append(_omitted_notice(omitted, left_errors))
     scores = [f"{d.path}: {score_line(d.score)}" for d in report.documents]
-    return "\n".join([*out, *scores, summary]) + "\n"
+    return "\n".join([*out, *scores, _summary(report, omitted)]) + "\n"
