@@ -86,10 +86,9 @@ def _passed(d: DocumentReview, color: bool) -> list[str]:
     return [*out, ""]
 
 
-def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
+def _sections(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
+    """The findings grouped by the section they are in, each group under its title."""
     out: list[str] = []
-    if d.converted_from:
-        out.append(_c(f"{d.path}: {note(d.converted_from, d.path)}", "bold", color))
     groups: dict[str, list[Finding]] = {}
     seen: set[str] = set()
     for f in d.findings:
@@ -102,32 +101,46 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
         for f in items:
             out.extend(_finding(f, d.path, color, verbose, seen))
         out.append("")
-    if verbose:
-        out.extend(_passed(d, color))
-    if d.tasks:
-        out.append(_c("── Suggested tasks ", "bold", color) + _c("─" * 42, "dim", color))
-        for t in d.tasks:
-            where = f" (replaces line {t['line']})" if t.get("line") else ""
-            owner = f"; owner: {t['owner']}" if t.get("owner") else ""
-            out.append(f"  - [ ] [{t.get('priority', 'P2')}] {t['title']}{where}")
-            if t.get("done_when"):
-                out.append(f"        done when: {t['done_when']}{owner}")
-        out.append("")
+    return out
+
+
+def _tasks(d: DocumentReview, color: bool) -> list[str]:
+    """The suggested tasks as a checklist, if there are any."""
+    if not d.tasks:
+        return []
+    out = [_c("── Suggested tasks ", "bold", color) + _c("─" * 42, "dim", color)]
+    for t in d.tasks:
+        where = f" (replaces line {t['line']})" if t.get("line") else ""
+        owner = f"; owner: {t['owner']}" if t.get("owner") else ""
+        out.append(f"  - [ ] [{t.get('priority', 'P2')}] {t['title']}{where}")
+        if t.get("done_when"):
+            out.append(f"        done when: {t['done_when']}{owner}")
+    return [*out, ""]
+
+
+def _totals(d: DocumentReview, color: bool) -> list[str]:
+    """Checks present and findings by severity, the score, and the LLM stage."""
     passed = sum(c.status == "pass" for c in d.checks.values())
     counts = {s: sum(f.severity == s for f in d.findings) for s in ("error", "warning", "info")}
     parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n] or [
         "no findings"
     ]
-    llm_line = llm_summary(d.llm)
-    out.append(
+    return [
         _c(f"{d.path}: {passed}/{len(d.checks)} required elements present", "bold", color)
-        + f" · {', '.join(parts)}"
-    )
-    out.append(
-        score_line(d.score) + _c(" · how it is computed: pmreview explain score", "dim", color)
-    )
-    out.append(_c(llm_line, "dim", color))
-    return out
+        + f" · {', '.join(parts)}",
+        score_line(d.score) + _c(" · how it is computed: pmreview explain score", "dim", color),
+        _c(llm_summary(d.llm), "dim", color),
+    ]
+
+
+def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
+    out: list[str] = []
+    if d.converted_from:
+        out.append(_c(f"{d.path}: {note(d.converted_from, d.path)}", "bold", color))
+    out.extend(_sections(d, color, verbose))
+    if verbose:
+        out.extend(_passed(d, color))
+    return [*out, *_tasks(d, color), *_totals(d, color)]
 
 
 def render(report: Report, color: bool = False, verbose: bool = False, **_: object) -> str:
