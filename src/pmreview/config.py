@@ -121,6 +121,33 @@ def resolve(explicit: str | None, start: Path) -> dict[str, Any]:
     return load(found) if found else {}
 
 
+def _endpoint(
+    cfg: dict[str, Any],
+    base_url: str | None,
+    model: str | None,
+    key: str | None,
+    replay: Path | None,
+) -> tuple[str | None, str | None, Any]:
+    """The endpoint URL, the model and (with --replay) the replay client: each from the
+    options, then the config file, then the environment. With --replay the URL is the
+    client's and the model, if not given, the one all its fixtures were recorded with."""
+    model = model or cfg.get("model") or os.environ.get("PMREVIEW_MODEL")
+    url = base_url or cfg.get("base-url") or os.environ.get("OPENAI_BASE_URL")
+    if replay is not None:
+        from .llm.replay import ReplayClient
+
+        if not replay.is_dir():
+            raise UsageError(f"{replay}: --replay needs a folder of recorded fixtures")
+        client = ReplayClient(replay)
+        if not model:
+            models = {f["request"]["model"] for f in client.fixtures.values()}
+            model = models.pop() if len(models) == 1 else None
+        return client.base_url, model, client
+    if not url and key:
+        url = "https://api.openai.com/v1"
+    return url, model, None
+
+
 def llm_settings(
     cfg: dict[str, Any],
     *,
@@ -137,22 +164,8 @@ def llm_settings(
     (None, None) when no endpoint is configured. With --replay, the replay client."""
     from .llm import LLMConfig
 
-    model = model or cfg.get("model") or os.environ.get("PMREVIEW_MODEL")
-    url = base_url or cfg.get("base-url") or os.environ.get("OPENAI_BASE_URL")
     key = os.environ.get("OPENAI_API_KEY")
-    client = None
-    if replay is not None:
-        from .llm.replay import ReplayClient
-
-        if not replay.is_dir():
-            raise UsageError(f"{replay}: --replay needs a folder of recorded fixtures")
-        client = ReplayClient(replay)
-        url = client.base_url
-        if not model:
-            models = {f["request"]["model"] for f in client.fixtures.values()}
-            model = models.pop() if len(models) == 1 else None
-    elif not url and key:
-        url = "https://api.openai.com/v1"
+    url, model, client = _endpoint(cfg, base_url, model, key, replay)
     if not url:
         return None, None
     if not model:
