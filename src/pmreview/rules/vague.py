@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..models import Document, Hit, per_document
+from ..models import Block, Document, Hit, Section, per_document
 from ..resources import load_toml
-from ..text.phrases import Phrases, index
+from ..text.phrases import Live, Phrases, index
 from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule
@@ -63,46 +63,54 @@ _LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=
 def _hits(doc: Document) -> dict[str, list[Hit]]:
     """All vague hits of a document, at most one per sentence (the table's order decides)."""
     out: dict[str, list[Hit]] = {}
-    phrases, entry_of = _phrases()
-    entries = table()
+    phrases, _ = _phrases()
     live = phrases.within(index(doc.lower))  # blocks: whole lines
     for sec, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
         found = live.candidates(block.line, block.end_line)
-        if not found:
-            continue
-        by_entry: dict[int, list[int]] = {}
-        for i in found:
-            by_entry.setdefault(entry_of[i], []).append(i)
-        spans = sentences(block)
-        starts = [s for s, _ in spans]
-        claimed: set[tuple[str, int]] = (
-            set()
-        )  # one finding per rule per sentence; table order decides
-        for k in sorted(by_entry):
-            entry = entries[k]
-            for _, m in live.among(block.lower, by_entry[k]):
-                i = bisect_right(starts, m.start()) - 1
-                if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
-                    continue
-                if not is_vague_here(entry.context, Place(sec, block, spans[i], m.span())):
-                    continue
-                claimed.add((entry.rule, i))
-                lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
-                span = (m.start() + (lead.end() if lead else 0), m.end())
-                out.setdefault(entry.rule, []).append(
-                    hit_at(
-                        block,
-                        *span,
-                        entry.message,
-                        question=entry.question,
-                        suggestion=entry.suggestion,
-                    )
-                )
+        for rule, hit in _block_hits(sec, block, live, found) if found else ():
+            out.setdefault(rule, []).append(hit)
     for hits in out.values():
         hits.sort(key=lambda h: (h.line, h.column))
     return out
+
+
+def _block_hits(
+    sec: Section, block: Block, live: Live, found: list[int]
+) -> Iterator[tuple[str, Hit]]:
+    """The vague hits of one block, from the patterns `found` in it: one finding per rule
+    per sentence; the table's order decides."""
+    entry_of = _phrases()[1]
+    entries = table()
+    by_entry: dict[int, list[int]] = {}
+    for i in found:
+        by_entry.setdefault(entry_of[i], []).append(i)
+    spans = sentences(block)
+    starts = [s for s, _ in spans]
+    claimed: set[tuple[str, int]] = set()
+    for k in sorted(by_entry):
+        entry = entries[k]
+        for _, m in live.among(block.lower, by_entry[k]):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
+                continue
+            if not is_vague_here(entry.context, Place(sec, block, spans[i], m.span())):
+                continue
+            claimed.add((entry.rule, i))
+            lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
+            start = m.start() + (lead.end() if lead else 0)
+            yield (
+                entry.rule,
+                hit_at(
+                    block,
+                    start,
+                    m.end(),
+                    entry.message,
+                    question=entry.question,
+                    suggestion=entry.suggestion,
+                ),
+            )
 
 
 def _family(rule_id: str) -> Any:
