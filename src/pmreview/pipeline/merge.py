@@ -47,11 +47,7 @@ def check_findings(
         if check.status != "fail" or profile.checks.get(cid, {}).get("requires") in failed:
             continue
         spec = profile.checks.get(cid, {})
-        message = _missing_message(spec)
-        if check.source == "llm" and check.message:
-            message += f" (LLM reviewer: {check.message.rstrip('.')}.)"
-        if folded.get(cid):
-            message += f" (so these fail too: {', '.join(sorted(folded[cid]))})"
+        message = _failed_message(spec, check, folded.get(cid, []))
         line = check.line or 1
         text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
         out.append(
@@ -73,6 +69,16 @@ def check_findings(
             )
         )
     return out
+
+
+def _failed_message(spec: dict[str, str], check: Check, folded: list[str]) -> str:
+    """What is missing, with the LLM reviewer's reason and the checks that fail with it."""
+    message = _missing_message(spec)
+    if check.source == "llm" and check.message:
+        message += f" (LLM reviewer: {check.message.rstrip('.')}.)"
+    if folded:
+        message += f" (so these fail too: {', '.join(sorted(folded))})"
+    return message
 
 
 def _missing_message(spec: dict[str, str]) -> str:
