@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from _coach_support import COACH_MD, statuses
 from _coach_support import coached as coach_with
-from _support import REPO
+from _support import SHARED
 from typer.testing import Result
 
 from pmreview.models import Document, Source
 from pmreview.pipeline import Options, review_text
 
-SEED = REPO.parent / "shared" / "seeds" / "000_8dd2772cb27462af.txt"
+SEED = SHARED / "seeds" / "000_8dd2772cb27462af.txt"
 ANSWERS = """\
 summary.end_time: "02:35 UTC"
 summary.affected_share: "4% of merchants (310 of 7,800)"

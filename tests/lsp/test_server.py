@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from _editor import Editor, config, expected, seen
-from _support import REPO
+from _support import SHARED
 from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio
@@ -33,7 +33,7 @@ POSTMORTEM = """\
 
 - [ ] Be more careful with deploys
 """
-SEED = REPO.parent / "shared" / "seeds" / "000_8dd2772cb27462af.txt"
+SEED = SHARED / "seeds" / "000_8dd2772cb27462af.txt"
 
 
 @pytest_lsp.fixture(config=config())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from _support import REPO
+from _support import SHARED
 
-SEED_000 = REPO.parent / "shared" / "seeds" / "000_8dd2772cb27462af.txt"
+SEED_000 = SHARED / "seeds" / "000_8dd2772cb27462af.txt"
 
 # An example postmortem for these tests: vague in places, a timeline that crosses midnight.
 NIGHT = """\

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from _render_support import NIGHT
-from _support import REPO
+from _support import SHARED
 from jsonschema import Draft4Validator
 from typer.testing import Result
 
@@ -19,7 +19,7 @@ from pmreview.models import Report
 from pmreview.render import render
 from pmreview.render.rdjson_format import byte_column
 
-SCHEMAS = REPO.parent / "shared" / "external" / "rdjson"
+SCHEMAS = SHARED / "external" / "rdjson"
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 # Characters of two, three and four UTF-8 bytes before the flagged words on line 5.

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from _render_support import NIGHT
-from _support import REPO
+from _support import SHARED
 from jsonschema import Draft4Validator, FormatChecker
 from typer.testing import Result
 
@@ -19,7 +19,7 @@ from pmreview.models import DocumentReview, Finding, Report
 from pmreview.render import render
 from pmreview.render.sarif_format import FINGERPRINT_KEY, fingerprints
 
-SCHEMA = REPO.parent / "shared" / "external" / "sarif-schema-2.1.0.json"
+SCHEMA = SHARED / "external" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")
