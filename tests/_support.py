@@ -1,9 +1,13 @@
-"""Constants shared by the test modules (imported as `_support`: pytest puts tests/ on sys.path)."""
+"""Constants and tools shared by the test modules (imported as `_support`: pytest puts tests/ on
+sys.path)."""
 
 from __future__ import annotations
 
 import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -56,3 +60,30 @@ The outage was caused by a glitch.
 - Improve monitoring
 - Add an alert on p99 latency of shop-web above 2 s (owner: web team)
 """
+
+
+_Served = TypeVar("_Served", bound="Loopback")
+
+
+class Loopback:
+    """A `ThreadingHTTPServer` on 127.0.0.1 (a free port) served from a daemon thread while the
+    object is used as a context manager: the fake GitHub and GitLab servers build on it."""
+
+    def _serve(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self: _Served) -> _Served:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"

@@ -23,11 +23,12 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from _support import Loopback
 from typer.testing import Result
 
 TOKEN = "ghs_SECRETTOKEN123"
@@ -61,7 +62,7 @@ class Failure:
 
 
 @dataclass
-class FakeGitHub:
+class FakeGitHub(Loopback):
     token: str = TOKEN
     repo: str = REPO
     page_size: int = 2
@@ -75,25 +76,9 @@ class FakeGitHub:
 
     def __post_init__(self) -> None:
         self._lock = threading.RLock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._serve(_handler(self))
 
     # ------------------------------------------------------------------ control
-
-    def __enter__(self) -> FakeGitHub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     @property
     def url(self) -> str:

@@ -22,11 +22,12 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from _support import Loopback
 from typer.testing import Result
 
 TOKEN = "glpat-SECRETTOKEN123"
@@ -59,7 +60,7 @@ class Failure:
 
 
 @dataclass
-class FakeGitLab:
+class FakeGitLab(Loopback):
     token: str = TOKEN
     page_size: int = 2
     link_host: str | None = None  # set to put rel="next" links on another host
@@ -71,23 +72,7 @@ class FakeGitLab:
 
     def __post_init__(self) -> None:
         self._lock = threading.RLock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    def __enter__(self) -> FakeGitLab:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._serve(_handler(self))
 
     @property
     def url(self) -> str:
