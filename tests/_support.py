@@ -3,11 +3,15 @@ sys.path)."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import threading
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -65,12 +69,45 @@ The outage was caused by a glitch.
 _Served = TypeVar("_Served", bound="Loopback")
 
 
+@dataclass
+class Recorded:
+    """A request the fake server received."""
+
+    method: str
+    path: str  # without the query, as sent (percent-encoding kept)
+    query: dict[str, str]
+    headers: dict[str, str]  # names lower-cased
+    body: str
+    target: str  # the request line's target, as sent
+
+
+@dataclass
+class Failure:
+    """An answer the fake server gives `times` times to requests matching `method` and `path`."""
+
+    method: str
+    path: re.Pattern[str]
+    status: int
+    body: Any
+    headers: dict[str, str]
+    times: int
+
+
 class Loopback:
     """A `ThreadingHTTPServer` on 127.0.0.1 (a free port) served from a daemon thread while the
     object is used as a context manager: the fake GitHub and GitLab servers build on it."""
 
-    def _serve(self, handler: type[BaseHTTPRequestHandler]) -> None:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    content_type = "application/json"
+    default_headers: dict[str, str] = {}  # sent unless the answer sets them
+
+    def answer(self, req: Recorded) -> tuple[int, Any, dict[str, str]]:
+        """Status, JSON body (None: empty) and headers for a request (under `self._lock`)."""
+        raise NotImplementedError
+
+    def _serve(self) -> None:
+        self._lock = threading.RLock()
+        self.requests: list[Recorded] = []
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _recording_handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -87,3 +124,43 @@ class Loopback:
     @property
     def origin(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+
+def _recording_handler(server: Loopback) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+        def _serve(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+            split = urlsplit(self.path)
+            req = Recorded(
+                method=self.command,
+                path=split.path,
+                query=dict(parse_qsl(split.query)),
+                headers={k.lower(): v for k, v in self.headers.items()},
+                body=raw,
+                target=self.path,
+            )
+            with server._lock:
+                server.requests.append(req)
+                status, body, headers = server.answer(req)
+            data = b"" if body is None else json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", server.content_type)
+            self.send_header("Content-Length", str(len(data)))
+            given = {k.lower() for k in headers}
+            for name, value in server.default_headers.items():
+                if name.lower() not in given:
+                    self.send_header(name, value)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
+
+    return Handler

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
-from _support import Loopback
+from _support import Failure, Loopback, Recorded
 from typer.testing import Result
 
 TOKEN = "ghs_SECRETTOKEN123"
@@ -42,27 +39,9 @@ LLM_ANSWER = {"critiques": [], "verdicts": [], "tasks": []}
 
 
 @dataclass
-class Recorded:
-    method: str
-    path: str  # without the query
-    query: dict[str, str]
-    headers: dict[str, str]  # names lower-cased
-    body: str
-    target: str  # the request line's target, as sent
-
-
-@dataclass
-class Failure:
-    method: str
-    path: re.Pattern[str]
-    status: int
-    body: Any
-    headers: dict[str, str]
-    times: int
-
-
-@dataclass
 class FakeGitHub(Loopback):
+    content_type = "application/json; charset=utf-8"
+    default_headers = {"x-ratelimit-remaining": "4999"}
     token: str = TOKEN
     repo: str = REPO
     page_size: int = 2
@@ -70,13 +49,11 @@ class FakeGitHub(Loopback):
     link_host: str | None = None  # set to put rel="next" links on another host
     files: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     comments: list[dict[str, Any]] = field(default_factory=list)
-    requests: list[Recorded] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     _next_id: int = 1000
 
     def __post_init__(self) -> None:
-        self._lock = threading.RLock()
-        self._serve(_handler(self))
+        self._serve()
 
     # ------------------------------------------------------------------ control
 
@@ -232,44 +209,6 @@ def _chat_answer() -> dict[str, Any]:
         ],
         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
     }
-
-
-def _handler(server: FakeGitHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *_: Any) -> None:
-            pass
-
-        def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-            split = urlsplit(self.path)
-            req = Recorded(
-                method=self.command,
-                path=split.path,
-                query=dict(parse_qsl(split.query)),
-                headers={k.lower(): v for k, v in self.headers.items()},
-                body=raw,
-                target=self.path,
-            )
-            with server._lock:
-                server.requests.append(req)
-                status, body, headers = server.answer(req)
-            data = b"" if body is None else json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            if "x-ratelimit-remaining" not in {k.lower() for k in headers}:
-                self.send_header("x-ratelimit-remaining", "4999")
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
-
-    return Handler
 
 
 def write_event(

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import quote
 
-from _support import Loopback
+from _support import Failure, Loopback, Recorded
 from typer.testing import Result
 
 TOKEN = "glpat-SECRETTOKEN123"
@@ -40,39 +38,18 @@ MR = re.compile(r"/api/v4/projects/([^/]+)/merge_requests/(\d+)/(diffs|notes)(?:
 
 
 @dataclass
-class Recorded:
-    method: str
-    path: str  # without the query, as sent (percent-encoding kept)
-    query: dict[str, str]
-    headers: dict[str, str]  # names lower-cased
-    body: str
-    target: str  # the request line's target, as sent
-
-
-@dataclass
-class Failure:
-    method: str
-    path: re.Pattern[str]
-    status: int
-    body: Any
-    headers: dict[str, str]
-    times: int
-
-
-@dataclass
 class FakeGitLab(Loopback):
+    content_type = "application/json"
     token: str = TOKEN
     page_size: int = 2
     link_host: str | None = None  # set to put rel="next" links on another host
     diffs: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     notes: list[dict[str, Any]] = field(default_factory=list)
-    requests: list[Recorded] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     _next_id: int = 5000
 
     def __post_init__(self) -> None:
-        self._lock = threading.RLock()
-        self._serve(_handler(self))
+        self._serve()
 
     @property
     def url(self) -> str:
@@ -196,42 +173,6 @@ def _note_body(req: Recorded) -> tuple[str, dict[str, Any] | None]:
     if len(body) > 1_000_000:
         return "", {"message": {"note": ["is too long (maximum is 1000000 characters)"]}}
     return body, None
-
-
-def _handler(server: FakeGitLab) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *_: Any) -> None:
-            pass
-
-        def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-            split = urlsplit(self.path)
-            req = Recorded(
-                method=self.command,
-                path=split.path,
-                query=dict(parse_qsl(split.query)),
-                headers={k.lower(): v for k, v in self.headers.items()},
-                body=raw,
-                target=self.path,
-            )
-            with server._lock:
-                server.requests.append(req)
-                status, body, headers = server.answer(req)
-            data = b"" if body is None else json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = do_POST = do_PUT = do_DELETE = _serve
-
-    return Handler
 
 
 def put(workspace: Path, name: str, text: str) -> Path:
