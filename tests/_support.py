@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -164,3 +164,50 @@ def _recording_handler(server: Loopback) -> type[BaseHTTPRequestHandler]:
         do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
 
     return Handler
+
+
+# What a test of a command must not inherit from the developer's shell: an LLM endpoint or key,
+# a proxy that would take loopback traffic elsewhere.
+CLEAN_ENV = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "PMREVIEW_MODEL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+)
+
+
+def clean_env(
+    monkeypatch: Any, tmp_path: Path, prefixes: tuple[str, ...] = (), names: tuple[str, ...] = ()
+) -> None:
+    """Remove CLEAN_ENV, `names` and every variable starting with one of `prefixes`; loopback
+    goes direct, and the default cache is a temporary folder."""
+    for name in list(os.environ):
+        if name.startswith(prefixes) or name in CLEAN_ENV or name in names:
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
+@dataclass
+class Job(Generic[_Served]):
+    """A run of a bot command (`pmreview github|gitlab`): its result and the server that saw it."""
+
+    result: Any  # typer.testing.Result
+    server: _Served
+
+    @property
+    def stdout(self) -> str:
+        return str(self.result.stdout)
+
+    @property
+    def stderr(self) -> str:
+        return str(self.result.stderr)
+
+    @property
+    def code(self) -> int:
+        return int(self.result.exit_code)

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _support import Failure, Loopback, Recorded
-from typer.testing import Result
+from _support import Failure, Job, Loopback, Recorded
 
 TOKEN = "ghs_SECRETTOKEN123"
 REPO = "acme/ops"
@@ -264,24 +263,4 @@ Something went wrong with the message queue for a while. Someone restarted it.
 """
 
 
-@dataclass
-class Job:
-    """A `pmreview github` run: its result and the server that saw it."""
-
-    result: Result
-    server: FakeGitHub
-
-    @property
-    def stdout(self) -> str:
-        return self.result.stdout
-
-    @property
-    def stderr(self) -> str:
-        return self.result.stderr
-
-    @property
-    def code(self) -> int:
-        return self.result.exit_code
-
-
-Bot = Callable[..., Job]
+Bot = Callable[..., Job[FakeGitHub]]

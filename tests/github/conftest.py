@@ -4,36 +4,20 @@ runs `pmreview github` as a job would and checks that the token is in no output.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from _github_support import REPO, TOKEN, Bot, FakeGitHub, Job, write_event
+from _support import clean_env
 from typer.testing import CliRunner
 
 from pmreview.cli import build
 
-CLEARED = (
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "PMREVIEW_MODEL",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-)
-
 
 @pytest.fixture(autouse=True)
 def _job_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in list(os.environ):
-        if name.startswith(("GITHUB_", "RUNNER_")) or name in CLEARED:
-            monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    clean_env(monkeypatch, tmp_path, prefixes=("GITHUB_", "RUNNER_"))
 
 
 @pytest.fixture

@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from _support import Failure, Loopback, Recorded
-from typer.testing import Result
+from _support import Failure, Job, Loopback, Recorded
 
 TOKEN = "glpat-SECRETTOKEN123"
 PROJECT_ID = "42"
@@ -205,27 +204,7 @@ Something went wrong with the database for a while. Someone restarted it.
 """
 
 
-@dataclass
-class Job:
-    """A `pmreview gitlab` run: its result and the server that saw it."""
-
-    result: Result
-    server: FakeGitLab
-
-    @property
-    def stdout(self) -> str:
-        return self.result.stdout
-
-    @property
-    def stderr(self) -> str:
-        return self.result.stderr
-
-    @property
-    def code(self) -> int:
-        return self.result.exit_code
-
-
-Bot = Callable[..., Job]
+Bot = Callable[..., Job[FakeGitLab]]
 
 
 def job_env(gl: FakeGitLab, workspace: Path) -> dict[str, str]:

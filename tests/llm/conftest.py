@@ -11,20 +11,9 @@ from pathlib import Path
 
 import pytest
 from _llm_support import Check, FakeLLM, Run
+from _support import clean_env
 from jsonschema import Draft202012Validator
 from typer.testing import Result
-
-ENV = (
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "PMREVIEW_MODEL",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -37,10 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _llm_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Nothing from the developer's environment reaches these tests, and the default cache
     is a temporary folder."""
-    for name in ENV:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    clean_env(monkeypatch, tmp_path)
 
 
 @pytest.fixture
