@@ -95,13 +95,12 @@ class ReviewArgs:
         from ..config import llm_settings
         from ..pipeline import Options
 
-        opts = Options(
-            profile=self.profile or cfg.get("profile", "default"),
-            select=split(self.select) or cfg.get("select", []),
-            ignore=split(self.ignore) or cfg.get("ignore", []),
-            severity=cfg.get("severity", {}),
-            rule_options=cfg.get("rules", {}),
-            offline=bool(self.offline if self.offline is not None else cfg.get("offline", False)),
+        opts = Options.from_config(
+            cfg,
+            profile=self.profile,
+            select=split(self.select),
+            ignore=split(self.ignore),
+            offline=self.offline,
         )
         if not opts.offline:
             opts.llm, opts.llm_client = llm_settings(

@@ -35,18 +35,6 @@ DEBOUNCE = 0.3  # seconds without a change before a changed document is reviewed
 LANGUAGES = {"markdown", "plaintext", "text"}
 
 
-def options(cfg: dict[str, Any]) -> Options:
-    """The review options a config file gives (what `check` takes when no option overrides)."""
-    return Options(
-        profile=cfg.get("profile", "default"),
-        select=cfg.get("select", []),
-        ignore=cfg.get("ignore", []),
-        severity=cfg.get("severity", {}),
-        rule_options=cfg.get("rules", {}),
-        offline=bool(cfg.get("offline", False)),
-    )
-
-
 def _llm_review(path: str, opts: Options) -> DocumentReview:
     """The review with the LLM stage of the saved file (run in a worker thread)."""
     report = review_paths([path], opts, jobs=1)
@@ -82,7 +70,7 @@ class PmreviewServer(LanguageServer):
         except UsageError as exc:
             self.say(str(exc))
             return None
-        return cfg, options(cfg)
+        return cfg, Options.from_config(cfg)
 
     def publish(self, doc: TextDocument, review: DocumentReview, opts: Options) -> None:
         where = Positions.of(doc.source, doc.position_codec)

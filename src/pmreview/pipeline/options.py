@@ -26,6 +26,26 @@ class Options:
     llm_client: ChatClient | None = field(default=None, repr=False)  # injected (tests, replay)
     llm_policy: str = "semantic"  # how LLM verdicts combine with the checks: merge.POLICIES
 
+    @classmethod
+    def from_config(
+        cls,
+        cfg: dict[str, Any],
+        *,
+        profile: str | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        offline: bool | None = None,
+    ) -> Options:
+        """The options a config file gives, each overridden by the command line's when given."""
+        return cls(
+            profile=profile or cfg.get("profile", "default"),
+            select=select or cfg.get("select", []),
+            ignore=ignore or cfg.get("ignore", []),
+            severity=cfg.get("severity", {}),
+            rule_options=cfg.get("rules", {}),
+            offline=bool(offline if offline is not None else cfg.get("offline", False)),
+        )
+
     @property
     def wants_llm(self) -> bool:
         return self.llm is not None and not self.offline
