@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from . import fail
-from ._forge import GlobOpt, show
-from ._options import ReviewArgs, exit_code, review_options, split
+from ._forge import GlobOpt, bot_errors, finish, globs
+from ._options import ReviewArgs, review_options
 
 
 def register(app: typer.Typer) -> None:
@@ -40,25 +38,15 @@ def github(
     import os
 
     from ..config import resolve
-    from ..forge.globs import DEFAULT_GLOBS
-    from ..forge.rest import ApiError, mask
     from ..github import bot
 
     token = os.environ.get("GITHUB_TOKEN")
-    try:
+    with bot_errors(token, bot.NotAPullRequest):
         ctx = bot.context(os.environ, event=event, repo=repo)
         pr = bot.read_event(ctx.event_path, os.environ.get("GITHUB_EVENT_NAME"))
         if not dry_run:
             bot.require_token(ctx)
         cfg = resolve(review.config, ctx.workspace)
         opts = review.options(cfg)
-        globs = split(glob) or list(DEFAULT_GLOBS)
-        outcome = bot.run(ctx, pr, opts, globs, jobs=review.jobs, dry_run=dry_run)
-    except bot.NotAPullRequest as exc:
-        typer.echo(f"pmreview: warning: {exc}", err=True)
-        raise typer.Exit(0) from None
-    except (UsageError, ApiError) as exc:
-        fail(mask(str(exc), token))
-    show(outcome, dry_run, token)
-    report = outcome.report
-    raise typer.Exit(exit_code(report, review.fail_level(cfg)) if report else 0)
+        outcome = bot.run(ctx, pr, opts, globs(glob), jobs=review.jobs, dry_run=dry_run)
+    finish(outcome, dry_run, token, review.fail_level(cfg))

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from . import fail
-from ._forge import GlobOpt, show
-from ._options import ReviewArgs, exit_code, review_options, split
+from ._forge import GlobOpt, bot_errors, finish, globs
+from ._options import ReviewArgs, review_options
 
 
 def register(app: typer.Typer) -> None:
@@ -46,24 +44,14 @@ def gitlab(
     import os
 
     from ..config import resolve
-    from ..forge.globs import DEFAULT_GLOBS
-    from ..forge.rest import ApiError, mask
     from ..gitlab import bot
 
     token = bot.token_of(os.environ)
-    try:
+    with bot_errors(token, bot.NotAMergeRequest):
         ctx = bot.context(os.environ, project=project, mr=mr)
         if not dry_run:
             bot.require_token(ctx)
         cfg = resolve(review.config, ctx.workspace)
         opts = review.options(cfg)
-        globs = split(glob) or list(DEFAULT_GLOBS)
-        outcome = bot.run(ctx, opts, globs, jobs=review.jobs, dry_run=dry_run)
-    except bot.NotAMergeRequest as exc:
-        typer.echo(f"pmreview: warning: {exc}", err=True)
-        raise typer.Exit(0) from None
-    except (UsageError, ApiError) as exc:
-        fail(mask(str(exc), token))
-    show(outcome, dry_run, token)
-    report = outcome.report
-    raise typer.Exit(exit_code(report, review.fail_level(cfg)) if report else 0)
+        outcome = bot.run(ctx, opts, globs(glob), jobs=review.jobs, dry_run=dry_run)
+    finish(outcome, dry_run, token, review.fail_level(cfg))

@@ -42,14 +42,9 @@ def coach_file(
     """Coach the file at `path` (by `answers`, else in the terminal) and write the coached text
     to `output`, PATH itself (`in_place`) or PATH.coached.md; say what changed."""
     from ..pipeline import review_document
-    from ..source import from_text, load
+    from ..source import load
 
-    source = load(path)
-    if in_place and output is None and source.converted_from:  # Markdown over a .docx
-        raise UsageError(
-            f"{path}: a {source.converted_from} file cannot be coached in place; "
-            "leave out --in-place to write the coached Markdown beside it"
-        )
+    source = _coachable(path, in_place=in_place and output is None)
     if answers:
         _warn_unknown(answers, opts.profile)
     deterministic = replace(opts, llm=None, llm_client=None, offline=True)
@@ -62,22 +57,49 @@ def coach_file(
         ask=None if answers is not None else _ask,
         rewriter=rewriter,
         emph=_emphasis(sys.stdout.isatty()),
-        failing=lambda text: {
-            cid
-            for cid, c in review_document(from_text(text, path), deterministic).checks.items()
-            if c.status != "pass"
-        },
+        failing=_failing(path, deterministic),
     )
     if not outcome.answered:
         typer.echo("Nothing was answered, so nothing was written.")
         return
     target = output or (Path(path) if in_place else coached_path(path))
-    try:
-        target.write_text(outcome.text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    _write(target, outcome.text)
     after = review_document(load(str(target)), deterministic)
     _summary(before, after, target, outcome, llm=rewriter is not None)
+
+
+def _coachable(path: str, in_place: bool) -> Source:
+    """The document at `path`; a usage error when it is to be coached `in_place` but was
+    converted to Markdown (from a .docx): the Markdown would overwrite it."""
+    from ..source import load
+
+    source = load(path)
+    if in_place and source.converted_from:
+        raise UsageError(
+            f"{path}: a {source.converted_from} file cannot be coached in place; "
+            "leave out --in-place to write the coached Markdown beside it"
+        )
+    return source
+
+
+def _failing(path: str, opts: Options) -> Callable[[str], set[str]]:
+    """The checks a text of the document at `path` fails (how the session sees an answer
+    that made an element present)."""
+    from ..pipeline import review_document
+    from ..source import from_text
+
+    def failing(text: str) -> set[str]:
+        checks = review_document(from_text(text, path), opts).checks
+        return {cid for cid, c in checks.items() if c.status != "pass"}
+
+    return failing
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def coached_path(path: str) -> Path:

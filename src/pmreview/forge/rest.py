@@ -6,7 +6,7 @@ What a failed answer means is the forge's: each client says it in `_failure`."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -129,6 +129,28 @@ class RestClient:
             return response.json()
         except ValueError:
             raise ApiError(f"{what}: the API answered with something other than JSON") from None
+
+
+def api_message(response: httpx2.Response, parts: Callable[[dict[str, Any]], list[str]]) -> str:
+    """The message of a failed answer whose body is a JSON object, as one short line (each
+    forge puts its pieces its own way: `parts` reads them); "" for any other body."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    return short("; ".join(p for p in parts(data) if p))
+
+
+def usual_failure(what: str, status: int, code: str, forge: str, hints: dict[int, str]) -> str:
+    """A failure the forge says nothing special of: its hint for the status, a server error
+    or an unexpected answer (`code`: the status and the API's message)."""
+    if status in hints:
+        return f"{what}: {hints[status]} ({code})"
+    if status >= 500:
+        return f"{what}: {forge} server error ({code}); try again later"
+    return f"{what}: unexpected answer ({code})"
 
 
 def short(text: str, limit: int = 200) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx2
 
-from ..forge.rest import RestClient, reset_time, short
+from ..forge.rest import RestClient, api_message, reset_time, usual_failure
 
 DEFAULT_API_URL = "https://api.github.com"
 API_VERSION = "2022-11-28"
@@ -46,10 +46,20 @@ class GitHub(RestClient):
         return describe(response, what)
 
 
+HINTS = {
+    401: "GitHub rejected the token: check GITHUB_TOKEN",
+    403: "GitHub refused: the token may need pull-requests: write "
+    "(a pull request from a fork only gets a read-only token)",
+    404: "not found: check the repository, the pull request number "
+    "and that the token can see the repository",
+    422: "GitHub could not process the request",
+}
+
+
 def describe(response: httpx2.Response, what: str) -> str:
     """One line saying what failed and what to do about it."""
     status, headers = response.status_code, response.headers
-    message = _api_message(response)
+    message = api_message(response, _message_parts)
     code = f"HTTP {status}" + (f": {message}" if message else "")
     if status in (403, 429) and headers.get("x-ratelimit-remaining") == "0":
         reset = reset_time(headers.get("x-ratelimit-reset"))
@@ -58,33 +68,15 @@ def describe(response: httpx2.Response, what: str) -> str:
         wait = headers.get("retry-after")
         when = f"retry after {wait} seconds" if wait else "wait a few minutes before retrying"
         return f"{what}: rate limited by GitHub ({code}); {when}"
-    hints = {
-        401: "GitHub rejected the token: check GITHUB_TOKEN",
-        403: "GitHub refused: the token may need pull-requests: write "
-        "(a pull request from a fork only gets a read-only token)",
-        404: "not found: check the repository, the pull request number "
-        "and that the token can see the repository",
-        422: "GitHub could not process the request",
-    }
-    if status in hints:
-        return f"{what}: {hints[status]} ({code})"
-    if status >= 500:
-        return f"{what}: GitHub server error ({code}); try again later"
-    return f"{what}: unexpected answer ({code})"
+    return usual_failure(what, status, code, "GitHub", HINTS)
 
 
-def _api_message(response: httpx2.Response) -> str:
-    """The API's `message`, with the `errors` details 422s carry, as one short line."""
-    try:
-        data = response.json()
-    except ValueError:
-        return ""
-    if not isinstance(data, dict):
-        return ""
+def _message_parts(data: dict[str, Any]) -> list[str]:
+    """The API's `message`, with the `errors` details 422s carry."""
     parts = [str(data.get("message") or "")]
     for err in data.get("errors") or []:
         if isinstance(err, dict):
             parts.append(str(err.get("message") or err.get("code") or ""))
         elif isinstance(err, str):
             parts.append(err)
-    return short("; ".join(p for p in parts if p))
+    return parts

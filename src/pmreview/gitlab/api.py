@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import httpx2
 
-from ..forge.rest import RestClient, reset_time, short
+from ..forge.rest import RestClient, api_message, reset_time, usual_failure
 
 DEFAULT_API_URL = "https://gitlab.com/api/v4"
 TOKEN_VARIABLES = ("PMREVIEW_GITLAB_TOKEN", "GITLAB_TOKEN")
@@ -68,7 +68,7 @@ HINTS = {
 def describe(response: httpx2.Response, what: str) -> str:
     """One line saying what failed and what to do about it."""
     status, headers = response.status_code, response.headers
-    message = _api_message(response)
+    message = api_message(response, _message_parts)
     code = f"HTTP {status}" + (f": {message}" if message else "")
     if status == 429 or (status == 403 and "rate limit" in message.lower()):
         if headers.get("retry-after"):
@@ -80,26 +80,16 @@ def describe(response: httpx2.Response, what: str) -> str:
         return f"{what}: rate limited by GitLab ({code}); {when}"
     if status == 403 and "insufficient_scope" in message:
         return f"{what}: the token lacks the api scope: give it api ({code})"
-    if status in HINTS:
-        return f"{what}: {HINTS[status]} ({code})"
-    if status >= 500:
-        return f"{what}: GitLab server error ({code}); try again later"
-    return f"{what}: unexpected answer ({code})"
+    return usual_failure(what, status, code, "GitLab", HINTS)
 
 
-def _api_message(response: httpx2.Response) -> str:
+def _message_parts(data: dict[str, Any]) -> list[str]:
     """GitLab's `message` (a string, or field: [problems]) or `error` (with its
-    `error_description`), as one short line."""
-    try:
-        data = response.json()
-    except ValueError:
-        return ""
-    if not isinstance(data, dict):
-        return ""
+    `error_description`)."""
     parts = _flat(data.get("message"))
     if data.get("error"):
         parts += _flat(data["error"]) + _flat(data.get("error_description"))
-    return short("; ".join(p for p in parts if p))
+    return parts
 
 
 def _flat(value: Any, field: str = "") -> list[str]:

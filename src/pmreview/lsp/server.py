@@ -170,6 +170,14 @@ def _is_postmortem(doc: types.TextDocumentItem) -> bool:
 def build() -> PmreviewServer:
     """The server with its handlers registered."""
     server = PmreviewServer()
+    _lifecycle(server)
+    _document_sync(server)
+    _features(server)
+    return server
+
+
+def _lifecycle(server: PmreviewServer) -> None:
+    """Initialize (the client may name its docs URL), shutdown and exit."""
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: PmreviewServer, params: types.InitializeParams) -> None:
@@ -184,6 +192,11 @@ def build() -> PmreviewServer:
     @server.feature(types.EXIT)
     def exit_(ls: PmreviewServer, params: None) -> None:
         ls.exit_now()
+
+
+def _document_sync(server: PmreviewServer) -> None:
+    """A postmortem opened is reviewed at once, changed after a pause, saved by the LLM too;
+    closed, forgotten."""
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PmreviewServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -205,6 +218,10 @@ def build() -> PmreviewServer:
     def did_close(ls: PmreviewServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
 
+
+def _features(server: PmreviewServer) -> None:
+    """Hover and quick fixes, from the document's last published review."""
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: PmreviewServer, params: types.HoverParams) -> types.Hover | None:
         done = ls.reviews.get(params.text_document.uri)
@@ -217,5 +234,3 @@ def build() -> PmreviewServer:
     def code_action(ls: PmreviewServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         done = ls.reviews.get(params.text_document.uri)
         return done.code_actions(params.range) if done else []
-
-    return server

@@ -36,39 +36,49 @@ def check_findings(
     A check that `requires` another failed one (no timeline, so no timeline format) is named
     in that one's finding instead of getting its own: one missing section, one finding.
     """
-    out = []
     failed = {cid for cid, c in checks.items() if c.status == "fail"}
     folded: dict[str, list[str]] = {}
     for cid in failed:
         parent = profile.checks.get(cid, {}).get("requires")
         if parent in failed:
             folded.setdefault(parent, []).append(cid)
-    for cid, check in checks.items():
-        if check.status != "fail" or profile.checks.get(cid, {}).get("requires") in failed:
-            continue
-        spec = profile.checks.get(cid, {})
-        message = _failed_message(spec, check, folded.get(cid, []))
-        line = check.line or 1
-        text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
-        out.append(
-            Finding(
-                rule=cid,
-                name=slug(cid),
-                category=CHECK_CATEGORY,
-                severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
-                message=message,
-                line=line,
-                column=1,
-                end_line=line,
-                end_column=len(text) + 1,
-                quote="",
-                question=spec.get("question", ""),
-                suggestion=spec.get("fix", "") if check.source == "llm" else check.message,
-                section=section_of(doc, line),
-                source=check.source,
-            )
+    return [
+        _check_finding(
+            cid, check, profile.checks.get(cid, {}), doc, severities, folded.get(cid, [])
         )
-    return out
+        for cid, check in checks.items()
+        if check.status == "fail" and profile.checks.get(cid, {}).get("requires") not in failed
+    ]
+
+
+def _check_finding(
+    cid: str,
+    check: Check,
+    spec: dict[str, str],
+    doc: Document,
+    severities: dict[str, Severity],
+    folded: list[str],
+) -> Finding:
+    """The finding of a failed check, over the whole of its line (`folded`: the checks that
+    fail with it)."""
+    line = check.line or 1
+    text = doc.source.lines[line - 1] if 0 < line <= len(doc.source.lines) else ""
+    return Finding(
+        rule=cid,
+        name=slug(cid),
+        category=CHECK_CATEGORY,
+        severity=severities.get(cid, spec.get("severity", "error")),  # type: ignore[arg-type]
+        message=_failed_message(spec, check, folded),
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=len(text) + 1,
+        quote="",
+        question=spec.get("question", ""),
+        suggestion=spec.get("fix", "") if check.source == "llm" else check.message,
+        section=section_of(doc, line),
+        source=check.source,
+    )
 
 
 def _failed_message(spec: dict[str, str], check: Check, folded: list[str]) -> str:

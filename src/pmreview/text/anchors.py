@@ -140,73 +140,82 @@ def _required(p: str, word_start: bool = False) -> tuple[Literal, ...] | None:
 
 
 def _sequence(p: str, boundary: bool) -> tuple[Literal, ...] | None:
-    """The best required set of a branch without a top-level '|'."""
+    """The best required set of a branch without a top-level '|'. `boundary`: a word starts
+    at p[0], if it is a letter."""
     sets: list[tuple[Literal, ...]] = []
-    run: list[str] = []
-    run_at_boundary = False
-
-    def flush() -> None:
-        if run:
-            sets.append((Literal("".join(run), run_at_boundary),))
-            run.clear()
-
+    run: list[tuple[str, bool]] = []  # literal characters in a row, each with its boundary
     i = 0
     while i < len(p):
-        c = p[i]
-        found: tuple[Literal, ...] | None = None
-        is_literal = False
-        start = i
-        was_boundary, boundary = boundary, False
-        if c == "\\":
-            i = _escape_end(p, i)  # \b, \w, \., \x27 …: not read as literals
-        elif c == "[":
-            i = _class_end(p, i)
-        elif c == "(":
-            end = _group_end(p, i)
-            body = p[i + 1 : end]
-            if body.startswith(("?=", "?!", "?<=", "?<!")):
-                body = ""  # a lookaround consumes nothing
-            elif body.startswith("?P<"):
-                body = body[body.index(">") + 1 :]
-            elif body.startswith(("?:", "?>")):
-                body = body[2:]
-            elif body.startswith("?"):
-                raise _Unknown(p)  # inline flags, conditionals, (?P=name) …
-            found = _required(body, was_boundary) if body else None
-            i = end + 1
-        elif c in ".^$":
-            i += 1
-        elif c in ")|":
-            raise _Unknown(p)
-        else:
-            is_literal = True
-            i += 1
-        q = _QUANTIFIER.match(p, i) if i < len(p) and p[i] in "?*+{" else None
-        optional = False
-        if q:
-            optional = q.group(0) in ("?", "*") or (
-                q.group(0)[0] == "{" and q.group(1) in ("", "0")
-            )
-            i = q.end()
-            if i < len(p) and p[i] in "?+":  # lazy or possessive
-                i += 1
+        c, start, at_boundary = p[i], i, boundary
+        i, found, is_literal = _atom(p, i, at_boundary)
+        i, quantified, optional = _quantifier(p, i)
         # does a word start at the next character (if it is a letter)?
         word = c.isalnum() or c == "_"
         boundary = not optional and (
             (is_literal and not word) or p.startswith(("\\b", "\\s", "\\W"), start)
         )
         if is_literal and not optional:
-            if not run:
-                run_at_boundary = was_boundary and word
-            run.append(c)
-            if q:  # "ab+c" need not contain "abc"
-                flush()
+            run.append((c, at_boundary and word))
+            if quantified:  # "ab+c" need not contain "abc"
+                _end_run(run, sets)
             continue
-        flush()
+        _end_run(run, sets)
         if found and not optional:
             sets.append(found)
-    flush()
+    _end_run(run, sets)
     return _best(sets)
+
+
+def _end_run(run: list[tuple[str, bool]], sets: list[tuple[Literal, ...]]) -> None:
+    """A run of literal characters is one required literal, at a word start when its first
+    character is."""
+    if run:
+        sets.append((Literal("".join(c for c, _ in run), run[0][1]),))
+        run.clear()
+
+
+def _atom(p: str, i: int, boundary: bool) -> tuple[int, tuple[Literal, ...] | None, bool]:
+    """The atom at p[i]: the index just after it, the required set of a group, and whether
+    it is a literal character. Escapes (\\b, \\w, \\., \\x27 …) and classes are no literals."""
+    c = p[i]
+    if c == "\\":
+        return _escape_end(p, i), None, False
+    if c == "[":
+        return _class_end(p, i), None, False
+    if c == "(":
+        end = _group_end(p, i)
+        body = _group_body(p[i + 1 : end], p)
+        return end + 1, _required(body, boundary) if body else None, False
+    if c in ")|":
+        raise _Unknown(p)
+    return i + 1, None, c not in ".^$"
+
+
+def _group_body(body: str, p: str) -> str:
+    """What a group of `p` must match, from the text between its parentheses: nothing for a
+    lookaround (it consumes nothing), the pattern after a name or a (?: or (?> mark."""
+    if body.startswith(("?=", "?!", "?<=", "?<!")):
+        return ""
+    if body.startswith("?P<"):
+        return body[body.index(">") + 1 :]
+    if body.startswith(("?:", "?>")):
+        return body[2:]
+    if body.startswith("?"):
+        raise _Unknown(p)  # inline flags, conditionals, (?P=name) …
+    return body
+
+
+def _quantifier(p: str, i: int) -> tuple[int, bool, bool]:
+    """The quantifier at p[i], if any: the index just after it (and its lazy or possessive
+    mark), whether there is one, and whether it lets the atom be absent."""
+    q = _QUANTIFIER.match(p, i) if i < len(p) and p[i] in "?*+{" else None
+    if q is None:
+        return i, False, False
+    optional = q.group(0) in ("?", "*") or (q.group(0)[0] == "{" and q.group(1) in ("", "0"))
+    i = q.end()
+    if i < len(p) and p[i] in "?+":  # lazy or possessive
+        i += 1
+    return i, True, optional
 
 
 def anchors(pattern: str) -> tuple[Literal, ...] | None:
