@@ -24,6 +24,7 @@ from ..text.prefilter import Lazy, lowercase_lazy
 from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import verbs
+from . import vague_roles as roles
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -31,11 +32,21 @@ _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset({"specific", "quantity", "setting", "value", "share", "change"})
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
+    | {"judgement", "recovery", "effect"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
+# a line that ends a sentence or a label, before a line that starts a new one
+_LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
+# words that say how big an impact was (and nothing else about it)
+_SIZE = re.compile(
+    r"\b(?:significant\w*|major\w*|widespread|severe\w*|huge|big|heavily|greatly|badly|large"
+    r"|considerabl\w+|substantial\w*|most|many|numerous|lots?)\b"
+)
+# … and words about how long or how slow, which a share does not answer
+_SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
 # tags (a colour is no value)
@@ -59,6 +70,7 @@ class Context:
     skip: frozenset[str] = frozenset()
     scope: str = "anywhere"
     within: str = "sentence"
+    paragraph: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -67,8 +79,9 @@ class Context:
             frozenset(entry.get("skip", ())),
             entry.get("scope", "anywhere"),
             entry.get("within", "sentence"),
+            frozenset(entry.get("paragraph", ())),
         )
-        known = ctx.answered_by <= ANSWERS and ctx.skip <= SKIPS
+        known = ctx.answered_by | ctx.paragraph <= ANSWERS and ctx.skip <= SKIPS
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
@@ -84,36 +97,75 @@ def _markers() -> dict[str, Lazy]:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a match stands: its section, block, sentence (start, end) and span in the block."""
+    """Where a match stands: its section, block, sentence (start, end) and span in the block,
+    and whether the document quantifies its impact where it states it (summary, impact)."""
 
     section: Section
     block: Block
     sentence: tuple[int, int]
     span: tuple[int, int]
+    impact_stated: bool = False
 
     @property
     def before(self) -> str:
         """The sentence's lower-cased text before the match."""
         return self.block.lower[self.sentence[0] : self.span[0]]
 
+    @property
+    def words(self) -> str:
+        return self.block.lower[self.span[0] : self.span[1]]
+
+    @property
+    def after(self) -> str:
+        """The sentence's lower-cased text after the match."""
+        return self.block.lower[self.span[1] : self.sentence[1]]
+
+    @property
+    def _start(self) -> int:
+        """Where the text of the sentence starts (a list item: the whole item, after its marker:
+        "7." is no number of the text)."""
+        if self.block.kind == "item":
+            lower = self.block.lower
+            return len(lower) - len(_MARKER.sub("", lower, count=1))
+        return self.sentence[0]
+
+    @property
+    def _plain(self) -> str:
+        """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
+        (before it is cut into sentences: a tag may span a sentence's start)."""
+        return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+
     def around(self, within: str) -> str:
         """The lower-cased text the match is judged in, without the match: its clause, or its
         sentence (a list item: the whole item)."""
-        lower = self.block.lower
-        if self.block.kind == "item":  # the list marker ("7.") is no number of the text
-            s, e = len(lower) - len(_MARKER.sub("", lower, count=1)), len(lower)
-        else:
-            s, e = self.sentence
-        before, after = lower[s : self.span[0]], lower[self.span[1] : e]
+        lower = self._plain
+        e = len(lower) if self.block.kind == "item" else self.sentence[1]
+        before, after = lower[self._start : self.span[0]], lower[self.span[1] : e]
         if within == "clause":
             before = _CLAUSE_END.split(before)[-1]
             after = _CLAUSE_END.split(after)[0]
-        return _REFERENCE.sub(" ", before + " " + after)
+        return before + " " + after
+
+    @property
+    def paragraph(self) -> str:
+        """The lower-cased text of the whole paragraph or list item, without the match. Lines
+        that each end a sentence are read as paragraphs of their own: a document without blank
+        lines ("Impact: …⏎Root cause: …⏎08:30 - …") writes one statement a line."""
+        lower = self._plain
+        s = self._start if self.block.kind == "item" else 0
+        e = len(lower)
+        for m in _LINE_BREAK.finditer(self.block.text, s):
+            if m.end() <= self.span[0]:
+                s = m.end()
+            elif m.start() >= self.span[1]:
+                e = m.start()
+                break
+        return lower[s : self.span[0]] + " " + lower[self.span[1] : e]
 
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span) or _in_label(place):
+    if is_quoted(place.block, *place.span) or _in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -122,7 +174,20 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
     around = place.around(ctx.within)
-    return not any(_ANSWERS[name](around) for name in ctx.answered_by)
+    if any(_ANSWERS[name](around) for name in ctx.answered_by):
+        return False
+    return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
+
+
+def _answers_paragraph(name: str, place: Place) -> bool:
+    """Whether the paragraph or list item answers the question of the words: a share stated
+    anywhere in it answers how big words of size say the impact was ("a significant outage
+    … 75% of users could not log in"), not another measure the words name (intermittent
+    errors, lost revenue, a duration)."""
+    words = place.block.lower[place.span[0] : place.span[1]]
+    if name == "share" and (not _SIZE.search(words) or _SPEED.search(words)):
+        return False
+    return _ANSWERS[name](place.paragraph)
 
 
 def _in_label(place: Place) -> bool:
@@ -139,6 +204,9 @@ def _states_measures(place: Place) -> bool:
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
     improving our technology") is no measure."""
     s, e = place.sentence
+    listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
+    if roles.counterfactual(place.block.lower[s:e]) and not listed:
+        return False
     if _markers()["future"].compiled.search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
@@ -187,7 +255,10 @@ def _is_opener(place: Place) -> bool:
 _READINGS = {
     "purpose": _in_purpose,
     "opener": _is_opener,
-    "belief": lambda place: _marked("belief")(place.before),
+    "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
+    "judgement": lambda place: roles.judges(place.after),
+    "recovery": lambda place: roles.tells_recovery(place.block.lower[slice(*place.sentence)]),
+    "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
     "question": lambda place: _marked("question")(_CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
     "negation": lambda place: _marked("negation")(place.before),
@@ -220,3 +291,8 @@ _ANSWERS = {
     "share": _marked("share"),
     "change": _marked("change"),
 }
+
+
+def answers_share(text: str) -> bool:
+    """Whether lower-cased `text` says how many of the users or requests were hit."""
+    return _ANSWERS["share"](text)
