@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from itertools import takewhile
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -40,6 +41,11 @@ _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
+# things counted but not named, as a sentence announcing them counts them
+_ANNOUNCED = re.compile(
+    r"\b(?:a few|several|some|various|a number of|many|multiple|two|three|four)\s+(?:\w+\s+)?"
+    r"(?:changes|improvements|fixes|steps|measures|actions|updates)\b"
+)
 # words that say how big an impact was (and nothing else about it)
 _SIZE = re.compile(
     r"\b(?:significant\w*|major\w*|widespread|severe\w*|huge|big|heavily|greatly|badly|large"
@@ -176,7 +182,29 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     around = place.around(ctx.within)
     if any(_ANSWERS[name](around) for name in ctx.answered_by):
         return False
+    if _introduces(place) and any(_ANSWERS[n](_next_text(place)) for n in ctx.answered_by):
+        return False
     return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
+
+
+def _introduces(place: Place) -> bool:
+    """The words count things they do not name ("a few changes have been made") in the
+    sentence that closes a paragraph: it announces the next paragraph or list of the
+    section, which tells what they are."""
+    if place.block.kind != "paragraph" or place.block.text[place.sentence[1] :].strip():
+        return False
+    return _ANNOUNCED.search(place.words) is not None
+
+
+def _next_text(place: Place) -> str:
+    """The lower-cased text of the block after the words' block in their section, and of the
+    items of a list that follows."""
+    blocks = place.section.blocks
+    at = next(k for k, b in enumerate(blocks) if b is place.block) + 1
+    following = blocks[at : at + 1]
+    if following and following[0].kind == "item":
+        following = list(takewhile(lambda b: b.kind == "item", blocks[at:]))
+    return " ".join(_REFERENCE.sub(" ", b.lower) for b in following)
 
 
 def _answers_paragraph(name: str, place: Place) -> bool:
