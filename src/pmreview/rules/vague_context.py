@@ -24,7 +24,7 @@ from ..resources import load_toml
 from ..text.prefilter import Lazy, lowercase_lazy
 from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
-from ..text.verb_forms import verbs
+from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_roles as roles
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -239,12 +239,21 @@ def _states_measures(place: Place) -> bool:
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
-    if not opening.strip():
-        return True
-    if not place.section.kinds & MEASURE_KINDS:
+    kinds = place.section.kinds
+    if not opening.strip():  # in an account of what happened, only an instruction
+        return bool(kinds & MEASURE_KINDS or not kinds & ACCOUNT_KINDS or _opens_with_verb(place))
+    if not kinds & MEASURE_KINDS:
         return False
     first = _FIRST_WORD.match(opening)
     return place.block.kind in ("item", "row") or bool(first and first.group(0).lower() in verbs())
+
+
+def _opens_with_verb(place: Place) -> bool:
+    """The words open with a verb ("Improve …", "Enhanced …", "Adding …"), not a noun phrase
+    with its verb after it ("Thorough testing conducted using curl")."""
+    first = _FIRST_WORD.match(place.block.text, place.span[0])
+    word = first.group(0).lower() if first else ""
+    return word in verbs() or past_of(word) is not None or gerund_of(word) is not None
 
 
 def _guards_against(place: Place) -> bool:
