@@ -17,7 +17,8 @@ from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule
 from ._text import blocks, hit_at
-from .vague_context import Context, Place, answers_share, is_vague_here
+from .vague_context import Context, answers_share, is_vague_here
+from .vague_place import Place
 from .vague_roles import IMPACT_KINDS
 
 

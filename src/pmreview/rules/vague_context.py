@@ -13,19 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from itertools import takewhile
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..checks.semantics import specific_terms
-from ..models import Block, Section
 from ..resources import load_toml
 from ..text.prefilter import Lazy, lowercase_lazy
 from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_roles as roles
+from .vague_place import CLAUSE_END, Place
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -37,26 +36,7 @@ SKIPS = frozenset(
 )
 SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
-_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
-_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
-# a line that ends a sentence or a label, before a line that starts a new one
-_LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
-# things counted but not named, as a sentence announcing them counts them
-_ANNOUNCED = re.compile(
-    r"\b(?:a few|several|some|various|a number of|many|multiple|two|three|four)\s+(?:\w+\s+)?"
-    r"(?:changes|improvements|fixes|steps|measures|actions|updates)\b"
-)
-# words that say how big an impact was (and nothing else about it)
-_SIZE = re.compile(
-    r"\b(?:significant\w*|major\w*|widespread|severe\w*|huge|big|heavily|greatly|badly|large"
-    r"|considerabl\w+|substantial\w*|most|many|numerous|lots?)\b"
-)
-# … and words about how long or how slow, which a share does not answer
-_SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
-# tags (a colour is no value)
-_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
 # a label opening a block, with text after it
 _LABEL = re.compile(
     r"\s*(?:[-*+•]|\d+[.)])?\s*"
@@ -101,74 +81,6 @@ def _markers() -> dict[str, Lazy]:
     }
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a match stands: its section, block, sentence (start, end) and span in the block,
-    and whether the document quantifies its impact where it states it (summary, impact)."""
-
-    section: Section
-    block: Block
-    sentence: tuple[int, int]
-    span: tuple[int, int]
-    impact_stated: bool = False
-
-    @property
-    def before(self) -> str:
-        """The sentence's lower-cased text before the match."""
-        return self.block.lower[self.sentence[0] : self.span[0]]
-
-    @property
-    def words(self) -> str:
-        return self.block.lower[self.span[0] : self.span[1]]
-
-    @property
-    def after(self) -> str:
-        """The sentence's lower-cased text after the match."""
-        return self.block.lower[self.span[1] : self.sentence[1]]
-
-    @property
-    def _start(self) -> int:
-        """Where the text of the sentence starts (a list item: the whole item, after its marker:
-        "7." is no number of the text)."""
-        if self.block.kind == "item":
-            lower = self.block.lower
-            return len(lower) - len(_MARKER.sub("", lower, count=1))
-        return self.sentence[0]
-
-    @property
-    def _plain(self) -> str:
-        """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
-        (before it is cut into sentences: a tag may span a sentence's start)."""
-        return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
-
-    def around(self, within: str) -> str:
-        """The lower-cased text the match is judged in, without the match: its clause, or its
-        sentence (a list item: the whole item)."""
-        lower = self._plain
-        e = len(lower) if self.block.kind == "item" else self.sentence[1]
-        before, after = lower[self._start : self.span[0]], lower[self.span[1] : e]
-        if within == "clause":
-            before = _CLAUSE_END.split(before)[-1]
-            after = _CLAUSE_END.split(after)[0]
-        return before + " " + after
-
-    @property
-    def paragraph(self) -> str:
-        """The lower-cased text of the whole paragraph or list item, without the match. Lines
-        that each end a sentence are read as paragraphs of their own: a document without blank
-        lines ("Impact: …⏎Root cause: …⏎08:30 - …") writes one statement a line."""
-        lower = self._plain
-        s = self._start if self.block.kind == "item" else 0
-        e = len(lower)
-        for m in _LINE_BREAK.finditer(self.block.text, s):
-            if m.end() <= self.span[0]:
-                s = m.end()
-            elif m.start() >= self.span[1]:
-                e = m.start()
-                break
-        return lower[s : self.span[0]] + " " + lower[self.span[1] : e]
-
-
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
     if is_quoted(place.block, *place.span) or _in_label(place) or roles.is_lead_in(place.block):
@@ -182,7 +94,7 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     around = place.around(ctx.within)
     if any(_ANSWERS[name](around) for name in ctx.answered_by):
         return False
-    if _introduces(place) and any(_ANSWERS[n](_next_text(place)) for n in ctx.answered_by):
+    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in ctx.answered_by):
         return False
     return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
 
@@ -193,18 +105,7 @@ def _introduces(place: Place) -> bool:
     section, which tells what they are."""
     if place.block.kind != "paragraph" or place.block.text[place.sentence[1] :].strip():
         return False
-    return _ANNOUNCED.search(place.words) is not None
-
-
-def _next_text(place: Place) -> str:
-    """The lower-cased text of the block after the words' block in their section, and of the
-    items of a list that follows."""
-    blocks = place.section.blocks
-    at = next(k for k, b in enumerate(blocks) if b is place.block) + 1
-    following = blocks[at : at + 1]
-    if following and following[0].kind == "item":
-        following = list(takewhile(lambda b: b.kind == "item", blocks[at:]))
-    return " ".join(_REFERENCE.sub(" ", b.lower) for b in following)
+    return roles.announces(place.words)
 
 
 def _answers_paragraph(name: str, place: Place) -> bool:
@@ -212,8 +113,7 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     anywhere in it answers how big words of size say the impact was ("a significant outage
     … 75% of users could not log in"), not another measure the words name (intermittent
     errors, lost revenue, a duration)."""
-    words = place.block.lower[place.span[0] : place.span[1]]
-    if name == "share" and (not _SIZE.search(words) or _SPEED.search(words)):
+    if name == "share" and not roles.states_size(place.words):
         return False
     return _ANSWERS[name](place.paragraph)
 
@@ -265,8 +165,7 @@ def _guards_against(place: Place) -> bool:
 
 def _refers_back(place: Place) -> bool:
     """The words refer back to something stated before ("this misconfiguration")."""
-    words = place.block.lower[place.span[0] : place.span[1]]
-    return _ARTICLE.match(words) is not None or _marked("reference")(place.before)
+    return _ARTICLE.match(place.words) is not None or _marked("reference")(place.before)
 
 
 def _in_purpose(place: Place) -> bool:
@@ -296,7 +195,7 @@ _READINGS = {
     "judgement": lambda place: roles.judges(place.after),
     "recovery": lambda place: roles.tells_recovery(place.block.lower[slice(*place.sentence)]),
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
-    "question": lambda place: _marked("question")(_CLAUSE_END.split(place.before)[-1]),
+    "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
     "negation": lambda place: _marked("negation")(place.before),
     "verification": lambda place: _marked("verification")(place.before),

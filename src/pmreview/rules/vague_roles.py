@@ -41,6 +41,18 @@ _RECOVERY = re.compile(
     r"\b(?:recover\w*|began (?:to )?(?:pass|succeed|work|respond)\w*|started (?:to )?(?:pass|"
     r"succeed|work|respond)\w*|back to normal|(?:was|were) restored|came back)\b"
 )
+# things counted but not named, as a sentence announcing them counts them
+_ANNOUNCED = re.compile(
+    r"\b(?:a few|several|some|various|a number of|many|multiple|two|three|four)\s+(?:\w+\s+)?"
+    r"(?:changes|improvements|fixes|steps|measures|actions|updates)\b"
+)
+# words that say how big an impact was (and nothing else about it)
+_SIZE = re.compile(
+    r"\b(?:significant\w*|major\w*|widespread|severe\w*|huge|big|heavily|greatly|badly|large"
+    r"|considerabl\w+|substantial\w*|most|many|numerous|lots?)\b"
+)
+# … and words about how long or how slow, which a share does not answer
+_SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -78,3 +90,14 @@ def is_effect(section: Section, impact_stated: bool) -> bool:
     states it, they are no claim of their own."""
     kinds = section.kinds
     return impact_stated and bool(kinds & CAUSE_KINDS) and not kinds & IMPACT_KINDS
+
+
+def announces(words: str) -> bool:
+    """The words count things they do not name ("a few changes")."""
+    return _ANNOUNCED.search(words) is not None
+
+
+def states_size(words: str) -> bool:
+    """The words say only how big an impact was ("a significant outage", "most users"), not
+    how long, how slow or what else (intermittent errors, lost revenue)."""
+    return _SIZE.search(words) is not None and _SPEED.search(words) is None
