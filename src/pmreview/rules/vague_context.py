@@ -4,9 +4,13 @@ A phrase of data/vague.toml is a finding only when its context does not answer t
 the entry asks. Each entry says, as data, what would answer it (`answered_by`: a named
 `specific` thing, a `quantity`, a concrete `change`), in which readings the words are no claim
 of the author's (`skip`: a `purpose` clause, a reported `belief`, a `negation`, an `opener`
-that introduces a list) and where it applies (`scope = "measures"`: only where measures are
-stated). Quoted material (block quotes, quotations, code) is never the author's claim. The
-marker words of each reading are the `[context]` table of the same file.
+that introduces a list; the other readings are in rules/vague_roles.py) and where it applies
+(`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
+clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
+paragraph, and for words that count unnamed changes at the end of a paragraph in what the
+paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
+are never the author's claim. The marker words of each reading are the `[context]` table of the
+same file.
 """
 
 from __future__ import annotations
