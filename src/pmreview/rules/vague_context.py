@@ -197,7 +197,9 @@ _READINGS = {
     "opener": _is_opener,
     "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
     "judgement": lambda place: roles.judges(place.after),
-    "recovery": lambda place: roles.tells_recovery(place.block.lower[slice(*place.sentence)]),
+    "recovery": lambda place: roles.tells_recovery(
+        place.block.lower[slice(*place.sentence)], place.words
+    ),
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
     "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),

@@ -53,6 +53,7 @@ _SIZE = re.compile(
 )
 # … and words about how long or how slow, which a share does not answer
 _SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
+_DURATION = re.compile(r"\b(?:hours|minutes|days|weeks|a while|some time)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -80,8 +81,10 @@ def counterfactual(sentence: str) -> bool:
     return _COUNTERFACTUAL.search(sentence) is not None
 
 
-def tells_recovery(sentence: str) -> bool:
-    return _RECOVERY.search(sentence) is not None
+def tells_recovery(sentence: str, words: str) -> bool:
+    """The sentence tells how the service came back, and the words are not how long the
+    outage lasted ("recovery took several hours" still leaves the duration open)."""
+    return _RECOVERY.search(sentence) is not None and _DURATION.search(words) is None
 
 
 def is_effect(section: Section, impact_stated: bool) -> bool:
