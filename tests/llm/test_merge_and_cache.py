@@ -235,14 +235,14 @@ def test_tasks_keep_their_grounded_line(mixed: Pair) -> None:
 
 
 def test_critique_on_words_a_rule_reports_is_merged(check: Check, fake_llm: FakeLLM) -> None:
-    fake_llm.always(ok(answer(critiques=[critique("some clients refused it", "Which clients?")])))
+    fake_llm.always(ok(answer(critiques=[critique("Somebody fixed it", "Fixed how?")])))
     run = check(WEBHOOKS)
     offline = check(WEBHOOKS, "--offline")
     assert run.llm["merged"] == 1
     assert len(run.doc["findings"]) == len(offline.doc["findings"])
-    (pm102,) = [f for f in run.doc["findings"] if f["rule"] == "PM102"]
-    assert pm102["source"] == "rules"
-    assert pm102["suggestion"] == "Say which component and which setting."
+    (pm103,) = [f for f in run.doc["findings"] if f["rule"] == "PM103"]
+    assert pm103["source"] == "rules"
+    assert pm103["suggestion"] == "Say which component and which setting."
 
 
 # --------------------------------------------------------------------------- cache

@@ -17,7 +17,9 @@ from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule
 from ._text import blocks, hit_at
-from .vague_context import Context, Place, is_vague_here
+from .vague_context import Context, answers_share, is_vague_here
+from .vague_place import Place
+from .vague_roles import IMPACT_KINDS
 
 
 @dataclass(frozen=True)
@@ -65,19 +67,25 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
     phrases, _ = _phrases()
     live = phrases.within(index(doc.lower))  # blocks: whole lines
+    stated = _impact_stated(doc)
     for sec, block in blocks(doc):
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
         found = live.candidates(block.line, block.end_line)
-        for rule, hit in _block_hits(sec, block, live, found) if found else ():
+        for rule, hit in _block_hits(sec, block, live, found, stated) if found else ():
             out.setdefault(rule, []).append(hit)
     for hits in out.values():
         hits.sort(key=lambda h: (h.line, h.column))
     return out
 
 
+def _impact_stated(doc: Document) -> bool:
+    """Whether the summary or the impact section says how many users or requests were hit."""
+    return any(answers_share(block.lower) for _, block in blocks(doc, IMPACT_KINDS))
+
+
 def _block_hits(
-    sec: Section, block: Block, live: Live, found: list[int]
+    sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
     per sentence; the table's order decides."""
@@ -95,7 +103,8 @@ def _block_hits(
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                 continue
-            if not is_vague_here(entry.context, Place(sec, block, spans[i], m.span())):
+            place = Place(sec, block, spans[i], m.span(), impact_stated)
+            if not is_vague_here(entry.context, place):
                 continue
             claimed.add((entry.rule, i))
             lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too

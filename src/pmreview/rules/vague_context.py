@@ -4,9 +4,13 @@ A phrase of data/vague.toml is a finding only when its context does not answer t
 the entry asks. Each entry says, as data, what would answer it (`answered_by`: a named
 `specific` thing, a `quantity`, a concrete `change`), in which readings the words are no claim
 of the author's (`skip`: a `purpose` clause, a reported `belief`, a `negation`, an `opener`
-that introduces a list) and where it applies (`scope = "measures"`: only where measures are
-stated). Quoted material (block quotes, quotations, code) is never the author's claim. The
-marker words of each reading are the `[context]` table of the same file.
+that introduces a list; the other readings are in rules/vague_roles.py) and where it applies
+(`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
+clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
+paragraph, and for words that count unnamed changes at the end of a paragraph in what the
+paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
+are never the author's claim. The marker words of each reading are the `[context]` table of the
+same file.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ from functools import cache
 from typing import Any
 
 from ..checks.semantics import specific_terms
-from ..models import Block, Section
 from ..resources import load_toml
 from ..text.prefilter import Lazy, lowercase_lazy
 from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
-from ..text.verb_forms import verbs
+from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_roles as roles
+from .vague_place import CLAUSE_END, Place
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -31,15 +36,11 @@ _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset({"specific", "quantity", "setting", "value", "share", "change"})
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
+    | {"judgement", "recovery", "effect"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause"})
-_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
-_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
-# tags (a colour is no value)
-_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
 # a label opening a block, with text after it
 _LABEL = re.compile(
     r"\s*(?:[-*+•]|\d+[.)])?\s*"
@@ -59,6 +60,7 @@ class Context:
     skip: frozenset[str] = frozenset()
     scope: str = "anywhere"
     within: str = "sentence"
+    paragraph: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -67,8 +69,9 @@ class Context:
             frozenset(entry.get("skip", ())),
             entry.get("scope", "anywhere"),
             entry.get("within", "sentence"),
+            frozenset(entry.get("paragraph", ())),
         )
-        known = ctx.answered_by <= ANSWERS and ctx.skip <= SKIPS
+        known = ctx.answered_by | ctx.paragraph <= ANSWERS and ctx.skip <= SKIPS
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
@@ -82,38 +85,9 @@ def _markers() -> dict[str, Lazy]:
     }
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a match stands: its section, block, sentence (start, end) and span in the block."""
-
-    section: Section
-    block: Block
-    sentence: tuple[int, int]
-    span: tuple[int, int]
-
-    @property
-    def before(self) -> str:
-        """The sentence's lower-cased text before the match."""
-        return self.block.lower[self.sentence[0] : self.span[0]]
-
-    def around(self, within: str) -> str:
-        """The lower-cased text the match is judged in, without the match: its clause, or its
-        sentence (a list item: the whole item)."""
-        lower = self.block.lower
-        if self.block.kind == "item":  # the list marker ("7.") is no number of the text
-            s, e = len(lower) - len(_MARKER.sub("", lower, count=1)), len(lower)
-        else:
-            s, e = self.sentence
-        before, after = lower[s : self.span[0]], lower[self.span[1] : e]
-        if within == "clause":
-            before = _CLAUSE_END.split(before)[-1]
-            after = _CLAUSE_END.split(after)[0]
-        return _REFERENCE.sub(" ", before + " " + after)
-
-
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span) or _in_label(place):
+    if is_quoted(place.block, *place.span) or _in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -122,7 +96,30 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
     around = place.around(ctx.within)
-    return not any(_ANSWERS[name](around) for name in ctx.answered_by)
+    if any(_ANSWERS[name](around) for name in ctx.answered_by):
+        return False
+    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in ctx.answered_by):
+        return False
+    return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
+
+
+def _introduces(place: Place) -> bool:
+    """The words count things they do not name ("a few changes have been made") in the
+    sentence that closes a paragraph: it announces the next paragraph or list of the
+    section, which tells what they are."""
+    if place.block.kind != "paragraph" or place.block.text[place.sentence[1] :].strip():
+        return False
+    return roles.announces(place.words)
+
+
+def _answers_paragraph(name: str, place: Place) -> bool:
+    """Whether the paragraph or list item answers the question of the words: a share stated
+    anywhere in it answers how big words of size say the impact was ("a significant outage
+    … 75% of users could not log in"), not another measure the words name (intermittent
+    errors, lost revenue, a duration)."""
+    if name == "share" and not roles.states_size(place.words):
+        return False
+    return _ANSWERS[name](place.paragraph)
 
 
 def _in_label(place: Place) -> bool:
@@ -139,16 +136,28 @@ def _states_measures(place: Place) -> bool:
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
     improving our technology") is no measure."""
     s, e = place.sentence
+    listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
+    if roles.counterfactual(place.block.lower[s:e]) and not listed:
+        return False
     if _markers()["future"].compiled.search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
-    if not opening.strip():
-        return True
-    if not place.section.kinds & MEASURE_KINDS:
+    kinds = place.section.kinds
+    if not opening.strip():  # in an account of what happened, only an instruction
+        return bool(kinds & MEASURE_KINDS or not kinds & ACCOUNT_KINDS or _opens_with_verb(place))
+    if not kinds & MEASURE_KINDS:
         return False
     first = _FIRST_WORD.match(opening)
     return place.block.kind in ("item", "row") or bool(first and first.group(0).lower() in verbs())
+
+
+def _opens_with_verb(place: Place) -> bool:
+    """The words open with a verb ("Improve …", "Enhanced …", "Adding …"), not a noun phrase
+    with its verb after it ("Thorough testing conducted using curl")."""
+    first = _FIRST_WORD.match(place.block.text, place.span[0])
+    word = first.group(0).lower() if first else ""
+    return word in verbs() or past_of(word) is not None or gerund_of(word) is not None
 
 
 def _guards_against(place: Place) -> bool:
@@ -160,8 +169,7 @@ def _guards_against(place: Place) -> bool:
 
 def _refers_back(place: Place) -> bool:
     """The words refer back to something stated before ("this misconfiguration")."""
-    words = place.block.lower[place.span[0] : place.span[1]]
-    return _ARTICLE.match(words) is not None or _marked("reference")(place.before)
+    return _ARTICLE.match(place.words) is not None or _marked("reference")(place.before)
 
 
 def _in_purpose(place: Place) -> bool:
@@ -187,8 +195,13 @@ def _is_opener(place: Place) -> bool:
 _READINGS = {
     "purpose": _in_purpose,
     "opener": _is_opener,
-    "belief": lambda place: _marked("belief")(place.before),
-    "question": lambda place: _marked("question")(_CLAUSE_END.split(place.before)[-1]),
+    "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
+    "judgement": lambda place: roles.judges(place.after),
+    "recovery": lambda place: roles.tells_recovery(
+        place.block.lower[slice(*place.sentence)], place.words
+    ),
+    "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
+    "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
     "negation": lambda place: _marked("negation")(place.before),
     "verification": lambda place: _marked("verification")(place.before),
@@ -220,3 +233,8 @@ _ANSWERS = {
     "share": _marked("share"),
     "change": _marked("change"),
 }
+
+
+def answers_share(text: str) -> bool:
+    """Whether lower-cased `text` says how many of the users or requests were hit."""
+    return _ANSWERS["share"](text)

@@ -1,0 +1,97 @@
+"""Where a vague phrase stands (rules/vague_context.py): its sentence, clause, paragraph or
+list item, and the paragraph or list after it, as lower-cased text without the phrase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import takewhile
+
+from ..models import Block, Section
+
+_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
+CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
+# a line that ends a sentence or a label, before a line that starts a new one
+_LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
+# links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
+# tags (a colour is no value)
+_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a match stands: its section, block, sentence (start, end) and span in the block,
+    and whether the document quantifies its impact where it states it (summary, impact)."""
+
+    section: Section
+    block: Block
+    sentence: tuple[int, int]
+    span: tuple[int, int]
+    impact_stated: bool = False
+
+    @property
+    def before(self) -> str:
+        """The sentence's lower-cased text before the match."""
+        return self.block.lower[self.sentence[0] : self.span[0]]
+
+    @property
+    def words(self) -> str:
+        return self.block.lower[self.span[0] : self.span[1]]
+
+    @property
+    def after(self) -> str:
+        """The sentence's lower-cased text after the match."""
+        return self.block.lower[self.span[1] : self.sentence[1]]
+
+    @property
+    def _start(self) -> int:
+        """Where the text of the sentence starts (a list item: the whole item, after its marker:
+        "7." is no number of the text)."""
+        if self.block.kind == "item":
+            lower = self.block.lower
+            return len(lower) - len(_MARKER.sub("", lower, count=1))
+        return self.sentence[0]
+
+    @property
+    def _plain(self) -> str:
+        """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
+        (before it is cut into sentences: a tag may span a sentence's start)."""
+        return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+
+    def around(self, within: str) -> str:
+        """The lower-cased text the match is judged in, without the match: its clause, or its
+        sentence (a list item: the whole item)."""
+        lower = self._plain
+        e = len(lower) if self.block.kind == "item" else self.sentence[1]
+        before, after = lower[self._start : self.span[0]], lower[self.span[1] : e]
+        if within == "clause":
+            before = CLAUSE_END.split(before)[-1]
+            after = CLAUSE_END.split(after)[0]
+        return before + " " + after
+
+    @property
+    def paragraph(self) -> str:
+        """The lower-cased text of the whole paragraph or list item, without the match. Lines
+        that each end a sentence are read as paragraphs of their own: a document without blank
+        lines ("Impact: …⏎Root cause: …⏎08:30 - …") writes one statement a line."""
+        lower = self._plain
+        s = self._start if self.block.kind == "item" else 0
+        e = len(lower)
+        for m in _LINE_BREAK.finditer(self.block.text, s):
+            if m.end() <= self.span[0]:
+                s = m.end()
+            elif m.start() >= self.span[1]:
+                e = m.start()
+                break
+        return lower[s : self.span[0]] + " " + lower[self.span[1] : e]
+
+    @property
+    def next_text(self) -> str:
+        """The lower-cased text of the block after the words' block in their section, and of the
+        items of a list that follows."""
+        blocks = self.section.blocks
+        at = next(k for k, b in enumerate(blocks) if b is self.block) + 1
+        following = blocks[at : at + 1]
+        if following and following[0].kind == "item":
+            following = list(takewhile(lambda b: b.kind == "item", blocks[at:]))
+        return " ".join(_REFERENCE.sub(" ", b.lower) for b in following)

@@ -1,0 +1,106 @@
+"""Readings in which the words of a vague phrase play another role than the author's claim.
+
+A phrase of data/vague.toml can stand where it asks nothing of the author: in a lead-in that
+only titles what follows, in a hypothesis the team held and dropped, in a judgement of what
+was done, in a note on how the service recovered, in a cause's effect told in the root cause
+(the impact is stated where the document states it). These tests read the words' place only;
+rules/vague_context.py decides which entries they apply to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Section
+
+# a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
+_LEAD_IN = re.compile(
+    r"\s*(?:[-*+•]|\d+[.)])?\s*(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[^\n.!?]{1,80})\s*:"
+    r"(?:\*\*|__)?\s*$"
+)
+# where a new clause starts that no belief before it reaches ("we assumed an attack, but the
+# cause was a glitch"; "… when the root cause was known to be a glitch"; "rebooted on an
+# assumption, causing an outage")
+_CONTRAST = re.compile(
+    r"[;—–]|\b(?:but|when|while|whereas|although|though|however|until|yet|later|turned out"
+    r"|causing|leading to|resulting in)\b"
+)
+# words that admit not knowing
+_UNKNOWING = re.compile(r"\b(?:for (?:some|no \w+) reason|somehow|unknown|something went)\b")
+# a hedge on a judgement of what was done ("is probably inadvisable"), not on a cause
+_JUDGED = re.compile(
+    r"^\W*(?:not\s+)?(?:(?:a|an)\s+)?(?:(?:good|bad|great|better|wise|poor)\s+(?:idea|choice|"
+    r"decision|call|practice)|inadvisable|unwise|wise|(?:a\s+)?mistake|better|best|worse|"
+    r"worth\w*|overkill|unnecessary|necessary|avoidable|preferable|reasonable|fine)\b"
+)
+# what could have been done and was not: a judgement of the past, not a measure
+_COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might)(?:n[’']t| not)? have\s+\w+")
+# the sentence tells how the service recovered ("some jobs began to recover", "tests began
+# passing shortly thereafter"): a note on the recovery, not a claim about the impact
+_RECOVERY = re.compile(
+    r"\b(?:recover\w*|began (?:to )?(?:pass|succeed|work|respond)\w*|started (?:to )?(?:pass|"
+    r"succeed|work|respond)\w*|back to normal|(?:was|were) restored|came back)\b"
+)
+# things counted but not named, as a sentence announcing them counts them
+_ANNOUNCED = re.compile(
+    r"\b(?:a few|several|some|various|a number of|many|multiple|two|three|four)\s+(?:\w+\s+)?"
+    r"(?:changes|improvements|fixes|steps|measures|actions|updates)\b"
+)
+# words that say how big an impact was (and nothing else about it)
+_SIZE = re.compile(
+    r"\b(?:significant\w*|major\w*|widespread|severe\w*|huge|big|heavily|greatly|badly|large"
+    r"|considerabl\w+|substantial\w*|most|many|numerous|lots?)\b"
+)
+# … and words about how long or how slow, which a share does not answer
+_SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
+_DURATION = re.compile(r"\b(?:hours|minutes|days|weeks|a while|some time)\b")
+IMPACT_KINDS = frozenset({"summary", "impact"})
+CAUSE_KINDS = frozenset({"root_cause", "trigger"})
+
+
+def is_lead_in(block: Block) -> bool:
+    """The block is only a label that titles what follows ("1. **The usual suspects**:"): the
+    items under it say what it holds, and they are judged themselves."""
+    return "\n" not in block.text.strip() and _LEAD_IN.match(block.text) is not None
+
+
+def belief_clause(before: str, words: str) -> str:
+    """The part of `before` (the sentence before the words) that a belief marker in it could
+    reach: what follows the last contrast; nothing when the words admit that the cause is
+    unknown (the author's own gap, whoever held the belief around them)."""
+    return "" if _UNKNOWING.search(words) else _CONTRAST.split(before)[-1]
+
+
+def judges(after: str) -> bool:
+    """The hedge is on a judgement of what was done ("… is probably inadvisable")."""
+    return _JUDGED.match(after) is not None
+
+
+def counterfactual(sentence: str) -> bool:
+    """The sentence judges the past ("This should have been caught in review")."""
+    return _COUNTERFACTUAL.search(sentence) is not None
+
+
+def tells_recovery(sentence: str, words: str) -> bool:
+    """The sentence tells how the service came back, and the words are not how long the
+    outage lasted ("recovery took several hours" still leaves the duration open)."""
+    return _RECOVERY.search(sentence) is not None and _DURATION.search(words) is None
+
+
+def is_effect(section: Section, impact_stated: bool) -> bool:
+    """Impact words in the root cause (a section of no kind that states the impact) are the
+    effect of the cause, told to explain it; when the document quantifies its impact where it
+    states it, they are no claim of their own."""
+    kinds = section.kinds
+    return impact_stated and bool(kinds & CAUSE_KINDS) and not kinds & IMPACT_KINDS
+
+
+def announces(words: str) -> bool:
+    """The words count things they do not name ("a few changes")."""
+    return _ANNOUNCED.search(words) is not None
+
+
+def states_size(words: str) -> bool:
+    """The words say only how big an impact was ("a significant outage", "most users"), not
+    how long, how slow or what else (intermittent errors, lost revenue)."""
+    return _SIZE.search(words) is not None and _SPEED.search(words) is None
