@@ -80,15 +80,50 @@ _ROLLBACK = Lazy(
 
 def _fix_anywhere(doc: Document) -> Evidence | None:
     """With no resolution section, a fix told elsewhere (in a root-cause section, the
-    timeline, the story): a sentence that says the incident was resolved or fixed and names
-    the change (a cause's own "after a data migration" is no fix)."""
+    timeline, the story, or as a change already made among the measures): a sentence that
+    says the incident was resolved or fixed and names the change, or that reports a change
+    made ("the leaked token was revoked", "the vulnerable action has been removed") to a named
+    thing. A cause's own "after a data migration", a hypothesis ("would be rolled back") and
+    an attempt that failed are no fix."""
     resolved = lexicon("resolved")
-    for b in _story_blocks(doc):
+    story = _story_blocks(doc)
+    done = [b for s in doc.sections if s.kinds & _NOT_CAUSE for b in s.blocks]
+    for b in own_blocks(story + done):
         for s, e in own_sentences(b):
             low = b.lower[s:e]
-            if resolved.search(low) and _names_change(b.text[s:e], low, False):
+            told = b in story and not _UNDONE.compiled.search(low) and any(
+                not _NEGATED.compiled.search(low, 0, m.start()) for m in resolved.finditer(low)
+            )
+            if (told or _made(low, b.text[s:e])) and _names_change(b.text[s:e], low, False):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _made(low: str, sentence: str) -> bool:
+    """A change reported as made, to a named thing: "has been disabled", "we revoked" (and
+    not planned or tried before it: "will be removed"; a purpose after it is fine)."""
+    m = _MADE.compiled.search(low)
+    return bool(
+        m and not _UNDONE.compiled.search(low, 0, m.end()) and sem.specific_terms(sentence)
+    )
+
+
+_FIX_VERB = (
+    r"(?:disabled|removed|revoked|rotated|rolled back|reverted|replaced|upgraded|downgraded"
+    r"|patched|deleted|restarted|redeployed|migrated|raised|increased|restored|reinstalled"
+    r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued)"
+)
+_MADE = Lazy(
+    r"\b(?:has|have|had|was|were) (?:been )?(?:\w+ly )?" + _FIX_VERB + r"\b"
+    r"|^\W*(?:we )?(?:\w+ly )?" + _FIX_VERB + r"\b"
+)
+_NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
+# a hypothesis, a plan, or an attempt that did not work is no fix
+_UNDONE = Lazy(
+    r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
+    r"|\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b[^.;]*"
+    r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
+)
 
 
 def _story_blocks(doc: Document) -> list[Block]:
@@ -122,6 +157,36 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
     return None
 
 
+def _chain(blocks: list[Block]) -> Evidence | None:
+    """A root cause told as a chain over consecutive sentences of one paragraph ("A config
+    change set an invalid address for the auth servers. This exposed a bug in the auth
+    library, which blocked every worker thread."): together they name three things of the
+    system and say how one broke the next, and none of them is a vague cause. The evidence
+    is the sentence that carries the mechanism."""
+    for b in blocks:
+        spans = own_sentences(b)
+        for i in range(len(spans)):
+            window = spans[i : i + _CHAIN]
+            text = b.text[window[0][0] : window[-1][1]]
+            low = text.lower()
+            if sem.words(low) < 20 or sem.VAGUE_CAUSE.search(low):
+                continue
+            if len(_named(low) | sem.specific_terms(text)) < 3:
+                continue
+            for s, e in window:
+                if lexicon("mechanism").search(b.lower[s:e]) and _named(b.lower[s:e]):
+                    return sem.evidence(b, s, e)
+    return None
+
+
+_CHAIN = 3  # sentences a told chain may span
+
+
+def _named(low: str) -> set[str]:
+    """The parts of the system a lower-cased text names (data/lexicon.toml)."""
+    return {m.group(0) for p in (lexicon("system_part"), lexicon("component")) for m in p.finditer(low)}
+
+
 def _cause_anywhere(doc: Document) -> Evidence | None:
     """With no root-cause section, a cause explained elsewhere (under "Resolution", "Details",
     in the story): a sentence giving a cause with a concrete thing named, not a vague one."""
@@ -129,13 +194,28 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
-                lexicon("cause").search(low)
+                _gives_cause(low)
                 and sem.words(low) >= 8
                 and not sem.VAGUE_CAUSE.search(low)
                 and sem.specific_terms(b.text[s:e])
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _gives_cause(low: str) -> bool:
+    """A sentence that gives a cause: a cause word that is not in an aside in parentheses
+    ("(not the core repository, due to its workflow)") and does not explain why one part was
+    affected ("the registry was affected due to its reliance on the API": impact, not cause)."""
+    for m in lexicon("cause").finditer(low):
+        if low.count("(", 0, m.start()) > low.count(")", 0, m.start()):
+            continue
+        if not _AFFECTED.compiled.search(low[max(0, m.start() - 25) : m.start()]):
+            return True
+    return False
+
+
+_AFFECTED = Lazy(r"\b(?:affected|impacted|unavailable|down)\W*$")
 
 
 _NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
@@ -146,7 +226,9 @@ def root_cause(doc: Document) -> Part:
     blocks = [b for s in secs for b in s.blocks]
     return {
         "present": place(secs[0]) if secs else None,
-        "detail": (_cause_detail(blocks) or _mechanism(blocks)) if secs else _cause_anywhere(doc),
+        "detail": (_cause_detail(blocks) or _mechanism(blocks) or _chain(blocks))
+        if secs
+        else _cause_anywhere(doc),
     }
 
 
