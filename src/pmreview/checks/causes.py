@@ -141,7 +141,6 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
     """A sentence that names the parts involved and how one broke the other ("the backup
     process ran on the web server and used most of its CPU"): two things of the system, a
     mechanism word, and no vague cause ("a misconfiguration", "a glitch")."""
-    things = (lexicon("system_part"), lexicon("component"))
     for b in blocks:
         for s, e in own_sentences(b):
             low = b.lower[s:e]
@@ -151,8 +150,7 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
                 or not lexicon("mechanism").search(low)
             ):
                 continue
-            named = {m.group(0) for p in things for m in p.finditer(low)}
-            if len(named | sem.specific_terms(b.text[s:e])) >= 2:
+            if len(_named(low) | sem.specific_terms(b.text[s:e])) >= 2:
                 return sem.evidence(b, s, e)
     return None
 
@@ -184,7 +182,8 @@ _CHAIN = 3  # sentences a told chain may span
 
 def _named(low: str) -> set[str]:
     """The parts of the system a lower-cased text names (data/lexicon.toml)."""
-    return {m.group(0) for p in (lexicon("system_part"), lexicon("component")) for m in p.finditer(low)}
+    things = (lexicon("system_part"), lexicon("component"))
+    return {m.group(0) for p in things for m in p.finditer(low)}
 
 
 def _cause_anywhere(doc: Document) -> Evidence | None:

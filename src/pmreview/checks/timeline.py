@@ -50,7 +50,7 @@ def _dated(blocks: list[Block]) -> bool:
     return any(leading_date_only(x) or day_month.match(x) for x in lines)
 
 
-_MARKER = Lazy(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MARKER = Lazy(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
 _DAY_MONTH = Lazy(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
 
 
@@ -196,46 +196,84 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
     return None
 
 
-def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int, str]]:
-    """Timeline lines grouped into events: a timed line and the untimed lines after it."""
-    timed = {t.line for t in times}
-    events: list[tuple[Block, int, str]] = []
+def _events(blocks: list[Block], timed: set[int]) -> list[tuple[Block, int, str, bool]]:
+    """Timeline lines grouped into events: a line and the lines that continue it, and whether
+    it is timed (on the `timed` lines). An untimed list item ("- **Resolution:** …") or an
+    untimed sentence starting a line of prose is an event of its own: it can say how, not when."""
+    events: list[tuple[Block, int, str, bool]] = []
     for b in blocks:
+        prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
-            if n in timed or not events:
-                events.append((b, n, line))
+            if n in timed or not events or _starts_event(line, prev):
+                events.append((b, n, line, n in timed))
             else:
-                eb, en, etext = events[-1]
-                events[-1] = (eb, en, etext + "\n" + line)
-    return [e for e in events if e[1] in timed]
+                eb, en, etext, et = events[-1]
+                events[-1] = (eb, en, etext + "\n" + line, et)
+            prev = line
+    return events
+
+
+def _starts_event(line: str, prev: str) -> bool:
+    """An untimed line that is not the continuation of the line before: a list item of its
+    own (not nested under it), or a new sentence after one that ended."""
+    if _MARKER.compiled.match(line):
+        return not line[:1].isspace()
+    return bool(prev.rstrip().endswith((".", "!", ":")) and line[:1].isupper())
 
 
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
-    r"|fix(?:ed)? (?:the|by)|updat)",
+    r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
     re.IGNORECASE,
+)
+# a recovery told without the lexicon's words: "is once again merging", "the site is working"
+_RECOVERED = Lazy(r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b")
+
+
+def _how(text: str) -> bool:
+    """An event that says what was changed: a change to a part of the system, or something
+    specific. The words that say it recovered ("restored", "fixed") are not how, and neither
+    is what PM103 calls vague ("a fix was deployed")."""
+    terms = sem.specific_terms(text)
+    low = lexicon("resolved").sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
+    changed = (
+        lexicon("change_verb").search(low)
+        or _BROAD_CHANGE.search(low)
+        or sem.CONCRETE_CHANGE.search(low)
+    )
+    return bool(changed and lexicon("system_part").search(low) or terms)
+
+
+def _fix_event(text: str) -> bool:
+    """An event that is itself the fix: a change made to something specific ("token for
+    `svc-bot` destroyed", "rolled back orders-api to 4.1.3")."""
+    low = text.lower()
+    return bool(sem.specific_terms(text) and _FIX_DONE.compiled.search(low))
+
+
+_FIX_DONE = Lazy(
+    r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
+    r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched)\b"
 )
 
 
 def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
-    """A timed event that says the incident was resolved, and how (there or in the two before)."""
-    resolved, change, part = lexicon("resolved"), lexicon("change_verb"), lexicon("system_part")
-    events = _events(blocks, times)
-
-    def how(text: str) -> bool:
-        low = text.lower()
-        return bool(
-            (change.search(low) or _BROAD_CHANGE.search(low))
-            and part.search(low)
-            or sem.specific_terms(text)
-        )
-
+    """A timed event that says the incident was resolved, and how (there or in the two events
+    before); or, among the last three timed events, one that is itself the fix."""
+    resolved = lexicon("resolved")
+    events = _events(blocks, {t.line for t in times})
+    found = None
     for i in range(len(events) - 1, -1, -1):
-        b, n, text = events[i]
-        if resolved.search(text.lower()) and (
-            how(text) or any(how(e[2]) for e in events[max(0, i - 2) : i])
-        ):
-            start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
-            first = text.split("\n", 1)[0]
-            return sem.evidence(b, start, start + len(first))
-    return None
+        text = events[i][2]
+        told = resolved.search(text.lower()) or _RECOVERED.compiled.search(text.lower())
+        if events[i][3] and told and any(_how(e[2]) for e in events[max(0, i - 2) : i + 1]):
+            found = events[i]
+            break
+    timed = [e for e in events if e[3]]
+    if found is None:
+        found = next((e for e in reversed(timed[-3:]) if _fix_event(e[2])), None)
+    if found is None:
+        return None
+    b, n, text, _ = found
+    start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
+    return sem.evidence(b, start, start + len(text.split("\n", 1)[0]))
