@@ -85,27 +85,34 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
     made ("the leaked token was revoked", "the vulnerable action has been removed") to a named
     thing. A cause's own "after a data migration", a hypothesis ("would be rolled back") and
     an attempt that failed are no fix."""
-    resolved = lexicon("resolved")
     story = _story_blocks(doc)
+    told = {id(b) for b in story}
     done = [b for s in doc.sections if s.kinds & _NOT_CAUSE for b in s.blocks]
     for b in own_blocks(story + done):
         for s, e in own_sentences(b):
             low = b.lower[s:e]
-            told = b in story and not _UNDONE.compiled.search(low) and any(
-                not _NEGATED.compiled.search(low, 0, m.start()) for m in resolved.finditer(low)
-            )
-            if (told or _made(low, b.text[s:e])) and _names_change(b.text[s:e], low, False):
+            if (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e])) and (
+                _names_change(b.text[s:e], low, False)
+            ):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _says_resolved(low: str) -> bool:
+    """A sentence that says the incident was resolved ("not recoverable" does not; nor does a
+    hypothesis or an attempt that failed)."""
+    if _UNDONE.compiled.search(low):
+        return False
+    return any(
+        not _NEGATED.compiled.search(low, 0, m.start()) for m in lexicon("resolved").finditer(low)
+    )
 
 
 def _made(low: str, sentence: str) -> bool:
     """A change reported as made, to a named thing: "has been disabled", "we revoked" (and
     not planned or tried before it: "will be removed"; a purpose after it is fine)."""
     m = _MADE.compiled.search(low)
-    return bool(
-        m and not _UNDONE.compiled.search(low, 0, m.end()) and sem.specific_terms(sentence)
-    )
+    return bool(m and not _UNDONE.compiled.search(low, 0, m.end()) and sem.specific_terms(sentence))
 
 
 _FIX_VERB = (
