@@ -167,7 +167,7 @@ def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     return (
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
-        or find_sentence(whole, lexicon("misleading"))
+        or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
         or _theory_then_wrong(whole)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
@@ -178,22 +178,47 @@ _MISLEADING_LABEL = re.compile(
     r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
 )
 _NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
+# a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
+_PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
 
 
 def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
-    """A theory ("we assumed…", "suspecting…") that the same or the next sentence says was
-    wrong ("but no issues were found", "however…"). A suspicion that was right is no path."""
-    theory, wrong = lexicon("suspicion"), lexicon("wrongness")
+    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or the
+    next sentence says was wrong ("but no issues were found", "however…"). A suspicion that
+    was right ("as suspected, the log showed…") is no path."""
+    wrong = lexicon("wrongness")
     for b in own_blocks(blocks):
         spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
-            if not theory.search(b.lower[s:e]):
+            if not _theory(b.lower[s:e]):
                 continue
             nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             if wrong.search(b.lower[s:e]) or wrong.search(nxt):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _theory(low: str) -> bool:
+    """Whether a sentence holds a theory about the cause: a suspicion word (or "thinking it
+    might be…", "written off as…") that is not negated ("weren't considered"), not confirmed
+    ("as suspected"), not an intention ("I thought I would…") and not an action weighed
+    ("considered hiring…")."""
+    found = list(lexicon("suspicion").finditer(low)) + list(_THEORY.compiled.finditer(low))
+    return any(
+        not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
+        and not _NOT_THEORY_AFTER.compiled.match(low, m.end())
+        for m in found
+    )
+
+
+_THEORY = Lazy(
+    r"\bthinking (?:that|it)\b|\bwritten off as\b|\bchalked up to\b"
+    r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
+)
+_NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
+# "I thought I would…" (an intention), "considered hiring…" (an action weighed)
+_NOT_THEORY_AFTER = Lazy(r"\s+(?:i|we)(?:\s+would|\s+should|\'d)\b|(?<=considered)\s+\w+ing\b")
 
 
 def _events(blocks: list[Block], timed: set[int]) -> list[tuple[Block, int, str, bool]]:
