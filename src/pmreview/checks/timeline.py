@@ -26,6 +26,7 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     present = bool(secs and (times or _dated(blocks)))
+    entries = [_entry_block(e) for e in _events(blocks, {t.line for t in times})]
     # quoted text (a chat log, a tweet, a status page) is not the author's account
     whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
     return {
@@ -34,8 +35,8 @@ def timeline(doc: Document) -> Timeline:
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
         else [],
-        "detection": find_sentence(blocks, lexicon("detection")) if present else None,
-        "actions": _actions(blocks) if present else None,
+        "detection": find_sentence(entries, lexicon("detection")) if present else None,
+        "actions": _actions(entries) if present else None,
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole, doc.sections),
         "resolution": _timeline_resolution(blocks, times) if present else None,
@@ -89,12 +90,44 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
 _REMARK = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 
 
-def _actions(blocks: list[Block]) -> Evidence | None:
-    """What was investigated or acted on: a part of the system, or something specific."""
-    investigate = lexicon("investigate")
-    return find_sentence(blocks, investigate, also=lexicon("system_part")) or find_sentence(
-        blocks, investigate, also=sem.SPECIFIC
-    )
+def _entry_block(event: tuple[Block, int, str, bool]) -> Block:
+    """An event of the timeline as a block of its own, so that a sentence (and its quote)
+    never runs from one entry into the next when the entries end without a full stop."""
+    b, n, text, _ = event
+    column = b.column if n == b.line else 1
+    return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
+
+
+def _actions(entries: list[Block]) -> Evidence | None:
+    """What was investigated or acted on: an investigation or a change, and a part of the
+    system or something specific it was done to (a vague cause such as "a configuration
+    error" names no part: "identified the cause as a configuration error" is no action)."""
+    for b in own_blocks(entries):
+        for s, e in own_sentences(b):
+            low = sem.VAGUE_CAUSE.sub(" ", b.lower[s:e])
+            if _acts(low) and (
+                lexicon("system_part").search(low) or sem.specific_terms(b.text[s:e])
+            ):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _acts(low: str) -> bool:
+    """An investigation, or a responder's change to the system (not the words that say it
+    recovered: "the app was restored")."""
+    if lexicon("investigate").search(low) or _LOOKED.compiled.search(low):
+        return True
+    return _ACTED.compiled.search(lexicon("resolved").sub(" ", low)) is not None
+
+
+# how people write an investigation beyond the lexicon's verbs
+_LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
+# what responders do to a system; "updated", "created", "published" also tell the incident
+_ACTED = Lazy(
+    r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|increas\w*|raised|replac(?:ed|es|ing)|disabl\w*"
+    r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
+    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*)\b"
+)
 
 
 _PASSIVE_ESCALATION = Lazy(
@@ -229,7 +262,7 @@ def _events(blocks: list[Block], timed: set[int]) -> list[tuple[Block, int, str,
     for b in blocks:
         prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
-            if n in timed or not events or _starts_event(line, prev):
+            if n in timed or n == b.line or _starts_event(line, prev):
                 events.append((b, n, line, n in timed))
             else:
                 eb, en, etext, et = events[-1]
