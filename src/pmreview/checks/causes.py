@@ -7,7 +7,7 @@ import re
 
 from ..models import Block, Document
 from ..parse.views import sections_of
-from ..text.borrowed import own_blocks, own_sentences
+from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
@@ -140,7 +140,7 @@ def _story_blocks(doc: Document) -> list[Block]:
         for s in doc.sections
         if not s.kinds & _NOT_CAUSE
         for b in s.blocks
-        if not b.text.lstrip().startswith(">")
+        if not is_block_quote(b)
     ]
 
 

@@ -8,7 +8,7 @@ import re
 from ..models import Block, Document, Section, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
-from ..text.borrowed import own_blocks, own_sentences
+from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
@@ -26,9 +26,9 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     present = bool(secs and (times or _dated(blocks)))
-    entries = [_entry_block(e) for e in _events(blocks, {t.line for t in times})]
-    # quoted text (a chat log, a tweet, a status page) is not the author's account
-    whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
+    events = _events(blocks, {t.line for t in times})
+    entries = [_entry_block(e) for e in events]
+    whole = _whole(doc, events, entries)
     return {
         "present": place(secs[0]) if present else None,
         "timezone": _zone(doc),
@@ -41,6 +41,18 @@ def timeline(doc: Document) -> Timeline:
         "escalation": _escalation(whole, doc.sections),
         "resolution": _timeline_resolution(blocks, times) if present else None,
     }
+
+
+def _whole(
+    doc: Document, events: list[tuple[Block, int, str, bool]], entries: list[Block]
+) -> list[Block]:
+    """The document's own blocks (no quoted text: a chat log, a tweet, a status page), the
+    timeline's split into its entries."""
+    split: dict[int, list[Block]] = {}
+    for event, entry in zip(events, entries, strict=True):
+        split.setdefault(id(event[0]), []).append(entry)
+    own = [b for s in doc.sections for b in s.blocks if not is_block_quote(b)]
+    return [x for b in own for x in split.get(id(b), [b])]
 
 
 def _dated(blocks: list[Block]) -> bool:
@@ -165,8 +177,10 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
                 if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
                 if (
-                    target.search(text, m.end(), m.end() + 80)
-                    or _PASSIVE_ESCALATION.compiled.search(text)
+                    any(_named_team(text, t) for t in target.finditer(text, m.end(), m.end() + 80))
+                    or any(
+                        _named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)
+                    )
                     or _names_person(b.text[s + m.end() : e])
                 ):
                     return sem.evidence(b, s, e)
@@ -180,6 +194,17 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
         else:
             label_depth = None
     return find_sentence(labelled, target, unless=excluded)
+
+
+def _named_team(text: str, m: re.Match[str]) -> bool:
+    """Whether a team the incident went to is named: "the payments team", "the database
+    on-call", not "the team" or "my team" (a "team" with only a determiner before it)."""
+    if not m.group(0).startswith("team"):
+        return True
+    return _DETERMINER.compiled.search(text, 0, m.start()) is None
+
+
+_DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
 
 
 def _names_person(after: str) -> bool:

@@ -20,8 +20,8 @@ from typing import Any
 from ..checks.semantics import specific_terms
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.borrowed import is_quoted
 from ..text.prefilter import Lazy, lowercase_lazy
-from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import verbs
 
