@@ -84,8 +84,27 @@ def on_log_line(text: str, offset: int) -> bool:
 
 
 def requirement(block: Block) -> bool:
-    """Whether a paragraph or list item states what a postmortem must contain."""
+    """Whether a paragraph or list item states what a postmortem must contain, or tells its
+    writer what to do ("Write a postmortem…", "Keep the document brief", "Enhance the
+    readability of your postmortem")."""
+    if _INSTRUCTION.compiled.search(block.lower):
+        return True
     return _MODAL.search(block.lower) is not None and _REQUIREMENT.search(block.text) is not None
+
+
+# an instruction to the writer of the postmortem (on lower-cased text)
+_INSTRUCTION = Lazy(
+    r"\byour (?:post-?mortem|document|write-?up|report)\b"
+    r"|^\W*(?:\d+[.)]\s*)?(?:write|ensure|keep|make sure)\b[^.\n]{0,40}"
+    r"\b(?:a post-?mortem|the (?:post-?mortem|document))\b"
+)
+
+
+def assignment_section(blocks: list[Block]) -> bool:
+    """Whether a section is the assignment's own text: most of its paragraphs and items are
+    (a README's "Tasks" listing what to write)."""
+    text = [b for b in blocks if b.kind != "heading"]
+    return bool(text) and 2 * len(borrowed_blocks(text)) > len(text)
 
 
 def borrowed_blocks(blocks: Iterable[Block]) -> set[int]:
