@@ -41,9 +41,18 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
     vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks)
     for b in blocks:
         for s, e in own_sentences(b):
-            if _names_change(b.text[s:e], b.lower[s:e], vetoed):
+            # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
+            # default", "leading to an increase" say what went wrong, not what was changed
+            low = b.lower[s:e]
+            if not _TELLS_CAUSE.compiled.search(low) and _names_change(b.text[s:e], low, vetoed):
                 return sem.evidence(b, s, e)
     return None
+
+
+_TELLS_CAUSE = Lazy(
+    r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
+    r"|lacked|was (?:not|never) \w+ed)\b"
+)
 
 
 def _names_change(sentence: str, low: str, vetoed: bool) -> bool:

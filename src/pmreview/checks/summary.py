@@ -131,7 +131,7 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
             sentence = b.lower[s:e]
-            if sem.words(sentence) < 4:
+            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence):
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             m = pattern.search(sentence)
@@ -149,6 +149,8 @@ def _forward(sentence: str, m: re.Match[str]) -> bool:
 
 
 _FORWARD = Lazy(r"led to|caused")
+# a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
+_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
 # what went wrong, before "led to": a defect ("a misspelled file name") or a change ("the
 # 2.3 deploy")
 _WENT_WRONG = Lazy(

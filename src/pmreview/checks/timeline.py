@@ -35,7 +35,9 @@ def timeline(doc: Document) -> Timeline:
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
         else [],
-        "detection": find_sentence(entries, lexicon("detection")) if present else None,
+        "detection": find_sentence(entries, lexicon("detection"), unless=_ITSELF.compiled)
+        if present
+        else None,
         "actions": _actions(entries) if present else None,
         "misleading": _misleading(doc, whole),
         "escalation": _escalation(whole, doc.sections),
@@ -53,6 +55,10 @@ def _whole(
         split.setdefault(id(event[0]), []).append(entry)
     own = [b for s in doc.sections for b in s.blocks if not is_block_quote(b)]
     return [x for b in own for x in split.get(id(b), [b])]
+
+
+# the document itself ("for reasons unrelated to this report"): no report of the incident
+_ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
 
 
 def _dated(blocks: list[Block]) -> bool:
@@ -113,30 +119,54 @@ def _entry_block(event: tuple[Block, int, str, bool]) -> Block:
 def _actions(entries: list[Block]) -> Evidence | None:
     """What was investigated or acted on: an investigation or a change, and a part of the
     system or something specific it was done to (a vague cause such as "a configuration
-    error" names no part: "identified the cause as a configuration error" is no action)."""
-    for b in own_blocks(entries):
-        for s, e in own_sentences(b):
-            low = sem.VAGUE_CAUSE.sub(" ", b.lower[s:e])
-            if _acts(low) and (
-                lexicon("system_part").search(low) or sem.specific_terms(b.text[s:e])
-            ):
-                return sem.evidence(b, s, e)
-    return None
+    error" names no part: "identified the cause as a configuration error" is no action).
+    An entry that names the part after its verb ("checked the nginx logs") is preferred to
+    one that names it only in the symptom ("API failures rose; began investigating")."""
+    found = [
+        (b, s, e) for b in own_blocks(entries) for s, e in own_sentences(b) if _acts_on(b, s, e)
+    ]
+    after = next((f for f in found if _acts_on(*f, after_verb=True)), None)
+    chosen = after or (found[0] if found else None)
+    return sem.evidence(*chosen) if chosen else None
 
 
-def _acts(low: str) -> bool:
-    """An investigation, or a responder's change to the system (not the words that say it
-    recovered: "the app was restored")."""
-    if lexicon("investigate").search(low) or _LOOKED.compiled.search(low):
-        return True
-    return _ACTED.compiled.search(lexicon("resolved").sub(" ", low)) is not None
+def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
+    """A sentence that acts on a named part (after its first action verb, if `after_verb`)."""
+    low = sem.VAGUE_CAUSE.sub(_blank, b.lower[s:e])
+    at = _acts(low)
+    if at is None:
+        return False
+    tail = low[at:] if after_verb else low
+    return bool(
+        lexicon("system_part").search(tail)
+        or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
+    )
+
+
+def _acts(low: str) -> int | None:
+    """Where a sentence investigates or changes something (a responder's change, not the
+    words that say it recovered: "the app was restored"); None when it does neither."""
+    found = [
+        m.start()
+        for p in (lexicon("investigate"), _LOOKED.compiled, _ACTED.compiled)
+        if (m := p.search(lexicon("resolved").sub(_blank, low) if p is _ACTED.compiled else low))
+    ]
+    return min(found) if found else None
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces in place of the match (offsets still hold)."""
+    return " " * len(m.group(0))
 
 
 # how people write an investigation beyond the lexicon's verbs
 _LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
-# what responders do to a system; "updated", "created", "published" also tell the incident
+# what responders do to a system; "updated", "created", "published" also tell the incident,
+# and "increased" is a change only with its object ("increased the pool", not "increased
+# API failures")
 _ACTED = Lazy(
-    r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|increas\w*|raised|replac(?:ed|es|ing)|disabl\w*"
+    r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
+    r"|replac(?:ed|es|ing)|disabl\w*"
     r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
     r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*)\b"
 )
@@ -177,7 +207,10 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
                 if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
                 if (
-                    any(_named_team(text, t) for t in target.finditer(text, m.end(), m.end() + 80))
+                    any(
+                        _named_team(text, t, m.end())
+                        for t in target.finditer(text, m.end(), m.end() + 80)
+                    )
                     or any(
                         _named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)
                     )
@@ -196,15 +229,27 @@ def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     return find_sentence(labelled, target, unless=excluded)
 
 
-def _named_team(text: str, m: re.Match[str]) -> bool:
+def _named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
     """Whether a team the incident went to is named: "the payments team", "the database
-    on-call", not "the team" or "my team" (a "team" with only a determiner before it)."""
+    on-call", not "the team", "my team" or "alerted teams" (a "team" with nothing but a
+    determiner before it, since the escalation verb at `since`), nor one that did the telling
+    ("was informed by the provider")."""
+    if since and _BY.compiled.search(text, since, m.start()):
+        return False  # "we were informed by the provider": who told us, not whom we told
     if not m.group(0).startswith("team"):
         return True
-    return _DETERMINER.compiled.search(text, 0, m.start()) is None
+    before = _FILLER.compiled.sub(" ", text[since : m.start()])
+    return (
+        bool(before.strip()) if since else _DETERMINER.compiled.search(text, 0, m.start()) is None
+    )
 
 
+_BY = Lazy(r"\bby\b")
 _DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
+_FILLER = Lazy(
+    r"\b(?:to|with|in|of|on|for|and|the|my|our|a|an|his|her|their|your|whole|entire|same|all"
+    r"|relevant|other|respective|appropriate|responsible|it|them|us)\b|\W"
+)
 
 
 def _names_person(after: str) -> bool:
@@ -301,13 +346,23 @@ def _starts_event(line: str, prev: str) -> bool:
     own (not nested under it), or a new sentence after one that ended."""
     if _MARKER.compiled.match(line):
         return not line[:1].isspace()
+    if prev.rstrip().endswith(_HARD_BREAKS):
+        return True  # "…<br />": the author broke the line on purpose
     return bool(prev.rstrip().endswith((".", "!", ":")) and line[:1].isupper())
+
+
+_HARD_BREAKS = ("<br>", "<br/>", "<br />", "\\")
 
 
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
     r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
     re.IGNORECASE,
+)
+# an announcement of the fix (to a mailing list, a status page) is not the fix
+_ANNOUNCED = Lazy(
+    r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
+    r"|communicat\w*|informed|updated the status)\b"
 )
 # a recovery told without the lexicon's words: "is once again merging", "the site is working"
 _RECOVERED = Lazy(r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b")
@@ -348,8 +403,14 @@ def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence 
     found = None
     for i in range(len(events) - 1, -1, -1):
         text = events[i][2]
-        told = resolved.search(text.lower()) or _RECOVERED.compiled.search(text.lower())
-        if events[i][3] and told and any(_how(e[2]) for e in events[max(0, i - 2) : i + 1]):
+        low = text.lower()
+        told = resolved.search(low) or _RECOVERED.compiled.search(low)
+        if (
+            events[i][3]
+            and told
+            and not _ANNOUNCED.compiled.search(low)
+            and any(_how(e[2]) for e in events[max(0, i - 2) : i + 1])
+        ):
             found = events[i]
             break
     timed = [e for e in events if e[3]]
