@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document
+from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
 from ..text.prefilter import Lazy
@@ -39,6 +40,13 @@ def measures(doc: Document) -> Measures:
     }
 
 
+def _subheading(text: str) -> bool:
+    """A label that titles a part of the measures ("Tasks to address the issue:"), not a
+    task named by its topic ("Automated testing: add tests for the pool settings")."""
+    label = text.rstrip("*_ ")
+    return label.endswith(":") and bool(kinds_of(label[:-1]) & {"measures", "action_items"})
+
+
 # a label or a title alone ("**Improvements/Fixes:**", "**My first postmortem**"): it
 # introduces what follows and says nothing itself
 _LABEL = Lazy(r"^[\s>*+•●-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]+\*\*|__[^_\n]+__|[^:\n]{1,60}:)[\s*_:]*$")
@@ -46,9 +54,9 @@ _LABEL = Lazy(r"^[\s>*+•●-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]+\*\*|__[^_\n]+__|[^
 
 def _task(doc: Document, block: Block) -> TaskFact | None:
     """A list item or table row of two words or more (its first line, markers removed); a
-    label that introduces the items under it ("- **Improvements:**") is none."""
+    sub-heading of the measures set as an item ("- **Improvements/Fixes:**") is none."""
     text = _MARKER.sub("", block.text.split("\n")[0]).strip()
-    if sem.words(text) < 2 or text.rstrip("*_ ").endswith(":"):
+    if sem.words(text) < 2 or _subheading(text):
         return None
     found = assignment(doc, block)
     return {
