@@ -42,7 +42,7 @@ def summary(doc: Document) -> Summary:
         "end_time": time_fact(doc, end) if end else None,
         "duration": _duration(doc, span, start, end),
         "timezone": _zone(doc, span),
-        "impact": _impact(blocks),
+        "impact": _impact(doc, blocks),
         "affected_share": affected_share(blocks),
         "root_cause": _summary_cause(doc, blocks),
     }
@@ -105,7 +105,15 @@ def _zone(doc: Document, span: Span) -> ZoneFact | None:
     return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
 
 
-def _impact(blocks: list[Block]) -> Evidence | None:
+def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
+    """What was down and what users saw: a symptom and a component (or a proper name), not a
+    possibility ("could cause"). Said outside the summary's root-cause section if it can be:
+    a cause's "the loader failed to read the new config" is the root cause's evidence."""
+    cause = {id(b) for s in summary_sections(doc) if s.has("root_cause") for b in s.blocks}
+    return _impact_in([b for b in blocks if id(b) not in cause]) or _impact_in(blocks)
+
+
+def _impact_in(blocks: list[Block]) -> Evidence | None:
     hedge = lexicon("hedge")
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
     return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
