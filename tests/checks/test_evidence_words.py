@@ -4,6 +4,7 @@ text (examples written for these tests)."""
 from __future__ import annotations
 
 from pmreview.checks.measures import measures
+from pmreview.checks.summary import summary
 from pmreview.models import Block
 from pmreview.parse import parse
 from pmreview.pipeline import Options, review_text
@@ -62,3 +63,13 @@ def test_a_section_of_instructions_is_the_assignment_s() -> None:
     steps = [_para("Write a postmortem about an outage."), _para("Keep the document brief.")]
     assert assignment_section(steps)
     assert not assignment_section([*steps, _para("Add an alert."), _para("Add a test.")])
+
+
+def test_the_impact_is_quoted_from_outside_the_summary_s_root_cause() -> None:
+    text = (
+        "# Outage\n\n## Summary\n\nAcme Shop stopped responding to Stripe callbacks for an"
+        " hour.\n\n## Root cause\n\nWhen the config was updated the login server failed to"
+        " load it.\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    )
+    found = summary(parse(from_text(text)))["impact"]
+    assert found is not None and found["quote"].startswith("Acme Shop")

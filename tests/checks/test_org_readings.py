@@ -36,7 +36,10 @@ def test_a_root_cause_told_as_a_chain_of_sentences() -> None:
 
 
 def test_a_vague_chain_is_no_detail() -> None:
-    text = "# Outage\n\n## Root cause\n\nThere was a misconfiguration on the servers. The api stopped answering. Every request queued.\n"
+    text = (
+        "# Outage\n\n## Root cause\n\nThere was a misconfiguration on the servers."
+        " The api stopped answering. Every request queued.\n"
+    )
     assert root_cause(doc_of(text))["detail"] is None
 
 
