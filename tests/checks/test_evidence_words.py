@@ -73,3 +73,11 @@ def test_the_impact_is_quoted_from_outside_the_summary_s_root_cause() -> None:
     )
     found = summary(parse(from_text(text)))["impact"]
     assert found is not None and found["quote"].startswith("Acme Shop")
+
+
+def test_an_impact_that_can_happen_is_no_impact() -> None:
+    text = (
+        "# Bug report\n\n## Summary\n\nA parsing bug in the Acme node can cause a crash of"
+        " the sync service.\n\n## Timeline\n\n- 10:00 UTC - report\n"
+    )
+    assert summary(parse(from_text(text)))["impact"] is None

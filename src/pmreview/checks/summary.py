@@ -4,6 +4,7 @@ impact, the share of users affected and the cause it names."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..models import ASCII_LOWER, Block, Document, TimeRef
 from ..parse.timeline import zone_words
@@ -114,9 +115,17 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 
 
 def _impact_in(blocks: list[Block]) -> Evidence | None:
-    hedge = lexicon("hedge")
+    hedge = _hedge()
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
     return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+
+
+@cache
+def _hedge() -> re.Pattern[str]:
+    """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
+    cause a consensus error" says what might happen, not what users saw)."""
+    hedge = lexicon("hedge")
+    return re.compile(hedge.pattern + r"|\bcan (?:cause|lead to|result in)\b", hedge.flags)
 
 
 def _tells_incident(text: str) -> bool:
