@@ -129,6 +129,7 @@ def test_an_action_quote_stays_in_its_entry() -> None:
     [
         ("Thinking it might be a flaky disk, I rebooted the host. That changed nothing.", True),
         ("This was written off as a network blip but was actually the cache.", True),
+        ("We blamed it on the proxy until we noticed the disk was full.", True),
         ("As suspected, the logs showed the cache was full.", False),  # it was right
         ("The compiled files weren't considered when we scanned for secrets.", False),
         ("I thought I would explain how we audited the fix.", False),  # an intention

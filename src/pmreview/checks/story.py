@@ -139,7 +139,7 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
             if not _theory(b.lower[s:e]):
                 continue
             nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if wrong.search(b.lower[s:e]) or wrong.search(nxt):
+            if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in (b.lower[s:e], nxt)):
                 return sem.evidence(b, s, e)
     return None
 
@@ -158,9 +158,11 @@ def _theory(low: str) -> bool:
 
 
 _THEORY = Lazy(
-    r"\bthinking (?:that|it)\b|\bwritten off as\b|\bchalked up to\b"
+    r"\bthinking (?:that|it)\b|\bwritten off as\b|\bchalked up to\b|\bblam(?:e|ed|ing) (?:it )?on\b"
     r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
 )
+# "…until we realised they were innocent": the theory held until something showed it wrong
+_UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")
 _NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
 # "I thought I would…" (an intention), "considered hiring…" (an action weighed)
 _NOT_THEORY_AFTER = Lazy(r"\s+(?:i|we)(?:\s+would|\s+should|\'d)\b|(?<=considered)\s+\w+ing\b")
