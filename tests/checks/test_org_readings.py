@@ -167,3 +167,19 @@ def test_an_escalation_names_whom(entry: str, found: bool) -> None:
 def test_the_summary_s_cause(sentence: str, found: bool) -> None:
     text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
     assert (summary(doc_of(text))["root_cause"] is not None) is found
+
+
+COMBINED = """# Outage
+
+## Root cause and resolution
+
+- **Root cause:** A glitch somewhere made the site slow.
+- **Resolution:** We added the missing index on `orders.created_at` and restarted mysql.
+"""
+
+
+def test_a_combined_section_s_labels_say_which_part_tells_what() -> None:
+    doc = doc_of(COMBINED)
+    assert root_cause(doc)["detail"] is None  # the specifics belong to the fix
+    fix = resolution(doc)["detail"]
+    assert fix is not None and fix["line"] == 6

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document
+from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
@@ -175,20 +176,23 @@ def _chain(blocks: list[Block]) -> Evidence | None:
     """A root cause told as a chain over consecutive sentences of one paragraph ("A config
     change set an invalid address for the auth servers. This exposed a bug in the auth
     library, which blocked every worker thread."): together they name three things of the
-    system and say how one broke the next, and none of them is a vague cause. The evidence
-    is the sentence that carries the mechanism."""
+    system and say how one broke the next. The evidence is the sentence that carries the
+    mechanism, and is no vague cause itself ("a misconfiguration caused errors")."""
     for b in blocks:
         spans = own_sentences(b)
         for i in range(len(spans)):
             window = spans[i : i + _CHAIN]
             text = b.text[window[0][0] : window[-1][1]]
             low = text.lower()
-            if sem.words(low) < 20 or sem.VAGUE_CAUSE.search(low):
-                continue
-            if len(_named(low) | sem.specific_terms(text)) < 3:
+            if sem.words(low) < 20 or len(_named(low) | sem.specific_terms(text)) < 3:
                 continue
             for s, e in window:
-                if lexicon("mechanism").search(b.lower[s:e]) and _named(b.lower[s:e]):
+                one = b.lower[s:e]
+                if (
+                    lexicon("mechanism").search(one)
+                    and _named(one)
+                    and not sem.VAGUE_CAUSE.search(one)
+                ):
                     return sem.evidence(b, s, e)
     return None
 
@@ -238,7 +242,7 @@ _NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
 
 def root_cause(doc: Document) -> Part:
     secs = sections_of(doc, "root_cause")
-    blocks = [b for s in secs for b in s.blocks]
+    blocks = _part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
         "present": place(secs[0]) if secs else None,
         "detail": (_cause_detail(blocks) or _mechanism(blocks) or _chain(blocks))
@@ -250,8 +254,25 @@ def root_cause(doc: Document) -> Part:
 def resolution(doc: Document) -> Part:
     """The resolution section; with none, the fix is looked for in the root-cause section."""
     secs = sections_of(doc, "resolution")
-    blocks = [b for s in secs for b in s.blocks]
+    blocks = _part_of([b for s in secs for b in s.blocks], "resolution", "root_cause")
     return {
         "present": place(secs[0]) if secs else None,
         "detail": _fix_detail(blocks) if blocks else _fix_anywhere(doc),
     }
+
+
+def _part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
+    """The blocks of a combined "Root cause and resolution" section that tell `kind`: those
+    under a label of the other kind ("- **Resolution:** …" for the cause) are left out."""
+    out, label = [], frozenset[str]()
+    for b in blocks:
+        m = _LEAD_LABEL.compiled.match(b.text)
+        if m or b.kind != "item" or b.depth == 0:
+            label = kinds_of(m.group(1)) if m else frozenset()
+        if not (other in label and kind not in label):
+            out.append(b)
+    return out
+
+
+# a paragraph or item that opens with a label: "- **Resolution:** …", "Root cause: …"
+_LEAD_LABEL = Lazy(r"^[\s>*+•-]*(?:\d+[.)]\s*)?[*_]*([A-Za-z][^:*_\n]{1,40}?)[*_]*\s*:")
