@@ -145,6 +145,10 @@ def test_misleading_paths_as_organisations_tell_them(sentence: str, found: bool)
     ("entry", "found"),
     [
         ("- 10:05 UTC - paged the storage team", True),
+        ("- 10:05 UTC - the on-call engineer engaged the network team", True),
+        ("- 10:05 UTC - the DBA team was engaged", True),
+        ("- 10:05 UTC - opened a support case with AWS Support", True),
+        ("- 10:05 UTC - engaged in debugging the app", False),
         ("- 10:05 UTC - pagers alerted teams", False),
         ("- 10:05 UTC - after the team was alerted we looked at the logs", False),
         ("- 10:05 UTC - we were informed of the attack by the hosting provider", False),

@@ -36,29 +36,41 @@ _ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s
 
 
 def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
-    """An escalation verb followed, in the same sentence, by a team or person to whom; or, in
-    an Escalation section or under an "Escalation:" label, a team or person named."""
-    verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
+    """An escalation verb followed, in the same sentence, by a team or person to whom, or a
+    named team that "was paged", "was engaged"; or, in an Escalation section or under an
+    "Escalation:" label, a team or person named."""
     excluded = lexicon("escalation_excluded")
     for b in own_blocks(blocks):
         for s, e in own_sentences(b):
-            text = b.lower[s:e]
-            if excluded.search(text):
+            if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
+                return sem.evidence(b, s, e)
+    return _labelled_escalation(blocks, secs)
+
+
+def _escalated(b: Block, s: int, e: int) -> bool:
+    """Whether the sentence s:e of the block escalates to a named team or person."""
+    text, target = b.lower[s:e], lexicon("escalation_target")
+    if any(_named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)):
+        return True
+    for verb in (lexicon("escalation_verb"), _ENGAGED.compiled):
+        for m in verb.finditer(text):
+            if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
-            for m in verb.finditer(text):
-                if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
-                    continue
-                if (
-                    any(
-                        _named_team(text, t, m.end())
-                        for t in target.finditer(text, m.end(), m.end() + 80)
-                    )
-                    or any(
-                        _named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)
-                    )
-                    or _names_person(b.text[s + m.end() : e])
-                ):
-                    return sem.evidence(b, s, e)
+            after = target.finditer(text, m.end(), m.end() + 80)
+            if any(_named_team(text, t, m.end()) for t in after) or _names_person(
+                b.text[s + m.end() : e]
+            ):
+                return True
+    return False
+
+
+# how organisations say it: "the on-call engineer engaged the storage team", "opened a case
+# with AWS Support"
+_ENGAGED = Lazy(r"\bengag(?:ed|es|ing)\b|\bopened an? (?:support )?(?:case|ticket) with\b")
+
+
+def _labelled_escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+    """In an Escalation section or under an "Escalation:" label, a team or person named."""
     labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
     label_depth: int | None = None
     for b in blocks:
@@ -68,6 +80,7 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
             labelled.append(b)
         else:
             label_depth = None
+    target, excluded = lexicon("escalation_target"), lexicon("escalation_excluded")
     return find_sentence(labelled, target, unless=excluded)
 
 
