@@ -109,6 +109,7 @@ def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) ->
     ("entries", "found"),
     [
         ("- 10:05 UTC - checked the nginx error log on web-2", True),
+        ("- 10:05 UTC - at first we thought the load balancer was dropping traffic", True),
         ("- 10:05 UTC - drained the `db-3` node and failed over to the replica", True),
         ("- 10:05 UTC - we identified the cause as a configuration error", False),
         ("- 10:05 UTC - the app was restored", False),

@@ -164,11 +164,12 @@ def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
 
 
 def _acts(low: str) -> int | None:
-    """Where a sentence investigates or changes something (a responder's change, not the
-    words that say it recovered: "the app was restored"); None when it does neither."""
+    """Where a sentence investigates, assumes ("we thought it was the load balancer": the spec
+    welcomes assumptions) or changes something (a responder's change, not the words that say
+    it recovered: "the app was restored"); None when it does none of these."""
     found = [
         m.start()
-        for p in (lexicon("investigate"), _LOOKED.compiled, _ACTED.compiled)
+        for p in (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
         if (m := p.search(_OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
     ]
     return min(found) if found else None
