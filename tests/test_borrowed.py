@@ -1,6 +1,6 @@
-"""Borrowed text (text/borrowed.py): quoted log lines, pasted assignment requirements and
-questions are never evidence, and the summary's times, the zone statement and the evidence
-sentences all skip them."""
+"""Borrowed text (text/borrowed.py): quoted log lines, pasted assignment requirements,
+questions, block quotes and quotations are never evidence, and the summary's times, the zone
+statement and the evidence sentences all skip them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from pmreview.models import Block
 from pmreview.parse import parse
 from pmreview.pipeline import Options, review_text
 from pmreview.source import from_text
-from pmreview.text.borrowed import log_line, own_blocks, own_sentences
+from pmreview.text.borrowed import (
+    is_block_quote,
+    is_quoted,
+    log_line,
+    own_blocks,
+    own_sentences,
+    quoted_spans,
+)
 
 
 @pytest.mark.parametrize(
@@ -146,3 +153,30 @@ def test_a_zone_statement_in_a_log_line_is_no_statement() -> None:
     doc = parse(from_text(text))
     assert doc.zone_statement is None
     assert extract(doc)["summary"]["timezone"] is None
+
+
+def _para(text: str) -> Block:
+    return Block("paragraph", 1, 1, text)
+
+
+def test_block_quote() -> None:
+    assert is_block_quote(_para("> status page: degraded performance"))
+    assert not is_block_quote(_para("The status page said nothing."))
+
+
+def test_quotations_of_three_words_or_more_are_someone_elses() -> None:
+    text = 'They tweeted "we are seeing a glitch" while the "glitch" went on.'
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in spans] == ['"we are seeing a glitch"']
+    first = text.index("glitch")
+    assert is_quoted(_para(text), first, first + 6)
+    second = text.rindex("glitch")
+    assert not is_quoted(_para(text), second, second + 6)
+
+
+def test_curly_quotes_and_code() -> None:
+    text = "The bot wrote “restart everything now please” and ran `fix it`."
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "“restart everything now please”",
+        "`fix it`",
+    ]

@@ -4,8 +4,9 @@ impact, the share of users affected and the cause it names."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..models import Block, Document, TimeRef
+from ..models import ASCII_LOWER, Block, Document, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.borrowed import own_blocks, own_sentences
@@ -42,7 +43,7 @@ def summary(doc: Document) -> Summary:
         "end_time": time_fact(doc, end) if end else None,
         "duration": _duration(doc, span, start, end),
         "timezone": _zone(doc, span),
-        "impact": _impact(blocks),
+        "impact": _impact(doc, blocks),
         "affected_share": affected_share(blocks),
         "root_cause": _summary_cause(doc, blocks),
     }
@@ -105,10 +106,26 @@ def _zone(doc: Document, span: Span) -> ZoneFact | None:
     return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
 
 
-def _impact(blocks: list[Block]) -> Evidence | None:
-    hedge = lexicon("hedge")
+def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
+    """What was down and what users saw: a symptom and a component (or a proper name), not a
+    possibility ("could cause"). Said outside the summary's root-cause section if it can be:
+    a cause's "the loader failed to read the new config" is the root cause's evidence."""
+    cause = {id(b) for s in summary_sections(doc) if s.has("root_cause") for b in s.blocks}
+    return _impact_in([b for b in blocks if id(b) not in cause]) or _impact_in(blocks)
+
+
+def _impact_in(blocks: list[Block]) -> Evidence | None:
+    hedge = _hedge()
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
     return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+
+
+@cache
+def _hedge() -> re.Pattern[str]:
+    """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
+    cause a consensus error" says what might happen, not what users saw)."""
+    hedge = lexicon("hedge")
+    return re.compile(hedge.pattern + r"|\bcan (?:cause|lead to|result in)\b", hedge.flags)
 
 
 def _tells_incident(text: str) -> bool:
@@ -121,7 +138,9 @@ def _tells_incident(text: str) -> bool:
 
 def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (in a cause
-    section of the summary, any sentence of four words or more)."""
+    section of the summary, any sentence of four words or more); or, as organisations write
+    it, a defect placed in a named thing ("a regression in the code that proxies `rustfmt`",
+    "a vulnerability in our `review-pr` action") with no cause word at all."""
     cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
     cands = own_blocks([b for s in cause_secs for b in s.blocks]) or blocks
     pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
@@ -129,19 +148,71 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
             sentence = b.lower[s:e]
-            m = pattern.search(sentence)
-            if not m or sem.words(sentence) < 4:
+            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence):
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if _specific_cause(sentence[m.start() :], nxt):
+            m = pattern.search(sentence)
+            if m and _specific_cause(sentence, m, nxt):
+                return sem.evidence(b, s, e)
+            if _defect_in_named(b.text[s:e]):
                 return sem.evidence(b, s, e)
     return None
 
 
-def _specific_cause(after: str, nxt: str) -> bool:
+def _forward(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the cause word points forward ("X led to Y", "X caused Y"): the cause is
+    before it, the effect after."""
+    return bool(_FORWARD.compiled.fullmatch(m.group(0))) and not sentence.startswith(" by", m.end())
+
+
+_FORWARD = Lazy(r"led to|caused")
+# a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
+_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
+# what went wrong, before "led to": a defect ("a misspelled file name") or a change ("the
+# 2.3 deploy")
+_WENT_WRONG = Lazy(
+    r"\b(?:misspel\w*|wrong|incorrect\w*|invalid|broken|faulty|outdated|stale|malformed"
+    r"|bugs?|regressions?|updates?|upgrades?|changes?|deploy\w*|releases?|push(?:ed)?|migrations?)\b"
+)
+
+
+def _defect_in_named(sentence: str) -> bool:
+    """A defect placed in a named thing: "a memory-corruption bug within the EVM", "a
+    configuration error in the Flask server", "a regression in the code that proxies
+    `rustfmt`". A bare "a bug in the app" needs a specific term after it (a file, a setting,
+    a code name); a qualified defect may name its place by a proper noun."""
+    low = sentence.translate(ASCII_LOWER)
+    for m in _DEFECT_IN.compiled.finditer(low):
+        rest = sentence[m.end() : m.end() + 80]
+        bare = _BARE.compiled.search(low, 0, m.start()) is not None and " " not in m.group(1)
+        if sem.specific_terms(rest) or not bare and _NAMED_THING.compiled.search(rest):
+            return True
+    return False
+
+
+_BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
+_DEFECT_IN = Lazy(
+    r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
+    r"|(?:configuration|config|routing|permission|certificate|dns) (?:error|issue|problem))"
+    r"\s+(?:with)?in(?:side)?\b"
+)
+# a proper noun among the next words ("the EVM", "our Flask server"), not the sentence start
+_NAMED_THING = Lazy(r"^(?:\W*\w+){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
+
+
+def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
     """A cause that names something, or a vague one the next sentence makes specific ("a
-    firewall issue. The backup denied port 80.")."""
+    firewall issue. The backup denied port 80."). Before "led to" the cause must name what
+    went wrong ("GET requests led to 500 errors" names only the effect)."""
     vague = lexicon("vague_cause")
+    if _forward(sentence, m):
+        before = sentence[: m.start()]
+        return bool(
+            sem.specific_terms(before)
+            or _names_thing(before, vague)
+            or _WENT_WRONG.compiled.search(before)
+        )
+    after = sentence[m.start() :]
     return bool(
         sem.specific_terms(after)
         or not vague.search(after)

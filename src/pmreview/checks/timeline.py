@@ -1,21 +1,23 @@
 """The timeline's facts: its entries and their form, and the sentences that show detection,
-actions, a misleading path, an escalation and the resolution."""
+actions, a misleading path, an escalation and the resolution (checks/events.py reads the
+timeline event by event; checks/story.py the whole document)."""
 
 from __future__ import annotations
 
 import re
 
-from ..models import Block, Document, Section, TimeRef
+from ..models import Block, Document, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
-from ..text.borrowed import own_blocks, own_sentences
+from ..text.borrowed import is_block_quote
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
 from ..text.times import leading_date_only, leading_time
-from . import semantics as sem
+from .events import MARKER, Event, actions, entry_block, events, resolution
 from .record import Entry, Timeline, Zone, place, time_fact
-from .semantics import Evidence, find_sentence
+from .semantics import find_sentence
+from .story import escalation, misleading
 
 
 def timeline(doc: Document) -> Timeline:
@@ -26,31 +28,47 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     present = bool(secs and (times or _dated(blocks)))
-    # quoted text (a chat log, a tweet, a status page) is not the author's account
-    whole = [b for s in doc.sections for b in s.blocks if not b.text.lstrip().startswith(">")]
+    evs = events(blocks, {t.line for t in times})
+    entries = [entry_block(e) for e in evs]
+    whole = _whole(doc, evs, entries)
     return {
         "present": place(secs[0]) if present else None,
         "timezone": _zone(doc),
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
         else [],
-        "detection": find_sentence(blocks, lexicon("detection")) if present else None,
-        "actions": _actions(blocks) if present else None,
-        "misleading": _misleading(doc, whole),
-        "escalation": _escalation(whole, doc.sections),
-        "resolution": _timeline_resolution(blocks, times) if present else None,
+        "detection": find_sentence(entries, lexicon("detection"), unless=_ITSELF.compiled)
+        if present
+        else None,
+        "actions": actions(entries) if present else None,
+        "misleading": misleading(doc, whole),
+        "escalation": escalation(whole, doc.sections),
+        "resolution": resolution(evs) if present else None,
     }
+
+
+def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]:
+    """The document's own blocks (no quoted text: a chat log, a tweet, a status page), the
+    timeline's split into its entries."""
+    split: dict[int, list[Block]] = {}
+    for event, entry in zip(evs, entries, strict=True):
+        split.setdefault(id(event.block), []).append(entry)
+    own = [b for s in doc.sections for b in s.blocks if not is_block_quote(b)]
+    return [x for b in own for x in split.get(id(b), [b])]
+
+
+# the document itself ("for reasons unrelated to this report"): no report of the incident
+_ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
 
 
 def _dated(blocks: list[Block]) -> bool:
     """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
     a table of dates): still a timeline, if not a well-formed one."""
-    marker, day_month = _MARKER.compiled, _DAY_MONTH.compiled
+    marker, day_month = MARKER.compiled, _DAY_MONTH.compiled
     lines = [marker.sub("", line) for b in blocks for line in b.text.split("\n")]
     return any(leading_date_only(x) or day_month.match(x) for x in lines)
 
 
-_MARKER = Lazy(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _DAY_MONTH = Lazy(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
 
 
@@ -87,155 +105,3 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
 
 # a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own
 _REMARK = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
-
-
-def _actions(blocks: list[Block]) -> Evidence | None:
-    """What was investigated or acted on: a part of the system, or something specific."""
-    investigate = lexicon("investigate")
-    return find_sentence(blocks, investigate, also=lexicon("system_part")) or find_sentence(
-        blocks, investigate, also=sem.SPECIFIC
-    )
-
-
-_PASSIVE_ESCALATION = Lazy(
-    r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
-    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
-    # whoever "got paged" or "was paged" is the one the incident went to
-    r"|\b(?:got|was|were|been)\s+paged\b"
-)
-# a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
-_NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
-_NOT_NAMES = frozenset(
-    {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
-)
-# "customers reached out to support", "a community member notified the team": a report, not
-# an escalation by the responders
-_REPORTER = Lazy(
-    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
-    r"[^.;]{0,30}$"
-)
-_ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s*:?[*_]*\s*:?\s*$")
-
-
-def _escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
-    """An escalation verb followed, in the same sentence, by a team or person to whom; or, in
-    an Escalation section or under an "Escalation:" label, a team or person named."""
-    verb, target = lexicon("escalation_verb"), lexicon("escalation_target")
-    excluded = lexicon("escalation_excluded")
-    for b in own_blocks(blocks):
-        for s, e in own_sentences(b):
-            text = b.lower[s:e]
-            if excluded.search(text):
-                continue
-            for m in verb.finditer(text):
-                if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
-                    continue
-                if (
-                    target.search(text, m.end(), m.end() + 80)
-                    or _PASSIVE_ESCALATION.compiled.search(text)
-                    or _names_person(b.text[s + m.end() : e])
-                ):
-                    return sem.evidence(b, s, e)
-    labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
-    label_depth: int | None = None
-    for b in blocks:
-        if b.kind == "item" and _ESCALATION_LABEL.match(b.lower.split("\n", 1)[0]):
-            label_depth = b.depth
-        elif label_depth is not None and b.kind == "item" and b.depth > label_depth:
-            labelled.append(b)
-        else:
-            label_depth = None
-    return find_sentence(labelled, target, unless=excluded)
-
-
-def _names_person(after: str) -> bool:
-    """The words after an escalation verb start with a person's name ("contacted Priya")."""
-    m = _NAMED.compiled.match(after)
-    return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
-
-
-def _misleading(doc: Document, whole: list[Block]) -> Evidence | None:
-    secs = sections_of(doc, "misleading")
-    found = find_sentence(
-        [b for s in secs for b in s.blocks],
-        re.compile(r"\w{4,}"),
-        unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE),
-    )
-    labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
-    timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
-    return (
-        found
-        or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
-        or find_sentence(whole, lexicon("misleading"))
-        or _theory_then_wrong(whole)
-        # in the timeline, an assumption about the cause that was acted on
-        or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
-    )
-
-
-_MISLEADING_LABEL = re.compile(
-    r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
-)
-_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
-_ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
-
-
-def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
-    """A theory ("we assumed…", "suspecting…") that the same or the next sentence says was
-    wrong ("but no issues were found", "however…"). A suspicion that was right is no path."""
-    theory, wrong = lexicon("suspicion"), lexicon("wrongness")
-    for b in own_blocks(blocks):
-        spans = own_sentences(b)
-        for i, (s, e) in enumerate(spans):
-            if not theory.search(b.lower[s:e]):
-                continue
-            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if wrong.search(b.lower[s:e]) or wrong.search(nxt):
-                return sem.evidence(b, s, e)
-    return None
-
-
-def _events(blocks: list[Block], times: list[TimeRef]) -> list[tuple[Block, int, str]]:
-    """Timeline lines grouped into events: a timed line and the untimed lines after it."""
-    timed = {t.line for t in times}
-    events: list[tuple[Block, int, str]] = []
-    for b in blocks:
-        for n, line in enumerate(b.text.split("\n"), b.line):
-            if n in timed or not events:
-                events.append((b, n, line))
-            else:
-                eb, en, etext = events[-1]
-                events[-1] = (eb, en, etext + "\n" + line)
-    return [e for e in events if e[1] in timed]
-
-
-_BROAD_CHANGE = re.compile(
-    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
-    r"|fix(?:ed)? (?:the|by)|updat)",
-    re.IGNORECASE,
-)
-
-
-def _timeline_resolution(blocks: list[Block], times: list[TimeRef]) -> Evidence | None:
-    """A timed event that says the incident was resolved, and how (there or in the two before)."""
-    resolved, change, part = lexicon("resolved"), lexicon("change_verb"), lexicon("system_part")
-    events = _events(blocks, times)
-
-    def how(text: str) -> bool:
-        low = text.lower()
-        return bool(
-            (change.search(low) or _BROAD_CHANGE.search(low))
-            and part.search(low)
-            or sem.specific_terms(text)
-        )
-
-    for i in range(len(events) - 1, -1, -1):
-        b, n, text = events[i]
-        if resolved.search(text.lower()) and (
-            how(text) or any(how(e[2]) for e in events[max(0, i - 2) : i])
-        ):
-            start = sum(len(x) + 1 for x in b.text.split("\n")[: n - b.line])
-            first = text.split("\n", 1)[0]
-            return sem.evidence(b, start, start + len(first))
-    return None

@@ -23,8 +23,8 @@ from typing import Any
 
 from ..checks.semantics import specific_terms
 from ..resources import load_toml
+from ..text.borrowed import is_quoted
 from ..text.prefilter import Lazy, lowercase_lazy
-from ..text.quoted import is_quoted
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_roles as roles

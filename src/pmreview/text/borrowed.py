@@ -8,7 +8,13 @@ count").
 - the assignment's own text: requirements pasted into the document ("Issue Summary … must
   contain: duration of the outage with start and end times (including timezone)…") and the
   list items such a requirement introduces;
-- a question ("What was the root cause?") states nothing about the incident.
+- a question ("What was the root cause?") states nothing about the incident;
+- a block quote (`> …`: a chat log, a tweet, a status page, a policy; `is_block_quote`) and,
+  inside the author's sentences, a quotation of someone else's words or inline code
+  (`is_quoted`): no vague finding rests on them (rules/vague_context.py), and the searches
+  through the whole story (a misleading path, an escalation, a cause or fix told outside
+  its section) skip block quotes. Evidence inside a section keeps them: authors also set
+  their own summary in a block quote.
 
 Code is handled where it is read: fenced code blocks never become blocks (parse/blocks.py) and
 inline code spans are blanked before times are read (parse/timeline.py). Times are collected
@@ -78,8 +84,27 @@ def on_log_line(text: str, offset: int) -> bool:
 
 
 def requirement(block: Block) -> bool:
-    """Whether a paragraph or list item states what a postmortem must contain."""
+    """Whether a paragraph or list item states what a postmortem must contain, or tells its
+    writer what to do ("Write a postmortem…", "Keep the document brief", "Enhance the
+    readability of your postmortem")."""
+    if _INSTRUCTION.compiled.search(block.lower):
+        return True
     return _MODAL.search(block.lower) is not None and _REQUIREMENT.search(block.text) is not None
+
+
+# an instruction to the writer of the postmortem (on lower-cased text)
+_INSTRUCTION = Lazy(
+    r"\byour (?:post-?mortem|document|write-?up|report)\b"
+    r"|^\W*(?:\d+[.)]\s*)?(?:write|ensure|keep|make sure)\b[^.\n]{0,40}"
+    r"\b(?:a post-?mortem|the (?:post-?mortem|document))\b"
+)
+
+
+def assignment_section(blocks: list[Block]) -> bool:
+    """Whether a section is the assignment's own text: most of its paragraphs and items are
+    (a README's "Tasks" listing what to write)."""
+    text = [b for b in blocks if b.kind != "heading"]
+    return bool(text) and 2 * len(borrowed_blocks(text)) > len(text)
 
 
 def borrowed_blocks(blocks: Iterable[Block]) -> set[int]:
@@ -106,7 +131,8 @@ def borrowed_blocks(blocks: Iterable[Block]) -> set[int]:
 
 
 def own_blocks(blocks: list[Block]) -> list[Block]:
-    """The blocks that are not the assignment's own text."""
+    """The blocks that are not the assignment's own text. (A block quote is kept: authors
+    set their own summary in one; the whole-document searches for a story drop them.)"""
     borrowed = borrowed_blocks(blocks)
     return [b for b in blocks if id(b) not in borrowed]
 
@@ -134,3 +160,32 @@ def _log_offsets(block: Block) -> list[tuple[int, int]]:
             out.append((start, start + len(line) + 1))
         start += len(line) + 1
     return out
+
+
+# a quotation: straight or curly double quotes, curly single quotes, on one line
+_QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|`[^`\n]+`")
+_WORD = re.compile(r"[A-Za-z]+")
+# fewer words than this between quotes are the author's own words set off ("the 'fix'")
+MIN_QUOTED_WORDS = 3
+
+
+def is_block_quote(block: Block) -> bool:
+    """Whether the block is inside a Markdown block quote (`> …`)."""
+    return _QUOTE.compiled.match(block.text) is not None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the quotations of someone else's words in `text` (of at least
+    MIN_QUOTED_WORDS words) and of inline code."""
+    return [
+        m.span()
+        for m in _QUOTATION.finditer(text)
+        if m.group(0).startswith("`") or len(_WORD.findall(m.group(0))) >= MIN_QUOTED_WORDS
+    ]
+
+
+def is_quoted(block: Block, start: int, end: int) -> bool:
+    """Whether text[start:end] of the block is quoted material rather than the author's claim."""
+    if is_block_quote(block):
+        return True
+    return any(s <= start and end <= e for s, e in quoted_spans(block.text))

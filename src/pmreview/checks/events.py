@@ -1,0 +1,193 @@
+"""The timeline read event by event: its lines grouped into events (a line and the lines
+that continue it), and the events that show the actions taken and the resolution."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..models import Block
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence
+
+MARKER = Lazy(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
+
+
+class Event(NamedTuple):
+    """A line of the timeline and the lines that continue it; `timed` when it has a time."""
+
+    block: Block
+    line: int
+    text: str
+    timed: bool
+
+
+def events(blocks: list[Block], timed: set[int]) -> list[Event]:
+    """Timeline lines grouped into events: a line and the lines that continue it, and whether
+    it is timed (on the `timed` lines). An untimed list item ("- **Resolution:** …") or an
+    untimed sentence starting a line of prose is an event of its own: it can say how, not when."""
+    found: list[Event] = []
+    for b in blocks:
+        prev = ""
+        for n, line in enumerate(b.text.split("\n"), b.line):
+            if n in timed or n == b.line or _starts_event(line, prev):
+                found.append(Event(b, n, line, n in timed))
+            else:
+                found[-1] = found[-1]._replace(text=found[-1].text + "\n" + line)
+            prev = line
+    return found
+
+
+def _starts_event(line: str, prev: str) -> bool:
+    """An untimed line that is not the continuation of the line before: a list item of its
+    own (not nested under it), or a new sentence after one that ended."""
+    if MARKER.compiled.match(line):
+        return not line[:1].isspace()
+    if prev.rstrip().endswith(_HARD_BREAKS):
+        return True  # "…<br />": the author broke the line on purpose
+    return bool(prev.rstrip().endswith((".", "!", ":")) and line[:1].isupper())
+
+
+_HARD_BREAKS = ("<br>", "<br/>", "<br />", "\\")
+
+
+_BROAD_CHANGE = re.compile(
+    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
+    r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
+    re.IGNORECASE,
+)
+# an announcement of the fix (to a mailing list, a status page) is not the fix
+_ANNOUNCED = Lazy(
+    r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
+    r"|communicat\w*|informed|updated the status)\b"
+)
+# the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
+# "rolled back", "reverted", "patched" stay: they say what was done
+_OUTCOME = Lazy(
+    r"\b(?:resolv\w*|restor\w*|recover\w*|fix(?:ed)?|back (?:up|online|to normal)|normal\w*"
+    r"|operational|stable|stabili[sz]\w*|mitigat\w*|solved|working)\b"
+)
+# a recovery told without the lexicon's words: "is once again merging", "the site is working"
+_RECOVERED = Lazy(r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b")
+
+
+def _how(text: str) -> bool:
+    """An event that says what was changed: a change to a part of the system, or something
+    specific. The words that say it recovered ("restored", "fixed") are not how, and neither
+    is what PM103 calls vague ("a fix was deployed")."""
+    terms = sem.specific_terms(text)
+    low = _OUTCOME.compiled.sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
+    changed = (
+        lexicon("change_verb").search(low)
+        or _BROAD_CHANGE.search(low)
+        or sem.CONCRETE_CHANGE.search(low)
+    )
+    return bool(changed and lexicon("system_part").search(low) or terms)
+
+
+def _fix_event(text: str) -> bool:
+    """An event that is itself the fix: a change made to something specific ("token for
+    `svc-bot` destroyed", "rolled back orders-api to 4.1.3")."""
+    low = text.lower()
+    return bool(sem.specific_terms(text) and _FIX_DONE.compiled.search(low))
+
+
+_FIX_DONE = Lazy(
+    r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
+    r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched)\b"
+)
+
+
+def resolution(evs: list[Event]) -> Evidence | None:
+    """A timed event that says the incident was resolved, and how (there or in the two events
+    before); or, among the last three timed events, one that is itself the fix."""
+    found = next((e for i, e in reversed(list(enumerate(evs))) if _resolves(evs, i)), None)
+    if found is None:
+        found = next(
+            (e for e in reversed([e for e in evs if e.timed][-3:]) if _fix_event(e.text)), None
+        )
+    if found is None:
+        return None
+    start = sum(len(x) + 1 for x in found.block.text.split("\n")[: found.line - found.block.line])
+    return sem.evidence(found.block, start, start + len(found.text.split("\n", 1)[0]))
+
+
+def _resolves(evs: list[Event], i: int) -> bool:
+    """Event i is timed, says the incident was resolved (not an announcement of it), and it
+    or one of the two before says how."""
+    low = evs[i].text.lower()
+    told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
+    return bool(
+        evs[i].timed
+        and told
+        and not _ANNOUNCED.compiled.search(low)
+        and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
+    )
+
+
+def entry_block(event: Event) -> Block:
+    """An event of the timeline as a block of its own, so that a sentence (and its quote)
+    never runs from one entry into the next when the entries end without a full stop."""
+    b, n, text, _ = event
+    column = b.column if n == b.line else 1
+    return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
+
+
+def actions(entries: list[Block]) -> Evidence | None:
+    """What was investigated or acted on: an investigation or a change, and a part of the
+    system or something specific it was done to (a vague cause such as "a configuration
+    error" names no part: "identified the cause as a configuration error" is no action).
+    An entry that names the part after its verb ("checked the nginx logs") is preferred to
+    one that names it only in the symptom ("API failures rose; began investigating")."""
+    found = [
+        (b, s, e) for b in own_blocks(entries) for s, e in own_sentences(b) if _acts_on(b, s, e)
+    ]
+    after = next((f for f in found if _acts_on(*f, after_verb=True)), None)
+    chosen = after or (found[0] if found else None)
+    return sem.evidence(*chosen) if chosen else None
+
+
+def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
+    """A sentence that acts on a named part (after its first action verb, if `after_verb`)."""
+    low = sem.VAGUE_CAUSE.sub(_blank, b.lower[s:e])
+    at = _acts(low)
+    if at is None:
+        return False
+    tail = low[at:] if after_verb else low
+    return bool(
+        lexicon("system_part").search(tail)
+        or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
+    )
+
+
+def _acts(low: str) -> int | None:
+    """Where a sentence investigates, assumes ("we thought it was the load balancer": the spec
+    welcomes assumptions) or changes something (a responder's change, not the words that say
+    it recovered: "the app was restored"); None when it does none of these."""
+    found = [
+        m.start()
+        for p in (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
+        if (m := p.search(_OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
+    ]
+    return min(found) if found else None
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces in place of the match (offsets still hold)."""
+    return " " * len(m.group(0))
+
+
+# how people write an investigation beyond the lexicon's verbs
+_LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
+# what responders do to a system; "updated", "created", "published" also tell the incident,
+# and "increased" is a change only with its object ("increased the pool", not "increased
+# API failures")
+_ACTED = Lazy(
+    r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
+    r"|replac(?:ed|es|ing)|disabl\w*"
+    r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
+    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*)\b"
+)

@@ -1,0 +1,181 @@
+"""The two timeline checks that look at the whole document (spec/checks.md): the escalation
+(to which named team or person the incident went) and a misleading path (a wrong theory
+that was followed), as people write them."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Document, Section
+from ..parse.views import sections_of
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence, find_sentence
+
+_PASSIVE_ESCALATION = Lazy(
+    r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
+    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
+    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
+    # whoever "got paged" or "was paged" is the one the incident went to
+    r"|\b(?:got|was|were|been)\s+paged\b"
+)
+# a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
+_NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
+_NOT_NAMES = frozenset(
+    {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
+)
+# "customers reached out to support", "a community member notified the team": a report, not
+# an escalation by the responders
+_REPORTER = Lazy(
+    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
+    r"[^.;]{0,30}$"
+)
+_ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s*:?[*_]*\s*:?\s*$")
+
+
+def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+    """An escalation verb followed, in the same sentence, by a team or person to whom, or a
+    named team that "was paged", "was engaged"; or, in an Escalation section or under an
+    "Escalation:" label, a team or person named."""
+    excluded = lexicon("escalation_excluded")
+    for b in own_blocks(blocks):
+        for s, e in own_sentences(b):
+            if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
+                return sem.evidence(b, s, e)
+    return _labelled_escalation(blocks, secs)
+
+
+def _escalated(b: Block, s: int, e: int) -> bool:
+    """Whether the sentence s:e of the block escalates to a named team or person."""
+    text, target = b.lower[s:e], lexicon("escalation_target")
+    if any(_named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)):
+        return True
+    for verb in (lexicon("escalation_verb"), _ENGAGED.compiled):
+        for m in verb.finditer(text):
+            if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            after = target.finditer(text, m.end(), m.end() + 80)
+            if any(_named_team(text, t, m.end()) for t in after) or _names_person(
+                b.text[s + m.end() : e]
+            ):
+                return True
+    return False
+
+
+# how organisations say it: "the on-call engineer engaged the storage team", "opened a case
+# with AWS Support"
+_ENGAGED = Lazy(r"\bengag(?:ed|es|ing)\b|\bopened an? (?:support )?(?:case|ticket) with\b")
+
+
+def _labelled_escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+    """In an Escalation section or under an "Escalation:" label, a team or person named."""
+    labelled = [b for sec in secs if sec.has("escalation") for b in sec.blocks]
+    label_depth: int | None = None
+    for b in blocks:
+        if b.kind == "item" and _ESCALATION_LABEL.match(b.lower.split("\n", 1)[0]):
+            label_depth = b.depth
+        elif label_depth is not None and b.kind == "item" and b.depth > label_depth:
+            labelled.append(b)
+        else:
+            label_depth = None
+    target, excluded = lexicon("escalation_target"), lexicon("escalation_excluded")
+    return find_sentence(labelled, target, unless=excluded)
+
+
+def _named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
+    """Whether a team the incident went to is named: "the payments team", "the database
+    on-call", not "the team", "my team" or "alerted teams" (a "team" with nothing but a
+    determiner before it, since the escalation verb at `since`), nor one that did the telling
+    ("was informed by the provider")."""
+    if since and _BY.compiled.search(text, since, m.start()):
+        return False  # "we were informed by the provider": who told us, not whom we told
+    if not m.group(0).startswith("team"):
+        return True
+    before = _FILLER.compiled.sub(" ", text[since : m.start()])
+    return (
+        bool(before.strip()) if since else _DETERMINER.compiled.search(text, 0, m.start()) is None
+    )
+
+
+_BY = Lazy(r"\bby\b")
+_DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
+_FILLER = Lazy(
+    r"\b(?:to|with|in|of|on|for|and|the|my|our|a|an|his|her|their|your|whole|entire|same|all"
+    r"|relevant|other|respective|appropriate|responsible|it|them|us)\b|\W"
+)
+
+
+def _names_person(after: str) -> bool:
+    """The words after an escalation verb start with a person's name ("contacted Priya")."""
+    m = _NAMED.compiled.match(after)
+    return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
+
+
+def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
+    secs = sections_of(doc, "misleading")
+    found = find_sentence(
+        [b for s in secs for b in s.blocks],
+        re.compile(r"\w{4,}"),
+        unless=re.compile(r"^\W*(?:none|n/?a|nothing)\b", re.IGNORECASE),
+    )
+    labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
+    timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
+    return (
+        found
+        or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
+        or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or _theory_then_wrong(whole)
+        # in the timeline, an assumption about the cause that was acted on
+        or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
+    )
+
+
+_MISLEADING_LABEL = re.compile(
+    r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
+)
+_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
+# a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
+_PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
+_ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
+
+
+def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
+    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or the
+    next sentence says was wrong ("but no issues were found", "however…"). A suspicion that
+    was right ("as suspected, the log showed…") is no path."""
+    wrong = lexicon("wrongness")
+    for b in own_blocks(blocks):
+        spans = own_sentences(b)
+        for i, (s, e) in enumerate(spans):
+            if not _theory(b.lower[s:e]):
+                continue
+            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in (b.lower[s:e], nxt)):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _theory(low: str) -> bool:
+    """Whether a sentence holds a theory about the cause: a suspicion word (or "thinking it
+    might be…", "written off as…") that is not negated ("weren't considered"), not confirmed
+    ("as suspected"), not an intention ("I thought I would…") and not an action weighed
+    ("considered hiring…")."""
+    found = list(lexicon("suspicion").finditer(low)) + list(_THEORY.compiled.finditer(low))
+    return any(
+        not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
+        and not _NOT_THEORY_AFTER.compiled.match(low, m.end())
+        for m in found
+    )
+
+
+_THEORY = Lazy(
+    r"\bthinking (?:that|it)\b|\bwritten off as\b|\bchalked up to\b|\bblam(?:e|ed|ing) (?:it )?on\b"
+    r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
+)
+# "…until we realised they were innocent": the theory held until something showed it wrong
+_UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")
+_NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
+# "I thought I would…" (an intention), "considered hiring…" (an action weighed)
+_NOT_THEORY_AFTER = Lazy(r"\s+(?:i|we)(?:\s+would|\s+should|\'d)\b|(?<=considered)\s+\w+ing\b")

@@ -1,0 +1,190 @@
+"""The semantic detectors on the way organisations write a postmortem: a root cause told as a
+chain, a fix reported as made, a resolution entry that carries its own time, theories told
+as "thinking it might be…" (examples written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmreview.checks.causes import resolution, root_cause
+from pmreview.checks.summary import summary
+from pmreview.checks.timeline import timeline
+from pmreview.models import Document
+from pmreview.parse import parse
+from pmreview.pipeline import Options, review_text
+from pmreview.source import from_text
+
+
+def doc_of(text: str) -> Document:
+    return parse(from_text(text))
+
+
+CHAIN = """# Login outage
+
+## Root cause
+
+At 09:02 a configuration change pointed the session store at a retired address for the
+cache servers. Our token library then retried that address forever instead of timing out.
+Every worker thread waited on it, so the api stopped answering and requests queued.
+"""
+
+
+def test_a_root_cause_told_as_a_chain_of_sentences() -> None:
+    found = root_cause(doc_of(CHAIN))["detail"]
+    assert found is not None
+    assert "worker thread" in found["quote"]
+
+
+def test_a_vague_chain_is_no_detail() -> None:
+    text = (
+        "# Outage\n\n## Root cause\n\nThere was a misconfiguration on the servers."
+        " The api stopped answering. Every request queued.\n"
+    )
+    assert root_cause(doc_of(text))["detail"] is None
+
+
+def test_root_cause_detail_is_judged_without_a_root_cause_section() -> None:
+    text = (
+        "# Billing outage\n\nOn 3 May billing failed for an hour. This was due to a flaw in the"
+        " `invoice_batch` job, which read the retry setting as zero and dropped every"
+        " failed charge.\n\n## What we are doing about it\n\n- Add a test for the retry setting\n"
+        "- Alert on dropped charges\n"
+    )
+    checks = review_text(text, Options(offline=True)).checks
+    assert checks["root_cause.present"].status == "fail"
+    assert checks["root_cause.detail"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Within the hour the leaked key had been revoked and rotated in `vault`.", True),
+        ("- The broken `sync-bot` workflow has been disabled in every repository.", True),
+        ("The old key would be revoked once `vault` is upgraded.", False),  # a plan
+        ("We attempted to restart `sync-bot`, but it failed again.", False),  # did not work
+    ],
+)
+def test_a_fix_reported_as_made(sentence: str, found: bool) -> None:
+    text = f"# Key leak\n\nOn 2 June a deploy key leaked.\n\n## Follow-ups\n\n{sentence}\n"
+    assert (resolution(doc_of(text))["detail"] is not None) is found
+
+
+def test_a_cause_sentence_is_not_the_fix_in_a_combined_section() -> None:
+    text = (
+        "# Outage\n\n## Root cause and resolution\n\nThe app was set to port 8080 by default,"
+        " leading to refused connections. I changed the `listen` line in nginx.conf to 8080"
+        " and reloaded nginx.\n"
+    )
+    found = resolution(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("I changed")
+
+
+TL = "# Outage\n\n## Timeline\n\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("entries", "resolved"),
+    [
+        # the how comes from the entry before the recovery
+        (
+            "- 10:00 UTC - alert fired\n- 10:20 UTC - rolled back `orders-api` to 4.1\n"
+            "- 10:30 UTC - errors back to normal",
+            True,
+        ),
+        # an entry that is itself the fix
+        ("- 10:00 UTC - alert fired\n- 10:40 UTC - deploy token for `ci-bot` revoked", True),
+        # the recovery words alone say nothing of how
+        ("- 10:00 UTC - alert fired\n- 10:40 UTC - the app was restored", False),
+        # the resolution item carries no time of its own
+        ("- 10:00 UTC - alert fired\n- **Resolution:** restarted nginx and it recovered", False),
+        # an announcement of the fix is not the fix
+        ("- 10:00 UTC - alert fired\n- 11:00 UTC - the status page was updated: fixed", False),
+    ],
+)
+def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) -> None:
+    assert (timeline(doc_of(TL.format(entries)))["resolution"] is not None) is resolved
+
+
+@pytest.mark.parametrize(
+    ("entries", "found"),
+    [
+        ("- 10:05 UTC - checked the nginx error log on web-2", True),
+        ("- 10:05 UTC - at first we thought the load balancer was dropping traffic", True),
+        ("- 10:05 UTC - drained the `db-3` node and failed over to the replica", True),
+        ("- 10:05 UTC - we identified the cause as a configuration error", False),
+        ("- 10:05 UTC - the app was restored", False),
+    ],
+)
+def test_timeline_actions_name_what_was_worked_on(entries: str, found: bool) -> None:
+    assert (timeline(doc_of(TL.format(entries)))["actions"] is not None) is found
+
+
+def test_an_action_quote_stays_in_its_entry() -> None:
+    text = TL.format("10:00 UTC: alert fired<br />\n10:05 UTC: restarted the cache nodes<br />")
+    found = timeline(doc_of(text))["actions"]
+    assert found is not None and found["line"] == 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Thinking it might be a flaky disk, I rebooted the host. That changed nothing.", True),
+        ("This was written off as a network blip but was actually the cache.", True),
+        ("We blamed it on the proxy until we noticed the disk was full.", True),
+        ("As suspected, the logs showed the cache was full.", False),  # it was right
+        ("The compiled files weren't considered when we scanned for secrets.", False),
+        ("I thought I would explain how we audited the fix.", False),  # an intention
+        ("To prevent jobs acting on the wrong cluster, we pinned the context.", False),
+    ],
+)
+def test_misleading_paths_as_organisations_tell_them(sentence: str, found: bool) -> None:
+    text = f"# Outage\n\n## What happened\n\n{sentence}\n"
+    assert (timeline(doc_of(text))["misleading"] is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("entry", "found"),
+    [
+        ("- 10:05 UTC - paged the storage team", True),
+        ("- 10:05 UTC - the on-call engineer engaged the network team", True),
+        ("- 10:05 UTC - the DBA team was engaged", True),
+        ("- 10:05 UTC - opened a support case with AWS Support", True),
+        ("- 10:05 UTC - engaged in debugging the app", False),
+        ("- 10:05 UTC - pagers alerted teams", False),
+        ("- 10:05 UTC - after the team was alerted we looked at the logs", False),
+        ("- 10:05 UTC - we were informed of the attack by the hosting provider", False),
+    ],
+)
+def test_an_escalation_names_whom(entry: str, found: bool) -> None:
+    assert (timeline(doc_of(TL.format(entry)))["escalation"] is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A memory-corruption bug within the EVM split the chain for an hour.", True),
+        ("We had shipped a regression in the code that proxies `rustfmt` calls.", True),
+        ("A misspelled file name caused 500 errors on the blog.", True),
+        ("A bug in the Shopping app stopped checkout for an hour.", False),  # names nothing
+        ("GET requests on the server led to 500 errors for every visitor.", False),  # effect
+    ],
+)
+def test_the_summary_s_cause(sentence: str, found: bool) -> None:
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    assert (summary(doc_of(text))["root_cause"] is not None) is found
+
+
+COMBINED = """# Outage
+
+## Root cause and resolution
+
+- **Root cause:** A glitch somewhere made the site slow.
+- **Resolution:** We added the missing index on `orders.created_at` and restarted mysql.
+"""
+
+
+def test_a_combined_section_s_labels_say_which_part_tells_what() -> None:
+    doc = doc_of(COMBINED)
+    assert root_cause(doc)["detail"] is None  # the specifics belong to the fix
+    fix = resolution(doc)["detail"]
+    assert fix is not None and fix["line"] == 6
