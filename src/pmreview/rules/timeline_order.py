@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry, TimeRef
+from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE_RE
@@ -27,6 +27,7 @@ _NEXT_DAY = Lazy(
 )
 
 
+@per_document  # the timeline rules all ask
 def timed(doc: Document) -> list[TimelineEntry]:
     return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
 
@@ -77,8 +78,11 @@ def _context_dates(doc: Document) -> list[tuple[int, date]]:
     return sorted(out)
 
 
-def entry_dates(doc: Document, entries: list[TimelineEntry]) -> list[tuple[date | None, bool]]:
-    """Each entry's date and whether the entry itself writes it (else from a day heading)."""
+@per_document  # PM301 and PM302 ask
+def entry_dates(doc: Document) -> list[tuple[date | None, bool]]:
+    """Each timed entry's date and whether the entry itself writes it (else from a day
+    heading)."""
+    entries = timed(doc)
     context = _context_dates(doc)
     lines = [line for line, _ in context]
     out: list[tuple[date | None, bool]] = []
@@ -165,7 +169,7 @@ def _accepted(
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
-    dates = entry_dates(doc, entries)
+    dates = entry_dates(doc)
     breaks = sorted(_day_breaks(doc))
     max_gap: int = options["max_overnight_gap_minutes"]
     prev: tuple[int, date | None] | None = None
