@@ -53,7 +53,7 @@ class TimeRef:
         return None if self.hour is None else self.hour * 60 + self.minute
 
 
-@dataclass
+@dataclass(eq=False)  # identity: text/borrowed.py memoises per block
 class Block:
     """A paragraph, list item, table row or heading: its raw lines and where they are."""
 
