@@ -33,11 +33,16 @@ def _kind_table() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
     ]
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9;' ]+")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_title(title: str) -> str:
     t = _EMPH.sub(" ", title).lower().replace("’", "'")
-    t = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+", "", t)
-    t = re.sub(r"[^a-z0-9;' ]+", " ", t).replace(";", " ")
-    return re.sub(r"\s+", " ", t).strip()
+    t = _NUMBERING.sub("", t)
+    t = _NOT_WORD.sub(" ", t).replace(";", " ")
+    return _SPACES.sub(" ", t).strip()
 
 
 @lru_cache(maxsize=4096)
