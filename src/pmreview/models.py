@@ -33,6 +33,7 @@ class Source:
     text: str
     lines: tuple[str, ...]
     converted_from: str | None = None
+    whole_bytes: int | None = None  # a file cut for review (source.reviewed_part): its size
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,11 @@ class DocumentReview:
     @property
     def source(self) -> Source | None:
         return self.analysis.document.source if self.analysis is not None else None
+
+    @property
+    def whole_bytes(self) -> int | None:
+        """The size of the file when only its start was reviewed (source.reviewed_part)."""
+        return self.source.whole_bytes if self.source is not None else None
 
     @property
     def converted_from(self) -> str | None:
