@@ -10,7 +10,10 @@ are not counted). The time is the process's CPU time: on a shared machine the wa
 measures the neighbours too. Printed: seconds per MB at each size, and the growth of that
 figure from one size to the next (1.0 = linear; the aim: under 1.3 per 8x, under 1 s per MB).
 A class that takes more than --timeout seconds at a size is printed as TIMEOUT and its
-larger sizes are skipped.
+larger sizes are skipped. A review reads at most the first 512 KB of a file
+(source.REVIEW_BYTES, its lines that end within them), so at 5M this measures loading the
+whole file and reviewing its start: a class whose pattern is one long line past the limit
+reviews only the heading lines.
 """
 
 from __future__ import annotations

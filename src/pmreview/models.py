@@ -33,6 +33,7 @@ class Source:
     text: str
     lines: tuple[str, ...]
     converted_from: str | None = None
+    whole_bytes: int | None = None  # a file cut for review (source.reviewed_part): its size
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class TimeRef:
         return None if self.hour is None else self.hour * 60 + self.minute
 
 
-@dataclass
+@dataclass(eq=False)  # identity: text/borrowed.py memoises per block
 class Block:
     """A paragraph, list item, table row or heading: its raw lines and where they are."""
 
@@ -239,6 +240,11 @@ class DocumentReview:
     @property
     def source(self) -> Source | None:
         return self.analysis.document.source if self.analysis is not None else None
+
+    @property
+    def whole_bytes(self) -> int | None:
+        """The size of the file when only its start was reviewed (source.reviewed_part)."""
+        return self.source.whole_bytes if self.source is not None else None
 
     @property
     def converted_from(self) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import convert
@@ -11,6 +12,10 @@ from .errors import UsageError
 from .models import Source
 
 MAX_BYTES = 5 * 1024 * 1024
+# A review reads at most this much of a file: five times the longest real postmortem known
+# (~100 KB), and a review of that size ends within a few seconds whatever the text holds.
+# Reviewing all of a larger file (parsing alone costs up to 3 s a MB) would not.
+REVIEW_BYTES = 512 * 1024
 MAX_CONVERTED_BYTES = 25 * 1024 * 1024  # a .docx holds its images too
 SUFFIXES = (".md", ".markdown", ".txt")  # what a folder is searched for
 
@@ -39,6 +44,19 @@ def from_text(text: str, path: str = "<text>") -> Source:
     """A Source from a string (for the API and the tests); no size or emptiness checks."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return Source(path=path, text=text, lines=tuple(text.split("\n")))
+
+
+def reviewed_part(source: Source) -> Source:
+    """The part of `source` a review reads: all of it up to REVIEW_BYTES; of a larger file,
+    the lines that end within its first REVIEW_BYTES (a longer first line is cut there),
+    with `whole_bytes` saying how large the file is, which every report then says."""
+    size = len(source.text.encode("utf-8"))
+    if size <= REVIEW_BYTES:
+        return source
+    head = source.text.encode("utf-8")[:REVIEW_BYTES].decode("utf-8", "ignore")
+    end = head.rfind("\n")
+    text = head[:end] if end > 0 else head
+    return replace(source, text=text, lines=tuple(text.split("\n")), whole_bytes=size)
 
 
 def load(path: str) -> Source:

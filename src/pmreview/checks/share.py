@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..models import Block
 from ..text.borrowed import own_sentences
@@ -46,9 +47,12 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic")."""
     for b in blocks:
-        own = own_sentences(b) if _SHARE.search(b.text) else []
-        for m in _SHARE.finditer(b.text):
-            if not any(s <= m.start() < e for s, e in own):
+        found = list(_SHARE.finditer(b.text))
+        own = own_sentences(b) if found else []
+        starts = [s for s, _ in own]
+        for m in found:
+            at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
+            if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, Document, Section, TimeRef
+from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from .titles import kinds_of, normalise_title
 
@@ -14,6 +14,7 @@ _SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_p
 _SUMMARY_TITLE = re.compile("|".join(_KINDS["summary"]["summary_titles"]))
 
 
+@per_document  # the facts record, the summary span and PM303 ask, several times each
 def summary_sections(doc: Document) -> list[Section]:
     """The summary as spec/checks.md defines it.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..checks.profile import load as load_profile
 from ..errors import UsageError
 from ..models import DocumentReview, Report
-from ..source import expand, load
+from ..source import expand, load, reviewed_part
 from .analysis import analyse
 from .merge import finish
 from .options import Options
@@ -24,7 +24,7 @@ PARALLEL_FROM = 32
 
 def _review_path(path: str, opts: Options) -> DocumentReview | dict[str, str]:
     try:
-        return finish(analyse(load(path), opts), opts)
+        return finish(analyse(reviewed_part(load(path)), opts), opts)
     except UsageError as exc:
         return {"path": path, "message": str(exc)}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..models import DocumentReview, Finding
+from .text_format import cut_note as cut_note
 from .text_format import evidence_words as evidence_words
 from .text_format import llm_summary as llm_summary  # re-exported: one wording everywhere
 from .text_format import score_line as score_line

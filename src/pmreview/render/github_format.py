@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..convert import note
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
-from ._common import counts, plural, score_line
+from ._common import counts, cut_note, plural, score_line
 
 KIND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND = 10
@@ -109,6 +109,8 @@ def render(report: Report, **_: object) -> str:
     items: list[tuple[str, str, Finding | None]] = [
         ("error", command("error", e["message"], file=e["path"]), None) for e in report.errors
     ]
+    cuts = [(d.path, cut_note(d)) for d in report.documents]
+    items += [("warning", command("warning", c, file=path), None) for path, c in cuts if c]
     items += [(KIND[f.severity], _annotation(f, d), f) for f, d in _ranked(report.documents)]
     out, omitted, left_errors = _limited(items)
     if omitted or left_errors:

@@ -15,7 +15,7 @@ from importlib.resources import files
 from .. import __version__
 from ..convert import note as converted_note
 from ..models import CHECK_CATEGORY, Check, DocumentReview, Report
-from ._common import counts, elements, evidence_words, llm_summary, plural
+from ._common import counts, cut_note, elements, evidence_words, llm_summary, plural
 from ._html_source import Numbered, document_view, note
 from ._timeline_axis import duration, events, svg
 from .catalog import catalog
@@ -168,10 +168,13 @@ def _document(d: DocumentReview, n: int, labels: dict[str, tuple[str, str]]) -> 
 
 
 def _converted(d: DocumentReview) -> str:
-    if not d.converted_from:
-        return ""
-    text = converted_note(d.converted_from, d.path)
-    return f'<p class="converted">{e(text[0].upper() + text[1:])}.</p>'
+    """Notes on what was reviewed: the Markdown of a converted file, the start of a large one."""
+    out = ""
+    if d.converted_from:
+        text = converted_note(d.converted_from, d.path)
+        out += f'<p class="converted">{e(text[0].upper() + text[1:])}.</p>'
+    cut = cut_note(d)
+    return out + (f'<p class="converted">{e(cut)}.</p>' if cut else "")
 
 
 def _labels(report: Report) -> dict[str, tuple[str, str]]:

@@ -7,6 +7,8 @@ from typing import Any
 
 from .. import __version__
 from ..models import DocumentReview, Finding, Report
+from ..source import REVIEW_BYTES
+from .text_format import cut_note
 
 FINDING_FIELDS = (
     "rule",
@@ -35,6 +37,7 @@ def document_dict(d: DocumentReview) -> dict[str, Any]:
     return {
         "path": d.path,
         **converted,
+        **_cut(d),
         "checks": {
             cid: {
                 "status": c.status,
@@ -50,6 +53,14 @@ def document_dict(d: DocumentReview) -> dict[str, Any]:
         "llm": d.llm,
         "score": d.score,
     }
+
+
+def _cut(d: DocumentReview) -> dict[str, Any]:
+    """`reviewed_part` of a file too large to review whole (source.reviewed_part)."""
+    if d.whole_bytes is None or d.source is None:
+        return {}
+    part = {"last_line": len(d.source.lines), "limit_bytes": REVIEW_BYTES}
+    return {"reviewed_part": {**part, "file_bytes": d.whole_bytes, "message": cut_note(d)}}
 
 
 def report_dict(report: Report) -> dict[str, Any]:

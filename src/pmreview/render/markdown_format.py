@@ -18,7 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..convert import note
 from ..models import DocumentReview, Finding, Report
-from ._common import counts, elements, llm_summary, plural, score_line
+from ._common import counts, cut_note, elements, llm_summary, plural, score_line
 
 MARKER = "<!-- pmreview -->"
 GITHUB_LIMIT = 65_536
@@ -115,6 +115,9 @@ def _document(d: DocumentReview, shown: list[Finding], link: Link) -> list[str]:
     out = [f"<details{opened}><summary>{head}</summary>", ""]
     if d.converted_from:
         out += [f"_{text(note(d.converted_from, d.path))}_", ""]
+    cut = cut_note(d)
+    if cut:
+        out += [f"_{text(cut)}_", ""]
     seen: set[str] = set()
     section: str | None = None
     for f in shown:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..convert import note
 from ..models import DocumentReview, Finding, Report
+from ._common import cut_note
 from .catalog import RuleDoc, catalog
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -143,8 +144,15 @@ def _invocation(report: Report) -> dict[str, Any]:
                 ],
             }
             for e in report.errors
-        ],
+        ]
+        + [_cut_notification(d) for d in report.documents if d.whole_bytes is not None],
     }
+
+
+def _cut_notification(d: DocumentReview) -> dict[str, Any]:
+    """A file reviewed only in part (source.reviewed_part) says so."""
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}}}
+    return {"level": "warning", "message": {"text": cut_note(d) or ""}, "locations": [location]}
 
 
 def _results(report: Report, rules: list[RuleDoc]) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..convert import note
 from ..models import SEVERITY_RANK, DocumentReview, Finding, Report
+from ..source import REVIEW_BYTES
 
 _STYLE = {
     "error": "\033[31m",
@@ -35,6 +36,17 @@ def _finding(f: Finding, path: str, color: bool, verbose: bool, seen: set[str]) 
         out.append(f"    → {f.suggestion}")
     seen.add(f.suggestion)
     return out
+
+
+def cut_note(d: DocumentReview) -> str | None:
+    """What every report says of a file too large to review whole (source.reviewed_part)."""
+    if d.whole_bytes is None or d.source is None:
+        return None
+    return (
+        f"{d.path} is {d.whole_bytes / 1048576:.1f} MB: only its lines 1-{len(d.source.lines)} "
+        f"(those within its first {REVIEW_BYTES // 1024} KB) were reviewed, the most pmreview "
+        "reads of a document; split it, or move pasted logs out of it"
+    )
 
 
 def llm_summary(llm: dict[str, Any]) -> str:
@@ -137,6 +149,9 @@ def _document(d: DocumentReview, color: bool, verbose: bool) -> list[str]:
     out: list[str] = []
     if d.converted_from:
         out.append(_c(f"{d.path}: {note(d.converted_from, d.path)}", "bold", color))
+    cut = cut_note(d)
+    if cut:
+        out.append(_c(cut, "bold", color))
     out.extend(_sections(d, color, verbose))
     if verbose:
         out.extend(_passed(d, color))

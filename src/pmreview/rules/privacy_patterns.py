@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..models import Block, Document, Section
+from ..models import Block
 from ..text.prefilter import Lazy
 
 EMAIL = Lazy(  # also used by llm/redact.py
@@ -150,29 +150,12 @@ _PLACEHOLDER = Lazy(
 
 # Words that make an address the attacker's, not a person's to protect: a list of indicators of
 # compromise, the source of an attack, a blocked scanner.
-_HOSTILE = Lazy(
+HOSTILE = Lazy(
     r"(?i:indicators?\s+of\s+compromise|attack(?:ers?|ing)?\b|malicious|threat\s+actors?|"
     r"command[- ]and[- ]control|botnets?|(?:block|black|deny)-?list(?:ed)?|"
     r"phishing|spoofed|brute[- ]?forc\w*|intru(?:sion|ders?)|exfiltrat\w*|hostile|"
     r"scanners?\b)|\bIo[Cc]s?\b|\bIOCs?\b|\bC2\b"
 )
-
-
-def hostile(doc: Document, sec: Section, block: Block, line: int) -> bool:
-    """Whether an address on `line` is named as an attacker's: by its line, its section's
-    title, or the line that introduces its list or table."""
-    lines = doc.source.lines
-    if _HOSTILE.compiled.search(lines[line - 1]) or _HOSTILE.compiled.search(sec.title):
-        return True
-    if block.kind not in ("item", "row"):
-        return False
-    n = line - 1
-    while n > 0 and (not lines[n - 1].strip() or _LIST_LINE.match(lines[n - 1])):
-        n -= 1
-    return n > 0 and bool(_HOSTILE.compiled.search(lines[n - 1]))
-
-
-_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\|)")
 
 
 def in_url(block: Block, start: int, end: int) -> bool:

@@ -84,7 +84,7 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     if len(entries) < 2:
         return
-    for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc, entries))):
+    for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc))):
         if hit is not None:
             yield hit
 

@@ -4,11 +4,12 @@ whether each time may follow the one before it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry, TimeRef
+from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE_RE
@@ -26,6 +27,7 @@ _NEXT_DAY = Lazy(
 )
 
 
+@per_document  # the timeline rules all ask
 def timed(doc: Document) -> list[TimelineEntry]:
     return [e for e in doc.timeline if e.time is not None and e.time.minutes is not None]
 
@@ -76,17 +78,21 @@ def _context_dates(doc: Document) -> list[tuple[int, date]]:
     return sorted(out)
 
 
-def entry_dates(doc: Document, entries: list[TimelineEntry]) -> list[tuple[date | None, bool]]:
-    """Each entry's date and whether the entry itself writes it (else from a day heading)."""
+@per_document  # PM301 and PM302 ask
+def entry_dates(doc: Document) -> list[tuple[date | None, bool]]:
+    """Each timed entry's date and whether the entry itself writes it (else from a day
+    heading)."""
+    entries = timed(doc)
     context = _context_dates(doc)
+    lines = [line for line, _ in context]
     out: list[tuple[date | None, bool]] = []
     for e in entries:
         own = _own_date(e)
         if own is not None:
             out.append((own, True))
             continue
-        before = [d for line, d in context if line < e.line]
-        out.append((before[-1] if before else None, False))
+        before = bisect_left(lines, e.line)  # the day headings above the entry
+        out.append((context[before - 1][1] if before else None, False))
     return out
 
 
@@ -139,20 +145,21 @@ def _either_reading(a: TimelineEntry, b: TimelineEntry, da: date, db: date) -> b
     return _swapped(da) <= _swapped(db)
 
 
-def _new_day(doc: Document, prev: TimelineEntry, e: TimelineEntry) -> bool:
+def _new_day(breaks: list[int], prev: TimelineEntry, e: TimelineEntry) -> bool:
     """A new day begins between two entries without a date saying so: a "Day 2" heading
-    between them, or the entry says "next day"."""
-    breaks = _day_breaks(doc)
+    between them (`breaks`, sorted), or the entry says "next day"."""
     first = e.block.text.split("\n", 1)[0]
-    return bool(_NEXT_DAY.compiled.search(first)) or any(prev.line < n <= e.line for n in breaks)
+    if _NEXT_DAY.compiled.search(first):
+        return True
+    return bisect_right(breaks, e.line) > bisect_right(breaks, prev.line)
 
 
 def _accepted(
-    doc: Document, prev_entry: TimelineEntry, e: TimelineEntry, days: tuple[date | None, ...]
+    breaks: list[int], prev_entry: TimelineEntry, e: TimelineEntry, days: tuple[date | None, ...]
 ) -> bool:
     """An entry read as out of order that the document explains: a new day, or numeric dates
     read the other way round."""
-    if _new_day(doc, prev_entry, e):
+    if _new_day(breaks, prev_entry, e):
         return True
     prev_day, day = days
     return (
@@ -162,7 +169,8 @@ def _accepted(
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
-    dates = entry_dates(doc, entries)
+    dates = entry_dates(doc)
+    breaks = sorted(_day_breaks(doc))
     max_gap: int = options["max_overnight_gap_minutes"]
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
@@ -179,7 +187,7 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             ok, read = _in_order(prev, t, None, max_gap)
         else:
             ok, read = _in_order(prev, t, day, max_gap)
-        if not ok and not _accepted(doc, prev_entry, e, (prev[1], day)):
+        if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(
                 t.line,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Document, TimeRef
+from ..models import Document, TimeRef, per_document
 from ..text.span import summary_span
 from ..text.times import find_times
 from ..text.zones import ZONE_RE, zone_offset
@@ -30,10 +30,8 @@ def _zone_line(doc: Document) -> str | None:
             continue
         for n in range(sec.line, sec.blocks[-1].end_line + 1):
             text = lines[n - 1]
-            if next(find_times(text, n), None) is not None:
-                continue
             m = next((m for m in ZONE_RE.finditer(text) if _named(m)), None)
-            if m is not None:
+            if m is not None and next(find_times(text, n), None) is None:
                 return m.group(0)
     return None
 
@@ -66,6 +64,7 @@ def _two_clocks(doc: Document) -> bool:
     return any(len({bool(t.tz) for t in x.all}) == 2 for x in stated)
 
 
+@per_document  # PM303 and the two consistency rules ask
 def governing_zone(doc: Document) -> str | None:
     """The zone the timeline's times are in, as the document states it, or None."""
     entries = [e.time for e in doc.timeline if e.time is not None and e.time.minutes is not None]

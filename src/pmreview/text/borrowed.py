@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from ..models import Block
 from .prefilter import Lazy
@@ -137,9 +138,20 @@ def own_blocks(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if id(b) not in borrowed]
 
 
+_OWN: WeakKeyDictionary[Block, list[tuple[int, int]]] = WeakKeyDictionary()
+
+
 def own_sentences(block: Block) -> list[tuple[int, int]]:
     """The (start, end) offsets of a block's sentences that may be evidence: not on a quoted
-    log line, not a question."""
+    log line, not a question. Worked out once per block: the facts record asks of the whole
+    document's blocks about ten times."""
+    found = _OWN.get(block)
+    if found is None:
+        found = _OWN[block] = _own_sentences(block)
+    return found
+
+
+def _own_sentences(block: Block) -> list[tuple[int, int]]:
     logs = _log_offsets(block)
     out = []
     for s, e in sentences(block):

@@ -82,6 +82,12 @@ def _month_number(name: str) -> int:
 _DATE_PART = re.compile(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 
 
+def may_hold_date(text: str) -> bool:
+    """False when `text` holds no date, so `date_near` finds none anywhere in it (a line of
+    thousands of times is asked once, not once per time)."""
+    return _DATE_PART.search(text) is not None
+
+
 def date_near(text: str, start: int, end: int) -> date | None:
     """The date written right before text[start:end] (a time) or right after it."""
     before = text[max(0, start - 40) : start]

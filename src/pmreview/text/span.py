@@ -14,7 +14,7 @@ from functools import cache
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from .borrowed import on_log_line, own_blocks
-from .dates import align, date_near, parse_date
+from .dates import align, date_near, may_hold_date, parse_date
 from .durations import durations_in
 from .prefilter import Lazy
 from .times import DATE_RE
@@ -100,19 +100,29 @@ def _clusters(doc: Document) -> list[Stated]:
     """The summary's clock times in order, same-instant alternatives grouped."""
     lines = {n for b in summary_blocks(doc) for n in range(b.line, b.end_line + 1)}
     out: list[Stated] = []
+    dated: dict[int, bool] = {}  # per line: whether it may hold a date at all
     for t in (t for t in doc.times if t.line in lines and usable(t)):
         text = doc.source.lines[t.line - 1]
+        if t.line not in dated:
+            dated[t.line] = may_hold_date(text)
         prev = out[-1].all[-1] if out else None
-        if (
-            prev is not None
-            and prev.line == t.line
-            and _alternative().match(_between(text, prev, t))
-        ):
+        if prev is not None and prev.line == t.line and _same_instant(text, prev, t):
             out[-1] = Stated(out[-1].time, (*out[-1].alternatives, t), out[-1].date)
             continue
         start = t.column - 1
-        out.append(Stated(t, (), _date_of(t, text, start)))
+        day = _date_of(t, text, start) if t.date or dated[t.line] else None
+        out.append(Stated(t, (), day))
     return out
+
+
+def _same_instant(text: str, a: TimeRef, b: TimeRef) -> bool:
+    """Whether the words between two times on a line make the second the first in another
+    zone; they hold a bracket or slash, which is looked for first (a line of thousands of
+    times asks for every pair)."""
+    between = _between(text, a, b)
+    if "(" not in between and "/" not in between and "[" not in between:
+        return False
+    return _alternative().match(between) is not None
 
 
 def _date_of(t: TimeRef, text: str, start: int) -> date | None:
