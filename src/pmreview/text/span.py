@@ -57,7 +57,7 @@ _END_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Stated:
     """A clock time the summary states, with the same instant written in other zones."""
 
@@ -70,7 +70,7 @@ class Stated:
         return (self.time, *self.alternatives)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Duration:
     """A stated length ("2 hours and 15 minutes") and where it is written."""
 
@@ -80,7 +80,7 @@ class Duration:
     raw: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Span:
     """The outage as the summary states it: when it started and ended (either may be None),
     the first time written with a zone, and the lengths stated for it."""

@@ -20,7 +20,7 @@ _TAG = re.compile(
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Task:
     """A list item or table row of the measures, with the offset where its words start."""
 
