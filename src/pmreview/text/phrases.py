@@ -174,6 +174,24 @@ class Live:
             pos = best[1].end()
 
 
+class Alternation:
+    """The regex `p1|p2|…` searched in lower-case text through its `Phrases`: only the
+    alternatives whose anchors the text holds are compiled, each once and shared with every
+    table that has it (a whole alternation of a hundred-odd phrases costs ~10 M instructions to
+    compile, which a one-document run paid though few phrases can match)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.table = Phrases(patterns)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Where `re.compile("|".join(patterns)).search(text)` matches (the match is that of
+        the alternative that matched, so only its span is the alternation's). The text is
+        indexed on its own, not through `index`, whose few places hold the documents'."""
+        live = self.table.within(TextIndex(text))
+        found = live.candidates(1, text.count("\n") + 1)
+        return next((m for _, m in live.among(text, found)), None)
+
+
 def shipped_patterns() -> list[str]:
     """The patterns whose anchors ship: data/vague.toml's (gated here) and data/blame.toml's
     (a document-wide pre-check in rules/blame.py)."""
