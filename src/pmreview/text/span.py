@@ -29,6 +29,15 @@ def _alternative() -> re.Pattern[str]:
     return re.compile(rf"^[\s*_]*(?:local(?:\s+time)?|{ZONE})?[\s*_]*[(/\[][\s*_]*$", re.I)
 
 
+# How every match of _alternative() ends: text between two times that does not end so is no
+# alternative, and most of it is tested without compiling the long pattern.
+_ALTERNATIVE_END = re.compile(r"[(/\[][\s*_]*$")
+
+
+def _is_alternative(between: str) -> bool:
+    return _ALTERNATIVE_END.search(between) is not None and bool(_alternative().match(between))
+
+
 @cache
 def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
@@ -103,11 +112,7 @@ def _clusters(doc: Document) -> list[Stated]:
     for t in (t for t in doc.times if t.line in lines and usable(t)):
         text = doc.source.lines[t.line - 1]
         prev = out[-1].all[-1] if out else None
-        if (
-            prev is not None
-            and prev.line == t.line
-            and _alternative().match(_between(text, prev, t))
-        ):
+        if prev is not None and prev.line == t.line and _is_alternative(_between(text, prev, t)):
             out[-1] = Stated(out[-1].time, (*out[-1].alternatives, t), out[-1].date)
             continue
         start = t.column - 1
