@@ -16,7 +16,7 @@ from ..models import ASCII_LOWER, Block
 from ..resources import load_toml
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.phrases import Alternation
-from ..text.prefilter import lower_case
+from ..text.prefilter import Searcher, lower_case
 
 
 class Evidence(TypedDict):
@@ -37,10 +37,10 @@ def evidence(block: Block, start: int, end: int) -> Evidence:
 
 def find_sentence(
     blocks: Iterable[Block],
-    pattern: re.Pattern[str],
-    also: re.Pattern[str] | None = None,
-    unless: re.Pattern[str] | None = None,
-    cased: re.Pattern[str] | None = None,
+    pattern: Searcher,
+    also: Searcher | None = None,
+    unless: Searcher | None = None,
+    cased: Searcher | None = None,
 ) -> Evidence | None:
     """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
     text, and `cased` in the text as written (never borrowed text: text/borrowed.py)."""
