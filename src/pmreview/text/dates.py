@@ -84,13 +84,13 @@ def _month_number(name: str) -> int:
 
 # Every date holds a digit followed by "/", "." or "-", or a month's name: text with neither
 # has no date, and this finds that out several times faster than DATE_RE itself.
-_DATE_PART = re.compile(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
+_DATE_PART = Lazy(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 
 
 def date_near(text: str, start: int, end: int) -> date | None:
     """The date written right before text[start:end] (a time) or right after it."""
     before = text[max(0, start - 40) : start]
-    for m in DATE_RE.finditer(before) if _DATE_PART.search(before) else ():
+    for m in DATE_RE.finditer(before) if _DATE_PART.compiled.search(before) else ():
         gap = before[m.end() :]
         if re.fullmatch(r"[\s,@*_(\[]*(?:at\s+|T|[-–—]\s*)?[\s*_]*", gap, re.I):
             return parse_date(m.group(0))

@@ -49,7 +49,7 @@ def _range() -> re.Pattern[str]:
     )
 
 
-_END_CUE = re.compile(
+_END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
     r"concluded)\b",
@@ -58,7 +58,7 @@ _END_CUE = re.compile(
 # An end written right before the time: "completed by 15:56", "by about 9:40".
 _END_BY = re.compile(r"\bby\s+(?:approx\w*\s+|about\s+|around\s+|~\s*)?$", re.I)
 # An end said after the time, in the same sentence: "At 12:16, service was restored".
-_END_AFTER = re.compile(
+_END_AFTER = Lazy(
     r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
     r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
     r"|fixed|mitigated|up and running|operational)\b",
@@ -185,13 +185,13 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     prev = clusters[i - 1].all[-1] if i else None
     begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
     before = text[begin : c.time.column - 1]
-    if _END_CUE.search(before[-60:]) or _END_BY.search(before):
+    if _END_CUE.compiled.search(before[-60:]) or _END_BY.search(before):
         return True
     stop = c.all[-1].column - 1 + len(c.all[-1].raw)
     nxt = clusters[i + 1].time if i + 1 < len(clusters) else None
     followed = nxt is not None and nxt.line == c.time.line
     after = text[stop : nxt.column - 1] if nxt is not None and followed else text[stop:]
-    m = _END_AFTER.match(after)
+    m = _END_AFTER.compiled.match(after)
     # words that lead on to the next time are its cue ("… and was resolved by 14:45")
     return m is not None and (not followed or "." in after[m.end() :])
 
