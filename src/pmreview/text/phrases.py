@@ -27,6 +27,10 @@ from itertools import accumulate
 from .anchors import SHIPPED, WORD, Literal, WordTest, anchors_json, known_anchors, word_test
 from .prefilter import Lazy
 
+# Below this length a text is scanned for a stem before its sorted words are searched (a
+# sentence's search then costs less; a document's scan would grow with its length).
+_SCAN = 4096
+
 
 class TextIndex:
     """A lower-cased text's words and line starts, to tell cheaply which anchors it lacks and
@@ -46,6 +50,8 @@ class TextIndex:
 
     def has_prefix(self, stem: str) -> bool:
         """Whether some word of the text starts with `stem`."""
+        if len(self.text) < _SCAN and stem not in self.text:  # a quicker no, for a sentence
+            return False
         i = bisect_left(self._sorted, stem)
         return i < len(self._sorted) and self._sorted[i].startswith(stem)
 
