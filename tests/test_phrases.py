@@ -14,7 +14,7 @@ from pmreview.models import ASCII_LOWER
 from pmreview.resources import load_toml
 from pmreview.text import anchors as anchor_file
 from pmreview.text.anchors import Literal, anchors, anchors_json, known_anchors
-from pmreview.text.phrases import Phrases, TextIndex, shipped_patterns
+from pmreview.text.phrases import Alternation, Phrases, TextIndex, shipped_patterns
 
 TABLES = {
     "vague": [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]],
@@ -38,10 +38,10 @@ def test_anchor_reader_reads_what_it_should() -> None:
 
 
 def test_shipped_anchors_are_current() -> None:
-    """data/anchors.json is what `python -m pmreview.text.phrases` writes: the vague and blame
-    tables' anchors."""
-    assert set(shipped_patterns()) == set(TABLES["vague"] + TABLES["blame"])
-    expected = anchors_json(TABLES["vague"] + TABLES["blame"])
+    """data/anchors.json is what `python -m pmreview.text.phrases` writes: the vague, lexicon
+    and blame tables' anchors."""
+    assert set(shipped_patterns()) == set(ALL)
+    expected = anchors_json(ALL)
     assert anchor_file.SHIPPED.read_text(encoding="utf-8") == expected, (
         "data/anchors.json is stale: run python -m pmreview.text.phrases"
     )
@@ -175,3 +175,30 @@ def test_alternatives_whose_anchor_is_absent_are_not_tried() -> None:
     live = Phrases([r"\bglitch\b", r"\bhuman error\b"]).within(TextIndex("a glitch\nno\nhuman"))
     assert live.candidates(1, 1) == [0]
     assert live.candidates(2, 3) == []
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_an_alternation_finds_what_the_whole_one_finds(table: str) -> None:
+    patterns = TABLES[table]
+    whole, gated = re.compile("|".join(patterns)), Alternation(patterns)
+    for text in _texts():
+        for line in [*text.split("\n"), text]:
+            plain = whole.search(line)
+            found = gated.search(line)
+            assert (plain and plain.span()) == (found and found.span())
+            assert [m.span() for m in gated.finditer(line)] == [
+                m.span() for m in whole.finditer(line)
+            ]
+            assert gated.sub(" ", line) == whole.sub(" ", line)
+        at = len(text) // 3
+        plain = whole.search(text, at, 2 * at)
+        found = gated.search(text, at, 2 * at)
+        assert (plain and plain.span()) == (found and found.span())
+
+
+def test_an_alternation_compiles_only_what_the_text_can_match() -> None:
+    gated = Alternation([r"\bglitch(?:es)?\b", r"\bhuman error\b"])
+    found = gated.search("no human error here")
+    assert found is not None and found.span() == (3, 14)
+    assert found.re.pattern == r"\bhuman error\b"  # the glitch phrase was never tried
+    assert gated.search("nothing to see") is None

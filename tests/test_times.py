@@ -3,18 +3,23 @@ they replace find; the zone table (data/zones.toml) gives both the zones and the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmreview.text.dates import _after_time
 from pmreview.text.times import (
     TIME_RE,
-    ZONE_STATEMENT_RE,
+    ZONE_STATEMENT,
+    _zone_after,
+    _zone_ending,
     find_times,
     search_zone_statement,
     time_matches,
 )
-from pmreview.text.zones import OFFSETS, zone_offset
+from pmreview.text.zones import OFFSETS, ZONE, ZONE_AT_START, zone_offset
 
 PIECES = st.sampled_from(
     [
@@ -46,6 +51,10 @@ PIECES = st.sampled_from(
         " in GMT",
         "Pacific Time",
         "Eastern",
+        "US Eastern",
+        "10:00UTC",
+        "on ",
+        "_",
         "America/New_York",
         "All times in ",
         "all in ",
@@ -83,10 +92,38 @@ def test_time_matches_is_finditer(text: str) -> None:
 @FAST
 @given(TEXTS)
 def test_search_zone_statement_is_search(text: str) -> None:
-    fast, plain = search_zone_statement(text), ZONE_STATEMENT_RE.search(text)
+    fast, plain = search_zone_statement(text), ZONE_STATEMENT.compiled.search(text)
     assert (fast and (fast.span(), fast.group("tz"))) == (
         plain and (plain.span(), plain.group("tz"))
     )
+
+
+# What text/times.py and text/dates.py find with ZONE_RE instead of compiling ZONE into these.
+_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")
+_BEFORE = re.compile(rf"(?P<tz>{ZONE})\s?$")
+_GAP = r"[\s,)*_]"
+
+
+@FAST
+@given(TEXTS, st.data())
+def test_zones_around_a_place_are_the_whole_patterns_matches(
+    text: str, data: st.DataObject
+) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    after, plain = _zone_after(text, end), _AFTER.match(text, end)
+    assert (after and after.span()) == (plain and plain.span("tz"))
+    before = _BEFORE.search(text, lo, end)
+    assert _zone_ending(text, lo, end) == (before and before.span("tz"))
+    rest = text[end:]  # a zone right at the start of the copy needs no boundary before it
+    zone = ZONE if re.match(_GAP, rest) else ZONE_AT_START
+    copy = re.compile(rf"{_GAP}*(?:\(?{zone}\)?)?{_GAP}*(?:on\s+)?").match(rest)
+    assert copy is not None and _after_time(text, end) == end + copy.end()
+
+
+def test_every_abbreviation_starts_with_a_capital() -> None:
+    """Where a zone can start ([A-Z+-]) is what text/times.py and text/dates.py rely on."""
+    assert all("A" <= a[0] <= "Z" for a in OFFSETS)
 
 
 def test_zone_statement_in_any_case_and_with_dotless_i() -> None:

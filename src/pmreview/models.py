@@ -23,7 +23,7 @@ def slug(check_id: str) -> str:
     return check_id.replace(".", "-").replace("_", "-")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Source:
     """A loaded document: normalised text (no BOM, LF line ends) and its lines. A Word or HTML
     file is converted to Markdown first: `text` is the Markdown, `converted_from` the kind of
@@ -36,7 +36,7 @@ class Source:
     whole_bytes: int | None = None  # a file cut for review (source.reviewed_part): its size
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TimeRef:
     """A clock time found in the text, with its position (1-based line and column)."""
 
@@ -54,7 +54,7 @@ class TimeRef:
         return None if self.hour is None else self.hour * 60 + self.minute
 
 
-@dataclass(eq=False)  # identity: text/borrowed.py memoises per block
+@dataclass(eq=False, repr=False)  # identity: text/borrowed.py memoises per block
 class Block:
     """A paragraph, list item, table row or heading: its raw lines and where they are."""
 
@@ -89,7 +89,7 @@ class Block:
         return self.line + nl, offset - self._newlines[nl - 1]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Section:
     """A part of the document under a title, with the kinds its title means."""
 
@@ -112,7 +112,7 @@ class Section:
         return kind in self.kinds
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TimelineEntry:
     block: Block
     time: TimeRef | None
@@ -123,7 +123,7 @@ class TimelineEntry:
         return self.block.line
 
 
-@dataclass(eq=False)  # identity: rule families memoise per document
+@dataclass(eq=False, repr=False)  # identity: rule families memoise per document
 class Document:
     source: Source
     sections: list[Section]
@@ -210,7 +210,7 @@ class Check:
     evidence: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Analysis:
     """What the deterministic stage made of one document, before anything is filtered: the
     parsed Document, the profile's verdicts and every rule's findings. The review keeps it, so
@@ -222,7 +222,7 @@ class Analysis:
     errors: tuple[tuple[str, str], ...] = ()  # (rule id, one line) per rule that failed
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DocumentReview:
     path: str
     checks: dict[str, Check]
@@ -252,7 +252,7 @@ class DocumentReview:
         return self.source.converted_from if self.source is not None else None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Report:
     profile: str
     documents: list[DocumentReview]

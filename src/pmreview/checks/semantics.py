@@ -15,7 +15,8 @@ from typing import TypedDict
 from ..models import ASCII_LOWER, Block
 from ..resources import load_toml
 from ..text.borrowed import own_blocks, own_sentences
-from ..text.prefilter import lowercase_pattern
+from ..text.phrases import Alternation
+from ..text.prefilter import Searcher, lower_case
 
 
 class Evidence(TypedDict):
@@ -36,10 +37,10 @@ def evidence(block: Block, start: int, end: int) -> Evidence:
 
 def find_sentence(
     blocks: Iterable[Block],
-    pattern: re.Pattern[str],
-    also: re.Pattern[str] | None = None,
-    unless: re.Pattern[str] | None = None,
-    cased: re.Pattern[str] | None = None,
+    pattern: Searcher,
+    also: Searcher | None = None,
+    unless: Searcher | None = None,
+    cased: Searcher | None = None,
 ) -> Evidence | None:
     """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
     text, and `cased` in the text as written (never borrowed text: text/borrowed.py)."""
@@ -106,13 +107,13 @@ VAGUE_CAUSE = re.compile(
 
 
 @cache
-def fix_veto(scope: str) -> re.Pattern[str]:
+def fix_veto(scope: str) -> Alternation:
     """The vague-fix phrases of data/vague.toml marked `veto = scope` ("sentence" or
     "document"): what rule PM103 flags cannot also count as a detailed fix."""
     patterns = [
         p for e in load_toml("vague.toml")["entry"] if e.get("veto") == scope for p in e["patterns"]
     ]
-    return lowercase_pattern(patterns or ["(?!x)x"], f"vague.toml veto={scope}")
+    return Alternation(lower_case(patterns, f"vague.toml veto={scope}"))
 
 
 CONCRETE_CHANGE = re.compile(

@@ -11,6 +11,7 @@ from ..parse.timeline import zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
+from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
@@ -221,7 +222,7 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
     )
 
 
-def _names_thing(text: str, vague: re.Pattern[str]) -> bool:
+def _names_thing(text: str, vague: Alternation) -> bool:
     """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
     rest = vague.sub(" ", text)
     return bool(

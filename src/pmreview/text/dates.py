@@ -4,32 +4,37 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
+from .prefilter import Lazy
 from .times import DATE_RE, MONTHS
-from .zones import ZONE, ZONE_AT_START
+from .zones import ZONE_AT_START, ZONE_RE
 
-_GAP = r"[\s,)*_]"
-_GAP_RE = re.compile(_GAP)
-
-
-@cache
-def _zone_then_on(zone: str) -> re.Pattern[str]:
-    """What may stand between a time and a date written after it: a zone, "on"."""
-    return re.compile(rf"{_GAP}*(?:\(?{zone}\)?)?{_GAP}*(?:on\s+)?")
+_GAPS = re.compile(r"[\s,)*_]*")
+_GAPS_THEN_ON = re.compile(r"[\s,)*_]*(?:on\s+)?")
+_ZONE_AT_START = Lazy(ZONE_AT_START)  # for "10:00UTC", which ZONE_RE's look-behind refuses
 
 
 def _after_time(text: str, end: int) -> int:
-    """Where the words after a time (a zone, "on") end: `_zone_then_on(ZONE).match(text[end:])`
-    without copying the rest of the line for each time (quadratic on a line of many times).
+    r"""Where the words after a time (a zone, "on") end: what the pattern
+    `[\s,)*_]*(?:\(?ZONE\)?)?[\s,)*_]*(?:on\s+)?` matches of `text[end:]`, found with
+    ZONE_RE (compiled once) and without copying the rest of the line for each time
+    (quadratic on a line of many times).
 
-    The copy differs from the text only in what stands before `end`: nothing there, so an
-    abbreviation right at `end` ("10:00UTC") is a zone. Nothing else in the pattern looks
-    back, and a zone further on sees the gap characters the copy holds too."""
-    gap_next = _GAP_RE.match(text, end) is not None
-    m = _zone_then_on(ZONE if gap_next else ZONE_AT_START).match(text, end)
-    assert m is not None  # every part of the pattern is optional
-    return m.end()
+    Every part is optional and no zone starts with white space, ",", ")", "*", "_" or "(",
+    so the pattern matches as each part does greedily in turn. In the copy nothing stands
+    before `end`: an abbreviation right there ("10:00UTC") is a zone; further on, the gap or
+    "(" before a zone is no word character in the text either."""
+    gaps = _GAPS.match(text, end)
+    assert gaps is not None  # every part of these patterns is optional
+    at = gaps.end()
+    paren = text.startswith("(", at)
+    at_start = at == end and "A" <= text[at : at + 1] <= "Z"
+    zone = (_ZONE_AT_START.compiled if at_start else ZONE_RE).match(text, at + paren)
+    if zone is not None:
+        at = zone.end() + text.startswith(")", zone.end())
+    rest = _GAPS_THEN_ON.match(text, at)
+    assert rest is not None
+    return rest.end()
 
 
 UNKNOWN_YEAR = 2000  # the year parse_date gives a date written without one (a leap year)
@@ -79,7 +84,7 @@ def _month_number(name: str) -> int:
 
 # Every date holds a digit followed by "/", "." or "-", or a month's name: text with neither
 # has no date, and this finds that out several times faster than DATE_RE itself.
-_DATE_PART = re.compile(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
+_DATE_PART = Lazy(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 
 
 def may_hold_date(text: str) -> bool:
@@ -91,7 +96,7 @@ def may_hold_date(text: str) -> bool:
 def date_near(text: str, start: int, end: int) -> date | None:
     """The date written right before text[start:end] (a time) or right after it."""
     before = text[max(0, start - 40) : start]
-    for m in DATE_RE.finditer(before) if _DATE_PART.search(before) else ():
+    for m in DATE_RE.finditer(before) if _DATE_PART.compiled.search(before) else ():
         gap = before[m.end() :]
         if re.fullmatch(r"[\s,@*_(\[]*(?:at\s+|T|[-–—]\s*)?[\s*_]*", gap, re.I):
             return parse_date(m.group(0))

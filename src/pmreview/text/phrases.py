@@ -25,6 +25,11 @@ from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
 from .anchors import SHIPPED, WORD, Literal, WordTest, anchors_json, known_anchors, word_test
+from .prefilter import Lazy
+
+# Below this length a text is scanned for a stem before its sorted words are searched (a
+# sentence's search then costs less; a document's scan would grow with its length).
+_SCAN = 4096
 
 
 class TextIndex:
@@ -45,6 +50,8 @@ class TextIndex:
 
     def has_prefix(self, stem: str) -> bool:
         """Whether some word of the text starts with `stem`."""
+        if len(self.text) < _SCAN and stem not in self.text:  # a quicker no, for a sentence
+            return False
         i = bisect_left(self._sorted, stem)
         return i < len(self._sorted) and self._sorted[i].startswith(stem)
 
@@ -174,13 +181,49 @@ class Live:
             pos = best[1].end()
 
 
+class Alternation:
+    """The regex `p1|p2|…` searched in lower-case text through its `Phrases`: only the
+    alternatives whose anchors the text holds are compiled, each once and shared with every
+    table that has it (a whole alternation of fifty-odd phrases costs ~5-10 M instructions to
+    compile, which a one-document run paid though few of its phrases can match there).
+    The matches are those of the alternatives that matched, so only their spans are the
+    alternation's."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.table = Phrases(patterns)
+        self._whole = Lazy("|".join(patterns))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Where the alternation's finditer(text) matches. The text is indexed on its own,
+        not through `index`, whose few places hold the documents'."""
+        live = self.table.within(TextIndex(text))
+        found = live.candidates(1, text.count("\n") + 1)
+        return (m for _, m in live.among(text, found))
+
+    def sub(self, literal: str, text: str) -> str:
+        """The alternation's sub(literal, text), for a replacement without escapes."""
+        out, last = [], 0
+        for m in self.finditer(text):
+            out += [text[last : m.start()], literal]
+            last = m.end()
+        return "".join(out) + text[last:]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """Where the alternation's search matches; between `pos` and `endpos` (where a look-
+        behind sees before `pos`) with the whole alternation, compiled then."""
+        if pos or endpos is not None:
+            return self._whole.compiled.search(text, pos, len(text) if endpos is None else endpos)
+        return next(self.finditer(text), None)
+
+
 def shipped_patterns() -> list[str]:
-    """The patterns whose anchors ship: data/vague.toml's (gated here) and data/blame.toml's
-    (a document-wide pre-check in rules/blame.py)."""
+    """The patterns whose anchors ship: data/vague.toml's and data/lexicon.toml's (gated here)
+    and data/blame.toml's (a document-wide pre-check in rules/blame.py)."""
     from ..resources import load_toml
 
     vague = [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]]
-    return vague + [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]]
+    lexicon = [p for ps in load_toml("lexicon.toml").values() for p in ps]
+    return vague + lexicon + [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]]
 
 
 def main() -> None:

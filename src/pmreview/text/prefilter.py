@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Protocol
+
+
+class Searcher(Protocol):
+    """What searches a text: a compiled regex, or a gated alternation (text/phrases.py)."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
 
 
 class Lazy:

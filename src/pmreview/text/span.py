@@ -29,6 +29,15 @@ def _alternative() -> re.Pattern[str]:
     return re.compile(rf"^[\s*_]*(?:local(?:\s+time)?|{ZONE})?[\s*_]*[(/\[][\s*_]*$", re.I)
 
 
+# How every match of _alternative() ends: text between two times that does not end so is no
+# alternative, and most of it is tested without compiling the long pattern.
+_ALTERNATIVE_END = re.compile(r"[(/\[][\s*_]*$")
+
+
+def _is_alternative(between: str) -> bool:
+    return _ALTERNATIVE_END.search(between) is not None and bool(_alternative().match(between))
+
+
 @cache
 def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
@@ -40,7 +49,7 @@ def _range() -> re.Pattern[str]:
     )
 
 
-_END_CUE = re.compile(
+_END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
     r"concluded)\b",
@@ -49,7 +58,7 @@ _END_CUE = re.compile(
 # An end written right before the time: "completed by 15:56", "by about 9:40".
 _END_BY = re.compile(r"\bby\s+(?:approx\w*\s+|about\s+|around\s+|~\s*)?$", re.I)
 # An end said after the time, in the same sentence: "At 12:16, service was restored".
-_END_AFTER = re.compile(
+_END_AFTER = Lazy(
     r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
     r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
     r"|fixed|mitigated|up and running|operational)\b",
@@ -57,7 +66,7 @@ _END_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Stated:
     """A clock time the summary states, with the same instant written in other zones."""
 
@@ -70,7 +79,7 @@ class Stated:
         return (self.time, *self.alternatives)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Duration:
     """A stated length ("2 hours and 15 minutes") and where it is written."""
 
@@ -80,7 +89,7 @@ class Duration:
     raw: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Span:
     """The outage as the summary states it: when it started and ended (either may be None),
     the first time written with a zone, and the lengths stated for it."""
@@ -122,7 +131,7 @@ def _same_instant(text: str, a: TimeRef, b: TimeRef) -> bool:
     between = _between(text, a, b)
     if "(" not in between and "/" not in between and "[" not in between:
         return False
-    return _alternative().match(between) is not None
+    return _is_alternative(between)
 
 
 def _date_of(t: TimeRef, text: str, start: int) -> date | None:
@@ -190,13 +199,13 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     prev = clusters[i - 1].all[-1] if i else None
     begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
     before = text[begin : c.time.column - 1]
-    if _END_CUE.search(before[-60:]) or _END_BY.search(before):
+    if _END_CUE.compiled.search(before[-60:]) or _END_BY.search(before):
         return True
     stop = c.all[-1].column - 1 + len(c.all[-1].raw)
     nxt = clusters[i + 1].time if i + 1 < len(clusters) else None
     followed = nxt is not None and nxt.line == c.time.line
     after = text[stop : nxt.column - 1] if nxt is not None and followed else text[stop:]
-    m = _END_AFTER.match(after)
+    m = _END_AFTER.compiled.match(after)
     # words that lead on to the next time are its cue ("… and was resolved by 14:45")
     return m is not None and (not followed or "." in after[m.end() :])
 

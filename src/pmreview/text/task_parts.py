@@ -90,7 +90,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Assignment:
     """Who does a task, where it is tracked and by when, as written (None: not said)."""
 

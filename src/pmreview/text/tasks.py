@@ -10,17 +10,18 @@ import re
 from dataclasses import dataclass
 
 from ..models import Block, Document, Section, per_document
+from .prefilter import Lazy
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _NOISE = re.compile(r"<[^>\n]*>|&nbsp;|&#?\w+;|\*\*|__|[*_~•]")
-_TAG = re.compile(
+_TAG = Lazy(
     r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
     r"|#\d+)\s*[:\-–—]?\s*"
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Task:
     """A list item or table row of the measures, with the offset where its words start."""
 
@@ -68,7 +69,7 @@ def _task(block: Block) -> Task | None:
     while True:
         lead = re.match(r"\s*", text[start:])
         start += lead.end() if lead else 0
-        tag = _TAG.match(text, start)
+        tag = _TAG.compiled.match(text, start)
         if not tag or tag.end() == start:
             break
         start = tag.end()

@@ -7,7 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..models import TimeRef
-from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE
+from .prefilter import Lazy
+from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -45,30 +46,76 @@ _MILITARY = (
     r"(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
 )
 TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
-# A zone right after the time: "10:30 UTC", "10:30 (UTC+1)", "10:30am WAT", "10:30 in GMT".
-_ZONE_AFTER = re.compile(rf"\s?\(?\s?(?:in\s+)?(?P<tz>{ZONE})")
-_ZONE_BEFORE = re.compile(rf"(?P<tz>{ZONE})\s?$")
+# What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT".
+_TO_ZONE = re.compile(r"\s?\(?\s?(?:in\s+)?")
+
+
+def _zone_after(text: str, end: int) -> re.Match[str] | None:
+    """The zone right after a time that ends at `end`: what `\\s?\\(?\\s?(?:in\\s+)?(ZONE)`
+    matched there, without compiling ZONE a second time. No zone starts with white space, "("
+    or a lower-case letter, so that pattern can match only where _TO_ZONE's greedy match
+    ends."""
+    lead = _TO_ZONE.match(text, end)
+    assert lead is not None  # every part of the pattern is optional
+    return ZONE_RE.match(text, lead.end())
+
+
+# The whole pattern that _zone_ending searches with ZONE_RE, for the one case that cannot.
+_ZONE_BEFORE = Lazy(rf"(?P<tz>{ZONE})\s?$")
+_ZONE_START = re.compile(r"[A-Z+\-]")  # where a zone can start (zones.toml's test checks)
+
+
+def _zone_ending(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of the zone in `_ZONE_BEFORE.search(text, lo, end)` (a zone, perhaps one
+    white-space character, the end), found with ZONE_RE instead of compiling ZONE again.
+    A zone never ends with white space, so it can end at one place only, `z`; the leftmost
+    start from which ZONE_RE matches exactly up to `z` is the pattern's. Where a white-space
+    character other than " " or "\\n" follows `z`, ZONE's look-ahead after "US Eastern" would
+    see it, not the end of the text: that case searches with the whole pattern."""
+    z = end
+    if z > lo and text[z - 1].isspace():
+        z -= 1
+        if text[end - 1] == "\n" and z > lo and text[z - 1].isspace():
+            z -= 1
+    if z == lo or text[z - 1].isspace():
+        return None
+    if z < end and text[z] not in " \n":
+        m = _ZONE_BEFORE.compiled.search(text, lo, end)
+        return m.span("tz") if m else None
+    for start in _ZONE_START.finditer(text, lo, z):
+        if ZONE_RE.fullmatch(text, start.start(), z):
+            return start.start(), z
+    return None
+
 
 # "All times in PDT", "(All in Greenwich Mean Time)", "times are UTC", "Timeline (UTC)".
-ZONE_STATEMENT_RE = re.compile(
+# Compiled when first needed: most text has no zone after its "time" or "all".
+ZONE_STATEMENT = Lazy(
     rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*|\btimeline\b[^.\n\d]{{0,20}}?"
     rf"|time ?zone:?\s*)\(?\s*(?P<tz>{ZONE})"
 )
 
-_STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT_RE's matches start with one
+_STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT's matches start with one
 
 
 def search_zone_statement(text: str) -> re.Match[str] | None:
-    """`ZONE_STATEMENT_RE.search(text)`, about four times faster.
+    """`ZONE_STATEMENT.compiled.search(text)`, about four times faster.
 
     The pattern is case-insensitive and opens with alternatives, so `re` tries it at every
-    character; here it is tried only where the lower-cased text has "time" or "all". Text
-    with "İ" or "ı" (which re.I matches to i, str.lower does not; "İ" also lower-cases to two
+    character; here it is tried only where the lower-cased text has "time" or "all", and a
+    zone (ZONE_RE) starts there or later, as the statement's own zone must. Text with "İ" or
+    "ı" (which re.I matches to i, str.lower does not; "İ" also lower-cases to two
     characters, which would shift the offsets) is searched as before."""
     if "\u0130" in text or "\u0131" in text:
-        return ZONE_STATEMENT_RE.search(text)
+        return ZONE_STATEMENT.compiled.search(text)
+    zone_at = -1  # where the first zone at or after the last place looked from starts
     for start in _STATEMENT_START.finditer(text.lower()):
-        m = ZONE_STATEMENT_RE.match(text, start.start())
+        if zone_at < start.start():
+            zone = ZONE_RE.search(text, start.start())
+            if zone is None:
+                return None
+            zone_at = zone.start()
+        m = ZONE_STATEMENT.compiled.match(text, start.start())
         if m is not None:
             return m
     return None
@@ -108,8 +155,8 @@ def _zone_before(text: str, end: int, stops: list[int]) -> str | None:
     not overlap (each time holds a digit), so a line's searches are linear in its length."""
     at = bisect_left(stops, end)
     run = stops[at - 1] + 1 if at else 0
-    m = _ZONE_BEFORE.search(text, max(0, min(run, end - BOUNDED_ZONE)), end)
-    return m.group("tz") if m else None
+    span = _zone_ending(text, max(0, min(run, end - BOUNDED_ZONE)), end)
+    return text[span[0] : span[1]] if span else None
 
 
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
@@ -132,9 +179,9 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z")
         if not tz:
-            after = _ZONE_AFTER.match(text, m.end())
+            after = _zone_after(text, m.end())
             if after:
-                tz = after.group("tz")
+                tz = after.group(0)
             else:
                 if stops is None:
                     stops = [c.start() for c in OUTSIDE_LONG_ZONE.finditer(text)]
@@ -184,11 +231,11 @@ def leading_date_only(text: str) -> bool:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = _ZONE_AFTER.match(text, end)
+    after = _zone_after(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":
             stop += 1
         return start, stop
-    before = _ZONE_BEFORE.search(text, 0, start)
-    return (before.start(), end) if before else (start, end)
+    before = _zone_ending(text, 0, start)
+    return (before[0], end) if before else (start, end)

@@ -19,7 +19,7 @@ _PREPOSITIONS = frozenset(
 _PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "over"])
 # A done mark: a ticked box or check mark, DONE in capitals, "(completed)", "— done" at the
 # end, or the whole item struck through.
-_DONE_MARK = re.compile(
+_DONE_MARK = Lazy(
     r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
     r"|\((?:done|completed?|fixed|closed|resolved|shipped|implemented)\)"
     r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*[.!]?\s*$"
@@ -151,6 +151,6 @@ def done_past(words: list[str]) -> bool:
 
 def marked_done(text: str, cells: list[str]) -> bool:
     """A done mark on the item, or a table row's cell saying it is done."""
-    if _DONE_MARK.search(text):
+    if _DONE_MARK.compiled.search(text):
         return True
     return any(c.strip(" *_`").lower() in _DONE_CELL for c in cells[1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..resources import load_toml
+from .prefilter import Lazy
 
 _TABLE = load_toml("zones.toml")
 OFFSETS: dict[str, int] = _TABLE["abbreviations"]  # abbreviation -> minutes east of UTC
@@ -42,7 +43,7 @@ ZONE_RE = re.compile(ZONE)
 # names have no bound, hold only letters, "_", "/" and white space (never OUTSIDE_LONG_ZONE).
 BOUNDED_ZONE = 16 + max(map(len, OFFSETS))
 OUTSIDE_LONG_ZONE = re.compile(r"[^A-Za-z_/\s]")
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$")
+_OFFSET = Lazy(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$")
 
 
 def zone_offset(tz: str | None) -> int | None:
@@ -53,7 +54,7 @@ def zone_offset(tz: str | None) -> int | None:
     key = tz.strip().upper()
     if key in OFFSETS:
         return OFFSETS[key]
-    m = _OFFSET.match(key)
+    m = _OFFSET.compiled.match(key)
     if m:
         sign = -1 if m.group(1) in "-−" else 1
         return sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
