@@ -125,8 +125,7 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
 def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
     cause a consensus error" says what might happen, not what users saw)."""
-    hedge = lexicon("hedge")
-    return re.compile(hedge.pattern + r"|\bcan (?:cause|lead to|result in)\b", hedge.flags)
+    return re.compile(lexicon("hedge").pattern + r"|\bcan (?:cause|lead to|result in)\b")
 
 
 def _tells_incident(text: str) -> bool:

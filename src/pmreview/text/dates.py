@@ -90,7 +90,7 @@ _DATE_PART = Lazy(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 def may_hold_date(text: str) -> bool:
     """False when `text` holds no date, so `date_near` finds none anywhere in it (a line of
     thousands of times is asked once, not once per time)."""
-    return _DATE_PART.search(text) is not None
+    return _DATE_PART.compiled.search(text) is not None
 
 
 def date_near(text: str, start: int, end: int) -> date | None:

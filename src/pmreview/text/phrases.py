@@ -191,11 +191,18 @@ class Alternation:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.table = Phrases(patterns)
-        self._whole = Lazy("|".join(patterns))
+        self.pattern = "|".join(patterns)  # the whole alternation (matched without flags)
+        self._whole = Lazy(self.pattern)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Where the alternation's finditer(text) matches. The text is indexed on its own,
-        not through `index`, whose few places hold the documents'."""
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Where the alternation's finditer(text) matches; between `pos` and `endpos` with
+        the whole alternation, compiled then. The text is indexed on its own, not through
+        `index`, whose few places hold the documents'."""
+        if pos or endpos is not None:
+            end = len(text) if endpos is None else endpos
+            return self._whole.compiled.finditer(text, pos, end)
         live = self.table.within(TextIndex(text))
         found = live.candidates(1, text.count("\n") + 1)
         return (m for _, m in live.among(text, found))
