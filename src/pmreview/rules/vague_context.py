@@ -7,8 +7,9 @@ of the author's (`skip`: a `purpose` clause, a reported `belief`, a `negation`, 
 that introduces a list; the other readings are in rules/vague_roles.py) and where it applies
 (`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
 clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
-paragraph, and for words that count unnamed changes at the end of a paragraph in what the
-paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
+paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
+port 5001. This involved updating the settings."), and for words that count unnamed changes at
+the end of a paragraph in what the paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
 are never the author's claim. The marker words of each reading are the `[context]` table of the
 same file.
 """
@@ -33,13 +34,16 @@ from .vague_place import CLAUSE_END, Place
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
-ANSWERS = frozenset({"specific", "quantity", "setting", "value", "share", "change"})
+ANSWERS = frozenset(
+    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
+    | {"training"}
+)
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
-    | {"judgement", "recovery", "effect"}
+    | {"judgement", "recovery", "effect", "fault", "asked"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account"})
-WITHIN = frozenset({"sentence", "clause"})
+WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # a label opening a block, with text after it
 _LABEL = re.compile(
@@ -61,6 +65,7 @@ class Context:
     scope: str = "anywhere"
     within: str = "sentence"
     paragraph: frozenset[str] = frozenset()
+    nearby: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -70,8 +75,9 @@ class Context:
             entry.get("scope", "anywhere"),
             entry.get("within", "sentence"),
             frozenset(entry.get("paragraph", ())),
+            frozenset(entry.get("nearby", ())),
         )
-        known = ctx.answered_by | ctx.paragraph <= ANSWERS and ctx.skip <= SKIPS
+        known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
@@ -95,10 +101,14 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
         return False
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
-    around = place.around(ctx.within)
-    if any(_ANSWERS[name](around) for name in ctx.answered_by):
+    if "training" in ctx.answered_by and _trains(place):
         return False
-    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in ctx.answered_by):
+    answers = ctx.answered_by - {"training"}
+    if any(_ANSWERS[name](place.around(ctx.within)) for name in answers):
+        return False
+    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in answers):
+        return False
+    if any(_ANSWERS[name](place.nearby) for name in ctx.nearby):
         return False
     return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
 
@@ -206,6 +216,8 @@ _READINGS = {
     "negation": lambda place: _marked("negation")(place.before),
     "verification": lambda place: _marked("verification")(place.before),
     "reference": _refers_back,
+    "fault": lambda place: roles.states_fault(place.words, place.before),
+    "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
 }
 
 
@@ -232,7 +244,20 @@ _ANSWERS = {
     "value": _marked("value"),
     "share": _marked("share"),
     "change": _marked("change"),
+    "new_value": _marked("new_value"),
+    "examined": _marked("examined"),
 }
+
+
+def _trains(place: Place) -> bool:
+    """The sentence sets a training, a session or a workshop for a named audience on a named
+    topic ("Train the on-call engineers on failover drills"): it can be held and ticked off.
+    Words that join another measure to the training ("improve the docs and the training") are
+    judged as they are."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    markers = _markers()
+    joined = re.search(r"\band\b|,", place.words) is not None
+    return not joined and all(markers[n].compiled.search(sentence) for n in ("audience", "topic"))
 
 
 def answers_share(text: str) -> bool:

@@ -39,7 +39,7 @@ _COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might)(?:n[’']t| not)? 
 # passing shortly thereafter"): a note on the recovery, not a claim about the impact
 _RECOVERY = re.compile(
     r"\b(?:recover\w*|began (?:to )?(?:pass|succeed|work|respond)\w*|started (?:to )?(?:pass|"
-    r"succeed|work|respond)\w*|back to normal|(?:was|were) restored|came back)\b"
+    r"succeed|work|respond)\w*|back to normal|(?:was|were) (?:restored|resumed)|came back)\b"
 )
 # things counted but not named, as a sentence announcing them counts them
 _ANNOUNCED = re.compile(
@@ -54,6 +54,12 @@ _SIZE = re.compile(
 # … and words about how long or how slow, which a share does not answer
 _SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
 _DURATION = re.compile(r"\b(?:hours|minutes|days|weeks|a while|some time)\b")
+# words that say a setting or a change was wrong ("queries were not optimised", "the limits
+# were incorrectly tuned"): a cause, not a fix
+_FAULT = re.compile(
+    r"\b(?:not|never|incorrectly|wrongly|poorly|improperly|badly|inadequately|insufficiently"
+    r"|mistakenly|erroneously|inadvertently|accidentally)\b|n[\x27’]t\b"
+)
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -104,3 +110,15 @@ def states_size(words: str) -> bool:
     """The words say only how big an impact was ("a significant outage", "most users"), not
     how long, how slow or what else (intermittent errors, lost revenue)."""
     return _SIZE.search(words) is not None and _SPEED.search(words) is None
+
+
+def states_fault(words: str, before: str) -> bool:
+    """The words say that a setting or a change was wrong ("queries were not optimised",
+    "limits were incorrectly tuned"): the cause of the incident, not the fix."""
+    return _FAULT.search(words) is not None or _FAULT.search(before[-20:]) is not None
+
+
+def is_asked(sentence: str) -> bool:
+    """The sentence is a question ("Maybe the disk filled up somehow?"): a hypothesis the
+    author weighed, not the cause stated."""
+    return sentence.rstrip(" *_)").endswith("?")
