@@ -18,13 +18,18 @@ _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
 _REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
 
 
-def _clause_after(after: str) -> str:
+def _clause_after(after: str, apposition: bool = False) -> str:
     """The rest of the words' clause; when a colon or a dash ends their noun phrase, the rest
     of the sentence too: it says what the words stand for ("the usual suspects – the web
-    server, the database and the load balancer")."""
-    first = CLAUSE_END.split(after, maxsplit=1)[0]
+    server, the database and the load balancer"). With `apposition`, a comma right after the
+    words opens a clause that names them too ("an external service, `certbot-relay`, …")."""
+    first, *rest = CLAUSE_END.split(after, maxsplit=1)
     sep = after[len(first) :].lstrip()[:1]
-    return after if len(first.split()) <= 3 and sep in (":", "—", "–", "-") else first
+    if len(first.split()) <= 3 and sep in (":", "—", "–", "-"):
+        return after
+    if apposition and rest and not first.strip():
+        return CLAUSE_END.split(rest[0], maxsplit=1)[0]
+    return first
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class Place:
         before, after = lower[self._start : self.span[0]], lower[self.span[1] : e]
         if within in ("clause", "after"):
             before = CLAUSE_END.split(before)[-1] if within == "clause" else ""
-            after = _clause_after(after)
+            after = _clause_after(after, apposition=within == "after")
         return before + " " + after
 
     @property
