@@ -40,7 +40,7 @@ ANSWERS = frozenset(
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
-    | {"judgement", "recovery", "effect", "fault", "asked"}
+    | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account"})
 WITHIN = frozenset({"sentence", "clause", "after"})
@@ -218,6 +218,7 @@ _READINGS = {
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),
     "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
+    "examined": lambda place: roles.counts_examined(place.before),
 }
 
 

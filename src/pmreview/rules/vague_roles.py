@@ -60,6 +60,11 @@ _FAULT = re.compile(
     r"\b(?:not|never|incorrectly|wrongly|poorly|improperly|badly|inadequately|insufficiently"
     r"|mistakenly|erroneously|inadvertently|accidentally)\b|n[\x27’]t\b"
 )
+# a verb of examining just before the words: they count what the team looked at ("reviewed
+# more or less all audit logs"), not who was hit
+_EXAMINING = re.compile(
+    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
+)
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -122,3 +127,8 @@ def is_asked(sentence: str) -> bool:
     """The sentence is a question ("Maybe the disk filled up somehow?"): a hypothesis the
     author weighed, not the cause stated."""
     return sentence.rstrip(" *_)").endswith("?")
+
+
+def counts_examined(before: str) -> bool:
+    """The words are the object of a verb of examining ("checked most of the hosts")."""
+    return _EXAMINING.search(before) is not None
