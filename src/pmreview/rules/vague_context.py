@@ -42,7 +42,7 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
 )
-SCOPES = frozenset({"anywhere", "measures", "account"})
+SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # a label opening a block, with text after it
@@ -97,7 +97,7 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
-    if ctx.scope == "account" and _guards_against(place):
+    if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):
         return False
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
@@ -170,10 +170,14 @@ def _opens_with_verb(place: Place) -> bool:
     return word in verbs() or past_of(word) is not None or gerund_of(word) is not None
 
 
-def _guards_against(place: Place) -> bool:
+def _guards_against(place: Place, told: bool = False) -> bool:
     """In a section of measures or lessons (and of no kind that tells what happened), a cause
-    or a change is what to guard against, not the author's account of the incident."""
+    or a change is what to guard against, not the author's account of the incident. With
+    `told`, a lesson that explains the incident ("what went wrong: … possibly because it
+    restarted") is the author's account still."""
     kinds = place.section.kinds
+    if told and "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)]):
+        return False
     return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS
 
 
@@ -186,7 +190,7 @@ def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.span[1]]):
+    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -213,7 +217,7 @@ _READINGS = {
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
     "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
-    "negation": lambda place: _marked("negation")(place.before),
+    "negation": lambda place: _marked("negation")(roles.negatable(place.before, place.words)),
     "verification": lambda place: _marked("verification")(place.before),
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),

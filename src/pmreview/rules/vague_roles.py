@@ -65,6 +65,10 @@ _FAULT = re.compile(
 _EXAMINING = re.compile(
     r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
 )
+# a cause's words that open with their link to the effect ("due to a bug")
+_CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
+# words that explain why something happened
+_CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|reason|why|root cause|result of)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -132,3 +136,17 @@ def is_asked(sentence: str) -> bool:
 def counts_examined(before: str) -> bool:
     """The words are the object of a verb of examining ("checked most of the hosts")."""
     return _EXAMINING.search(before) is not None
+
+
+def explains(sentence: str) -> bool:
+    """The sentence says why something happened ("… possibly because it restarted")."""
+    return _CAUSAL.search(sentence) is not None
+
+
+def negatable(before: str, words: str) -> str:
+    """The part of `before` in which a negation negates the words: a negation just before a
+    cause's link ("it was not due to a bug") does, one on the effect ("was not operational
+    due to a bug") does not."""
+    if _CAUSE_LEAD.match(words) and not re.search(r"(?:\bnot|\bnever|n[\x27’]t)\s*$", before):
+        return ""
+    return before
