@@ -9,9 +9,10 @@ that introduces a list; the other readings are in rules/vague_roles.py) and wher
 clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
 paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
 port 5001. This involved updating the settings."), and for words that count unnamed changes at
-the end of a paragraph in what the paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
-are never the author's claim. The marker words of each reading are the `[context]` table of the
-same file.
+the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
+lesson that explains the incident is an account too). Quoted material (block quotes,
+quotations, code) and a label-only lead-in are never the author's claim. The marker words of
+each reading are the `[context]` table of the same file.
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
-_READINGS = {
+_READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
     "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
