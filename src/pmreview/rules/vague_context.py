@@ -37,7 +37,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training"}
+    | {"training", "watched"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -102,9 +102,9 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
         return False
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
-    if "training" in ctx.answered_by and _trains(place):
+    if any(_WHOLE[name](place) for name in ctx.answered_by & _WHOLE.keys()):
         return False
-    answers = ctx.answered_by - {"training"}
+    answers = ctx.answered_by - _WHOLE.keys()
     if any(_ANSWERS[name](place.around(ctx.within)) for name in answers):
         return False
     if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in answers):
@@ -264,6 +264,16 @@ def _trains(place: Place) -> bool:
     markers = _markers()
     joined = re.search(r"\band\b|,", place.words) is not None
     return not joined and all(markers[n].compiled.search(sentence) for n in ("audience", "topic"))
+
+
+def _watches(place: Place) -> bool:
+    """The sentence adds a monitor and says what it watches where ("Add probes on all web
+    hosts for port availability"): it can be built and shown to work."""
+    return _marked("watched")(place.block.lower[slice(*place.sentence)])
+
+
+# answers read in the whole sentence, the words included ("Conduct a training session …")
+_WHOLE: dict[str, Callable[[Place], bool]] = {"training": _trains, "watched": _watches}
 
 
 def answers_share(text: str) -> bool:
