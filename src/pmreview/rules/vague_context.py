@@ -37,7 +37,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training", "watched"}
+    | {"training", "watched", "spelled_out"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -252,6 +252,7 @@ _ANSWERS = {
     "change": _marked("change"),
     "new_value": _marked("new_value"),
     "examined": _marked("examined"),
+    "spelled_out": _marked("spelled_out"),
 }
 
 
