@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Section
+from .vague_place import CLAUSE_END
 
 # a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
 _LEAD_IN = re.compile(
@@ -122,9 +123,11 @@ def states_size(words: str) -> bool:
 
 
 def states_fault(words: str, before: str) -> bool:
-    """The words say that a setting or a change was wrong ("queries were not optimised",
-    "limits were incorrectly tuned"): the cause of the incident, not the fix."""
-    return _FAULT.search(words) is not None or _FAULT.search(before[-20:]) is not None
+    """The words, or the words just before them in their clause, say that a setting or a
+    change was wrong ("queries were not optimised", "limits were incorrectly tuned"): the
+    cause of the incident, not the fix."""
+    clause = CLAUSE_END.split(before)[-1]
+    return _FAULT.search(words) is not None or _FAULT.search(clause[-20:]) is not None
 
 
 def is_asked(sentence: str) -> bool:
