@@ -103,7 +103,7 @@ def _block_hits(
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                 continue
-            place = Place(sec, block, spans[i], m.span(), impact_stated)
+            place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans))
             if not is_vague_here(entry.context, place):
                 continue
             claimed.add((entry.rule, i))

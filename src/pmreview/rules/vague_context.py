@@ -7,10 +7,12 @@ of the author's (`skip`: a `purpose` clause, a reported `belief`, a `negation`, 
 that introduces a list; the other readings are in rules/vague_roles.py) and where it applies
 (`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
 clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
-paragraph, and for words that count unnamed changes at the end of a paragraph in what the
-paragraph announces. Quoted material (block quotes, quotations, code) and a label-only lead-in
-are never the author's claim. The marker words of each reading are the `[context]` table of the
-same file.
+paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
+port 5001. This involved updating the settings."), and for words that count unnamed changes at
+the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
+lesson that explains the incident is an account too). Quoted material (block quotes,
+quotations, code) and a label-only lead-in are never the author's claim. The marker words of
+each reading are the `[context]` table of the same file.
 """
 
 from __future__ import annotations
@@ -33,13 +35,16 @@ from .vague_place import CLAUSE_END, Place
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
-ANSWERS = frozenset({"specific", "quantity", "setting", "value", "share", "change"})
+ANSWERS = frozenset(
+    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
+    | {"training", "watched", "spelled_out"}
+)
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
-    | {"judgement", "recovery", "effect"}
+    | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
 )
-SCOPES = frozenset({"anywhere", "measures", "account"})
-WITHIN = frozenset({"sentence", "clause"})
+SCOPES = frozenset({"anywhere", "measures", "account", "told"})
+WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # a label opening a block, with text after it
 _LABEL = re.compile(
@@ -61,6 +66,7 @@ class Context:
     scope: str = "anywhere"
     within: str = "sentence"
     paragraph: frozenset[str] = frozenset()
+    nearby: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -70,8 +76,9 @@ class Context:
             entry.get("scope", "anywhere"),
             entry.get("within", "sentence"),
             frozenset(entry.get("paragraph", ())),
+            frozenset(entry.get("nearby", ())),
         )
-        known = ctx.answered_by | ctx.paragraph <= ANSWERS and ctx.skip <= SKIPS
+        known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
@@ -91,14 +98,18 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
-    if ctx.scope == "account" and _guards_against(place):
+    if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):
         return False
     if any(_READINGS[name](place) for name in ctx.skip):
         return False
-    around = place.around(ctx.within)
-    if any(_ANSWERS[name](around) for name in ctx.answered_by):
+    if any(_WHOLE[name](place) for name in ctx.answered_by & _WHOLE.keys()):
         return False
-    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in ctx.answered_by):
+    answers = ctx.answered_by - _WHOLE.keys()
+    if any(_ANSWERS[name](place.around(ctx.within)) for name in answers):
+        return False
+    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in answers):
+        return False
+    if any(_ANSWERS[name](place.nearby) for name in ctx.nearby):
         return False
     return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
 
@@ -160,10 +171,14 @@ def _opens_with_verb(place: Place) -> bool:
     return word in verbs() or past_of(word) is not None or gerund_of(word) is not None
 
 
-def _guards_against(place: Place) -> bool:
+def _guards_against(place: Place, told: bool = False) -> bool:
     """In a section of measures or lessons (and of no kind that tells what happened), a cause
-    or a change is what to guard against, not the author's account of the incident."""
+    or a change is what to guard against, not the author's account of the incident. With
+    `told`, a lesson that explains the incident ("what went wrong: … possibly because it
+    restarted") is the author's account still."""
     kinds = place.section.kinds
+    if told and "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)]):
+        return False
     return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS
 
 
@@ -176,7 +191,7 @@ def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.span[1]]):
+    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -192,7 +207,7 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
-_READINGS = {
+_READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
     "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
@@ -203,9 +218,12 @@ _READINGS = {
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
     "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
-    "negation": lambda place: _marked("negation")(place.before),
+    "negation": lambda place: _marked("negation")(roles.negatable(place.before, place.words)),
     "verification": lambda place: _marked("verification")(place.before),
     "reference": _refers_back,
+    "fault": lambda place: roles.states_fault(place.words, place.before),
+    "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
+    "examined": lambda place: roles.counts_examined(place.before),
 }
 
 
@@ -232,7 +250,31 @@ _ANSWERS = {
     "value": _marked("value"),
     "share": _marked("share"),
     "change": _marked("change"),
+    "new_value": _marked("new_value"),
+    "examined": _marked("examined"),
+    "spelled_out": _marked("spelled_out"),
 }
+
+
+def _trains(place: Place) -> bool:
+    """The sentence sets a training, a session or a workshop for a named audience on a named
+    topic ("Train the on-call engineers on failover drills"): it can be held and ticked off.
+    Words that join another measure to the training ("improve the docs and the training") are
+    judged as they are."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    markers = _markers()
+    joined = re.search(r"\band\b|,", place.words) is not None
+    return not joined and all(markers[n].compiled.search(sentence) for n in ("audience", "topic"))
+
+
+def _watches(place: Place) -> bool:
+    """The sentence adds a monitor and says what it watches where ("Add probes on all web
+    hosts for port availability"): it can be built and shown to work."""
+    return _marked("watched")(place.block.lower[slice(*place.sentence)])
+
+
+# answers read in the whole sentence, the words included ("Conduct a training session …")
+_WHOLE: dict[str, Callable[[Place], bool]] = {"training": _trains, "watched": _watches}
 
 
 def answers_share(text: str) -> bool:

@@ -18,6 +18,20 @@ _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
 _REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
 
 
+def _clause_after(after: str, apposition: bool = False) -> str:
+    """The rest of the words' clause; when a colon or a dash ends their noun phrase, the rest
+    of the sentence too: it says what the words stand for ("the usual suspects – the web
+    server, the database and the load balancer"). With `apposition`, a comma right after the
+    words opens a clause that names them too ("an external service, `certbot-relay`, …")."""
+    first, *rest = CLAUSE_END.split(after, maxsplit=1)
+    sep = after[len(first) :].lstrip()[:1]
+    if len(first.split()) <= 3 and sep in (":", "—", "–", "-"):
+        return after
+    if apposition and rest and not first.strip():
+        return CLAUSE_END.split(rest[0], maxsplit=1)[0]
+    return first
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a match stands: its section, block, sentence (start, end) and span in the block,
@@ -28,6 +42,7 @@ class Place:
     sentence: tuple[int, int]
     span: tuple[int, int]
     impact_stated: bool = False
+    spans: tuple[tuple[int, int], ...] = ()  # the block's sentences
 
     @property
     def before(self) -> str:
@@ -59,14 +74,15 @@ class Place:
         return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
 
     def around(self, within: str) -> str:
-        """The lower-cased text the match is judged in, without the match: its clause, or its
-        sentence (a list item: the whole item)."""
+        """The lower-cased text the match is judged in, without the match: its sentence (a list
+        item: the whole item), its clause, or the rest of its clause ("after": what names the
+        thing the words stand for follows them: "a recent change, #4812, …")."""
         lower = self._plain
         e = len(lower) if self.block.kind == "item" else self.sentence[1]
         before, after = lower[self._start : self.span[0]], lower[self.span[1] : e]
-        if within == "clause":
-            before = CLAUSE_END.split(before)[-1]
-            after = CLAUSE_END.split(after)[0]
+        if within in ("clause", "after"):
+            before = CLAUSE_END.split(before)[-1] if within == "clause" else ""
+            after = _clause_after(after, apposition=within == "after")
         return before + " " + after
 
     @property
@@ -84,6 +100,23 @@ class Place:
                 e = m.start()
                 break
         return lower[s : self.span[0]] + " " + lower[self.span[1] : e]
+
+    @property
+    def nearby(self) -> str:
+        """The lower-cased text of the sentences just before and after the words' sentence in
+        their paragraph or list item ("Bound the app to port 5001. This involved updating the
+        settings."); a line that ends a sentence ends the paragraph here too."""
+        if self.sentence not in self.spans:
+            return ""
+        at = self.spans.index(self.sentence)
+        side = [self.spans[k] for k in (at - 1, at + 1) if 0 <= k < len(self.spans)]
+        text, lower = self.block.text, self._plain
+
+        def apart(s: int, e: int) -> bool:  # the gap between the two, and the next one's start
+            gap = text[max(min(e, self.sentence[1]) - 1, 0) : max(s, self.sentence[0]) + 9]
+            return _LINE_BREAK.search(gap) is not None
+
+        return " ".join(lower[s:e] for s, e in side if not apart(s, e))
 
     @property
     def next_text(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Section
+from .vague_place import CLAUSE_END
 
 # a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
 _LEAD_IN = re.compile(
@@ -39,7 +40,7 @@ _COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might)(?:n[’']t| not)? 
 # passing shortly thereafter"): a note on the recovery, not a claim about the impact
 _RECOVERY = re.compile(
     r"\b(?:recover\w*|began (?:to )?(?:pass|succeed|work|respond)\w*|started (?:to )?(?:pass|"
-    r"succeed|work|respond)\w*|back to normal|(?:was|were) restored|came back)\b"
+    r"succeed|work|respond)\w*|back to normal|(?:was|were) (?:restored|resumed)|came back)\b"
 )
 # things counted but not named, as a sentence announcing them counts them
 _ANNOUNCED = re.compile(
@@ -54,6 +55,21 @@ _SIZE = re.compile(
 # … and words about how long or how slow, which a share does not answer
 _SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
 _DURATION = re.compile(r"\b(?:hours|minutes|days|weeks|a while|some time)\b")
+# words that say a setting or a change was wrong ("queries were not optimised", "the limits
+# were incorrectly tuned"): a cause, not a fix
+_FAULT = re.compile(
+    r"\b(?:not|never|incorrectly|wrongly|poorly|improperly|badly|inadequately|insufficiently"
+    r"|mistakenly|erroneously|inadvertently|accidentally)\b|n[\x27’]t\b"
+)
+# a verb of examining just before the words: they count what the team looked at ("reviewed
+# more or less all audit logs"), not who was hit
+_EXAMINING = re.compile(
+    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
+)
+# a cause's words that open with their link to the effect ("due to a bug")
+_CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
+# words that explain why something happened
+_CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|reason|why|root cause|result of)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 
@@ -104,3 +120,36 @@ def states_size(words: str) -> bool:
     """The words say only how big an impact was ("a significant outage", "most users"), not
     how long, how slow or what else (intermittent errors, lost revenue)."""
     return _SIZE.search(words) is not None and _SPEED.search(words) is None
+
+
+def states_fault(words: str, before: str) -> bool:
+    """The words, or the words just before them in their clause, say that a setting or a
+    change was wrong ("queries were not optimised", "limits were incorrectly tuned"): the
+    cause of the incident, not the fix."""
+    clause = CLAUSE_END.split(before)[-1]
+    return _FAULT.search(words) is not None or _FAULT.search(clause[-20:]) is not None
+
+
+def is_asked(sentence: str) -> bool:
+    """The sentence is a question ("Maybe the disk filled up somehow?"): a hypothesis the
+    author weighed, not the cause stated."""
+    return sentence.rstrip(" *_)").endswith("?")
+
+
+def counts_examined(before: str) -> bool:
+    """The words are the object of a verb of examining ("checked most of the hosts")."""
+    return _EXAMINING.search(before) is not None
+
+
+def explains(sentence: str) -> bool:
+    """The sentence says why something happened ("… possibly because it restarted")."""
+    return _CAUSAL.search(sentence) is not None
+
+
+def negatable(before: str, words: str) -> str:
+    """The part of `before` in which a negation negates the words: a negation just before a
+    cause's link ("it was not due to a bug") does, one on the effect ("was not operational
+    due to a bug") does not."""
+    if _CAUSE_LEAD.match(words) and not re.search(r"(?:\bnot|\bnever|n[\x27’]t)\s*$", before):
+        return ""
+    return before
