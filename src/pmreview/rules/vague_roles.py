@@ -54,7 +54,9 @@ _SIZE = re.compile(
 )
 # … and words about how long or how slow, which a share does not answer
 _SPEED = re.compile(r"\b(?:delays?|latency|slow\w*|hours|minutes|days|duress)\b")
-_DURATION = re.compile(r"\b(?:hours|minutes|days|weeks|a while|some time|shortly|soon|thereafter|eventually)\b")
+_DURATION = re.compile(
+    r"\b(?:hours|minutes|days|weeks|a while|some time|shortly|soon|thereafter|eventually)\b"
+)
 # words that say a setting or a change was wrong ("queries were not optimised", "the limits
 # were incorrectly tuned"): a cause, not a fix
 _FAULT = re.compile(
