@@ -107,7 +107,13 @@ def token_blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Bloc
 
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+# "<" up to the next ">" (a tag when something is between them); with no ">" the run to the
+# end of the text, taken once and kept (a search from each "<" would read it again each time)
+_TAG = re.compile(r"<[^>]*+>?")
+
+
+def _untag(m: re.Match[str]) -> str:
+    return "" if len(m[0]) > 2 and m[0][-1] == ">" else m[0]
 
 
 def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
@@ -116,7 +122,7 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
     m = _HTML_HEADING.match(lines[s])
     if m is None:
         return []
-    title = _TAG.sub("", m.group(2)).strip()
+    title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (
             Block("heading", s + 1, s + 1, lines[s]),
