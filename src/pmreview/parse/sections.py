@@ -20,7 +20,8 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
         if mark is None:
             sections[-1].blocks.append(block)
             continue
-        kinds = kinds_of(mark.title)
+        own = kinds_of(mark.title)
+        kinds = own
         if not kinds and parent is not None and mark.level > parent.level:
             kinds = parent.kinds
         sec = Section(
@@ -32,7 +33,7 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
             mark.level,
         )
         sections.append(sec)
-        if kinds_of(mark.title):
+        if own:
             parent = sec
         elif mark.level <= (parent.level if parent else 0):
             parent = None

@@ -32,10 +32,16 @@ _EMPH = re.compile(r"[*_`#~\[\]]+")
 
 
 @cache
-def _kind_table() -> list[tuple[str, list[re.Pattern[str]], frozenset[str]]]:
+def _kind_table() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
+    """Each kind with its title patterns as one alternation (one search a kind, not one a
+    pattern: every title of a long document is looked up), and the kinds that exclude it."""
     data = load_toml("sections.toml")["kinds"]
     return [
-        (kind, [re.compile(p) for p in spec["patterns"]], frozenset(spec.get("excluded_by", [])))
+        (
+            kind,
+            re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+            frozenset(spec.get("excluded_by", [])),
+        )
         for kind, spec in data.items()
     ]
 
@@ -53,7 +59,7 @@ def kinds_of(title: str) -> frozenset[str]:
     norm = normalise_title(title)
     if not norm:
         return frozenset()
-    found = {kind for kind, pats, _ in _kind_table() if any(p.search(norm) for p in pats)}
+    found = {kind for kind, pattern, _ in _kind_table() if pattern.search(norm)}
     for kind, _, excluded_by in _kind_table():
         if kind in found and excluded_by & found:
             found.discard(kind)
