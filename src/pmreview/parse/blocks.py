@@ -155,7 +155,7 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
     return out
 
 
-_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;|\u00a0)*[•●▪◦‣■□➢➤►✓✔❖]\s*")
+_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
 _INDENTED_ITEM = re.compile(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
 
 

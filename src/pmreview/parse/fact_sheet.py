@@ -10,7 +10,8 @@ from ..models import Block
 from .titles import Mark, kinds_of
 
 _FACT_ITEM = re.compile(
-    r"^\s*[-*+]\s+(?:\*\*|__)\s*(?P<t>[A-Za-z][^*_\n:]{0,50}?)\s*:?\s*(?:\*\*|__)\s*:?(?P<rest>.*)$"
+    r"^\s*+[-*+]\s++(?:\*\*|__)\s*+(?P<t>[A-Za-z][^*_\n:]{0,50}?(?<!\s))\s*+:?+\s*+(?:\*\*|__)"
+    r"\s*+:?+(?P<rest>.*)$"
 )
 # the parts that make a list of labelled facts a whole postmortem, not a summary's details
 _PARTS = frozenset({"timeline", "root_cause", "resolution", "measures", "action_items"})
