@@ -21,9 +21,9 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-# 16 times longer: a quadratic pattern is 256 times slower there, 64 times past the bound
+# 16 times longer: a quadratic pattern is 256 times slower there, 42 times past the bound
 SHORT, LONG = 250, 4_000
-LIMIT = 4  # how many times slower than the linear extrapolation counts as a blow-up
+LIMIT = 6  # how many times slower than the linear extrapolation counts as a blow-up
 FLOOR = 0.00002  # seconds: below this a short time is timer noise
 SHORT_CAP = 0.2  # seconds: a pattern this slow on SHORT characters has blown up already
 LONG_CAP = 1.0  # seconds on LONG characters: 250 us a character is no linear pattern
@@ -184,6 +184,6 @@ def blow_ups(pattern: str, flags: int = 0) -> list[str]:
         if bound == math.inf or _seconds(compiled, long, bound) > bound:
             # confirm: the best of three, as a busy machine slows one run, not all
             bound = _bound(compiled, short, long, 3)
-            if bound == math.inf or min(_seconds(compiled, long, bound) for _ in range(2)) > bound:
+            if bound == math.inf or min(_seconds(compiled, long, bound) for _ in range(3)) > bound:
                 slow.append(repr(short[:60]))
     return slow

@@ -1,6 +1,6 @@
 """No regular expression of pmreview's readers and rules (the phrase tables in data/*.toml
 included) backtracks catastrophically: each runs against long runs of what it repeats and
-near-misses (tests/_backtracking.py) within 4 times its linear time. The rewritten title
+near-misses (tests/_backtracking.py) within 6 times its linear time. The rewritten title
 patterns of parse/titles.py find what their backtracking forms found."""
 
 from __future__ import annotations
