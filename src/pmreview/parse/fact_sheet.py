@@ -62,7 +62,7 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     under_kind = False
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
-            under_kind = bool(kinds_of(mark.title))
+            under_kind = bool(mark.kinds)
         elif not under_kind and _label(block) is not None:
             free.add(i)
     return free

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..resources import load_toml
 
@@ -74,6 +74,12 @@ class Mark:
     line: int
     column: int
     inline: bool  # the line also holds body text
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """kinds_of(title), read once for the passes that ask (a long document has more
+        titles than kinds_of's cache holds)."""
+        return kinds_of(self.title)
 
 
 # "(" up to the next ")"; with no ")" the run to the end, taken once and kept (a search from
