@@ -21,11 +21,12 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-SHORT, LONG = 1_000, 20_000
-LIMIT = 20  # how many times slower than the linear extrapolation counts as a blow-up
-FLOOR = 0.00005  # seconds: below this a short time is timer noise
-SHORT_CAP = 1.0  # seconds: a pattern this slow on SHORT characters has blown up already
-LONG_CAP = 5.0  # seconds on LONG characters: 250 us a character is no linear pattern
+# 16 times longer: a quadratic pattern is 256 times slower there, 42 times past the bound
+SHORT, LONG = 250, 4_000
+LIMIT = 6  # how many times slower than the linear extrapolation counts as a blow-up
+FLOOR = 0.00002  # seconds: below this a short time is timer noise
+SHORT_CAP = 0.2  # seconds: a pattern this slow on SHORT characters has blown up already
+LONG_CAP = 1.0  # seconds on LONG characters: 250 us a character is no linear pattern
 _BIG_REPEAT = 40  # a repetition bounded above by this much or less is no danger
 _PROBES = " a1.-<>*_`\n:/"  # characters tried against negated classes
 
@@ -129,15 +130,15 @@ def _repeats(items: Any, lead: str = "") -> Iterator[tuple[str, list[str]]]:
 def worst_cases(pattern: str, flags: int, length: int) -> list[str]:
     """The hostile strings of about `length` characters for `pattern`."""
     parsed = _parser.parse(pattern, flags)
-    out: dict[str, None] = {}
+    out: dict[tuple[str, str, int], str] = {}  # by what they are made of, whatever `length`
     for lead, chars in _repeats(list(parsed)):
         for c in chars:
             run = c * length
             unit = lead + c * 8
-            out[lead + run + "\x00"] = None
-            out[lead + run] = None
-            out[unit * (length // len(unit) + 1)] = None
-    return list(out)
+            out[lead, c, 0] = lead + run + "\x00"
+            out[lead, c, 1] = lead + run
+            out[lead, c, 2] = unit * (length // len(unit) + 1)
+    return list(out.values())
 
 
 class _Interrupted(Exception):
@@ -183,6 +184,6 @@ def blow_ups(pattern: str, flags: int = 0) -> list[str]:
         if bound == math.inf or _seconds(compiled, long, bound) > bound:
             # confirm: the best of three, as a busy machine slows one run, not all
             bound = _bound(compiled, short, long, 3)
-            if bound == math.inf or min(_seconds(compiled, long, bound) for _ in range(2)) > bound:
+            if bound == math.inf or min(_seconds(compiled, long, bound) for _ in range(3)) > bound:
                 slow.append(repr(short[:60]))
     return slow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -26,88 +27,108 @@ def _raw(lines: tuple[str, ...], start: int, end: int) -> str:
 
 def token_blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Block, Mark | None]]:
     """Blocks in document order; headings and section-opening lines carry a Mark."""
-    out: list[tuple[Block, Mark | None]] = []
-    depth = -1
-    quote = 0
-    item_open: tuple[int, str] | None = None
-    in_thead = False
+    walk = _Walk(tokens, lines)
     for i, tok in enumerate(tokens):
+        if not walk.nest(tok.type) and tok.map:
+            walk.block(i, tok, *tok.map)
+    return walk.out
+
+
+_NESTING = {
+    "bullet_list_open": ("depth", 1),
+    "ordered_list_open": ("depth", 1),
+    "bullet_list_close": ("depth", -1),
+    "ordered_list_close": ("depth", -1),
+    "blockquote_open": ("quote", 1),
+    "blockquote_close": ("quote", -1),
+    "thead_open": ("thead", 1),
+    "thead_close": ("thead", -1),
+}
+
+
+@dataclass
+class _Walk:
+    """The token loop's state: how deep in lists and quotes, in a table's head or not, the
+    list item whose first paragraph is still to come; the blocks so far."""
+
+    tokens: list[Token]
+    lines: tuple[str, ...]
+    out: list[tuple[Block, Mark | None]] = field(default_factory=list)
+    depth: int = -1
+    quote: int = 0
+    thead: int = 0
+    item: tuple[int, str] | None = None  # an open list item: its first line and marker
+
+    def nest(self, kind: str) -> bool:
+        """Count a list, quote or table head opening or closing (False: not one of those)."""
+        if kind not in _NESTING:
+            return False
+        name, step = _NESTING[kind]
+        setattr(self, name, getattr(self, name) + step)
+        return True
+
+    def block(self, i: int, tok: Token, s: int, e: int) -> None:
+        """The blocks a token opens (lines s to e, from 0, e excluded)."""
         t = tok.type
-        if t in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif t in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-        elif t == "blockquote_open":
-            quote += 1
-        elif t == "blockquote_close":
-            quote -= 1
-        elif t == "thead_open":
-            in_thead = True
-        elif t == "thead_close":
-            in_thead = False
-        elif t == "list_item_open" and tok.map:
-            marker = tok.markup if t and tok.info == "" else f"{tok.info}{tok.markup}"
-            item_open = (tok.map[0], marker)
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is None or nxt.type != "paragraph_open":
-                end = tok.map[0] + 1
-                out.append(
-                    (
-                        Block(
-                            "item",
-                            tok.map[0] + 1,
-                            end,
-                            _raw(lines, tok.map[0], end),
-                            depth=depth,
-                            marker=marker,
-                        ),
-                        None,
-                    )
-                )
-                item_open = None
-        elif t == "heading_open" and tok.map:
-            title = tokens[i + 1].content if i + 1 < len(tokens) else ""
-            s, e = tok.map
-            style = "setext" if tok.markup in ("=", "-") else "atx"
-            block = Block("heading", s + 1, e, _raw(lines, s, e))
-            col = max(lines[s].find(title.strip()[:10]) + 1, 1) if title.strip() else 1
-            out.append((block, Mark(title, style, int(tok.tag[1]), s + 1, col, False)))
-        elif t == "html_block" and tok.map and not quote and depth < 0:
-            out.extend(_html_heading(lines, *tok.map))
-        elif t == "code_block" and tok.map and not quote:
-            out.extend(_indented(lines, *tok.map))
-        elif t == "tr_open" and tok.map and not in_thead:
-            s, e = tok.map
-            out.append((Block("row", s + 1, e, _raw(lines, s, e)), None))
-        elif t == "paragraph_open" and tok.map:
-            s, e = tok.map
-            if item_open is not None:
-                start, marker = item_open
-                cut = _lazy_title(lines, s + 1, e)
-                out.append(
-                    (
-                        Block(
-                            "item",
-                            start + 1,
-                            cut,
-                            _raw(lines, start, cut),
-                            depth=depth,
-                            marker=marker,
-                        ),
-                        None,
-                    )
-                )
-                out.extend(_split_paragraph(lines, cut, e) if cut < e else [])
-                item_open = None
-            elif quote:
-                out.append((Block("paragraph", s + 1, e, _raw(lines, s, e)), None))
-            else:
-                out.extend(_split_paragraph(lines, s, e))
-    return out
+        if t == "list_item_open":
+            self._item(i, tok, s)
+        elif t == "heading_open":
+            self._heading(i, tok, s, e)
+        elif t == "html_block" and not self.quote and self.depth < 0:
+            self.out.extend(_html_heading(self.lines, s, e))
+        elif t == "code_block" and not self.quote:
+            self.out.extend(_indented(self.lines, s, e))
+        elif t == "tr_open" and not self.thead:
+            self.out.append((Block("row", s + 1, e, _raw(self.lines, s, e)), None))
+        elif t == "paragraph_open":
+            self._paragraph(s, e)
+
+    def _item(self, i: int, tok: Token, s: int) -> None:
+        """A list item opens; one with no paragraph (empty, or a nested list first) is a
+        block of its first line at once."""
+        marker = tok.markup if tok.info == "" else f"{tok.info}{tok.markup}"
+        self.item = (s, marker)
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or nxt.type != "paragraph_open":
+            self._close_item(s + 1)
+
+    def _close_item(self, end: int) -> None:
+        assert self.item is not None
+        start, marker = self.item
+        block = Block(
+            "item", start + 1, end, _raw(self.lines, start, end), depth=self.depth, marker=marker
+        )
+        self.out.append((block, None))
+        self.item = None
+
+    def _heading(self, i: int, tok: Token, s: int, e: int) -> None:
+        title = self.tokens[i + 1].content if i + 1 < len(self.tokens) else ""
+        style = "setext" if tok.markup in ("=", "-") else "atx"
+        block = Block("heading", s + 1, e, _raw(self.lines, s, e))
+        col = max(self.lines[s].find(title.strip()[:10]) + 1, 1) if title.strip() else 1
+        self.out.append((block, Mark(title, style, int(tok.tag[1]), s + 1, col, False)))
+
+    def _paragraph(self, s: int, e: int) -> None:
+        """A paragraph: the body of an open list item (up to a section title at the margin),
+        one block in a quote, or cut where its lines open sections."""
+        if self.item is not None:
+            cut = _lazy_title(self.lines, s + 1, e)
+            self._close_item(cut)
+            self.out.extend(_split_paragraph(self.lines, cut, e) if cut < e else [])
+        elif self.quote:
+            self.out.append((Block("paragraph", s + 1, e, _raw(self.lines, s, e)), None))
+        else:
+            self.out.extend(_split_paragraph(self.lines, s, e))
 
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+# "<" up to the next ">" (a tag when something is between them); with no ">" the run to the
+# end of the text, taken once and kept (a search from each "<" would read it again each time)
+_TAG = re.compile(r"<[^>]*+>?")
+
+
+def _untag(m: re.Match[str]) -> str:
+    return "" if len(m[0]) > 2 and m[0][-1] == ">" else m[0]
 
 
 def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
@@ -116,7 +137,7 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
     m = _HTML_HEADING.match(lines[s])
     if m is None:
         return []
-    title = _TAG.sub("", m.group(2)).strip()
+    title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (
             Block("heading", s + 1, s + 1, lines[s]),
@@ -134,7 +155,7 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
     return out
 
 
-_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;|\u00a0)*[•●▪◦‣■□➢➤►✓✔❖]\s*")
+_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
 _INDENTED_ITEM = re.compile(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
 
 

@@ -6,9 +6,13 @@ import re
 
 from ..models import Source
 
-DIRECTIVE_RE = re.compile(
-    r"<!--\s*pmreview-(disable-next-line|disable-file|disable|enable)\b\s*([^>]*?)\s*-->"
+# A directive runs to the first ">" after its name, which must close it as "-->". The pattern
+# takes that run whether or not it closes (so an unclosed one is read once, not once for every
+# start inside it): the caller keeps the closed ones.
+_DIRECTIVE = re.compile(
+    r"<!--\s*+pmreview-(disable-next-line|disable-file|disable|enable)\b([^>]*+)(>?)"
 )
+_IDS = re.compile(r"[\s,]+")
 
 
 def read_directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -16,7 +20,9 @@ def read_directives(source: Source) -> list[tuple[int, str, tuple[str, ...]]]:
     if "<!--" not in source.text:
         return found  # every directive is an HTML comment
     for n, line in enumerate(source.lines, 1):
-        for m in DIRECTIVE_RE.finditer(line):
-            ids = tuple(x for x in re.split(r"[\s,]+", m.group(2)) if x)
-            found.append((n, m.group(1), ids))
+        for m in _DIRECTIVE.finditer(line):
+            body = m.group(2)
+            if m.group(3) and body.endswith("--"):
+                ids = tuple(x for x in _IDS.split(body[:-2]) if x)
+                found.append((n, m.group(1), ids))
     return found

@@ -10,7 +10,8 @@ from ..models import Block
 from .titles import Mark, kinds_of
 
 _FACT_ITEM = re.compile(
-    r"^\s*[-*+]\s+(?:\*\*|__)\s*(?P<t>[A-Za-z][^*_\n:]{0,50}?)\s*:?\s*(?:\*\*|__)\s*:?(?P<rest>.*)$"
+    r"^\s*+[-*+]\s++(?:\*\*|__)\s*+(?P<t>[A-Za-z][^*_\n:]{0,50}?(?<!\s))\s*+:?+\s*+(?:\*\*|__)"
+    r"\s*+:?+(?P<rest>.*)$"
 )
 # the parts that make a list of labelled facts a whole postmortem, not a summary's details
 _PARTS = frozenset({"timeline", "root_cause", "resolution", "measures", "action_items"})
@@ -61,7 +62,7 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     under_kind = False
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
-            under_kind = bool(kinds_of(mark.title))
+            under_kind = bool(mark.kinds)
         elif not under_kind and _label(block) is not None:
             free.add(i)
     return free

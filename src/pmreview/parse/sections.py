@@ -9,7 +9,7 @@ from functools import cache
 from ..models import Block, Section
 from ..resources import load_toml
 from .timeline import find_times_in
-from .titles import Mark, kinds_of
+from .titles import Mark
 
 
 def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
@@ -20,7 +20,8 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
         if mark is None:
             sections[-1].blocks.append(block)
             continue
-        own = kinds = kinds_of(mark.title)
+        own = mark.kinds
+        kinds = own
         if not kinds and parent is not None and mark.level > parent.level:
             kinds = parent.kinds
         sec = Section(

@@ -56,7 +56,13 @@ _ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 # a note on the timeline's zone written as an item ("- **Timezone:** PST"), not an event
 _ZONE_NOTE = re.compile(r"^[\s*_]*(?:time ?zone|all times)\b", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# a tag up to its ">"; with no ">" the run to the end of the line, taken once and kept (a
+# search from each "<" would read it again each time)
+_TAG = re.compile(r"</?[A-Za-z][^>]*+>?")
+
+
+def _untag(m: re.Match[str]) -> str:
+    return "" if m[0][-1] == ">" else m[0]
 
 
 def _leading(text: str) -> TimeRef | None:
@@ -64,7 +70,7 @@ def _leading(text: str) -> TimeRef | None:
     (`**<span style="…">08:00 AM:</span>**`); its column is in the line as written."""
     if "<" not in text:
         return leading_time(text)
-    t = leading_time(_TAG.sub("", text))
+    t = leading_time(_TAG.sub(_untag, text))
     if t is None:
         return None
     return TimeRef(t.raw, t.line, text.find(t.raw) + 1, t.hour, t.minute, t.tz, t.date, t.clock)

@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..resources import load_toml
 
+# Each of the three line patterns below is linear: no whitespace is shared between two
+# repetitions that could split it many ways (possessive `*+`), and a title is only tried ending
+# on a non-space character (the shortest title that fits never ends on one). They find exactly
+# what their backtracking forms found (`\s*` for `\s*+`, no lookbehind): a test in
+# tests/test_backtracking.py compares the two.
+_BOLD_END = r"\s*+\*?\s*+:?+\s*+(?:\*\*|__)\s*+:?+\s*+$"
 _BOLD_LINE = re.compile(
-    r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
+    r"^\s{0,3}+(?:\*\*|__)\s*+\*?+\s*+(?P<t>[^*_\n](?:[^*_\n]{0,79}?(?<!\s))??)" + _BOLD_END
 )
-_LABEL_LINE = re.compile(r"^\s{0,3}[-=~]*\s*(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?)\s*[-=~]*\s*:\s*$")
+# "** **", "**  * __": the backtracking form took one space before the end for a title
+_BOLD_BLANK = re.compile(
+    rf"^\s{{0,3}}+(?:\*\*|__)\s*+(?:\*?+\s*+(?<=(?P<t>\s)){_BOLD_END}|(?<=(?P<u>\s)){_BOLD_END})"
+)
+_LABEL_LINE = re.compile(
+    r"^\s{0,3}+[-=~]*+\s*+(?P<t>[A-Za-z0-9][^:\n.!?]{0,60}?(?<!\s))\s*+[-=~]*+\s*+:\s*+$"
+)
 _INLINE_LABEL = re.compile(
-    r"^\s{0,3}(?:(?:\*\*|__)(?P<b>[^*_\n]{1,50}?)\s*:?\s*(?:\*\*|__)\s*[:\-–—]?|(?P<c>[A-Za-z][^:\n.!?*]{0,40}?):)\s+\S"
+    r"^\s{0,3}+(?:(?:\*\*|__)(?P<b>[^*_\n](?:[^*_\n]{0,49}?(?<!\s))??)\s*+:?+\s*+(?:\*\*|__)"
+    r"\s*+(?:[:\-–—]\s++\S|(?<=\s)\S)|(?P<c>[A-Za-z][^:\n.!?*]{0,40}?):\s++\S)"
 )
 _EMPH = re.compile(r"[*_`#~\[\]]+")
 
 
 @cache
 def _kind_table() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
-    """Each kind with its patterns joined in one (a title is searched once per kind, not
-    once per pattern: a document of thousands of headings spent most of its parse here)."""
+    """Each kind with its title patterns as one alternation (one search a kind, not one a
+    pattern: every title of a long document is looked up), and the kinds that exclude it."""
     data = load_toml("sections.toml")["kinds"]
     return [
         (
@@ -67,10 +80,26 @@ class Mark:
     column: int
     inline: bool  # the line also holds body text
 
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """kinds_of(title), read once for the passes that ask (a long document has more
+        titles than kinds_of's cache holds)."""
+        return kinds_of(self.title)
+
+
+# "(" up to the next ")"; with no ")" the run to the end, taken once and kept (a search from
+# each "(" would read it again each time)
+_REMARK = re.compile(r"\([^)]*+\)?")
+
+
+def _without_remarks(title: str) -> str:
+    """`title` with each remark in parentheses replaced by a space."""
+    return _REMARK.sub(lambda m: " " if m[0][-1] == ")" else m[0], title)
+
 
 def _title_case(title: str) -> bool:
     """Title Case words, a remark in parentheses aside ("Timeline (all times in UTC)")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", re.sub(r"\([^)]*\)", " ", title))]
+    words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", _without_remarks(title))]
     small = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "with", "by", "vs"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
@@ -85,7 +114,7 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     # a title on a line of its own: alone in its paragraph, or (plain text written without
     # blank lines) a Title Case line that names a kind
     if (
-        0 < len(re.sub(r"\([^)]*\)", " ", title).split()) <= 5
+        0 < len(_without_remarks(title).split()) <= 5
         and not title.endswith((".", ","))
         and kinds_of(title)
         and (alone or _title_case(title))
@@ -96,9 +125,9 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
 
 def _marked_title(line: str, lineno: int) -> Mark | None:
     """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
-    m = _BOLD_LINE.match(line)
-    if m and len(m.group("t").split()) <= 10:
-        return Mark(m.group("t").strip(" :"), "bold", 7, lineno, line.find(m.group("t")) + 1, False)
+    bold = _bold_title(line)
+    if bold is not None and len(bold.split()) <= 10:
+        return Mark(bold.strip(" :"), "bold", 7, lineno, line.find(bold) + 1, False)
     m = _LABEL_LINE.match(line)
     if m:
         title = m.group("t").strip()
@@ -111,3 +140,12 @@ def _marked_title(line: str, lineno: int) -> Mark | None:
         if len(title.split()) <= 6 and kinds_of(title):
             return Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
     return None
+
+
+def _bold_title(line: str) -> str | None:
+    """The title of a bold title line ("**Timeline**", "__Impact:__"), as written."""
+    m = _BOLD_LINE.match(line)
+    if m is not None:
+        return m.group("t")
+    m = _BOLD_BLANK.match(line)
+    return None if m is None else m.group("t") or m.group("u")
