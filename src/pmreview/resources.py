@@ -8,12 +8,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-# `tomllib` is re-exported (the "as" form) for config.py and llm/prompts.py.
-if sys.version_info >= (3, 11):
-    import tomllib as tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 _HERE = Path(__file__).resolve().parent
 DATA = _HERE / "data"
 
@@ -44,13 +38,21 @@ def load_toml(name: str) -> dict[str, Any]:
     return table
 
 
+def parse_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, parsed; raises OSError, UnicodeDecodeError or TOMLDecodeError (a
+    ValueError). tomllib is imported here: it costs ~12 M instructions, and most runs read no
+    TOML file (a config file, a prompt; the data tables are read from data/tables.json)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
 def parse_tables() -> dict[str, dict[str, Any]]:
     """Every data/*.toml file parsed, by file name: what data/tables.json holds."""
-    out = {}
-    for path in sorted(DATA.glob("*.toml")):
-        with path.open("rb") as f:
-            out[path.name] = tomllib.load(f)
-    return out
+    return {path.name: parse_toml(path) for path in sorted(DATA.glob("*.toml"))}
 
 
 def tables_json() -> str:
