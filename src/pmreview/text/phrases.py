@@ -224,15 +224,18 @@ class Alternation:
 
 
 def shipped_patterns() -> list[str]:
-    """The patterns whose anchors ship: data/vague.toml's and data/lexicon.toml's (gated here)
-    and data/blame.toml's (a document-wide pre-check in rules/blame.py), read from the TOML
-    files themselves, so that data/tables.json need not be written first."""
+    """The patterns whose anchors ship: data/vague.toml's (its phrases and its context markers)
+    and data/lexicon.toml's (gated here) and data/blame.toml's (a document-wide pre-check in
+    rules/blame.py), read from the TOML files themselves, so that data/tables.json need not be
+    written first."""
     from ..resources import parse_tables
 
     tables = parse_tables()
     vague = [p for e in tables["vague.toml"]["entry"] for p in e["patterns"]]
+    context = [p for ps in tables["vague.toml"]["context"].values() for p in ps]
     lexicon = [p for ps in tables["lexicon.toml"].values() for p in ps]
-    return vague + lexicon + [ph["pattern"] for ph in tables["blame.toml"]["phrases"]]
+    blame = [ph["pattern"] for ph in tables["blame.toml"]["phrases"]]
+    return vague + context + lexicon + blame
 
 
 def main() -> None:
