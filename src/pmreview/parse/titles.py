@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..resources import load_toml
+from ..text.phrases import Alternation
 
 _BOLD_LINE = re.compile(
     r"^\s{0,3}(?:\*\*|__)\s*\*?\s*(?P<t>[^*_\n]{1,80}?)\s*\*?\s*:?\s*(?:\*\*|__)\s*:?\s*$"
@@ -19,14 +20,15 @@ _EMPH = re.compile(r"[*_`#~\[\]]+")
 
 
 @cache
-def _kind_table() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
+def _kind_table() -> list[tuple[str, Alternation, frozenset[str]]]:
     """Each kind with its patterns joined in one (a title is searched once per kind, not
-    once per pattern: a document of thousands of headings spent most of its parse here)."""
+    once per pattern: a document of thousands of headings spent most of its parse here),
+    which compiles only the patterns whose anchors a title holds."""
     data = load_toml("sections.toml")["kinds"]
     return [
         (
             kind,
-            re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+            Alternation(spec["patterns"]),
             frozenset(spec.get("excluded_by", [])),
         )
         for kind, spec in data.items()
