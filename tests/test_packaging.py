@@ -52,6 +52,7 @@ def test_wheel_ships_schemas_and_examples(wheel: zipfile.ZipFile) -> None:
     assert "pmreview/__main__.py" in names
     assert "pmreview/data/vague.toml" in names
     assert "pmreview/data/zones.toml" in names
+    assert "pmreview/data/tables.json" in names  # what a review reads of them
 
 
 def test_wheel_has_the_console_script(wheel: zipfile.ZipFile) -> None:

@@ -11,7 +11,7 @@ from .errors import UsageError
 
 if TYPE_CHECKING:
     from .llm import LLMConfig
-from .resources import load_schema, tomllib
+from .resources import load_schema, parse_toml
 
 
 def discover(start: Path) -> Path | None:
@@ -28,13 +28,12 @@ def discover(start: Path) -> Path | None:
 
 def load(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
+        data = parse_toml(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read config: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("pmreview", {})

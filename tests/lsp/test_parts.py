@@ -16,7 +16,7 @@ from pmreview.checks.profile import builtin_profiles, load
 from pmreview.lsp.links import anchors, github_slug, href
 from pmreview.lsp.positions import Positions
 from pmreview.pipeline import review_text
-from pmreview.resources import tomllib
+from pmreview.resources import parse_toml
 from pmreview.rules import registry
 
 WITHOUT_PYGLS = """
@@ -73,6 +73,6 @@ def test_positions_follow_lsp_line_ends_and_utf16() -> None:
 
 
 def test_pygls_comes_only_with_the_lsp_extra() -> None:
-    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    project = parse_toml(REPO / "pyproject.toml")["project"]
     assert not [d for d in project["dependencies"] if d.startswith(("pygls", "pytest-lsp"))]
     assert [d.split(">")[0] for d in project["optional-dependencies"]["lsp"]] == ["pygls"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import UsageError
-from ..resources import shipped, tomllib
+from ..resources import parse_toml, shipped
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,7 @@ class Prompt:
 def load(name: str) -> Prompt:
     path = shipped("prompts") / f"{name}.toml"
     try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
+        data = parse_toml(path)
         limit = data.get("max_tokens")
         return Prompt(
             str(data["id"]),
@@ -67,5 +66,5 @@ def load(name: str) -> Prompt:
             str(data["schema_name"]),
             int(limit) if limit is not None else None,
         )
-    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, KeyError, ValueError) as exc:  # TOMLDecodeError is a ValueError
         raise UsageError(f"{path}: not a usable prompt file ({exc})") from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from ..resources import load_toml
+from ..text.phrases import Alternation
 
 # Each of the three line patterns below is linear: no whitespace is shared between two
 # repetitions that could split it many ways (possessive `*+`), and a title is only tried ending
@@ -32,14 +33,15 @@ _EMPH = re.compile(r"[*_`#~\[\]]+")
 
 
 @cache
-def _kind_table() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
+def _kind_table() -> list[tuple[str, Alternation, frozenset[str]]]:
     """Each kind with its title patterns as one alternation (one search a kind, not one a
-    pattern: every title of a long document is looked up), and the kinds that exclude it."""
+    pattern: every title of a long document is looked up), which compiles only the patterns
+    whose anchors a title holds, and the kinds that exclude it."""
     data = load_toml("sections.toml")["kinds"]
     return [
         (
             kind,
-            re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+            Alternation(spec["patterns"]),
             frozenset(spec.get("excluded_by", [])),
         )
         for kind, spec in data.items()

@@ -26,7 +26,8 @@ from typing import Any
 from ..checks.semantics import specific_terms
 from ..resources import load_toml
 from ..text.borrowed import is_quoted
-from ..text.prefilter import Lazy, lowercase_lazy
+from ..text.phrases import Alternation
+from ..text.prefilter import lower_case
 from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_roles as roles
@@ -85,10 +86,13 @@ class Context:
 
 
 @cache
-def _markers() -> dict[str, Lazy]:
+def _markers() -> dict[str, Alternation]:
+    """The `[context]` markers, each tried only where the anchors of its patterns occur (a
+    sentence lacks those of most readings, which then cost no compiling)."""
     table = load_toml("vague.toml")["context"]
     return {
-        name: lowercase_lazy(pats, f"vague.toml context.{name}") for name, pats in table.items()
+        name: Alternation(lower_case(pats, f"vague.toml context.{name}"))
+        for name, pats in table.items()
     }
 
 
@@ -150,7 +154,7 @@ def _states_measures(place: Place) -> bool:
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
     if roles.counterfactual(place.block.lower[s:e]) and not listed:
         return False
-    if _markers()["future"].compiled.search(place.block.lower[s:e]):
+    if _markers()["future"].search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
@@ -191,7 +195,7 @@ def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].compiled.finditer(place.block.lower[s : place.sentence[1]]):
+    for m in _markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -238,7 +242,7 @@ def _marked(name: str) -> Callable[[str], bool]:
     def test(text: str) -> bool:
         if any(c.isdigit() for c in text):
             text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return _markers()[name].compiled.search(text) is not None
+        return _markers()[name].search(text) is not None
 
     return test
 
@@ -264,7 +268,7 @@ def _trains(place: Place) -> bool:
     sentence = place.block.lower[slice(*place.sentence)]
     markers = _markers()
     joined = re.search(r"\band\b|,", place.words) is not None
-    return not joined and all(markers[n].compiled.search(sentence) for n in ("audience", "topic"))
+    return not joined and all(markers[n].search(sentence) for n in ("audience", "topic"))
 
 
 def _watches(place: Place) -> bool:

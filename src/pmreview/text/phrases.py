@@ -224,13 +224,19 @@ class Alternation:
 
 
 def shipped_patterns() -> list[str]:
-    """The patterns whose anchors ship: data/vague.toml's and data/lexicon.toml's (gated here)
-    and data/blame.toml's (a document-wide pre-check in rules/blame.py)."""
-    from ..resources import load_toml
+    """The patterns whose anchors ship: data/vague.toml's (its phrases and its context markers),
+    data/lexicon.toml's and data/sections.toml's title patterns (gated here) and
+    data/blame.toml's (a document-wide pre-check in rules/blame.py), read from the TOML files
+    themselves, so that data/tables.json need not be written first."""
+    from ..resources import parse_tables
 
-    vague = [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]]
-    lexicon = [p for ps in load_toml("lexicon.toml").values() for p in ps]
-    return vague + lexicon + [ph["pattern"] for ph in load_toml("blame.toml")["phrases"]]
+    tables = parse_tables()
+    vague = [p for e in tables["vague.toml"]["entry"] for p in e["patterns"]]
+    context = [p for ps in tables["vague.toml"]["context"].values() for p in ps]
+    lexicon = [p for ps in tables["lexicon.toml"].values() for p in ps]
+    blame = [ph["pattern"] for ph in tables["blame.toml"]["phrases"]]
+    titles = [p for kind in tables["sections.toml"]["kinds"].values() for p in kind["patterns"]]
+    return vague + context + lexicon + blame + titles
 
 
 def main() -> None:
