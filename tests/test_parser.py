@@ -558,3 +558,25 @@ def test_a_timeline_of_dates_is_still_a_timeline() -> None:
     doc = doc_of("## Timeline\n\n| Date | Event |\n|---|---|\n| 2022-03-08 | Report filed |\n")
     assert timeline(doc)["present"] is not None
     assert timeline(doc_of("## Timeline\n\nSee the linked document.\n"))["present"] is None
+
+
+def test_a_fact_sheet_under_a_document_title_that_names_a_kind() -> None:
+    # "Incident report" names the summary kind, but as the document's only top heading it is
+    # the document's title, not a section holding the facts below it
+    doc = doc_of("# Incident report: the lost uploads\n\n" + FACT_SHEET.split("\n", 2)[2])
+    kinds = {s.title: s.kinds for s in doc.sections if s.style == "fact"}
+    assert kinds["Key events"] == {"timeline"} and kinds["Review actions"] >= {"measures"}
+
+
+def test_a_prose_document_under_a_title_that_names_a_kind_is_judged_on_paragraphs() -> None:
+    doc = doc_of(
+        "# Summary of the object store event of May 2\n\n"
+        "On May 2 between 08:05 and 09:50 UTC about 30% of uploads to the object store failed. "
+        "The event was caused by a certificate rotation that left the gateways without a key.\n\n"
+        "At 08:12 UTC an alarm on upload errors paged the storage on-call, who began looking at "
+        "the gateways. At 09:40 UTC the old key was restored on every gateway.\n\n"
+        "To prevent a recurrence we are adding a check of the key before each rotation.\n"
+    )
+    kinds = [sorted(s.kinds) for s in doc.sections if s.kinds]
+    # the opening paragraph is the only one that states the cause: it is the root-cause part
+    assert kinds == [["root_cause", "summary"], ["resolution", "timeline"], ["measures"]]

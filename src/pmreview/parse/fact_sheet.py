@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block
-from .titles import Mark, kinds_of
+from .titles import Mark, kinds_of, normalise_title
 
 _FACT_ITEM = re.compile(
     r"^\s*[-*+]\s+(?:\*\*|__)\s*(?P<t>[A-Za-z][^*_\n:]{0,50}?)\s*:?\s*(?:\*\*|__)\s*:?(?P<rest>.*)$"
@@ -59,9 +59,28 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     """Indices of the labelled top-level items not under a titled section of a known kind."""
     free: set[int] = set()
     under_kind = False
+    title = _document_title(blocks)
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
-            under_kind = bool(kinds_of(mark.title))
+            under_kind = bool(kinds_of(mark.title)) and i != title
         elif not under_kind and _label(block) is not None:
             free.add(i)
     return free
+
+
+def _document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:
+    """The index of the document's title: a first heading of level 1, no other following,
+    that names the document rather than a section (see `names_the_document`)."""
+    marks = [(i, m) for i, (_, m) in enumerate(blocks) if m is not None]
+    if not marks or marks[0][1].style not in ("atx", "setext"):
+        return None
+    if any(m.level == 1 for _, m in marks[1:]):
+        return None
+    return marks[0][0] if names_the_document(marks[0][1].title, marks[0][1].level) else None
+
+
+def names_the_document(title: str, level: int) -> bool:
+    """Whether a top heading is the document's title even though its words may name a kind:
+    a level-1 heading longer than a section title ("Incident report: the lost uploads",
+    "Summary of the … event", against "Timeline" or "Root cause analysis")."""
+    return level == 1 and len(normalise_title(title).split()) > 4
