@@ -580,3 +580,20 @@ def test_a_prose_document_under_a_title_that_names_a_kind_is_judged_on_paragraph
     kinds = [sorted(s.kinds) for s in doc.sections if s.kinds]
     # the opening paragraph is the only one that states the cause: it is the root-cause part
     assert kinds == [["root_cause", "summary"], ["resolution", "timeline"], ["measures"]]
+
+
+def test_the_opening_text_above_the_summary_heading_is_part_of_the_summary() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "---\ntitle: The night the uploads stopped\n---\n\n"
+        'https://example.org/blog/uploads\n\n<p class="intro">\nFrom 01:10 to 02:40 UTC on June 4, '
+        "every upload to the photo service failed with a timeout error.\n</p>\n\n"
+        "This write-up is long, because there is a lot to say about what we learned.\n\n"
+        "## What happened\n\nThe upload workers ran out of disk.\n\n"
+        "## Timeline\n\n- 01:10 UTC - x\n"
+    )
+    lines = sorted(b.line for b in summary_blocks(doc))
+    # the HTML paragraph that tells the incident is read; the link line and the remark on the
+    # write-up are not summary text
+    assert lines == [7, 15]

@@ -102,3 +102,18 @@ def test_a_fix_told_in_the_timeline_when_there_is_no_resolution_section() -> Non
     text = TIMELINE.format("- 09:40 UTC - resolved by rolling back the 2.3 deploy of the api")
     assert resolution(doc_of(text))["detail"] is not None
     assert resolution(doc_of(TIMELINE.format("- 09:40 UTC - resolved")))["detail"] is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        ("About 30% of active guests could not book a room.", "30%"),
+        ("All passengers saw an empty departures board.", "All passengers"),
+    ],
+)
+def test_a_share_of_the_people_a_business_serves(summary: str, share: str) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert found is not None and found["quote"] == share

@@ -18,7 +18,7 @@ _SHARE = re.compile(
     r"|\b(?:all|every|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
-    r"|merchants?|accounts?"
+    r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
     r"|user ?base|customer ?base))",
     re.IGNORECASE,
@@ -26,7 +26,8 @@ _SHARE = re.compile(
 _SHARE_WHO = Lazy(
     r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
-    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b",
+    r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
+    r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(

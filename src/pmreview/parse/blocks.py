@@ -108,14 +108,19 @@ def token_blocks(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[Bloc
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
 
 
 def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
     line, so the Markdown written right under it is parsed on its own."""
     m = _HTML_HEADING.match(lines[s])
-    if m is None:
-        return []
+    if m is None:  # an HTML paragraph is prose all the same ("<p class="lead">Between …")
+        return (
+            [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
+            if _HTML_P.match(lines[s])
+            else []
+        )
     title = _TAG.sub("", m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (
