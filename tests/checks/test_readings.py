@@ -26,6 +26,7 @@ TIMELINE = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - alert fired\n{}\n"
         "- 09:10 UTC - Dana contacts Priya, who has the access to resize the volume",
         "- 09:10 UTC - the database team was brought in to look at replication",
         "- 09:10 UTC - pagers alerted the storage teams",
+        "- 09:10 UTC - Alert fires; the search on-call, Mei Tan, is paged",
     ],
 )
 def test_escalation_in_the_words_people_use(entry: str) -> None:
@@ -37,6 +38,9 @@ def test_escalation_in_the_words_people_use(entry: str) -> None:
     [
         "- 09:10 UTC - we contacted them again",  # no team or person named
         "- 09:10 UTC - The customers contacted Support",  # a report, not an escalation
+        "- 09:10 UTC - escalated to another engineer on the team",  # nobody named
+        "- 09:10 UTC - Nobody was paged: we have no on-call rota yet",  # denied
+        "- 09:10 UTC - The DBA team wasn't paged until the next morning",
     ],
 )
 def test_no_escalation_without_a_team_or_person(entry: str) -> None:
@@ -117,3 +121,11 @@ def test_a_share_of_the_people_a_business_serves(summary: str, share: str) -> No
 
     found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
     assert found is not None and found["quote"] == share
+
+
+def test_where_traffic_was_sent_is_no_share() -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    text = "## Summary\n\nA bad proxy rule sent all traffic to one node, and many users saw errors.\n"
+    assert affected_share(summary_blocks(doc_of(text))) is None

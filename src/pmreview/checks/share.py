@@ -37,6 +37,14 @@ _NOT_SHARE = Lazy(
 )
 
 
+# "sent all traffic to web-02", "routing every request through the proxy": a path, not a share
+_ROUTED = Lazy(
+    r"\b(?:sen[dt]s?|sending|rout(?:e|es|ed|ing)|(?:re)?direct(?:s|ed|ing)?|forward(?:s|ed|ing)?"
+    r"|shift(?:s|ed|ing)?|steer(?:s|ed|ing)?|mov(?:e|es|ed|ing)|point(?:s|ed|ing)?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _evidence(block: Block, start: int, end: int) -> Evidence:
     """The matched words as they stand (unlike semantics.evidence, not a whole sentence)."""
     line, col = block.position(start)
@@ -51,6 +59,8 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
         for m in _SHARE.finditer(b.text):
             if not any(s <= m.start() < e for s, e in own):
                 continue  # in a question or a quoted log line
+            if _ROUTED.compiled.search(b.text, max(0, m.start() - 30), m.start()):
+                continue  # where traffic was sent, not who was affected
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])

@@ -16,10 +16,10 @@ from .semantics import Evidence, find_sentence
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
+    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
     r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
     # whoever "got paged" or "was paged" is the one the incident went to
-    r"|\b(?:got|was|were|been)\s+paged\b"
+    r"|\b(?:got|gets|was|were|been|is|are)\s+paged\b"
 )
 # a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
 _NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
