@@ -127,5 +127,5 @@ def test_where_traffic_was_sent_is_no_share() -> None:
     from pmreview.checks.share import affected_share
     from pmreview.parse.views import summary_blocks
 
-    text = "## Summary\n\nA bad proxy rule sent all traffic to one node, and many users saw errors.\n"
+    text = "## Summary\n\nA bad proxy rule sent all traffic to one node; many users saw errors.\n"
     assert affected_share(summary_blocks(doc_of(text))) is None
