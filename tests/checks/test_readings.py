@@ -53,6 +53,11 @@ def test_no_escalation_without_a_team_or_person(entry: str) -> None:
         "- 09:10 UTC - Initial hypothesis suspected the identity provider",
         "- __Misleading path:__ Believed the disk was failing",
         "- 09:10 UTC - Profiling the cache first was a wild goose chase",
+        # the theory in one entry, shown wrong in the next
+        "- 09:10 UTC - Lena thought the TLS certificate had expired\n"
+        "- 09:20 UTC - The certificate was valid; Lena read the proxy log",
+        "- 09:10 UTC - Omar assumes the new scheduler build is at fault and rolls it back\n"
+        "- 09:40 UTC - Rollback done, but the queue is still stuck",
     ],
 )
 def test_a_wrong_theory_in_the_words_people_use(entry: str) -> None:
@@ -129,3 +134,23 @@ def test_where_traffic_was_sent_is_no_share() -> None:
 
     text = "## Summary\n\nA bad proxy rule sent all traffic to one node; many users saw errors.\n"
     assert affected_share(summary_blocks(doc_of(text))) is None
+
+
+def test_a_right_suspicion_before_an_entry_that_finds_a_wrong_setting_is_no_path() -> None:
+    text = TIMELINE.format(
+        "- 09:10 UTC - Ana begins suspecting the deploy job\n"
+        "- 09:20 UTC - Ana finds the job ran in the wrong namespace"
+    )
+    assert timeline(doc_of(text))["misleading"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 09:05 UTC - `QueueDepthHigh` fires and the on-call acknowledges it",
+        "- 09:05 UTC - A customer wrote on the forum that uploads hang",
+    ],
+)
+def test_detection_in_the_words_people_use(entry: str) -> None:
+    text = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - deploy of 4.2\n" + entry + "\n"
+    assert timeline(doc_of(text))["detection"] is not None

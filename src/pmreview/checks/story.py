@@ -142,19 +142,27 @@ _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\b
 
 
 def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
-    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or the
-    next sentence says was wrong ("but no issues were found", "however…"). A suspicion that
-    was right ("as suspected, the log showed…") is no path."""
+    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or one
+    of the next two sentences, in this block or the next (a timeline's next entry), says was
+    wrong ("but no issues were found", "the certificate was valid", "errors continued"). A
+    suspicion that was right ("as suspected, the log showed…") is no path."""
     wrong = lexicon("wrongness")
-    for b in own_blocks(blocks):
-        spans = own_sentences(b)
-        for i, (s, e) in enumerate(spans):
-            if not _theory(b.lower[s:e]):
-                continue
-            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in (b.lower[s:e], nxt)):
-                return sem.evidence(b, s, e)
+    told = [(b, s, e) for b in own_blocks(blocks) for s, e in own_sentences(b)]
+    for i, (b, s, e) in enumerate(told):
+        if not _theory(b.lower[s:e]):
+            continue
+        window = [
+            x.lower[xs:xe] if x is b else _FOUND_FAULT.compiled.sub(" ", x.lower[xs:xe])
+            for x, xs, xe in told[i : i + 3]
+        ]
+        if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in window):
+            return sem.evidence(b, s, e)
     return None
+
+
+# in the next entry, "wrong" and "incorrect" tell what was found ("created in the wrong
+# namespace"), not that the theory was wrong
+_FOUND_FAULT = Lazy(r"\b(?:wrong|incorrect\w*|false|delay\w*)\b")
 
 
 def _theory(low: str) -> bool:
