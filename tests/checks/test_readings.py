@@ -82,6 +82,11 @@ def test_a_cause_told_by_its_parts_and_mechanism() -> None:
     assert root_cause(doc_of(text))["detail"] is not None
     vague = "## Root cause\n\nA misconfiguration in the server caused the application to fail.\n"
     assert root_cause(doc_of(vague))["detail"] is None
+    unnamed = (
+        "## Root cause\n\nSomething in last night's upgrade changed some settings, so the "
+        "application server could not start after the reboot.\n"
+    )
+    assert root_cause(doc_of(unnamed))["detail"] is None
 
 
 def test_a_cause_explained_outside_a_root_cause_section() -> None:
@@ -100,6 +105,8 @@ def test_a_cause_explained_outside_a_root_cause_section() -> None:
         ("The team restored the previous load balancer configuration.", True),
         ("We whipped it back into shape and restarted the service.", False),
         ("The issue was resolved.", False),
+        ("Then we restarted the server and checked the site again.", False),  # which server?
+        ("Then we restarted the database server and checked the site again.", True),
     ],
 )
 def test_a_fix_that_names_the_change(fix: str, detailed: bool) -> None:
