@@ -161,3 +161,15 @@ def test_a_right_suspicion_before_an_entry_that_finds_a_wrong_setting_is_no_path
 def test_detection_in_the_words_people_use(entry: str) -> None:
     text = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - deploy of 4.2\n" + entry + "\n"
     assert timeline(doc_of(text))["detection"] is not None
+
+
+def test_a_timeline_told_in_prose_is_read_sentence_by_sentence() -> None:
+    text = (
+        "## Timeline\n\nThe deploy went out at 09:00 UTC and errors rose. At 09:40 UTC the team "
+        "rolled back the\nrelease of checkout-api to 4.1.3, and by 09:55 UTC errors had "
+        "returned to normal.\n"
+    )
+    found = timeline(doc_of(text))["resolution"]
+    assert found is not None
+    assert found["quote"].startswith("At 09:40 UTC the team rolled back")
+    assert (found["line"], found["column"]) == (3, 51)
