@@ -597,3 +597,15 @@ def test_the_opening_text_above_the_summary_heading_is_part_of_the_summary() -> 
     # the HTML paragraph that tells the incident is read; the link line and the remark on the
     # write-up are not summary text
     assert lines == [7, 15]
+
+
+def test_a_pasted_assignment_above_the_summary_is_not_summary_text() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "Write a postmortem with the following requirements:\n\n"
+        "- Issue Summary must contain: the duration with start and end times, "
+        "the impact on users and the root cause of the outage\n\n"
+        "Issue Summary:\n\nOn May 2 the login page of our portal failed for an hour.\n"
+    )
+    assert [b.line for b in summary_blocks(doc)] == [7]

@@ -41,6 +41,7 @@ def test_escalation_in_the_words_people_use(entry: str) -> None:
         "- 09:10 UTC - escalated to another engineer on the team",  # nobody named
         "- 09:10 UTC - Nobody was paged: we have no on-call rota yet",  # denied
         "- 09:10 UTC - The DBA team wasn't paged until the next morning",
+        "- 09:10 UTC - we added an alert so that the on-call is paged if the queue stalls",
     ],
 )
 def test_no_escalation_without_a_team_or_person(entry: str) -> None:

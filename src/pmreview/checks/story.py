@@ -19,7 +19,7 @@ _PASSIVE_ESCALATION = Lazy(
     r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
     r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
     # whoever "got paged" or "was paged" is the one the incident went to
-    r"|\b(?:got|gets|was|were|been|is|are)\s+paged\b"
+    r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )
 # a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
 _NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
@@ -50,7 +50,10 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
 def _escalated(b: Block, s: int, e: int) -> bool:
     """Whether the sentence s:e of the block escalates to a named team or person."""
     text, target = b.lower[s:e], lexicon("escalation_target")
-    if any(_named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)):
+    if any(
+        _named_team(text, t) and not _IF.compiled.search(text, 0, t.start())
+        for t in _PASSIVE_ESCALATION.compiled.finditer(text)
+    ):
         return True
     for verb in (lexicon("escalation_verb"), _ENGAGED.compiled):
         for m in verb.finditer(text):
@@ -62,6 +65,10 @@ def _escalated(b: Block, s: int, e: int) -> bool:
             ):
                 return True
     return False
+
+
+# a page that would happen, not one that did: "so that the on-call is paged when…"
+_IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 
 
 # how organisations say it: "the on-call engineer engaged the storage team", "opened a case

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..models import Block, Document, Section, TimeRef
 from ..resources import load_toml
+from ..text.borrowed import borrowed_blocks
 from ..text.times import has_date
 from .timeline import find_times_in
 from .titles import kinds_of, normalise_title
@@ -55,12 +56,17 @@ def summary_sections(doc: Document) -> list[Section]:
 def _opening(before: list[Section]) -> list[Section]:
     """The opening text under the document's title, above the summary section (part of the
     summary by spec/checks.md): its labelled facts and the paragraphs that tell the incident
-    with a date or time, not a title, a link or a word about the write-up itself."""
+    with a date or time, not a title, a link, a word about the write-up itself or the
+    assignment's own text."""
     if len(before) > 2 or any(s.kinds for s in before):
         return []
     if any(s.style != "opening" and s.level != 1 for s in before):
         return []
-    told = [replace(s, blocks=[b for b in s.blocks if _tells(b)]) for s in before]
+    borrowed = borrowed_blocks(b for s in before for b in s.blocks)
+    told = [
+        replace(s, blocks=[b for b in s.blocks if _tells(b) and id(b) not in borrowed])
+        for s in before
+    ]
     return [s for s in told if s.blocks]
 
 
