@@ -609,3 +609,10 @@ def test_a_pasted_assignment_above_the_summary_is_not_summary_text() -> None:
         "Issue Summary:\n\nOn May 2 the login page of our portal failed for an hour.\n"
     )
     assert [b.line for b in summary_blocks(doc)] == [7]
+
+
+def test_notes_after_a_fact_sheet_are_no_part_of_its_last_fact() -> None:
+    from pmreview.parse.views import measure_items
+
+    doc = doc_of(FACT_SHEET + "\nThanks to the team.\n\n1. Quotas run out quietly.\n")
+    assert len(measure_items(doc)) == 2  # the numbered notes are not review actions

@@ -39,11 +39,16 @@ def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, 
     if not _is_fact_sheet([blocks[i][0] for i in free]):
         return blocks
     out: list[tuple[Block, Mark | None]] = []
+    in_fact = False  # inside a fact's item, until the list ends
     for i, (block, mark) in enumerate(blocks):
         title = _label(block) if i in free else None
         if title is None:
+            if in_fact and mark is None and _after_the_list(block):
+                out.append(_closing(block))  # notes after the sheet are no part of its last fact
+            in_fact = in_fact and mark is None and not _after_the_list(block)
             out.append((block, mark))
             continue
+        in_fact = True
         col = block.text.find(title) + 1
         out.append(
             (
@@ -53,6 +58,16 @@ def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, 
         )
         out.append((Block("paragraph", block.line, block.end_line, block.text), None))
     return out
+
+
+def _after_the_list(block: Block) -> bool:
+    """A block outside the list: not an item, and not indented under one."""
+    return block.kind != "item" and not block.text[:1].isspace()
+
+
+def _closing(block: Block) -> tuple[Block, Mark]:
+    """An untitled section of no kind, opened where the fact sheet's list ends."""
+    return Block("heading", block.line, block.line, ""), Mark("", "fact", 8, block.line, 1, False)
 
 
 def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
