@@ -558,3 +558,61 @@ def test_a_timeline_of_dates_is_still_a_timeline() -> None:
     doc = doc_of("## Timeline\n\n| Date | Event |\n|---|---|\n| 2022-03-08 | Report filed |\n")
     assert timeline(doc)["present"] is not None
     assert timeline(doc_of("## Timeline\n\nSee the linked document.\n"))["present"] is None
+
+
+def test_a_fact_sheet_under_a_document_title_that_names_a_kind() -> None:
+    # "Incident report" names the summary kind, but as the document's only top heading it is
+    # the document's title, not a section holding the facts below it
+    doc = doc_of("# Incident report: the lost uploads\n\n" + FACT_SHEET.split("\n", 2)[2])
+    kinds = {s.title: s.kinds for s in doc.sections if s.style == "fact"}
+    assert kinds["Key events"] == {"timeline"} and kinds["Review actions"] >= {"measures"}
+
+
+def test_a_prose_document_under_a_title_that_names_a_kind_is_judged_on_paragraphs() -> None:
+    doc = doc_of(
+        "# Summary of the object store event of May 2\n\n"
+        "On May 2 between 08:05 and 09:50 UTC about 30% of uploads to the object store failed. "
+        "The event was caused by a certificate rotation that left the gateways without a key.\n\n"
+        "At 08:12 UTC an alarm on upload errors paged the storage on-call, who began looking at "
+        "the gateways. At 09:40 UTC the old key was restored on every gateway.\n\n"
+        "To prevent a recurrence we are adding a check of the key before each rotation.\n"
+    )
+    kinds = [sorted(s.kinds) for s in doc.sections if s.kinds]
+    # the opening paragraph is the only one that states the cause: it is the root-cause part
+    assert kinds == [["root_cause", "summary"], ["resolution", "timeline"], ["measures"]]
+
+
+def test_the_opening_text_above_the_summary_heading_is_part_of_the_summary() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "---\ntitle: The night the uploads stopped\n---\n\n"
+        'https://example.org/blog/uploads\n\n<p class="intro">\nFrom 01:10 to 02:40 UTC on June 4, '
+        "every upload to the photo service failed with a timeout error.\n</p>\n\n"
+        "This write-up is long, because there is a lot to say about what we learned.\n\n"
+        "## What happened\n\nThe upload workers ran out of disk.\n\n"
+        "## Timeline\n\n- 01:10 UTC - x\n"
+    )
+    lines = sorted(b.line for b in summary_blocks(doc))
+    # the HTML paragraph that tells the incident is read; the link line and the remark on the
+    # write-up are not summary text
+    assert lines == [7, 15]
+
+
+def test_a_pasted_assignment_above_the_summary_is_not_summary_text() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "Write a postmortem with the following requirements:\n\n"
+        "- Issue Summary must contain: the duration with start and end times, "
+        "the impact on users and the root cause of the outage\n\n"
+        "Issue Summary:\n\nOn May 2 the login page of our portal failed for an hour.\n"
+    )
+    assert [b.line for b in summary_blocks(doc)] == [7]
+
+
+def test_notes_after_a_fact_sheet_are_no_part_of_its_last_fact() -> None:
+    from pmreview.parse.views import measure_items
+
+    doc = doc_of(FACT_SHEET + "\nThanks to the team.\n\n1. Quotas run out quietly.\n")
+    assert len(measure_items(doc)) == 2  # the numbered notes are not review actions

@@ -26,6 +26,7 @@ TIMELINE = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - alert fired\n{}\n"
         "- 09:10 UTC - Dana contacts Priya, who has the access to resize the volume",
         "- 09:10 UTC - the database team was brought in to look at replication",
         "- 09:10 UTC - pagers alerted the storage teams",
+        "- 09:10 UTC - Alert fires; the search on-call, Mei Tan, is paged",
     ],
 )
 def test_escalation_in_the_words_people_use(entry: str) -> None:
@@ -37,6 +38,10 @@ def test_escalation_in_the_words_people_use(entry: str) -> None:
     [
         "- 09:10 UTC - we contacted them again",  # no team or person named
         "- 09:10 UTC - The customers contacted Support",  # a report, not an escalation
+        "- 09:10 UTC - escalated to another engineer on the team",  # nobody named
+        "- 09:10 UTC - Nobody was paged: we have no on-call rota yet",  # denied
+        "- 09:10 UTC - The DBA team wasn't paged until the next morning",
+        "- 09:10 UTC - we added an alert so that the on-call is paged if the queue stalls",
     ],
 )
 def test_no_escalation_without_a_team_or_person(entry: str) -> None:
@@ -49,6 +54,11 @@ def test_no_escalation_without_a_team_or_person(entry: str) -> None:
         "- 09:10 UTC - Initial hypothesis suspected the identity provider",
         "- __Misleading path:__ Believed the disk was failing",
         "- 09:10 UTC - Profiling the cache first was a wild goose chase",
+        # the theory in one entry, shown wrong in the next
+        "- 09:10 UTC - Lena thought the TLS certificate had expired\n"
+        "- 09:20 UTC - The certificate was valid; Lena read the proxy log",
+        "- 09:10 UTC - Omar assumes the new scheduler build is at fault and rolls it back\n"
+        "- 09:40 UTC - Rollback done, but the queue is still stuck",
     ],
 )
 def test_a_wrong_theory_in_the_words_people_use(entry: str) -> None:
@@ -73,6 +83,11 @@ def test_a_cause_told_by_its_parts_and_mechanism() -> None:
     assert root_cause(doc_of(text))["detail"] is not None
     vague = "## Root cause\n\nA misconfiguration in the server caused the application to fail.\n"
     assert root_cause(doc_of(vague))["detail"] is None
+    unnamed = (
+        "## Root cause\n\nSomething in last night's upgrade changed some settings, so the "
+        "application server could not start after the reboot.\n"
+    )
+    assert root_cause(doc_of(unnamed))["detail"] is None
 
 
 def test_a_cause_explained_outside_a_root_cause_section() -> None:
@@ -91,6 +106,8 @@ def test_a_cause_explained_outside_a_root_cause_section() -> None:
         ("The team restored the previous load balancer configuration.", True),
         ("We whipped it back into shape and restarted the service.", False),
         ("The issue was resolved.", False),
+        ("Then we restarted the server and checked the site again.", False),  # which server?
+        ("Then we restarted the database server and checked the site again.", True),
     ],
 )
 def test_a_fix_that_names_the_change(fix: str, detailed: bool) -> None:
@@ -102,3 +119,58 @@ def test_a_fix_told_in_the_timeline_when_there_is_no_resolution_section() -> Non
     text = TIMELINE.format("- 09:40 UTC - resolved by rolling back the 2.3 deploy of the api")
     assert resolution(doc_of(text))["detail"] is not None
     assert resolution(doc_of(TIMELINE.format("- 09:40 UTC - resolved")))["detail"] is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        ("About 30% of active guests could not book a room.", "30%"),
+        ("All passengers saw an empty departures board.", "All passengers"),
+    ],
+)
+def test_a_share_of_the_people_a_business_serves(summary: str, share: str) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert found is not None and found["quote"] == share
+
+
+def test_where_traffic_was_sent_is_no_share() -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    text = "## Summary\n\nA bad proxy rule sent all traffic to one node; many users saw errors.\n"
+    assert affected_share(summary_blocks(doc_of(text))) is None
+
+
+def test_a_right_suspicion_before_an_entry_that_finds_a_wrong_setting_is_no_path() -> None:
+    text = TIMELINE.format(
+        "- 09:10 UTC - Ana begins suspecting the deploy job\n"
+        "- 09:20 UTC - Ana finds the job ran in the wrong namespace"
+    )
+    assert timeline(doc_of(text))["misleading"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 09:05 UTC - `QueueDepthHigh` fires and the on-call acknowledges it",
+        "- 09:05 UTC - A customer wrote on the forum that uploads hang",
+    ],
+)
+def test_detection_in_the_words_people_use(entry: str) -> None:
+    text = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - deploy of 4.2\n" + entry + "\n"
+    assert timeline(doc_of(text))["detection"] is not None
+
+
+def test_a_timeline_told_in_prose_is_read_sentence_by_sentence() -> None:
+    text = (
+        "## Timeline\n\nThe deploy went out at 09:00 UTC and errors rose. At 09:40 UTC the team "
+        "rolled back the\nrelease of checkout-api to 4.1.3, and by 09:55 UTC errors had "
+        "returned to normal.\n"
+    )
+    found = timeline(doc_of(text))["resolution"]
+    assert found is not None
+    assert found["quote"].startswith("At 09:40 UTC the team rolled back")
+    assert (found["line"], found["column"]) == (3, 51)

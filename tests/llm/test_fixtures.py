@@ -164,15 +164,17 @@ def test_replay_of_the_authored_answer(cli: Cli, report_validator: Draft202012Va
     assert doc["llm"]["model"] == "authored-model"
     assert doc["llm"]["base_url"].startswith("replay:")
     offline = cli("check", "--offline", str(STAMPEDE), "--format", "json")
-    assert json.loads(offline.stdout)["documents"][0]["checks"]["timeline.misleading"] == {
-        "status": "fail", "source": "rules", "message": ANY, "line": ANY, "evidence": ""
+    assert json.loads(offline.stdout)["documents"][0]["checks"]["timeline.resolution"] == {
+        "status": "pass", "source": "rules", "message": ANY, "line": ANY, "evidence": ANY
     }  # fmt: skip
-    overruled = doc["checks"]["timeline.misleading"]
-    assert overruled["status"] == "pass"
-    lines = STAMPEDE.read_text(encoding="utf-8").splitlines()  # its evidence: the model's quote
-    assert overruled["evidence"] and overruled["evidence"] in lines[overruled["line"] - 1]
-    assert doc["checks"]["timeline.misleading"]["source"] == "llm"
-    assert "timeline.misleading" not in {f["rule"] for f in doc["findings"]}
+    overruled = doc["checks"]["timeline.resolution"]
+    assert overruled["status"] == "fail" and overruled["source"] == "llm"
+    lines = STAMPEDE.read_text(encoding="utf-8").splitlines()  # its line: the model's quote
+    assert "Pages recover after the fix was applied." in lines[overruled["line"] - 1]
+    assert "timeline.resolution" in {f["rule"] for f in doc["findings"]}
+    agreed = doc["checks"]["timeline.misleading"]  # the rules found it too; the LLM's stands
+    assert agreed["status"] == "pass" and agreed["source"] == "llm"
+    assert agreed["evidence"] and agreed["evidence"] in lines[agreed["line"] - 1]
     assert doc["tasks"] and all(t["title"] and t["source"] == "llm" for t in doc["tasks"])
     assert [t["priority"] for t in doc["tasks"]] == ["P1", "P2"]
 

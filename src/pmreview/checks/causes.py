@@ -67,7 +67,11 @@ def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
     veto = sem.fix_veto("sentence").search(low)
     # a named file, setting or version outweighs the vague words around it
     changes = [m for m in sem.CONCRETE_CHANGE.finditer(sentence) if terms or not _inside(m, veto)]
-    return bool(changes) and bool(terms or lexicon("system_part").search(low))
+    return bool(changes) and bool(terms or lexicon("system_part").search(_ANY_SERVER.sub(" ", low)))
+
+
+# "restarted the server" names no part: which server, or what on it?
+_ANY_SERVER = re.compile(r"\b(?:the|our|a|my|its) (?:web )?servers?\b")
 
 
 def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
@@ -165,11 +169,18 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
                 sem.words(low) < 8
                 or sem.VAGUE_CAUSE.search(low)
                 or not lexicon("mechanism").search(low)
+                or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
             ):
                 continue
             if len(_named(low) | sem.specific_terms(b.text[s:e])) >= 2:
                 return sem.evidence(b, s, e)
     return None
+
+
+# "something in the update changed the settings": the part that broke is left unnamed
+_UNNAMED = Lazy(
+    r"\b(?:something|somehow|some (?:\w+ )?(?:settings?|configuration|change|files?|thing))\b"
+)
 
 
 def _chain(blocks: list[Block]) -> Evidence | None:
@@ -192,6 +203,7 @@ def _chain(blocks: list[Block]) -> Evidence | None:
                     lexicon("mechanism").search(one)
                     and _named(one)
                     and not sem.VAGUE_CAUSE.search(one)
+                    and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):
                     return sem.evidence(b, s, e)
     return None

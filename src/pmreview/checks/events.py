@@ -7,9 +7,12 @@ import re
 from typing import NamedTuple
 
 from ..models import Block
+from ..parse.timeline import find_times_in
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
+from ..text.sentences import sentences
+from ..text.times import leading_time
 from . import semantics as sem
 from .semantics import Evidence
 
@@ -23,14 +26,20 @@ class Event(NamedTuple):
     line: int
     text: str
     timed: bool
+    column: int = 1  # where the event starts on its line
 
 
 def events(blocks: list[Block], timed: set[int]) -> list[Event]:
     """Timeline lines grouped into events: a line and the lines that continue it, and whether
     it is timed (on the `timed` lines). An untimed list item ("- **Resolution:** …") or an
-    untimed sentence starting a line of prose is an event of its own: it can say how, not when."""
+    untimed sentence starting a line of prose is an event of its own: it can say how, not when.
+    A paragraph of prose that tells times inside its lines ("… engineers began investigating.
+    At 10:41 AM, they found …") is read sentence by sentence instead."""
     found: list[Event] = []
     for b in blocks:
+        if _told_in_prose(b, timed):
+            found.extend(_sentence_events(b, timed))
+            continue
         prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
             if n in timed or n == b.line or _starts_event(line, prev):
@@ -39,6 +48,24 @@ def events(blocks: list[Block], timed: set[int]) -> list[Event]:
                 found[-1] = found[-1]._replace(text=found[-1].text + "\n" + line)
             prev = line
     return found
+
+
+def _told_in_prose(b: Block, timed: set[int]) -> bool:
+    """A paragraph whose timed lines do not start with their time: wrapped prose."""
+    lines = enumerate(b.text.split("\n"), b.line)
+    return b.kind == "paragraph" and any(n in timed and leading_time(x) is None for n, x in lines)
+
+
+def _sentence_events(b: Block, timed: set[int]) -> list[Event]:
+    """The sentences of a paragraph of prose as events; timed when a time is written in them."""
+    out: list[Event] = []
+    for s, e in sentences(b):
+        s += len(b.text[s:e]) - len(b.text[s:e].lstrip())
+        line, column = b.position(s)
+        text = b.text[s:e]
+        on_timed = any(n in timed for n in range(line, line + text.count("\n") + 1))
+        out.append(Event(b, line, text, on_timed and bool(find_times_in(text)), column))
+    return out
 
 
 def _starts_event(line: str, prev: str) -> bool:
@@ -111,7 +138,9 @@ def resolution(evs: list[Event]) -> Evidence | None:
         )
     if found is None:
         return None
-    start = sum(len(x) + 1 for x in found.block.text.split("\n")[: found.line - found.block.line])
+    lines = found.block.text.split("\n")[: found.line - found.block.line]
+    first = found.block.column if found.line == found.block.line else 1
+    start = sum(len(x) + 1 for x in lines) + max(found.column - first, 0)
     return sem.evidence(found.block, start, start + len(found.text.split("\n", 1)[0]))
 
 
@@ -131,8 +160,9 @@ def _resolves(evs: list[Event], i: int) -> bool:
 def entry_block(event: Event) -> Block:
     """An event of the timeline as a block of its own, so that a sentence (and its quote)
     never runs from one entry into the next when the entries end without a full stop."""
-    b, n, text, _ = event
-    column = b.column if n == b.line else 1
+    b, n, text, _, column = event
+    if column == 1 and n == b.line:
+        column = b.column
     return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
 
 

@@ -19,7 +19,7 @@ _SHARE = re.compile(
     r"|\b(?:all|every|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
-    r"|merchants?|accounts?"
+    r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
     r"|user ?base|customer ?base))",
     re.IGNORECASE,
@@ -27,12 +27,21 @@ _SHARE = re.compile(
 _SHARE_WHO = Lazy(
     r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
-    r"|user ?base|customer ?base|readers|buyers|employees|staff)\b",
+    r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
+    r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(
     r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
     r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
+    re.IGNORECASE,
+)
+
+
+# "sent all traffic to web-02", "routing every request through the proxy": a path, not a share
+_ROUTED = Lazy(
+    r"\b(?:sen[dt]s?|sending|rout(?:e|es|ed|ing)|(?:re)?direct(?:s|ed|ing)?|forward(?:s|ed|ing)?"
+    r"|shift(?:s|ed|ing)?|steer(?:s|ed|ing)?|mov(?:e|es|ed|ing)|point(?:s|ed|ing)?)\s+$",
     re.IGNORECASE,
 )
 
@@ -54,6 +63,8 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
+            if _ROUTED.compiled.search(b.text, max(0, m.start() - 30), m.start()):
+                continue  # where traffic was sent, not who was affected
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])

@@ -16,10 +16,10 @@ from .semantics import Evidence, find_sentence
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+)?(?:paged|notified|alerted|escalated"
+    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
     r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
     # whoever "got paged" or "was paged" is the one the incident went to
-    r"|\b(?:got|was|were|been)\s+paged\b"
+    r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )
 # a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
 _NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
@@ -50,7 +50,10 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
 def _escalated(b: Block, s: int, e: int) -> bool:
     """Whether the sentence s:e of the block escalates to a named team or person."""
     text, target = b.lower[s:e], lexicon("escalation_target")
-    if any(_named_team(text, t) for t in _PASSIVE_ESCALATION.compiled.finditer(text)):
+    if any(
+        _named_team(text, t) and not _IF.compiled.search(text, 0, t.start())
+        for t in _PASSIVE_ESCALATION.compiled.finditer(text)
+    ):
         return True
     for verb in (lexicon("escalation_verb"), _ENGAGED.compiled):
         for m in verb.finditer(text):
@@ -62,6 +65,10 @@ def _escalated(b: Block, s: int, e: int) -> bool:
             ):
                 return True
     return False
+
+
+# a page that would happen, not one that did: "so that the on-call is paged when…"
+_IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 
 
 # how organisations say it: "the on-call engineer engaged the storage team", "opened a case
@@ -142,19 +149,27 @@ _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\b
 
 
 def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
-    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or the
-    next sentence says was wrong ("but no issues were found", "however…"). A suspicion that
-    was right ("as suspected, the log showed…") is no path."""
+    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or one
+    of the next two sentences, in this block or the next (a timeline's next entry), says was
+    wrong ("but no issues were found", "the certificate was valid", "errors continued"). A
+    suspicion that was right ("as suspected, the log showed…") is no path."""
     wrong = lexicon("wrongness")
-    for b in own_blocks(blocks):
-        spans = own_sentences(b)
-        for i, (s, e) in enumerate(spans):
-            if not _theory(b.lower[s:e]):
-                continue
-            nxt = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in (b.lower[s:e], nxt)):
-                return sem.evidence(b, s, e)
+    told = [(b, s, e) for b in own_blocks(blocks) for s, e in own_sentences(b)]
+    for i, (b, s, e) in enumerate(told):
+        if not _theory(b.lower[s:e]):
+            continue
+        window = [
+            x.lower[xs:xe] if x is b else _FOUND_FAULT.compiled.sub(" ", x.lower[xs:xe])
+            for x, xs, xe in told[i : i + 3]
+        ]
+        if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in window):
+            return sem.evidence(b, s, e)
     return None
+
+
+# in the next entry, "wrong" and "incorrect" tell what was found ("created in the wrong
+# namespace"), not that the theory was wrong
+_FOUND_FAULT = Lazy(r"\b(?:wrong|incorrect\w*|false|delay\w*)\b")
 
 
 def _theory(low: str) -> bool:

@@ -72,7 +72,7 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
     words = sem.words(text)
     if not secs or not (titled and words >= 1 or words >= 8 and _tells_incident(text)):
         return None
-    found = place(secs[0])
+    found = place(next((s for s in secs if s.has("summary")), secs[0]))  # the titled one
     return found if found["line"] else {**found, "line": blocks[0].line}
 
 

@@ -131,12 +131,19 @@ def _untag(m: re.Match[str]) -> str:
     return "" if len(m[0]) > 2 and m[0][-1] == ">" else m[0]
 
 
+_HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
+
+
 def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
     line, so the Markdown written right under it is parsed on its own."""
     m = _HTML_HEADING.match(lines[s])
-    if m is None:
-        return []
+    if m is None:  # an HTML paragraph is prose all the same ("<p class="lead">Between …")
+        return (
+            [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
+            if _HTML_P.match(lines[s])
+            else []
+        )
     title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (

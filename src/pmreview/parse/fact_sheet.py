@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block
-from .titles import Mark, kinds_of
+from .titles import Mark, kinds_of, normalise_title
 
 _FACT_ITEM = re.compile(
     r"^\s*+[-*+]\s++(?:\*\*|__)\s*+(?P<t>[A-Za-z][^*_\n:]{0,50}?(?<!\s))\s*+:?+\s*+(?:\*\*|__)"
@@ -40,11 +40,16 @@ def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, 
     if not _is_fact_sheet([blocks[i][0] for i in free]):
         return blocks
     out: list[tuple[Block, Mark | None]] = []
+    in_fact = False  # inside a fact's item, until the list ends
     for i, (block, mark) in enumerate(blocks):
         title = _label(block) if i in free else None
         if title is None:
+            if in_fact and mark is None and _after_the_list(block):
+                out.append(_closing(block))  # notes after the sheet are no part of its last fact
+            in_fact = in_fact and mark is None and not _after_the_list(block)
             out.append((block, mark))
             continue
+        in_fact = True
         col = block.text.find(title) + 1
         out.append(
             (
@@ -56,13 +61,42 @@ def fact_sections(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, 
     return out
 
 
+def _after_the_list(block: Block) -> bool:
+    """A block outside the list: not an item, and not indented under one."""
+    return block.kind != "item" and not block.text[:1].isspace()
+
+
+def _closing(block: Block) -> tuple[Block, Mark]:
+    """An untitled section of no kind, opened where the fact sheet's list ends."""
+    return Block("heading", block.line, block.line, ""), Mark("", "fact", 8, block.line, 1, False)
+
+
 def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     """Indices of the labelled top-level items not under a titled section of a known kind."""
     free: set[int] = set()
     under_kind = False
+    title = _document_title(blocks)
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
-            under_kind = bool(mark.kinds)
+            under_kind = bool(mark.kinds) and i != title
         elif not under_kind and _label(block) is not None:
             free.add(i)
     return free
+
+
+def _document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:
+    """The index of the document's title: a first heading of level 1, no other following,
+    that names the document rather than a section (see `names_the_document`)."""
+    marks = [(i, m) for i, (_, m) in enumerate(blocks) if m is not None]
+    if not marks or marks[0][1].style not in ("atx", "setext"):
+        return None
+    if any(m.level == 1 for _, m in marks[1:]):
+        return None
+    return marks[0][0] if names_the_document(marks[0][1].title, marks[0][1].level) else None
+
+
+def names_the_document(title: str, level: int) -> bool:
+    """Whether a top heading is the document's title even though its words may name a kind:
+    a level-1 heading longer than a section title ("Incident report: the lost uploads",
+    "Summary of the … event", against "Timeline" or "Root cause analysis")."""
+    return level == 1 and len(normalise_title(title).split()) > 4

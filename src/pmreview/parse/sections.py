@@ -8,6 +8,7 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from .fact_sheet import names_the_document
 from .timeline import find_times_in
 from .titles import Mark
 
@@ -83,15 +84,12 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
     """A document with no section titles is judged on its paragraphs: the first real paragraph
     is the summary; the others get the kinds their words say (timed ones are the timeline)."""
     titled = [s for s in sections if s.style != "opening"]
-    if (
-        not sections
-        or len(titled) > 1
-        or (titled and (titled[0].kinds or titled[0].style not in _HEADINGS))
-    ):
+    if not sections or len(titled) > 1 or (titled and not _document_title(titled[0])):
         return sections
-    # no section title, or only the document's title (a heading that names no kind)
+    # no section title, or only the document's title: a top heading, which names the
+    # document even when its words name a kind ("Summary of the … event")
     opening = sections[-1]
-    out = [*sections[:-1], replace(opening, blocks=[])]
+    out = [*sections[:-1], replace(opening, blocks=[], kinds=frozenset())]
     summary_seen = False
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
@@ -107,7 +105,23 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
             out[-1].blocks.append(b)
             continue
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
+    _cause_in_summary(out[len(sections) - 1 :])
     return [s for s in out if s.style != "opening" or s.blocks]
 
 
-_HEADINGS = ("atx", "setext")
+def _document_title(sec: Section) -> bool:
+    """A heading that names no kind, or one that names the whole document."""
+    return sec.style in ("atx", "setext") and (
+        not sec.kinds or names_the_document(sec.title, sec.level)
+    )
+
+
+def _cause_in_summary(paragraphs: list[Section]) -> None:
+    """Where no later paragraph states the cause, the summary paragraph that does ("… was
+    caused by …") is the root-cause part too."""
+    if any(s.has("root_cause") for s in paragraphs):
+        return
+    pattern = dict(_paragraph_kinds())["root_cause"]
+    for sec in paragraphs:
+        if sec.has("summary") and pattern.search(sec.blocks[0].text):
+            sec.kinds = sec.kinds | {"root_cause"}

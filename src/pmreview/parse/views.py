@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
+from ..text.borrowed import borrowed_blocks
+from ..text.times import has_date
+from .timeline import find_times_in
 from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
@@ -35,7 +39,7 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
-    out = [secs[start]]
+    out = [*_opening(secs[:start]), secs[start]]
     for s in secs[start + 1 :]:
         if s.has("timeline"):
             break
@@ -48,6 +52,32 @@ def summary_sections(doc: Document) -> list[Section]:
         elif s.kinds:
             break
     return out
+
+
+def _opening(before: list[Section]) -> list[Section]:
+    """The opening text under the document's title, above the summary section (part of the
+    summary by spec/checks.md): its labelled facts and the paragraphs that tell the incident
+    with a date or time, not a title, a link, a word about the write-up itself or the
+    assignment's own text."""
+    if len(before) > 2 or any(s.kinds for s in before):
+        return []
+    if any(s.style != "opening" and s.level != 1 for s in before):
+        return []
+    borrowed = borrowed_blocks(b for s in before for b in s.blocks)
+    told = [
+        replace(s, blocks=[b for b in s.blocks if _tells(b) and id(b) not in borrowed])
+        for s in before
+    ]
+    return [s for s in told if s.blocks]
+
+
+def _tells(block: Block) -> bool:
+    if block.kind == "item":
+        return True
+    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
+        has_date(words) or bool(find_times_in(words))
+    )
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})

@@ -42,7 +42,8 @@ _PART = (
 # at each digit of the run (quadratic on a long run of digits).
 _FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS}))  # "aefnost"
 _PART_RE = re.compile(rf"(?=[\d{_FIRST}])" + _PART, re.I)
-_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
+# "1 hour 30 minutes", "1 hour, and 30 minutes", or wrapped onto the next line of a paragraph
+_JOIN = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:and[ \t]*\n?[ \t]*)?", re.I)
 
 
 def durations_in(text: str) -> list[tuple[int, int, int]]:

@@ -38,11 +38,14 @@ def _is_alternative(between: str) -> bool:
     return _ALTERNATIVE_END.search(between) is not None and bool(_alternative().match(between))
 
 
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+
+
 @cache
 def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
     return re.compile(
-        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+{DATE_RE.pattern}[\s,]*)?"
+        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+(?:{_WEEKDAY},?\s+)?{DATE_RE.pattern}[\s,]*)?"
         rf"(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*(?:{DATE_RE.pattern}[\s,]*"
         rf"(?:at\s+)?)?[\s(*_]*(?:approximately\s+|about\s+|around\s+)?$",
         re.I,
@@ -169,12 +172,25 @@ def summary_span(doc: Document) -> Span:
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
     """A range ("from 10:00 to 11:30"), else the first time and the first after an end cue."""
     for a, b in zip(clusters, clusters[1:], strict=False):
-        last = a.all[-1]
-        if last.line == b.time.line:
-            text = doc.source.lines[last.line - 1]
-            if _range().match(_between(text, last, b.time)):
-                return _inherit(a, b), b
+        gap = _gap(doc, a.all[-1], b.time)
+        if gap is not None and _range().match(gap):
+            return _inherit(a, b), b
     return _by_cues(doc, clusters)
+
+
+def _gap(doc: Document, a: TimeRef, b: TimeRef) -> str | None:
+    """The words between two times on one line, or across one line break ("from 14:08 to
+    \n16:44 UTC" in a wrapped paragraph)."""
+    lines = doc.source.lines
+    if a.line == b.line:
+        return _between(lines[a.line - 1], a, b)
+    if b.line == a.line + 1:
+        return (
+            lines[a.line - 1][a.column - 1 + len(a.raw) :]
+            + "\n"
+            + lines[b.line - 1][: b.column - 1]
+        )
+    return None
 
 
 def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:

@@ -1,0 +1,40 @@
+"""The outage span a summary states, as people wrap and word it (examples written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmreview.parse import parse
+from pmreview.source import from_text
+from pmreview.text.durations import durations_in
+from pmreview.text.span import summary_span
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # a range wrapped onto the next line of the paragraph
+        "The mail relay rejected every message for 1 hour 5 minutes, from 08:10 to\n"
+        "09:15 UTC, after its certificate expired.",
+        # a weekday written before a day-first date
+        "From 8:10 AM on Monday 3 March 2025 to 9:15 AM (all times UTC), the mail relay "
+        "rejected every message.",
+    ],
+)
+def test_a_range_as_people_write_it(summary: str) -> None:
+    span = summary_span(parse(from_text("## Summary\n\n" + summary + "\n")))
+    assert span.start is not None and span.end is not None
+    assert (span.start.time.hour, span.end.time.hour) == (8, 9)
+    assert span.end.time.minute == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("lasted 1 hour\n20 minutes", 80), ("lasted 2 hours and\n5 minutes", 125)],
+)
+def test_a_duration_wrapped_onto_the_next_line_is_one_duration(text: str, minutes: int) -> None:
+    assert [m for _, _, m in durations_in(text)] == [minutes]
+
+
+def test_durations_in_separate_paragraphs_stay_apart() -> None:
+    assert [m for _, _, m in durations_in("took 2 hours\n\n5 minutes later")] == [120, 5]
