@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Lazy
+
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -67,3 +69,25 @@ def durations_in(text: str) -> list[tuple[int, int, int]]:
             out.append((m.start(), m.end(), minutes))
         last_unit = unit_minutes
     return out
+
+
+# The length of something other than the outage: "a maintenance window of 2 hours", "logs are
+# kept for 30 days", "every 5 minutes", "a 4-hour SLA", "a TTL of 10 minutes".
+_OTHER_NOUN = (
+    r"(?:maintenance|window|retention|retain\w*|kept|stored|sla|slo|timeouts?|time-outs?|ttl|"
+    r"intervals?|backoff|back-off|cool-?down|grace(?: period)?|expiry|every|each|per)"
+)
+# between the other thing and its length, only linking words: "a window of about 2 hours"
+_LINK = (
+    r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
+)
+_OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
+_OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
+
+
+def of_other_thing(text: str, s: int, e: int) -> bool:
+    """Whether the duration at text[s:e] is the length of something other than the outage."""
+    before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
+    return bool(
+        _OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(text[e : e + 40])
+    )

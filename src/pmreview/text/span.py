@@ -15,7 +15,7 @@ from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, may_hold_date, parse_date
-from .durations import durations_in
+from .durations import durations_in, of_other_thing
 from .prefilter import Lazy
 from .times import DATE_RE
 from .zones import ZONE, zone_offset
@@ -237,28 +237,6 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue, after
 
 
-# The length of something other than the outage: "a maintenance window of 2 hours", "logs are
-# kept for 30 days", "every 5 minutes", "a 4-hour SLA", "a TTL of 10 minutes".
-_OTHER_NOUN = (
-    r"(?:maintenance|window|retention|retain\w*|kept|stored|sla|slo|timeouts?|time-outs?|ttl|"
-    r"intervals?|backoff|back-off|cool-?down|grace(?: period)?|expiry|every|each|per)"
-)
-# between the other thing and its length, only linking words: "a window of about 2 hours"
-_LINK = (
-    r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
-)
-_OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
-_OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
-
-
-def _of_other_thing(text: str, s: int, e: int) -> bool:
-    """Whether the duration at text[s:e] is the length of something other than the outage."""
-    before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
-    return bool(
-        _OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(text[e : e + 40])
-    )
-
-
 def _stated_durations(doc: Document) -> list[Duration]:
     """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
     not those of other things (a maintenance window, a retention period, a timeout)."""
@@ -267,7 +245,7 @@ def _stated_durations(doc: Document) -> list[Duration]:
     for sec in summary_sections(doc):
         for b in own_blocks(sec.blocks):
             for s, e, minutes in durations_in(b.text):
-                if _of_other_thing(b.text, s, e) or on_log_line(b.text, s):
+                if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
                 ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
                 if ok or after.match(b.text, e) or _parenthesised(b.text, s, e):
