@@ -26,6 +26,16 @@ _HEDGE = re.compile(
 )
 
 
+# a labelled duration of a part of the outage ("Time to detect: 12 min", "TTM: 40 min"): it
+# spans detection or repair, not start to end, and the summary's times do not say where the
+# part began or ended
+_PART_SPAN = re.compile(
+    r"\b(?:time[\s-]+to[\s-]+(?:detect\w*|acknowledg\w*|ack|respond\w*|engag\w*|triag\w*|"
+    r"escalat\w*|repair\w*|mitigat\w*|fix\w*|identif\w*|diagnos\w*)|mtt[adm]|tt[adm])\b[^.;\n]{0,30}$",
+    re.I,
+)
+
+
 def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
     return Hit(
         t.line,
@@ -97,6 +107,8 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         return
     for d in span.durations:
         line = doc.source.lines[d.line - 1]
+        if _PART_SPAN.search(line[: d.column - 1]):
+            continue
         hedged = bool(_HEDGE.search(line[: d.column - 1]))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
         allowed = max(options["tolerance_minutes"], int(share * d.minutes))
