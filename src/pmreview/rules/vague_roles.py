@@ -172,7 +172,7 @@ _HABITUAL = re.compile(
 # the words are what a fix or a cleanup reached ("most repositories were updated")
 _REMEDY = (
     r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
-    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall|remov|purg)\w*"
+    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall)\w*"
 )
 _REMEDIED_AFTER = re.compile(
     rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
@@ -181,9 +181,11 @@ _REMEDIED_AFTER = re.compile(
 _REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
 # the team's effort or state ("engineers worked for several hours", fatigue)
 _EFFORT = re.compile(
-    r"\b(?:worked|working|spent|spending|debugg\w+|stayed|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
+    r"\b(?:we|i|team|engineers?|responders?|on-?call\w*|staff|sres?|admins?|developers?"
+    r"|maintainers?|everyone)\b[^,.;]{0,30}\b(?:worked|working|spent|spending|debugg\w+"
+    r"|stayed|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
 )
-_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|burn-?out|burned out|stress\w*)\b")
+_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|burn-?out|burned out)\b")
 # a hedge that says why something was easy or chosen ("with minimal churn, so it was simple")
 _EASE = re.compile(
     r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"
