@@ -175,7 +175,7 @@ _REMEDY = (
     r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall)\w*"
 )
 _REMEDIED_AFTER = re.compile(
-    rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
+    rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
     rf"{_REMEDY}\b"
 )
 _REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
@@ -231,8 +231,8 @@ def appeals(sentence: str) -> bool:
 # what the words stand for, listed right after them ("assorted failures: pods failing, kubelet
 # crashes", "various effects, such as timeouts and 502s")
 _LISTED = re.compile(
-    r"^\s*(?:\(|[:—–]|-\s|,?\s*(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?))"
-    r"\s*[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
+    r"^\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?))"
+    r"\s*+[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
 )
 # where a task is tracked: an issue or ticket number, a link to an issue or a pull request
 _TRACKED = re.compile(

@@ -226,7 +226,7 @@ def leading_time(text: str) -> TimeRef | None:
 # an entry's time written with a dot ("15.25 PST -", "09.40 – …"): a time where a zone or, after
 # a two-digit hour, a dash follows it (in running text "2.14" is a version or a number)
 _DOT_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?!\d|\.\d)")
-_DOT_DASH = re.compile(r"\s*[-–—]\s")
+_DOT_DASH = re.compile(r"(?<!\s)\s*+[-–—]\s")
 
 
 def _dot_time(rest: str, start: int) -> TimeRef | None:
