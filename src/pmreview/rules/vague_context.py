@@ -224,7 +224,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
     "examined": lambda place: roles.counts_examined(place.before),
     "definition": lambda place: roles.defines(place.before),
-    "background": lambda place: roles.background(_sentence(place)),
+    "background": lambda place: roles.background(_sentence(place), place.after),
     "remedy": lambda place: roles.remedied(place.before, place.after),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),

@@ -169,6 +169,13 @@ _HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|generally|ordinarily|by default|in normal operation"
     r"|under normal|day[- ]to[- ]day|as a rule)\b"
 )
+# a present tense right after the words, not one that tells an impact going on
+_PRESENT = re.compile(
+    r"^[^\w-]*+(?:[\w-]+\s+){0,2}?(?:are|is|do|does)(?:\s+not|n[\x27’]t)?\s+(?!(?:been|being"
+    r"|experienc\w*|affected|impacted|unable|failing|broken|down|offline|unavailable|seeing"
+    r"|getting|receiving|hitting|reporting|stuck|still|now|currently)\b)[a-z]"
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|have)\b")
 # the words are what a fix or a cleanup reached ("most repositories were updated")
 _REMEDY = (
     r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
@@ -203,9 +210,13 @@ def defines(before: str) -> bool:
     return _DEFINES.search(before) is not None
 
 
-def background(sentence: str) -> bool:
-    """The sentence tells how things normally are, as background to the incident."""
-    return _HABITUAL.search(sentence) is not None
+def background(sentence: str, after: str) -> bool:
+    """The sentence tells how things normally are, as background to the incident: with a
+    word of habit, or in the present tense with no past in it ("most of our nodes do not
+    touch the disk"; not "most users are unable to log in")."""
+    if _HABITUAL.search(sentence):
+        return True
+    return _PRESENT.match(after) is not None and _PAST.search(sentence) is None
 
 
 def remedied(before: str, after: str) -> bool:
