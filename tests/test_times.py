@@ -16,6 +16,7 @@ from pmreview.text.times import (
     _zone_after,
     _zone_ending,
     find_times,
+    leading_time,
     search_zone_statement,
     time_matches,
 )
@@ -160,3 +161,19 @@ def test_every_zone_of_the_table_is_recognised_in_text() -> None:
     for abbreviation in OFFSETS:
         found = list(find_times(f"at 10:30 {abbreviation} the alert fired"))
         assert [t.tz for t in found] == [abbreviation]
+
+
+@pytest.mark.parametrize(
+    ("entry", "raw", "minutes", "tz"),
+    [
+        ("- 15.25 PST - the alert fired", "15.25", 925, "PST"),
+        ("* 09.40 – the deploy was rolled back", "09.40", 580, None),
+        ("- 2.14 - the release went out", None, None, None),  # a version, no zone, no time
+        ("- 15.25 percent of requests failed", None, None, None),
+    ],
+)
+def test_an_entry_may_start_with_a_time_written_with_a_dot(
+    entry: str, raw: str | None, minutes: int | None, tz: str | None
+) -> None:
+    t = leading_time(entry)
+    assert (t and (t.raw, t.minutes, t.tz)) == (raw and (raw, minutes, tz))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models import Document, Hit, TimeRef
-from ..text.span import Stated, minutes_between, summary_span
+from ..text.span import Duration, Stated, minutes_between, summary_span
 from . import Option, Rule
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
 from .timeline_zone import governing_zone
@@ -24,6 +24,34 @@ _HEDGE = re.compile(
     r"over|under|~|at least|some)\s*$",
     re.I,
 )
+
+
+# a duration labelled as a stage of the response ("Time to detect: 12 min", "TTR: 3 h"); the
+# stages that end before the outage does (detect, acknowledge, mitigate, repair …)
+_STAGE = re.compile(
+    r"\b(?:time[\s-]+to[\s-]+\w+|mtt\w|tt\w)\b[^.;\n]{0,30}$",
+    re.I,
+)
+_PART = re.compile(
+    r"\b(?:time[\s-]+to[\s-]+(?:detect|acknowledg|ack|respond|engag|triag|escalat|repair|mitigat"
+    r"|fix|identif|diagnos)|mtt[adm]|tt[adm])",
+    re.I,
+)
+
+
+def _comparable(doc: Document, durations: Sequence[Duration]) -> list[Duration]:
+    """The stated durations the summary's start-to-end span measures. A fact sheet that labels
+    a stage of the response (time to detect, to mitigate, to repair) ends some stage before
+    the outage does, and which one the summary's end is cannot be told: none of its stage
+    figures is compared then."""
+    stages = [_STAGE.search(_before(doc, d)) for d in durations]
+    if not any(m and _PART.match(m.group(0)) for m in stages):
+        return list(durations)
+    return [d for d, m in zip(durations, stages, strict=True) if m is None]
+
+
+def _before(doc: Document, d: Duration) -> str:
+    return doc.source.lines[d.line - 1][: d.column - 1]
 
 
 def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
@@ -95,9 +123,8 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     actual = minutes_between(span.start, span.end)
     if actual is None or actual <= 0:
         return
-    for d in span.durations:
-        line = doc.source.lines[d.line - 1]
-        hedged = bool(_HEDGE.search(line[: d.column - 1]))
+    for d in _comparable(doc, span.durations):
+        hedged = bool(_HEDGE.search(_before(doc, d)))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
         allowed = max(options["tolerance_minutes"], int(share * d.minutes))
         if abs(actual - d.minutes) <= allowed:

@@ -38,11 +38,12 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training", "watched", "spelled_out"}
+    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
+    | {"definition", "background", "remedy", "effort", "ease", "appeal"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
@@ -216,9 +217,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "opener": _is_opener,
     "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
     "judgement": lambda place: roles.judges(place.after),
-    "recovery": lambda place: roles.tells_recovery(
-        place.block.lower[slice(*place.sentence)], place.words
-    ),
+    "recovery": lambda place: roles.tells_recovery(_sentence(place), place.words),
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
     "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
     "lesson": lambda place: _marked("lesson")(place.before),
@@ -228,7 +227,17 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "fault": lambda place: roles.states_fault(place.words, place.before),
     "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
     "examined": lambda place: roles.counts_examined(place.before),
+    "definition": lambda place: roles.defines(place.before),
+    "background": lambda place: roles.background(_sentence(place), place.after),
+    "remedy": lambda place: roles.remedied(place.before, place.after),
+    "effort": lambda place: roles.effort(place.before, _sentence(place)),
+    "ease": lambda place: roles.eases(_sentence(place)),
+    "appeal": lambda place: roles.appeals(_sentence(place)),
 }
+
+
+def _sentence(place: Place) -> str:
+    return place.block.lower[slice(*place.sentence)]
 
 
 def _has_specific(text: str) -> bool:
@@ -278,7 +287,14 @@ def _watches(place: Place) -> bool:
 
 
 # answers read in the whole sentence, the words included ("Conduct a training session …")
-_WHOLE: dict[str, Callable[[Place], bool]] = {"training": _trains, "watched": _watches}
+# (a list item: the whole item as written, its links and ticket numbers included)
+_WHOLE: dict[str, Callable[[Place], bool]] = {
+    "training": _trains,
+    "watched": _watches,
+    "listed": lambda place: roles.listed(place.after),
+    "tracked": lambda place: roles.tracked(place.written),
+    "trigger": lambda place: roles.triggered(_sentence(place)),
+}
 
 
 def answers_share(text: str) -> bool:

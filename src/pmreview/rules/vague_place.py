@@ -59,6 +59,14 @@ class Place:
         return self.block.lower[self.span[1] : self.sentence[1]]
 
     @property
+    def written(self) -> str:
+        """The text as written of the words' list item or table row, or else of their
+        sentence (links and ticket numbers included)."""
+        if self.block.kind in ("item", "row"):
+            return self.block.text
+        return self.block.text[self.sentence[0] : self.sentence[1]]
+
+    @property
     def _start(self) -> int:
         """Where the text of the sentence starts (a list item: the whole item, after its marker:
         "7." is no number of the text)."""

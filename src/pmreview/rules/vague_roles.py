@@ -45,7 +45,7 @@ _RECOVERY = re.compile(
 # things counted but not named, as a sentence announcing them counts them
 _ANNOUNCED = re.compile(
     r"\b(?:a few|several|some|various|a number of|many|multiple|two|three|four)\s+(?:\w+\s+)?"
-    r"(?:changes|improvements|fixes|steps|measures|actions|updates)\b"
+    r"(?:changes|improvements|fixes|steps|measures|actions|updates|checks|tests)\b"
 )
 # words that say how big an impact was (and nothing else about it)
 _SIZE = re.compile(
@@ -155,3 +155,127 @@ def negatable(before: str, words: str) -> str:
     if _CAUSE_LEAD.match(words) and not re.search(r"(?:\bnot|\bnever|n[\x27’]t)\s*$", before):
         return ""
     return before
+
+
+# a term defined, not a claim: "a split is when most miners …", a legend line of a table
+# ("Prevent: an action that stops it recurring")
+_DEFINES = re.compile(
+    r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b"
+    r"|^\W*[\w -]{1,30}[:—–]\s*(?:an?|any)\s+(?:[\w-]+\s+)?(?:action|item|task|measure|change"
+    r"|step|ticket|work|fix)s?\s+(?:that|which|to|where)\b"
+)
+# how things normally are, told as background ("most nodes normally do not touch the disk")
+_HABITUAL = re.compile(
+    r"\b(?:usually|normally|typically|generally|ordinarily|by default|in normal operation"
+    r"|under normal|day[- ]to[- ]day|as a rule)\b"
+)
+# a present tense right after the words, not one that tells an impact going on
+_PRESENT = re.compile(
+    r"^[^\w-]*+(?:[\w-]+\s+){0,2}?(?:are|is|do|does)(?:\s+not|n[\x27’]t)?\s+(?!(?:been|being"
+    r"|experienc\w*|affected|impacted|unable|failing|broken|down|offline|unavailable|seeing"
+    r"|getting|receiving|hitting|reporting|stuck|still|now|currently)\b)[a-z]"
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|have)\b")
+# the words are what a fix or a cleanup reached ("most repositories were updated")
+_REMEDY = (
+    r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
+    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall)\w*"
+)
+_REMEDIED_AFTER = re.compile(
+    rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
+    rf"{_REMEDY}\b"
+)
+_REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
+# the team's effort or state ("engineers worked for several hours", fatigue)
+_EFFORT = re.compile(
+    r"\b(?:we|i|team|engineers?|responders?|on-?call\w*|staff|sres?|admins?|developers?"
+    r"|maintainers?|everyone)\b[^,.;]{0,30}\b(?:worked|working|spent|spending|debugg\w+"
+    r"|stayed|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
+)
+_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|burn-?out|burned out)\b")
+# a hedge that says why something was easy or chosen ("with minimal churn, so it was simple")
+_EASE = re.compile(
+    r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"
+    r"|choice|prefer\w*|opted|decid\w+)\b"
+)
+# an appeal to the readers ("we need more maintainers; please donate")
+_APPEAL = re.compile(
+    r"\b(?:please|donat\w*|sponsor\w*|volunteers?|help us|join us|get involved"
+    r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding))\b"
+)
+
+
+def defines(before: str) -> bool:
+    """The words stand in the definition of a term or in a legend line, not a claim."""
+    return _DEFINES.search(before) is not None
+
+
+def background(sentence: str, after: str) -> bool:
+    """The sentence tells how things normally are, as background to the incident: with a
+    word of habit, or in the present tense with no past in it ("most of our nodes do not
+    touch the disk"; not "most users are unable to log in")."""
+    if _HABITUAL.search(sentence):
+        return True
+    return _PRESENT.match(after) is not None and _PAST.search(sentence) is None
+
+
+def remedied(before: str, after: str) -> bool:
+    """The words are what a fix or a cleanup reached, not who was hit."""
+    return bool(_REMEDIED_AFTER.match(after) or _REMEDIED_BEFORE.search(before))
+
+
+def effort(before: str, sentence: str) -> bool:
+    """The words tell the team's effort or state, not the users' impact."""
+    return bool(_EFFORT.search(before) or _FATIGUE.search(sentence))
+
+
+def eases(sentence: str) -> bool:
+    """The words are a hedge that says why something was easy or chosen."""
+    return _EASE.search(sentence) is not None
+
+
+def appeals(sentence: str) -> bool:
+    """The sentence appeals to the readers for help, not a measure the team will take."""
+    return _APPEAL.search(sentence) is not None
+
+
+# what the words stand for, listed right after them ("assorted failures: pods failing, kubelet
+# crashes", "various effects, such as timeouts and 502s")
+_LISTED = re.compile(
+    r"^\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?))"
+    r"\s*+[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
+)
+# where a task is tracked: an issue or ticket number, a link to an issue or a pull request
+_TRACKED = re.compile(
+    r"(?<![\w&])#\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b"
+    r"|/(?:issues|pull|pulls|merge_requests|browse|tickets?)/\d+"
+)
+_TAG = re.compile(r"<[^>\n]*>")  # an HTML tag: its colours ("#696969") are no ticket
+# a check with the exact condition it acts on ("page the on-call when the queue stops draining",
+# "tests that flag when a plan changes the launch template"); not "when issues occur"
+_TRIGGER = re.compile(
+    r"\b(?:alert\w*|pag(?:e|es|ing)|notif\w*|detect\w*|identif\w*|flag\w*|fail\w*|warn\w*"
+    r"|test\w*|check\w*|monitor\w*|catch\w*|block\w*)\b[^.;\n]{0,40}?\b(?:when|whenever|if|once)"
+    r"\s+(?!(?:there (?:is|are) )?(?:an? |any )?(?:issues?|problems?|something|anything|things"
+    r"|errors?|incidents?|needed|necessary|possible|appropriate|required|applicable|most|many"
+    r"|some|several|a lot|too many|it|they)\b)(?:(?:a|an|the|any|our)\s+)?[\w/.`-]+"
+    r"(?:\s+[\w/.`-]+){0,4}?\s+(?:shows?|stops?|exceeds?|drops?|falls?|fails?|rises?|goes"
+    r"|reach(?:es)?|changes?|returns?|differs?|diverges?|becomes?|hits?|cross(?:es)?|expires?"
+    r"|lags?|contains?|includes?)\b(?!\s+(?:a\s+|the\s+)?(?:certain|some|predefined|predetermined"
+    r"|given|particular|specific|defined|set|reasonable|acceptable|safe)\b)"
+)
+
+
+def listed(after: str) -> bool:
+    """What the words stand for is listed right after them."""
+    return _LISTED.match(after) is not None
+
+
+def tracked(text: str) -> bool:
+    """The task carries the issue or ticket that tracks it (as written: links and numbers)."""
+    return _TRACKED.search(_TAG.sub(" ", text)) is not None
+
+
+def triggered(sentence: str) -> bool:
+    """The measure is a check with the exact condition it acts on."""
+    return _TRIGGER.search(sentence) is not None

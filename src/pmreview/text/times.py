@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..models import TimeRef
 from .prefilter import Lazy
@@ -218,8 +219,27 @@ def leading_time(text: str) -> TimeRef | None:
             start += offset
             rest = text[start:]
     if not TIME_RE.match(rest):
-        return None
+        return _dot_time(rest, start)
     return next(find_times(rest, column=1 + start), None)
+
+
+# an entry's time written with a dot ("15.25 PST -", "09.40 – …"): a time where a zone or, after
+# a two-digit hour, a dash follows it (in running text "2.14" is a version or a number)
+_DOT_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?!\d|\.\d)")
+_DOT_DASH = re.compile(r"(?<!\s)\s*+[-–—]\s")
+
+
+def _dot_time(rest: str, start: int) -> TimeRef | None:
+    """The dot-written time `rest` starts with, read as the same time with a colon."""
+    m = _DOT_TIME.match(rest)
+    if m is None:
+        return None
+    dashed = len(m["h"]) == 2 and _DOT_DASH.match(rest, m.end()) is not None
+    if not (dashed or _zone_after(rest, m.end())):
+        return None
+    colon = f"{rest[: m.start('m') - 1]}:{rest[m.start('m') :]}"
+    t = next(find_times(colon, column=1 + start), None)
+    return None if t is None else replace(t, raw=rest[: len(t.raw)])
 
 
 def leading_date_only(text: str) -> bool:
