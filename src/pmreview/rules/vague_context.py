@@ -274,23 +274,18 @@ def _trains(place: Place) -> bool:
     topic ("Train the on-call engineers on failover drills"): it can be held and ticked off.
     Words that join another measure to the training ("improve the docs and the training") are
     judged as they are."""
-    sentence = place.block.lower[slice(*place.sentence)]
+    sentence = _sentence(place)
     markers = _markers()
     joined = re.search(r"\band\b|,", place.words) is not None
     return not joined and all(markers[n].search(sentence) for n in ("audience", "topic"))
-
-
-def _watches(place: Place) -> bool:
-    """The sentence adds a monitor and says what it watches where ("Add probes on all web
-    hosts for port availability"): it can be built and shown to work."""
-    return _marked("watched")(place.block.lower[slice(*place.sentence)])
 
 
 # answers read in the whole sentence, the words included ("Conduct a training session …")
 # (a list item: the whole item as written, its links and ticket numbers included)
 _WHOLE: dict[str, Callable[[Place], bool]] = {
     "training": _trains,
-    "watched": _watches,
+    # a monitor that says what it watches where ("Add probes on all web hosts for port …")
+    "watched": lambda place: _marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),
