@@ -144,6 +144,21 @@ def test_where_traffic_was_sent_is_no_share() -> None:
     assert affected_share(summary_blocks(doc_of(text))) is None
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The site was down for a day and a half for users in Europe.",
+        "For half an hour many users could not sign in.",
+        "Checkout failed for an hour and a half and customers complained.",
+    ],
+)
+def test_half_of_a_length_of_time_is_no_share(summary: str) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    assert affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n"))) is None
+
+
 def test_a_right_suspicion_before_an_entry_that_finds_a_wrong_setting_is_no_path() -> None:
     text = TIMELINE.format(
         "- 09:10 UTC - Ana begins suspecting the deploy job\n"
