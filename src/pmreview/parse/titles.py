@@ -60,7 +60,9 @@ def normalise_title(title: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
-@lru_cache(maxsize=4096)
+# Room for every title of the largest document a review reads (512 KB of one-line labels is
+# ~17,000 titles): past the cache each title was read again by every pass that asks.
+@lru_cache(maxsize=32768)
 def kinds_of(title: str) -> frozenset[str]:
     """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
     norm = normalise_title(title)
