@@ -43,7 +43,7 @@ ANSWERS = frozenset(
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
-    | {"definition", "background", "remedy", "effort", "ease", "appeal"}
+    | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
@@ -233,6 +233,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),
     "appeal": lambda place: roles.appeals(_sentence(place)),
+    "framing": lambda place: roles.frames_list(place.section.blocks, place.block),
 }
 
 

@@ -279,3 +279,13 @@ def tracked(text: str) -> bool:
 def triggered(sentence: str) -> bool:
     """The measure is a check with the exact condition it acts on."""
     return _TRIGGER.search(sentence) is not None
+
+
+def frames_list(blocks: list[Block], block: Block) -> bool:
+    """A paragraph followed in its section by a list or table of two items or more frames them
+    ("We are taking steps to reduce the impact of similar incidents." above the action items):
+    the tasks are the list's, each judged on its own."""
+    if block.kind != "paragraph":
+        return False
+    at = next((k for k, b in enumerate(blocks) if b is block), len(blocks))
+    return sum(b.kind in ("item", "row") for b in blocks[at + 1 :]) >= 2
