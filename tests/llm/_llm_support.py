@@ -338,6 +338,16 @@ class RecordingProxy(_Background):
 # --------------------------------------------------------------------------- assertions
 
 
+def sent_text(fake_llm: FakeLLM) -> str:
+    """Every request body, raw and JSON-decoded (so escaping cannot hide a value)."""
+    out = []
+    for seen in fake_llm.requests:
+        out.append(seen.raw)
+        if seen.raw:
+            out.append(json.dumps(seen.json, ensure_ascii=False))
+    return "\n".join(out)
+
+
 def folded(text: str) -> str:
     return " ".join(text.split())
 

@@ -4,7 +4,6 @@ document that tries to instruct the reviewer treated as data."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from _llm_support import (
     document_block,
     error,
     ok,
+    sent_text,
     where,
 )
 
@@ -32,16 +32,6 @@ from pmreview.source import load
 
 GOOD = answer(critiques=[critique("things were adjusted on the gateway")])
 KEY = "sk-test-SECRET"
-
-
-def sent_text(fake_llm: FakeLLM) -> str:
-    """Every request body, raw and JSON-decoded (so escaping cannot hide a value)."""
-    out = []
-    for seen in fake_llm.requests:
-        out.append(seen.raw)
-        if seen.raw:
-            out.append(json.dumps(seen.json, ensure_ascii=False))
-    return "\n".join(out)
 
 
 # --------------------------------------------------------------------------- redaction

@@ -13,7 +13,16 @@ import json
 import re
 from pathlib import Path
 
-from _llm_support import Check, FakeLLM, Reply, Seen, answer, document_block, ok
+from _llm_support import (
+    Check,
+    FakeLLM,
+    Reply,
+    Seen,
+    answer,
+    document_block,
+    ok,
+    sent_text,
+)
 
 
 def _b64(seed: str, n: int, alphabet: str = "") -> str:
@@ -266,15 +275,6 @@ def critic(seen: Seen) -> Reply:
             }
         )
     return ok(answer(critiques=critiques))
-
-
-def sent_text(fake_llm: FakeLLM) -> str:
-    out = []
-    for seen in fake_llm.requests:
-        out.append(seen.raw)
-        if seen.raw:
-            out.append(json.dumps(seen.json, ensure_ascii=False))
-    return "\n".join(out)
 
 
 def test_no_planted_item_reaches_the_server(

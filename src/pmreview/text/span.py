@@ -129,12 +129,8 @@ def _clusters(doc: Document) -> list[Stated]:
 
 def _same_instant(text: str, a: TimeRef, b: TimeRef) -> bool:
     """Whether the words between two times on a line make the second the first in another
-    zone; they hold a bracket or slash, which is looked for first (a line of thousands of
-    times asks for every pair)."""
-    between = _between(text, a, b)
-    if "(" not in between and "/" not in between and "[" not in between:
-        return False
-    return _is_alternative(between)
+    zone ("14:00 UTC (16:00 CEST)")."""
+    return _is_alternative(_between(text, a, b))
 
 
 def _date_of(t: TimeRef, text: str, start: int) -> date | None:
