@@ -154,6 +154,9 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("What went wrong", {"root_cause"}),
         ("Root cause and resolution", {"root_cause", "resolution"}),
         ("3. Timeline", {"timeline"}),
+        ("What's next", {"measures"}),
+        ("What I’m changing", {"measures"}),
+        ("What we did that night", set()),
         ("The Plot Thickens", set()),
     ],
 )
