@@ -121,6 +121,21 @@ def test_title_lines_in_plain_text_without_blank_lines() -> None:
     assert entries(doc) == [(5, "10:05 AM", False), (6, "10:15 AM", False)]
 
 
+def test_a_long_plain_title_that_asks_its_question() -> None:
+    doc = doc_of(
+        "Service notice\n\nCause\n\nA disk filled on db-2.\n\n"
+        "What we are doing to prevent this happening again\n\n"
+        "We will add a disk alert at 85% on db-2.\n\n"
+        "We will keep an eye on the disks of the database servers next month\n\n"
+        "Why does the test plan not include a full disk?\n"
+    )
+    assert [t for t, _, _ in titled(doc)] == [
+        "Cause",
+        "What we are doing to prevent this happening again",
+    ]
+    assert section(doc, "What we are doing to prevent this happening again").has("measures")
+
+
 def test_a_sentence_naming_a_kind_inside_prose_is_not_a_title() -> None:
     doc = doc_of("# Notes\nWe looked at the\ntimeline of the deploy\nand found nothing.\n")
     assert titled(doc) == [("Notes", "atx", 1)]

@@ -117,14 +117,20 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     title = line.strip().strip("*_#: ")
     # a title on a line of its own: alone in its paragraph, or (plain text written without
     # blank lines) a Title Case line that names a kind
+    words = len(_without_remarks(title).split())
     if (
-        0 < len(_without_remarks(title).split()) <= 5
+        0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
         and kinds_of(title)
         and (alone or _title_case(title))
     ):
         return Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
+
+
+# a longer plain title names what it answers ("What we are doing to prevent this happening
+# again"); a question of its own ("Why does the test plan not include downloads?") is prose
+_ASKS = re.compile(r"(?:what|how|why|where)\b", re.IGNORECASE)
 
 
 def _marked_title(line: str, lineno: int) -> Mark | None:
