@@ -97,9 +97,10 @@ def _block_hits(
     spans = sentences(block)
     starts = [s for s, _ in spans]
     claimed: set[tuple[str, int]] = set()
+    flat = block.lower.replace("\n", " ")  # a phrase wrapped over two lines is still the phrase
     for k in sorted(by_entry):
         entry = entries[k]
-        for _, m in live.among(block.lower, by_entry[k]):
+        for _, m in live.among(flat, by_entry[k]):
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                 continue

@@ -180,9 +180,11 @@ def _guards_against(place: Place, told: bool = False) -> bool:
     """In a section of measures or lessons (and of no kind that tells what happened), a cause
     or a change is what to guard against, not the author's account of the incident. With
     `told`, a lesson that explains the incident ("what went wrong: … possibly because it
-    restarted") is the author's account still."""
+    restarted") is the author's account still, and so is a section whose title recounts the
+    incident ("What went well", "Where we got lucky")."""
     kinds = place.section.kinds
-    if told and "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)]):
+    explained = "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)])
+    if told and (explained or roles.recounts(place.section.title)):
         return False
     return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS
 

@@ -56,12 +56,18 @@ class TextIndex:
         return i < len(self._sorted) and self._sorted[i].startswith(stem)
 
     def lines_with(self, literal: str) -> set[int]:
-        """The (1-based) lines on which `literal` occurs."""
-        out, i = set(), self.text.find(literal)
+        """The (1-based) lines on which `literal` starts."""
+        out, i = set(), self._flat.find(literal)
         while i >= 0:
             out.add(bisect_right(self._line_starts, i))
-            i = self.text.find(literal, i + 1)
+            i = self._flat.find(literal, i + 1)
         return out
+
+    @cached_property
+    def _flat(self) -> str:
+        """The text with its line breaks read as spaces (same offsets): a literal of words
+        wrapped over two lines ("for some⏎reason") is on the line it starts on."""
+        return self.text.replace("\n", " ")
 
 
 @lru_cache(maxsize=8)
