@@ -15,7 +15,7 @@ _SHARE = re.compile(
     r"|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
     r"|(?<!and a )\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
     r"|a fifth|a tenth)\b(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
-    r"|\b(?<!\d,)\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
+    r"|\b(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
     r"|\b(?:all|every|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
