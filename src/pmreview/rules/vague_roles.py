@@ -198,10 +198,13 @@ _EASE = re.compile(
     r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"
     r"|choice|prefer\w*|opted|decid\w+)\b"
 )
-# an appeal to the readers ("we need more maintainers; please donate")
+# an appeal to the readers ("we need more maintainers; please donate") or advice to them on
+# their side ("we recommend customers enable snapshots"): no measure of the team's
 _APPEAL = re.compile(
     r"\b(?:please|donat\w*|sponsor\w*|volunteers?|help us|join us|get involved"
-    r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding))\b"
+    r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding)"
+    r"|(?:we )?(?:strongly )?(?:recommend|encourage|advise|suggest|urge)(?: that)? (?:all |our )?"
+    r"(?:customers|users|clients|readers|operators|you)|for (?:customers|users|clients) who)\b"
 )
 
 
@@ -235,7 +238,8 @@ def eases(sentence: str) -> bool:
 
 
 def appeals(sentence: str) -> bool:
-    """The sentence appeals to the readers for help, not a measure the team will take."""
+    """The sentence appeals to the readers for help or advises them what to do on their side,
+    not a measure the team will take."""
     return _APPEAL.search(sentence) is not None
 
 
