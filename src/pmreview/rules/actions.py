@@ -190,7 +190,9 @@ RULES: list[Rule] = [
         'label such as "Monitoring:") is a noun phrase with no verb of its own: it opens '
         'with a determiner or an adjective ("Better alerts", "More tests for …"), a noun by '
         'its ending or a plural ("Improvements to …", "Documentation of …"), or an -ing topic '
-        '("Monitoring of disk", "Monitoring improvements"). No word list knows every verb, so '
+        '("Monitoring of disk", "Monitoring improvements"), or is a compound of two to four '
+        'words with no determiner ending in such a noun ("Status page automation"). No word '
+        "list knows every verb, so "
         'an item opening with a word that may be one ("Compute …", "Load test …") is read as '
         'an imperative. Accepted too: "We will add …", "Before deploying, run …", phrasal '
         'verbs, a gerund with its object ("Implementing rate limits on …"), an item whose '

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import takewhile
 
 from ..resources import load_toml
 from .tasks import WORD
 from .verb_forms import PREPOSITIONS, gerund_of, verbs
 
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "our", "their", "its", "this", "these", "those", "my", "your", "all"]
+    + ["every", "each", "any", "some", "it", "them"]
+)
+# where the head of a noun phrase ends: a preposition or a conjunction
+_BOUNDARIES = PREPOSITIONS | frozenset(
+    ["per", "before", "after", "within", "during", "when", "if", "so", "that", "which", "into"]
+    + ["between", "against", "via", "using", "under", "over", "or", "until", "once"]
+)
 # A sentence or clause of an item ends at . ! ? ; or a dash between words.
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\s[—–]\s|\s-\s")
 
@@ -65,4 +75,22 @@ def noun_phrase(clause: str) -> bool:
     if any(w in _table("finite_verbs") for w in words):
         return False
     first, rest = words[0], words[1:]
-    return first in _table("np_openers") or _nominal(first) or _gerund_topic(first, rest)
+    if first in _table("np_openers") or _nominal(first) or _gerund_topic(first, rest):
+        return True
+    return _compound(words)
+
+
+def _compound(words: list[str]) -> bool:
+    """ "Status page automation", "Disk space alerting", "Pager rotation changes": two to four
+    words with no determiner (an imperative's object mostly has one, or is plural: "Dockerize
+    the cron jobs", "Shard tables"), ending in a noun by its ending, an -ing noun or a head that
+    says only "change", before any preposition."""
+    head = list(takewhile(lambda w: w not in _BOUNDARIES, words))
+    if not 2 <= len(head) <= 4 or any(w in _DETERMINERS for w in head):
+        return False
+    last = head[-1]
+    return (
+        last.endswith(_suffixes())
+        or (last.endswith("ing") and gerund_of(last) is not None)
+        or last in _table("abstract_heads")
+    ) and last not in verbs()
