@@ -19,7 +19,9 @@ _LEGEND = re.compile(
     r"\b(?:types?|categor(?:y|ies)|kinds?|priorit(?:y|ies)|levels?|severit(?:y|ies)|legend"
     r"|classes|classification)\b"
 )
-_LEGEND_LINE = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s+[*_]*[\w/-]+(?: [\w/-]+)?[*_]*\s*(?:[-–—]\s|:)")
+_LEGEND_LINE = re.compile(
+    r"(?:[-*+•]|\b\d{1,3}[.)])[ \t]++[*_]*+[\w/]++(?:[- ][\w/]++)?+[*_]*+[ \t]*+(?:[-–—][ \t]|:)"
+)
 # where a goal's main clause ends: its purpose or reason ("Improve monitoring so we know …")
 _GOAL_END = re.compile(
     r"[,;:(.!?]|\s(?:so|to|in order|because|since|that|which|when|before|after|until)\s"
@@ -42,7 +44,11 @@ def in_legend(place: Place) -> bool:
     blocks, block = place.section.blocks, place.block
     at = min(_index(blocks, block), len(blocks) - 1)
     start = next((k for k in range(at, -1, -1) if blocks[k].kind != "item"), -1)
-    if block.kind != "item" or start < 0 or not _LEGEND_LINE.match(_TAG.sub("", block.text)):
+    if (
+        block.kind != "item"
+        or start < 0
+        or not _LEGEND_LINE.match(_TAG.sub("", block.text).lstrip())
+    ):
         return False
     intro = blocks[start].lower.rstrip(" *_")
     return intro.endswith(":") and _LEGEND.search(intro[-100:]) is not None
