@@ -4,7 +4,8 @@ A phrase of data/vague.toml is a finding only when its context does not answer t
 the entry asks. Each entry says, as data, what would answer it (`answered_by`: a named
 `specific` thing, a `quantity`, a concrete `change`), in which readings the words are no claim
 of the author's (`skip`: a `purpose` clause, a reported `belief`, a `negation`, an `opener`
-that introduces a list; the other readings are in rules/vague_roles.py) and where it applies
+that introduces a list; the other readings are in rules/vague_roles.py and, for measures,
+rules/vague_measures.py) and where it applies
 (`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
 clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
 paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
@@ -20,17 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..checks.semantics import specific_terms
-from ..resources import load_toml
 from ..text.borrowed import is_quoted
-from ..text.phrases import Alternation
-from ..text.prefilter import lower_case
-from ..text.times import DATE_RE, TIME_RE
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_measures as measures
 from . import vague_roles as roles
+from .vague_markers import marked, markers
 from .vague_place import CLAUSE_END, Place
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -43,7 +41,7 @@ ANSWERS = frozenset(
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
-    | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing"}
+    | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
 )
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
@@ -84,17 +82,6 @@ class Context:
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
-
-
-@cache
-def _markers() -> dict[str, Alternation]:
-    """The `[context]` markers, each tried only where the anchors of its patterns occur (a
-    sentence lacks those of most readings, which then cost no compiling)."""
-    table = load_toml("vague.toml")["context"]
-    return {
-        name: Alternation(lower_case(pats, f"vague.toml context.{name}"))
-        for name, pats in table.items()
-    }
 
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
@@ -155,7 +142,7 @@ def _states_measures(place: Place) -> bool:
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
     if roles.counterfactual(place.block.lower[s:e]) and not listed:
         return False
-    if _markers()["future"].search(place.block.lower[s:e]):
+    if markers()["future"].search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
@@ -191,14 +178,14 @@ def _guards_against(place: Place, told: bool = False) -> bool:
 
 def _refers_back(place: Place) -> bool:
     """The words refer back to something stated before ("this misconfiguration")."""
-    return _ARTICLE.match(place.words) is not None or _marked("reference")(place.before)
+    return _ARTICLE.match(place.words) is not None or marked("reference")(place.before)
 
 
 def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
+    for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -217,25 +204,28 @@ def _is_opener(place: Place) -> bool:
 _READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
-    "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
+    "belief": lambda place: marked("belief")(roles.belief_clause(place.before, place.words)),
     "judgement": lambda place: roles.judges(place.after),
     "recovery": lambda place: roles.tells_recovery(_sentence(place), place.words),
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
-    "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
-    "lesson": lambda place: _marked("lesson")(place.before),
-    "negation": lambda place: _marked("negation")(roles.negatable(place.before, place.words)),
-    "verification": lambda place: _marked("verification")(place.before),
+    "question": lambda place: marked("question")(CLAUSE_END.split(place.before)[-1]),
+    "lesson": lambda place: marked("lesson")(place.before),
+    "negation": lambda place: marked("negation")(roles.negatable(place.before, place.words)),
+    "verification": lambda place: marked("verification")(place.before),
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),
     "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
     "examined": lambda place: roles.counts_examined(place.before),
-    "definition": lambda place: roles.defines(place.before),
+    "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
     "background": lambda place: roles.background(_sentence(place), place.after),
     "remedy": lambda place: roles.remedied(place.before, place.after),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),
-    "appeal": lambda place: roles.appeals(_sentence(place)),
-    "framing": lambda place: roles.frames_list(place.section.blocks, place.block),
+    "appeal": lambda place: measures.appeals(_sentence(place)),
+    "framing": lambda place: (
+        roles.frames_list(place.section.blocks, place.block) or measures.frames_sentences(place)
+    ),
+    "heading": measures.heads_task,
 }
 
 
@@ -247,28 +237,16 @@ def _has_specific(text: str) -> bool:
     return bool(specific_terms(text))
 
 
-def _marked(name: str) -> Callable[[str], bool]:
-    """A test for the `[context]` markers `name`, on text whose clock times and dates are
-    taken out (a time is no count, no value and no setting)."""
-
-    def test(text: str) -> bool:
-        if any(c.isdigit() for c in text):
-            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return _markers()[name].search(text) is not None
-
-    return test
-
-
 _ANSWERS = {
     "specific": _has_specific,
-    "quantity": _marked("quantity"),
-    "setting": _marked("setting"),
-    "value": _marked("value"),
-    "share": _marked("share"),
-    "change": _marked("change"),
-    "new_value": _marked("new_value"),
-    "examined": _marked("examined"),
-    "spelled_out": _marked("spelled_out"),
+    "quantity": marked("quantity"),
+    "setting": marked("setting"),
+    "value": marked("value"),
+    "share": marked("share"),
+    "change": marked("change"),
+    "new_value": marked("new_value"),
+    "examined": marked("examined"),
+    "spelled_out": marked("spelled_out"),
 }
 
 
@@ -278,9 +256,9 @@ def _trains(place: Place) -> bool:
     Words that join another measure to the training ("improve the docs and the training") are
     judged as they are."""
     sentence = _sentence(place)
-    markers = _markers()
+    table = markers()
     joined = re.search(r"\band\b|,", place.words) is not None
-    return not joined and all(markers[n].search(sentence) for n in ("audience", "topic"))
+    return not joined and all(table[n].search(sentence) for n in ("audience", "topic"))
 
 
 # answers read in the whole sentence, the words included ("Conduct a training session …")
@@ -288,7 +266,7 @@ def _trains(place: Place) -> bool:
 _WHOLE: dict[str, Callable[[Place], bool]] = {
     "training": _trains,
     # a monitor that says what it watches where ("Add probes on all web hosts for port …")
-    "watched": lambda place: _marked("watched")(_sentence(place)),
+    "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),

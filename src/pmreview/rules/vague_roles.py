@@ -207,11 +207,6 @@ _EASE = re.compile(
     r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"
     r"|choice|prefer\w*|opted|decid\w+)\b"
 )
-# an appeal to the readers ("we need more maintainers; please donate")
-_APPEAL = re.compile(
-    r"\b(?:please|donat\w*|sponsor\w*|volunteers?|help us|join us|get involved"
-    r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding))\b"
-)
 
 
 def defines(before: str) -> bool:
@@ -241,11 +236,6 @@ def effort(before: str, sentence: str) -> bool:
 def eases(sentence: str) -> bool:
     """The words are a hedge that says why something was easy or chosen."""
     return _EASE.search(sentence) is not None
-
-
-def appeals(sentence: str) -> bool:
-    """The sentence appeals to the readers for help, not a measure the team will take."""
-    return _APPEAL.search(sentence) is not None
 
 
 # what the words stand for, listed right after them ("assorted failures: pods failing, kubelet

@@ -13,6 +13,7 @@ from ..resources import load_toml
 from .prefilter import Lazy
 from .tasks import WORD, Task
 from .times import DATE_RE
+from .topics import clauses, noun_phrase
 from .verb_forms import done_past, marked_done, opens_as_verb, reported_done, under_way, verbs
 
 # a label ends at ": " (never at the colon of "https://"), " - " or ". "
@@ -214,6 +215,24 @@ def is_imperative(task: Task) -> bool:
         return True
     start = body(task)
     return start != task.start and _opens_with_verb(task.text[start:])
+
+
+def is_topic(doc: Document, task: Task) -> bool:
+    """An open item that names a topic, not a task (PM501): none of its sentences is an action
+    ("Config drift. It happened when …; move the config into Terraform" is judged by its last
+    clause), and the one it opens with, after a label, is a noun phrase with no verb ("Better
+    alerts"). A noun phrase tracked with an owner or a ticket that names something concrete
+    ("Default-deny egress for the build runners — SEC-12, owner Dana") is a deliverable in the
+    tracker's style, not a topic."""
+    if is_imperative(task) or is_done(task):
+        return False
+    end = task.end if task.block.kind == "row" else len(task.text)  # a row's first cell
+    text = task.text[body(task) : end]
+    parts = clauses(text) or [text]
+    if any(_opens_with_verb(c) for c in parts[1:]) or not noun_phrase(parts[0]):
+        return False
+    found = assignment(doc, task.block)
+    return not ((found.owner or found.ticket) and has_object(task))
 
 
 _PRIORITY = re.compile(r"^\W*(P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\W*(?:[-–—:]\s)", re.I)

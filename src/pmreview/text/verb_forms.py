@@ -13,7 +13,7 @@ from .prefilter import Lazy
 
 # After a gerund, a preposition makes it a topic ("Monitoring of disk", "Alerting on queue
 # depth"); an object makes it a task ("Implementing rate limits on …").
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     ["of", "for", "on", "in", "at", "with", "about", "to", "from", "around", "across", "by", "and"]
 )
 _PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "over"])
@@ -77,6 +77,11 @@ def _irregular() -> dict[str, str]:
     return dict(load_toml("actions.toml")["irregular_past"])
 
 
+@cache
+def _abstract_heads() -> frozenset[str]:
+    return frozenset(load_toml("actions.toml")["abstract_heads"])
+
+
 def _stems(word: str, suffix: str) -> list[str]:
     """Base forms a word ending in `suffix` may come from: "adding" add, "configured"
     configure, "stopped" stop, "applied" apply."""
@@ -105,15 +110,16 @@ def past_of(word: str) -> str | None:
 
 def opens_as_verb(words: list[str]) -> bool:
     """Whether an item's first words are a verb: imperative, phrasal ("figure out the …"),
-    a gerund with its object ("implementing rate limits"; "monitoring of disk" is a topic), or
+    a gerund with its object ("implementing rate limits"; "monitoring of disk" and "monitoring
+    improvements" are topics), or
     a past form reporting the work ("added an alert")."""
     if not words:
         return False
     first, nxt = words[0], words[1] if len(words) > 1 else ""
     if first in verbs() or past_of(first):
         return True
-    if gerund_of(first):
-        return nxt != "" and nxt not in _PREPOSITIONS
+    if gerund_of(first):  # "Monitoring improvements" is a topic: its head says only "change"
+        return nxt != "" and nxt not in PREPOSITIONS and nxt not in _abstract_heads()
     return nxt in _PARTICLES and len(words) > 2
 
 

@@ -1,0 +1,34 @@
+"""The marker words of the vague-phrase readings (the `[context]` table of data/vague.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from ..resources import load_toml
+from ..text.phrases import Alternation
+from ..text.prefilter import lower_case
+from ..text.times import DATE_RE, TIME_RE
+
+
+@cache
+def markers() -> dict[str, Alternation]:
+    """The `[context]` markers, each tried only where the anchors of its patterns occur (a
+    sentence lacks those of most readings, which then cost no compiling)."""
+    table = load_toml("vague.toml")["context"]
+    return {
+        name: Alternation(lower_case(pats, f"vague.toml context.{name}"))
+        for name, pats in table.items()
+    }
+
+
+def marked(name: str) -> Callable[[str], bool]:
+    """A test for the `[context]` markers `name`, on text whose clock times and dates are
+    taken out (a time is no count, no value and no setting)."""
+
+    def test(text: str) -> bool:
+        if any(c.isdigit() for c in text):
+            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+        return markers()[name].search(text) is not None
+
+    return test

@@ -1,0 +1,99 @@
+"""Readings of PM104's words that are not a measure of their own (rules/vague_context.py): a
+line of a legend, a sentence that introduces the steps its paragraph names, and a goal item
+whose own sub-item is the concrete task."""
+
+from __future__ import annotations
+
+import re
+
+from ..checks.semantics import specific_terms
+from ..models import Block
+from ..text.verb_forms import verbs
+from . import vague_roles as roles
+from .vague_markers import marked
+from .vague_place import Place
+
+# an appeal to the readers ("we need more maintainers; please donate") or advice to them on
+# their side ("we recommend customers enable snapshots"): no measure of the team's
+_APPEAL = re.compile(
+    r"\b(?:please|donat\w*|sponsor\w*|volunteers?|help us|join us|get involved"
+    r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding)"
+    r"|(?:we )?(?:strongly )?(?:recommend|encourage|advise|suggest|urge)(?: that)? (?:all |our )?"
+    r"(?:customers|users|clients|readers|operators|you)|for (?:customers|users|clients) who)\b"
+)
+_TAG = re.compile(r"<[^>\n]*>")
+# a legend: a list announced as kinds of things, each line a short label and its meaning
+_LEGEND = re.compile(
+    r"\b(?:types?|categor(?:y|ies)|kinds?|priorit(?:y|ies)|levels?|severit(?:y|ies)|legend"
+    r"|classes|classification)\b"
+)
+_LEGEND_LINE = re.compile(
+    r"(?:[-*+•]|\b\d{1,3}[.)])[ \t]++[*_]*+[\w/]++(?:[- ][\w/]++)?+[*_]*+[ \t]*+(?:[-–—][ \t]|:)"
+)
+# where a goal's main clause ends: its purpose or reason ("Improve monitoring so we know …")
+_GOAL_END = re.compile(
+    r"[,;:(.!?]|\s(?:so|to|in order|because|since|that|which|when|before|after|until)\s"
+)
+# a list marker, a checkbox and an opening label ("**Testing:**", "Testing:")
+_ITEM_LEAD = re.compile(
+    r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\[[ xX]\]\s*)?"
+    r"(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
+)
+
+
+def _index(blocks: list[Block], block: Block) -> int:
+    return next((k for k, b in enumerate(blocks) if b is block), len(blocks))
+
+
+def in_legend(place: Place) -> bool:
+    """The item is a line of a legend: a short label, a dash or colon and what it means, in a
+    list announced as types, categories, priorities or levels ("Actions fall under three
+    types:" above "Prevent - Prevent similar issues from occurring")."""
+    blocks, block = place.section.blocks, place.block
+    at = min(_index(blocks, block), len(blocks) - 1)
+    start = next((k for k in range(at, -1, -1) if blocks[k].kind != "item"), -1)
+    if (
+        block.kind != "item"
+        or start < 0
+        or not _LEGEND_LINE.match(_TAG.sub("", block.text).lstrip())
+    ):
+        return False
+    intro = blocks[start].lower.rstrip(" *_")
+    return intro.endswith(":") and _LEGEND.search(intro[-100:]) is not None
+
+
+def frames_sentences(place: Place) -> bool:
+    """The sentence opens a paragraph whose next sentences name the steps ("We are taking
+    several steps to prevent a recurrence. We have disabled the tool that …"): it introduces
+    them, and they are judged each."""
+    if place.block.kind != "paragraph" or not place.spans or place.sentence != place.spans[0]:
+        return False
+    rest = place.block.lower[place.sentence[1] :]
+    return len(place.spans) > 1 and (bool(specific_terms(rest)) or marked("change")(rest))
+
+
+def heads_task(place: Place) -> bool:
+    """A short goal item that opens with its verb ("Improve monitoring on the database", its
+    purpose aside) whose own sub-item names a concrete task (a value or a condition it fires
+    on): the goal is that task's heading. A goal followed by a sibling is a measure of its own
+    (spec/checks.md counts "Improve monitoring" as vague, whatever follows it)."""
+    blocks, block = place.section.blocks, place.block
+    at = _index(blocks, block) + 1
+    if block.kind != "item" or at >= len(blocks) or blocks[at].kind != "item":
+        return False
+    goal = _GOAL_END.split(_item_words(block), maxsplit=1)[0].lower().split()
+    if blocks[at].depth <= block.depth or not 0 < len(goal) <= 5 or goal[0] not in verbs():
+        return False
+    task = _item_words(blocks[at]).lower()
+    return marked("value")(task) or roles.triggered(task)
+
+
+def _item_words(block: Block) -> str:
+    """A list item's words: no marker, checkbox, HTML tag or opening label ("**Testing:**")."""
+    return _ITEM_LEAD.sub("", _TAG.sub("", block.text))
+
+
+def appeals(sentence: str) -> bool:
+    """The sentence appeals to the readers for help or advises them what to do on their side,
+    not a measure the team will take."""
+    return _APPEAL.search(sentence) is not None
