@@ -10,9 +10,11 @@ clause or sentence (a list item: the whole item), for `paragraph` answers in the
 paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
 port 5001. This involved updating the settings."), and for words that count unnamed changes at
 the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
-lesson that explains the incident is an account too). Quoted material (block quotes,
-quotations, code) and a label-only lead-in are never the author's claim. The marker words of
-each reading are the `[context]` table of the same file.
+lesson that explains the incident is an account too), for `section` answers in the words'
+section or summary, and for a `recap` of the fix in the resolution sections
+(rules/vague_document.py). Quoted material (block quotes, quotations, code, status-page posts)
+and a label-only lead-in are never the author's claim. The marker words of each reading are
+the `[context]` table of the same file.
 """
 
 from __future__ import annotations
@@ -20,17 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from ..checks.semantics import specific_terms
-from ..resources import load_toml
-from ..text.borrowed import is_quoted
-from ..text.phrases import Alternation
-from ..text.prefilter import lower_case
-from ..text.times import DATE_RE, TIME_RE
+from ..text.borrowed import is_quoted, status_post
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_document as told
 from . import vague_roles as roles
+from .vague_markers import TESTS, marked, markers
 from .vague_place import CLAUSE_END, Place
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -44,7 +42,9 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing"}
+    | {"again", "observation"}
 )
+SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
@@ -69,6 +69,8 @@ class Context:
     within: str = "sentence"
     paragraph: frozenset[str] = frozenset()
     nearby: frozenset[str] = frozenset()
+    section: frozenset[str] = frozenset()
+    recap: bool = False
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -79,27 +81,21 @@ class Context:
             entry.get("within", "sentence"),
             frozenset(entry.get("paragraph", ())),
             frozenset(entry.get("nearby", ())),
+            frozenset(entry.get("section", ())),
+            bool(entry.get("recap", False)),
         )
         known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
+        known = known and ctx.section <= SECTION_ANSWERS.keys()
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
 
 
-@cache
-def _markers() -> dict[str, Alternation]:
-    """The `[context]` markers, each tried only where the anchors of its patterns occur (a
-    sentence lacks those of most readings, which then cost no compiling)."""
-    table = load_toml("vague.toml")["context"]
-    return {
-        name: Alternation(lower_case(pats, f"vague.toml context.{name}"))
-        for name, pats in table.items()
-    }
-
-
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span) or _in_label(place) or roles.is_lead_in(place.block):
+    if is_quoted(place.block, *place.span) or status_post(place.section, place.block):
+        return False
+    if _in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -110,13 +106,21 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     if any(_WHOLE[name](place) for name in ctx.answered_by & _WHOLE.keys()):
         return False
     answers = ctx.answered_by - _WHOLE.keys()
-    if any(_ANSWERS[name](place.around(ctx.within)) for name in answers):
+    if any(TESTS[name](place.around(ctx.within)) for name in answers):
         return False
-    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in answers):
+    if _introduces(place) and any(TESTS[n](place.next_text) for n in answers):
         return False
-    if any(_ANSWERS[name](place.nearby) for name in ctx.nearby):
+    if any(TESTS[name](place.nearby) for name in ctx.nearby):
         return False
-    return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
+    if any(_answers_paragraph(name, place) for name in ctx.paragraph):
+        return False
+    if ctx.recap and told.recaps_fix(place, _names_change):
+        return False
+    return not any(SECTION_ANSWERS[name](place) for name in ctx.section)
+
+
+def _names_change(text: str) -> bool:
+    return TESTS["change"](text) or TESTS["new_value"](text)
 
 
 def _introduces(place: Place) -> bool:
@@ -135,7 +139,7 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     errors, lost revenue, a duration)."""
     if name == "share" and not roles.states_size(place.words):
         return False
-    return _ANSWERS[name](place.paragraph)
+    return TESTS[name](place.paragraph)
 
 
 def _in_label(place: Place) -> bool:
@@ -155,7 +159,7 @@ def _states_measures(place: Place) -> bool:
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
     if roles.counterfactual(place.block.lower[s:e]) and not listed:
         return False
-    if _markers()["future"].search(place.block.lower[s:e]):
+    if markers()["future"].search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
@@ -189,14 +193,14 @@ def _guards_against(place: Place, told: bool = False) -> bool:
 
 def _refers_back(place: Place) -> bool:
     """The words refer back to something stated before ("this misconfiguration")."""
-    return _ARTICLE.match(place.words) is not None or _marked("reference")(place.before)
+    return _ARTICLE.match(place.words) is not None or marked("reference")(place.before)
 
 
 def _in_purpose(place: Place) -> bool:
     """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
     measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
     s, at = place.sentence[0], place.span[0]
-    for m in _markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
+    for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
@@ -215,14 +219,14 @@ def _is_opener(place: Place) -> bool:
 _READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
-    "belief": lambda place: _marked("belief")(roles.belief_clause(place.before, place.words)),
+    "belief": lambda place: marked("belief")(roles.belief_clause(place.before, place.words)),
     "judgement": lambda place: roles.judges(place.after),
     "recovery": lambda place: roles.tells_recovery(_sentence(place), place.words),
     "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
-    "question": lambda place: _marked("question")(CLAUSE_END.split(place.before)[-1]),
-    "lesson": lambda place: _marked("lesson")(place.before),
-    "negation": lambda place: _marked("negation")(roles.negatable(place.before, place.words)),
-    "verification": lambda place: _marked("verification")(place.before),
+    "question": lambda place: marked("question")(CLAUSE_END.split(place.before)[-1]),
+    "lesson": lambda place: marked("lesson")(place.before),
+    "negation": lambda place: marked("negation")(roles.negatable(place.before, place.words)),
+    "verification": lambda place: marked("verification")(place.before),
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),
     "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
@@ -234,40 +238,13 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "ease": lambda place: roles.eases(_sentence(place)),
     "appeal": lambda place: roles.appeals(_sentence(place)),
     "framing": lambda place: roles.frames_list(place.section.blocks, place.block),
+    "again": told.says_again,
+    "observation": lambda place: roles.observes(_sentence(place)),
 }
 
 
 def _sentence(place: Place) -> str:
     return place.block.lower[slice(*place.sentence)]
-
-
-def _has_specific(text: str) -> bool:
-    return bool(specific_terms(text))
-
-
-def _marked(name: str) -> Callable[[str], bool]:
-    """A test for the `[context]` markers `name`, on text whose clock times and dates are
-    taken out (a time is no count, no value and no setting)."""
-
-    def test(text: str) -> bool:
-        if any(c.isdigit() for c in text):
-            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return _markers()[name].search(text) is not None
-
-    return test
-
-
-_ANSWERS = {
-    "specific": _has_specific,
-    "quantity": _marked("quantity"),
-    "setting": _marked("setting"),
-    "value": _marked("value"),
-    "share": _marked("share"),
-    "change": _marked("change"),
-    "new_value": _marked("new_value"),
-    "examined": _marked("examined"),
-    "spelled_out": _marked("spelled_out"),
-}
 
 
 def _trains(place: Place) -> bool:
@@ -276,9 +253,9 @@ def _trains(place: Place) -> bool:
     Words that join another measure to the training ("improve the docs and the training") are
     judged as they are."""
     sentence = _sentence(place)
-    markers = _markers()
+    found = markers()
     joined = re.search(r"\band\b|,", place.words) is not None
-    return not joined and all(markers[n].search(sentence) for n in ("audience", "topic"))
+    return not joined and all(found[n].search(sentence) for n in ("audience", "topic"))
 
 
 # answers read in the whole sentence, the words included ("Conduct a training session …")
@@ -286,13 +263,8 @@ def _trains(place: Place) -> bool:
 _WHOLE: dict[str, Callable[[Place], bool]] = {
     "training": _trains,
     # a monitor that says what it watches where ("Add probes on all web hosts for port …")
-    "watched": lambda place: _marked("watched")(_sentence(place)),
+    "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),
 }
-
-
-def answers_share(text: str) -> bool:
-    """Whether lower-cased `text` says how many of the users or requests were hit."""
-    return _ANSWERS["share"](text)

@@ -148,6 +148,19 @@ def explains(sentence: str) -> bool:
     return _CAUSAL.search(sentence) is not None
 
 
+# seeing, noticing or starting: when or by whom something was seen, not why it happened
+_OBSERVED = re.compile(
+    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
+    r"|begun)\b"
+)
+
+
+def observes(sentence: str) -> bool:
+    """A hedge on when or by whom something was seen ("users probably started seeing the error
+    in the morning") and on no cause: the sentence gives no reason."""
+    return _OBSERVED.search(sentence) is not None and not explains(sentence)
+
+
 def negatable(before: str, words: str) -> str:
     """The part of `before` in which a negation negates the words: a negation just before a
     cause's link ("it was not due to a bug") does, one on the effect ("was not operational
@@ -190,9 +203,9 @@ _REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
 _EFFORT = re.compile(
     r"\b(?:we|i|team|engineers?|responders?|on-?call\w*|staff|sres?|admins?|developers?"
     r"|maintainers?|everyone)\b[^,.;]{0,30}\b(?:worked|working|spent|spending|debugg\w+"
-    r"|stayed|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
+    r"|stayed|stuck|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
 )
-_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|burn-?out|burned out)\b")
+_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|naps?|burn-?out|burned out)\b")
 # a hedge that says why something was easy or chosen ("with minimal churn, so it was simple")
 _EASE = re.compile(
     r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"

@@ -1,0 +1,58 @@
+"""The marker words of data/vague.toml's `[context]` table, and the answers they give to the
+question of a vague phrase (rules/vague_context.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from ..checks.semantics import specific_terms
+from ..resources import load_toml
+from ..text.phrases import Alternation
+from ..text.prefilter import lower_case
+from ..text.times import DATE_RE, TIME_RE
+
+
+@cache
+def markers() -> dict[str, Alternation]:
+    """The `[context]` markers, each tried only where the anchors of its patterns occur (a
+    sentence lacks those of most readings, which then cost no compiling)."""
+    table = load_toml("vague.toml")["context"]
+    return {
+        name: Alternation(lower_case(pats, f"vague.toml context.{name}"))
+        for name, pats in table.items()
+    }
+
+
+def _has_specific(text: str) -> bool:
+    return bool(specific_terms(text))
+
+
+def marked(name: str) -> Callable[[str], bool]:
+    """A test for the `[context]` markers `name`, on text whose clock times and dates are
+    taken out (a time is no count, no value and no setting)."""
+
+    def test(text: str) -> bool:
+        if any(c.isdigit() for c in text):
+            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+        return markers()[name].search(text) is not None
+
+    return test
+
+
+TESTS = {
+    "specific": _has_specific,
+    "quantity": marked("quantity"),
+    "setting": marked("setting"),
+    "value": marked("value"),
+    "share": marked("share"),
+    "change": marked("change"),
+    "new_value": marked("new_value"),
+    "examined": marked("examined"),
+    "spelled_out": marked("spelled_out"),
+}
+
+
+def answers_share(text: str) -> bool:
+    """Whether lower-cased `text` says how many of the users or requests were hit."""
+    return TESTS["share"](text)
