@@ -120,7 +120,8 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
 
 
 def _names_change(text: str) -> bool:
-    return TESTS["change"](text) or TESTS["new_value"](text)
+    """A sentence that says what was changed: a change made, a new value, a named file or code."""
+    return any(TESTS[name](text) for name in ("change", "new_value", "named"))
 
 
 def _introduces(place: Place) -> bool:

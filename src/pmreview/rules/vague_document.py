@@ -54,8 +54,9 @@ _RANGE_JOIN = re.compile(
 def _noun(place: Place) -> str | None:
     """What the words count: the first plural noun among their last word and the few words
     after them ("a subset of Nimbra Compute instances" counts instances)."""
-    after = _WORD.findall(CLAUSE_END.split(place.after, maxsplit=1)[0])[:4]
-    for word in _WORD.findall(place.words)[-1:] + after:
+    after: list[str] = _WORD.findall(CLAUSE_END.split(place.after, maxsplit=1)[0])[:4]
+    words: list[str] = _WORD.findall(place.words)[-1:] + after
+    for word in words:
         if word.endswith("s") and len(word) > 3 and word not in _NOT_NOUN or word == "people":
             return word
     return None

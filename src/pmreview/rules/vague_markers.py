@@ -50,6 +50,7 @@ TESTS = {
     "new_value": marked("new_value"),
     "examined": marked("examined"),
     "spelled_out": marked("spelled_out"),
+    "named": marked("named"),
 }
 
 
