@@ -217,6 +217,19 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
+# seeing, noticing or starting: when or by whom something was seen, not why it happened
+_OBSERVED = re.compile(
+    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
+    r"|begun)\b"
+)
+
+
+def _observes(sentence: str) -> bool:
+    """A hedge on when or by whom something was seen ("users probably started seeing the error
+    in the morning") and on no cause: the sentence gives no reason."""
+    return _OBSERVED.search(sentence) is not None and not roles.explains(sentence)
+
+
 _READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
@@ -240,7 +253,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "appeal": lambda place: roles.appeals(_sentence(place)),
     "framing": lambda place: roles.frames_list(place.section.blocks, place.block),
     "again": told.says_again,
-    "observation": lambda place: roles.observes(_sentence(place)),
+    "observation": lambda place: _observes(_sentence(place)),
 }
 
 

@@ -42,7 +42,6 @@ _NOT_NOUN = frozenset(
     | {"access", "always", "across", "less", "unless", "various", "numerous", "previous"}
     | {"serious", "series", "analysis"}
 )
-_STAMP = re.compile(rf"{TIME_RE.pattern}|{DATE_RE.pattern}", re.IGNORECASE)
 # two clock times that bound a range ("from 13:30 WAT until around 15:15 WAT", "09:40–12:52")
 _RANGE_JOIN = re.compile(
     r"^[\s)*_,]*(?:[a-z]{2,5}\)?[\s*_,]*)?(?:to|until|till|through|and|-|–|—)\s*"
@@ -104,7 +103,10 @@ def _own(section: Section, block: Block) -> bool:
 def states_share(place: Place) -> bool:
     """The section (the summary) goes on to give the share of the things the words count."""
     noun = _noun(place)
-    return noun is not None and _counted(noun).search(_STAMP.sub(" ", _later(place))) is not None
+    if noun is None:
+        return False
+    later = TIME_RE.sub(" ", DATE_RE.sub(" ", _later(place)))  # a time or a date is no share
+    return _counted(noun).search(later) is not None
 
 
 def states_duration(place: Place) -> bool:

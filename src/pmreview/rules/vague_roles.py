@@ -148,19 +148,6 @@ def explains(sentence: str) -> bool:
     return _CAUSAL.search(sentence) is not None
 
 
-# seeing, noticing or starting: when or by whom something was seen, not why it happened
-_OBSERVED = re.compile(
-    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
-    r"|begun)\b"
-)
-
-
-def observes(sentence: str) -> bool:
-    """A hedge on when or by whom something was seen ("users probably started seeing the error
-    in the morning") and on no cause: the sentence gives no reason."""
-    return _OBSERVED.search(sentence) is not None and not explains(sentence)
-
-
 def negatable(before: str, words: str) -> str:
     """The part of `before` in which a negation negates the words: a negation just before a
     cause's link ("it was not due to a bug") does, one on the effect ("was not operational
