@@ -18,6 +18,7 @@ from pmreview.text.borrowed import (
     own_blocks,
     own_sentences,
     quoted_spans,
+    status_post,
 )
 
 
@@ -180,3 +181,28 @@ def test_curly_quotes_and_code() -> None:
         "“restart everything now please”",
         "`fix it`",
     ]
+
+
+def _posts(text: str) -> list[bool]:
+    """Whether each paragraph or item of the document is a status-page post."""
+    doc = parse(from_text(text))
+    return [status_post(s, b) for s in doc.sections for b in s.blocks if b.kind != "heading"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a section of posts by its title
+        ("## Status page updates\n\nWe are looking into failed logins.\n", [True]),
+        # a post titled by its status, its first line the time it went out
+        ("**Monitoring**\n*May 2, 2024 - 10:31 UTC*\n\nA fix is rolling out.\n", [True, True]),
+        # a post in one line, its status set off next to its time
+        ("## Updates\n\n- **Identified** — 10:31 UTC — The cause is known.\n", [True]),
+        # the author's own section titled by a status word, with no time: the account
+        ("## Resolved\n\nWe restarted the queue workers.\n", [False]),
+        # a status word in the author's timeline: the account
+        ("## Timeline\n\n- 10:31 UTC — **Identified**: the cause is known.\n", [False]),
+    ],
+)
+def test_a_status_page_post_is_borrowed(text: str, want: list[bool]) -> None:
+    assert _posts(text) == want

@@ -17,7 +17,8 @@ from ..text.prefilter import lower_case
 from ..text.sentences import sentences
 from . import Rule
 from ._text import blocks, hit_at
-from .vague_context import Context, answers_share, is_vague_here
+from .vague_context import Context, is_vague_here
+from .vague_markers import answers_share
 from .vague_place import Place
 from .vague_roles import IMPACT_KINDS
 
@@ -72,7 +73,7 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
         if block.kind == "heading" and block.text.lstrip().startswith("#"):
             continue
         found = live.candidates(block.line, block.end_line)
-        for rule, hit in _block_hits(sec, block, live, found, stated) if found else ():
+        for rule, hit in _block_hits(doc, sec, block, live, found, stated) if found else ():
             out.setdefault(rule, []).append(hit)
     for hits in out.values():
         hits.sort(key=lambda h: (h.line, h.column))
@@ -85,7 +86,7 @@ def _impact_stated(doc: Document) -> bool:
 
 
 def _block_hits(
-    sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
+    doc: Document, sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
     per sentence; the table's order decides."""
@@ -104,7 +105,7 @@ def _block_hits(
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
                 continue
-            place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans))
+            place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
             claimed.add((entry.rule, i))

@@ -11,9 +11,11 @@ clause or sentence (a list item: the whole item), for `paragraph` answers in the
 paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
 port 5001. This involved updating the settings."), and for words that count unnamed changes at
 the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
-lesson that explains the incident is an account too). Quoted material (block quotes,
-quotations, code) and a label-only lead-in are never the author's claim. The marker words of
-each reading are the `[context]` table of the same file.
+lesson that explains the incident is an account too), for `section` answers in the words'
+section or summary, and for a `recap` of the fix in the resolution sections
+(rules/vague_document.py). Quoted material (block quotes, quotations, code, status-page posts)
+and a label-only lead-in are never the author's claim. The marker words of each reading are
+the `[context]` table of the same file.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.semantics import specific_terms
-from ..text.borrowed import is_quoted
+from ..text.borrowed import is_quoted, status_post
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
-from .vague_markers import marked, markers
+from .vague_markers import TESTS, marked, markers
 from .vague_place import CLAUSE_END, Place
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -42,7 +44,9 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
+    | {"again", "observation"}
 )
+SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
@@ -67,6 +71,8 @@ class Context:
     within: str = "sentence"
     paragraph: frozenset[str] = frozenset()
     nearby: frozenset[str] = frozenset()
+    section: frozenset[str] = frozenset()
+    recap: bool = False
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -77,8 +83,11 @@ class Context:
             entry.get("within", "sentence"),
             frozenset(entry.get("paragraph", ())),
             frozenset(entry.get("nearby", ())),
+            frozenset(entry.get("section", ())),
+            bool(entry.get("recap", False)),
         )
         known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
+        known = known and ctx.section <= SECTION_ANSWERS.keys()
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
         return ctx
@@ -86,7 +95,9 @@ class Context:
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span) or _in_label(place) or roles.is_lead_in(place.block):
+    if is_quoted(place.block, *place.span) or status_post(place.section, place.block):
+        return False
+    if _in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -97,13 +108,22 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     if any(_WHOLE[name](place) for name in ctx.answered_by & _WHOLE.keys()):
         return False
     answers = ctx.answered_by - _WHOLE.keys()
-    if any(_ANSWERS[name](place.around(ctx.within)) for name in answers):
+    if any(TESTS[name](place.around(ctx.within)) for name in answers):
         return False
-    if _introduces(place) and any(_ANSWERS[n](place.next_text) for n in answers):
+    if _introduces(place) and any(TESTS[n](place.next_text) for n in answers):
         return False
-    if any(_ANSWERS[name](place.nearby) for name in ctx.nearby):
+    if any(TESTS[name](place.nearby) for name in ctx.nearby):
         return False
-    return not any(_answers_paragraph(name, place) for name in ctx.paragraph)
+    if any(_answers_paragraph(name, place) for name in ctx.paragraph):
+        return False
+    if ctx.recap and told.recaps_fix(place, _names_change):
+        return False
+    return not any(SECTION_ANSWERS[name](place) for name in ctx.section)
+
+
+def _names_change(text: str) -> bool:
+    """A sentence that says what was changed: a change made, a new value, a named file or code."""
+    return any(TESTS[name](text) for name in ("change", "new_value", "named"))
 
 
 def _introduces(place: Place) -> bool:
@@ -122,7 +142,7 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     errors, lost revenue, a duration)."""
     if name == "share" and not roles.states_size(place.words):
         return False
-    return _ANSWERS[name](place.paragraph)
+    return TESTS[name](place.paragraph)
 
 
 def _in_label(place: Place) -> bool:
@@ -201,6 +221,19 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
+# seeing, noticing or starting: when or by whom something was seen, not why it happened
+_OBSERVED = re.compile(
+    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
+    r"|begun)\b"
+)
+
+
+def _observes(sentence: str) -> bool:
+    """A hedge on when or by whom something was seen ("users probably started seeing the error
+    in the morning") and on no cause: the sentence gives no reason."""
+    return _OBSERVED.search(sentence) is not None and not roles.explains(sentence)
+
+
 _READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
@@ -226,28 +259,13 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
         roles.frames_list(place.section.blocks, place.block) or measures.frames_sentences(place)
     ),
     "heading": measures.heads_task,
+    "again": told.says_again,
+    "observation": lambda place: _observes(_sentence(place)),
 }
 
 
 def _sentence(place: Place) -> str:
     return place.block.lower[slice(*place.sentence)]
-
-
-def _has_specific(text: str) -> bool:
-    return bool(specific_terms(text))
-
-
-_ANSWERS = {
-    "specific": _has_specific,
-    "quantity": marked("quantity"),
-    "setting": marked("setting"),
-    "value": marked("value"),
-    "share": marked("share"),
-    "change": marked("change"),
-    "new_value": marked("new_value"),
-    "examined": marked("examined"),
-    "spelled_out": marked("spelled_out"),
-}
 
 
 def _trains(place: Place) -> bool:
@@ -256,9 +274,9 @@ def _trains(place: Place) -> bool:
     Words that join another measure to the training ("improve the docs and the training") are
     judged as they are."""
     sentence = _sentence(place)
-    table = markers()
+    found = markers()
     joined = re.search(r"\band\b|,", place.words) is not None
-    return not joined and all(table[n].search(sentence) for n in ("audience", "topic"))
+    return not joined and all(found[n].search(sentence) for n in ("audience", "topic"))
 
 
 # answers read in the whole sentence, the words included ("Conduct a training session …")
@@ -271,8 +289,3 @@ _WHOLE: dict[str, Callable[[Place], bool]] = {
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),
 }
-
-
-def answers_share(text: str) -> bool:
-    """Whether lower-cased `text` says how many of the users or requests were hit."""
-    return _ANSWERS["share"](text)

@@ -1,10 +1,12 @@
-"""The marker words of the vague-phrase readings (the `[context]` table of data/vague.toml)."""
+"""The marker words of data/vague.toml's `[context]` table, and the answers they give to the
+question of a vague phrase (rules/vague_context.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
 
+from ..checks.semantics import specific_terms
 from ..resources import load_toml
 from ..text.phrases import Alternation
 from ..text.prefilter import lower_case
@@ -22,6 +24,10 @@ def markers() -> dict[str, Alternation]:
     }
 
 
+def _has_specific(text: str) -> bool:
+    return bool(specific_terms(text))
+
+
 def marked(name: str) -> Callable[[str], bool]:
     """A test for the `[context]` markers `name`, on text whose clock times and dates are
     taken out (a time is no count, no value and no setting)."""
@@ -32,3 +38,22 @@ def marked(name: str) -> Callable[[str], bool]:
         return markers()[name].search(text) is not None
 
     return test
+
+
+TESTS = {
+    "specific": _has_specific,
+    "quantity": marked("quantity"),
+    "setting": marked("setting"),
+    "value": marked("value"),
+    "share": marked("share"),
+    "change": marked("change"),
+    "new_value": marked("new_value"),
+    "examined": marked("examined"),
+    "spelled_out": marked("spelled_out"),
+    "named": marked("named"),
+}
+
+
+def answers_share(text: str) -> bool:
+    """Whether lower-cased `text` says how many of the users or requests were hit."""
+    return TESTS["share"](text)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from itertools import takewhile
 
-from ..models import Block, Section
+from ..models import Block, Document, Section
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
@@ -35,7 +35,8 @@ def _clause_after(after: str, apposition: bool = False) -> str:
 @dataclass(frozen=True)
 class Place:
     """Where a match stands: its section, block, sentence (start, end) and span in the block,
-    and whether the document quantifies its impact where it states it (summary, impact)."""
+    whether the document quantifies its impact where it states it (summary, impact), and the
+    document (what it tells elsewhere: rules/vague_document.py)."""
 
     section: Section
     block: Block
@@ -43,6 +44,7 @@ class Place:
     span: tuple[int, int]
     impact_stated: bool = False
     spans: tuple[tuple[int, int], ...] = ()  # the block's sentences
+    doc: Document | None = None
 
     @property
     def before(self) -> str:

@@ -199,9 +199,9 @@ _REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
 _EFFORT = re.compile(
     r"\b(?:we|i|team|engineers?|responders?|on-?call\w*|staff|sres?|admins?|developers?"
     r"|maintainers?|everyone)\b[^,.;]{0,30}\b(?:worked|working|spent|spending|debugg\w+"
-    r"|stayed|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
+    r"|stayed|stuck|awake|toil\w*|labou?r\w*)\b[^,.;]{0,20}$"
 )
-_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|burn-?out|burned out)\b")
+_FATIGUE = re.compile(r"\b(?:fatigue\w*|tired|exhausted|sleep\w*|naps?|burn-?out|burned out)\b")
 # a hedge that says why something was easy or chosen ("with minimal churn, so it was simple")
 _EASE = re.compile(
     r"\b(?:easy|easier|easily|simple|simpler|straightforward|trivial|cheap|low-risk|chose|chosen"

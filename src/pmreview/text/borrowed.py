@@ -28,9 +28,10 @@ import re
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
-from ..models import Block
+from ..models import Block, Section
 from .prefilter import Lazy
 from .sentences import sentences
+from .times import DATE_RE, TIME_RE
 
 _QUOTE = Lazy(r"^\s*(?:>\s*)+")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
@@ -201,3 +202,50 @@ def is_quoted(block: Block, start: int, end: int) -> bool:
     if is_block_quote(block):
         return True
     return any(s <= start and end <= e for s, e in quoted_spans(block.text))
+
+
+# the status a status page gives a post ("Investigating", "Identified", "Monitoring", …)
+_STATUS = (
+    r"(?:investigating|identified|monitoring|updated?|resolved|mitigated|recovering|verifying"
+    r"|in progress|scheduled|completed)"
+)
+_STATUS_TITLE = re.compile(rf"^\W*{_STATUS}\W*$", re.IGNORECASE)
+# a section that holds the posts: "Status page updates", "Customer updates"
+_POSTS_TITLE = re.compile(
+    r"\bstatus(?:[- ]?page)?\s+(?:updates?|posts?|history|messages?)\b"
+    r"|\b(?:public|customer)\s+updates\b"
+    r"|\bupdates?\s+(?:posted|published)\b",
+    re.IGNORECASE,
+)
+# a post in one line: its status, set off as a label, next to the time it was posted
+# ("**Investigating** — 15:24 UTC — …", "- 15:24 UTC · **Identified**: …")
+_STATUS_LABEL = re.compile(
+    rf"^[\s>*+•-]*(?:[^\n]{{0,40}}?[—–|·-]\s*)?(?:\*\*|__){_STATUS}(?:\*\*|__)\s*(?:[—–|:·-]|$)",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = 10  # a line that only says when a post went out is this short
+
+
+def status_post(section: Section, block: Block) -> bool:
+    """Whether the block is a status-page post quoted as a record: under a title that names
+    the posts ("Status page updates"), in a section titled by a post's status whose first line
+    is the time it was posted ("**Investigating**⏎*Mar 19, 15:24 UTC*⏎…"), or, outside the
+    author's timeline, a line that labels itself with a status next to its time
+    ("**Investigating** — 15:24 UTC — …")."""
+    if _POSTS_TITLE.search(section.title):
+        return True
+    if _STATUS_TITLE.match(section.title) and _stamped(section):
+        return True
+    if "timeline" in section.kinds:
+        return False
+    first = block.text.split("\n", 1)[0]
+    label = _STATUS_LABEL.match(first)
+    return label is not None and TIME_RE.search(first[: label.end() + 40]) is not None
+
+
+def _stamped(section: Section) -> bool:
+    """The section's first block only says when it was posted (a date or a time)."""
+    first = next((b for b in section.blocks if b.kind != "heading"), None)
+    if first is None or len(first.text.split()) > _STAMP_WORDS:
+        return False
+    return bool(TIME_RE.search(first.text) or DATE_RE.search(first.text))

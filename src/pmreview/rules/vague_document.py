@@ -1,0 +1,186 @@
+"""Answers to a vague phrase told beyond its sentence (rules/vague_context.py).
+
+- `section` answers: the rest of the words' section (in the summary: of the whole summary,
+  spec/checks.md) states the quantity the words leave open, of the same kind: a share of the
+  same things for words of size ("a subset of workspaces" … "8% of workspaces"), a duration or
+  a time range for words of time ("for some time" … "from 13:30 until 15:15"). A number of
+  other things ("6.5% of volumes" for "a subset of instances") answers nothing, and neither
+  does a number told before the words: a vague amount after it is another claim.
+- a `recap` of the fix ("we fixed it", "corrected the configuration") in a summary or a
+  conclusion, when a resolution section of the document says what was changed.
+- `again`: words of degree ("so many servers", "such a large number of requests") that say
+  again an amount the section told before: one finding is the first mention's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..models import Block, Document, Section, per_document
+from ..parse.views import summary_sections
+from ..text.borrowed import is_block_quote, status_post
+from ..text.durations import durations_in, of_other_thing
+from ..text.sentences import sentences
+from ..text.times import DATE_RE, TIME_RE
+from .vague_place import CLAUSE_END, Place
+from .vague_roles import explains
+
+# things counted together: a share of one answers words about another of the same group
+_GROUPS = (
+    r"users?|customers?|clients?|people|persons?|visitors?|subscribers?|members?|accounts?"
+    r"|merchants?|shoppers?|students?|tenants?|workspaces?|organi[sz]ations?|players?",
+    r"requests?|transactions?|calls?|quer(?:y|ies)|orders?|payments?|payouts?|checkouts?"
+    r"|traffic|messages?|e-?mails?|uploads?|downloads?|page ?loads?",
+    r"nodes?|hosts?|servers?|instances?|machines?|vms?",
+)
+_WORD = re.compile(r"[a-z][a-z-]*")
+# words ending in "s" that are no plural noun
+_NOT_NOUN = frozenset(
+    {"is", "was", "has", "its", "this", "thus", "us", "as", "his", "does", "process", "status"}
+    | {"access", "always", "across", "less", "unless", "various", "numerous", "previous"}
+    | {"serious", "series", "analysis"}
+)
+# two clock times that bound a range ("from 13:30 WAT until around 15:15 WAT", "09:40–12:52")
+_RANGE_JOIN = re.compile(
+    r"^[\s)*_,]*(?:[a-z]{2,5}\)?[\s*_,]*)?(?:to|until|till|through|and|-|–|—)\s*"
+    r"(?:approximately\s+|about\s+|around\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _noun(place: Place) -> str | None:
+    """What the words count: the first plural noun among their last word and the few words
+    after them ("a subset of Nimbra Compute instances" counts instances)."""
+    after: list[str] = _WORD.findall(CLAUSE_END.split(place.after, maxsplit=1)[0])[:4]
+    words: list[str] = _WORD.findall(place.words)[-1:] + after
+    for word in words:
+        if word.endswith("s") and len(word) > 3 and word not in _NOT_NOUN or word == "people":
+            return word
+    return None
+
+
+@cache
+def _counted(noun: str) -> re.Pattern[str]:
+    """A share of `noun` or of things of its group ("8% of workspaces", "1,900 of 23,500
+    users"); a bare count ("415 jobs") gives no share, and "all stuck jobs were restarted"
+    tells the fix's reach."""
+    group = next((g for g in _GROUPS if re.fullmatch(g, noun)), None)
+    things = group or re.escape(re.sub(r"(?:es|s)$", "", noun)) + r"(?:e?s)?"
+    number = r"(?<![\d,.])\d[\d,.]*+"
+    words = r"(?:[\w-]+\s+){0,3}?"
+    return re.compile(
+        rf"{number}\s*(?:%|percent)(?:\s+of)?\s+(?:(?:the|our|all|its|their)\s+)?{words}(?:{things})\b"
+        rf"|{number}\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?:{number}\s+)?{words}(?:{things})\b"
+    )
+
+
+def _later(place: Place) -> str:
+    """The lower-cased text after the words in their section, or in the whole summary when
+    they stand in it; the author's own (no block quote, no status-page post). A vague
+    headline is answered by the detail that follows it; a vague amount after a number is
+    another claim ("75% of users could not log in. Some users lost data.")."""
+    sections = summary_sections(place.doc) if place.doc else []
+    if not any(s is place.section for s in sections):
+        sections = [place.section]
+    sections = [s for s in sections if s is place.section or _tells_size(s)]
+    blocks = [(s, b) for s in sections for b in s.blocks]
+    at = next(k for k, (_, b) in enumerate(blocks) if b is place.block)
+    rest = [b.lower for s, b in blocks[at + 1 :] if _own(s, b)]
+    return " ".join([place.block.lower[place.span[1] :], *rest])
+
+
+def _tells_size(section: Section) -> bool:
+    """A part of the summary that tells how big and how long (not its root cause)."""
+    return not section.kinds or bool(section.kinds & {"summary", "impact", "duration"})
+
+
+def _own(section: Section, block: Block) -> bool:
+    return not is_block_quote(block) and not status_post(section, block)
+
+
+def states_share(place: Place) -> bool:
+    """The section (the summary) goes on to give the share of the things the words count."""
+    noun = _noun(place)
+    if noun is None:
+        return False
+    later = TIME_RE.sub(" ", DATE_RE.sub(" ", _later(place)))  # a time or a date is no share
+    return _counted(noun).search(later) is not None
+
+
+def states_duration(place: Place) -> bool:
+    """The section (the summary) goes on to say how long: a duration or a range of two clock
+    times."""
+    return _lasts(_later(place))
+
+
+def _lasts(text: str) -> bool:
+    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
+        return True
+    times = list(TIME_RE.finditer(text))
+    pairs = zip(times, times[1:], strict=False)
+    return any(_RANGE_JOIN.match(text[a.end() : b.start()]) for a, b in pairs)
+
+
+# where a fix is told (the resolution, a timeline entry) or a cause ("something in the
+# update changed the settings"), not recapped
+_NOT_RECAP = frozenset({"resolution", "timeline", "root_cause", "trigger"})
+
+
+def recaps_fix(place: Place, answers: Callable[[str], bool]) -> bool:
+    """The words stand where a fix is recapped (a summary, a conclusion; not a resolution
+    section, a timeline entry or the root cause), and a sentence of a resolution section says
+    what was changed (`answers`: a concrete change, a setting given its new value)."""
+    if place.section.kinds & _NOT_RECAP or place.doc is None:
+        return False
+    return any(answers(text) for text in _fix_sentences(place.doc))
+
+
+# a sentence that tells what a log or a query showed, not what was changed
+_SEEN = re.compile(r"\b(?:see|saw|seen|seeing|shows?|showed|shown)\b")
+
+
+def _aside(sentence: str) -> bool:
+    """The sentence tells a cause or what was seen ("here we see the user being removed")."""
+    return explains(sentence) or _SEEN.search(sentence) is not None
+
+
+@per_document
+def _fix_sentences(doc: Document) -> list[str]:
+    """The lower-cased sentences of the resolution sections that tell neither a cause (a
+    combined "Root cause and resolution" tells both) nor what was seen."""
+    out = []
+    for sec in doc.sections:
+        if "resolution" in sec.kinds:
+            for b in sec.blocks:
+                spans = sentences(b) if _own(sec, b) else []
+                out += [b.lower[s:e] for s, e in spans if not _aside(b.lower[s:e])]
+    return out
+
+
+# words of degree that refer back to an amount ("so many", "such a large number of")
+_DEGREE = re.compile(r"\b(?:so|such(?:\s+an?)?)\s+$")
+
+
+def says_again(place: Place) -> bool:
+    """Words of degree ("so many servers") about things the section counted before them."""
+    if not _DEGREE.search(place.before[-12:]):
+        return False
+    noun = _noun(place)
+    if noun is None:
+        return False
+    stem = re.escape(re.sub(r"(?:es|s)$", "", noun))
+    earlier = _earlier(place)
+    return re.search(rf"\b{stem}", earlier) is not None
+
+
+def _earlier(place: Place) -> str:
+    """The lower-cased text of the words' section before their sentence."""
+    out = []
+    for b in place.section.blocks:
+        if b is place.block:
+            out.append(b.lower[: place.sentence[0]])
+            break
+        out.append(b.lower)
+    return " ".join(out)
