@@ -81,80 +81,12 @@ def _starts_event(line: str, prev: str) -> bool:
 _HARD_BREAKS = ("<br>", "<br/>", "<br />", "\\")
 
 
-_BROAD_CHANGE = re.compile(
-    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
-    r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
-    re.IGNORECASE,
-)
-# an announcement of the fix (to a mailing list, a status page) is not the fix
-_ANNOUNCED = Lazy(
-    r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
-    r"|communicat\w*|informed|updated the status)\b"
-)
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
-_OUTCOME = Lazy(
+OUTCOME = Lazy(
     r"\b(?:resolv\w*|restor\w*|recover\w*|fix(?:ed)?|back (?:up|online|to normal)|normal\w*"
     r"|operational|stable|stabili[sz]\w*|mitigat\w*|solved|working)\b"
 )
-# a recovery told without the lexicon's words: "is once again merging", "the site is working"
-_RECOVERED = Lazy(r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b")
-
-
-def _how(text: str) -> bool:
-    """An event that says what was changed: a change to a part of the system, or something
-    specific. The words that say it recovered ("restored", "fixed") are not how, and neither
-    is what PM103 calls vague ("a fix was deployed")."""
-    terms = sem.specific_terms(text)
-    low = _OUTCOME.compiled.sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
-    changed = (
-        lexicon("change_verb").search(low)
-        or _BROAD_CHANGE.search(low)
-        or sem.CONCRETE_CHANGE.search(low)
-    )
-    return bool(changed and lexicon("system_part").search(low) or terms)
-
-
-def _fix_event(text: str) -> bool:
-    """An event that is itself the fix: a change made to something specific ("token for
-    `svc-bot` destroyed", "rolled back orders-api to 4.1.3")."""
-    low = text.lower()
-    return bool(sem.specific_terms(text) and _FIX_DONE.compiled.search(low))
-
-
-_FIX_DONE = Lazy(
-    r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
-    r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched)\b"
-)
-
-
-def resolution(evs: list[Event]) -> Evidence | None:
-    """A timed event that says the incident was resolved, and how (there or in the two events
-    before); or, among the last three timed events, one that is itself the fix."""
-    found = next((e for i, e in reversed(list(enumerate(evs))) if _resolves(evs, i)), None)
-    if found is None:
-        found = next(
-            (e for e in reversed([e for e in evs if e.timed][-3:]) if _fix_event(e.text)), None
-        )
-    if found is None:
-        return None
-    lines = found.block.text.split("\n")[: found.line - found.block.line]
-    first = found.block.column if found.line == found.block.line else 1
-    start = sum(len(x) + 1 for x in lines) + max(found.column - first, 0)
-    return sem.evidence(found.block, start, start + len(found.text.split("\n", 1)[0]))
-
-
-def _resolves(evs: list[Event], i: int) -> bool:
-    """Event i is timed, says the incident was resolved (not an announcement of it), and it
-    or one of the two before says how."""
-    low = evs[i].text.lower()
-    told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
-    return bool(
-        evs[i].timed
-        and told
-        and not _ANNOUNCED.compiled.search(low)
-        and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
-    )
 
 
 def entry_block(event: Event) -> Block:
@@ -200,7 +132,7 @@ def _acts(low: str) -> int | None:
     found = [
         m.start()
         for p in (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
-        if (m := p.search(_OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
+        if (m := p.search(OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
     ]
     return min(found) if found else None
 

@@ -1,0 +1,87 @@
+"""The timeline read as responders write it: which entry says when it was detected, what the
+responders did, whom they escalated to, which theory misled them and which entry ended the
+impact (examples written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmreview.checks.timeline import timeline
+from pmreview.models import Document
+from pmreview.parse import parse
+from pmreview.pipeline import review_text
+from pmreview.source import from_text
+
+
+def doc_of(text: str) -> Document:
+    return parse(from_text(text))
+
+
+TL = "# Upload outage\n\n## Timeline\n\n{}\n"
+
+
+def _line(entries: str, fact: str) -> int | None:
+    found = timeline(doc_of(TL.format(entries)))[fact]  # type: ignore[literal-required]
+    return found["line"] if found else None
+
+
+def test_a_quoted_value_on_an_entry_s_second_line_is_no_second_event() -> None:
+    entries = (
+        "- **Friday, 09:10 WAT** — the cert on files-1 expired (`openssl` said notAfter was\n"
+        "  `Mar 3 08:10:00 2025 GMT`).\n"
+        "- **Friday, 10:02 WAT** — renewed the cert with certbot"
+    )
+    first = timeline(doc_of(TL.format(entries)))["entries"][0]
+    assert first["single"] and first["time"] == "09:10"
+
+
+def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
+    entries = (
+        "- **Friday, 09:10 WAT** — the cert on files-1 expired\n"
+        "- **Saturday, late morning** — users began to see browser warnings\n"
+        "- **Saturday night** — Ada noticed the warning\n"
+        "- **Sunday, 10:02 WAT** — renewed the cert with certbot and reloaded nginx"
+    )
+    check = review_text(TL.format(entries)).checks["timeline.format"]
+    assert check.status == "fail" and check.line == 6
+    assert "does not start with a time" in check.message and "line 7" in check.message
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        # the action that ended the impact: containment, not the words "resolved" or "fixed"
+        (
+            "- 09:00 UTC - anomaly alert on build host ci-7\n"
+            "- 09:40 UTC - leaked deploy key revoked\n"
+            "- 10:30 UTC - every credential on the build hosts rotated\n"
+            "- 11:15 UTC - build host pool taken offline and reimaged",
+            8,
+        ),
+        # a follow-up two days after the end of impact is not the resolution
+        (
+            "- 09:00 UTC - alert fired on search latency\n"
+            "- 09:30 UTC - rebuild of the damaged index shards started\n"
+            "- 10:10 UTC - last shard rebuilt and checked. END OF IMPACT\n"
+            "- 11:00 UTC - incident closed\n"
+            "- 06-14 15:00 UTC - validation fix (SRCH-88) deployed to the indexer",
+            7,
+        ),
+        # a timeline kept by the day: the date is its when
+        (
+            "- 2025-03-02 - corruption reported by a user\n"
+            "- 2025-03-20 - release v2.4.1 with the fix was published",
+            6,
+        ),
+        # the firmware update before the recovery says how
+        (
+            "- 08:00 AM - monitoring reported slow responses\n"
+            "- 10:00 AM - switch firmware updated\n"
+            "- 10:45 AM - platform performance returned to normal",
+            7,
+        ),
+        ("- 09:00 UTC - alert fired\n- 10:40 UTC - the issue was resolved", None),
+    ],
+)
+def test_the_resolution_is_the_entry_that_ended_the_impact(entries: str, line: int | None) -> None:
+    assert _line(entries, "resolution") == line
