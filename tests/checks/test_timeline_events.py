@@ -85,3 +85,64 @@ def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
 )
 def test_the_resolution_is_the_entry_that_ended_the_impact(entries: str, line: int | None) -> None:
     assert _line(entries, "resolution") == line
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        # a person who told someone, not "Nobody noticed" nor a message sent after the fix
+        (
+            "- 08:00 UTC - the upload queue filled the disk\n"
+            "- 08:00–09:10 UTC - Nobody noticed; we had no disk alert\n"
+            "- 09:10 UTC - A teammate sent me a screenshot of the 500 page\n"
+            "- 09:40 UTC - cleared the queue spool on files-1, uploads work; lead notified",
+            7,
+        ),
+        # an alarm that fired, not servers failing their health checks
+        (
+            "- 08:00 UTC - servers failed their health checks under load\n"
+            "- 08:03 UTC - latency alarms fired and the on-call began work",
+            6,
+        ),
+        ("- 08:00 UTC - The issue was detected when a tester tried to log in", 5),
+        ("- 08:00 UTC - Issue was detected.\n- 08:30 UTC - restarted nginx", None),
+    ],
+)
+def test_the_detection_is_the_entry_that_tells_how_it_was_noticed(
+    entries: str, line: int | None
+) -> None:
+    assert _line(entries, "detection") == line
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        # the failure told before the detection is not what the responders did
+        (
+            "- 08:00 UTC - disk on web-2 filled up and nginx crashed\n"
+            "- 09:10 UTC - a customer reported the error page\n"
+            "- 09:20 UTC - SSH'd into web-2 and checked the nginx logs",
+            7,
+        ),
+        # an attacker's moves before the detection neither
+        (
+            "- 03:00 UTC - attacker used the stolen token; publishing blocked by the registry\n"
+            "- 09:05 UTC - anomaly detection flags the build host\n"
+            "- 10:50 UTC - stolen token revoked and the build hosts rotated out",
+            7,
+        ),
+    ],
+)
+def test_the_actions_are_the_responders_after_detection(entries: str, line: int) -> None:
+    assert _line(entries, "actions") == line
+
+
+def test_a_plan_or_advice_is_no_action_taken() -> None:
+    text = (
+        "# Storage event\n\nAt 07:10 PST alarms fired on the storage cell.\n\n"
+        "We are changing our deploy process so that the switch config is staged.\n"
+        "At 09:00 PST we recommend that customers enable snapshots of their volumes.\n"
+        "At 07:30 PST the on-call engineers paused the re-sync jobs on the storage nodes.\n"
+    )
+    found = timeline(doc_of(text))["actions"]
+    assert found is not None and found["quote"].startswith("At 07:30 PST")

@@ -12,7 +12,7 @@ import re
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .events import OUTCOME, Event
+from .events import OUTCOME, THING, Event
 from .semantics import Evidence
 
 _BROAD_CHANGE = re.compile(
@@ -26,14 +26,6 @@ _ENDING_CHANGE = Lazy(
     r"|(?:taken|took) offline|renew\w*|suspend\w*|isolat\w*|quarantin\w*|wiped|reinstall\w*"
     r"|paused|kill\w*|block(?:ed|ing)|unblock\w*|rebuil\w*|re-?enabl\w*|re-?index\w*"
     r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted)\b"
-)
-# the things responders act on beyond the lexicon's system parts
-_THING = Lazy(
-    r"\b(?:firmware|replicas?|shards?|tokens?|credentials?|keys?|secrets?|passwords?|runners?"
-    r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
-    r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
-    r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
-    r"|website|pages?|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
 )
 # an announcement of the fix (to a mailing list, a status page) is not the fix
 _ANNOUNCED = Lazy(
@@ -69,7 +61,7 @@ def _how(text: str) -> bool:
         or sem.CONCRETE_CHANGE.search(low)
         or _ENDING_CHANGE.compiled.search(low)
     )
-    thing = lexicon("system_part").search(low) or _THING.compiled.search(low)
+    thing = lexicon("system_part").search(low) or THING.compiled.search(low)
     return bool(changed and thing or terms)
 
 
@@ -78,7 +70,7 @@ def _fix_event(text: str) -> bool:
     `svc-bot` destroyed", "rolled back orders-api to 4.1.3", "all credentials rotated")."""
     low = text.lower()
     done = _FIX_DONE.compiled.search(low)
-    return bool(done and (sem.specific_terms(text) or _THING.compiled.search(low)))
+    return bool(done and (sem.specific_terms(text) or THING.compiled.search(low)))
 
 
 def resolution(evs: list[Event]) -> Evidence | None:

@@ -81,6 +81,14 @@ def _starts_event(line: str, prev: str) -> bool:
 _HARD_BREAKS = ("<br>", "<br/>", "<br />", "\\")
 
 
+# the things responders act on beyond the lexicon's system parts
+THING = Lazy(
+    r"\b(?:firmware|replicas?|shards?|tokens?|credentials?|keys?|secrets?|passwords?|runners?"
+    r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
+    r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
+    r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
+    r"|website|pages?|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
+)
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
 OUTCOME = Lazy(
@@ -98,18 +106,35 @@ def entry_block(event: Event) -> Block:
     return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
 
 
-def actions(entries: list[Block]) -> Evidence | None:
+def actions(entries: list[Block], since: int = 0) -> Evidence | None:
     """What was investigated or acted on: an investigation or a change, and a part of the
     system or something specific it was done to (a vague cause such as "a configuration
     error" names no part: "identified the cause as a configuration error" is no action).
-    An entry that names the part after its verb ("checked the nginx logs") is preferred to
-    one that names it only in the symptom ("API failures rose; began investigating")."""
+    The responders act once the issue is known: an entry from the detection's line `since`
+    on is preferred to the failure or an attacker's moves told before it, and a plan ("we are
+    changing our process…") is no action taken. An entry that names the part after its verb
+    ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
+    failures rose; began investigating")."""
     found = [
-        (b, s, e) for b in own_blocks(entries) for s, e in own_sentences(b) if _acts_on(b, s, e)
+        (b, s, e)
+        for b in own_blocks(entries)
+        for s, e in own_sentences(b)
+        if _acts_on(b, s, e) and not _PLANNED.compiled.search(b.lower[s:e])
     ]
-    after = next((f for f in found if _acts_on(*f, after_verb=True)), None)
-    chosen = after or (found[0] if found else None)
-    return sem.evidence(*chosen) if chosen else None
+    later = [f for f in found if f[0].position(f[1])[0] >= since]
+    for group in (later, found):
+        after = next((f for f in group if _acts_on(*f, after_verb=True)), None)
+        chosen = after or (group[0] if group else None)
+        if chosen:
+            return sem.evidence(*chosen)
+    return None
+
+
+# a plan or advice, not an action taken: "we are changing our process", "we recommend…"
+_PLANNED = Lazy(
+    r"\b(?:will|shall|(?:we|they) are (?:now |also )?\w+ing|we[’']re \w+ing|plan(?:s|ned|ning)? to"
+    r"|going to|intend\w* to|recommend\w*|should)\b"
+)
 
 
 def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
@@ -121,6 +146,7 @@ def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
     tail = low[at:] if after_verb else low
     return bool(
         lexicon("system_part").search(tail)
+        or THING.compiled.search(tail)
         or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
     )
 
@@ -151,5 +177,8 @@ _ACTED = Lazy(
     r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
     r"|replac(?:ed|es|ing)|disabl\w*"
     r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
-    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*)\b"
+    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
+    # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
+    r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"
+    r"|took action|return(?:ed|ing) [\w -]{0,40}\bto service)\b"
 )

@@ -10,14 +10,13 @@ from ..models import Block, Document, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
-from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
 from ..text.times import leading_date_only, leading_time
+from .detection import detection
 from .ended import resolution
 from .events import MARKER, Event, actions, entry_block, events
 from .record import Entry, Timeline, Zone, place, time_fact
-from .semantics import find_sentence
 from .story import escalation, misleading
 
 
@@ -32,16 +31,15 @@ def timeline(doc: Document) -> Timeline:
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks))
     entries = [entry_block(e) for e in evs]
     whole = _whole(doc, evs, entries)
+    found = detection(entries)
     return {
         "present": place(secs[0]) if present else None,
         "timezone": _zone(doc),
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
         else [],
-        "detection": find_sentence(entries, lexicon("detection"), unless=_ITSELF.compiled)
-        if present
-        else None,
-        "actions": actions(entries) if present else None,
+        "detection": found if present else None,
+        "actions": actions(entries, found["line"] if found else 0) if present else None,
         "misleading": misleading(doc, whole),
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(evs) if present else None,
@@ -56,10 +54,6 @@ def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]
         split.setdefault(id(event.block), []).append(entry)
     own = [b for s in doc.sections for b in s.blocks if not is_block_quote(b)]
     return [x for b in own for x in split.get(id(b), [b])]
-
-
-# the document itself ("for reasons unrelated to this report"): no report of the incident
-_ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
 
 
 def _dated(blocks: list[Block]) -> bool:
