@@ -146,3 +146,63 @@ def test_a_plan_or_advice_is_no_action_taken() -> None:
     )
     found = timeline(doc_of(text))["actions"]
     assert found is not None and found["quote"].startswith("At 07:30 PST")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # "Support escalated quickly" says who escalated, not to whom; the entry that names
+        # the on-call does
+        (
+            "# Search outage\n\n## What went well\n\n- Support escalated quickly with the IDs.\n\n"
+            "## Timeline\n\n- 10:20 Support escalates to the Billing on-call (rkhan).\n",
+            9,
+        ),
+        # "our engineers" names no team
+        ("# Outage\n\nAt 07:19 UTC our engineers were engaged when alarms fired.\n", None),
+        ("# Outage\n\n## Timeline\n\n- 07:19 UTC - the storage team was engaged\n", 5),
+        ("# Outage\n\n## Timeline\n\n- 07:19 UTC - storage heroes summoned to the rescue\n", 5),
+    ],
+)
+def test_an_escalation_names_to_whom(text: str, line: int | None) -> None:
+    found = timeline(doc_of(text))["escalation"]
+    assert (found["line"] if found else None) == line
+
+
+ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx stopped.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a theory about a cause the root cause never names: the incident proved it wrong
+        (TL.format("- 10:05 UTC - It loaded for me. Thought it was their wifi.") + ROOT, True),
+        # a theory the root cause confirms is no misleading path
+        (TL.format("- 10:05 UTC - Suspected the disk on web-2 was full.") + ROOT, False),
+        (TL.format("- 10:05 UTC - We never suspected the load balancer.") + ROOT, False),
+        # the first line of investigation aimed at a cause, told in prose anywhere
+        (
+            TL.format("- 10:05 UTC - alert fired")
+            + ROOT
+            + "\n## Why it took long\n\nThe initial investigation focused on a DNS problem "
+            "at our registrar.\n",
+            True,
+        ),
+        (
+            TL.format("- 10:05 UTC - alert fired")
+            + ROOT
+            + "\n## Why it took long\n\nThe initial focus was on understanding the queue.\n",
+            False,
+        ),
+        # the check came back empty
+        (
+            TL.format(
+                "- 10:05 UTC - Suspected port 443 was taken by another daemon.\n"
+                "- 10:15 UTC - Confirmed no other daemon was bound to port 443."
+            ),
+            True,
+        ),
+    ],
+)
+def test_a_wrong_theory_followed_without_the_word_wrong(text: str, found: bool) -> None:
+    assert (timeline(doc_of(text))["misleading"] is not None) is found
