@@ -162,6 +162,11 @@ def test_a_plan_or_advice_is_no_action_taken() -> None:
         ("# Outage\n\nAt 07:19 UTC our engineers were engaged when alarms fired.\n", None),
         ("# Outage\n\n## Timeline\n\n- 07:19 UTC - the storage team was engaged\n", 5),
         ("# Outage\n\n## Timeline\n\n- 07:19 UTC - storage heroes summoned to the rescue\n", 5),
+        # a person shown doing the work is no escalation
+        (
+            "# Outage\n\n## Timeline\n\n- 07:19 UTC - the outage was handled by Mona, our admin\n",
+            None,
+        ),
     ],
 )
 def test_an_escalation_names_to_whom(text: str, line: int | None) -> None:
