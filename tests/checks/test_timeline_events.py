@@ -67,6 +67,14 @@ def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
             "- 06-14 15:00 UTC - validation fix (SRCH-88) deployed to the indexer",
             7,
         ),
+        # "Outage ends." marks the end too; the clean-up after it is no resolution
+        (
+            "- 09:00 UTC - deploy of the scheduler starts. Outage begins.\n"
+            "- 09:20 UTC - rolled back the scheduler deploy\n"
+            "- 09:25 UTC - scheduler confirmed healthy. Outage ends.\n"
+            "- 10:40 UTC - deleted the stray pods left by the bad deploy",
+            7,
+        ),
         # a timeline kept by the day: the date is its when
         (
             "- 2025-03-02 - corruption reported by a user\n"

@@ -35,11 +35,12 @@ _ANNOUNCED = Lazy(
 # a recovery told without the lexicon's words: "is once again merging", "the site is working"
 _RECOVERED = Lazy(
     r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
-    r"|\bend of (?:the )?(?:impact|outage|incident)\b|\bimpact (?:ended|ends|over)\b"
+    r"|\bend of (?:the )?(?:impact|outage|incident)\b"
+    r"|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage)\b|\bimpact (?:ended|ends|over)\b"
+    r"\bend of (?:the )?(?:impact|outage)\b|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
