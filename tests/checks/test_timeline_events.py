@@ -193,6 +193,15 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
         # a theory the root cause confirms is no misleading path
         (TL.format("- 10:05 UTC - Suspected the disk on web-2 was full.") + ROOT, False),
         (TL.format("- 10:05 UTC - We never suspected the load balancer.") + ROOT, False),
+        # a theory the next entry confirms, in other words than the root cause's
+        (
+            TL.format(
+                "- 10:05 UTC - Suspected a runaway writer process.\n"
+                "- 10:10 UTC - Confirmed: the access log grew 3 GB an hour."
+            )
+            + ROOT,
+            False,
+        ),
         # the first line of investigation aimed at a cause, told in prose anywhere
         (
             TL.format("- 10:05 UTC - alert fired")
