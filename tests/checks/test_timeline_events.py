@@ -44,7 +44,7 @@ def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
     )
     check = review_text(TL.format(entries)).checks["timeline.format"]
     assert check.status == "fail" and check.line == 6
-    assert "does not start with a time" in check.message and "line 7" in check.message
+    assert "does not start with a time" in check.message and "(also line 7)" in check.message
 
 
 @pytest.mark.parametrize(

@@ -213,13 +213,12 @@ def verdicts(profile: Profile, errors: list[Failure], facts: Mapping[str, Any]) 
 
 
 def _more(failures: list[tuple[str, int | None]]) -> str:
-    """The other failures of a check, by their lines: " (2 more like this: lines 16, 18)"."""
-    more = len(failures) - 1
+    """The other failures of a check, by their lines: " (also lines 16, 18)"."""
     lines = sorted({n for _, n in failures[1:] if n} - {failures[0][1]})
     if not lines:
-        return f" ({more} more like this)" if more else ""
-    where = ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines))
-    return f" ({more} more like this: {where})"
+        return f" ({len(failures) - 1} more like this)" if len(failures) > 1 else ""
+    shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
+    return f" (also line{'s' if len(lines) > 1 else ''} {shown})"
 
 
 def _fail_dependents(profile: Profile, failures: dict[str, list[tuple[str, int | None]]]) -> None:
