@@ -73,7 +73,7 @@ def _escalated(b: Block, s: int, e: int) -> bool:
 # "Support escalated quickly", "the team escalated it": the team did the escalating (to whom
 # is said after the verb, if anywhere: "escalated to the DBA team" is read there), it was not
 # the one escalated to
-_ACTIVE = Lazy(r"\s+(?:it|this|them|us|\w+ly)\b")
+_ACTIVE = Lazy(r"(?<!\s)\s+(?:it|this|them|us|\w+ly)\b")
 # a page that would happen, not one that did: "so that the on-call is paged when…"
 _IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 

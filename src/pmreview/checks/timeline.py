@@ -111,14 +111,10 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
 def _timed_line(line: str) -> bool:
     """A line of an entry that starts a new timed event: it opens with a time of its own, not
     with a quoted value (the `notAfter` date that a command printed, in a code span)."""
-    return leading_time(_QUOTED.sub(_blank_quote, line)) is not None
+    return not line.lstrip(" \t>*_").startswith(_QUOTES) and leading_time(line) is not None
 
 
-_QUOTED = re.compile(r"`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”")
-
-
-def _blank_quote(m: re.Match[str]) -> str:
-    return "x" + " " * (len(m.group(0)) - 1)  # a letter: the line now opens with no time
+_QUOTES = ("`", '"', "“")
 
 
 # a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own

@@ -179,21 +179,19 @@ def _accepted(
     )
 
 
-_RANGE_TO = Lazy(r"\s*(?:[-–—]|to|until|till)\s*", re.I)
-
-
 def _spans(e: TimelineEntry, prev_minutes: int) -> bool:
     """Whether the entry opens with a span of time ("09:40–10:05") that ends at or after the
     entry before it: the span's start placed before an event within it is no disorder."""
     t = e.time
     assert t is not None
     first = e.block.text.split("\n", 1)[0]
-    end = t.column - e.block.column + len(t.raw)
-    sep = _RANGE_TO.compiled.match(first, end)
-    if sep is None:
-        return False
-    until = leading_time(first[sep.end() :])
+    rest = first[t.column - e.block.column + len(t.raw) :].lstrip()
+    sep = next((x for x in _RANGE_TO if rest.startswith(x)), None)
+    until = leading_time(rest[len(sep) :]) if sep else None
     return until is not None and until.minutes is not None and until.minutes >= prev_minutes
+
+
+_RANGE_TO = ("-", "–", "—", "to ", "until ", "till ")
 
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
