@@ -228,3 +228,12 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
 )
 def test_a_wrong_theory_followed_without_the_word_wrong(text: str, found: bool) -> None:
     assert (timeline(doc_of(text))["misleading"] is not None) is found
+
+
+def test_a_resolution_told_in_prose_is_quoted_whole() -> None:
+    text = (
+        "# Storage event\n\nAt 07:10 PST alarms fired on the storage cell. The team throttled\n"
+        "re-sync on the storage nodes, and the last volume was recovered at 11:40 PST.\n"
+    )
+    found = timeline(doc_of(text))["resolution"]
+    assert found is not None and found["quote"].endswith("recovered at 11:40 PST.")

@@ -85,7 +85,7 @@ def resolution(evs: list[Event]) -> Evidence | None:
     lines = found.block.text.split("\n")[: found.line - found.block.line]
     first = found.block.column if found.line == found.block.line else 1
     start = sum(len(x) + 1 for x in lines) + max(found.column - first, 0)
-    return sem.evidence(found.block, start, start + len(found.text.split("\n", 1)[0]))
+    return sem.evidence(found.block, start, start + len(found.text))
 
 
 def _ended(text: str) -> bool:
