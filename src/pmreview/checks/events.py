@@ -87,7 +87,7 @@ THING = Lazy(
     r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
     r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
     r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
-    r"|website|pages?|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
+    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
 )
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
@@ -110,8 +110,8 @@ def actions(entries: list[Block], since: int = 0) -> Evidence | None:
     """What was investigated or acted on: an investigation or a change, and a part of the
     system or something specific it was done to (a vague cause such as "a configuration
     error" names no part: "identified the cause as a configuration error" is no action).
-    The responders act once the issue is known: an entry from the detection's line `since`
-    on is preferred to the failure or an attacker's moves told before it, and a plan ("we are
+    The responders act once the issue is known: an entry after the detection's line `since`
+    is preferred to the failure or an attacker's moves told before it, and a plan ("we are
     changing our process…") is no action taken. An entry that names the part after its verb
     ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
     failures rose; began investigating")."""
@@ -121,7 +121,7 @@ def actions(entries: list[Block], since: int = 0) -> Evidence | None:
         for s, e in own_sentences(b)
         if _acts_on(b, s, e) and not _PLANNED.compiled.search(b.lower[s:e])
     ]
-    later = [f for f in found if f[0].position(f[1])[0] >= since]
+    later = [f for f in found if f[0].position(f[1])[0] > since]
     for group in (later, found):
         after = next((f for f in group if _acts_on(*f, after_verb=True)), None)
         chosen = after or (group[0] if group else None)
