@@ -1,6 +1,7 @@
 """The timeline's facts: its entries and their form, and the sentences that show detection,
 actions, a misleading path, an escalation and the resolution (checks/events.py reads the
-timeline event by event; checks/story.py the whole document)."""
+timeline event by event; detection.py and ended.py find the entries that tell how it was
+noticed and what ended the impact; story.py and theories.py read the whole document)."""
 
 from __future__ import annotations
 
