@@ -8,7 +8,13 @@ from functools import cache
 
 from ..models import ASCII_LOWER, Block, Document, TimeRef
 from ..parse.timeline import zone_words
-from ..parse.views import summary_blocks, summary_sections, summary_times
+from ..parse.views import (
+    ABOUT_WRITE_UP,
+    about_write_up,
+    summary_blocks,
+    summary_sections,
+    summary_times,
+)
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
@@ -118,14 +124,36 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 def _impact_in(blocks: list[Block]) -> Evidence | None:
     hedge = _hedge()
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
-    return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+    return (
+        found
+        or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER)
+        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"))
+    )
+
+
+# a security incident's impact: what was reached, and what customers' data went through
+_BREACH = Lazy(
+    r"\bunauthori[sz]ed (?:access|use)\b"
+    r"|\bno evidence\b[^.]{0,120}\b(?:accessed|modified|exfiltrated|tampered|compromised|exposed)\b"
+    r"|\b(?:data|credentials?|tokens?|secrets?|keys?|records?|information)\s+(?:was|were|had been)"
+    r"\s+(?:accessed|exposed|leaked|exfiltrated|stolen)\b"
+)
 
 
 @cache
 def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
-    cause a consensus error" says what might happen, not what users saw)."""
-    return re.compile(lexicon("hedge").pattern + r"|\bcan (?:cause|lead to|result in)\b")
+    cause a consensus error" says what might happen, not what users saw); and how the system
+    behaves in general ("When a server becomes unavailable, the nodes re-mirror…"), which is
+    background, not what happened; and what the write-up itself describes."""
+    return re.compile(
+        lexicon("hedge").pattern
+        + r"|\bcan (?:cause|lead to|result in)\b|"
+        + ABOUT_WRITE_UP.pattern
+        + r"|^\W*(?:when|whenever|if|once)\b[^,.;]{0,80}?\b(?:is|are|becomes|fails|goes|stops"
+        r"|returns|has|runs)\b"
+    )
 
 
 def _tells_incident(text: str) -> bool:
@@ -143,20 +171,41 @@ def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     "a vulnerability in our `review-pr` action") with no cause word at all."""
     cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
     cands = own_blocks([b for s in cause_secs for b in s.blocks]) or blocks
-    pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
-    for b in cands:
+    return (
+        _cause_sentence(cands, lexicon("cause"))
+        # in a cause section of the summary any sentence says the cause, its cause words first
+        or (_cause_sentence(cands, re.compile(r"\w{3,}")) if cause_secs else None)
+        or find_sentence(
+            blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
+        )
+    )
+
+
+def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
+    """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
+    the cause), a defect placed in a named thing, or an attacker and the means; never a
+    sentence about the write-up itself ("We publish these write-ups because…")."""
+    for b in blocks:
         spans = own_sentences(b)
+        meta = about_write_up([b.lower[s:e] for s, e in spans])
         for i, (s, e) in enumerate(spans):
             sentence = b.lower[s:e]
-            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence):
+            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence) or meta[i]:
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             m = pattern.search(sentence)
             if m and _specific_cause(sentence, m, nxt):
                 return sem.evidence(b, s, e)
-            if _defect_in_named(b.text[s:e]):
+            if _defect_in_named(b.text[s:e]) or sem.ATTACK.search(sentence):
                 return sem.evidence(b, s, e)
     return None
+
+
+# a cause told by what one part did to another ("a failover emptied a cache, and the misses
+# overwhelmed the database"), with no cause word
+_BROKE = Lazy(
+    r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock)"
+)
 
 
 def _forward(sentence: str, m: re.Match[str]) -> bool:
