@@ -171,7 +171,7 @@ def _fix_in_entries(blocks: list[Block]) -> Evidence | None:
             m = _MADE_ENTRY.compiled.match(low)
             if (
                 m
-                and _DONE_TO.compiled.match(low, m.end())
+                and _DONE_TO.compiled.match(low[m.end() :].lstrip())
                 and not _UNDONE.compiled.search(low)
                 and not _TELLS_CAUSE.compiled.search(low)
                 and _names_change(text, low, False)
@@ -182,7 +182,7 @@ def _fix_in_entries(blocks: list[Block]) -> Evidence | None:
 
 # the change told of the thing it was made to ("`maxmemory` raised to 16 GB", "PAT revoked."),
 # not what something did ("the job removed 40% of the hosts", "causing increased latency")
-_DONE_TO = Lazy(r"\s*(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b)")
+_DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b)")
 
 
 # an entry's time, date and table cells before its event
