@@ -301,3 +301,45 @@ def test_a_duration_s_next_sentence_does_not_make_it_another_thing_s() -> None:
 
     s = text.index("47")
     assert not of_other_thing(text, s, s + len("47 minutes"))
+
+
+def test_a_change_weighed_and_not_made_is_no_fix() -> None:
+    text = (
+        "# Outage\n\n## Resolution\n\nWe decided it was better to fix the parser properly than "
+        "to simply revert the `parser` change.\n\nMeanwhile we began the revert to `parser` 2.3.1.\n"
+    )
+    assert _fix(text).startswith("Meanwhile we began the revert")
+
+
+def test_a_patched_version_run_for_a_test_is_no_fix() -> None:
+    text = (
+        "# Outage\n\n## Handling\n\nWe ran a full sync with a patched version of `node`.\n\n"
+        "## Resolution\n\nWe started a full sync with a patched version of `node`.\n"
+    )
+    assert resolution(doc_of(text))["detail"] is None
+
+
+def test_the_summary_s_own_cause_comes_before_its_cause_section() -> None:
+    text = (
+        "# Outage\n\n## Summary\n\nLogins failed from 10:00 to 11:00 UTC because the shared "
+        "`pgbouncer` pool was capped at 20 connections.\n\n"
+        "## Root cause\n\nEvery service connects through one pooler. The cap came from a typo.\n"
+    )
+    found = summary(doc_of(text))["root_cause"]
+    assert found is not None and found["line"] == 5
+
+
+def test_a_cause_word_in_an_aside_is_no_cause() -> None:
+    text = (
+        "# Outage\n\n## Summary\n\nMost services (not billing, due to its own pool) failed "
+        "from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 10:00 UTC alert\n"
+    )
+    assert summary(doc_of(text))["root_cause"] is None
+
+
+def test_a_leaked_secret_is_the_summary_s_cause() -> None:
+    text = (
+        "# Security disclosure\n\nOn 3 May 2024 a researcher found that a deploy token with write "
+        "scope was leaked from our build logs and reported it to us.\n"
+    )
+    assert summary(doc_of(text))["root_cause"] is not None

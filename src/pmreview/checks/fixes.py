@@ -90,12 +90,15 @@ def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
     changes = [
         m
         for m in sem.CONCRETE_CHANGE.finditer(sentence)
-        if terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start())
+        if (terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
+        and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(changes) and bool(terms or part)
 
 
+# a change weighed and not made: "better to fix it properly than to simply revert the change"
+_NOT_CHOSEN = Lazy(r"\b(?:than|instead of|rather than)(?: to)?(?: simply| just)? ")
 # parts of a data store that a fix rebuilds or moves ("rebuilt the affected shards")
 _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?)\b")
 

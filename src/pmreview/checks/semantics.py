@@ -113,6 +113,12 @@ ATTACK = re.compile(
     r"|(?:unauthori[sz]ed|unknown|malicious) (?:party|user|actor)s?)\b"
     r"[^.;]{0,60}\b(?:used|exploited|obtained|gained|stole|leveraged|via|through|using)\b"
 )
+# the secret that got out ("a personal access token … was leaked from our CI"): a cause more
+# specific than "a glitch", if not yet its detail (how it got out)
+LEAKED = re.compile(
+    r"\b(?:tokens?|credentials?|keys?|secrets?|passwords?)\b[^.;]{0,60}"
+    r"\b(?:was|were|had been) (?:leaked|exposed|stolen|committed to)\b"
+)
 
 
 @cache
@@ -136,7 +142,8 @@ def measure_wish() -> Alternation:
 
 
 CONCRETE_CHANGE = re.compile(
-    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
+    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|install"
+    r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"
     r"|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"

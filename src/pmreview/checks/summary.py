@@ -165,20 +165,38 @@ def _tells_incident(text: str) -> bool:
 
 
 def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
-    """The first sentence naming a cause more specifically than "a glitch" (in a cause
-    section of the summary, any sentence of four words or more); or, as organisations write
-    it, a defect placed in a named thing ("a regression in the code that proxies `rustfmt`",
-    "a vulnerability in our `review-pr` action") with no cause word at all."""
-    cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
-    cands = own_blocks([b for s in cause_secs for b in s.blocks]) or blocks
+    """The first sentence naming a cause more specifically than "a glitch", the summary's own
+    before its cause section's (where, lacking a cause word, any sentence of four words or
+    more does); or, as organisations write it, a defect placed in a named thing ("a
+    regression in the code that proxies `rustfmt`") with no cause word at all; or what one
+    part did to another ("the misses overwhelmed the database")."""
+    secs = summary_sections(doc)
+    cause = own_blocks([b for s in secs if s.has("root_cause") for b in s.blocks])
+    # the summary's own words first, its Impact part last ("Due to PRs failing, the freeze
+    # slipped" tells the impact's cause)
+    parts = {id(b) for s in secs if s.kinds & _NOT_OWN and not s.has("summary") for b in s.blocks}
+    own = [b for b in blocks if id(b) not in parts]
+    told = {id(b) for b in cause}
+    rest = [b for b in blocks if id(b) in parts and id(b) not in told]
     return (
-        _cause_sentence(cands, lexicon("cause"))
-        # in a cause section of the summary any sentence says the cause, its cause words first
-        or (_cause_sentence(cands, re.compile(r"\w{3,}")) if cause_secs else None)
+        _cause_sentence(own, lexicon("cause"))
+        or _cause_sentence(cause, lexicon("cause"))
+        # in a cause section of the summary any sentence says the cause
+        or _cause_sentence(cause, re.compile(r"\w{3,}"))
+        or _cause_sentence(rest, lexicon("cause"))
         or find_sentence(
             blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
         )
     )
+
+
+def _aside(sentence: str, m: re.Match[str]) -> bool:
+    """A cause word in parentheses explains an aside ("(not the core repository, due to its
+    workflow)"), not the incident."""
+    return sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start())
+
+
+_NOT_OWN = frozenset({"root_cause", "impact", "duration"})
 
 
 def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
@@ -193,10 +211,14 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence) or meta[i]:
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            m = pattern.search(sentence)
+            m = next((m for m in pattern.finditer(sentence) if not _aside(sentence, m)), None)
             if m and _specific_cause(sentence, m, nxt):
                 return sem.evidence(b, s, e)
-            if _defect_in_named(b.text[s:e]) or sem.ATTACK.search(sentence):
+            if (
+                _defect_in_named(b.text[s:e])
+                or sem.ATTACK.search(sentence)
+                or sem.LEAKED.search(sentence)
+            ):
                 return sem.evidence(b, s, e)
     return None
 
