@@ -306,7 +306,8 @@ def test_a_duration_s_next_sentence_does_not_make_it_another_thing_s() -> None:
 def test_a_change_weighed_and_not_made_is_no_fix() -> None:
     text = (
         "# Outage\n\n## Resolution\n\nWe decided it was better to fix the parser properly than "
-        "to simply revert the `parser` change.\n\nMeanwhile we began the revert to `parser` 2.3.1.\n"
+        "to simply revert the `parser` change.\n\n"
+        "Meanwhile we began the revert to `parser` 2.3.1.\n"
     )
     assert _fix(text).startswith("Meanwhile we began the revert")
 
