@@ -344,3 +344,13 @@ def test_a_leaked_secret_is_the_summary_s_cause() -> None:
         "scope was leaked from our build logs and reported it to us.\n"
     )
     assert summary(doc_of(text))["root_cause"] is not None
+
+
+def test_the_cause_s_detail_tells_how_it_failed_not_the_setting() -> None:
+    text = (
+        "# Outage\n\n## Root cause\n\nWe run `haproxy` in front of both web servers. Its backend "
+        "had no `check` option, so it kept sending requests to `web-02` after `nginx` stopped "
+        "there. This caused half the requests to fail.\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("Its backend had no `check`")

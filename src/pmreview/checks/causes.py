@@ -25,13 +25,20 @@ def _cause_detail(blocks: list[Block]) -> Evidence | None:
         return None
     if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
         return None
-    # the evidence names the thing, and is not itself the vague cause ("some configuration
-    # issue with the pool") when another sentence names it
+    # the evidence names the thing and tells how it failed ("We use HAProxy for TLS" only sets
+    # the scene), and is not itself the vague cause ("some configuration issue with the pool")
+    # when another sentence names it
     told = [
         (b, s, e) for b in blocks for s, e in own_sentences(b) if sem.specific_terms(b.text[s:e])
     ]
     plain = [t for t in told if not sem.VAGUE_CAUSE.search(t[0].text[t[1] : t[2]])]
-    return sem.evidence(*(plain or told)[0]) if told else None
+    how = [
+        t
+        for t in plain
+        if _HOW_IT_FAILED.compiled.search(low := t[0].lower[t[1] : t[2]])
+        and not _ONLY_EFFECT.compiled.match(low)
+    ]
+    return sem.evidence(*(how or plain or told)[0]) if told else None
 
 
 def story_blocks(doc: Document) -> list[Block]:
@@ -43,6 +50,19 @@ def story_blocks(doc: Document) -> list[Block]:
         for b in s.blocks
         if not is_block_quote(b)
     ]
+
+
+# how one thing broke another: "…, so certbot couldn't bind port 80", "was caused by"
+_HOW_IT_FAILED = Lazy(
+    r"\b(?:caus|because\b|due to\b|led to\b|lead(?:s|ing)? to\b|result(?:ed|ing)? in\b"
+    r"|,\s*so\b|\bso (?:that )?\w+ (?:could|can|would|did)\b|could ?n[o'’]?t\b|unable\b"
+    r"|fail(?:ed|s|ing)?\b|crash|overwhelm"
+    r"|exhaust|filled|ran out\b)"
+)
+
+
+# a sentence that tells only what the cause before it did ("This caused all pods to hang")
+_ONLY_EFFECT = Lazy(r"\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
 
 
 def _mechanism(blocks: list[Block]) -> Evidence | None:
