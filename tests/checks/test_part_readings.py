@@ -354,3 +354,12 @@ def test_the_cause_s_detail_tells_how_it_failed_not_the_setting() -> None:
     )
     found = root_cause(doc_of(text))["detail"]
     assert found is not None and found["quote"].startswith("Its backend had no `check`")
+
+
+def test_in_one_paragraph_the_fix_is_read_from_the_sentence_that_says_it() -> None:
+    text = (
+        "# Outage\n\n## Root cause and resolution\n\nThe `redis` client was outdated. It was "
+        "raising an error on every reconnect. Dana fixed the issue by upgrading the client to "
+        "`redis-py` 5.0.1 in `requirements.txt`.\n"
+    )
+    assert _fix(text).startswith("Dana fixed the issue by upgrading")

@@ -45,8 +45,16 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
     for from there on first: the cause's "I copied an example config" changed nothing."""
     blocks = own_blocks(blocks)
     vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks)
-    start = next((i for i, b in enumerate(blocks) if _FIX_INTRO.compiled.search(b.lower)), 0)
-    return _fix_sentence(blocks[start:], vetoed) or _fix_sentence(blocks[:start], vetoed)
+    told = [(b, s, e) for b in blocks for s, e in own_sentences(b)]
+    start = next(
+        (
+            i
+            for i, (b, s, e) in enumerate(told)
+            if _FIX_INTRO.compiled.search(b.lower[s:e].lstrip())
+        ),
+        0,
+    )
+    return _fix_sentence(told[start:], vetoed) or _fix_sentence(told[:start], vetoed)
 
 
 # where the fix begins in a section that tells the cause first
@@ -54,25 +62,25 @@ _FIX_INTRO = Lazy(
     r"\b(?:to (?:fix|resolve|solve|mitigate|recover)\b|(?:we|i) (?:fixed|resolved|solved|mitigated)"
     r"|(?:fixed|resolved|solved|mitigated) (?:it|this|the \w+) by\b|what (?:we|i) did\b"
     r"|the (?:fix|solution|remediation) (?:was|is|included)\b|steps taken\b|actions taken\b)"
-    r"|^[\s*_]*(?:resolution|solution|fix|remediation|mitigation|recovery)[\s*_]*:"
+    r"|^[\s*_>+•-]*(?:resolution|solution|fix|remediation|mitigation|recovery)(?: \w+){0,2}[\s*_]*:"
 )
 
 
-def _fix_sentence(blocks: list[Block], vetoed: bool) -> Evidence | None:
-    """The first sentence of `blocks` that names a change made (not one that tells the cause)."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
-            # default", "leading to an increase" say what went wrong, not what was changed
-            low = b.lower[s:e]
-            if not _TELLS_CAUSE.compiled.search(low) and _names_change(b.text[s:e], low, vetoed):
-                return sem.evidence(b, s, e)
+def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence | None:
+    """The first of the sentences that names a change made (not one that tells the cause)."""
+    for b, s, e in told:
+        # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
+        # default", "leading to an increase" say what went wrong, not what was changed
+        low = b.lower[s:e]
+        if not _TELLS_CAUSE.compiled.search(low) and _names_change(b.text[s:e], low, vetoed):
+            return sem.evidence(b, s, e)
     return None
 
 
 _TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
-    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over))\b"
+    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over)"
+    r"|rais(?:ed|ing|es) (?:an? |the )?(?:error|exception|alarm|alert|warning))\b"
 )
 
 
