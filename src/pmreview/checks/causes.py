@@ -62,7 +62,9 @@ _HOW_IT_FAILED = Lazy(
 
 
 # a sentence that tells only what the cause before it did ("This caused all pods to hang")
-_ONLY_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
+_ONLY_EFFECT = Lazy(
+    r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b"
+)
 
 
 def _mechanism(blocks: list[Block]) -> Evidence | None:
