@@ -10,7 +10,7 @@ from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
-from ..text.prefilter import Lazy
+from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence
@@ -80,10 +80,15 @@ def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
     says how it was fixed ("the issue was solved by killing the backup process")."""
     if veto is None:
         return False
-    return not (m.start() >= veto.end() and _HOW.compiled.match(m.string, veto.end()))
+    return not (m.start() >= veto.end() and _how_follows(m.string, veto.end()))
 
 
-_HOW = Lazy(r"\s*,?\s*(?:by|through|via|with|after)\b", re.IGNORECASE)
+def _how_follows(text: str, end: int) -> bool:
+    """Whether "by", "with"… (after a comma, spaces aside) follows `end`."""
+    return _HOW.compiled.match(text, run_end(SPACE_RUN, text, end)) is not None
+
+
+_HOW = Lazy(r"(?:,\s*+)?(?:by|through|via|with|after)\b", re.IGNORECASE)
 
 
 _ROLLBACK = Lazy(
@@ -287,4 +292,4 @@ def _part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
 
 
 # a paragraph or item that opens with a label: "- **Resolution:** …", "Root cause: …"
-_LEAD_LABEL = Lazy(r"^[\s>*+•-]*(?:\d+[.)]\s*)?[*_]*([A-Za-z][^:*_\n]{1,40}?)[*_]*\s*:")
+_LEAD_LABEL = Lazy(r"^[\s>*+•-]*+(?:\d+[.)]\s*+)?[*_]*+([A-Za-z][^:*_\n]{1,40}?)[*_]*+\s*+:")
