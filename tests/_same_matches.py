@@ -64,13 +64,13 @@ def texts(pattern: re.Pattern[str], count: int, seed: int = 12) -> list[str]:
     return out
 
 
-def _found(m: re.Match[str] | None) -> tuple[Any, ...] | None:
+def found(m: re.Match[str] | None) -> tuple[Any, ...] | None:
     return None if m is None else (m.span(), m.groups(), m.groupdict())
 
 
 def searches(pattern: re.Pattern[str]) -> Callable[[str], list[Any]]:
     """What `pattern` finds searched from every position of a text."""
-    return lambda text: [_found(pattern.search(text, pos)) for pos in range(len(text) + 1)]
+    return lambda text: [found(pattern.search(text, pos)) for pos in range(len(text) + 1)]
 
 
 def made_for(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:

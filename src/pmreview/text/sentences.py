@@ -46,6 +46,9 @@ _ABBREVIATIONS = {
 }
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+# the word a text ends with (where a run of them starts: searched from every start in it, a
+# long run would be read again from each)
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]++)$")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
 # (pattern, a string every match holds)
 _MASKS = (
@@ -73,7 +76,7 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
     blank = masked(text)
     starts = [begin + (len(text[begin:]) - len(text[begin:].lstrip()))]
     for m in _BOUNDARY.finditer(blank, begin):
-        word = re.search(r"([\w.]+)$", blank[begin : m.start()])
+        word = _LAST_WORD.search(blank[begin : m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue
