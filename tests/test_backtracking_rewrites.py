@@ -73,6 +73,17 @@ CODE: dict[str, tuple[Callable[[re.Pattern[str], str], Any], Callable[[Any], Any
 # (those rewritten start where a search from inside a run they repeat would not)
 MATCHED_AT_START = {"rules.vague_context._LABEL"}
 SEARCHED_FROM_START = {"text.sentences._LAST_WORD"}
+# the patterns only asked whether they match at all (from a position, up to an end): their
+# rewrites may find another match, but one wherever the old form found one
+FOUND = {"checks.causes._UNDONE", "checks.story._NONE"}
+
+
+def _found_from(p: re.Pattern[str]) -> Callable[[str], list[tuple[bool, bool]]]:
+    """Whether `p` finds a match from every position, and before each."""
+    return lambda text: [
+        (p.search(text, pos) is not None, p.search(text, 0, pos) is not None)
+        for pos in range(len(text) + 1)
+    ]
 
 
 def _views(name: str) -> tuple[Callable[[str], Any], Callable[[str], Any]]:
@@ -83,6 +94,8 @@ def _views(name: str) -> tuple[Callable[[str], Any], Callable[[str], Any]]:
         return (lambda text: found(old.match(text))), (lambda text: found(new.match(text)))
     if name in SEARCHED_FROM_START:
         return (lambda text: found(old.search(text))), (lambda text: found(new.search(text)))
+    if name in FOUND:
+        return _found_from(old), _found_from(new)
     if name not in CODE:
         assert old.pattern != new.pattern
         return searches(old), searches(new)

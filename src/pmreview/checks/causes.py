@@ -144,10 +144,12 @@ _MADE = Lazy(
     r"|^\W*(?:we )?(?:\w+ly )?" + _FIX_VERB + r"\b"
 )
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
-# a hypothesis, a plan, or an attempt that did not work is no fix
+# a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
+# attempts is found from the last: each attempt reads no further than the next)
+_TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
 _UNDONE = Lazy(
     r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
-    r"|\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b[^.;]*"
+    rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
     r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
 )
 

@@ -144,7 +144,8 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
 _MISLEADING_LABEL = re.compile(
     r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+(?:misleading|red herring|dead end)[^:\n]{0,40}:"
 )
-_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
+# "__Misleading:__ none", found from the last colon before it (from each colon, up to the next)
+_NONE = re.compile(r":(?:[^\w:]|_)*+(?:none|n/?a|nothing)\b")
 # a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
 _PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
