@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Section
+from ..text.sentences import TAG, closed
 from .vague_place import CLAUSE_END
 
 # a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
@@ -250,7 +251,6 @@ _TRACKED = re.compile(
     r"(?<![\w&])#\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b"
     r"|/(?:issues|pull|pulls|merge_requests|browse|tickets?)/\d+"
 )
-_TAG = re.compile(r"<[^>\n]*>")  # an HTML tag: its colours ("#696969") are no ticket
 # a check with the exact condition it acts on ("page the on-call when the queue stops draining",
 # "tests that flag when a plan changes the launch template"); not "when issues occur"
 _TRIGGER = re.compile(
@@ -273,7 +273,12 @@ def listed(after: str) -> bool:
 
 def tracked(text: str) -> bool:
     """The task carries the issue or ticket that tracks it (as written: links and numbers)."""
-    return _TRACKED.search(_TAG.sub(" ", text)) is not None
+    return _TRACKED.search(untagged(text)) is not None
+
+
+def untagged(text: str) -> str:
+    """`text` with a space for each HTML tag: its colours ("#696969") are no ticket."""
+    return TAG.sub(lambda m: " " if closed(m) else m.group(0), text)
 
 
 def triggered(sentence: str) -> bool:

@@ -50,17 +50,27 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 # long run would be read again from each)
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]++)$")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+# An HTML tag; or, with `open` set, a "<" not closed on its line, and the rest of the line up
+# to where a tag could end. Matched so, that rest is passed over once: searched for from each
+# "<" of a long unclosed run, a tag alone would be looked for to the run's end from each.
+TAG = re.compile(r"<[^>\n]*+(?:>|(?P<open>))")
+_TARGET = re.compile(r"\]\([^)\s]*+(?:\)|(?P<open>))")  # a link's target, or an unclosed "]("
 # (pattern, a string every match holds)
 _MASKS = (
     (re.compile(r"`[^`\n]*`"), "`"),
-    (re.compile(r"\]\([^)\s]*\)"), "]("),
-    (re.compile(r"<[^>\n]*>"), "<"),
+    (_TARGET, "]("),
+    (TAG, "<"),
     (re.compile(r"https?://\S+"), "://"),
 )
 
 
+def closed(m: re.Match[str]) -> bool:
+    """Whether a match of TAG (or a pattern with its `open` group) is no unclosed run."""
+    return m.groupdict().get("open") is None
+
+
 def _xs(m: re.Match[str]) -> str:
-    return "x" * len(m.group(0))
+    return "x" * len(m.group(0)) if closed(m) else m.group(0)
 
 
 def masked(text: str) -> str:
