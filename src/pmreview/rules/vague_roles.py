@@ -16,9 +16,11 @@ from ..text.sentences import TAG, closed
 from .vague_place import CLAUSE_END
 
 # a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
+# (used from the start of a block only; where the label is no more than the spaces before the
+# colon, the spaces read once stand for it: the look-behind)
 _LEAD_IN = re.compile(
-    r"\s*(?:[-*+•]|\d+[.)])?\s*(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[^\n.!?]{1,80})\s*:"
-    r"(?:\*\*|__)?\s*$"
+    r"^\s*+(?:(?:[-*+•]|\d+[.)])\s*+)?"
+    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[^\n.!?]{1,80}|(?<=[^\S\n]))\s*+:(?:\*\*|__)?\s*+$"
 )
 # where a new clause starts that no belief before it reaches ("we assumed an attack, but the
 # cause was a glitch"; "… when the root cause was known to be a glitch"; "rebooted on an
