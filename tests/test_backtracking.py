@@ -18,8 +18,9 @@ from _support import DATA, REPO
 from pmreview.parse import titles
 
 # Quadratic under a search from every position (a run that each start reads to its end), on
-# near-misses of thousands of characters built for them: each is left for a rewrite that
-# keeps its matches (listed so that no new one joins them unnoticed).
+# near-misses of thousands of characters built for them: each is left, with the reason no
+# rewrite that keeps its matches was made (pattern -> reason), listed so that no new one joins
+# them unnoticed. Those rewritten: tests/test_backtracking_rewrites.py.
 KNOWN = frozenset(json.loads((REPO / "tests" / "_backtracking_known.json").read_text("utf-8")))
 
 

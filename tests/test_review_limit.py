@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pmreview.pipeline import Options, review_paths
+from pmreview.models import Report
+from pmreview.pipeline import Options, review_paths, review_text
 from pmreview.render import render
 from pmreview.source import REVIEW_BYTES, from_text, reviewed_part
 
@@ -59,3 +60,15 @@ def test_every_report_people_read_says_which_lines_were_reviewed(
     assert "reviewed_part" not in data["documents"][1]
     assert data["errors"] == []
     assert max(f["line"] for f in data["documents"][0]["findings"]) <= last
+
+
+def test_the_api_reviews_a_string_as_much_as_a_file() -> None:
+    text = _large()
+    review = review_text(text, "big.md", Options(offline=True))
+    part = reviewed_part(from_text(text))
+    assert review.source is not None and review.source.lines == part.lines
+    assert review.whole_bytes == len(text.encode("utf-8"))
+    assert max(f.line for f in review.findings) <= len(part.lines)
+    data = json.loads(render(Report(profile="default", documents=[review], errors=[]), "json"))
+    assert data["documents"][0]["reviewed_part"]["last_line"] == len(part.lines)
+    assert review_text(HEAD + LINE, opts=Options(offline=True)).whole_bytes is None

@@ -13,6 +13,8 @@ from _editor import Editor, config, expected, seen
 from _support import SHARED
 from lsprotocol import types
 
+from pmreview.source import REVIEW_BYTES, from_text, reviewed_part
+
 pytestmark = pytest.mark.asyncio
 
 # Line 5 has two non-BMP characters (two UTF-16 code units each) before its first finding.
@@ -187,3 +189,22 @@ async def test_the_seed_postmortem_as_plain_text(editor: Editor, tmp_path: Path)
     path = write(tmp_path, text, "seed.txt")
     diagnostics = await editor.next_diagnostics(editor.open(path, text, "plaintext"), 1)
     assert diagnostics and seen(diagnostics) == expected(path)
+
+
+async def test_an_unsaved_buffer_is_reviewed_as_far_as_a_file_and_says_so(
+    editor: Editor, tmp_path: Path
+) -> None:
+    # the buffer is larger than REVIEW_BYTES (a log pasted after the postmortem): its first
+    # lines are reviewed, as the CLI reviews the same text saved, and a diagnostic where the
+    # review stopped says so
+    line = "2024-05-02 14:05:01 gateway: payment request 8812 took 3012 ms\n"
+    text = POSTMORTEM + "```\n" + line * (REVIEW_BYTES // len(line) + 100) + "```\n"
+    path = write(tmp_path, text)
+    diagnostics = await editor.next_diagnostics(editor.open(path, text), 1)
+    (cut,) = [d for d in diagnostics if d.code == "reviewed_part"]
+    last = len(reviewed_part(from_text(text)).lines)
+    assert f"only its lines 1-{last} (those within its first 512 KB)" in cut.message
+    assert cut.severity == types.DiagnosticSeverity.Information
+    assert (cut.range.start.line, cut.range.start.character) == (last - 1, len(line) - 1)
+    assert seen([d for d in diagnostics if d is not cut]) == expected(path)
+    assert max(d.range.end.line for d in diagnostics) == last - 1

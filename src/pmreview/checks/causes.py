@@ -194,4 +194,4 @@ def part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
 
 
 # a paragraph or item that opens with a label: "- **Resolution:** …", "Root cause: …"
-_LEAD_LABEL = Lazy(r"^[\s>*+•-]*(?:\d+[.)]\s*)?[*_]*([A-Za-z][^:*_\n]{1,40}?)[*_]*\s*:")
+_LEAD_LABEL = Lazy(r"^[\s>*+•-]*+(?:\d+[.)]\s*+)?[*_]*+([A-Za-z][^:*_\n]{1,40}?)[*_]*+\s*+:")

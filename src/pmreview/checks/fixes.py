@@ -10,7 +10,7 @@ from ..parse.titles import normalise_title
 from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
-from ..text.prefilter import Lazy
+from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .record import Part, place
@@ -121,10 +121,15 @@ def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
     says how it was fixed ("the issue was solved by killing the backup process")."""
     if veto is None:
         return False
-    return not (m.start() >= veto.end() and _HOW.compiled.match(m.string, veto.end()))
+    return not (m.start() >= veto.end() and _how_follows(m.string, veto.end()))
 
 
-_HOW = Lazy(r"\s*,?\s*(?:by|through|via|with|after)\b", re.IGNORECASE)
+def _how_follows(text: str, end: int) -> bool:
+    """Whether "by", "with"… (after a comma, spaces aside) follows `end`."""
+    return _HOW.compiled.match(text, run_end(SPACE_RUN, text, end)) is not None
+
+
+_HOW = Lazy(r"(?:,\s*+)?(?:by|through|via|with|after)\b", re.IGNORECASE)
 
 
 _ROLLBACK = Lazy(
@@ -234,9 +239,11 @@ _MADE = Lazy(
 # the event of an entry (its time stripped): a subject of a few words and the change made
 _MADE_ENTRY = Lazy(r"^(?:\S+\s+){1,6}?(?:was |were |been )?" + _FIX_VERB + r"\b")
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
-# a hypothesis, a plan, or an attempt that did not work is no fix
+# a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
+# attempts is found from the last: each attempt reads no further than the next)
+_TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
 _UNDONE = Lazy(
     r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
-    r"|\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b[^.;]*"
+    rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
     r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
 )

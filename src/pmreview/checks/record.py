@@ -6,10 +6,10 @@ the facts of every test and corpus document against it.
 
 from __future__ import annotations
 
-import re
 from typing import TypedDict
 
 from ..models import Document, Section, TimeRef
+from ..text.sentences import without_tags
 from ..text.times import with_zone
 from .semantics import Evidence
 
@@ -128,12 +128,9 @@ def place(sec: Section) -> Place:
     if sec.title or first is None:
         return {"line": sec.line, "title": sec.title, "text": sec.title}
     lines = first.text.split("\n")
-    at = next((i for i, t in enumerate(lines) if _TAGS.sub("", t).strip()), 0)
+    at = next((i for i, t in enumerate(lines) if without_tags(t).strip()), 0)
     words = lines[at].strip()[:120]
     return {"line": (sec.line or first.line) + at, "title": sec.title, "text": words}
-
-
-_TAGS = re.compile(r"<[^>\n]*>")
 
 
 def time_fact(doc: Document, t: TimeRef) -> TimeFact:

@@ -10,7 +10,7 @@ from ..models import Block, Document, Section
 from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.lexicon import lexicon
-from ..text.prefilter import Lazy
+from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
 from .theories import first_focus, unconfirmed_theory
@@ -33,7 +33,9 @@ _REPORTER = Lazy(
     r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
     r"[^.;]{0,30}$"
 )
-_ESCALATION_LABEL = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*escalat\w*[*_]*\s*:?[*_]*\s*:?\s*$")
+_ESCALATION_LABEL = re.compile(
+    r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+escalat\w*+[*_]*+\s*+:?[*_]*+\s*+:?\s*+$"
+)
 
 
 def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
@@ -157,9 +159,10 @@ def _cause_text(doc: Document) -> str:
 
 
 _MISLEADING_LABEL = re.compile(
-    r"^[\s>*+-]*(?:\d+[.)]\s*)?[*_]*(?:misleading|red herring|dead end)[^:\n]{0,40}:"
+    r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+(?:misleading|red herring|dead end)[^:\n]{0,40}:"
 )
-_NONE = re.compile(r":[\W_]*(?:none|n/?a|nothing)\b")  # "__Misleading:__ none"
+# "__Misleading:__ none", found from the last colon before it (from each colon, up to the next)
+_NONE = re.compile(r":(?:[^\w:]|_)*+(?:none|n/?a|nothing)\b")
 # a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
 _PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
@@ -197,7 +200,7 @@ def _theory(low: str) -> bool:
     found = list(lexicon("suspicion").finditer(low)) + list(_THEORY.compiled.finditer(low))
     return any(
         not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
-        and not _NOT_THEORY_AFTER.compiled.match(low, m.end())
+        and not _intention_after(low, m.end())
         for m in found
     )
 
@@ -210,4 +213,16 @@ _THEORY = Lazy(
 _UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")
 _NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
 # "I thought I would…" (an intention), "considered hiring…" (an action weighed)
-_NOT_THEORY_AFTER = Lazy(r"\s+(?:i|we)(?:\s+would|\s+should|\'d)\b|(?<=considered)\s+\w+ing\b")
+_NOT_THEORY_AFTER = Lazy(r"(?:i|we)(?:\s+would|\s+should|'d)\b")
+_GERUND = Lazy(r"\b\w++(?<=\wing)")  # a word ending in "ing", matched where a word starts
+
+
+def _intention_after(low: str, end: int) -> bool:
+    """Whether an intention ("… I would") or, after "considered", an action weighed follows
+    `end`, past one or more spaces."""
+    start = run_end(SPACE_RUN, low, end)
+    if start == end:
+        return False
+    if _NOT_THEORY_AFTER.compiled.match(low, start):
+        return True
+    return low.endswith("considered", 0, end) and _GERUND.compiled.match(low, start) is not None

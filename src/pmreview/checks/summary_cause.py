@@ -119,7 +119,7 @@ _DEFECT_IN = Lazy(
     r"\s+(?:with)?in(?:side)?\b"
 )
 # a proper noun among the next words ("the EVM", "our Flask server"), not the sentence start
-_NAMED_THING = Lazy(r"^(?:\W*\w+){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
+_NAMED_THING = Lazy(r"^(?:\W*+\w++){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
 
 
 def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:

@@ -104,7 +104,7 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "list_item": is_item,
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
-        "sentences": len(sentences(Block("paragraph", line, line, _REMARK.sub("", text)))),
+        "sentences": len(sentences(Block("paragraph", line, line, without_remark(text)))),
         "single": not any(_timed_line(x) for x in rest.split("\n")),
     }
 
@@ -119,4 +119,11 @@ _QUOTES = ("`", '"', "“")
 
 
 # a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own
-_REMARK = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_REMARK = re.compile(r"\([^()\n]{1,40}\)\s*+$")
+
+
+def without_remark(text: str) -> str:
+    """`text` without such a remark and the white space before it (a search for that space
+    too, from every position of a long run of it, would read the run again each time)."""
+    m = _REMARK.search(text)
+    return text if m is None else text[: m.start()].rstrip() + text[m.end() :]

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from ..models import Finding
+from ..models import DocumentReview, Finding
+from ..render._common import cut_note
 from .links import DOCS_URL, href
 from .positions import Positions
 
 SOURCE = "pmreview"
+CUT = "reviewed_part"  # the code of the diagnostic that says a review stopped early
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -38,6 +40,7 @@ class Reviewed:
     where: Positions
     profile: str  # the profile's name, for the checks' documentation
     docs: str = DOCS_URL
+    notices: tuple[types.Diagnostic, ...] = ()  # what the review says of itself (cut_notice)
 
     def diagnostic(self, f: Finding) -> types.Diagnostic:
         link = href(f.rule, self.profile, self.docs)
@@ -51,7 +54,7 @@ class Reviewed:
         )
 
     def diagnostics(self) -> list[types.Diagnostic]:
-        return [self.diagnostic(f) for f in self.findings]
+        return [self.diagnostic(f) for f in self.findings] + list(self.notices)
 
     def hover(self, at: types.Position) -> types.Hover | None:
         """The findings under the cursor: each one's message, the question for the author
@@ -92,3 +95,17 @@ class Reviewed:
             for f in self.findings
             if _overlaps(self.where.range(f), wanted)
         ]
+
+
+def cut_notice(review: DocumentReview, where: Positions) -> tuple[types.Diagnostic, ...]:
+    """Of a document larger than a review reads (source.reviewed_part): a diagnostic where
+    the review stopped, saying so as every report does."""
+    note, source = cut_note(review), review.source
+    if note is None or source is None:
+        return ()
+    end = where.position(len(source.lines), len(source.lines[-1]) + 1)
+    severity = types.DiagnosticSeverity.Information
+    cut = types.Diagnostic(
+        range=types.Range(end, end), message=note, severity=severity, code=CUT, source=SOURCE
+    )
+    return (cut,)

@@ -27,7 +27,7 @@ from ..errors import UsageError
 from ..models import DocumentReview
 from ..pipeline import Options, review_paths, review_text
 from ..source import SUFFIXES
-from .features import Reviewed
+from .features import Reviewed, cut_notice
 from .links import DOCS_URL
 from .positions import Positions
 
@@ -75,7 +75,8 @@ class PmreviewServer(LanguageServer):
     def publish(self, doc: TextDocument, review: DocumentReview, opts: Options) -> None:
         where = Positions.of(doc.source, doc.position_codec)
         profile = load_profile(opts.profile).name
-        done = Reviewed(doc.uri, doc.version, tuple(review.findings), where, profile, self.docs)
+        findings, cut = tuple(review.findings), cut_notice(review, where)
+        done = Reviewed(doc.uri, doc.version, findings, where, profile, self.docs, cut)
         self.reviews[doc.uri] = done
         params = types.PublishDiagnosticsParams(
             uri=doc.uri, diagnostics=done.diagnostics(), version=doc.version

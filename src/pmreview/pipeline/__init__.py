@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import DocumentReview, Source
-from ..source import from_text
+from ..source import from_text, reviewed_part
 from .analysis import analyse
 from .batch import review_paths
 from .merge import finish
@@ -29,5 +29,6 @@ def review_document(source: Source, opts: Options, llm: LLMResult | None = None)
 
 
 def review_text(text: str, path: str = "<text>", opts: Options | None = None) -> DocumentReview:
-    """Review a postmortem given as a string."""
-    return review_document(from_text(text, path), opts or Options())
+    """Review a postmortem given as a string: as much of it as a file's review reads (its
+    first REVIEW_BYTES, cut at a line end; the review's `whole_bytes` says when it was cut)."""
+    return review_document(reviewed_part(from_text(text, path)), opts or Options())

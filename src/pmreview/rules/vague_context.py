@@ -52,7 +52,7 @@ WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # a label opening a block, with text after it
 _LABEL = re.compile(
-    r"\s*(?:[-*+•]|\d+[.)])?\s*"
+    r"^\s*+(?:[-*+•]|\d+[.)])?\s*+"
     r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[A-Z][\w /&-]{0,40}:)(?=:?\s+\S)"
 )
 # list marker, bold/label markup and spaces that may come before a sentence's first word

@@ -8,6 +8,7 @@ import re
 
 from ..checks.semantics import specific_terms
 from ..models import Block
+from ..text.sentences import without_tags
 from ..text.verb_forms import verbs
 from . import vague_roles as roles
 from .vague_markers import marked
@@ -21,7 +22,6 @@ _APPEAL = re.compile(
     r"|(?:we )?(?:strongly )?(?:recommend|encourage|advise|suggest|urge)(?: that)? (?:all |our )?"
     r"(?:customers|users|clients|readers|operators|you)|for (?:customers|users|clients) who)\b"
 )
-_TAG = re.compile(r"<[^>\n]*>")
 # a legend: a list announced as kinds of things, each line a short label and its meaning
 _LEGEND = re.compile(
     r"\b(?:types?|categor(?:y|ies)|kinds?|priorit(?:y|ies)|levels?|severit(?:y|ies)|legend"
@@ -55,7 +55,7 @@ def in_legend(place: Place) -> bool:
     if (
         block.kind != "item"
         or start < 0
-        or not _LEGEND_LINE.match(_TAG.sub("", block.text).lstrip())
+        or not _LEGEND_LINE.match(without_tags(block.text).lstrip())
     ):
         return False
     intro = blocks[start].lower.rstrip(" *_")
@@ -90,7 +90,7 @@ def heads_task(place: Place) -> bool:
 
 def _item_words(block: Block) -> str:
     """A list item's words: no marker, checkbox, HTML tag or opening label ("**Testing:**")."""
-    return _ITEM_LEAD.sub("", _TAG.sub("", block.text))
+    return _ITEM_LEAD.sub("", without_tags(block.text))
 
 
 def appeals(sentence: str) -> bool:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Section
+from ..text.sentences import without_tags
 from .vague_place import CLAUSE_END
 
 # a label and nothing else: "1. **The usual suspects**:", "- Investigation steps:"
+# (used from the start of a block only; where the label is no more than the spaces before the
+# colon, the spaces read once stand for it: the look-behind)
 _LEAD_IN = re.compile(
-    r"\s*(?:[-*+•]|\d+[.)])?\s*(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[^\n.!?]{1,80})\s*:"
-    r"(?:\*\*|__)?\s*$"
+    r"^\s*+(?:(?:[-*+•]|\d+[.)])\s*+)?"
+    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[^\n.!?]{1,80}|(?<=[^\S\n]))\s*+:(?:\*\*|__)?\s*+$"
 )
 # where a new clause starts that no belief before it reaches ("we assumed an attack, but the
 # cause was a glitch"; "… when the root cause was known to be a glitch"; "rebooted on an
@@ -249,7 +252,6 @@ _TRACKED = re.compile(
     r"(?<![\w&])#\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b"
     r"|/(?:issues|pull|pulls|merge_requests|browse|tickets?)/\d+"
 )
-_TAG = re.compile(r"<[^>\n]*>")  # an HTML tag: its colours ("#696969") are no ticket
 # a check with the exact condition it acts on ("page the on-call when the queue stops draining",
 # "tests that flag when a plan changes the launch template"); not "when issues occur"
 _TRIGGER = re.compile(
@@ -272,7 +274,12 @@ def listed(after: str) -> bool:
 
 def tracked(text: str) -> bool:
     """The task carries the issue or ticket that tracks it (as written: links and numbers)."""
-    return _TRACKED.search(_TAG.sub(" ", text)) is not None
+    return _TRACKED.search(untagged(text)) is not None
+
+
+def untagged(text: str) -> str:
+    """`text` with a space for each HTML tag: its colours ("#696969") are no ticket."""
+    return without_tags(text, " ")
 
 
 def triggered(sentence: str) -> bool:

@@ -29,13 +29,13 @@ from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from ..models import Block, Section
-from .prefilter import Lazy
+from .prefilter import Lazy, run_end
 from .sentences import sentences
 from .times import DATE_RE, TIME_RE
 
 _QUOTE = Lazy(r"^\s*(?:>\s*)+")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
-_JSON_OBJECT = re.compile(r"^\{\s*\"[^\"\n]+\"\s*:.*\}\s*,?\s*$")
+_JSON_OBJECT = re.compile(r"^\{\s*+\"[^\"\n]++\"\s*+:.*\}\s*+,?\s*+$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # a machine timestamp, always with seconds: ISO 8601, "2024/01/01 10:00:00", syslog's
 # "Jan  1 10:00:00", Apache's "[Mon Jan 01 10:00:00.123 2024]"
@@ -44,8 +44,9 @@ _STAMP = (
     r"\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: ?\d{4})?(?:Z|[+-]\d{2}:?\d{2}| ?UTC)?\]?"
 )
 _STAMP_RE = re.compile(_STAMP)
+_LEVEL_LEAD = re.compile(r"[\s:|-]*+")  # before a level, which _LEVEL matches from its end
 _LEVEL = Lazy(
-    r"[\s:|-]*(?:\[\s*(?:\w+:)?(?:error|warn(?:ing)?|info|debug|fatal|crit(?:ical)?|notice"
+    r"(?:\[\s*(?:\w+:)?(?:error|warn(?:ing)?|info|debug|fatal|crit(?:ical)?|notice"
     r"|alert|emerg|trace)\s*\]|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|CRIT(?:ICAL)?|NOTICE"
     r"|ALERT|EMERG|TRACE|SEVERE)\b|level=)",
     re.IGNORECASE,
@@ -69,10 +70,12 @@ def log_line(line: str) -> bool:
     stamp = _STAMP_RE.match(body)
     if stamp is None:
         return False
-    return (
-        _QUOTE.compiled.match(line) is not None
-        or _LEVEL.compiled.match(body, stamp.end()) is not None
-    )
+    return _QUOTE.compiled.match(line) is not None or _level_after(body, stamp.end())
+
+
+def _level_after(body: str, end: int) -> bool:
+    """Whether a log level ("[ERROR]", "WARN", "level=") follows a time stamp ending at `end`."""
+    return _LEVEL.compiled.match(body, run_end(_LEVEL_LEAD, body, end)) is not None
 
 
 _MODAL = re.compile(r"must|should|shall|need|has to|requirements")  # on lower-cased text

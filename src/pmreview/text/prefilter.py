@@ -78,3 +78,15 @@ def lowercase_lazy(patterns: list[str], where: str) -> Lazy:
 def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:
     """False only when none of the patterns behind `hints` can match the text."""
     return hints is None or any(h in lower_text for h in hints)
+
+
+SPACE_RUN = re.compile(r"\s*+")
+
+
+def run_end(run: re.Pattern[str], text: str, pos: int) -> int:
+    """Where `run`, a possessive repeat (SPACE_RUN: it matches anywhere), ends from `pos`.
+    A pattern that starts with such a run and is matched at a position is split there: the
+    run, then the rest from where it ends. Whole, it would read a long run again from every
+    position in it that a search starts at (tests/test_backtracking.py searches so)."""
+    m = run.match(text, pos)
+    return pos if m is None else m.end()

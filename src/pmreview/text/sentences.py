@@ -46,18 +46,36 @@ _ABBREVIATIONS = {
 }
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+# the word a text ends with (where a run of them starts: searched from every start in it, a
+# long run would be read again from each)
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]++)$")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+# An HTML tag; or, with `open` set, a "<" not closed on its line, and the rest of the line up
+# to where a tag could end. Matched so, that rest is passed over once: searched for from each
+# "<" of a long unclosed run, a tag alone would be looked for to the run's end from each.
+TAG = re.compile(r"<[^>\n]*+(?:>|(?P<open>))")
+_TARGET = re.compile(r"\]\([^)\s]*+(?:\)|(?P<open>))")  # a link's target, or an unclosed "]("
 # (pattern, a string every match holds)
 _MASKS = (
     (re.compile(r"`[^`\n]*`"), "`"),
-    (re.compile(r"\]\([^)\s]*\)"), "]("),
-    (re.compile(r"<[^>\n]*>"), "<"),
+    (_TARGET, "]("),
+    (TAG, "<"),
     (re.compile(r"https?://\S+"), "://"),
 )
 
 
+def closed(m: re.Match[str]) -> bool:
+    """Whether a match of TAG (or a pattern with its `open` group) is no unclosed run."""
+    return m.groupdict().get("open") is None
+
+
+def without_tags(text: str, mark: str = "") -> str:
+    """`text` with `mark` for each closed HTML tag (an unclosed "<" stays as it is)."""
+    return TAG.sub(lambda m: mark if closed(m) else m.group(0), text)
+
+
 def _xs(m: re.Match[str]) -> str:
-    return "x" * len(m.group(0))
+    return "x" * len(m.group(0)) if closed(m) else m.group(0)
 
 
 def masked(text: str) -> str:
@@ -73,7 +91,7 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
     blank = masked(text)
     starts = [begin + (len(text[begin:]) - len(text[begin:].lstrip()))]
     for m in _BOUNDARY.finditer(blank, begin):
-        word = re.search(r"([\w.]+)$", blank[begin : m.start()])
+        word = _LAST_WORD.search(blank[begin : m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue

@@ -16,7 +16,7 @@ from ..parse.views import summary_blocks, summary_sections, summary_times
 from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, may_hold_date, parse_date
 from .durations import durations_in, of_other_thing
-from .prefilter import Lazy
+from .prefilter import Lazy, run_end
 from .times import DATE_RE
 from .zones import ZONE, zone_offset
 
@@ -26,7 +26,7 @@ def _alternative() -> re.Pattern[str]:
     """A time and the same instant in another zone: "01:00 local time (22:00 GMT)",
     "9:00 / 08:00 UTC". (Compiled when first needed, as are the next two: they are long, and
     many documents never need them.)"""
-    return re.compile(rf"^[\s*_]*(?:local(?:\s+time)?|{ZONE})?[\s*_]*[(/\[][\s*_]*$", re.I)
+    return re.compile(rf"^[\s*_]*+(?:local(?:\s+time)?|{ZONE})?[\s*_]*+[(/\[][\s*_]*+$", re.I)
 
 
 # How every match of _alternative() ends: text between two times that does not end so is no
@@ -38,16 +38,17 @@ def _is_alternative(between: str) -> bool:
     return _ALTERNATIVE_END.search(between) is not None and bool(_alternative().match(between))
 
 
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*+"
 
 
 @cache
 def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
     return re.compile(
-        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+(?:{_WEEKDAY},?\s+)?{DATE_RE.pattern}[\s,]*)?"
-        rf"(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*(?:{DATE_RE.pattern}[\s,]*"
-        rf"(?:at\s+)?)?[\s(*_]*(?:approximately\s+|about\s+|around\s+)?$",
+        rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
+        rf"{DATE_RE.pattern}[\s,]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
+        rf"(?:{DATE_RE.pattern}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
+        r"(?:approximately\s+|about\s+|around\s+)?$",
         re.I,
     )
 
@@ -229,14 +230,22 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
         re.I,
     )
-    after = re.compile(r"[\s-]*(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
+    after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
     return cue, after
+
+
+_SPACE_DASHES = re.compile(r"[\s-]*+")
+
+
+def _length_after(text: str, end: int) -> bool:
+    """Whether "long", "of downtime" or "outage" follows a duration that ends at `end`."""
+    return _duration_cues()[1].match(text, run_end(_SPACE_DASHES, text, end)) is not None
 
 
 def _stated_durations(doc: Document) -> list[Duration]:
     """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
     not those of other things (a maintenance window, a retention period, a timeout)."""
-    cue, after = _duration_cues()
+    cue = _duration_cues()[0]
     out: list[Duration] = []
     for sec in summary_sections(doc):
         for b in own_blocks(sec.blocks):
@@ -244,7 +253,7 @@ def _stated_durations(doc: Document) -> list[Duration]:
                 if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
                 ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
-                if ok or after.match(b.text, e) or _parenthesised(b.text, s, e):
+                if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
                     line, col = b.position(s)
                     out.append(Duration(minutes, line, col, b.text[s:e]))
     return out

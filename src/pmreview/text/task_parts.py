@@ -17,7 +17,7 @@ from .topics import clauses, noun_phrase
 from .verb_forms import done_past, marked_done, opens_as_verb, reported_done, under_way, verbs
 
 # a label ends at ": " (never at the colon of "https://"), " - " or ". "
-_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::(?!\S)|\s[-–—]\s|\.\s)\s*(?=\S)")
+_LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::(?!\S)|\s[-–—]\s|\.\s)\s*+(?=\S)")
 _MODAL = Lazy(
     r"\b(?:will|shall|should|must|would|can|could|need(?:s)? to|ha(?:ve|s) to|"
     r"(?:is|are) going to|(?:is|are) to be|plan(?:s)? to|\w+['’]ll)\b",
@@ -42,8 +42,8 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 _OWNER_NAME = re.compile(
-    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*\.?\s*$|"
-    r"[—–]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\.?\s*$",
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*(?:\.\s*)?$|"
+    r"[—–]\s*+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*(?:\.\s*)?$",
     re.M,
 )
 _TICKET = re.compile(

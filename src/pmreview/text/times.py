@@ -92,8 +92,8 @@ def _zone_ending(text: str, lo: int, end: int) -> tuple[int, int] | None:
 # "All times in PDT", "(All in Greenwich Mean Time)", "times are UTC", "Timeline (UTC)".
 # Compiled when first needed: most text has no zone after its "time" or "all".
 ZONE_STATEMENT = Lazy(
-    rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*|\btimeline\b[^.\n\d]{{0,20}}?"
-    rf"|time ?zone:?\s*)\(?\s*(?P<tz>{ZONE})"
+    rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*+|\btimeline\b[^.\n\d]{{0,20}}?"
+    rf"|time ?zone:?\s*+)\(?\s*+(?P<tz>{ZONE})"
 )
 
 _STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT's matches start with one

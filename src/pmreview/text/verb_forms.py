@@ -22,7 +22,7 @@ _PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "
 _DONE_MARK = Lazy(
     r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
     r"|\((?:done|completed?|fixed|closed|resolved|shipped|implemented)\)"
-    r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*[.!]?\s*$"
+    r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*(?:[.!]\s*)?$"
     r"|^\W*(?:~~|<(?:del|s|strike)>)",
     re.I,
 )

@@ -21,7 +21,7 @@ _NAMED = (
     r"India(?:n)? Standard|Japan Standard)\s+Time"
     r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
 )
-_IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+"
+_IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z](?:[A-Za-z]|_++)+"
 
 
 def _zone(guard: str) -> str:
