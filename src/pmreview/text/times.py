@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from ..models import TimeRef
 from .prefilter import Lazy
@@ -205,6 +206,9 @@ _SHORT_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}(?=\s+\d{1,2}[:h.]\d\d)")
 _DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
 
 
+# Room for every line of the largest document a review reads: the timeline's entries are read
+# by several passes (which sections are timelines, their entries, the facts record).
+@lru_cache(maxsize=32768)
 def leading_time(text: str) -> TimeRef | None:
     """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30")."""
     stripped = _LEAD.match(text)
