@@ -28,7 +28,7 @@ from ..resources import load_toml
 from ..text.borrowed import is_quoted
 from ..text.phrases import Alternation
 from ..text.prefilter import lower_case
-from ..text.times import DATE_RE, TIME_RE
+from ..text.times import without_dates_and_times
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_roles as roles
 from .vague_place import CLAUSE_END, Place
@@ -250,9 +250,7 @@ def _marked(name: str) -> Callable[[str], bool]:
     taken out (a time is no count, no value and no setting)."""
 
     def test(text: str) -> bool:
-        if any(c.isdigit() for c in text):
-            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return _markers()[name].search(text) is not None
+        return _markers()[name].search(without_dates_and_times(text)) is not None
 
     return test
 
