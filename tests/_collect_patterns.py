@@ -15,8 +15,22 @@ _compile = re._compile  # type: ignore[attr-defined]
 
 def _recording(pattern: Any, flags: Any) -> Any:
     if isinstance(pattern, str) and _ours(sys._getframe(1)):
-        SEEN[(pattern, int(flags))] = None
+        for each in _alternatives(pattern, sys._getframe(1)):
+            SEEN[(each, int(flags))] = None
     return _compile(pattern, flags)
+
+
+def _alternatives(pattern: str, frame: Any) -> list[str]:
+    """A gated alternation compiled whole (text/phrases.py, past its gated searches) is
+    audited alternative by alternative: a search with `a|b` costs a search with `a` plus one
+    with `b`, so it is linear when each is, and a slow one is told apart on its own worst
+    cases (the joined pattern's timings are those of fifty-odd alternatives)."""
+    while frame is not None:
+        owner = frame.f_locals.get("self")
+        if type(owner).__name__ == "Alternation" and owner.pattern == pattern:
+            return list(owner.table.patterns)
+        frame = frame.f_back
+    return [pattern]
 
 
 def _ours(frame: Any) -> bool:
@@ -60,6 +74,9 @@ def main(documents: list[str]) -> None:
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("pmreview."):
             _force_lazy(vars(module).values())
+    from pmreview.rules.blame import _patterns as blame_patterns
+
+    _force_lazy(blame_patterns().values())  # tried only where a name is next to their start
     for pattern in _toml_patterns():
         SEEN[(pattern, 0)] = None
     del rules

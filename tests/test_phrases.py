@@ -188,7 +188,7 @@ def test_alternatives_whose_anchor_is_absent_are_not_tried() -> None:
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_an_alternation_finds_what_the_whole_one_finds(table: str) -> None:
     patterns = TABLES[table]
-    whole, gated = re.compile("|".join(patterns)), Alternation(patterns)
+    whole, gated = re.compile("|".join(patterns)), Alternation(patterns, gated=10**9)
     for text in _texts():
         for line in [*text.split("\n"), text]:
             plain = whole.search(line)
@@ -210,3 +210,15 @@ def test_an_alternation_compiles_only_what_the_text_can_match() -> None:
     assert found is not None and found.span() == (3, 14)
     assert found.re.pattern == r"\bhuman error\b"  # the glitch phrase was never tried
     assert gated.search("nothing to see") is None
+
+
+def test_an_alternation_searches_whole_past_its_gated_searches() -> None:
+    patterns = [r"\bglitch(?:es)?\b", r"\bhuman error\b"]
+    gated = Alternation(patterns, gated=2)
+    assert gated.search("nothing to see") is None
+    found = gated.search("no human error here")
+    assert found is not None and found.re.pattern == r"\bhuman error\b"
+    later = gated.search("no human error here")  # the third search: the whole alternation
+    assert later is not None and later.span() == (3, 14)
+    assert later.re.pattern == "|".join(patterns)
+    assert [m.span() for m in gated.finditer("glitches, human error")] == [(0, 8), (10, 21)]

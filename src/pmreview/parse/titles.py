@@ -116,13 +116,13 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
             return mark
     title = line.strip().strip("*_#: ")
     # a title on a line of its own: alone in its paragraph, or (plain text written without
-    # blank lines) a Title Case line that names a kind
+    # blank lines) a Title Case line that names a kind (asked last: the dearest test)
     words = len(_without_remarks(title).split())
     if (
         0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
-        and kinds_of(title)
         and (alone or _title_case(title))
+        and kinds_of(title)
     ):
         return Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None

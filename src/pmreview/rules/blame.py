@@ -125,13 +125,18 @@ def check_named(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def _blamed(text: str, start: int, end: int, p: dict[str, Lazy]) -> tuple[int, int] | None:
-    """The span to report when the name at text[start:end] is blamed, else None."""
+    """The span to report when the name at text[start:end] is blamed, else None. Each pattern
+    is tried only where the character it needs next to the name is (most names have none):
+    "after" opens with a space, "owned" and "change" with an apostrophe, "before" ends with
+    a space."""
     rest = text[end : end + 80]
-    for key in ("after", "owned", "change"):
+    lead = rest[:1]
+    for key in ("after",) if lead.isspace() else ("owned", "change") if lead in ("'", "’") else ():
         m = p[key].compiled.match(rest)
         if m:
             return start, end + m.end()
-    before = p["before"].compiled.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    before = p["before"].compiled.search(window) if window[-1:].isspace() else None
     if before:
         return max(0, start - 40) + before.start(), end
     return None

@@ -10,7 +10,7 @@ from ..checks.semantics import specific_terms
 from ..resources import load_toml
 from ..text.phrases import Alternation
 from ..text.prefilter import lower_case
-from ..text.times import DATE_RE, TIME_RE
+from ..text.times import without_dates_and_times
 
 
 @cache
@@ -33,9 +33,7 @@ def marked(name: str) -> Callable[[str], bool]:
     taken out (a time is no count, no value and no setting)."""
 
     def test(text: str) -> bool:
-        if any(c.isdigit() for c in text):
-            text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
-        return markers()[name].search(text) is not None
+        return markers()[name].search(without_dates_and_times(text)) is not None
 
     return test
 

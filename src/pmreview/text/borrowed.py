@@ -88,13 +88,24 @@ def on_log_line(text: str, offset: int) -> bool:
     return log_line(text[start : end if end >= 0 else len(text)])
 
 
+_REQUIRES: WeakKeyDictionary[Block, bool] = WeakKeyDictionary()
+
+
 def requirement(block: Block) -> bool:
     """Whether a paragraph or list item states what a postmortem must contain, or tells its
     writer what to do ("Write a postmortem…", "Keep the document brief", "Enhance the
-    readability of your postmortem")."""
-    if _INSTRUCTION.compiled.search(block.lower):
+    readability of your postmortem"). Worked out once per block: the facts record asks
+    through `borrowed_blocks` of the whole document's blocks about ten times."""
+    found = _REQUIRES.get(block)
+    if found is None:
+        found = _REQUIRES[block] = _requirement(block.text, block.lower)
+    return found
+
+
+def _requirement(text: str, lower: str) -> bool:
+    if _INSTRUCTION.compiled.search(lower):
         return True
-    return _MODAL.search(block.lower) is not None and _REQUIREMENT.search(block.text) is not None
+    return _MODAL.search(lower) is not None and _REQUIREMENT.search(text) is not None
 
 
 # an instruction to the writer of the postmortem (on lower-cased text)

@@ -187,28 +187,36 @@ class Live:
             pos = best[1].end()
 
 
+# Gated searches an alternation makes before it compiles whole: a gated search of a sentence
+# costs 10-40 µs, one with the whole regex 0.5-4 µs, compiling it 0.1-1 ms.
+GATED_SEARCHES = 64
+
+
 class Alternation:
     """The regex `p1|p2|…` searched in lower-case text through its `Phrases`: only the
     alternatives whose anchors the text holds are compiled, each once and shared with every
     table that has it (a whole alternation of fifty-odd phrases costs ~5-10 M instructions to
     compile, which a one-document run paid though few of its phrases can match there).
-    The matches are those of the alternatives that matched, so only their spans are the
-    alternation's."""
+    Past `gated` searches (GATED_SEARCHES: a long document, or a batch) the whole alternation
+    is compiled and searched instead, which is many times cheaper a search. The matches are
+    those of the alternatives that matched, so only their spans are the alternation's."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
+    def __init__(self, patterns: Sequence[str], gated: int = GATED_SEARCHES) -> None:
         self.table = Phrases(patterns)
         self.pattern = "|".join(patterns)  # the whole alternation (matched without flags)
         self._whole = Lazy(self.pattern)
+        self._gated = gated
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """Where the alternation's finditer(text) matches; between `pos` and `endpos` with
-        the whole alternation, compiled then. The text is indexed on its own, not through
-        `index`, whose few places hold the documents'."""
-        if pos or endpos is not None:
+        """Where the alternation's finditer(text) matches; between `pos` and `endpos`, or
+        past the gated searches, with the whole alternation, compiled then. The text is
+        indexed on its own, not through `index`, whose few places hold the documents'."""
+        if pos or endpos is not None or self._gated <= 0:
             end = len(text) if endpos is None else endpos
             return self._whole.compiled.finditer(text, pos, end)
+        self._gated -= 1
         live = self.table.within(TextIndex(text))
         found = live.candidates(1, text.count("\n") + 1)
         return (m for _, m in live.among(text, found))
@@ -224,7 +232,7 @@ class Alternation:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """Where the alternation's search matches; between `pos` and `endpos` (where a look-
         behind sees before `pos`) with the whole alternation, compiled then."""
-        if pos or endpos is not None:
+        if pos or endpos is not None or self._gated <= 0:
             return self._whole.compiled.search(text, pos, len(text) if endpos is None else endpos)
         return next(self.finditer(text), None)
 

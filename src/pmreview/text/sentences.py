@@ -119,7 +119,9 @@ def sentences(block: Block) -> list[tuple[int, int]]:
     return list(_sentences(block.text))
 
 
-@lru_cache(maxsize=2048)
+# Room for every block of the largest document a review reads (512 KB of one-line items is
+# ~17,000 blocks): past the cache the passes that ask split each block again.
+@lru_cache(maxsize=32768)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from ..models import TimeRef
 from .prefilter import Lazy
@@ -47,6 +48,18 @@ _MILITARY = (
     r"(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
 )
 TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
+
+
+@lru_cache(maxsize=1024)
+def without_dates_and_times(text: str) -> str:
+    """`text` with its dates and clock times blanked; kept for the several markers a sentence
+    is tested for (both patterns are slow: no literal to skip ahead to; each match holds a
+    digit, so text without one is returned as it is)."""
+    if _DIGIT.search(text) is None:
+        return text
+    return TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+
+
 # What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT".
 _TO_ZONE = re.compile(r"\s?\(?\s?(?:in\s+)?")
 
@@ -211,6 +224,9 @@ _WEEKDAY = re.compile(
 )
 
 
+# Room for every line of the largest document a review reads: the timeline's entries are read
+# by several passes (which sections are timelines, their entries, the facts record).
+@lru_cache(maxsize=32768)
 def leading_time(text: str) -> TimeRef | None:
     """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30",
     "Monday, 10:15 AM")."""
