@@ -54,11 +54,13 @@ _SAFE_DOMAIN = Lazy(
 _ROLE = Lazy(
     r"^(?:support|help|helpdesk|info|contact|security|secure|admin|abuse|no-?reply|do-?not-?reply|"
     r"ops|oncall|on-call|sre|team|dev|devops|incidents?|status|postmaster|webmaster|hostmaster|"
-    r"sales|billing|hello|press|media|privacy|legal|hr|jobs|careers|feedback|service|customer"
+    r"sales|billing|hello|press|media|privacy|legal|hr|jobs|careers|feedback|service|servicedesk|"
+    r"service-desk|it-?support|customer"
     r"[\w-]*|announce|bounty|bugs?|root|noc|soc|it|everyone|all|staff|office|enquiries|inquiries|"
     r"git|deploy|ubuntu|ec2-user|jenkins|bot|ci|build|alerts?|pagerduty|notifications?|"
     r"mailer-daemon)$"
-    r"|[-_.](?:dev|devel|announce|users|team|ops|list|discuss|alerts|oncall|help|support|security)$"
+    r"|[-_.](?:dev|devel|announce|users|team|ops|list|discuss|alerts|oncall|help|support|security"
+    r"|all|desk|servicedesk)$"
     r"|^(?:dev|announce|users|team|ops|list|alerts|security)[-_.]",
     re.I,
 )
@@ -197,8 +199,20 @@ def as_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
+# public DNS resolvers everyone may name ("we pointed the host at 8.8.8.8"): a service's well-
+# known address maps no network and points at no user
+_PUBLIC_SERVICES = frozenset(
+    map(
+        ipaddress.ip_address,
+        "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
+        " 2606:4700:4700::1111 2606:4700:4700::1001 2001:4860:4860::8888 2001:4860:4860::8844"
+        " 2620:fe::fe".split(),
+    )
+)
+
+
 def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
+    if addr.is_loopback or addr.is_unspecified or addr.is_multicast or addr in _PUBLIC_SERVICES:
         return False
     return str(addr) != "255.255.255.255" and not any(addr in n for n in _DOC_NETS)
 
