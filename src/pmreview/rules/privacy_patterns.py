@@ -201,14 +201,12 @@ def as_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
 
 # public DNS resolvers everyone may name ("we pointed the host at 8.8.8.8"): a service's well-
 # known address maps no network and points at no user
-_PUBLIC_SERVICES = frozenset(
-    map(
-        ipaddress.ip_address,
-        "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
-        " 2606:4700:4700::1111 2606:4700:4700::1001 2001:4860:4860::8888 2001:4860:4860::8844"
-        " 2620:fe::fe".split(),
-    )
+_RESOLVERS = (
+    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
+    " 2606:4700:4700::1111 2606:4700:4700::1001 2001:4860:4860::8888 2001:4860:4860::8844"
+    " 2620:fe::fe"
 )
+_PUBLIC_SERVICES = frozenset(map(ipaddress.ip_address, _RESOLVERS.split()))
 
 
 def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
