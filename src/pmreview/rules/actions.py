@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -16,7 +17,7 @@ from ..text.task_parts import (
 )
 from ..text.tasks import Task
 from ..text.tasks import tasks_by_list as _all_tasks
-from . import Option, Rule
+from . import Option, Rule, section_of
 from ._text import hit_at
 
 
@@ -93,7 +94,14 @@ def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def _has_owner(doc: Document, task: Task) -> bool:
-    return assignment(doc, task.block).owner is not None
+    """An owner in the task, or a list the author titles as their own ("What I'm changing"):
+    a solo author's tasks are theirs."""
+    if assignment(doc, task.block).owner is not None:
+        return True
+    return _MINE.search(section_of(doc, task.block.line)) is not None
+
+
+_MINE = re.compile(r"\b(?:I|I['’]m|I am|I['’]ll|I will|[Mm]y)\b")
 
 
 def _has_due(doc: Document, task: Task) -> bool:
@@ -243,7 +251,8 @@ RULES: list[Rule] = [
         what='Reports once per document (option `per = "list"`: once per list) how many '
         'open action items (not marked done with ✅, [x], DONE, "(completed)", '
         "strikethrough or a Status cell, nor written as work done) name no owner: an @mention, "
-        '"owner:", "assigned to", a trailing "(Dana)" or an Owner column.',
+        '"owner:", "assigned to", a trailing "(Dana)" or "(Dana, by 3 May)", or an Owner column. '
+        "A list its author titles as their own (\"What I'm changing\") is theirs.",
         why="A task with no owner is nobody's task. The SRE book's example postmortem "
         "names an owner for every action item, and PagerDuty's guide has follow-up work "
         "opened as tickets, so that it does not depend on anyone's memory.",

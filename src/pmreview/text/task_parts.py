@@ -37,7 +37,7 @@ _CONCRETE = re.compile(
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
     r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
-    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)\)"
+    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)(?:\)|,\s*(?:by|due|before)\b)"
     r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
     re.IGNORECASE,
 )
