@@ -252,7 +252,7 @@ RULES: list[Rule] = [
         'open action items (not marked done with ✅, [x], DONE, "(completed)", '
         "strikethrough or a Status cell, nor written as work done) name no owner: an @mention, "
         '"owner:", "assigned to", a trailing "(Dana)" or "(Dana, by 3 May)", or an Owner column. '
-        "A list its author titles as their own (\"What I'm changing\") is theirs.",
+        'A list its author titles as their own ("What I\'m changing") is theirs.',
         why="A task with no owner is nobody's task. The SRE book's example postmortem "
         "names an owner for every action item, and PagerDuty's guide has follow-up work "
         "opened as tickets, so that it does not depend on anyone's memory.",
