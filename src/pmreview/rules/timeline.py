@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry
+from ..models import Document, Hit, TimelineEntry, TimeRef
 from ..parse.views import summary_times
 from ..text.sentences import sentence_starts
 from . import Option, Rule
@@ -30,21 +30,44 @@ def _odd_one(classes: list[str]) -> int | None:
     return next(i for i, c in enumerate(classes) if c != majority)
 
 
+def _clock_of(t: TimeRef | None) -> str:
+    """ "12h", "24h", or "either" for a time without AM/PM that either clock can read
+    ("9:15", "10:05"; "09:15" and "21:15" are the 24-hour clock's)."""
+    if t is None or t.clock != "12h" and t.hour is None:
+        return "24h"
+    if t.clock == "12h":
+        return "12h"
+    hours = _HOURS.match(t.raw)
+    return "24h" if not hours or hours[1].startswith("0") or int(hours[1]) > 12 else "either"
+
+
+_HOURS = re.compile(r"\D*(\d+)")
+
+
 def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
-    classes = ["12h" if e.time and e.time.clock == "12h" else "24h" for e in entries]
-    i = _odd_one(classes)
+    classes = [_clock_of(e.time) for e in entries]
+    bare = "24h" not in classes and "12h" in classes  # AM/PM times, and times without
+    if bare:
+        i = classes.index("either") if "either" in classes else None
+    else:
+        i = _odd_one(["24h" if c == "either" else c for c in classes])
     if i is None:
         return None
     t = entries[i].time
     assert t is not None
     other = "24-hour" if classes[i] == "12h" else "12-hour (AM/PM)"
+    message = (
+        f"The timeline writes its other times with AM/PM, but not {t.raw}."
+        if bare
+        else "The timeline mixes 12-hour and 24-hour times: most entries use the "
+        f"{other} clock, this one is written {t.raw}."
+    )
     return Hit(
         t.line,
         t.column,
         t.line,
         t.column + len(t.raw),
-        f"The timeline mixes 12-hour and 24-hour times: most entries use the {other} clock, "
-        f"this one is written {t.raw}.",
+        message,
         quote=t.raw,
         question=f"Is {t.raw} in the morning or the afternoon?",
         suggestion=f"TODO: write every timeline time on the {other} clock.",
