@@ -177,3 +177,18 @@ def test_an_entry_may_start_with_a_time_written_with_a_dot(
 ) -> None:
     t = leading_time(entry)
     assert (t and (t.raw, t.minutes, t.tz)) == (raw and (raw, minutes, tz))
+
+
+@pytest.mark.parametrize(
+    ("entry", "raw"),
+    [
+        ("- **Tuesday, 10:15 AM WAT** — the job was restarted", "10:15 AM"),
+        ("- Thu 09:40 - alert fired", "09:40"),
+        ("- Friday, 3 May 2024, 18:05 - rollback done", "18:05"),
+        ("- **Friday evening** — a user noticed", None),  # a day with no clock time
+        ("- Saturated 10:00 queues", None),  # not a weekday
+    ],
+)
+def test_an_entry_may_start_with_a_weekday_and_a_time(entry: str, raw: str | None) -> None:
+    t = leading_time(entry)
+    assert (t.raw if t else None) == raw

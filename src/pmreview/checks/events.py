@@ -81,80 +81,20 @@ def _starts_event(line: str, prev: str) -> bool:
 _HARD_BREAKS = ("<br>", "<br/>", "<br />", "\\")
 
 
-_BROAD_CHANGE = re.compile(
-    r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
-    r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
-    re.IGNORECASE,
-)
-# an announcement of the fix (to a mailing list, a status page) is not the fix
-_ANNOUNCED = Lazy(
-    r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
-    r"|communicat\w*|informed|updated the status)\b"
+# the things responders act on beyond the lexicon's system parts
+THING = Lazy(
+    r"\b(?:firmware|replicas?|shards?|tokens?|credentials?|keys?|secrets?|passwords?|runners?"
+    r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
+    r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
+    r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
+    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
 )
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
-_OUTCOME = Lazy(
+OUTCOME = Lazy(
     r"\b(?:resolv\w*|restor\w*|recover\w*|fix(?:ed)?|back (?:up|online|to normal)|normal\w*"
     r"|operational|stable|stabili[sz]\w*|mitigat\w*|solved|working)\b"
 )
-# a recovery told without the lexicon's words: "is once again merging", "the site is working"
-_RECOVERED = Lazy(r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b")
-
-
-def _how(text: str) -> bool:
-    """An event that says what was changed: a change to a part of the system, or something
-    specific. The words that say it recovered ("restored", "fixed") are not how, and neither
-    is what PM103 calls vague ("a fix was deployed")."""
-    terms = sem.specific_terms(text)
-    low = _OUTCOME.compiled.sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
-    changed = (
-        lexicon("change_verb").search(low)
-        or _BROAD_CHANGE.search(low)
-        or sem.CONCRETE_CHANGE.search(low)
-    )
-    return bool(changed and lexicon("system_part").search(low) or terms)
-
-
-def _fix_event(text: str) -> bool:
-    """An event that is itself the fix: a change made to something specific ("token for
-    `svc-bot` destroyed", "rolled back orders-api to 4.1.3")."""
-    low = text.lower()
-    return bool(sem.specific_terms(text) and _FIX_DONE.compiled.search(low))
-
-
-_FIX_DONE = Lazy(
-    r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
-    r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched)\b"
-)
-
-
-def resolution(evs: list[Event]) -> Evidence | None:
-    """A timed event that says the incident was resolved, and how (there or in the two events
-    before); or, among the last three timed events, one that is itself the fix."""
-    found = next((e for i, e in reversed(list(enumerate(evs))) if _resolves(evs, i)), None)
-    if found is None:
-        found = next(
-            (e for e in reversed([e for e in evs if e.timed][-3:]) if _fix_event(e.text)), None
-        )
-    if found is None:
-        return None
-    lines = found.block.text.split("\n")[: found.line - found.block.line]
-    first = found.block.column if found.line == found.block.line else 1
-    start = sum(len(x) + 1 for x in lines) + max(found.column - first, 0)
-    return sem.evidence(found.block, start, start + len(found.text.split("\n", 1)[0]))
-
-
-def _resolves(evs: list[Event], i: int) -> bool:
-    """Event i is timed, says the incident was resolved (not an announcement of it), and it
-    or one of the two before says how."""
-    low = evs[i].text.lower()
-    told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
-    return bool(
-        evs[i].timed
-        and told
-        and not _ANNOUNCED.compiled.search(low)
-        and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
-    )
 
 
 def entry_block(event: Event) -> Block:
@@ -166,18 +106,35 @@ def entry_block(event: Event) -> Block:
     return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
 
 
-def actions(entries: list[Block]) -> Evidence | None:
+def actions(entries: list[Block], since: int = 0) -> Evidence | None:
     """What was investigated or acted on: an investigation or a change, and a part of the
     system or something specific it was done to (a vague cause such as "a configuration
     error" names no part: "identified the cause as a configuration error" is no action).
-    An entry that names the part after its verb ("checked the nginx logs") is preferred to
-    one that names it only in the symptom ("API failures rose; began investigating")."""
+    The responders act once the issue is known: an entry after the detection's line `since`
+    is preferred to the failure or an attacker's moves told before it, and a plan ("we are
+    changing our process…") is no action taken. An entry that names the part after its verb
+    ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
+    failures rose; began investigating")."""
     found = [
-        (b, s, e) for b in own_blocks(entries) for s, e in own_sentences(b) if _acts_on(b, s, e)
+        (b, s, e)
+        for b in own_blocks(entries)
+        for s, e in own_sentences(b)
+        if _acts_on(b, s, e) and not _PLANNED.compiled.search(b.lower[s:e])
     ]
-    after = next((f for f in found if _acts_on(*f, after_verb=True)), None)
-    chosen = after or (found[0] if found else None)
-    return sem.evidence(*chosen) if chosen else None
+    later = [f for f in found if f[0].position(f[1])[0] > since]
+    for group in (later, found):
+        after = next((f for f in group if _acts_on(*f, after_verb=True)), None)
+        chosen = after or (group[0] if group else None)
+        if chosen:
+            return sem.evidence(*chosen)
+    return None
+
+
+# a plan or advice, not an action taken: "we are changing our process", "we recommend…"
+_PLANNED = Lazy(
+    r"\b(?:will|shall|(?:we|they) are (?:now |also )?\w+ing|we[’']re \w+ing|plan(?:s|ned|ning)? to"
+    r"|going to|intend\w* to|recommend\w*|should)\b"
+)
 
 
 def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
@@ -189,6 +146,7 @@ def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
     tail = low[at:] if after_verb else low
     return bool(
         lexicon("system_part").search(tail)
+        or THING.compiled.search(tail)
         or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
     )
 
@@ -200,7 +158,7 @@ def _acts(low: str) -> int | None:
     found = [
         m.start()
         for p in (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
-        if (m := p.search(_OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
+        if (m := p.search(OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
     ]
     return min(found) if found else None
 
@@ -219,5 +177,8 @@ _ACTED = Lazy(
     r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
     r"|replac(?:ed|es|ing)|disabl\w*"
     r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
-    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*)\b"
+    r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
+    # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
+    r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"
+    r"|took action|return(?:ed|ing) [\w -]{0,40}\bto service)\b"
 )

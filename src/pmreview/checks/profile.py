@@ -205,13 +205,20 @@ def verdicts(profile: Profile, errors: list[Failure], facts: Mapping[str, Any]) 
     for cid, spec in profile.checks.items():
         if cid in failures:
             fix, line = failures[cid][0]
-            more = len(failures[cid]) - 1
-            msg = fix + (f" ({more} more like this)" if more else "")
-            result[cid] = Check(cid, "fail", msg, line)
+            result[cid] = Check(cid, "fail", fix + _more(failures[cid]), line)
         else:
             line, words = evidence(facts, profile.fact_paths.get(cid, ()))
             result[cid] = Check(cid, "pass", spec.get("description", ""), line, evidence=words)
     return result
+
+
+def _more(failures: list[tuple[str, int | None]]) -> str:
+    """The other failures of a check, by their lines: " (also lines 16, 18)"."""
+    lines = sorted({n for _, n in failures[1:] if n} - {failures[0][1]})
+    if not lines:
+        return f" ({len(failures) - 1} more like this)" if len(failures) > 1 else ""
+    shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
+    return f" (also line{'s' if len(lines) > 1 else ''} {shown})"
 
 
 def _fail_dependents(profile: Profile, failures: dict[str, list[tuple[str, int | None]]]) -> None:

@@ -13,6 +13,7 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
+from .theories import first_focus, unconfirmed_theory
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
@@ -51,7 +52,9 @@ def _escalated(b: Block, s: int, e: int) -> bool:
     """Whether the sentence s:e of the block escalates to a named team or person."""
     text, target = b.lower[s:e], lexicon("escalation_target")
     if any(
-        _named_team(text, t) and not _IF.compiled.search(text, 0, t.start())
+        _named_team(text, t)
+        and not _IF.compiled.search(text, 0, t.start())
+        and not _ACTIVE.compiled.match(text, t.end())
         for t in _PASSIVE_ESCALATION.compiled.finditer(text)
     ):
         return True
@@ -67,6 +70,10 @@ def _escalated(b: Block, s: int, e: int) -> bool:
     return False
 
 
+# "Support escalated quickly", "the team escalated it": the team did the escalating (to whom
+# is said after the verb, if anywhere: "escalated to the DBA team" is read there), it was not
+# the one escalated to
+_ACTIVE = Lazy(r"(?<!\s)\s+(?:it|this|them|us|\w+ly)\b")
 # a page that would happen, not one that did: "so that the on-call is paged when…"
 _IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 
@@ -94,11 +101,12 @@ def _labelled_escalation(blocks: list[Block], secs: list[Section]) -> Evidence |
 def _named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
     """Whether a team the incident went to is named: "the payments team", "the database
     on-call", not "the team", "my team" or "alerted teams" (a "team" with nothing but a
-    determiner before it, since the escalation verb at `since`), nor one that did the telling
-    ("was informed by the provider")."""
+    determiner before it, since the escalation verb at `since`; before a passive verb, also
+    "our engineers were engaged"), nor one that did the telling ("was informed by the
+    provider")."""
     if since and _BY.compiled.search(text, since, m.start()):
         return False  # "we were informed by the provider": who told us, not whom we told
-    if not m.group(0).startswith("team"):
+    if not m.group(0).startswith(_UNNAMED if not since else "team"):
         return True
     before = _FILLER.compiled.sub(" ", text[since : m.start()])
     return (
@@ -107,6 +115,8 @@ def _named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
 
 
 _BY = Lazy(r"\bby\b")
+# words that name nobody by themselves: "our engineers were engaged", "the team was paged"
+_UNNAMED = ("team", "engineer", "expert", "specialist", "hero")
 _DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
 _FILLER = Lazy(
     r"\b(?:to|with|in|of|on|for|and|the|my|our|a|an|his|her|their|your|whole|entire|same|all"
@@ -136,7 +146,14 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         or _theory_then_wrong(whole)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
+        or first_focus(whole)
+        or unconfirmed_theory(timeline, _cause_text(doc))
     )
+
+
+def _cause_text(doc: Document) -> str:
+    """The root-cause sections' words, lower case."""
+    return " ".join(b.lower for s in sections_of(doc, "root_cause") for b in s.blocks)
 
 
 _MISLEADING_LABEL = re.compile(

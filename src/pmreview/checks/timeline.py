@@ -10,13 +10,13 @@ from ..models import Block, Document, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
-from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
 from ..text.times import leading_date_only, leading_time
-from .events import MARKER, Event, actions, entry_block, events, resolution
+from .detection import detection
+from .ended import resolution
+from .events import MARKER, Event, actions, entry_block, events
 from .record import Entry, Timeline, Zone, place, time_fact
-from .semantics import find_sentence
 from .story import escalation, misleading
 
 
@@ -28,19 +28,18 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     present = bool(secs and (times or _dated(blocks)))
-    evs = events(blocks, {t.line for t in times})
+    evs = events(blocks, {t.line for t in times} or _dated_lines(blocks))
     entries = [entry_block(e) for e in evs]
     whole = _whole(doc, evs, entries)
+    found = detection(entries)
     return {
         "present": place(secs[0]) if present else None,
         "timezone": _zone(doc),
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present
         else [],
-        "detection": find_sentence(entries, lexicon("detection"), unless=_ITSELF.compiled)
-        if present
-        else None,
-        "actions": actions(entries) if present else None,
+        "detection": found if present else None,
+        "actions": actions(entries, found["line"] if found else 0) if present else None,
         "misleading": misleading(doc, whole),
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(evs) if present else None,
@@ -57,16 +56,22 @@ def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]
     return [x for b in own for x in split.get(id(b), [b])]
 
 
-# the document itself ("for reasons unrelated to this report"): no report of the incident
-_ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
-
-
 def _dated(blocks: list[Block]) -> bool:
     """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
     a table of dates): still a timeline, if not a well-formed one."""
+    return bool(_dated_lines(blocks))
+
+
+def _dated_lines(blocks: list[Block]) -> set[int]:
+    """The lines that open with a date and no clock time: in a timeline kept by the day (no
+    clock time in it), the entries' "when"."""
     marker, day_month = MARKER.compiled, _DAY_MONTH.compiled
-    lines = [marker.sub("", line) for b in blocks for line in b.text.split("\n")]
-    return any(leading_date_only(x) or day_month.match(x) for x in lines)
+    return {
+        n
+        for b in blocks
+        for n, line in enumerate(b.text.split("\n"), b.line)
+        if leading_date_only(x := marker.sub("", line)) or day_month.match(x)
+    }
 
 
 _DAY_MONTH = Lazy(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
@@ -99,8 +104,17 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
         "sentences": len(sentences(Block("paragraph", line, line, _REMARK.sub("", text)))),
-        "single": not any(leading_time(x) is not None for x in rest.split("\n")) if rest else True,
+        "single": not any(_timed_line(x) for x in rest.split("\n")),
     }
+
+
+def _timed_line(line: str) -> bool:
+    """A line of an entry that starts a new timed event: it opens with a time of its own, not
+    with a quoted value (the `notAfter` date that a command printed, in a code span)."""
+    return not line.lstrip(" \t>*_").startswith(_QUOTES) and leading_time(line) is not None
+
+
+_QUOTES = ("`", '"', "“")
 
 
 # a remark in parentheses closing an entry ("… (**outage starts**)") is no sentence of its own

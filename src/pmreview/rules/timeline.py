@@ -155,7 +155,9 @@ RULES: list[Rule] = [
         what="Reads the timeline's times in order and reports an entry that goes back in time. "
         "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
         "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
-        'dates are compared by date first; "1:00" after "12:45" is read as 1 PM.',
+        'dates are compared by date first; "1:00" after "12:45" is read as 1 PM; a span '
+        '("09:40–10:05") that holds the entry before it is in place, and a new weekday '
+        '("Monday, 09:10" after "Sunday, 23:40") starts a new day.',
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
         "place, or a typo in a time, makes the reader doubt every other time and breaks the "
         "time-to-detect and time-to-mitigate figures taken from it.",

@@ -12,7 +12,7 @@ from typing import Any
 from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
-from ..text.times import DATE_RE
+from ..text.times import DATE_RE, leading_time
 
 _DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
@@ -151,7 +151,19 @@ def _new_day(breaks: list[int], prev: TimelineEntry, e: TimelineEntry) -> bool:
     first = e.block.text.split("\n", 1)[0]
     if _NEXT_DAY.compiled.search(first):
         return True
+    day = _weekday(first)
+    if day is not None and day != _weekday(prev.block.text.split("\n", 1)[0]):
+        return True  # "- Monday, 09:00 …" after "- Sunday, 23:10 …"
     return bisect_right(breaks, e.line) > bisect_right(breaks, prev.line)
+
+
+_ENTRY_WEEKDAY = Lazy(rf"^[\s>*_`~\[(|#-]*({_WEEKDAY}|mon|tue|wed|thu|fri|sat|sun)\b", re.I)
+
+
+def _weekday(first: str) -> str | None:
+    """The weekday an entry opens with ("Monday, 10:15 AM"), by its first three letters."""
+    m = _ENTRY_WEEKDAY.compiled.match(first)
+    return m.group(1)[:3].lower() if m else None
 
 
 def _accepted(
@@ -165,6 +177,21 @@ def _accepted(
     return (
         prev_day is not None and day is not None and _either_reading(prev_entry, e, prev_day, day)
     )
+
+
+def _spans(e: TimelineEntry, prev_minutes: int) -> bool:
+    """Whether the entry opens with a span of time ("09:40–10:05") that ends at or after the
+    entry before it: the span's start placed before an event within it is no disorder."""
+    t = e.time
+    assert t is not None
+    first = e.block.text.split("\n", 1)[0]
+    rest = first[t.column - e.block.column + len(t.raw) :].lstrip()
+    sep = next((x for x in _RANGE_TO if rest.startswith(x)), None)
+    until = leading_time(rest[len(sep) :]) if sep else None
+    return until is not None and until.minutes is not None and until.minutes >= prev_minutes
+
+
+_RANGE_TO = ("-", "–", "—", "to ", "until ", "till ")
 
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -187,6 +214,8 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             ok, read = _in_order(prev, t, None, max_gap)
         else:
             ok, read = _in_order(prev, t, day, max_gap)
+        if not ok and _spans(e, prev[0]):
+            continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(

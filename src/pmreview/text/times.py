@@ -203,14 +203,21 @@ _LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
 # a date without its year, only before an entry's time: "[03-26 23:04]", "12/05 16:21"
 _SHORT_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}(?=\s+\d{1,2}[:h.]\d\d)")
 _DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
+# a weekday written as the entry's date ("Monday, 10:15 AM", "Tue 09:40"): a date and a time
+_WEEKDAY = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?"
+    rf"(?:,?\s+{DATE})?(?=[\s,])",
+    re.IGNORECASE,
+)
 
 
 def leading_time(text: str) -> TimeRef | None:
-    """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30")."""
+    """The time an entry starts with ("**10:30 UTC** -", "[2024-03-16 01:20]", "March 3, 10:30",
+    "Monday, 10:15 AM")."""
     stripped = _LEAD.match(text)
     start = stripped.end() if stripped else 0
     rest = text[start:]
-    date = DATE_RE.match(rest) or _SHORT_DATE.match(rest)
+    date = DATE_RE.match(rest) or _SHORT_DATE.match(rest) or _WEEKDAY.match(rest)
     if date and not rest.startswith("T", date.end()):  # "2024-05-02T10:30Z": one ISO time
         rest2 = rest[date.end() :]
         sep = _DATE_TIME_SEP.match(rest2)

@@ -1,0 +1,74 @@
+"""The timeline's detection: the entry that says how the issue came to someone's attention.
+
+An alarm that fired, a person who noticed, reported or posted it ("a classmate sent me a
+screenshot of the error page", "our mentor posted in Slack that the site was down") tells the
+detection; a word of the detection lexicon that only names a tool or a message ("a health
+check", "mentor notified" after the fix) is taken only when nothing better is told, and a
+detection denied ("Nobody noticed", "nothing alerted us") is none."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence
+
+# the lexicon's words that name a tool, a check or a message rather than a detection
+_WEAK = Lazy(
+    r"^(?:monitor\w*|health ?check\w*|uptime\w*|received|emails?|tweets?|observ\w*|notif\w*"
+    r"|grafana|datadog|prometheus|sentry|nagios|pingdom|pagerduty|opsgenie)$"
+)
+# a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack"
+_TOLD_BY = Lazy(
+    r"\b(?:users?|customers?|clients?|students?|visitors?|someone|colleagues?|teammates?"
+    r"|classmates?|friends?|mentors?|managers?|partners?|members?|support)\b[^.;]{0,40}?"
+    r"\b(?:posted|sent|wrote|messaged|told|tweeted|mentioned|asked|called|emailed|pinged"
+    r"|shared|showed|reported|complained|flagged)\b"
+)
+# a detection denied: "Nobody noticed", "no alert fired", "we didn't have any monitoring"
+_DENIED = Lazy(
+    r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b)"
+    r"[ \t]+(?:[\w-]+[ \t]+){0,2}$"
+)
+# "the issue was detected when the user…", "discovered after a customer…"
+_DETECTED = Lazy(
+    r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
+    r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
+)
+# the document itself ("for reasons unrelated to this report"): no report of the incident
+_ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
+
+
+def detection(entries: list[Block]) -> Evidence | None:
+    """The first sentence that tells a detection (an alarm, a person who noticed or told),
+    else the first that only names a tool or a message."""
+    weak: Evidence | None = None
+    for b in own_blocks(entries):
+        for s, e in own_sentences(b):
+            strength = _strength(b.lower[s:e])
+            if strength == 2:
+                return sem.evidence(b, s, e)
+            if strength == 1 and weak is None:
+                weak = sem.evidence(b, s, e)
+    return weak
+
+
+def _strength(low: str) -> int:
+    """2 for a detection told, 1 for a tool or a message named, 0 for none."""
+    if _ITSELF.compiled.search(low):
+        return 0
+    for told in (_TOLD_BY.compiled.search(low), _DETECTED.compiled.search(low)):
+        if told and not _denied(low, told):
+            return 2
+    found = [m for m in lexicon("detection").finditer(low) if not _denied(low, m)]
+    if any(not _WEAK.compiled.match(m.group(0)) for m in found):
+        return 2
+    return 1 if found else 0
+
+
+def _denied(low: str, m: re.Match[str]) -> bool:
+    return _DENIED.compiled.search(low, 0, m.start()) is not None

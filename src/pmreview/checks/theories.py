@@ -1,0 +1,76 @@
+"""Wrong theories told without the word "wrong": a first investigation that focused on a cause
+("the initial investigation focused on a network issue with a partner bank"), and a theory in
+a timeline entry about a cause the root cause never names ("Thought it was their internet.",
+when the root cause is a full disk): the incident went on, so the theory was a path followed
+that turned out wrong."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence
+
+# the first line of investigation, aimed at a cause: "the initial investigation focused on a
+# network issue", "early triage centred on a possible DDoS" ("the initial focus was on
+# understanding why…" aims at no cause)
+_FIRST_FOCUS = Lazy(
+    r"\b(?:initial|first|early|original)\s+(?:investigation|focus|response|triage|efforts?|work)"
+    r"\s+(?:was\s+)?(?:focused|focussed|centred|centered|concentrated)\s+(?:on|around)\s+"
+    r"[^.;]{0,60}?\b(?:issues?|problems?|faults?|failures?|bugs?|outages?|attacks?|ddos"
+    r"|leaks?|regressions?|misconfiguration|errors?)\b"
+)
+# a theory about the cause, in the past: "thought it was…", "suspected the…", "assumed that…"
+_THEORY_OF = Lazy(
+    r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed)\b"
+    r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
+)
+_WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
+_STOP = frozenset(
+    {
+        *("that", "this", "those", "these", "their", "there", "them", "they", "with", "from"),
+        *("into", "onto", "about", "just", "only", "some", "also", "been", "were", "have"),
+        *("having", "maybe", "might", "could", "would", "because", "issue", "problem", "cause"),
+        *("caused", "something", "thing", "things", "side", "your", "what", "when", "which"),
+        *("while", "then", "than", "it's"),
+    }
+)
+
+
+def first_focus(blocks: list[Block]) -> Evidence | None:
+    """A sentence that says the first investigation focused on a cause."""
+    for b in own_blocks(blocks):
+        for s, e in own_sentences(b):
+            if _FIRST_FOCUS.compiled.search(b.lower[s:e]):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def unconfirmed_theory(entries: list[Block], cause: str) -> Evidence | None:
+    """A timeline entry's theory about the cause whose words the root cause (`cause`, lower
+    case) never uses, and that the same or the next two sentences do not confirm ("Suspected
+    a memory leak. Confirmed: heap grew 2 GB an hour."): a theory the incident proved wrong."""
+    if not cause.strip():
+        return None
+    told = [(b, s, e) for b in own_blocks(entries) for s, e in own_sentences(b)]
+    for i, (b, s, e) in enumerate(told):
+        low = b.lower[s:e]
+        m = _THEORY_OF.compiled.search(low)
+        if m is None or any(
+            _CONFIRMED.compiled.search(x.lower[xs:xe]) for x, xs, xe in told[i : i + 3]
+        ):
+            continue
+        words = [w for w in _WORD.findall(low[m.end() :]) if w not in _STOP]
+        if words and not any(w[:5] in cause for w in words):
+            return sem.evidence(b, s, e)
+    return None
+
+
+# the theory held: "confirmed the leak", "as suspected", "indeed"
+_CONFIRMED = Lazy(
+    r"\b(?:confirm(?:ed|s|ing)|indeed|as (?:suspected|expected))\b"
+    r"(?! no\b| not\b| nothing\b)"
+)
