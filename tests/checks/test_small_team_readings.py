@@ -38,6 +38,7 @@ def entries(*lines: str) -> str:
         ("Blocked the busiest IPs.", "The bot-traffic idea was wrong."),
         ("We spent about 30 minutes assuming the new build broke the login.",),
         ("I blamed the queue consumers first and restarted them.",),
+        ("At first the on-call thinks it is a stale cache entry.",),
     ],
 )
 def test_a_wrong_theory_told_plainly(told: tuple[str, ...]) -> None:
@@ -54,6 +55,8 @@ def test_a_wrong_theory_told_plainly(told: tuple[str, ...]) -> None:
         ("We think this will stop the retries.", "But we keep an eye on it."),
         ("Restarted the web server.", "Still 502."),  # a fix attempt, no theory
         ("Customers who now think our store is closed wrote to us.", "It is not."),
+        # an opinion, not a theory about the cause
+        ("We think readers should know how it happened, and we didn't hide it.",),
     ],
 )
 def test_no_wrong_theory(told: tuple[str, ...]) -> None:
