@@ -26,17 +26,25 @@ _WEAK = Lazy(
 _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|someone|colleagues?|teammates?"
     r"|classmates?|friends?|mentors?|managers?|partners?|members?|support)\b[^.;]{0,40}?"
-    r"\b(?:posted|sent|wrote|messaged|told|tweeted|mentioned|asked|called|emailed|pinged"
-    r"|shared|showed|reported|complained|flagged)\b"
+    r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
+    r"|mention(?:ed|s)|ask(?:ed|s)|called|email(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)"
+    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
 )
 # a detection denied: "Nobody noticed", "no alert fired", "we didn't have any monitoring"
 _DENIED = Lazy(
     r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b)"
     r"[ \t]+(?:[\w-]+[ \t]+){0,2}$"
 )
-# "the issue was detected when the user…", "discovered after a customer…"
+# "the issue was detected when the user…", "discovered after a customer…", "got a message
+# from a friend", "opened the site and got a 503 page"
 _DETECTED = Lazy(
     r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
+    r"|\b(?:got|gets|received|receives) (?:an?|some|several|\d+) (?:[\w-]+ )?"
+    r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?) from\b"
+    r"|\b(?:opened|opens|visited|visits|loaded|loads|tried to (?:open|load|visit|reach|use))\b"
+    r"[^.;]{0,40}?"
+    r"\b(?:site|page|app|website|url|homepage|domain|shop|store)\b[^.;]{0,40}?"
+    r"\b(?:and|but|only to) (?:got|gets|saw|sees|hit|hits|was greeted)\b"
     r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
 )
 # the document itself ("for reasons unrelated to this report"): no report of the incident

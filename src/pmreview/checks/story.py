@@ -22,10 +22,17 @@ _PASSIVE_ESCALATION = Lazy(
     # whoever "got paged" or "was paged" is the one the incident went to
     r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )
-# a person named after the verb ("contacts [Mark], who has the access", "pinged @dana")
-_NAMED = Lazy(r"^\W{0,3}(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)")
+# a person or team named after the verb ("contacts [Mark], who has the access", "pinged
+# @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu")
+_NAMED = Lazy(
+    r"^\W{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:teammates?|colleagues?|mentors?|friends?"
+    r"|classmates?|partners?|leads?|managers?|owners?)\W{1,3})?"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)"
+)
 _NOT_NAMES = frozenset(
     {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
+    # a severity, not a team: "escalated to Critical", "escalated to Sev 1"
+    | {"Sev", "Severity", "Priority", "High", "Critical", "Major", "Incident", "Level"}
 )
 # "customers reached out to support", "a community member notified the team": a report, not
 # an escalation by the responders
@@ -40,10 +47,12 @@ _ESCALATION_LABEL = re.compile(
 
 def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     """An escalation verb followed, in the same sentence, by a team or person to whom, or a
-    named team that "was paged", "was engaged"; or, in an Escalation section or under an
-    "Escalation:" label, a team or person named."""
+    named team that "was paged", "was engaged", told anywhere but in the measures; or, in an
+    Escalation section or under an "Escalation:" label, a team or person named."""
     excluded = lexicon("escalation_excluded")
-    for b in own_blocks(blocks):
+    # a task among the measures ("an expiry alert sent to the on-call") is planned, not done
+    planned = {id(b) for sec in secs if sec.has("measures") for b in sec.blocks if b.kind == "item"}
+    for b in own_blocks([b for b in blocks if id(b) not in planned]):
         for s, e in own_sentences(b):
             if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
                 return sem.evidence(b, s, e)
@@ -66,7 +75,7 @@ def _escalated(b: Block, s: int, e: int) -> bool:
                 continue
             after = target.finditer(text, m.end(), m.end() + 80)
             if any(_named_team(text, t, m.end()) for t in after) or _names_person(
-                b.text[s + m.end() : e]
+                b.text[s + m.end() : e], m.group(0)
             ):
                 return True
     return False
@@ -126,10 +135,13 @@ _FILLER = Lazy(
 )
 
 
-def _names_person(after: str) -> bool:
-    """The words after an escalation verb start with a person's name ("contacted Priya")."""
+def _names_person(after: str, verb: str) -> bool:
+    """The words after an escalation verb start with a person's name ("contacted Priya",
+    "escalated to Lerato"); after "alerted to" come what was seen ("alerted to Redis errors")."""
     m = _NAMED.compiled.match(after)
-    return m is not None and m.group(0).strip(" [(").split()[0] not in _NOT_NAMES
+    if m is None or (m.group("to") and verb.startswith(("alert", "notif", "inform"))):
+        return False
+    return m.group("name").split()[0] not in _NOT_NAMES
 
 
 def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
@@ -201,12 +213,14 @@ def _theory(low: str) -> bool:
     return any(
         not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
         and not _intention_after(low, m.end())
+        and not _FORECAST.compiled.match(low, m.end())
         for m in found
     )
 
 
 _THEORY = Lazy(
-    r"\bthinking (?:that|it)\b|\bwritten off as\b|\bchalked up to\b|\bblam(?:e|ed|ing) (?:it )?on\b"
+    r"\bthinking (?:that|it|they|this|the|we|there)\b|\bwritten off as\b|\bchalked up to\b"
+    r"|\bblam(?:e|ed|ing) (?:it )?on\b"
     r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
 )
 # "…until we realised they were innocent": the theory held until something showed it wrong
@@ -226,3 +240,9 @@ def _intention_after(low: str, end: int) -> bool:
     if _NOT_THEORY_AFTER.compiled.match(low, start):
         return True
     return low.endswith("considered", 0, end) and _GERUND.compiled.match(low, start) is not None
+
+
+# "we think this will help": a forecast about a measure
+_FORECAST = Lazy(
+    r"(?<=think)\s+(?:that\s+)?(?:this|these|it|they|we|i)\s+(?:will|would|should|can|need)\b"
+)

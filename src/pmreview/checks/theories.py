@@ -15,13 +15,14 @@ from . import semantics as sem
 from .semantics import Evidence
 
 # the first line of investigation, aimed at a cause: "the initial investigation focused on a
-# network issue", "early triage centred on a possible DDoS" ("the initial focus was on
-# understanding why…" aims at no cause)
+# network issue", "early triage centred on a possible DDoS", "… focused on the previous day's
+# release" ("the initial focus was on understanding why…" aims at no cause)
 _FIRST_FOCUS = Lazy(
     r"\b(?:initial|first|early|original)\s+(?:investigation|focus|response|triage|efforts?|work)"
     r"\s+(?:was\s+)?(?:focused|focussed|centred|centered|concentrated)\s+(?:on|around)\s+"
     r"[^.;]{0,60}?\b(?:issues?|problems?|faults?|failures?|bugs?|outages?|attacks?|ddos"
-    r"|leaks?|regressions?|misconfiguration|errors?)\b"
+    r"|leaks?|regressions?|misconfiguration|errors?|releases?|deploy(?:ment)?s?"
+    r"|(?:config(?:uration)? )?changes?)\b"
 )
 # a theory about the cause, in the past: "thought it was…", "suspected the…", "assumed that…"
 _THEORY_OF = Lazy(

@@ -110,7 +110,8 @@ def _is_sentence(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(
-    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
+    # not after "e.g", "i.e" or a title before a name ("our mentor, Mr. Osei")
+    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
 )
 
 
