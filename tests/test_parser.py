@@ -136,6 +136,23 @@ def test_a_long_plain_title_that_asks_its_question() -> None:
     assert section(doc, "What we are doing to prevent this happening again").has("measures")
 
 
+def test_numbered_titles_of_a_report_exported_from_a_word_processor() -> None:
+    doc = doc_of(
+        "Incident report\n\n1. Description\n\nCard payments failed.\n\n"
+        "2. Period of disruption\n\nFrom 06:00 to 09:47 CET.\n\n3. Cause\n\n"
+        "An expired intermediate certificate on lb-2.\n\n"
+        "1. Follow up\n2. Rotate the key\n"
+    )
+    assert [(t, n) for t, _, n in titled(doc)] == [
+        ("Incident report", 1),
+        ("Description", 3),
+        ("Period of disruption", 7),
+        ("Cause", 11),
+    ]
+    assert section(doc, "Period of disruption").has("duration")
+    assert [b.kind for b in section(doc, "Cause").blocks] == ["paragraph", "item", "item"]
+
+
 def test_a_sentence_naming_a_kind_inside_prose_is_not_a_title() -> None:
     doc = doc_of("# Notes\nWe looked at the\ntimeline of the deploy\nand found nothing.\n")
     assert titled(doc) == [("Notes", "atx", 1)]

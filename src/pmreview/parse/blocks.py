@@ -58,6 +58,7 @@ class _Walk:
     quote: int = 0
     thead: int = 0
     item: tuple[int, str] | None = None  # an open list item: its first line and marker
+    titled: int = -1  # the line of a numbered title ("1. Description"), read as a heading
 
     def nest(self, kind: str) -> bool:
         """Count a list, quote or table head opening or closing (False: not one of those)."""
@@ -87,6 +88,11 @@ class _Walk:
         """A list item opens; one with no paragraph (empty, or a nested list first) is a
         block of its first line at once."""
         marker = tok.markup if tok.info == "" else f"{tok.info}{tok.markup}"
+        mark = _numbered_title(self.tokens, i, self.lines[s], s + 1) if self.depth == 0 else None
+        if mark is not None:
+            self.out.append((Block("heading", s + 1, s + 1, self.lines[s]), mark))
+            self.titled = s
+            return
         self.item = (s, marker)
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is None or nxt.type != "paragraph_open":
@@ -111,6 +117,8 @@ class _Walk:
     def _paragraph(self, s: int, e: int) -> None:
         """A paragraph: the body of an open list item (up to a section title at the margin),
         one block in a quote, or cut where its lines open sections."""
+        if s == self.titled:
+            return
         if self.item is not None:
             cut = _lazy_title(self.lines, s + 1, e)
             self._close_item(cut)
@@ -121,6 +129,31 @@ class _Walk:
             self.out.extend(_split_paragraph(self.lines, s, e))
 
 
+def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark | None:
+    """A numbered list of one item, on one line, that is only a short title naming a kind
+    ("1. Description", "4. Cause"): reports exported from word processors number their
+    sections so, and Markdown reads each as a list of its own."""
+    para = tokens[i + 1].map if i + 1 < len(tokens) else None
+    if [t.type for t in tokens[i - 1 : i + 6]] != _ONE_ITEM or not para or para[1] - para[0] != 1:
+        return None
+    m = _NUMBER.match(line)
+    title = line[m.end() :].rstrip() if m else ""
+    mark = section_mark(title, lineno, alone=True) if 0 < len(title.split()) <= 3 else None
+    if m is None or mark is None or mark.style != "bare":
+        return None
+    return Mark(mark.title, "bare", 8, lineno, m.end() + 1, False)
+
+
+_ONE_ITEM = [
+    "ordered_list_open",
+    "list_item_open",
+    "paragraph_open",
+    "inline",
+    "paragraph_close",
+    "list_item_close",
+    "ordered_list_close",
+]
+_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s+")
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 # "<" up to the next ">" (a tag when something is between them); with no ">" the run to the
 # end of the text, taken once and kept (a search from each "<" would read it again each time)
