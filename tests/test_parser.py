@@ -657,3 +657,22 @@ def test_notes_after_a_fact_sheet_are_no_part_of_its_last_fact() -> None:
 
     doc = doc_of(FACT_SHEET + "\nThanks to the team.\n\n1. Quotas run out quietly.\n")
     assert len(measure_items(doc)) == 2  # the numbered notes are not review actions
+
+
+def test_a_summary_title_over_labelled_facts_heads_the_report() -> None:
+    from pmreview.parse.views import summary_sections
+
+    def summary(header: str) -> list[str]:
+        doc = doc_of(
+            f"INCIDENT SUMMARY\n\n{header}\n\n1. Description\n\nCard payments failed.\n\n"
+            "2. Impact\n\n41% of customers could not log in.\n\n3. Chronology\n\n- 06:00 x\n"
+        )
+        return [s.title for s in summary_sections(doc)]
+
+    assert summary("Ref: INC-4\nPrepared by: IT Risk") == [
+        "INCIDENT SUMMARY",
+        "Description",
+        "Impact",
+    ]
+    # a summary that tells something is the summary; a summary by words after it is not
+    assert summary("Card payments failed for three hours on 18 April.") == ["INCIDENT SUMMARY"]

@@ -49,12 +49,15 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
     Root-cause parts, its untitled sub-sections, and (after an untitled-kind summary) further
     summaries."""
     out = []
+    # a summary title over labelled facts only ("INCIDENT SUMMARY" above "Ref: …") heads the
+    # report: its first summary section by words ("1. Description") is the summary proper
+    heads = strong and all(_facts_only(b) for b in secs[start].blocks)
     for s in secs[start + 1 :]:
         if s.has("timeline"):
             break
         if (
             s.has("summary")
-            and (not strong or _SUMMARY_TITLE.search(normalise_title(s.title)))
+            and (not strong or heads or _SUMMARY_TITLE.search(normalise_title(s.title)))
             or s.kinds & _SUMMARY_PART
             or (not s.kinds and s.level > secs[start].level)
         ):
@@ -106,6 +109,14 @@ def _told_opening(before: list[Section]) -> list[Section]:
     borrowed = borrowed_blocks(first[0].blocks)
     own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
     return [replace(first[0], blocks=own)] if any(_tells(b) for b in own) else []
+
+
+def _facts_only(block: Block) -> bool:
+    """Every line of the block a labelled fact ("Ref: INC-4", "Prepared by: IT Risk")."""
+    return all(_FACT.match(line) for line in block.text.splitlines() if line.strip())
+
+
+_FACT = re.compile(r"[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:\s")
 
 
 def _says_something(block: Block) -> bool:
