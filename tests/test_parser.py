@@ -187,6 +187,8 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Root cause and resolution", {"root_cause", "resolution"}),
         ("3. Timeline", {"timeline"}),
         ("What's next", {"measures"}),
+        ("Start / Stop / Continue", {"measures"}),
+        ("Next time", {"measures"}),
         ("What I’m changing", {"measures"}),
         ("What we did that night", set()),
         ("The Plot Thickens", set()),
