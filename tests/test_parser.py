@@ -310,7 +310,8 @@ def test_document_without_headings() -> None:
     doc = doc_of(NO_HEADINGS)
     assert all(not s.title for s in doc.sections)
     kinds = [set(s.kinds) for s in doc.sections]
-    assert {"summary"} in kinds
+    # the summary paragraph says why ("because a config push…"): it is the root cause too
+    assert {"summary", "root_cause"} in kinds
     assert any("measures" in k for k in kinds)
     lines = sorted(b.line for s in doc.sections for b in s.blocks)
     assert lines == [1, 3, 6, 8]
@@ -543,7 +544,12 @@ def test_a_document_with_only_its_title_is_judged_on_its_paragraphs() -> None:
         "1. The cleanup job now skips buckets tagged as production.\n"
         "2. Bucket deletion needs a second approver.\n"
     )
-    assert [sorted(s.kinds) for s in doc.sections if s.kinds] == [["summary"], ["measures"]]
+    # the opening paragraph says why ("because its storage bucket had been deleted"), and no
+    # later one does: it is the root-cause part too
+    assert [sorted(s.kinds) for s in doc.sections if s.kinds] == [
+        ["root_cause", "summary"],
+        ["measures"],
+    ]
 
 
 def test_a_title_run_into_the_list_above_it_opens_a_section() -> None:
@@ -600,7 +606,7 @@ def test_a_prose_document_under_a_title_that_names_a_kind_is_judged_on_paragraph
     assert kinds == [["root_cause", "summary"], ["resolution", "timeline"], ["measures"]]
 
 
-def test_the_opening_text_above_the_summary_heading_is_part_of_the_summary() -> None:
+def test_an_opening_that_tells_the_incident_is_the_summary_and_what_happened_the_story() -> None:
     from pmreview.parse.views import summary_blocks
 
     doc = doc_of(
@@ -613,8 +619,8 @@ def test_the_opening_text_above_the_summary_heading_is_part_of_the_summary() -> 
     )
     lines = sorted(b.line for b in summary_blocks(doc))
     # the HTML paragraph that tells the incident is read; the link line and the remark on the
-    # write-up are not summary text
-    assert lines == [7, 15]
+    # write-up are not summary text; "What happened" below it is the story, not the summary
+    assert lines == [7]
 
 
 def test_a_pasted_assignment_above_the_summary_is_not_summary_text() -> None:

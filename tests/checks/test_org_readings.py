@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pmreview.checks.causes import resolution, root_cause
+from pmreview.checks.causes import root_cause
+from pmreview.checks.fixes import resolution
 from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 from pmreview.models import Document

@@ -9,7 +9,8 @@ module builds each part.
 from __future__ import annotations
 
 from ..models import Document
-from .causes import resolution, root_cause
+from .causes import root_cause
+from .fixes import resolution
 from .measures import measures
 from .record import Facts, Place, place
 from .summary import summary

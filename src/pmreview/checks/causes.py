@@ -1,9 +1,8 @@
-"""The root cause's and the resolution's facts: their sections and the sentence that gives
-detail (the concrete thing that failed, the concrete thing changed)."""
+"""The root cause's facts: its section and the sentence that gives detail (the concrete thing
+that failed and how); the parts a combined "Root cause and resolution" section and the story
+give both it and checks/fixes.py."""
 
 from __future__ import annotations
-
-import re
 
 from ..models import Block, Document
 from ..parse.titles import kinds_of
@@ -26,136 +25,46 @@ def _cause_detail(blocks: list[Block]) -> Evidence | None:
         return None
     if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
         return None
-    for b in blocks:
-        for s, e in own_sentences(b):
-            if sem.specific_terms(b.text[s:e]):
-                return sem.evidence(b, s, e)
-    return None
+    # the evidence names the thing and tells how it failed ("We use HAProxy for TLS" only sets
+    # the scene), and is not itself the vague cause ("some configuration issue with the pool")
+    # when another sentence names it
+    told = [
+        (b, s, e) for b in blocks for s, e in own_sentences(b) if sem.specific_terms(b.text[s:e])
+    ]
+    plain = [t for t in told if not sem.VAGUE_CAUSE.search(t[0].text[t[1] : t[2]])]
+    how = [
+        t
+        for t in plain
+        if _HOW_IT_FAILED.compiled.search(low := t[0].lower[t[1] : t[2]])
+        and not _ONLY_EFFECT.compiled.match(low)
+    ]
+    return sem.evidence(*(how or plain or told)[0]) if told else None
 
 
-def _fix_detail(blocks: list[Block]) -> Evidence | None:
-    """The fix says what concrete thing was changed ("replaced the failing disk", "the issue
-    was solved by killing the backup process"). What rule PM103 calls vague does not count:
-    "it was fixed" naming nothing, "adjusted the settings" anywhere (unless a value is given
-    or the change was a rollback to a known state)."""
-    blocks = own_blocks(blocks)
-    vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks)
-    for b in blocks:
-        for s, e in own_sentences(b):
-            # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
-            # default", "leading to an increase" say what went wrong, not what was changed
-            low = b.lower[s:e]
-            if not _TELLS_CAUSE.compiled.search(low) and _names_change(b.text[s:e], low, vetoed):
-                return sem.evidence(b, s, e)
-    return None
-
-
-_TELLS_CAUSE = Lazy(
-    r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
-    r"|lacked|was (?:not|never) \w+ed)\b"
-)
-
-
-def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
-    terms = sem.specific_terms(sentence)
-    if (
-        vetoed
-        and not any(sem._NUMERIC.search(t) for t in terms)
-        and not _ROLLBACK.compiled.search(low)
-    ):
-        return False  # "adjusted the settings" somewhere, and no value given here
-    veto = sem.fix_veto("sentence").search(low)
-    # a named file, setting or version outweighs the vague words around it
-    changes = [m for m in sem.CONCRETE_CHANGE.finditer(sentence) if terms or not _inside(m, veto)]
-    return bool(changes) and bool(terms or lexicon("system_part").search(_ANY_SERVER.sub(" ", low)))
-
-
-# "restarted the server" names no part: which server, or what on it?
-_ANY_SERVER = re.compile(r"\b(?:the|our|a|my|its) (?:web )?servers?\b")
-
-
-def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
-    """A change word the vague phrase spoils: within it ("raised the memory limit", no value)
-    or beside it ("we whipped it back into shape and restarted…"), but not the change that
-    says how it was fixed ("the issue was solved by killing the backup process")."""
-    if veto is None:
-        return False
-    return not (m.start() >= veto.end() and _HOW.compiled.match(m.string, veto.end()))
-
-
-_HOW = Lazy(r"\s*,?\s*(?:by|through|via|with|after)\b", re.IGNORECASE)
-
-
-_ROLLBACK = Lazy(
-    r"\b(?:roll(?:ed|ing)? ?back|revert(?:ed|ing)?|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier"
-    r"|prior|original|known))"
-)
-
-
-def _fix_anywhere(doc: Document) -> Evidence | None:
-    """With no resolution section, a fix told elsewhere (in a root-cause section, the
-    timeline, the story, or as a change already made among the measures): a sentence that
-    says the incident was resolved or fixed and names the change, or that reports a change
-    made ("the leaked token was revoked", "the vulnerable action has been removed") to a named
-    thing. A cause's own "after a data migration", a hypothesis ("would be rolled back") and
-    an attempt that failed are no fix."""
-    story = _story_blocks(doc)
-    told = {id(b) for b in story}
-    done = [b for s in doc.sections if s.kinds & _NOT_CAUSE for b in s.blocks]
-    for b in own_blocks(story + done):
-        for s, e in own_sentences(b):
-            low = b.lower[s:e]
-            if (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e])) and (
-                _names_change(b.text[s:e], low, False)
-            ):
-                return sem.evidence(b, s, e)
-    return None
-
-
-def _says_resolved(low: str) -> bool:
-    """A sentence that says the incident was resolved ("not recoverable" does not; nor does a
-    hypothesis or an attempt that failed)."""
-    if _UNDONE.compiled.search(low):
-        return False
-    return any(
-        not _NEGATED.compiled.search(low, 0, m.start()) for m in lexicon("resolved").finditer(low)
-    )
-
-
-def _made(low: str, sentence: str) -> bool:
-    """A change reported as made, to a named thing: "has been disabled", "we revoked" (and
-    not planned or tried before it: "will be removed"; a purpose after it is fine)."""
-    m = _MADE.compiled.search(low)
-    return bool(m and not _UNDONE.compiled.search(low, 0, m.end()) and sem.specific_terms(sentence))
-
-
-_FIX_VERB = (
-    r"(?:disabled|removed|revoked|rotated|rolled back|reverted|replaced|upgraded|downgraded"
-    r"|patched|deleted|restarted|redeployed|migrated|raised|increased|restored|reinstalled"
-    r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued)"
-)
-_MADE = Lazy(
-    r"\b(?:has|have|had|was|were) (?:been )?(?:\w+ly )?" + _FIX_VERB + r"\b"
-    r"|^\W*(?:we )?(?:\w+ly )?" + _FIX_VERB + r"\b"
-)
-_NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
-# a hypothesis, a plan, or an attempt that did not work is no fix
-_UNDONE = Lazy(
-    r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
-    r"|\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b[^.;]*"
-    r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
-)
-
-
-def _story_blocks(doc: Document) -> list[Block]:
+def story_blocks(doc: Document) -> list[Block]:
     """The document's own account: no measures, no quoted text."""
     return [
         b
         for s in doc.sections
-        if not s.kinds & _NOT_CAUSE
+        if not s.kinds & NOT_CAUSE
         for b in s.blocks
         if not is_block_quote(b)
     ]
+
+
+# how one thing broke another: "…, so certbot couldn't bind port 80", "was caused by"
+_HOW_IT_FAILED = Lazy(
+    r"\b(?:caus|because\b|due to\b|led to\b|lead(?:s|ing)? to\b|result(?:ed|ing)? in\b"
+    r"|,\s*so\b|\bso (?:that )?\w+ (?:could|can|would|did)\b|could ?n[o'’]?t\b|unable\b"
+    r"|fail(?:ed|s|ing)?\b|crash|overwhelm"
+    r"|exhaust|filled|ran out\b)"
+)
+
+
+# a sentence that tells only what the cause before it did ("This caused all pods to hang")
+_ONLY_EFFECT = Lazy(
+    r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b"
+)
 
 
 def _mechanism(blocks: list[Block]) -> Evidence | None:
@@ -220,18 +129,26 @@ def _named(low: str) -> set[str]:
 
 def _cause_anywhere(doc: Document) -> Evidence | None:
     """With no root-cause section, a cause explained elsewhere (under "Resolution", "Details",
-    in the story): a sentence giving a cause with a concrete thing named, not a vague one."""
-    for b in _story_blocks(doc):
+    in the story): a sentence giving a cause (or, in a security incident, who got in and by
+    what means) with a concrete thing named, not a vague one, nor how it was detected."""
+    for b in story_blocks(doc):
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
-                _gives_cause(low)
+                (_gives_cause(low) or sem.ATTACK.search(low))
+                and not _DETECTED.compiled.search(low)
                 and sem.words(low) >= 8
                 and not sem.VAGUE_CAUSE.search(low)
                 and sem.specific_terms(b.text[s:e])
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+# how it was noticed, not why it happened: "the first alert was triggered by a connection"
+_DETECTED = Lazy(
+    r"\b(?:alerts?|alarms?|pages?|monitors?|detection)\b[^.;]{0,30}\b(?:triggered|fired|raised)\b"
+)
 
 
 def _gives_cause(low: str) -> bool:
@@ -249,12 +166,12 @@ def _gives_cause(low: str) -> bool:
 _AFFECTED = Lazy(r"\b(?:affected|impacted|unavailable|down)\W*$")
 
 
-_NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
+NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
 
 
 def root_cause(doc: Document) -> Part:
     secs = sections_of(doc, "root_cause")
-    blocks = _part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
+    blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
         "present": place(secs[0]) if secs else None,
         "detail": (_cause_detail(blocks) or _mechanism(blocks) or _chain(blocks))
@@ -263,17 +180,7 @@ def root_cause(doc: Document) -> Part:
     }
 
 
-def resolution(doc: Document) -> Part:
-    """The resolution section; with none, the fix is looked for in the root-cause section."""
-    secs = sections_of(doc, "resolution")
-    blocks = _part_of([b for s in secs for b in s.blocks], "resolution", "root_cause")
-    return {
-        "present": place(secs[0]) if secs else None,
-        "detail": _fix_detail(blocks) if blocks else _fix_anywhere(doc),
-    }
-
-
-def _part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
+def part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
     """The blocks of a combined "Root cause and resolution" section that tell `kind`: those
     under a label of the other kind ("- **Resolution:** …" for the cause) are left out."""
     out, label = [], frozenset[str]()

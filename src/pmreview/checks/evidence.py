@@ -45,7 +45,7 @@ def fact_paths(schema: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
 
 def evidence(facts: Any, path: Sequence[str]) -> tuple[int | None, str]:
     """The line and the words of the fact at `path` (the first element of an array that has
-    them); (None, "") when there are none."""
+    them, a concrete one if any); (None, "") when there are none."""
     return _find(facts, tuple(path), None) or (None, "")
 
 
@@ -59,6 +59,7 @@ def _find(node: Any, path: tuple[str, ...], line: int | None) -> tuple[int | Non
         values = list(node.values()) if isinstance(node, Mapping) else node
         if not isinstance(values, list):
             return None
+        values = _concrete_first(values)
         return next((f for v in values if (f := _find(v, rest, line)) is not None), None)
     return _find(node.get(head), rest, line) if isinstance(node, Mapping) else None
 
@@ -69,7 +70,7 @@ def _words(node: Any, line: int | None) -> tuple[int | None, str] | None:
     if isinstance(node, str):
         return (line, node) if node and line else None
     if isinstance(node, list):
-        return next((f for v in node if (f := _words(v, line)) is not None), None)
+        return next((f for v in _concrete_first(node) if (f := _words(v, line)) is not None), None)
     if not isinstance(node, Mapping):
         return None
     if isinstance(node.get("line"), int):
@@ -79,6 +80,12 @@ def _words(node: Any, line: int | None) -> tuple[int | None, str] | None:
         return line, words
     present = node.get("present")
     return _words(present, line) if isinstance(present, Mapping) else None
+
+
+def _concrete_first(values: list[Any]) -> list[Any]:
+    """An array's elements, those the record marks as no concrete instance (a task that is a
+    wish: `"concrete": false`) last."""
+    return sorted(values, key=lambda v: isinstance(v, Mapping) and v.get("concrete") is False)
 
 
 @cache

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, Document
+from ..models import ASCII_LOWER, Block, Document
 from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
 from ..text.prefilter import Lazy
 from ..text.task_parts import assignment
+from ..text.verb_forms import opens_as_verb, reported_done
 from . import semantics as sem
 from .record import Measures, TaskFact, place
-from .semantics import find_sentence
+from .semantics import Evidence, find_sentence
 
 _MARKER = re.compile(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?")
 
@@ -31,13 +32,72 @@ def measures(doc: Document) -> Measures:
     tasks = [t for b in items if (t := _task(doc, b)) is not None]
     return {
         "present": place(secs[0]) if secs else None,
-        "improvements": (
-            find_sentence(blocks, re.compile(r"\b\w{4,}\b"), unless=_LABEL.compiled)
-            if sem.words(text) >= 6
-            else None
-        ),
+        "improvements": _improvements(blocks, items, tasks) if sem.words(text) >= 6 else None,
         "tasks": tasks,
     }
+
+
+def _improvements(
+    blocks: list[Block], items: list[Block], tasks: list[TaskFact]
+) -> Evidence | None:
+    """A sentence saying what to improve: a concrete task first, then any item (a paragraph
+    above a list frames it: "We are taking steps to…"), then a sentence that names a change
+    ("We have disabled the tool…" after the intro), then any sentence."""
+    concrete = {t["line"] for t in tasks if t["concrete"]}
+    words = re.compile(r"\b\w{4,}\b")
+    return (
+        find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
+        or find_sentence(items, words, unless=_LABEL.compiled)
+        or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
+        or find_sentence(blocks, words, unless=_LABEL.compiled)
+    )
+
+
+def _concrete(text: str) -> bool:
+    """A task to do or done, not a wish: it opens with a verb (after a label, a number cell or
+    "always") that is no wish ("Review changes more carefully", "Be careful") or reports the
+    work done ("A nightly job has been added…") or names a concrete thing (a file, a setting,
+    a tool, a value); and rule PM104 finds no wish in it unless it names such a thing."""
+    body = _LEAD.sub("", _CELLS.sub("", text))
+    if sem.measure_wish().search(body.translate(ASCII_LOWER)) and not sem.specific_terms(body):
+        return False
+    words = re.findall(r"[a-z][\w'-]*", body.lower())
+    return (
+        reported_done(body)
+        or (opens_as_verb(words) and words[0] not in _WISH_VERBS)
+        or bool(sem.specific_terms(body))
+    )
+
+
+# what opens an item before its task: "**Capacity:** ", "Always ", "We will "
+_LEAD = re.compile(
+    r"^[\s*_]*(?:[\w /&-]{1,40}?[*_]*:[*_]*\s+)?(?:(?:always|never|also|then)\s+)?"
+    r"(?:(?:we|i|the team)\s+(?:will|shall|should|must|need to|plan to)\s+)?",
+    re.IGNORECASE,
+)
+_CELLS = re.compile(r"^(?:\s*[\d#.]+\s*\|)+")  # a row's number cells: "1 | Add …"
+_WISH_VERBS = frozenset(
+    {
+        "be",
+        "improve",
+        "review",
+        "ensure",
+        "consider",
+        "continue",
+        "keep",
+        "try",
+        "remember",
+        "learn",
+        "stay",
+        "think",
+        "avoid",
+        "communicate",
+        "strive",
+        "aim",
+        "work",
+        "look",
+    }
+)
 
 
 def _subheading(text: str) -> bool:
@@ -65,4 +125,5 @@ def _task(doc: Document, block: Block) -> TaskFact | None:
         "owner": found.owner,
         "ticket": found.ticket,
         "due": found.due,
+        "concrete": _concrete(text),
     }

@@ -6,6 +6,7 @@ the facts of every test and corpus document against it.
 
 from __future__ import annotations
 
+import re
 from typing import TypedDict
 
 from ..models import Document, Section, TimeRef
@@ -100,6 +101,7 @@ class TaskFact(TypedDict):
     owner: str | None
     ticket: str | None
     due: str | None
+    concrete: bool
 
 
 class Measures(TypedDict):
@@ -120,12 +122,18 @@ class Facts(TypedDict):
 
 
 def place(sec: Section) -> Place:
-    """Where a section is: its title's line, or for untitled text its first line."""
+    """Where a section is: its title's line, or for untitled text its first line with words
+    (an HTML tag alone, `<p class="lead">`, is none)."""
     first = next((b for b in sec.blocks if b.text.strip()), None)
     if sec.title or first is None:
         return {"line": sec.line, "title": sec.title, "text": sec.title}
-    words = first.text.split("\n", 1)[0].strip()[:120]
-    return {"line": sec.line or first.line, "title": sec.title, "text": words}
+    lines = first.text.split("\n")
+    at = next((i for i, t in enumerate(lines) if _TAGS.sub("", t).strip()), 0)
+    words = lines[at].strip()[:120]
+    return {"line": (sec.line or first.line) + at, "title": sec.title, "text": words}
+
+
+_TAGS = re.compile(r"<[^>\n]*>")
 
 
 def time_fact(doc: Document, t: TimeRef) -> TimeFact:

@@ -106,6 +106,21 @@ VAGUE_CAUSE = re.compile(
 )
 
 
+# a security incident's cause: who got in and by what means ("an attacker used a leaked
+# token", "an unknown party used this token to push a branch")
+ATTACK = re.compile(
+    r"\b(?:attackers?|threat actors?"
+    r"|(?:unauthori[sz]ed|unknown|malicious) (?:party|user|actor)s?)\b"
+    r"[^.;]{0,60}\b(?:used|exploited|obtained|gained|stole|leveraged|via|through|using)\b"
+)
+# the secret that got out ("a personal access token … was leaked from our CI"): a cause more
+# specific than "a glitch", if not yet its detail (how it got out)
+LEAKED = re.compile(
+    r"\b(?:tokens?|credentials?|keys?|secrets?|passwords?)\b[^.;]{0,60}"
+    r"\b(?:was|were|had been) (?:leaked|exposed|stolen|committed to)\b"
+)
+
+
 @cache
 def fix_veto(scope: str) -> Alternation:
     """The vague-fix phrases of data/vague.toml marked `veto = scope` ("sentence" or
@@ -116,15 +131,27 @@ def fix_veto(scope: str) -> Alternation:
     return Alternation(lower_case(patterns, f"vague.toml veto={scope}"))
 
 
+@cache
+def measure_wish() -> Alternation:
+    """The phrases rule PM104 flags as a measure with no concrete task (data/vague.toml):
+    what it calls a wish cannot also show the measures' concrete task."""
+    patterns = [
+        p for e in load_toml("vague.toml")["entry"] if e["rule"] == "PM104" for p in e["patterns"]
+    ]
+    return Alternation(lower_case(patterns, "vague.toml PM104"))
+
+
 CONCRETE_CHANGE = re.compile(
-    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|patch(?:ed)? (?!the issue)|install"
+    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|install"
+    r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"
     r"|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
-    r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b"
-    r"|mov(?:ed|ing)\b|freed"
+    r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"
+    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|decreas|lower(?:ed|ing)\b|reduc(?:ed|ing)\b"
+    r"|slow(?:ed|ing)? (?:down )?the\b|\bran (?=`|sudo\b)"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert)",
     re.IGNORECASE,

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..models import ASCII_LOWER, Block, Document, TimeRef
+from ..models import Block, Document, TimeRef
 from ..parse.timeline import zone_words
-from ..parse.views import summary_blocks, summary_sections, summary_times
-from ..text.borrowed import own_blocks, own_sentences
+from ..parse.views import (
+    ABOUT_WRITE_UP,
+    summary_blocks,
+    summary_sections,
+    summary_times,
+)
+from ..text.borrowed import own_blocks
 from ..text.lexicon import lexicon
-from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
@@ -19,6 +23,7 @@ from . import semantics as sem
 from .record import Place, Summary, ZoneFact, place, time_fact
 from .semantics import Evidence, find_sentence
 from .share import affected_share
+from .summary_cause import summary_cause
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
 _INCIDENT = Lazy(
@@ -46,7 +51,7 @@ def summary(doc: Document) -> Summary:
         "timezone": _zone(doc, span),
         "impact": _impact(doc, blocks),
         "affected_share": affected_share(blocks),
-        "root_cause": _summary_cause(doc, blocks),
+        "root_cause": summary_cause(doc, blocks),
     }
 
 
@@ -118,14 +123,36 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 def _impact_in(blocks: list[Block]) -> Evidence | None:
     hedge = _hedge()
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
-    return found or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+    return (
+        found
+        or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
+        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER)
+        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"))
+    )
+
+
+# a security incident's impact: what was reached, and what customers' data went through
+_BREACH = Lazy(
+    r"\bunauthori[sz]ed (?:access|use)\b"
+    r"|\bno evidence\b[^.]{0,120}\b(?:accessed|modified|exfiltrated|tampered|compromised|exposed)\b"
+    r"|\b(?:data|credentials?|tokens?|secrets?|keys?|records?|information)\s+(?:was|were|had been)"
+    r"\s+(?:accessed|exposed|leaked|exfiltrated|stolen)\b"
+)
 
 
 @cache
 def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
-    cause a consensus error" says what might happen, not what users saw)."""
-    return re.compile(lexicon("hedge").pattern + r"|\bcan (?:cause|lead to|result in)\b")
+    cause a consensus error" says what might happen, not what users saw); and how the system
+    behaves in general ("When a server becomes unavailable, the nodes re-mirror…"), which is
+    background, not what happened; and what the write-up itself describes."""
+    return re.compile(
+        lexicon("hedge").pattern
+        + r"|\bcan (?:cause|lead to|result in)\b|"
+        + ABOUT_WRITE_UP.pattern
+        + r"|^\W*(?:when|whenever|if|once)\b[^,.;]{0,80}?\b(?:is|are|becomes|fails|goes|stops"
+        r"|returns|has|runs)\b"
+    )
 
 
 def _tells_incident(text: str) -> bool:
@@ -134,101 +161,3 @@ def _tells_incident(text: str) -> bool:
     if found != 1:
         return found >= 2
     return has_date(text) or next(time_matches(text), None) is not None
-
-
-def _summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
-    """The first sentence naming a cause more specifically than "a glitch" (in a cause
-    section of the summary, any sentence of four words or more); or, as organisations write
-    it, a defect placed in a named thing ("a regression in the code that proxies `rustfmt`",
-    "a vulnerability in our `review-pr` action") with no cause word at all."""
-    cause_secs = [s for s in summary_sections(doc) if s.has("root_cause")]
-    cands = own_blocks([b for s in cause_secs for b in s.blocks]) or blocks
-    pattern = lexicon("cause") if not cause_secs else re.compile(r"\w{3,}")
-    for b in cands:
-        spans = own_sentences(b)
-        for i, (s, e) in enumerate(spans):
-            sentence = b.lower[s:e]
-            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence):
-                continue
-            nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            m = pattern.search(sentence)
-            if m and _specific_cause(sentence, m, nxt):
-                return sem.evidence(b, s, e)
-            if _defect_in_named(b.text[s:e]):
-                return sem.evidence(b, s, e)
-    return None
-
-
-def _forward(sentence: str, m: re.Match[str]) -> bool:
-    """Whether the cause word points forward ("X led to Y", "X caused Y"): the cause is
-    before it, the effect after."""
-    return bool(_FORWARD.compiled.fullmatch(m.group(0))) and not sentence.startswith(" by", m.end())
-
-
-_FORWARD = Lazy(r"led to|caused")
-# a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
-_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
-# what went wrong, before "led to": a defect ("a misspelled file name") or a change ("the
-# 2.3 deploy")
-_WENT_WRONG = Lazy(
-    r"\b(?:misspel\w*|wrong|incorrect\w*|invalid|broken|faulty|outdated|stale|malformed"
-    r"|bugs?|regressions?|updates?|upgrades?|changes?|deploy\w*|releases?|push(?:ed)?|migrations?)\b"
-)
-
-
-def _defect_in_named(sentence: str) -> bool:
-    """A defect placed in a named thing: "a memory-corruption bug within the EVM", "a
-    configuration error in the Flask server", "a regression in the code that proxies
-    `rustfmt`". A bare "a bug in the app" needs a specific term after it (a file, a setting,
-    a code name); a qualified defect may name its place by a proper noun."""
-    low = sentence.translate(ASCII_LOWER)
-    for m in _DEFECT_IN.compiled.finditer(low):
-        rest = sentence[m.end() : m.end() + 80]
-        bare = _BARE.compiled.search(low, 0, m.start()) is not None and " " not in m.group(1)
-        if sem.specific_terms(rest) or not bare and _NAMED_THING.compiled.search(rest):
-            return True
-    return False
-
-
-_BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
-_DEFECT_IN = Lazy(
-    r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
-    r"|(?:configuration|config|routing|permission|certificate|dns) (?:error|issue|problem))"
-    r"\s+(?:with)?in(?:side)?\b"
-)
-# a proper noun among the next words ("the EVM", "our Flask server"), not the sentence start
-_NAMED_THING = Lazy(r"^(?:\W*\w+){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
-
-
-def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
-    """A cause that names something, or a vague one the next sentence makes specific ("a
-    firewall issue. The backup denied port 80."). Before "led to" the cause must name what
-    went wrong ("GET requests led to 500 errors" names only the effect)."""
-    vague = lexicon("vague_cause")
-    if _forward(sentence, m):
-        before = sentence[: m.start()]
-        return bool(
-            sem.specific_terms(before)
-            or _names_thing(before, vague)
-            or _WENT_WRONG.compiled.search(before)
-        )
-    after = sentence[m.start() :]
-    return bool(
-        sem.specific_terms(after)
-        or not vague.search(after)
-        or _names_thing(after, vague)
-        or sem.specific_terms(nxt)
-    )
-
-
-def _names_thing(text: str, vague: Alternation) -> bool:
-    """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
-    rest = vague.sub(" ", text)
-    return bool(
-        re.search(
-            r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
-            r"|\btypo\b|\bdeleted\b|\boverload",
-            rest,
-            re.IGNORECASE,
-        )
-    )

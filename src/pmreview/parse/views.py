@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
+from ..text.sentences import sentences
 from ..text.times import has_date
 from .timeline import find_times_in
 from .titles import kinds_of, normalise_title
@@ -15,6 +16,7 @@ from .titles import kinds_of, normalise_title
 _KINDS = load_toml("sections.toml")["kinds"]
 _KNOWN = frozenset(_KINDS)
 _SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
+_SUMMARY_TITLES = [re.compile(t) for t in _KINDS["summary"]["summary_titles"]]
 _SUMMARY_TITLE = re.compile("|".join(_KINDS["summary"]["summary_titles"]))
 
 
@@ -24,14 +26,14 @@ def summary_sections(doc: Document) -> list[Section]:
 
     The summary section(s) with the Impact, Duration or Root-cause sections that follow before
     the timeline; with no summary section, everything before the first section of a known kind.
+    A section that is a summary only by its words ("What happened") is the story, not the
+    summary, below an opening that tells the incident or after a titled summary.
     """
     secs = doc.sections
-    strong = [
-        i
-        for i, s in enumerate(secs)
-        if s.has("summary") and _SUMMARY_TITLE.search(normalise_title(s.title))
-    ]
+    strong = _titled_summaries(secs)
     start = strong[0] if strong else next((i for i, s in enumerate(secs) if s.has("summary")), None)
+    if start is not None and not strong and (told := _told_opening(secs[:start])):
+        return told  # "What happened" below a telling opening is the story, not the summary
     if start is None:
         out = []
         for s in secs:
@@ -39,12 +41,20 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
-    out = [*_opening(secs[:start]), secs[start]]
+    return [*_opening(secs[:start]), secs[start], *_following(secs, start, bool(strong))]
+
+
+def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
+    """The sections after the summary section that belong to it: its Impact, Duration and
+    Root-cause parts, its untitled sub-sections, and (after an untitled-kind summary) further
+    summaries."""
+    out = []
     for s in secs[start + 1 :]:
         if s.has("timeline"):
             break
         if (
             s.has("summary")
+            and (not strong or _SUMMARY_TITLE.search(normalise_title(s.title)))
             or s.kinds & _SUMMARY_PART
             or (not s.kinds and s.level > secs[start].level)
         ):
@@ -69,6 +79,60 @@ def _opening(before: list[Section]) -> list[Section]:
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _titled_summaries(secs: list[Section]) -> list[int]:
+    """The sections titled as a summary proper, by the first title of the table that any
+    matches ("Summary" before "Overview": a "Project Overview" above the "Issue Summary")."""
+    for title in _SUMMARY_TITLES:
+        found = [
+            i
+            for i, s in enumerate(secs)
+            if s.has("summary") and title.search(normalise_title(s.title))
+        ]
+        if found:
+            return found
+    return []
+
+
+def _told_opening(before: list[Section]) -> list[Section]:
+    """The document's opening text (under its title, before the first section) when it tells
+    the incident: then a section that is a summary only by its words ("What happened") is the
+    story that follows, and the opening is the summary (spec/checks.md). Its paragraphs count
+    whole once one of them tells the incident with a date or time."""
+    first = before[:1]
+    if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != 1):
+        return []
+    borrowed = borrowed_blocks(first[0].blocks)
+    own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
+    return [replace(first[0], blocks=own)] if any(_tells(b) for b in own) else []
+
+
+def _says_something(block: Block) -> bool:
+    """A paragraph or item of eight words or more (links and tags aside), not all of it
+    about the write-up itself ("This write-up is long, because…")."""
+    if block.kind not in ("paragraph", "item"):
+        return False
+    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
+    told = [block.lower[s:e] for s, e in sentences(block)]
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 8 and not all(about_write_up(told))
+
+
+def about_write_up(told: list[str]) -> list[bool]:
+    """For each of a paragraph's sentences (lower case), whether it is about the write-up,
+    not the incident: "This post explains…", "We publish these…", and a next sentence that
+    goes on about it ("It is longer than usual, because…")."""
+    out: list[bool] = []
+    for t in told:
+        out.append(bool(ABOUT_WRITE_UP.search(t)) or bool(out and out[-1] and _GOES_ON.match(t)))
+    return out
+
+
+ABOUT_WRITE_UP = re.compile(
+    r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
+    r"|article|summary)s?\b|\bwe publish\b"
+)
+_GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
 
 def _tells(block: Block) -> bool:

@@ -35,7 +35,7 @@ _PART = (
     r"(?P<n>(?<!\d)\d+(?:\.\d+)?|(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r"))(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]*(?P<u>days?|hours?|hrs?|h|minutes?|mins?|m)"
-    r"(?![\w:])"
+    r"(?![\w:])(?P<half_after>\s+and\s+a\s+half\b)?"  # "a day and a half"
 )
 # The look-ahead (a character a number can start with) changes no match; it lets re reject
 # most positions at once instead of trying every number word there (1.7 times faster).
@@ -55,7 +55,7 @@ def durations_in(text: str) -> list[tuple[int, int, int]]:
     for m in _PART_RE.finditer(text):
         n = m.group("n").lower()
         value = float(_NUMBER_WORDS[n]) if n in _NUMBER_WORDS else float(n)
-        if m.group("half"):
+        if m.group("half") or m.group("half_after"):
             value += 0.5
         unit = m.group("u").lower()
         if n in ("a", "an") and unit in ("h", "m"):
@@ -88,6 +88,6 @@ _OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
 def of_other_thing(text: str, s: int, e: int) -> bool:
     """Whether the duration at text[s:e] is the length of something other than the outage."""
     before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
-    return bool(
-        _OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(text[e : e + 40])
-    )
+    # in its own sentence only: "for 47 minutes. During that window" is the outage's length
+    after = re.split(r"[.;]\s", text[e : e + 40])[0]
+    return bool(_OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(after))

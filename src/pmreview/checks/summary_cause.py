@@ -1,0 +1,156 @@
+"""The cause the summary states: a sentence more specific than "a glitch", the summary's own
+before its cause section's and its Impact part's."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ASCII_LOWER, Block, Document
+from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.lexicon import lexicon
+from ..text.phrases import Alternation
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence, find_sentence
+
+
+def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
+    """The first sentence naming a cause more specifically than "a glitch", the summary's own
+    before its cause section's (where, lacking a cause word, any sentence of four words or
+    more does); or, as organisations write it, a defect placed in a named thing ("a
+    regression in the code that proxies `rustfmt`") with no cause word at all; or what one
+    part did to another ("the misses overwhelmed the database")."""
+    secs = summary_sections(doc)
+    cause = own_blocks([b for s in secs if s.has("root_cause") for b in s.blocks])
+    # the summary's own words first, its Impact part last ("Due to PRs failing, the freeze
+    # slipped" tells the impact's cause)
+    parts = {id(b) for s in secs if s.kinds & _NOT_OWN and not s.has("summary") for b in s.blocks}
+    own = [b for b in blocks if id(b) not in parts]
+    told = {id(b) for b in cause}
+    rest = [b for b in blocks if id(b) in parts and id(b) not in told]
+    return (
+        _cause_sentence(own, lexicon("cause"))
+        or _cause_sentence(cause, lexicon("cause"))
+        # in a cause section of the summary any sentence says the cause
+        or _cause_sentence(cause, re.compile(r"\w{3,}"))
+        or _cause_sentence(rest, lexicon("cause"))
+        or find_sentence(
+            blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
+        )
+    )
+
+
+def _aside(sentence: str, m: re.Match[str]) -> bool:
+    """A cause word in parentheses explains an aside ("(not the core repository, due to its
+    workflow)"), not the incident."""
+    return sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start())
+
+
+_NOT_OWN = frozenset({"root_cause", "impact", "duration"})
+
+
+def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
+    """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
+    the cause), a defect placed in a named thing, or an attacker and the means; never a
+    sentence about the write-up itself ("We publish these write-ups because…")."""
+    for b in blocks:
+        spans = own_sentences(b)
+        meta = about_write_up([b.lower[s:e] for s, e in spans])
+        for i, (s, e) in enumerate(spans):
+            sentence = b.lower[s:e]
+            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence) or meta[i]:
+                continue
+            nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            m = next((m for m in pattern.finditer(sentence) if not _aside(sentence, m)), None)
+            if m and _specific_cause(sentence, m, nxt):
+                return sem.evidence(b, s, e)
+            if (
+                _defect_in_named(b.text[s:e])
+                or sem.ATTACK.search(sentence)
+                or sem.LEAKED.search(sentence)
+            ):
+                return sem.evidence(b, s, e)
+    return None
+
+
+# a cause told by what one part did to another ("a failover emptied a cache, and the misses
+# overwhelmed the database"), with no cause word
+_BROKE = Lazy(
+    r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock)"
+)
+
+
+def _forward(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the cause word points forward ("X led to Y", "X caused Y"): the cause is
+    before it, the effect after."""
+    return bool(_FORWARD.compiled.fullmatch(m.group(0))) and not sentence.startswith(" by", m.end())
+
+
+_FORWARD = Lazy(r"led to|caused")
+# a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
+_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
+# what went wrong, before "led to": a defect ("a misspelled file name") or a change ("the
+# 2.3 deploy")
+_WENT_WRONG = Lazy(
+    r"\b(?:misspel\w*|wrong|incorrect\w*|invalid|broken|faulty|outdated|stale|malformed"
+    r"|bugs?|regressions?|updates?|upgrades?|changes?|deploy\w*|releases?|push(?:ed)?|migrations?)\b"
+)
+
+
+def _defect_in_named(sentence: str) -> bool:
+    """A defect placed in a named thing: "a memory-corruption bug within the EVM", "a
+    configuration error in the Flask server", "a regression in the code that proxies
+    `rustfmt`". A bare "a bug in the app" needs a specific term after it (a file, a setting,
+    a code name); a qualified defect may name its place by a proper noun."""
+    low = sentence.translate(ASCII_LOWER)
+    for m in _DEFECT_IN.compiled.finditer(low):
+        rest = sentence[m.end() : m.end() + 80]
+        bare = _BARE.compiled.search(low, 0, m.start()) is not None and " " not in m.group(1)
+        if sem.specific_terms(rest) or not bare and _NAMED_THING.compiled.search(rest):
+            return True
+    return False
+
+
+_BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
+_DEFECT_IN = Lazy(
+    r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
+    r"|(?:configuration|config|routing|permission|certificate|dns) (?:error|issue|problem))"
+    r"\s+(?:with)?in(?:side)?\b"
+)
+# a proper noun among the next words ("the EVM", "our Flask server"), not the sentence start
+_NAMED_THING = Lazy(r"^(?:\W*\w+){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
+
+
+def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
+    """A cause that names something, or a vague one the next sentence makes specific ("a
+    firewall issue. The backup denied port 80."). Before "led to" the cause must name what
+    went wrong ("GET requests led to 500 errors" names only the effect)."""
+    vague = lexicon("vague_cause")
+    if _forward(sentence, m):
+        before = sentence[: m.start()]
+        return bool(
+            sem.specific_terms(before)
+            or _names_thing(before, vague)
+            or _WENT_WRONG.compiled.search(before)
+        )
+    after = sentence[m.start() :]
+    return bool(
+        sem.specific_terms(after)
+        or not vague.search(after)
+        or _names_thing(after, vague)
+        or sem.specific_terms(nxt)
+    )
+
+
+def _names_thing(text: str, vague: Alternation) -> bool:
+    """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
+    rest = vague.sub(" ", text)
+    return bool(
+        re.search(
+            r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
+            r"|\btypo\b|\bdeleted\b|\boverload",
+            rest,
+            re.IGNORECASE,
+        )
+    )
