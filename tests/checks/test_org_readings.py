@@ -189,3 +189,42 @@ def test_a_combined_section_s_labels_say_which_part_tells_what() -> None:
     assert root_cause(doc)["detail"] is None  # the specifics belong to the fix
     fix = resolution(doc)["detail"]
     assert fix is not None and fix["line"] == 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # what set it off, named with no other cause word
+        ("The trigger was commit 9f3e2a1, which changed the `session_ttl` default to 0.", True),
+        # a defect of a named thing, then what it made happen
+        (
+            "The `orders-worker` queue had no dead-letter limit, so one bad message blocked it.",
+            True,
+        ),
+        ("A new log rotation job had a wrong path (`/var/lg`), so the disk filled up.", True),
+        # a change that did something to a thing, as the rubric's "a config push set …"
+        ("An automatic `nginx` package upgrade replaced the site config with the default.", True),
+        # passive: "It was caused by" gives the cause, it does not tell an effect
+        ("It was caused by the `/var` partition filling up with core dumps.", True),
+        # a root cause analysis announced is no cause
+        ("We are sorry, and have included a root cause analysis further down.", False),
+        ("The root cause is still under investigation by the `api` team.", False),
+        # people who lacked something, and a person acting during a change, tell no cause
+        ("Users of `shop-web` had no way to pay, so they left the site.", False),
+        ("During the `v2` deploy we replaced the load balancer certificates.", False),
+    ],
+)
+def test_the_summary_s_cause_without_a_lexicon_cause_word(sentence: str, found: bool) -> None:
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    assert (summary(doc_of(text))["root_cause"] is not None) is found
+
+
+def test_a_post_titled_at_level_two_has_its_opening_as_the_summary() -> None:
+    text = (
+        "## Incident note: uploads failing (May 2)\n\nBetween 10:00 UTC and 11:30 UTC every "
+        "upload to `files.example.dev` failed with a 500 error for all users.\n\n"
+        "### What happened\n\nAt 09:58 a deploy went out. Later we found it.\n\n"
+        "### Timeline\n\n- 10:00 UTC alert\n"
+    )
+    facts = summary(doc_of(text))
+    assert facts["start_time"] is not None and facts["start_time"]["line"] == 3

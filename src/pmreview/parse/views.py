@@ -32,7 +32,11 @@ def summary_sections(doc: Document) -> list[Section]:
     secs = doc.sections
     strong = _titled_summaries(secs)
     start = strong[0] if strong else next((i for i, s in enumerate(secs) if s.has("summary")), None)
-    if start is not None and not strong and (told := _told_opening(secs[:start])):
+    if (
+        start is not None
+        and not strong
+        and (told := _told_opening(secs[:start], _title_level(secs)))
+    ):
         return told  # "What happened" below a telling opening is the story, not the summary
     if start is None:
         out = []
@@ -41,7 +45,17 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
-    return [*_opening(secs[:start]), secs[start], *_following(secs, start, bool(strong))]
+    opening = _opening(secs[:start], _title_level(secs))
+    return [*opening, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _title_level(secs: list[Section]) -> int:
+    """The heading level of the document's title: 1, or that of a first heading that stands
+    alone at the document's top level (a post titled "## …" whose sections are "### …")."""
+    heads = [s for s in secs if s.style in ("atx", "setext")]
+    if heads and heads[0] is secs[0] and all(s.level > heads[0].level for s in heads[1:]):
+        return heads[0].level
+    return 1
 
 
 def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
@@ -64,14 +78,14 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
     return out
 
 
-def _opening(before: list[Section]) -> list[Section]:
+def _opening(before: list[Section], title: int) -> list[Section]:
     """The opening text under the document's title, above the summary section (part of the
     summary by spec/checks.md): its labelled facts and the paragraphs that tell the incident
     with a date or time, not a title, a link, a word about the write-up itself or the
     assignment's own text."""
     if len(before) > 2 or any(s.kinds for s in before):
         return []
-    if any(s.style != "opening" and s.level != 1 for s in before):
+    if any(s.style != "opening" and s.level != title for s in before):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
     told = [
@@ -95,13 +109,13 @@ def _titled_summaries(secs: list[Section]) -> list[int]:
     return []
 
 
-def _told_opening(before: list[Section]) -> list[Section]:
+def _told_opening(before: list[Section], title: int) -> list[Section]:
     """The document's opening text (under its title, before the first section) when it tells
     the incident: then a section that is a summary only by its words ("What happened") is the
     story that follows, and the opening is the summary (spec/checks.md). Its paragraphs count
     whole once one of them tells the incident with a date or time."""
     first = before[:1]
-    if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != 1):
+    if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != title):
         return []
     borrowed = borrowed_blocks(first[0].blocks)
     own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
