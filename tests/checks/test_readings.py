@@ -146,6 +146,39 @@ def test_where_traffic_was_sent_is_no_share() -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        # a part of the load is no share of users: one user sends many requests, clients retry
+        ("About 40% of API requests to the booking site failed with 502.", None),
+        ("Roughly half of all requests timed out, so shoppers saw errors.", None),
+        ("About 60% of all traffic was dropped at the edge.", None),
+        # all of the load failing tells that everyone was affected
+        ("The gateway returned 503 for 100% of requests.", "100%"),
+        ("The new `orders-api` answered every request with a 500 error.", "every request"),
+        # a machine's measure is no share; the share of users after it is
+        (
+            "The database CPU sat at 100%; 120 of the 400 signed-in users saw errors.",
+            "120 of the 400",
+        ),
+    ],
+)
+def test_a_share_of_the_load_is_no_share_of_users(summary: str, share: str | None) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert (found and found["quote"]) == share
+
+
+def test_all_of_the_load_on_its_path_is_no_share() -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    text = "## Summary\n\nWith the cache empty, every request fell through to the database.\n"
+    assert affected_share(summary_blocks(doc_of(text))) is None
+
+
+@pytest.mark.parametrize(
     "summary",
     [
         "The site was down for a day and a half for users in Europe.",

@@ -41,12 +41,45 @@ _NOT_SHARE = Lazy(
 )
 
 
+# a machine's measure just before the figure: "the database CPU sat at 100%", "disk at 95%"
+_METRIC = Lazy(
+    r"\b(?:cpu|memory|ram|disk|load|utili[sz]ation|capacity|battery)\b[^.;,%]{0,20}$",
+    re.IGNORECASE,
+)
+
+
 # "sent all traffic to web-02", "routing every request through the proxy": a path, not a share
 _ROUTED = Lazy(
     r"\b(?:sen[dt]s?|sending|rout(?:e|es|ed|ing)|(?:re)?direct(?:s|ed|ing)?|forward(?:s|ed|ing)?"
     r"|shift(?:s|ed|ing)?|steer(?:s|ed|ing)?|mov(?:e|es|ed|ing)|point(?:s|ed|ing)?)\s+$",
     re.IGNORECASE,
 )
+
+
+def _share_of_load(text: str, start: int, end: int) -> bool:
+    """Whether the share `text[start:end]` is a part of the requests, queries or traffic
+    ("about 50% of requests failed", "half of all requests"): a share of the load, not of the
+    users, since a client retries and one user sends many. Only all of it ("100% of
+    requests", "every request") tells that every user was affected."""
+    share, after = text[start:end], text[end:]
+    who = _SHARE_WHO.compiled.search(share + " " + " ".join(after.split()[:6]))
+    if not (who and _LOAD.compiled.fullmatch(who.group(0))):
+        return False
+    if _WHOLE.compiled.search(share) and not _PART_OF.compiled.search(text, 0, start):
+        # all of the load, when it failed ("every request fell through to MySQL" is the path)
+        return not _FAILED.compiled.search(text)
+    return True
+
+
+_WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
+# "55% of all traffic", "half of all requests": the "all" is the whole a part is taken of
+_PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
+_FAILED = Lazy(
+    r"\b(?:fail|errors?\b|[45]\d\d\b|timed? ?out|affected|impacted|unable|denied|rejected"
+    r"|refused|dropped|lost\b|missing|slow)",
+    re.IGNORECASE,
+)
+_LOAD = Lazy(r"requests?|traffic|calls|queries", re.IGNORECASE)
 
 
 def _evidence(block: Block, start: int, end: int) -> Evidence:
@@ -66,8 +99,14 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
-            if _ROUTED.compiled.search(b.text, max(0, m.start() - 30), m.start()):
+            lo = max(0, m.start() - 30)
+            if _ROUTED.compiled.search(b.text, lo, m.start()):
                 continue  # where traffic was sent, not who was affected
+            if _METRIC.compiled.search(b.text, lo, m.start()):
+                continue  # "the database CPU sat at 100%"
+            window = b.text[lo : m.end() + 60]
+            if _share_of_load(window, m.start() - lo, m.end() - lo):
+                continue
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])
