@@ -170,6 +170,25 @@ def test_a_share_of_the_load_is_no_share_of_users(summary: str, share: str | Non
     assert (found and found["quote"]) == share
 
 
+@pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        ("Anyone who tried to pay got a 502 page.", "Anyone who tried"),
+        ("The shop showed a 500 error to everyone visiting it that morning.", "everyone visiting"),
+        ("About 2,300 of our ~7,100 active API keys got 401 errors.", "2,300 of our ~7,100"),
+        # thanks, amends and people who were not hit are no share
+        ("Thanks to everyone who reported the errors so quickly.", None),
+        ("Everyone who logged in that week gets a free month, sorry for the errors.", None),
+    ],
+)
+def test_everyone_who_met_the_failure_is_all_of_a_group(summary: str, share: str | None) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert (found and found["quote"]) == share
+
+
 def test_all_of_the_load_on_its_path_is_no_share() -> None:
     from pmreview.checks.share import affected_share
     from pmreview.parse.views import summary_blocks

@@ -15,7 +15,7 @@ _SHARE = re.compile(
     r"|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
     r"|(?<!and a )\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
     r"|a fifth|a tenth)\b(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
-    r"|\b(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
+    r"|\b(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?[~≈]?\d[\d,]*"
     r"|\b(?:all|every|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
@@ -31,7 +31,9 @@ _SHARE_WHO = Lazy(
     r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
     # what customers own or attempt: "8% of workspaces", "38% of checkout attempts"
     r"|workspaces?|projects?|teams?|companies|businesses|stores?|shops?|attempts|payments"
-    r"|purchases|checkouts|bookings)\b",
+    r"|purchases|checkouts|bookings"
+    # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
+    r"|(?:api )?tokens|api keys|devices|integrations)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(
@@ -90,7 +92,39 @@ def _evidence(block: Block, start: int, end: int) -> Evidence:
 
 def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
-    merchants"), not a business metric ("a 25% drop in traffic")."""
+    merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
+    that met the failure ("anyone who tried to register got an error")."""
+    return _stated_share(blocks) or _anyone_failed(blocks)
+
+
+def _anyone_failed(blocks: list[Block]) -> Evidence | None:
+    """All of a group named by what they did, in a sentence that says they met the failure:
+    "Anyone who tried to register got an error page", "a 504 error for anyone trying to open
+    the site"; not thanks, apologies or compensation ("thanks to everyone who wrote in",
+    "everyone who logged in gets 3 days free")."""
+    for b in blocks:
+        for s, e in own_sentences(b):
+            m = _ANYONE.compiled.search(b.text, s, e)
+            sentence = b.text[s:e]
+            if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
+                return _evidence(b, m.start(), m.end())
+    return None
+
+
+_ANYONE = Lazy(
+    r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
+    re.IGNORECASE,
+)
+_MET_FAILURE = Lazy(
+    r"\b(?:errors?|fail\w*|[45]\d\d|could(?:n[\'’]t| not)|unable|timed? out|was hit|were hit"
+    r"|locked out|got an?)\b",
+    re.IGNORECASE,
+)
+# thanks, apologies and amends are said to everyone, affected or not
+_KIND = Lazy(r"\b(?:thank|apolog|sorry|gets?\b|free\b|credit|compensat)", re.IGNORECASE)
+
+
+def _stated_share(blocks: list[Block]) -> Evidence | None:
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
         own = own_sentences(b) if found else []
