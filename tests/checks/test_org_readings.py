@@ -228,3 +228,18 @@ def test_a_post_titled_at_level_two_has_its_opening_as_the_summary() -> None:
     )
     facts = summary(doc_of(text))
     assert facts["start_time"] is not None and facts["start_time"]["line"] == 3
+
+
+@pytest.mark.parametrize(
+    ("where", "zoned"),
+    [
+        ("## Timeline (CAT)\n\n- 09:10 alert\n", False),  # the timeline's zone, not the summary's
+        ("## Timeline\n\nAll times are CAT.\n\n- 09:10 alert\n", False),
+        ("All times in this document are CAT.\n\n## Timeline\n\n- 09:10 alert\n", True),
+    ],
+)
+def test_a_zone_given_for_the_timeline_only_does_not_zone_the_summary(
+    where: str, zoned: bool
+) -> None:
+    text = f"# Outage\n\n## Summary\n\nFrom 09:05 to 10:40 the shop returned 502 errors.\n\n{where}"
+    assert (summary(doc_of(text))["timezone"] is not None) is zoned
