@@ -243,3 +243,34 @@ def test_a_zone_given_for_the_timeline_only_does_not_zone_the_summary(
 ) -> None:
     text = f"# Outage\n\n## Summary\n\nFrom 09:05 to 10:40 the shop returned 502 errors.\n\n{where}"
     assert (summary(doc_of(text))["timezone"] is not None) is zoned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("The API was slow from 14:05 UTC. Service was fully back at 16:30 UTC.", "16:30 UTC"),
+        (
+            "Between **21:02 UTC on Friday, May 2** and **06:40 UTC on Saturday, May 3**, "
+            "pushes were delayed.",
+            "06:40 UTC",
+        ),
+        (
+            "Between **Friday 2 May 21:50 UTC** and **Saturday 3 May 09:15 UTC**, every "
+            "download failed.",
+            "09:15 UTC",
+        ),
+    ],
+)
+def test_the_summary_s_end_time_as_organisations_write_it(sentence: str, end: str) -> None:
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    found = summary(doc_of(text))["end_time"]
+    assert found is not None and found["text"] == end
+
+
+def test_a_value_restated_in_brackets_is_no_outage_length() -> None:
+    text = (
+        "# Outage\n\nFrom 21:00 UTC to 23:30 UTC pushes were delayed for all users. The "
+        "consumer's `poll.timeout.ms` is 300,000 (5 minutes).\n\n## Timeline\n\n- 21:00 UTC x\n"
+    )
+    found = summary(doc_of(text))["duration"]
+    assert found is not None and "5 minutes" not in found["quote"]

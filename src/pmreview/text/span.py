@@ -45,16 +45,17 @@ _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
     return re.compile(
-        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+(?:{_WEEKDAY},?\s+)?{DATE_RE.pattern}[\s,]*)?"
-        rf"(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*(?:{DATE_RE.pattern}[\s,]*"
-        rf"(?:at\s+)?)?[\s(*_]*(?:approximately\s+|about\s+|around\s+)?$",
+        rf"^[\s)\]*_,]*(?:\(?{ZONE}\)?)?[\s)\]*_,]*(?:on\s+(?:{_WEEKDAY},?\s+)?{DATE_RE.pattern}[\s,*_]*)?"
+        rf"(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*(?:(?:{_WEEKDAY},?\s+)?{DATE_RE.pattern}"
+        rf"[\s,]*(?:at\s+)?)?[\s(*_]*(?:approximately\s+|about\s+|around\s+)?$",
         re.I,
     )
 
 
 _END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
-    r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
+    r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
+    r"fully operational|"
     r"concluded)\b",
     re.I,
 )
