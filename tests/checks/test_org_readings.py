@@ -274,3 +274,23 @@ def test_a_value_restated_in_brackets_is_no_outage_length() -> None:
     )
     found = summary(doc_of(text))["duration"]
     assert found is not None and "5 minutes" not in found["quote"]
+
+
+def test_a_root_cause_analysis_is_read_with_its_sub_sections() -> None:
+    text = (
+        "# Outage\n\n## Root cause analysis\n\n*Published May 3*\n\n### What happened\n\n"
+        "A cleanup job deleted every file in `/srv/uploads` older than a day because its "
+        "`--mtime` flag was written as `+0`, so the app could not find the images.\n\n"
+        "### Impact\n\nAll users saw broken images.\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("A cleanup job")
+
+
+def test_a_review_template_s_fault_section_is_the_root_cause() -> None:
+    text = (
+        "# Outage\n\n## Fault\n\nThe `billing-worker` read its queue URL from `QUEUE_URL`, "
+        "which the 4.2 deploy renamed, so it polled nothing.\n"
+    )
+    facts = root_cause(doc_of(text))
+    assert facts["present"] is not None and facts["detail"] is not None

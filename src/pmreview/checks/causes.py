@@ -4,7 +4,7 @@ give both it and checks/fixes.py."""
 
 from __future__ import annotations
 
-from ..models import Block, Document
+from ..models import Block, Document, Section
 from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import is_block_quote, own_blocks, own_sentences
@@ -170,7 +170,7 @@ NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
 
 
 def root_cause(doc: Document) -> Part:
-    secs = sections_of(doc, "root_cause")
+    secs = with_subsections(doc, sections_of(doc, "root_cause"), "resolution")
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
         "present": place(secs[0]) if secs else None,
@@ -178,6 +178,27 @@ def root_cause(doc: Document) -> Part:
         if secs
         else _cause_anywhere(doc),
     }
+
+
+def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Section]:
+    """The sections and the headed sub-sections under them ("## Root cause analysis" with its
+    "### What happened" and "### Why it took so long"), but for those of the `other` part,
+    the measures, the impact and the timeline."""
+    out: list[Section] = []
+    for s in secs:
+        out.append(s)
+        if s.style not in _HEADINGS:
+            continue
+        for sub in doc.sections[doc.sections.index(s) + 1 :]:
+            if sub.style not in _HEADINGS or sub.level <= s.level:
+                break
+            if not sub.kinds & (_NOT_SUB | {other}) and sub not in out:
+                out.append(sub)
+    return out
+
+
+_HEADINGS = ("atx", "setext")
+_NOT_SUB = NOT_CAUSE | {"impact", "timeline"}
 
 
 def part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
