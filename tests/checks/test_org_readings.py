@@ -294,3 +294,38 @@ def test_a_review_template_s_fault_section_is_the_root_cause() -> None:
     )
     facts = root_cause(doc_of(text))
     assert facts["present"] is not None and facts["detail"] is not None
+
+
+def test_with_no_root_cause_section_the_story_below_the_summary_tells_the_cause() -> None:
+    text = (
+        "# Outage\n\nTL;DR: the shop was down from 10:00 to 11:00 UTC for all users.\n\n"
+        "What happened:\n\nThe deploy removed the `orders` index. The cleanup failed because "
+        "the database server ran out of disk space, and the app could not write any order.\n\n"
+        "Timeline:\n\n- 10:00 UTC alert\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and "ran out of disk" in found["quote"]
+
+
+@pytest.mark.parametrize(
+    ("fix", "detailed"),
+    [
+        ("Sam fixed it by running some nginx commands and restarting things.", False),
+        ("We rolled the pricing config back to the March version and restarted `api`.", True),
+        ("- Turned on the request queue (it was off because tests looked fine).", True),
+        ("Revoking the leaked `deploy-bot` token stopped the pushes.", True),
+    ],
+)
+def test_a_fix_names_its_change(fix: str, detailed: bool) -> None:
+    found = resolution(doc_of(f"# Outage\n\n## What we changed that night\n\n{fix}\n"))["detail"]
+    assert (found is not None) is detailed
+
+
+def test_a_status_update_titled_resolved_leaves_the_fix_to_the_write_up() -> None:
+    text = (
+        "# Outage\n\n**Resolved**\nThis incident has been resolved.\n\n## Analysis\n\n"
+        "We rolled back the `web` release but the issue persists.\n\n"
+        "The `cdn` origin was switched back to `static-old` at 16:31 and we purged the cache.\n"
+    )
+    found = resolution(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("The `cdn` origin")
