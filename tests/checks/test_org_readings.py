@@ -329,3 +329,25 @@ def test_a_status_update_titled_resolved_leaves_the_fix_to_the_write_up() -> Non
     )
     found = resolution(doc_of(text))["detail"]
     assert found is not None and found["quote"].startswith("The `cdn` origin")
+
+
+def test_an_e_mail_s_header_is_not_the_summary() -> None:
+    text = (
+        "From: Ana Ruiz <ana@example.com>\nTo: eng@example.com\n"
+        "Subject: [Postmortem] Portal outage on Monday\nDate: Tue, 4 Mar 2025 10:22:51 +0000\n\n"
+        "TL;DR: the portal was unreachable for all customers from 09:30 to 11:50 on Monday.\n\n"
+        "Timeline:\n\n- 09:30 first calls\n"
+    )
+    facts = summary(doc_of(text))
+    assert facts["timezone"] is None  # "+0000" is when the mail was sent
+    assert facts["impact"] is not None and facts["impact"]["quote"].startswith("TL;DR")
+
+
+def test_a_named_thing_that_lapsed_is_the_summary_s_cause() -> None:
+    text = (
+        "# Outage\n\nI run a small app alone. On 2 May my domain `shopnote.app` expired and "
+        "the site was gone for 9 hours, from 06:10 to 15:35 CET. I'm writing this up because "
+        "I promised my customers I would.\n\n## Timeline\n\n- 06:10 CET x\n"
+    )
+    found = summary(doc_of(text))["root_cause"]
+    assert found is not None and "expired" in found["quote"]

@@ -79,6 +79,7 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
                 _defect_in_named(b.text[s:e])
                 or _defect_then(b.text[s:e])
                 or _change_did(b.text[s:e])
+                or _lapsed(b.text[s:e])
                 or sem.ATTACK.search(sentence)
                 or sem.LEAKED.search(sentence)
             ):
@@ -169,6 +170,16 @@ _CHANGE_DID = Lazy(
     r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
     r"|truncated|revoked|wiped|drained|evicted)\b"
 )
+
+
+def _lapsed(sentence: str) -> bool:
+    """A named thing that lapsed or was taken away: "my domain `tallybook.app` expired", "the
+    `deploy` key was revoked" (a specific term before the words)."""
+    m = _LAPSED.compiled.search(sentence.translate(ASCII_LOWER))
+    return bool(m and sem.specific_terms(sentence[: m.start()]))
+
+
+_LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
 
 
 _BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")

@@ -144,7 +144,11 @@ def about_write_up(told: list[str]) -> list[bool]:
 
 ABOUT_WRITE_UP = re.compile(
     r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
-    r"|article|summary)s?\b|\bwe publish\b"
+    r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
+)
+# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
+_MAIL_HEADER = re.compile(
+    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
 )
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
@@ -152,6 +156,8 @@ _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 def _tells(block: Block) -> bool:
     if block.kind == "item":
         return True
+    if _MAIL_HEADER.match(block.text):
+        return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
     return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
         has_date(words) or bool(find_times_in(words))
