@@ -58,19 +58,20 @@ _ROUTED = Lazy(
 )
 
 
-def _share_of_load(text: str, start: int, end: int) -> bool:
-    """Whether the share `text[start:end]` is a part of the requests, queries or traffic
-    ("about 50% of requests failed", "half of all requests"): a share of the load, not of the
-    users, since a client retries and one user sends many. Only all of it ("100% of
-    requests", "every request") tells that every user was affected."""
+def _share_of_load(text: str, start: int, end: int) -> str | None:
+    """Whether the share `text[start:end]` is of the requests, queries or traffic: "part"
+    ("about 50% of requests failed", "half of all requests"), a share of the load, not of the
+    users, since a client retries and one user sends many; "whole" when all of it failed
+    ("100% of requests failed", "every request timed out"), which tells that every user was
+    affected; None for a share of something else. All of it on its path ("every request fell
+    through to MySQL") is a part: it tells no failure."""
     share, after = text[start:end], text[end:]
     who = _SHARE_WHO.compiled.search(share + " " + " ".join(after.split()[:6]))
     if not (who and _LOAD.compiled.fullmatch(who.group(0))):
-        return False
+        return None
     if _WHOLE.compiled.search(share) and not _PART_OF.compiled.search(text, 0, start):
-        # all of the load, when it failed ("every request fell through to MySQL" is the path)
-        return not _FAILED.compiled.search(text)
-    return True
+        return "whole" if _FAILED.compiled.search(text) else "part"
+    return "part"
 
 
 _WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
@@ -125,6 +126,8 @@ _KIND = Lazy(r"\b(?:thank|apolog|sorry|gets?\b|free\b|credit|compensat)", re.IGN
 
 
 def _stated_share(blocks: list[Block]) -> Evidence | None:
+    """The first share of users; else all of the load failing ("100% of queries failed")."""
+    whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
         own = own_sentences(b) if found else []
@@ -138,8 +141,10 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue  # where traffic was sent, not who was affected
             if _METRIC.compiled.search(b.text, lo, m.start()):
                 continue  # "the database CPU sat at 100%"
-            window = b.text[lo : m.end() + 60]
-            if _share_of_load(window, m.start() - lo, m.end() - lo):
+            load = _share_of_load(b.text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
+            if load == "whole":
+                whole = whole or _evidence(b, m.start(), m.end())
+            if load:
                 continue
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
@@ -154,4 +159,4 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 and (not _NOT_SHARE.compiled.search(near))
             ):
                 return _evidence(b, m.start(), m.end())
-    return None
+    return whole
