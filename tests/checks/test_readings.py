@@ -152,6 +152,8 @@ def test_where_traffic_was_sent_is_no_share() -> None:
         ("About 40% of API requests to the booking site failed with 502.", None),
         ("Roughly half of all requests timed out, so shoppers saw errors.", None),
         ("About 60% of all traffic was dropped at the edge.", None),
+        ("Roughly half of all sign-in attempts failed for an hour.", None),
+        ("Payments failed for 1,200 of roughly 9,000 cardholders.", "1,200 of roughly 9,000"),
         # all of the load failing tells that everyone was affected
         ("The gateway returned 503 for 100% of requests.", "100%"),
         ("The new `orders-api` answered every request with a 500 error.", "every request"),
