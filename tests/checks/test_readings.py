@@ -191,12 +191,18 @@ def test_everyone_who_met_the_failure_is_all_of_a_group(summary: str, share: str
     assert (found and found["quote"]) == share
 
 
-def test_all_of_the_load_on_its_path_is_no_share() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the cache empty, every request fell through to the database.",
+        "The new rule blocked all incoming traffic except SSH (22) and HTTPS (443).",
+    ],
+)
+def test_all_of_the_load_on_its_path_is_no_share(text: str) -> None:
     from pmreview.checks.share import affected_share
     from pmreview.parse.views import summary_blocks
 
-    text = "## Summary\n\nWith the cache empty, every request fell through to the database.\n"
-    assert affected_share(summary_blocks(doc_of(text))) is None
+    assert affected_share(summary_blocks(doc_of("## Summary\n\n" + text + "\n"))) is None
 
 
 @pytest.mark.parametrize(

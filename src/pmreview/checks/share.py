@@ -78,8 +78,9 @@ def _share_of_load(text: str, start: int, end: int) -> str | None:
 _WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
 # "55% of all traffic", "half of all requests": the "all" is the whole a part is taken of
 _PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
+# (a number in brackets is a port: "all traffic except HTTPS (443)")
 _FAILED = Lazy(
-    r"\b(?:fail|errors?\b|[45]\d\d\b|timed? ?out|affected|impacted|unable|denied|rejected"
+    r"\b(?:fail|errors?\b|(?<!\()[45]\d\d\b(?!\))|timed? ?out|affected|impacted|unable|denied|rejected"
     r"|refused|dropped|lost\b|missing|slow)",
     re.IGNORECASE,
 )
