@@ -80,8 +80,8 @@ _WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNO
 _PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
 # (a number in brackets is a port: "all traffic except HTTPS (443)")
 _FAILED = Lazy(
-    r"\b(?:fail|errors?\b|(?<!\()[45]\d\d\b(?!\))|timed? ?out|affected|impacted|unable|denied|rejected"
-    r"|refused|dropped|lost\b|missing|slow)",
+    r"\b(?:fail|errors?\b|(?<!\()[45]\d\d\b(?!\))|timed? ?out|affected|impacted|unable|denied"
+    r"|rejected|refused|dropped|lost\b|missing|slow)",
     re.IGNORECASE,
 )
 _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts", re.IGNORECASE)
