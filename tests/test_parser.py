@@ -191,6 +191,7 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Next time", {"measures"}),
         ("What I’m changing", {"measures"}),
         ("What we did that night", set()),
+        ("What we changed that night", {"resolution"}),
         ("The Plot Thickens", set()),
     ],
 )

@@ -189,3 +189,165 @@ def test_a_combined_section_s_labels_say_which_part_tells_what() -> None:
     assert root_cause(doc)["detail"] is None  # the specifics belong to the fix
     fix = resolution(doc)["detail"]
     assert fix is not None and fix["line"] == 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # what set it off, named with no other cause word
+        ("The trigger was commit 9f3e2a1, which changed the `session_ttl` default to 0.", True),
+        # a defect of a named thing, then what it made happen
+        (
+            "The `orders-worker` queue had no dead-letter limit, so one bad message blocked it.",
+            True,
+        ),
+        ("A new log rotation job had a wrong path (`/var/lg`), so the disk filled up.", True),
+        # a change that did something to a thing, as the rubric's "a config push set …"
+        ("An automatic `nginx` package upgrade replaced the site config with the default.", True),
+        # passive: "It was caused by" gives the cause, it does not tell an effect
+        ("It was caused by the `/var` partition filling up with core dumps.", True),
+        # a root cause analysis announced is no cause
+        ("We are sorry, and have included a root cause analysis further down.", False),
+        ("The root cause is still under investigation by the `api` team.", False),
+        # people who lacked something, and a person acting during a change, tell no cause
+        ("Users of `shop-web` had no way to pay, so they left the site.", False),
+        ("During the `v2` deploy we replaced the load balancer certificates.", False),
+    ],
+)
+def test_the_summary_s_cause_without_a_lexicon_cause_word(sentence: str, found: bool) -> None:
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    assert (summary(doc_of(text))["root_cause"] is not None) is found
+
+
+def test_a_post_titled_at_level_two_has_its_opening_as_the_summary() -> None:
+    text = (
+        "## Incident note: uploads failing (May 2)\n\nBetween 10:00 UTC and 11:30 UTC every "
+        "upload to `files.example.dev` failed with a 500 error for all users.\n\n"
+        "### What happened\n\nAt 09:58 a deploy went out. Later we found it.\n\n"
+        "### Timeline\n\n- 10:00 UTC alert\n"
+    )
+    facts = summary(doc_of(text))
+    assert facts["start_time"] is not None and facts["start_time"]["line"] == 3
+
+
+@pytest.mark.parametrize(
+    ("where", "zoned"),
+    [
+        ("## Timeline (CAT)\n\n- 09:10 alert\n", False),  # the timeline's zone, not the summary's
+        ("## Timeline\n\nAll times are CAT.\n\n- 09:10 alert\n", False),
+        ("All times in this document are CAT.\n\n## Timeline\n\n- 09:10 alert\n", True),
+    ],
+)
+def test_a_zone_given_for_the_timeline_only_does_not_zone_the_summary(
+    where: str, zoned: bool
+) -> None:
+    text = f"# Outage\n\n## Summary\n\nFrom 09:05 to 10:40 the shop returned 502 errors.\n\n{where}"
+    assert (summary(doc_of(text))["timezone"] is not None) is zoned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("The API was slow from 14:05 UTC. Service was fully back at 16:30 UTC.", "16:30 UTC"),
+        (
+            "Between **21:02 UTC on Friday, May 2** and **06:40 UTC on Saturday, May 3**, "
+            "pushes were delayed.",
+            "06:40 UTC",
+        ),
+        (
+            "Between **Friday 2 May 21:50 UTC** and **Saturday 3 May 09:15 UTC**, every "
+            "download failed.",
+            "09:15 UTC",
+        ),
+    ],
+)
+def test_the_summary_s_end_time_as_organisations_write_it(sentence: str, end: str) -> None:
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n\n## Timeline\n\n- 10:00 UTC - alert\n"
+    found = summary(doc_of(text))["end_time"]
+    assert found is not None and found["text"] == end
+
+
+def test_a_value_restated_in_brackets_is_no_outage_length() -> None:
+    text = (
+        "# Outage\n\nFrom 21:00 UTC to 23:30 UTC pushes were delayed for all users. The "
+        "consumer's `poll.timeout.ms` is 300,000 (5 minutes).\n\n## Timeline\n\n- 21:00 UTC x\n"
+    )
+    found = summary(doc_of(text))["duration"]
+    assert found is not None and "5 minutes" not in found["quote"]
+
+
+def test_a_root_cause_analysis_is_read_with_its_sub_sections() -> None:
+    text = (
+        "# Outage\n\n## Root cause analysis\n\n*Published May 3*\n\n### What happened\n\n"
+        "A cleanup job deleted every file in `/srv/uploads` older than a day because its "
+        "`--mtime` flag was written as `+0`, so the app could not find the images.\n\n"
+        "### Impact\n\nAll users saw broken images.\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("A cleanup job")
+
+
+def test_a_review_template_s_fault_section_is_the_root_cause() -> None:
+    text = (
+        "# Outage\n\n## Fault\n\nThe `billing-worker` read its queue URL from `QUEUE_URL`, "
+        "which the 4.2 deploy renamed, so it polled nothing.\n"
+    )
+    facts = root_cause(doc_of(text))
+    assert facts["present"] is not None and facts["detail"] is not None
+
+
+def test_with_no_root_cause_section_the_story_below_the_summary_tells_the_cause() -> None:
+    text = (
+        "# Outage\n\nTL;DR: the shop was down from 10:00 to 11:00 UTC for all users.\n\n"
+        "What happened:\n\nThe deploy removed the `orders` index. The cleanup failed because "
+        "the database server ran out of disk space, and the app could not write any order.\n\n"
+        "Timeline:\n\n- 10:00 UTC alert\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and "ran out of disk" in found["quote"]
+
+
+@pytest.mark.parametrize(
+    ("fix", "detailed"),
+    [
+        ("Sam fixed it by running some nginx commands and restarting things.", False),
+        ("We rolled the pricing config back to the March version and restarted `api`.", True),
+        ("- Turned on the request queue (it was off because tests looked fine).", True),
+        ("Revoking the leaked `deploy-bot` token stopped the pushes.", True),
+    ],
+)
+def test_a_fix_names_its_change(fix: str, detailed: bool) -> None:
+    found = resolution(doc_of(f"# Outage\n\n## What we changed that night\n\n{fix}\n"))["detail"]
+    assert (found is not None) is detailed
+
+
+def test_a_status_update_titled_resolved_leaves_the_fix_to_the_write_up() -> None:
+    text = (
+        "# Outage\n\n**Resolved**\nThis incident has been resolved.\n\n## Analysis\n\n"
+        "We rolled back the `web` release but the issue persists.\n\n"
+        "The `cdn` origin was switched back to `static-old` at 16:31 and we purged the cache.\n"
+    )
+    found = resolution(doc_of(text))["detail"]
+    assert found is not None and found["quote"].startswith("The `cdn` origin")
+
+
+def test_an_e_mail_s_header_is_not_the_summary() -> None:
+    text = (
+        "From: Ana Ruiz <ana@example.com>\nTo: eng@example.com\n"
+        "Subject: [Postmortem] Portal outage on Monday\nDate: Tue, 4 Mar 2025 10:22:51 +0000\n\n"
+        "TL;DR: the portal was unreachable for all customers from 09:30 to 11:50 on Monday.\n\n"
+        "Timeline:\n\n- 09:30 first calls\n"
+    )
+    facts = summary(doc_of(text))
+    assert facts["timezone"] is None  # "+0000" is when the mail was sent
+    assert facts["impact"] is not None and facts["impact"]["quote"].startswith("TL;DR")
+
+
+def test_a_named_thing_that_lapsed_is_the_summary_s_cause() -> None:
+    text = (
+        "# Outage\n\nI run a small app alone. On 2 May my domain `shopnote.app` expired and "
+        "the site was gone for 9 hours, from 06:10 to 15:35 CET. I'm writing this up because "
+        "I promised my customers I would.\n\n## Timeline\n\n- 06:10 CET x\n"
+    )
+    found = summary(doc_of(text))["root_cause"]
+    assert found is not None and "expired" in found["quote"]

@@ -124,7 +124,7 @@ date: 2025-03-04
 # The 30-minute upload outage
 
 On Tuesday, March 4, customers of Photobarn could not upload photos for 30 minutes. During
-that window about 42% of upload attempts failed with an error and the rest were slow.
+that window about 42% of active users saw uploads fail with an error, the rest were slow.
 
 We publish these write-ups to learn in the open. The short version: a certificate rotation
 emptied the token cache, and the flood of cache misses overwhelmed the auth database.

@@ -146,6 +146,66 @@ def test_where_traffic_was_sent_is_no_share() -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        # a part of the load is no share of users: one user sends many requests, clients retry
+        ("About 40% of API requests to the booking site failed with 502.", None),
+        ("Roughly half of all requests timed out, so shoppers saw errors.", None),
+        ("About 60% of all traffic was dropped at the edge.", None),
+        ("Roughly half of all sign-in attempts failed for an hour.", None),
+        ("Payments failed for 1,200 of roughly 9,000 cardholders.", "1,200 of roughly 9,000"),
+        # all of the load failing tells that everyone was affected
+        ("The gateway returned 503 for 100% of requests.", "100%"),
+        ("The new `orders-api` answered every request with a 500 error.", "every request"),
+        # a machine's measure is no share; the share of users after it is
+        (
+            "The database CPU sat at 100%; 120 of the 400 signed-in users saw errors.",
+            "120 of the 400",
+        ),
+    ],
+)
+def test_a_share_of_the_load_is_no_share_of_users(summary: str, share: str | None) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert (found and found["quote"]) == share
+
+
+@pytest.mark.parametrize(
+    ("summary", "share"),
+    [
+        ("Anyone who tried to pay got a 502 page.", "Anyone who tried"),
+        ("The shop showed a 500 error to everyone visiting it that morning.", "everyone visiting"),
+        ("About 2,300 of our ~7,100 active API keys got 401 errors.", "2,300 of our ~7,100"),
+        # thanks, amends and people who were not hit are no share
+        ("Thanks to everyone who reported the errors so quickly.", None),
+        ("Everyone who logged in that week gets a free month, sorry for the errors.", None),
+    ],
+)
+def test_everyone_who_met_the_failure_is_all_of_a_group(summary: str, share: str | None) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    found = affected_share(summary_blocks(doc_of("## Summary\n\n" + summary + "\n")))
+    assert (found and found["quote"]) == share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the cache empty, every request fell through to the database.",
+        "The new rule blocked all incoming traffic except SSH (22) and HTTPS (443).",
+    ],
+)
+def test_all_of_the_load_on_its_path_is_no_share(text: str) -> None:
+    from pmreview.checks.share import affected_share
+    from pmreview.parse.views import summary_blocks
+
+    assert affected_share(summary_blocks(doc_of("## Summary\n\n" + text + "\n"))) is None
+
+
+@pytest.mark.parametrize(
     "summary",
     [
         "The site was down for a day and a half for users in Europe.",

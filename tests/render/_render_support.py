@@ -12,7 +12,7 @@ NIGHT = """\
 
 ## Issue Summary
 
-From 23:40 to 01:10 UTC (1 hour 30 minutes) search-api returned HTTP 500 for 40% of queries.
+From 23:40 to 01:10 UTC (1 hour 30 minutes) search-api returned HTTP 500 to 40% of users.
 The root cause was a glitch in the indexer.
 
 ## Timeline

@@ -4,9 +4,9 @@ give both it and checks/fixes.py."""
 
 from __future__ import annotations
 
-from ..models import Block, Document
+from ..models import Block, Document, Section
 from ..parse.titles import kinds_of
-from ..parse.views import sections_of
+from ..parse.views import sections_of, summary_sections
 from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
@@ -145,6 +145,21 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
     return None
 
 
+def _told_story(doc: Document) -> Evidence | None:
+    """With no root-cause section, the story told below the summary ("What happened" after a
+    TL;DR) read as a cause is: a sentence that names the parts and how one broke another,
+    alone or as a chain ("The fake logins went straight through to the auth backend… When the
+    login cluster fell over, the game servers kept re-validating sessions against it")."""
+    summary = {id(s) for s in summary_sections(doc)}
+    blocks = [
+        b
+        for s in doc.sections
+        if s.has("summary") and id(s) not in summary
+        for b in own_blocks(s.blocks)
+    ]
+    return _mechanism(blocks) or _chain(blocks)
+
+
 # how it was noticed, not why it happened: "the first alert was triggered by a connection"
 _DETECTED = Lazy(
     r"\b(?:alerts?|alarms?|pages?|monitors?|detection)\b[^.;]{0,30}\b(?:triggered|fired|raised)\b"
@@ -170,14 +185,35 @@ NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
 
 
 def root_cause(doc: Document) -> Part:
-    secs = sections_of(doc, "root_cause")
+    secs = with_subsections(doc, sections_of(doc, "root_cause"), "resolution")
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
         "present": place(secs[0]) if secs else None,
         "detail": (_cause_detail(blocks) or _mechanism(blocks) or _chain(blocks))
         if secs
-        else _cause_anywhere(doc),
+        else _cause_anywhere(doc) or _told_story(doc),
     }
+
+
+def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Section]:
+    """The sections and the headed sub-sections under them ("## Root cause analysis" with its
+    "### What happened" and "### Why it took so long"), but for those of the `other` part,
+    the measures, the impact and the timeline."""
+    out: list[Section] = []
+    for s in secs:
+        out.append(s)
+        if s.style not in _HEADINGS:
+            continue
+        for sub in doc.sections[doc.sections.index(s) + 1 :]:
+            if sub.style not in _HEADINGS or sub.level <= s.level:
+                break
+            if not sub.kinds & (_NOT_SUB | {other}) and sub not in out:
+                out.append(sub)
+    return out
+
+
+_HEADINGS = ("atx", "setext")
+_NOT_SUB = NOT_CAUSE | {"impact", "timeline"}
 
 
 def part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:

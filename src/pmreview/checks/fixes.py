@@ -27,9 +27,13 @@ def resolution(doc: Document) -> Part:
     # a part that is only the fix ("To fix it I:" under "Root cause and resolution") first
     told = sorted(secs, key=lambda s: s.has("root_cause"))
     blocks = part_of([b for s in told for b in s.blocks], "resolution", "root_cause")
+    # a status update ("Resolved: this incident has been resolved") tells no fix: it is looked
+    # for where the write-up tells it
+    status = all(_STATUS.compiled.fullmatch(normalise_title(s.title)) for s in secs)
+    detail = _fix_detail(blocks) if blocks else None
     return {
         "present": place(secs[0]) if secs else None,
-        "detail": _fix_detail(blocks) if blocks else _fix_anywhere(doc),
+        "detail": detail or (_fix_anywhere(doc) if not blocks or status else None),
     }
 
 
@@ -72,11 +76,18 @@ def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence 
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
         # default", "leading to an increase" say what went wrong, not what was changed
         low = b.lower[s:e]
-        if not _TELLS_CAUSE.compiled.search(low) and _names_change(b.text[s:e], low, vetoed):
+        # an aside in brackets may tell why ("(switched off because load tests looked fine)")
+        plain = _ASIDE.sub(" ", low) if "(" in low else low
+        if (
+            not _TELLS_CAUSE.compiled.search(plain)
+            and not _NO_HELP.compiled.search(low)
+            and _names_change(b.text[s:e], low, vetoed)
+        ):
             return sem.evidence(b, s, e)
     return None
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
 _TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
     r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over)"
@@ -85,6 +96,12 @@ _TELLS_CAUSE = Lazy(
 
 
 def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
+    """Whether the sentence names a change made to a named thing. Changes left unnamed
+    ("running some certbot commands", "restarting things") name nothing, whatever tool
+    they mention."""
+    if _UNNAMED_CHANGE.compiled.search(low):
+        sentence = _UNNAMED_CHANGE.compiled.sub(" ", low)
+        low = sentence
     terms = sem.specific_terms(sentence)
     if (
         vetoed
@@ -103,6 +120,13 @@ def _names_change(sentence: str, low: str, vetoed: bool) -> bool:
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(changes) and bool(terms or part)
+
+
+# "some certbot commands", "a few tweaks to the config", "restarting things"
+_UNNAMED_CHANGE = Lazy(
+    r"\b(?:some|a few|various|several|a couple of)(?: [\w-]+)? (?:commands?|changes|tweaks|fixes"
+    r"|steps|things|stuff)\b(?: (?:to|on|in) (?:the |our )?[\w-]+)?|\b[a-z]+ing things\b"
+)
 
 
 # a change weighed and not made: "better to fix it properly than to simply revert the change"
@@ -163,6 +187,7 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
             if (
                 (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e]))
                 and not _PLANNED.compiled.search(low)
+                and not _NO_HELP.compiled.search(low)
                 and _names_change(b.text[s:e], low, False)
             ):
                 return sem.evidence(b, s, e)
@@ -230,7 +255,8 @@ def _made(low: str, sentence: str) -> bool:
 _FIX_VERB = (
     r"(?:disabled|removed|revoked|rotated|rolled back|reverted|replaced|upgraded|downgraded"
     r"|patched|deleted|restarted|redeployed|migrated|raised|increased|restored|reinstalled"
-    r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued)"
+    r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued|switched back|purged"
+    r"|re-?created|flushed|truncated)"
 )
 _MADE = Lazy(
     r"\b(?:has|have|had|was|were) (?:been )?(?:\w+ly )?" + _FIX_VERB + r"\b"
@@ -239,6 +265,11 @@ _MADE = Lazy(
 # the event of an entry (its time stripped): a subject of a few words and the change made
 _MADE_ENTRY = Lazy(r"^(?:\S+\s+){1,6}?(?:was |were |been )?" + _FIX_VERB + r"\b")
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
+# it did not help: "rolled back the release but the issue persists", "made things worse"
+_NO_HELP = Lazy(
+    r"\bbut (?:the )?(?:\w+ )?(?:issue|problem|errors?|outage|incident) (?:still )?"
+    r"(?:persist|continu|remain)|\bmade (?:things|it|matters|the \w+) worse\b"
+)
 # a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
 # attempts is found from the last: each attempt reads no further than the next)
 _TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"

@@ -142,7 +142,9 @@ def measure_wish() -> Alternation:
 
 
 CONCRETE_CHANGE = re.compile(
-    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|revert|redeploy|install"
+    r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|roll(?:ed|ing)? (?:the |our |its )?[\w.-]+ back\b"
+    r"|revert|redeploy|install|truncat|revok"
+    r"|(?<!was )(?<!were )(?<!is )(?<!are )turn(?:ed|ing)? (?:on|off)\b"
     r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"
     r"|reinstall|upgrad|downgrad"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"

@@ -15,7 +15,7 @@ _SHARE = re.compile(
     r"|\b(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
     r"|(?<!and a )\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
     r"|a fifth|a tenth)\b(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
-    r"|\b(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?\d[\d,]*"
+    r"|\b(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?\d[\d,]*"
     r"|\b(?:all|every|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
@@ -29,14 +29,24 @@ _SHARE_WHO = Lazy(
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
     r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
     r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
-    # what customers own or attempt: "8% of workspaces", "38% of checkout attempts"
+    # what customers own or buy: "8% of workspaces", "22% of checkouts" (a part of the attempts
+    # is a share of the load: see _LOAD)
     r"|workspaces?|projects?|teams?|companies|businesses|stores?|shops?|attempts|payments"
-    r"|purchases|checkouts|bookings)\b",
+    r"|purchases|checkouts|bookings"
+    # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
+    r"|(?:api )?tokens|api keys|devices|integrations|\w*holders)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(
     r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
     r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
+    re.IGNORECASE,
+)
+
+
+# a machine's measure just before the figure: "the database CPU sat at 100%", "disk at 95%"
+_METRIC = Lazy(
+    r"\b(?:cpu|memory|ram|disk|load|utili[sz]ation|capacity|battery)\b[^.;,%]{0,20}$",
     re.IGNORECASE,
 )
 
@@ -49,6 +59,34 @@ _ROUTED = Lazy(
 )
 
 
+def _share_of_load(text: str, start: int, end: int) -> str | None:
+    """Whether the share `text[start:end]` is of the requests, queries or traffic: "part"
+    ("about 50% of requests failed", "half of all requests"), a share of the load, not of the
+    users, since a client retries and one user sends many; "whole" when all of it failed
+    ("100% of requests failed", "every request timed out"), which tells that every user was
+    affected; None for a share of something else. All of it on its path ("every request fell
+    through to MySQL") is a part: it tells no failure."""
+    share, after = text[start:end], text[end:]
+    who = _SHARE_WHO.compiled.search(share + " " + " ".join(after.split()[:6]))
+    if not (who and _LOAD.compiled.fullmatch(who.group(0))):
+        return None
+    if _WHOLE.compiled.search(share) and not _PART_OF.compiled.search(text, 0, start):
+        return "whole" if _FAILED.compiled.search(text) else "part"
+    return "part"
+
+
+_WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
+# "55% of all traffic", "half of all requests": the "all" is the whole a part is taken of
+_PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
+# (a number in brackets is a port: "all traffic except HTTPS (443)")
+_FAILED = Lazy(
+    r"\b(?:fail|errors?\b|(?<!\()[45]\d\d\b(?!\))|timed? ?out|affected|impacted|unable|denied"
+    r"|rejected|refused|dropped|lost\b|missing|slow)",
+    re.IGNORECASE,
+)
+_LOAD = Lazy(r"requests?|traffic|calls|queries|attempts", re.IGNORECASE)
+
+
 def _evidence(block: Block, start: int, end: int) -> Evidence:
     """The matched words as they stand (unlike semantics.evidence, not a whole sentence)."""
     line, col = block.position(start)
@@ -57,7 +95,41 @@ def _evidence(block: Block, start: int, end: int) -> Evidence:
 
 def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
-    merchants"), not a business metric ("a 25% drop in traffic")."""
+    merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
+    that met the failure ("anyone who tried to register got an error")."""
+    return _stated_share(blocks) or _anyone_failed(blocks)
+
+
+def _anyone_failed(blocks: list[Block]) -> Evidence | None:
+    """All of a group named by what they did, in a sentence that says they met the failure:
+    "Anyone who tried to register got an error page", "a 504 error for anyone trying to open
+    the site"; not thanks, apologies or compensation ("thanks to everyone who wrote in",
+    "everyone who logged in gets 3 days free")."""
+    for b in blocks:
+        for s, e in own_sentences(b):
+            m = _ANYONE.compiled.search(b.text, s, e)
+            sentence = b.text[s:e]
+            if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
+                return _evidence(b, m.start(), m.end())
+    return None
+
+
+_ANYONE = Lazy(
+    r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
+    re.IGNORECASE,
+)
+_MET_FAILURE = Lazy(
+    r"\b(?:errors?|fail\w*|[45]\d\d|could(?:n[\'’]t| not)|unable|timed? out|was hit|were hit"
+    r"|locked out|got an?)\b",
+    re.IGNORECASE,
+)
+# thanks, apologies and amends are said to everyone, affected or not
+_KIND = Lazy(r"\b(?:thank|apolog|sorry|gets?\b|free\b|credit|compensat)", re.IGNORECASE)
+
+
+def _stated_share(blocks: list[Block]) -> Evidence | None:
+    """The first share of users; else all of the load failing ("100% of queries failed")."""
+    whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
         own = own_sentences(b) if found else []
@@ -66,8 +138,16 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
-            if _ROUTED.compiled.search(b.text, max(0, m.start() - 30), m.start()):
+            lo = max(0, m.start() - 30)
+            if _ROUTED.compiled.search(b.text, lo, m.start()):
                 continue  # where traffic was sent, not who was affected
+            if _METRIC.compiled.search(b.text, lo, m.start()):
+                continue  # "the database CPU sat at 100%"
+            load = _share_of_load(b.text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
+            if load == "whole":
+                whole = whole or _evidence(b, m.start(), m.end())
+            if load:
+                continue
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])
@@ -81,4 +161,4 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
                 and (not _NOT_SHARE.compiled.search(near))
             ):
                 return _evidence(b, m.start(), m.end())
-    return None
+    return whole

@@ -101,12 +101,12 @@ def _duration(
 
 
 def _zone(doc: Document, span: Span) -> ZoneFact | None:
-    """The first summary time written with a zone, else the document's zone statement (when
-    the summary has a time at all)."""
+    """The first summary time written with a zone, else the document's zone statement outside
+    the timeline (when the summary has a time at all)."""
     if span.zoned:
         t = time_fact(doc, span.zoned)
         return {**t, "timezone": span.zoned.tz or ""}
-    words = zone_words(doc.source, doc.sections) if summary_times(doc) else None
+    words = zone_words(doc.source, doc.sections, timeline=False) if summary_times(doc) else None
     if words is None:
         return None
     return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}

@@ -41,10 +41,20 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     )
 
 
-def _aside(sentence: str, m: re.Match[str]) -> bool:
+def _no_cause(sentence: str, m: re.Match[str]) -> bool:
     """A cause word in parentheses explains an aside ("(not the core repository, due to its
-    workflow)"), not the incident."""
-    return sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start())
+    workflow)"), not the incident; "root cause" naming a write-up ("we have included a root
+    cause analysis below") states no cause."""
+    if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
+        return True
+    return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
+
+
+# what follows "root cause" / "the cause" when the words name a document or a search for it
+_WRITE_UP_OF_CAUSE = Lazy(
+    r"[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
+    r"|\(rca\)|is (?:still )?(?:being|under) investigat)"
+)
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
@@ -62,11 +72,14 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence) or meta[i]:
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            m = next((m for m in pattern.finditer(sentence) if not _aside(sentence, m)), None)
+            m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)
             if m and _specific_cause(sentence, m, nxt):
                 return sem.evidence(b, s, e)
             if (
                 _defect_in_named(b.text[s:e])
+                or _defect_then(b.text[s:e])
+                or _change_did(b.text[s:e])
+                or _lapsed(b.text[s:e])
                 or sem.ATTACK.search(sentence)
                 or sem.LEAKED.search(sentence)
             ):
@@ -89,7 +102,10 @@ def _forward(sentence: str, m: re.Match[str]) -> bool:
 
 _FORWARD = Lazy(r"led to|caused")
 # a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
-_EFFECT = Lazy(r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b")
+# ("It was caused by …" gives the cause)
+_EFFECT = Lazy(
+    r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b(?!\s+by\b)"
+)
 # what went wrong, before "led to": a defect ("a misspelled file name") or a change ("the
 # 2.3 deploy")
 _WENT_WRONG = Lazy(
@@ -110,6 +126,60 @@ def _defect_in_named(sentence: str) -> bool:
         if sem.specific_terms(rest) or not bare and _NAMED_THING.compiled.search(rest):
             return True
     return False
+
+
+def _defect_then(sentence: str) -> bool:
+    """A named thing with a defect and what it made happen, with no cause word: "the
+    `api-gateway` Deployment had no PodDisruptionBudget, so only two replicas served", "a
+    cron job had a wrong schedule (`* 2 * * *`), so it ran every minute". The thing must be
+    named by a specific term (a file, a setting, a code name) before the consequence."""
+    m = _DEFECT_THEN.compiled.search(low := sentence.translate(ASCII_LOWER))
+    return bool(
+        m
+        and sem.specific_terms(sentence[: m.end()])
+        and not _PEOPLE.compiled.search(low, 0, m.start())
+    )
+
+
+# people who lacked something ("users had no way to pay, so…") tell the impact, not a defect
+_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone|nobody)\b")
+
+
+# a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
+_DEFECT_THEN = Lazy(
+    r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
+    r"|missing|misspell\w*|expired|malformed|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
+)
+
+
+def _change_did(sentence: str) -> bool:
+    """A change named as the subject and what it did to a thing, as the rubric's "a config
+    push set max_connections to 10" does: "a Terraform change to the bucket replaced its
+    policy", "an automatic node pool upgrade drained the nodes". The sentence names a specific
+    term; a person acting during the change ("During the deploy we replaced…") is no cause."""
+    m = _CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER))
+    return bool(m and sem.specific_terms(sentence))
+
+
+# the change opens the sentence (after a label such as "The short explanation:") and its own
+# verb follows, with no person between
+_CHANGE_DID = Lazy(
+    r"^(?:[^:]{0,40}:\s*)?(?:an?|the|our|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
+    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
+    r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
+    r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
+    r"|truncated|revoked|wiped|drained|evicted)\b"
+)
+
+
+def _lapsed(sentence: str) -> bool:
+    """A named thing that lapsed or was taken away: "my domain `tallybook.app` expired", "the
+    `deploy` key was revoked" (a specific term before the words)."""
+    m = _LAPSED.compiled.search(sentence.translate(ASCII_LOWER))
+    return bool(m and sem.specific_terms(sentence[: m.start()]))
+
+
+_LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
 
 
 _BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")

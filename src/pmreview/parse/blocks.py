@@ -153,7 +153,7 @@ _ONE_ITEM = [
     "list_item_close",
     "ordered_list_close",
 ]
-_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s+")
+_NUMBER = re.compile(r"^\s*+\d{1,2}[.)]\s+")
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 # "<" up to the next ">" (a tag when something is between them); with no ">" the run to the
 # end of the text, taken once and kept (a search from each "<" would read it again each time)

@@ -133,16 +133,18 @@ def zone_statement(source: Source, sections: list[Section]) -> str | None:
     return found.tz if found else None
 
 
-def zone_words(source: Source, sections: list[Section]) -> ZoneWords | None:
+def zone_words(source: Source, sections: list[Section], timeline: bool = True) -> ZoneWords | None:
     """The zone statement and where it is: a timeline title's, else the first in the text
-    (not in code spans, quoted log lines or the assignment's own text)."""
-    for sec in sections:
+    (not in code spans, quoted log lines or the assignment's own text). Without `timeline`,
+    only a statement for the whole document: a zone the timeline's title or text gives is
+    the timeline's ("Timeline (EAT)"), not the summary's (spec/checks.md)."""
+    for sec in sections if timeline else ():
         m = search_zone_statement(sec.title) if sec.has("timeline") else None
         if m:
             title = source.lines[sec.line - 1] if 0 < sec.line <= len(source.lines) else ""
             column = max(title.find(m.group(0)) + 1, 1)
             return ZoneWords(m.group(0), sec.line, column, m.group("tz"))
-    blocks = [b for sec in sections for b in sec.blocks]
+    blocks = [b for sec in sections if timeline or not sec.has("timeline") for b in sec.blocks]
     borrowed = borrowed_blocks(blocks)
     for b in blocks:
         if id(b) in borrowed:

@@ -32,7 +32,11 @@ def summary_sections(doc: Document) -> list[Section]:
     secs = doc.sections
     strong = _titled_summaries(secs)
     start = strong[0] if strong else next((i for i, s in enumerate(secs) if s.has("summary")), None)
-    if start is not None and not strong and (told := _told_opening(secs[:start])):
+    if (
+        start is not None
+        and not strong
+        and (told := _told_opening(secs[:start], _title_level(secs)))
+    ):
         return told  # "What happened" below a telling opening is the story, not the summary
     if start is None:
         out = []
@@ -41,7 +45,17 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
-    return [*_opening(secs[:start]), secs[start], *_following(secs, start, bool(strong))]
+    opening = _opening(secs[:start], _title_level(secs))
+    return [*opening, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _title_level(secs: list[Section]) -> int:
+    """The heading level of the document's title: 1, or that of a first heading that stands
+    alone at the document's top level (a post titled "## …" whose sections are "### …")."""
+    heads = [s for s in secs if s.style in ("atx", "setext")]
+    if heads and heads[0] is secs[0] and all(s.level > heads[0].level for s in heads[1:]):
+        return heads[0].level
+    return 1
 
 
 def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
@@ -67,14 +81,14 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
     return out
 
 
-def _opening(before: list[Section]) -> list[Section]:
+def _opening(before: list[Section], title: int) -> list[Section]:
     """The opening text under the document's title, above the summary section (part of the
     summary by spec/checks.md): its labelled facts and the paragraphs that tell the incident
     with a date or time, not a title, a link, a word about the write-up itself or the
     assignment's own text."""
     if len(before) > 2 or any(s.kinds for s in before):
         return []
-    if any(s.style != "opening" and s.level != 1 for s in before):
+    if any(s.style != "opening" and s.level != title for s in before):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
     told = [
@@ -98,13 +112,13 @@ def _titled_summaries(secs: list[Section]) -> list[int]:
     return []
 
 
-def _told_opening(before: list[Section]) -> list[Section]:
+def _told_opening(before: list[Section], title: int) -> list[Section]:
     """The document's opening text (under its title, before the first section) when it tells
     the incident: then a section that is a summary only by its words ("What happened") is the
     story that follows, and the opening is the summary (spec/checks.md). Its paragraphs count
     whole once one of them tells the incident with a date or time."""
     first = before[:1]
-    if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != 1):
+    if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != title):
         return []
     borrowed = borrowed_blocks(first[0].blocks)
     own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
@@ -116,7 +130,7 @@ def _facts_only(block: Block) -> bool:
     return all(_FACT.match(line) for line in block.text.splitlines() if line.strip())
 
 
-_FACT = re.compile(r"[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:\s")
+_FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:\s")
 
 
 def _says_something(block: Block) -> bool:
@@ -141,7 +155,11 @@ def about_write_up(told: list[str]) -> list[bool]:
 
 ABOUT_WRITE_UP = re.compile(
     r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
-    r"|article|summary)s?\b|\bwe publish\b"
+    r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
+)
+# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
+_MAIL_HEADER = re.compile(
+    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
 )
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
@@ -149,6 +167,8 @@ _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 def _tells(block: Block) -> bool:
     if block.kind == "item":
         return True
+    if _MAIL_HEADER.match(block.text):
+        return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
     return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
         has_date(words) or bool(find_times_in(words))

@@ -90,4 +90,21 @@ def of_other_thing(text: str, s: int, e: int) -> bool:
     before = re.split(r"[.;]\s", text[max(0, s - 60) : s])[-1]
     # in its own sentence only: "for 47 minutes. During that window" is the outage's length
     after = re.split(r"[.;]\s", text[e : e + 40])[0]
-    return bool(_OTHER_BEFORE.compiled.search(before) or _OTHER_AFTER.compiled.match(after))
+    return bool(
+        _OTHER_BEFORE.compiled.search(before)
+        or _OTHER_AFTER.compiled.match(after)
+        or _restated(before)
+    )
+
+
+def _restated(before: str) -> bool:
+    """A value restated in brackets: "`max.poll.interval.ms` is 300,000 (5 minutes)"."""
+    head = before.rstrip()
+    if not head.endswith("("):
+        return False
+    head = head[:-1].rstrip()
+    unit = next((u for u in _UNITS if head.lower().endswith(u)), "")
+    return head[: len(head) - len(unit)].rstrip()[-1:].isdigit()
+
+
+_UNITS = ("milliseconds", "millisecond", "seconds", "second", "secs", "sec", "ms", "s")

@@ -46,8 +46,8 @@ def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
     return re.compile(
         rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
-        rf"{DATE_RE.pattern}[\s,]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
-        rf"(?:{DATE_RE.pattern}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
+        rf"{DATE_RE.pattern}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
+        rf"(?:(?:{_WEEKDAY},?\s++)?{DATE_RE.pattern}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
         r"(?:approximately\s+|about\s+|around\s+)?$",
         re.I,
     )
@@ -55,7 +55,8 @@ def _range() -> re.Pattern[str]:
 
 _END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
-    r"back (?:online|up|to normal)|returned|until|till|up and running|fully operational|"
+    r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
+    r"fully operational|"
     r"concluded)\b",
     re.I,
 )
