@@ -189,6 +189,7 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("What's next", {"measures"}),
         ("Start / Stop / Continue", {"measures"}),
         ("Next time", {"measures"}),
+        ("How a token leaked, and what we changed", set()),
         ("What I’m changing", {"measures"}),
         ("What we did that night", set()),
         ("What we changed that night", {"resolution"}),
