@@ -90,7 +90,7 @@ def _redaction_only(text: str) -> Iterator[tuple[int, int, str]]:
             (m.start(), m.end(), "SECRET")
             for m in privacy_patterns.KEY_BLOCK.compiled.finditer(text)
         )
-    for m in privacy_patterns.MORE_SECRETS.compiled.finditer(text):
+    for m in privacy_patterns.MORE_SECRETS.finditer(text):
         group = next(g for g in ("aws", "azure", "sas", "url") if m.group(g) is not None)
         yield m.start(group), m.end(group), "SECRET"
     for m in privacy_patterns.INTL_PHONE.compiled.finditer(text):

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..models import Block
 from ..text.prefilter import Lazy
+from ..text.runs import RunSearch
 
 EMAIL = Lazy(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
@@ -93,9 +94,28 @@ _DOC_NETS = [
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
 ]
 
+
+# \beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}, searched reading each run of [\w-] once: from
+# every "eyJ" after a "-" its [\w-]{10,} reads the run to its end
+JWT = RunSearch(
+    rest=re.compile(r"(?<![\w-])eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
+    inner=re.compile(r"(?<=-)eyJ"),
+    alternative=re.compile(r"eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
+    run=re.compile(r"[\w-]*"),
+)
+# \b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@ (re.I), reading each scheme-like run
+# once: from every letter after a "+", "." or "-" [a-z0-9+.-]* reads the run to its end
+URL_PASSWORD = RunSearch(
+    rest=re.compile(
+        r"(?<![a-z0-9+.-])\b[a-z][a-z0-9+.-]*+://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I
+    ),
+    inner=re.compile(r"(?<=[+.-])[a-z]", re.I),
+    alternative=re.compile(r"[a-z][a-z0-9+.-]*+://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
+    run=re.compile(r"[a-z0-9+.-]*", re.I),
+)
 # (what, pattern, strings one of which every match contains, whether to test them in
 # lower-cased text: see text.prefilter.may_match)
-SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
+SECRETS: tuple[tuple[str, Lazy | RunSearch, tuple[str, ...], bool], ...] = (
     ("an AWS access key", Lazy(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
     (
         "a GitHub token",
@@ -112,24 +132,14 @@ SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
         ("PRIVATE KEY",),
         False,
     ),
-    (
-        "a JSON Web Token",
-        Lazy(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}"),
-        ("eyJ",),
-        False,
-    ),
+    ("a JSON Web Token", JWT, ("eyJ",), False),
     (
         "a bearer token",
         Lazy(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*"),
         ("Bearer",),
         False,
     ),
-    (
-        "a password in a URL",
-        Lazy(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
-        ("://",),
-        False,
-    ),
+    ("a password in a URL", URL_PASSWORD, ("://",), False),
     (
         "a password or key",
         Lazy(
@@ -225,12 +235,20 @@ KEY_BLOCK = Lazy(
 )
 # the value in group `value`: cloud keys (an AWS secret access key, an Azure account or
 # shared access key, an Azure SAS signature) and a URL's password after an empty user name
-MORE_SECRETS = Lazy(
+_CLOUD_KEYS = (
     r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?"
     r"(?P<aws>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
     r"|(?:AccountKey|SharedAccessKey)=(?P<azure>[A-Za-z0-9+/]{20,}={0,2})"
     r"|[?&]sig=(?P<sas>[A-Za-z0-9%+/]{20,}={0,2})"
-    r"|\b[a-z][a-z0-9+.-]*://:(?P<url>[^\s@/]{3,})@"
+)
+_EMPTY_USER = r"[a-z][a-z0-9+.-]*+://:(?P<url>[^\s@/]{3,})@"
+# searched reading each run of a scheme's characters once (see URL_PASSWORD); inside a run
+# the whole pattern is matched, the cloud keys before the URL as in a search
+MORE_SECRETS = RunSearch(
+    rest=re.compile(rf"{_CLOUD_KEYS}|(?<![a-z0-9+.-])\b{_EMPTY_USER}"),
+    inner=re.compile(r"(?<=[+.-])[a-z]"),
+    alternative=re.compile(rf"{_CLOUD_KEYS}|{_EMPTY_USER}"),
+    run=re.compile(r"[a-z0-9+.-]*"),
 )
 # an international number on one line (PHONES' first pattern may run on into the next line,
 # and the rule then drops the match)

@@ -11,6 +11,7 @@ from functools import cache
 from ..models import Block, Document, per_document
 from ..resources import load_toml
 from .prefilter import Lazy
+from .runs import RunSearch
 from .tasks import WORD, Task
 from .times import DATE_RE
 from .topics import clauses, noun_phrase
@@ -30,9 +31,15 @@ _OPENER = re.compile(
 )
 # A condition that leads to the task without a comma: "After a release do a load test".
 _CONDITION = Lazy(r"^(?:before|after|when|whenever|once|if|prior to)\b", re.I)
-_CONCRETE = re.compile(
-    r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
-    r"cfg|sql|md)\b|/[\w.-]+/|https?://"
+_CONFIG_FILE = r"\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|cfg|sql|md)\b"
+_OTHER_CONCRETE = r"/[\w.-]+/|https?://"
+# `[^`]+`|\d|[\w-]+CONFIG_FILE|OTHER_CONCRETE, reading each run of [\w-] once (a file name's
+# [\w-]+ reads it to its end from every start inside it)
+_CONCRETE = RunSearch(
+    rest=re.compile(rf"`[^`]+`|\d|(?<![\w-])[\w-]++{_CONFIG_FILE}|{_OTHER_CONCRETE}"),
+    inner=re.compile(r"(?<=[\w-])[\w-]"),
+    alternative=re.compile(rf"`[^`]+`|\d|[\w-]+{_CONFIG_FILE}|{_OTHER_CONCRETE}"),
+    run=re.compile(r"[\w-]*"),
 )
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
