@@ -158,7 +158,8 @@ def _run_texts(name: str) -> list[str]:
     """Texts of the old pattern's pieces, many of them single characters runs are made of
     (where the rewrite differs)."""
     pieces = _pieces(_old(name))
-    runs = [c for c in pieces if len(c) == 1 and _new(name).run.fullmatch(c)] * 8
+    runs = [c for c in pieces if len(c) == 1 and any(r.fullmatch(c) for _, r in _new(name).runs)]
+    runs *= 8
     rnd = random.Random(12)
     return [
         "".join(rnd.choice(pieces + runs) for _ in range(rnd.randint(0, 16))) for _ in range(TEXTS)

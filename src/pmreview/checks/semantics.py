@@ -86,9 +86,8 @@ _OTHER_TERMS = (
 # than re.IGNORECASE); identifiers need the case:
 SPECIFIC = RunSearch(
     rest=re.compile(rf"`[^`\n]+`|(?<![\w-])\b[\w-]++{_FILE}|{_OTHER_TERMS}"),
-    inner=re.compile(r"(?<=[\w-])\b(?=[\w-])"),
+    runs=((re.compile(r"(?<=[\w-])\b(?=[\w-])"), re.compile(r"[\w-]*")),),
     alternative=re.compile(rf"[\w-]++{_FILE}"),
-    run=re.compile(r"[\w-]*"),
 )
 _CASED = re.compile(r"\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b")
 
@@ -97,9 +96,8 @@ _CASED = re.compile(r"\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b")
 # the next "]", across lines, from every "[" of an unclosed run)
 _URL = RunSearch(
     rest=re.compile(r"(?<![^\]])!?\[[^\]]*+\]\([^)]*\)|https?://\S+"),
-    inner=re.compile(r"(?<=[^\]])!?\["),
+    runs=((re.compile(r"(?<=[^\]])!?\["), re.compile(r"!?\[[^\]]*")),),
     alternative=re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+"),
-    run=re.compile(r"!?\[[^\]]*"),
 )
 
 

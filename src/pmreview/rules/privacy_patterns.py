@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..models import Block
 from ..text.prefilter import Lazy
 from ..text.runs import RunSearch
+from .privacy_runs import JWT, URL_PASSWORD, URLS
 
 EMAIL = Lazy(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
@@ -79,7 +80,6 @@ PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
         True,
     ),
 )
-_URL = Lazy(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
 
 IPV4 = Lazy(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
@@ -95,24 +95,6 @@ _DOC_NETS = [
 ]
 
 
-# \beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}, searched reading each run of [\w-] once: from
-# every "eyJ" after a "-" its [\w-]{10,} reads the run to its end
-JWT = RunSearch(
-    rest=re.compile(r"(?<![\w-])eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
-    inner=re.compile(r"(?<=-)eyJ"),
-    alternative=re.compile(r"eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
-    run=re.compile(r"[\w-]*"),
-)
-# \b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@ (re.I), reading each scheme-like run
-# once: from every letter after a "+", "." or "-" [a-z0-9+.-]* reads the run to its end
-URL_PASSWORD = RunSearch(
-    rest=re.compile(
-        r"(?<![a-z0-9+.-])\b[a-z][a-z0-9+.-]*+://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I
-    ),
-    inner=re.compile(r"(?<=[+.-])[a-z]", re.I),
-    alternative=re.compile(r"[a-z][a-z0-9+.-]*+://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
-    run=re.compile(r"[a-z0-9+.-]*", re.I),
-)
 # (what, pattern, strings one of which every match contains, whether to test them in
 # lower-cased text: see text.prefilter.may_match)
 SECRETS: tuple[tuple[str, Lazy | RunSearch, tuple[str, ...], bool], ...] = (
@@ -179,7 +161,7 @@ def in_url(block: Block, start: int, end: int) -> bool:
 @lru_cache(maxsize=16)
 def _urls(text: str) -> tuple[list[int], list[int]]:
     """Where the URLs of `text` start and end, found once per text (not once per number)."""
-    spans = [m.span() for m in _URL.compiled.finditer(text)]
+    spans = [m.span() for m in URLS.finditer(text)]
     return [s for s, _ in spans], [e for _, e in spans]
 
 
@@ -232,23 +214,6 @@ def secret_value(m: re.Match[str]) -> bool:
 KEY_BLOCK = Lazy(
     r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
     r"[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?=\n[ \t]*\n)|\Z)"
-)
-# the value in group `value`: cloud keys (an AWS secret access key, an Azure account or
-# shared access key, an Azure SAS signature) and a URL's password after an empty user name
-_CLOUD_KEYS = (
-    r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?"
-    r"(?P<aws>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
-    r"|(?:AccountKey|SharedAccessKey)=(?P<azure>[A-Za-z0-9+/]{20,}={0,2})"
-    r"|[?&]sig=(?P<sas>[A-Za-z0-9%+/]{20,}={0,2})"
-)
-_EMPTY_USER = r"[a-z][a-z0-9+.-]*+://:(?P<url>[^\s@/]{3,})@"
-# searched reading each run of a scheme's characters once (see URL_PASSWORD); inside a run
-# the whole pattern is matched, the cloud keys before the URL as in a search
-MORE_SECRETS = RunSearch(
-    rest=re.compile(rf"{_CLOUD_KEYS}|(?<![a-z0-9+.-])\b{_EMPTY_USER}"),
-    inner=re.compile(r"(?<=[+.-])[a-z]"),
-    alternative=re.compile(rf"{_CLOUD_KEYS}|{_EMPTY_USER}"),
-    run=re.compile(r"[a-z0-9+.-]*"),
 )
 # an international number on one line (PHONES' first pattern may run on into the next line,
 # and the rule then drops the match)

@@ -55,9 +55,8 @@ _AFTER_MARKS = r"[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])"
 # to its end)
 _BOUNDARY = RunSearch(
     rest=re.compile(rf"(?<![.!?])[.!?]++{_AFTER_MARKS}"),
-    inner=re.compile(r"(?<=[.!?])[.!?]"),
+    runs=((re.compile(r"(?<=[.!?])[.!?]"), re.compile(r"[.!?]*")),),
     alternative=re.compile(rf"[.!?]+{_AFTER_MARKS}"),
-    run=re.compile(r"[.!?]*"),
 )
 # An HTML tag; or, with `open` set, a "<" not closed on its line, and the rest of the line up
 # to where a tag could end. Matched so, that rest is passed over once: searched for from each

@@ -19,9 +19,8 @@ _OTHER_NOISE = r"&nbsp;|&#?\w+;|\*\*|__|[*_~•]"
 # the line from every "<" of an unclosed run)
 _NOISE = RunSearch(
     rest=re.compile(rf"(?<![^>\n])<[^>\n]*+>|{_OTHER_NOISE}"),
-    inner=re.compile(r"(?<=[^>\n])<"),
+    runs=((re.compile(r"(?<=[^>\n])<"), re.compile(r"[^>\n]*")),),
     alternative=re.compile(rf"<[^>\n]*>|{_OTHER_NOISE}"),
-    run=re.compile(r"[^>\n]*"),
 )
 _TAG = Lazy(
     r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"

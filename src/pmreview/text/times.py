@@ -27,9 +27,8 @@ DATE_RE = RunSearch(
     rest=re.compile(
         rf"{_NUMERIC_DATE}|(?:(?<![a-z]){_DAY}[a-z]*+,?\s+)?{_MONTH_DAY}|{_DAY_MONTH}", re.I
     ),
-    inner=re.compile(rf"(?<=[a-z]){_DAY}", re.I),
+    runs=((re.compile(rf"(?<=[a-z]){_DAY}", re.I), re.compile("[a-z]*", re.I)),),
     alternative=re.compile(rf"{_DAY}[a-z]*+,?\s+{_MONTH_DAY}", re.I),
-    run=re.compile("[a-z]*", re.I),
 )
 _DIGIT = re.compile(r"\d")
 
