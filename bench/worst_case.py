@@ -141,6 +141,22 @@ CLASSES: dict[str, Callable[[int], str]] = {
     "long_number": lambda size: _fill(lambda n: "1,234", size, tail="\n"),
     "nbsp": lambda size: _fill(lambda n: "\u00a0", size, tail="x\n"),
     "nested_mixed": lambda size: _fill(lambda n: "> " * (n % 50) + "- " * (n % 30) + "x\n", size),
+    # runs that a search starting at each of their characters reads to the end
+    "bracket_run": lambda size: _fill(lambda n: "[", size, tail="\n"),
+    "bracket_lines": lambda size: _fill(lambda n: f"[a {n}\n", size),
+    "tag_run": lambda size: _fill(lambda n: "<", size, tail="\n"),
+    "link_run": lambda size: _fill(lambda n: "](", size, tail="\n"),
+    "ticket_spaces": lambda size: _fill(lambda n: " ", size, head=HEAD + "Fix bug", tail="x\n"),
+    "weekday_run": lambda size: _fill(lambda n: "mon", size, head=HEAD + "1 ", tail="\n"),
+    "scheme_run": lambda size: _fill(lambda n: "x+y.z-", size, tail="://\n"),
+    "dash_words": lambda size: _fill(lambda n: "a-b-c-", size, tail=" was removed\n"),
+    "jwt_dashes": lambda size: _fill(lambda n: "eyJ-", size, tail="\n"),
+    "stops": lambda size: _fill(lambda n: ".!?", size, tail="\n"),
+    "curly_quotes": lambda size: _fill(lambda n: "\u201ca ", size, tail="\n"),
+    "backtick_lines": lambda size: _fill(lambda n: "``a-\n", size),
+    "have_for_spaces": lambda size: _fill(
+        lambda n: " ", size, head=HEAD + "We have for", tail="x done\n"
+    ),
     "crlf": lambda size: _fill(_normal, size * 24 // 25, head="").replace("\n", "\r\n"),
     "mixed_eol": lambda size: "".join(
         line + ("\r\n", "\r", "\n")[i % 3]

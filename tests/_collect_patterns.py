@@ -71,16 +71,26 @@ def main(documents: list[str]) -> None:
     for doc in documents:
         review = review_text(Path(doc).read_text(encoding="utf-8"), doc)
         render(Report(profile="default", documents=[review], errors=[]), "json")
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").startswith("pmreview."):
-            _force_lazy(vars(module).values())
+    ours = [m for m in list(sys.modules.values()) if m.__name__.startswith("pmreview.")]
+    for module in ours:
+        _force_lazy(vars(module).values())
     from pmreview.rules.blame import _patterns as blame_patterns
 
     _force_lazy(blame_patterns().values())  # tried only where a name is next to their start
     for pattern in _toml_patterns():
         SEEN[(pattern, 0)] = None
     del rules
-    json.dump(list(SEEN), sys.stdout)
+    matched = _matched_only(ours)
+    json.dump([(rf"\A(?:{p})" if p in matched else p, f) for p, f in SEEN], sys.stdout)
+
+
+def _matched_only(modules: list[Any]) -> set[str]:
+    """The patterns pmreview only matches at a start, never searches (RunSearch alternatives,
+    text/runs.py): audited anchored there, as a search's cost is none of pmreview's."""
+    from pmreview.text.runs import RunSearch
+
+    values = [v for m in modules for v in vars(m).values()]
+    return {v.alternative.pattern for v in values if isinstance(v, RunSearch)}
 
 
 def _force_lazy(values: Any, depth: int = 0) -> None:

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import importlib
 import json
+import random
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from _same_matches import found, made_for, searches, texts
+from _same_matches import _pieces, found, made_for, searches, texts
 from _support import REPO
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from pmreview.text.prefilter import Lazy
+from pmreview.text.runs import RunSearch
 
 OLD: dict[str, list[Any]] = json.loads(
     (REPO / "tests" / "_backtracking_old.json").read_text("utf-8")
@@ -130,3 +132,42 @@ def test_a_rewrite_finds_what_the_old_form_found_in_texts_made_for_it(
     text = data.draw(made_for(_old(name)))
     old, new = _views(name)
     assert old(text) == new(text)
+
+
+def _scans(p: re.Pattern[str] | RunSearch) -> Callable[[str], Any]:
+    """A scan from the start (what finditer and sub give), a search and a match from each
+    position."""
+    return lambda text: (
+        searches(p)(text),
+        [found(m) for m in p.finditer(text)],
+        p.sub("<>", text),
+        [found(p.match(text, pos)) for pos in range(len(text) + 1)],
+    )
+
+
+# the rewrites that search through text/runs.py: a scan keeps what it learnt from one match
+# to the next (the runs whose inner starts failed)
+RUNS = sorted(name for name in OLD if isinstance(_new(name), RunSearch))
+
+
+def test_the_run_searches_are_compared() -> None:
+    assert len(RUNS) >= 5
+
+
+def _run_texts(name: str) -> list[str]:
+    """Texts of the old pattern's pieces, many of them single characters runs are made of
+    (where the rewrite differs)."""
+    pieces = _pieces(_old(name))
+    runs = [c for c in pieces if len(c) == 1 and any(r.fullmatch(c) for _, r in _new(name).runs)]
+    runs *= 8
+    rnd = random.Random(12)
+    return [
+        "".join(rnd.choice(pieces + runs) for _ in range(rnd.randint(0, 16))) for _ in range(TEXTS)
+    ]
+
+
+@pytest.mark.parametrize("name", RUNS)
+def test_a_run_search_scans_and_matches_as_the_old_form_did(name: str) -> None:
+    old, new = _scans(_old(name)), _scans(_new(name))
+    made = texts(_old(name), TEXTS) + _run_texts(name)
+    assert [repr(t) for t in made if old(t) != new(t)] == []

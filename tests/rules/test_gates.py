@@ -20,6 +20,7 @@ from pmreview.models import ASCII_LOWER
 from pmreview.rules import placeholders, privacy_patterns
 from pmreview.text.durations import _PART, _PART_RE
 from pmreview.text.prefilter import CASE_VARIANTS, Lazy, may_match
+from pmreview.text.runs import RunSearch, finder
 
 EXAMPLES = [
     # placeholders
@@ -148,14 +149,14 @@ FAST = settings(
     max_examples=500, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
-GATED: list[tuple[Lazy | re.Pattern[str], tuple[str, ...], bool]] = [
+GATED: list[tuple[Lazy | RunSearch | re.Pattern[str], tuple[str, ...], bool]] = [
     *((p, needs, caseless) for p, _, _, needs, caseless in placeholders._PLACEHOLDERS),
     *((p, needs, caseless) for _, p, needs, caseless in privacy_patterns.SECRETS),
     *privacy_patterns.PHONES,
 ]
 
 
-def _compiled(p: Lazy | re.Pattern[str]) -> re.Pattern[str]:
+def _compiled(p: Lazy | RunSearch | re.Pattern[str]) -> re.Pattern[str] | RunSearch:
     return p.compiled if isinstance(p, Lazy) else p
 
 
@@ -205,7 +206,7 @@ def test_a_credential_spelt_with_a_case_variant_is_still_found() -> None:
     text = "The config had paſſword=hunter2xyz in it."
     assert may_match(("pass",), True, text, text.lower())
     assert not may_match(("pass",), True, "no credential here", "no credential here")
-    assert privacy_patterns.SECRETS[-1][1].compiled.search(text)
+    assert finder(privacy_patterns.SECRETS[-1][1]).search(text)
 
 
 def test_lazy_compiles_once_on_first_use() -> None:

@@ -17,6 +17,7 @@ from ..resources import load_toml
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.phrases import Alternation
 from ..text.prefilter import Searcher, lower_case
+from ..text.runs import RunSearch
 
 
 class Evidence(TypedDict):
@@ -57,11 +58,12 @@ def find_sentence(
     return None
 
 
-SPECIFIC = re.compile(
-    r"`[^`\n]+`"
-    r"|\b[\w-]+\.(?:conf|php|phpp|py|js|ts|json|ya?ml|ini|cfg|sh|rb|lock|log|txt|html?|sql|pp|xml|env"
+_FILE = (
+    r"\.(?:conf|php|phpp|py|js|ts|json|ya?ml|ini|cfg|sh|rb|lock|log|txt|html?|sql|pp|xml|env"
     r"|service|toml|go|java|properties|wslconfig|d)\b"
-    r"|(?<![\w/])/(?:etc|var|usr|opt|home|tmp|srv|proc|lib|bin)/\S+"
+)
+_OTHER_TERMS = (
+    r"(?<![\w/])/(?:etc|var|usr|opt|home|tmp|srv|proc|lib|bin)/\S+"
     r"|(?<![\w.])\.(?:php|phpp|conf|py|js|json|ya?ml|ini|cfg|sh|env|htaccess|wslconfig)\b"
     r"|\bv?\d+\.\d+(?:\.\d+)+\b|\bversion \d[\w.]*|\bv\d+(?:\.\d+)?\b"
     r"|\bports? \d+|\b\d+(?:/\d+)+\b"
@@ -78,11 +80,25 @@ SPECIFIC = re.compile(
     r"|null pointer|typo|certificate|expired"
     r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record"
     r"|firewall rule)\b"
-)  # matched on lower-cased text (faster than re.IGNORECASE); identifiers need the case:
+)
+# `[^`\n]+`|\b[\w-]+FILE|OTHER_TERMS, searched reading each run of [\w-] once (a file name's
+# [\w-]+ reads it to its end from every start after a "-"); matched on lower-cased text (faster
+# than re.IGNORECASE); identifiers need the case:
+SPECIFIC = RunSearch(
+    rest=re.compile(rf"`[^`\n]+`|(?<![\w-])\b[\w-]++{_FILE}|{_OTHER_TERMS}"),
+    runs=((re.compile(r"(?<=[\w-])\b(?=[\w-])"), re.compile(r"[\w-]*")),),
+    alternative=re.compile(rf"[\w-]++{_FILE}"),
+)
 _CASED = re.compile(r"\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b")
 
 
-_URL = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
+# !?\[[^\]]*\]\([^)]*\)|https?://\S+, reading each run of [^\]] once (a link's [^\]]* reads to
+# the next "]", across lines, from every "[" of an unclosed run)
+_URL = RunSearch(
+    rest=re.compile(r"(?<![^\]])!?\[[^\]]*+\]\([^)]*\)|https?://\S+"),
+    runs=((re.compile(r"(?<=[^\]])!?\["), re.compile(r"!?\[[^\]]*")),),
+    alternative=re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+"),
+)
 
 
 def specific_terms(text: str) -> frozenset[str]:

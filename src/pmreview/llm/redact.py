@@ -4,9 +4,10 @@ E-mail addresses, phone numbers, IP addresses, credentials (in URLs, bearer and 
 tokens, cloud keys, passwords, whole private-key blocks), payment card numbers and IBANs
 become stable placeholders ([EMAIL_1], the same one for every occurrence of the same
 address). The detection is the privacy rules' own (PM601–PM604) plus the checks of
-`privacy_patterns` that only redaction uses (key blocks, cloud keys, cards, IBANs), run over
-the whole text, code included, because the whole text is what would be sent. A placeholder
-keeps the line breaks of what it replaces, so the lines the model sees are the document's.
+`privacy_patterns` and `privacy_runs` that only redaction uses (key blocks, cloud keys, cards,
+IBANs), run over the whole text, code included, because the whole text is what would be sent.
+A placeholder keeps the line breaks of what it replaces, so the lines the model sees are the
+document's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Block, Document, Section, Source
-from ..rules import privacy, privacy_patterns
+from ..rules import privacy, privacy_patterns, privacy_runs
 
 _KIND = {"check_phone": "PHONE", "check_ip": "IP", "check_secret": "SECRET"}
 _PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|IP|SECRET|CARD|IBAN)_\d+\]")
@@ -90,7 +91,7 @@ def _redaction_only(text: str) -> Iterator[tuple[int, int, str]]:
             (m.start(), m.end(), "SECRET")
             for m in privacy_patterns.KEY_BLOCK.compiled.finditer(text)
         )
-    for m in privacy_patterns.MORE_SECRETS.compiled.finditer(text):
+    for m in privacy_runs.MORE_SECRETS.finditer(text):
         group = next(g for g in ("aws", "azure", "sas", "url") if m.group(g) is not None)
         yield m.start(group), m.end(group), "SECRET"
     for m in privacy_patterns.INTL_PHONE.compiled.finditer(text):

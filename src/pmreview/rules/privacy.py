@@ -9,6 +9,7 @@ from typing import Any
 
 from ..models import Block, Document, Hit, Section, per_document
 from ..text.prefilter import may_match
+from ..text.runs import finder
 from . import Rule
 from ._text import blocks, hit_at
 from .privacy_patterns import (
@@ -201,7 +202,7 @@ def check_secret(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         for what, pattern, needs, caseless in wanted:
             if not may_match(needs, caseless, b.text, b.lower):
                 continue
-            for m in pattern.compiled.finditer(b.text):
+            for m in finder(pattern).finditer(b.text):
                 if not secret_value(m) or any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append(m.span())

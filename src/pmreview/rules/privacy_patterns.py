@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from ..models import Block
 from ..text.prefilter import Lazy
+from ..text.runs import RunSearch
+from .privacy_runs import JWT, URL_PASSWORD, URLS
 
 EMAIL = Lazy(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
@@ -80,7 +82,6 @@ PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
         True,
     ),
 )
-_URL = Lazy(r"\b[a-z][a-z0-9+.-]*://\S+|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I)
 
 IPV4 = Lazy(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
@@ -95,9 +96,10 @@ _DOC_NETS = [
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
 ]
 
+
 # (what, pattern, strings one of which every match contains, whether to test them in
 # lower-cased text: see text.prefilter.may_match)
-SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
+SECRETS: tuple[tuple[str, Lazy | RunSearch, tuple[str, ...], bool], ...] = (
     ("an AWS access key", Lazy(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), ("AKIA", "ASIA"), False),
     (
         "a GitHub token",
@@ -114,24 +116,14 @@ SECRETS: tuple[tuple[str, Lazy, tuple[str, ...], bool], ...] = (
         ("PRIVATE KEY",),
         False,
     ),
-    (
-        "a JSON Web Token",
-        Lazy(r"\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}"),
-        ("eyJ",),
-        False,
-    ),
+    ("a JSON Web Token", JWT, ("eyJ",), False),
     (
         "a bearer token",
         Lazy(r"\bBearer\s+(?=[\w.~+/-]*\d)(?:[\w~+/-]|\.(?=\w)){20,}=*"),
         ("Bearer",),
         False,
     ),
-    (
-        "a password in a URL",
-        Lazy(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@", re.I),
-        ("://",),
-        False,
-    ),
+    ("a password in a URL", URL_PASSWORD, ("://",), False),
     (
         "a password or key",
         Lazy(
@@ -171,7 +163,7 @@ def in_url(block: Block, start: int, end: int) -> bool:
 @lru_cache(maxsize=16)
 def _urls(text: str) -> tuple[list[int], list[int]]:
     """Where the URLs of `text` start and end, found once per text (not once per number)."""
-    spans = [m.span() for m in _URL.compiled.finditer(text)]
+    spans = [m.span() for m in URLS.finditer(text)]
     return [s for s, _ in spans], [e for _, e in spans]
 
 
@@ -234,15 +226,6 @@ def secret_value(m: re.Match[str]) -> bool:
 KEY_BLOCK = Lazy(
     r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
     r"[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?=\n[ \t]*\n)|\Z)"
-)
-# the value in group `value`: cloud keys (an AWS secret access key, an Azure account or
-# shared access key, an Azure SAS signature) and a URL's password after an empty user name
-MORE_SECRETS = Lazy(
-    r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?"
-    r"(?P<aws>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
-    r"|(?:AccountKey|SharedAccessKey)=(?P<azure>[A-Za-z0-9+/]{20,}={0,2})"
-    r"|[?&]sig=(?P<sas>[A-Za-z0-9%+/]{20,}={0,2})"
-    r"|\b[a-z][a-z0-9+.-]*://:(?P<url>[^\s@/]{3,})@"
 )
 # an international number on one line (PHONES' first pattern may run on into the next line,
 # and the rule then drops the match)

@@ -12,9 +12,9 @@ from typing import Any
 from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
-from ..text.times import DATE_RE, leading_time
+from ..text.times import DATE, DATE_RE, leading_time
 
-_DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE_RE.pattern})[\s*_:|.-]*$", re.I)
+_DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE})[\s*_:|.-]*$", re.I)
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAY_LINE = Lazy(

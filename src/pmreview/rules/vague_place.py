@@ -8,14 +8,24 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from ..models import Block, Document, Section
+from ..text.runs import RunSearch
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
 # links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML
-# tags (a colour is no value)
-_REFERENCE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>")
+# tags (a colour is no value); reading each run of an unclosed "[" or "<" once
+_REFERENCE = RunSearch(
+    rest=re.compile(
+        r"(?<![^\]\n])!?\[[^\]\n]*+\]\([^)\n]*\)|https?://\S+|#\d+\b|(?<![^>\n])<[^>\n]*+>"
+    ),
+    runs=(
+        (re.compile(r"(?<=[^\]\n])!?\["), re.compile(r"!?\[[^\]\n]*")),
+        (re.compile(r"(?<=[^>\n])<"), re.compile(r"[^>\n]*")),
+    ),
+    alternative=re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>"),
+)
 
 
 def _clause_after(after: str, apposition: bool = False) -> str:

@@ -30,6 +30,7 @@ from weakref import WeakKeyDictionary
 
 from ..models import Block, Section
 from .prefilter import Lazy, run_end
+from .runs import RunSearch
 from .sentences import sentences
 from .times import DATE_RE, TIME_RE
 
@@ -190,7 +191,15 @@ def _log_offsets(block: Block) -> list[tuple[int, int]]:
 
 
 # a quotation: straight or curly double quotes, curly single quotes, on one line
-_QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|`[^`\n]+`")
+# (reading each run of an unclosed curly quote once)
+_QUOTATION = RunSearch(
+    rest=re.compile(r"\"[^\"\n]+\"|(?<![^”\n])“[^”\n]++”|(?<![^’\n])‘[^’\n]++’|`[^`\n]+`"),
+    runs=(
+        (re.compile(r"(?<=[^”\n])“"), re.compile(r"“[^”\n]*")),
+        (re.compile(r"(?<=[^’\n])‘"), re.compile(r"‘[^’\n]*")),
+    ),
+    alternative=re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|`[^`\n]+`"),
+)
 _WORD = re.compile(r"[A-Za-z]+")
 # fewer words than this between quotes are the author's own words set off ("the 'fix'")
 MIN_QUOTED_WORDS = 3

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..models import Block
+from .runs import RunSearch
 from .times import DATE_RE, TIME_RE
 from .zones import ZONE_RE
 
@@ -49,7 +50,14 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 # the word a text ends with (where a run of them starts: searched from every start in it, a
 # long run would be read again from each)
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]++)$")
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])")
+_AFTER_MARKS = r"[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])"
+# [.!?]+AFTER_MARKS, reading each run of marks once (from every mark of a run [.!?]+ reads it
+# to its end)
+_BOUNDARY = RunSearch(
+    rest=re.compile(rf"(?<![.!?])[.!?]++{_AFTER_MARKS}"),
+    runs=((re.compile(r"(?<=[.!?])[.!?]"), re.compile(r"[.!?]*")),),
+    alternative=re.compile(rf"[.!?]+{_AFTER_MARKS}"),
+)
 # An HTML tag; or, with `open` set, a "<" not closed on its line, and the rest of the line up
 # to where a tag could end. Matched so, that rest is passed over once: searched for from each
 # "<" of a long unclosed run, a tag alone would be looked for to the run's end from each.

@@ -17,7 +17,7 @@ from .borrowed import on_log_line, own_blocks
 from .dates import align, date_near, may_hold_date, parse_date
 from .durations import durations_in, of_other_thing
 from .prefilter import Lazy, run_end
-from .times import DATE_RE
+from .times import DATE
 from .zones import ZONE, zone_offset
 
 
@@ -46,8 +46,8 @@ def _range() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
     return re.compile(
         rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
-        rf"{DATE_RE.pattern}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
-        rf"(?:(?:{_WEEKDAY},?\s++)?{DATE_RE.pattern}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
+        rf"{DATE}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
+        rf"(?:(?:{_WEEKDAY},?\s++)?{DATE}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
         r"(?:approximately\s+|about\s+|around\s+)?$",
         re.I,
     )

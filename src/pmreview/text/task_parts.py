@@ -11,6 +11,7 @@ from functools import cache
 from ..models import Block, Document, per_document
 from ..resources import load_toml
 from .prefilter import Lazy
+from .runs import RunSearch
 from .tasks import WORD, Task
 from .times import DATE_RE
 from .topics import clauses, noun_phrase
@@ -30,9 +31,14 @@ _OPENER = re.compile(
 )
 # A condition that leads to the task without a comma: "After a release do a load test".
 _CONDITION = Lazy(r"^(?:before|after|when|whenever|once|if|prior to)\b", re.I)
-_CONCRETE = re.compile(
-    r"`[^`]+`|\d|[\w-]+\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|"
-    r"cfg|sql|md)\b|/[\w.-]+/|https?://"
+_CONFIG_FILE = r"\.(?:conf|ya?ml|json|py|sh|pp|js|ts|go|rb|ini|toml|cfg|sql|md)\b"
+_OTHER_CONCRETE = r"/[\w.-]+/|https?://"
+# `[^`]+`|\d|[\w-]+CONFIG_FILE|OTHER_CONCRETE, reading each run of [\w-] once (a file name's
+# [\w-]+ reads it to its end from every start inside it)
+_CONCRETE = RunSearch(
+    rest=re.compile(rf"`[^`]+`|\d|(?<![\w-])[\w-]++{_CONFIG_FILE}|{_OTHER_CONCRETE}"),
+    runs=((re.compile(r"(?<=[\w-])[\w-]"), re.compile(r"[\w-]*")),),
+    alternative=re.compile(rf"`[^`]+`|\d|[\w-]+{_CONFIG_FILE}|{_OTHER_CONCRETE}"),
 )
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
@@ -46,11 +52,14 @@ _OWNER_NAME = re.compile(
     r"[—–]\s*+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*(?:\.\s*)?$",
     re.M,
 )
-_TICKET = re.compile(
-    # a JIRA key is upper case ("OPS-123"; "db-1" is a host)
-    r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+|\]\([^)\s]+\)"
-    r"|\b(?:bug|ticket|issue)\s*[:#]?\s*\d+",
-    re.IGNORECASE,
+# a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
+# run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
+_JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+_BUG_NUMBER = r"\b(?:bug|ticket|issue)\s*+[:#]?\s*+\d+"
+_TICKET = RunSearch(
+    rest=re.compile(rf"{_JIRA_OR_NUMBER}|(?<![^)\s])\]\([^)\s]++\)|{_BUG_NUMBER}", re.I),
+    runs=((re.compile(r"(?<=[^)\s])\]\("), re.compile(r"\]\([^)\s]*")),),
+    alternative=re.compile(rf"{_JIRA_OR_NUMBER}|\]\([^)\s]+\)|{_BUG_NUMBER}", re.I),
 )
 _DUE = re.compile(
     r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
@@ -124,7 +133,7 @@ def _read(doc: Document, block: Block) -> Assignment:
     )
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
+def _first(pattern: re.Pattern[str] | RunSearch, text: str) -> str | None:
     m = pattern.search(text)
     return m.group(0).strip() if m else None
 
@@ -143,7 +152,7 @@ def _owner(text: str, guess_cell: bool) -> str | None:
         if (
             re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell)
             and cell.lower() not in _NOT_NAMES
-            and not _TICKET.fullmatch(cell)
+            and not _TICKET.rest.fullmatch(cell)  # at a text's start no run has begun
         ):
             return cell
     return None

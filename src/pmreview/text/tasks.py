@@ -11,9 +11,17 @@ from dataclasses import dataclass
 
 from ..models import Block, Document, Section, per_document
 from .prefilter import Lazy
+from .runs import RunSearch
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
-_NOISE = re.compile(r"<[^>\n]*>|&nbsp;|&#?\w+;|\*\*|__|[*_~•]")
+_OTHER_NOISE = r"&nbsp;|&#?\w+;|\*\*|__|[*_~•]"
+# <[^>\n]*>|OTHER_NOISE, reading each run of [^>\n] once (a tag's [^>\n]* reads to the end of
+# the line from every "<" of an unclosed run)
+_NOISE = RunSearch(
+    rest=re.compile(rf"(?<![^>\n])<[^>\n]*+>|{_OTHER_NOISE}"),
+    runs=((re.compile(r"(?<=[^>\n])<"), re.compile(r"[^>\n]*")),),
+    alternative=re.compile(rf"<[^>\n]*>|{_OTHER_NOISE}"),
+)
 _TAG = Lazy(
     r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
     r"|#\d+)\s*[:\-–—]?\s*"

@@ -10,18 +10,27 @@ from functools import lru_cache
 
 from ..models import TimeRef
 from .prefilter import Lazy
+from .runs import RunSearch
 from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DATE = (
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
-    rf"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?)"
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_MONTH_DAY = rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?"
+DATE = rf"(?:{_NUMERIC_DATE}|(?:{_DAY}[a-z]*,?\s+)?{_MONTH_DAY}|{_DAY_MONTH})"
+# DATE, searched reading each run of letters once: a weekday may start inside a run ("xMonday,
+# May 3" is a date from "M"), and its [a-z]* reads the run to its end from every such start
+DATE_RE = RunSearch(
+    rest=re.compile(
+        rf"{_NUMERIC_DATE}|(?:(?<![a-z]){_DAY}[a-z]*+,?\s+)?{_MONTH_DAY}|{_DAY_MONTH}", re.I
+    ),
+    runs=((re.compile(rf"(?<=[a-z]){_DAY}", re.I), re.compile("[a-z]*", re.I)),),
+    alternative=re.compile(rf"{_DAY}[a-z]*+,?\s+{_MONTH_DAY}", re.I),
 )
-DATE_RE = re.compile(DATE, re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
