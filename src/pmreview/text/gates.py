@@ -21,10 +21,12 @@ from .prefilter import Searcher
 GATED_BLOCKS = 512
 
 
-def gated(blocks: list[Block], *searchers: Searcher) -> list[Block]:
+def gated(blocks: list[Block], *searchers: Searcher, unicode_lower: bool = False) -> list[Block]:
     """The `blocks` whose `lower` text one of `searchers` may match in (a search of it, or of
     any part of it, as written: no flags); all of them when there are fewer than GATED_BLOCKS
-    or a searcher's anchors are not known."""
+    or a searcher's anchors are not known. With `unicode_lower` the searches are of parts of
+    `text.lower()`, which turns a few non-ASCII letters into ASCII ones (the Kelvin sign into
+    "k"): a block with a non-ASCII character is then kept."""
     if len(blocks) < GATED_BLOCKS:
         return blocks
     needs: set[str] = set()
@@ -33,7 +35,11 @@ def gated(blocks: list[Block], *searchers: Searcher) -> list[Block]:
         if found is None:
             return blocks
         needs.update(found)
-    return [b for b in blocks if any(map(b.lower.__contains__, needs))]
+    return [
+        b
+        for b in blocks
+        if any(map(b.lower.__contains__, needs)) or (unicode_lower and not b.lower.isascii())
+    ]
 
 
 def _needs(searcher: Searcher) -> frozenset[str] | None:
