@@ -11,7 +11,9 @@ that costs more than it saves, is searched block by block as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from ..models import Block
 from .anchors import known_anchors
@@ -35,11 +37,28 @@ def gated(blocks: list[Block], *searchers: Searcher, unicode_lower: bool = False
         if found is None:
             return blocks
         needs.update(found)
+    if any(not n or "\0" in n for n in needs):
+        return blocks
+    holding = _holding(blocks, needs)
     return [
-        b
-        for b in blocks
-        if any(map(b.lower.__contains__, needs)) or (unicode_lower and not b.lower.isascii())
+        b for k, b in enumerate(blocks) if k in holding or (unicode_lower and not b.lower.isascii())
     ]
+
+
+def _holding(blocks: list[Block], needs: set[str]) -> set[int]:
+    """The indexes of the blocks whose `lower` holds one of `needs` (none holds a NUL): each
+    string found through the blocks joined by NULs, from each block where one is found on to
+    the next block (a string-by-string test of every block cost ~2 µs a block)."""
+    joined = "\0".join(b.lower for b in blocks)
+    starts = list(accumulate((len(b.lower) + 1 for b in blocks), initial=0))
+    found: set[int] = set()
+    for need in needs:
+        at = joined.find(need)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = joined.find(need, starts[k + 1])
+    return found
 
 
 def _needs(searcher: Searcher) -> frozenset[str] | None:
