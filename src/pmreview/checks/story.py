@@ -177,8 +177,10 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
     suspicion that was right ("as suspected, the log showed…") is no path."""
     wrong = lexicon("wrongness")
     own = own_blocks(blocks)
-    told = [(b, s, e) for b in own for s, e in own_sentences(b)]
     may = {id(b) for b in gated(own, lexicon("suspicion"), _THEORY.compiled)}
+    if not may:
+        return None  # no block tells a theory
+    told = [(b, s, e) for b in own for s, e in own_sentences(b)]
     for i, (b, s, e) in enumerate(told):
         if id(b) not in may or not _theory(b.lower[s:e]):
             continue
