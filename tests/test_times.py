@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from pmreview.text.dates import _after_time
 from pmreview.text.times import (
+    DATE_RE,
     TIME_RE,
     ZONE_STATEMENT,
     _zone_after,
@@ -19,6 +20,7 @@ from pmreview.text.times import (
     leading_time,
     search_zone_statement,
     time_matches,
+    without_dates_and_times,
 )
 from pmreview.text.zones import OFFSETS, ZONE, ZONE_AT_START, zone_offset
 
@@ -88,6 +90,28 @@ FAST = settings(
 def test_time_matches_is_finditer(text: str) -> None:
     fast = [(m.span(), m.groupdict()) for m in time_matches(text)]
     assert fast == [(m.span(), m.groupdict()) for m in TIME_RE.finditer(text)]
+
+
+DATE_PIECES = st.sampled_from(
+    [
+        "March 5",
+        "MAR 5th, 2024",
+        "5 of june",
+        "Monday, Jan 3",
+        "\u017fep 4",
+        "SEPT. 30",
+        "2024-03-05",
+    ]
+    + ["12/05/2024", "1.2.24", "Sunday ", "\u017f", "\u212a", "nov", "3rd", " ", ", ", "\n"]
+)
+DATED = st.lists(st.one_of(PIECES, DATE_PIECES, st.text(max_size=3)), max_size=20).map("".join)
+
+
+@FAST
+@given(DATED)
+def test_without_dates_and_times_is_the_two_subs(text: str) -> None:
+    plain = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+    assert without_dates_and_times.__wrapped__(text) == plain
 
 
 @FAST

@@ -12,6 +12,7 @@ import re
 
 from ..models import Block
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
@@ -55,7 +56,8 @@ def detection(entries: list[Block]) -> Evidence | None:
     """The first sentence that tells a detection (an alarm, a person who noticed or told),
     else the first that only names a tool or a message."""
     weak: Evidence | None = None
-    for b in own_blocks(entries):
+    told = (_TOLD_BY.compiled, _DETECTED.compiled, lexicon("detection"))
+    for b in gated(own_blocks(entries), *told):  # a strength above 0 needs one of them
         for s, e in own_sentences(b):
             strength = _strength(b.lower[s:e])
             if strength == 2:

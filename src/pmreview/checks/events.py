@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..models import Block
 from ..parse.timeline import find_times_in
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
@@ -115,9 +116,10 @@ def actions(entries: list[Block], since: int = 0) -> Evidence | None:
     changing our process…") is no action taken. An entry that names the part after its verb
     ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
     failures rose; began investigating")."""
+    acts = (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
     found = [
         (b, s, e)
-        for b in own_blocks(entries)
+        for b in gated(own_blocks(entries), *acts)  # _acts needs one of them (see _ACTED)
         for s, e in own_sentences(b)
         if _acts_on(b, s, e) and not _PLANNED.compiled.search(b.lower[s:e])
     ]
@@ -170,7 +172,9 @@ def _blank(m: re.Match[str]) -> str:
 
 # how people write an investigation beyond the lexicon's verbs
 _LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
-# what responders do to a system; "updated", "created", "published" also tell the incident,
+# what responders do to a system (searched with OUTCOME's words blanked: a run of three
+# spaces or more, which joins no two words into one of its anchors, such as "failed over");
+# "updated", "created", "published" also tell the incident,
 # and "increased" is a change only with its object ("increased the pool", not "increased
 # API failures")
 _ACTED = Lazy(

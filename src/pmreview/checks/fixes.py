@@ -9,6 +9,7 @@ from ..models import Block, Document
 from ..parse.titles import normalise_title
 from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
@@ -181,7 +182,7 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
 def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
     """The first sentence that says it was resolved (in the story, `told`) or reports a
     change made, not as part of planned work, and names the change."""
-    for b in blocks:
+    for b in gated(blocks, lexicon("resolved"), _MADE.compiled):  # one of them is needed
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
@@ -203,7 +204,8 @@ def _fix_in_entries(blocks: list[Block]) -> Evidence | None:
     """A timeline entry that reports a change made to a named thing ("14:28 `maxmemory`
     raised to 16 GB on cache-2", "PAT revoked"), in an entry that does not say it did not
     help ("rolled back. No improvement.") nor tells what went wrong."""
-    for b in own_blocks(blocks):
+    # _MADE_ENTRY is matched in parts of str.lower() (the entry's head cut)
+    for b in gated(own_blocks(blocks), _MADE_ENTRY.compiled, unicode_lower=True):
         if _NO_EFFECT.compiled.search(b.lower):
             continue
         for s, e in own_sentences(b):

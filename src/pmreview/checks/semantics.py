@@ -15,6 +15,7 @@ from typing import TypedDict
 from ..models import ASCII_LOWER, Block
 from ..resources import load_toml
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.phrases import Alternation
 from ..text.prefilter import Searcher, lower_case
 from ..text.runs import RunSearch
@@ -45,7 +46,7 @@ def find_sentence(
 ) -> Evidence | None:
     """The first sentence matching `pattern` (and `also`, and not `unless`) in lower-cased
     text, and `cased` in the text as written (never borrowed text: text/borrowed.py)."""
-    for b in own_blocks(list(blocks)):
+    for b in gated(own_blocks(list(blocks)), pattern):
         for s, e in own_sentences(b):
             text = b.lower[s:e]
             if (

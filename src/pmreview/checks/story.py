@@ -9,6 +9,7 @@ import re
 from ..models import Block, Document, Section
 from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
@@ -52,7 +53,9 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     excluded = lexicon("escalation_excluded")
     # a task among the measures ("an expiry alert sent to the on-call") is planned, not done
     planned = {id(b) for sec in secs if sec.has("measures") for b in sec.blocks if b.kind == "item"}
-    for b in own_blocks([b for b in blocks if id(b) not in planned]):
+    verbs = (_PASSIVE_ESCALATION.compiled, lexicon("escalation_verb"), _ENGAGED.compiled)
+    told = [b for b in blocks if id(b) not in planned]
+    for b in gated(own_blocks(told), *verbs):  # _escalated needs one of them
         for s, e in own_sentences(b):
             if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
                 return sem.evidence(b, s, e)
@@ -186,9 +189,13 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
     wrong ("but no issues were found", "the certificate was valid", "errors continued"). A
     suspicion that was right ("as suspected, the log showed…") is no path."""
     wrong = lexicon("wrongness")
-    told = [(b, s, e) for b in own_blocks(blocks) for s, e in own_sentences(b)]
+    own = own_blocks(blocks)
+    may = {id(b) for b in gated(own, lexicon("suspicion"), _THEORY.compiled)}
+    if not may:
+        return None  # no block tells a theory
+    told = [(b, s, e) for b in own for s, e in own_sentences(b)]
     for i, (b, s, e) in enumerate(told):
-        if not _theory(b.lower[s:e]):
+        if id(b) not in may or not _theory(b.lower[s:e]):
             continue
         window = [
             x.lower[xs:xe] if x is b else _FOUND_FAULT.compiled.sub(" ", x.lower[xs:xe])

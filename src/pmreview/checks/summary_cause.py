@@ -8,6 +8,7 @@ import re
 from ..models import ASCII_LOWER, Block, Document
 from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
@@ -64,7 +65,7 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause), a defect placed in a named thing, or an attacker and the means; never a
     sentence about the write-up itself ("We publish these write-ups because…")."""
-    for b in blocks:
+    for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
         for i, (s, e) in enumerate(spans):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -35,8 +34,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def has_date(text: str) -> bool:
-    """`DATE_RE.search(text)`, skipped when text has no digit: every date holds one, and the
-    search is slow (case-insensitive, no literal to skip ahead to)."""
+    """`DATE_RE.search(text)`, skipped when text has no digit (every date holds one)."""
     return _DIGIT.search(text) is not None and DATE_RE.search(text) is not None
 
 
@@ -61,12 +59,21 @@ TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
 
 @lru_cache(maxsize=1024)
 def without_dates_and_times(text: str) -> str:
-    """`text` with its dates and clock times blanked; kept for the several markers a sentence
-    is tested for (both patterns are slow: no literal to skip ahead to; each match holds a
-    digit, so text without one is returned as it is)."""
+    """`TIME_RE.sub(" ", DATE_RE.sub(" ", text))`, kept for the several markers a sentence is
+    tested for (text without a digit holds neither); the times found by time_matches."""
     if _DIGIT.search(text) is None:
         return text
-    return TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+    dateless = _blanked(text, DATE_RE.finditer(text))
+    return _blanked(dateless, time_matches(dateless))
+
+
+def _blanked(text: str, matches: Iterator[re.Match[str]]) -> str:
+    """`text` with each match's span (found in it, or in a copy of the same length) a space."""
+    out, last = [], 0
+    for m in matches:
+        out += [text[last : m.start()], " "]
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 # What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT".
@@ -170,21 +177,21 @@ def time_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()  # never empty: a match holds a digit
 
 
-def _zone_before(text: str, end: int, stops: list[int]) -> str | None:
+def _zone_before(text: str, end: int, backwards: str) -> str | None:
     """The zone written right before `end`: `_ZONE_BEFORE.search(text, 0, end)`, searched only
     from where such a zone can start (BOUNDED_ZONE back, or the start of the run of letters and
-    spaces before `end`; `stops` are the places of the other characters). Searching from 0 for
-    every time on a line of thousands of times was quadratic; the runs of different times do
+    spaces before `end`, found in `backwards`, the text reversed). Searching from 0 for every
+    time on a line of thousands of times was quadratic; the runs before different times do
     not overlap (each time holds a digit), so a line's searches are linear in its length."""
-    at = bisect_left(stops, end)
-    run = stops[at - 1] + 1 if at else 0
+    stop = OUTSIDE_LONG_ZONE.search(backwards, len(text) - end)  # the last one before `end`
+    run = len(text) - stop.start() if stop else 0
     span = _zone_ending(text, max(0, min(run, end - BOUNDED_ZONE)), end)
     return text[span[0] : span[1]] if span else None
 
 
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
     """Every clock time in `text` (a single line), with the zone written next to it."""
-    stops: list[int] | None = None  # found for the first time with no zone after it
+    backwards: str | None = None  # the text reversed, for the first time with no zone after it
     for m in time_matches(text):
         g = m.groupdict()
         if g["h4"] is not None:
@@ -206,9 +213,9 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             if after:
                 tz = after.group(0)
             else:
-                if stops is None:
-                    stops = [c.start() for c in OUTSIDE_LONG_ZONE.finditer(text)]
-                tz = _zone_before(text, m.start(), stops)
+                if backwards is None:
+                    backwards = text[::-1]
+                tz = _zone_before(text, m.start(), backwards)
         yield TimeRef(
             raw=m.group(0),
             line=line,
