@@ -76,6 +76,7 @@ def test_no_wrong_theory(told: tuple[str, ...]) -> None:
         ("we were alerted to Redis errors by the dashboard", False),  # what was seen
         ("escalated to Critical severity", False),  # a severity, not a team
         ("tagged @here in the class channel", False),  # everyone, nobody named
+        ("we did not escalate to the database team or page Kofi", False),  # denied
     ],
 )
 def test_an_escalation_as_small_teams_tell_it(entry: str, found: bool) -> None:
