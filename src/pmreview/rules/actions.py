@@ -237,7 +237,7 @@ RULES: list[Rule] = [
         why='"Be more careful" and "Test better" cannot be assigned, tracked or verified; '
         "blameless postmortems fix systems and processes, not people (Google SRE book, "
         '"Postmortem Culture").',
-        example="- Review the process",
+        example="- Check the things again",
         instead="- Add a staging soak of 30 minutes to the deploy pipeline of payments-api",
         cites=("sre-book", "sre-workbook"),
         check=check_no_object,
