@@ -201,6 +201,8 @@ def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Sec
     the measures, the impact and the timeline."""
     out: list[Section] = []
     for s in secs:
+        if s in out:
+            continue  # added already as a sub-section of the one before
         out.append(s)
         if s.style not in _HEADINGS:
             continue

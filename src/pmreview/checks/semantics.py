@@ -169,8 +169,9 @@ CONCRETE_CHANGE = re.compile(
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"
-    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|decreas|lower(?:ed|ing)\b|reduc(?:ed|ing)\b"
-    r"|slow(?:ed|ing)? (?:down )?the\b|\bran (?=`|sudo\b)"
+    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\bran (?=`|sudo\b)"
+    # an outcome ("error rates decreased") is no change: these act on a thing, to a value
+    r"|(?:decreas|lower|reduc)(?:ed|ing) (?:[\w.`-]+ ){1,5}?(?:to|from|by) \d"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert)",
     re.IGNORECASE,

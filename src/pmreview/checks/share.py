@@ -124,7 +124,10 @@ _MET_FAILURE = Lazy(
     re.IGNORECASE,
 )
 # thanks, apologies and amends are said to everyone, affected or not
-_KIND = Lazy(r"\b(?:thank|apolog|sorry|gets?\b|free\b|credit|compensat)", re.IGNORECASE)
+_KIND = Lazy(
+    r"\b(?:thank|apolog|sorry|gets? (?:a )?(?:free|credit|refund)|free\b|credit|compensat)",
+    re.IGNORECASE,
+)
 
 
 def _stated_share(blocks: list[Block]) -> Evidence | None:

@@ -65,7 +65,8 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause), a defect placed in a named thing, or an attacker and the means; never a
     sentence about the write-up itself ("We publish these write-ups because…")."""
-    for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED):
+    accepts = (_DEFECT_THEN.compiled, _CHANGE_DID.compiled, _LAPSED.compiled)
+    for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
         for i, (s, e) in enumerate(spans):

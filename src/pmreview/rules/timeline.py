@@ -57,7 +57,7 @@ def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     assert t is not None
     other = "24-hour" if classes[i] == "12h" else "12-hour (AM/PM)"
     message = (
-        f"The timeline writes its other times with AM/PM, but not {t.raw}."
+        f"Some of the timeline's times have AM/PM and this one has none: {t.raw}."
         if bare
         else "The timeline mixes 12-hour and 24-hour times: most entries use the "
         f"{other} clock, this one is written {t.raw}."

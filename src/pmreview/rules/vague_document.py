@@ -23,7 +23,7 @@ from ..parse.views import summary_sections
 from ..text.borrowed import is_block_quote, status_post
 from ..text.durations import durations_in, of_other_thing
 from ..text.sentences import sentences
-from ..text.times import DATE_RE, TIME_RE
+from ..text.times import TIME_RE, without_dates_and_times
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import explains
 
@@ -105,7 +105,7 @@ def states_share(place: Place) -> bool:
     noun = _noun(place)
     if noun is None:
         return False
-    later = TIME_RE.sub(" ", DATE_RE.sub(" ", _later(place)))  # a time or a date is no share
+    later = without_dates_and_times(_later(place))  # a time or a date is no share
     return _counted(noun).search(later) is not None
 
 

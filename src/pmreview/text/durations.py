@@ -103,8 +103,11 @@ def _restated(before: str) -> bool:
     if not head.endswith("("):
         return False
     head = head[:-1].rstrip()
+    if _CLOCK_END.search(head):
+        return False  # "from 14:00 to 14:45 (45 minutes)": the range's own length
     unit = next((u for u in _UNITS if head.lower().endswith(u)), "")
     return head[: len(head) - len(unit)].rstrip()[-1:].isdigit()
 
 
+_CLOCK_END = re.compile(r"\d:\d\d\s*+(?:[ap]\.?m\.?|[A-Z]{2,5})?$", re.IGNORECASE)
 _UNITS = ("milliseconds", "millisecond", "seconds", "second", "secs", "sec", "ms", "s")

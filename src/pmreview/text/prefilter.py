@@ -63,18 +63,6 @@ def lower_case(patterns: list[str], where: str) -> list[str]:
     return patterns
 
 
-def lowercase_pattern(patterns: list[str], where: str) -> re.Pattern[str]:
-    """One regex from lower-case patterns (see `lower_case`)."""
-    return lowercase_lazy(patterns, where).compiled
-
-
-def lowercase_lazy(patterns: list[str], where: str) -> Lazy:
-    """`lowercase_pattern`, compiled when first used. The patterns are joined as they are:
-    `a|b` matches as `(?:a)|(?:b)` does (alternatives are tried in order either way) and
-    compiles a quarter faster."""
-    return Lazy("|".join(lower_case(patterns, where)))
-
-
 def might_match(lower_text: str, hints: tuple[str, ...] | None) -> bool:
     """False only when none of the patterns behind `hints` can match the text."""
     return hints is None or any(h in lower_text for h in hints)

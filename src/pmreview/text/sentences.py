@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..models import Block
 from .runs import RunSearch
-from .times import DATE_RE, TIME_RE
+from .times import without_dates_and_times
 from .zones import ZONE_RE
 
 _ABBREVIATIONS = {
@@ -111,8 +111,7 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
 
 def _is_sentence(text: str) -> bool:
     """Two words or more once times, dates, zones and labels are taken out."""
-    if _DIGIT.search(text):  # every time and date holds a digit (and the subs are slow)
-        text = TIME_RE.sub(" ", DATE_RE.sub(" ", text))
+    text = without_dates_and_times(text)
     words = [w for w in _WORD.findall(text) if not ZONE_RE.fullmatch(w)]
     return len(words) >= 2
 
