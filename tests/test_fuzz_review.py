@@ -294,7 +294,9 @@ def test_every_postmortem_reviews_in_place(text: str) -> None:
 @FUZZ
 @given(postmortems())
 def test_crlf_and_lf_give_the_same_report(text: str) -> None:
-    assert review(text.replace("\n", "\r\n")) == review(text)
+    # a CRLF the generator wrote already would become CR CR LF, two line ends (CommonMark)
+    lf = text.replace("\r\n", "\n")
+    assert review(lf.replace("\n", "\r\n")) == review(lf)
 
 
 @FUZZ
