@@ -6,16 +6,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..models import Block, Document, per_document
-from ..resources import load_toml
 from .prefilter import Lazy
 from .runs import RunSearch
 from .tasks import WORD, Task
 from .times import DATE_RE
 from .topics import clauses, noun_phrase
-from .verb_forms import done_past, marked_done, opens_as_verb, reported_done, under_way, verbs
+from .verb_forms import (
+    action_words,
+    done_past,
+    marked_done,
+    opens_as_verb,
+    reported_done,
+    under_way,
+    verbs,
+)
 
 # a label ends at ": " (never at the colon of "https://"), " - " or ". "
 _LABEL = re.compile(r"^(?P<label>[^:.!?\n]{1,60}?)\s*(?::(?!\S)|\s[-–—]\s|\.\s)\s*+(?=\S)")
@@ -175,7 +181,7 @@ def _columns(doc: Document, row: Block) -> dict[str, str | None]:
 
 def _header_kind(name: str) -> str | None:
     for kind in ("owner", "due", "ticket"):
-        if name in _words(f"{kind}_headers"):
+        if name in action_words(f"{kind}_headers"):
             return kind
     return None
 
@@ -189,15 +195,10 @@ def _header(doc: Document, row: Block) -> list[str]:
     return [c.strip(" *_").lower() for c in cells]
 
 
-@cache
-def _words(key: str) -> frozenset[str]:
-    return frozenset(load_toml("actions.toml")[key])
-
-
 def _opens_with_verb(text: str) -> bool:
     text = _OPENER.sub("", text.lstrip(), count=1)
     words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
-    while words and words[0] in _words("lead_ins"):
+    while words and words[0] in action_words("lead_ins"):
         words.pop(0)
     if opens_as_verb(words):
         return True
@@ -278,7 +279,7 @@ def has_object(task: Task) -> bool:
     if _CONCRETE.search(text):
         return True
     words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(text)]
-    if words and (words[0] in _words("lead_ins") or words[0] in verbs()):
+    if words and (words[0] in action_words("lead_ins") or words[0] in verbs()):
         words.pop(0)
-    empty = _words("empty_words")
+    empty = action_words("empty_words")
     return any(w not in empty and not w.endswith("ly") for w in words)

@@ -13,9 +13,8 @@ import re
 from functools import cache
 from itertools import takewhile
 
-from ..resources import load_toml
 from .tasks import WORD
-from .verb_forms import PREPOSITIONS, gerund_of, verbs
+from .verb_forms import PREPOSITIONS, action_words, gerund_of, verbs
 
 _DETERMINERS = frozenset(
     ["a", "an", "the", "our", "their", "its", "this", "these", "those", "my", "your", "all"]
@@ -31,13 +30,8 @@ _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\s[—–]\s|\s-\s")
 
 
 @cache
-def _table(key: str) -> frozenset[str]:
-    return frozenset(load_toml("actions.toml")[key])
-
-
-@cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(_table("np_suffixes"), key=len, reverse=True))
+    return tuple(sorted(action_words("np_suffixes"), key=len, reverse=True))
 
 
 def clauses(text: str) -> list[str]:
@@ -61,7 +55,7 @@ def _gerund_topic(first: str, rest: list[str]) -> bool:
     if not (first.endswith("ing") and (gerund_of(first) or first not in verbs())):
         return False
     nxt = rest[0] if rest else ""
-    return nxt == "" or nxt in PREPOSITIONS or nxt in _table("abstract_heads")
+    return nxt == "" or nxt in PREPOSITIONS or nxt in action_words("abstract_heads")
 
 
 def noun_phrase(clause: str) -> bool:
@@ -72,10 +66,10 @@ def noun_phrase(clause: str) -> bool:
     words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(clause)]
     if not words or words[0] in verbs():
         return False
-    if any(w in _table("finite_verbs") for w in words):
+    if any(w in action_words("finite_verbs") for w in words):
         return False
     first, rest = words[0], words[1:]
-    if first in _table("np_openers") or _nominal(first) or _gerund_topic(first, rest):
+    if first in action_words("np_openers") or _nominal(first) or _gerund_topic(first, rest):
         return True
     return _compound(words)
 
@@ -92,5 +86,5 @@ def _compound(words: list[str]) -> bool:
     return (
         last.endswith(_suffixes())
         or (last.endswith("ing") and gerund_of(last) is not None)
-        or last in _table("abstract_heads")
+        or last in action_words("abstract_heads")
     ) and last not in verbs()

@@ -78,8 +78,9 @@ def _irregular() -> dict[str, str]:
 
 
 @cache
-def _abstract_heads() -> frozenset[str]:
-    return frozenset(load_toml("actions.toml")["abstract_heads"])
+def action_words(key: str) -> frozenset[str]:
+    """A word list of data/actions.toml ("lead_ins", "abstract_heads", "np_openers"…)."""
+    return frozenset(load_toml("actions.toml")[key])
 
 
 def _stems(word: str, suffix: str) -> list[str]:
@@ -119,7 +120,7 @@ def opens_as_verb(words: list[str]) -> bool:
     if first in verbs() or past_of(first):
         return True
     if gerund_of(first):  # "Monitoring improvements" is a topic: its head says only "change"
-        return nxt != "" and nxt not in PREPOSITIONS and nxt not in _abstract_heads()
+        return nxt != "" and nxt not in PREPOSITIONS and nxt not in action_words("abstract_heads")
     return nxt in _PARTICLES and len(words) > 2
 
 
