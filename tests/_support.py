@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
+from pmreview.models import Document
+from pmreview.parse import parse
+from pmreview.source import from_text
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 # The team's shared material (spec, corpus), next to the repository; PMREVIEW_SHARED points
@@ -211,3 +215,8 @@ class Job(Generic[_Served]):
     @property
     def code(self) -> int:
         return int(self.result.exit_code)
+
+
+def doc_of(text: str) -> Document:
+    """The parsed document of a test's text."""
+    return parse(from_text(text))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
+from _support import doc_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,10 +16,6 @@ from pmreview.models import Document, DocumentReview, Section
 from pmreview.parse import kinds_of, parse
 from pmreview.pipeline import Options, review_document, review_text
 from pmreview.source import decode, from_text
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
 
 
 def titled(doc: Document) -> list[tuple[str, str, int]]:

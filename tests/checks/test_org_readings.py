@@ -5,20 +5,13 @@ as "thinking it might be…" (examples written for these tests)."""
 from __future__ import annotations
 
 import pytest
+from _support import doc_of
 
 from pmreview.checks.causes import root_cause
 from pmreview.checks.fixes import resolution
 from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
-from pmreview.models import Document
-from pmreview.parse import parse
 from pmreview.pipeline import Options, review_text
-from pmreview.source import from_text
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
-
 
 CHAIN = """# Login outage
 

@@ -6,6 +6,7 @@ tests)."""
 from __future__ import annotations
 
 import pytest
+from _support import doc_of
 
 from pmreview.checks import extract
 from pmreview.checks.causes import root_cause
@@ -13,14 +14,7 @@ from pmreview.checks.evidence import evidence
 from pmreview.checks.fixes import resolution
 from pmreview.checks.measures import measures
 from pmreview.checks.summary import summary
-from pmreview.models import Document
-from pmreview.parse import parse
-from pmreview.source import from_text
 from pmreview.text.durations import durations_in
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
 
 
 def _fix(text: str) -> str:

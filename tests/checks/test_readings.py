@@ -4,18 +4,11 @@ fixes told in detail, wherever the document tells them (examples written for the
 from __future__ import annotations
 
 import pytest
+from _support import doc_of
 
 from pmreview.checks.causes import root_cause
 from pmreview.checks.fixes import resolution
 from pmreview.checks.timeline import timeline
-from pmreview.models import Document
-from pmreview.parse import parse
-from pmreview.source import from_text
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
-
 
 TIMELINE = "# Queue outage\n\n## Timeline\n\n- 09:00 UTC - alert fired\n{}\n"
 

@@ -4,17 +4,12 @@ failure, and a cause is found however many blocks the document has."""
 
 from __future__ import annotations
 
+from _support import doc_of
+
 from pmreview.checks.causes import root_cause, with_subsections
 from pmreview.checks.fixes import resolution
 from pmreview.checks.summary import summary
-from pmreview.models import Document
-from pmreview.parse import parse
-from pmreview.source import from_text
 from pmreview.text.durations import durations_in, of_other_thing
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
 
 
 def test_an_outcome_is_no_fix_but_a_value_lowered_is() -> None:

@@ -6,15 +6,9 @@ tests)."""
 from __future__ import annotations
 
 import pytest
+from _support import doc_of
 
 from pmreview.checks.timeline import timeline
-from pmreview.models import Document
-from pmreview.parse import parse
-from pmreview.source import from_text
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
 
 
 def entries(*lines: str) -> str:

@@ -5,17 +5,10 @@ impact (examples written for these tests)."""
 from __future__ import annotations
 
 import pytest
+from _support import doc_of
 
 from pmreview.checks.timeline import timeline
-from pmreview.models import Document
-from pmreview.parse import parse
 from pmreview.pipeline import review_text
-from pmreview.source import from_text
-
-
-def doc_of(text: str) -> Document:
-    return parse(from_text(text))
-
 
 TL = "# Upload outage\n\n## Timeline\n\n{}\n"
 
