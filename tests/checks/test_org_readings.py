@@ -49,6 +49,30 @@ def test_root_cause_detail_is_judged_without_a_root_cause_section() -> None:
     assert checks["root_cause.detail"].status == "pass"
 
 
+THIN_WHY = """# Queue outage
+
+## Summary
+
+Payments were queued for two hours on 4 June.
+
+## What happened
+
+The nightly export job started 60 workers on the shared nodes, which used all of their memory,
+so the `ledger-api` pods were evicted and payments queued.
+
+## Why
+
+Export job with no limits, sharing nodes with the api.
+"""
+
+
+def test_a_thin_root_cause_section_leaves_the_mechanism_to_the_story() -> None:
+    found = root_cause(doc_of(THIN_WHY))["detail"]
+    assert found is not None and "evicted" in found["quote"]
+    # the summary's own words are not read for it: the story below the summary is
+    assert root_cause(doc_of(THIN_WHY.replace("## What happened", "")))["detail"] is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [
