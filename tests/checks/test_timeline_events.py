@@ -186,6 +186,11 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
         # a theory the root cause confirms is no misleading path
         (TL.format("- 10:05 UTC - Suspected the disk on web-2 was full.") + ROOT, False),
         (TL.format("- 10:05 UTC - We never suspected the load balancer.") + ROOT, False),
+        # the same told in the present, as timelines tell it
+        (TL.format("- 10:05 UTC - We think the new upload route leaks memory") + ROOT, True),
+        (TL.format("- 10:05 UTC - Support suspects a CDN outage and opens a case") + ROOT, True),
+        (TL.format("- 10:05 UTC - Treated as a CDN problem; vendor contacted.") + ROOT, True),
+        (TL.format("- 10:05 UTC - We think the disk on web-2 is full") + ROOT, False),
         # a theory the next entry confirms, in other words than the root cause's
         (
             TL.format(
@@ -214,6 +219,13 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
             TL.format(
                 "- 10:05 UTC - Suspected port 443 was taken by another daemon.\n"
                 "- 10:15 UTC - Confirmed no other daemon was bound to port 443."
+            ),
+            True,
+        ),
+        (
+            TL.format(
+                "- 10:05 UTC - Suspecting a flood of bots, we enable the WAF challenge.\n"
+                "- 10:15 UTC - The WAF log shows no bot traffic at all."
             ),
             True,
         ),
