@@ -29,7 +29,8 @@ _FIRST_FOCUS = Lazy(
 # network issue"
 _THEORY_OF = Lazy(
     r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed"
-    r"|(?:(?<=\bi )|(?<=\bwe ))(?:think|assume|suspect|believe)|(?:thinks|assumes|suspects|believes)"
+    r"|(?:(?<=\bi )|(?<=\bwe ))(?:think|assume|suspect|believe)"
+    r"|(?:thinks|assumes|suspects|believes)"
     r"|treated (?:it |this )?as)\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
 )
