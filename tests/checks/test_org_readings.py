@@ -185,6 +185,13 @@ def test_an_escalation_names_whom(entry: str, found: bool) -> None:
         ("A misspelled file name caused 500 errors on the blog.", True),
         ("A bug in the Shopping app stopped checkout for an hour.", False),  # names nothing
         ("GET requests on the server led to 500 errors for every visitor.", False),  # effect
+        # what one part did to another, with no cause word
+        ("With the cache empty, every request fell through to Postgres at once.", True),
+        ("The weekly `pg_dump` job ran at noon and locked the orders table.", True),
+        ("Users set quiet hours in local time, but the push service treated them as UTC.", True),
+        ("The release moved the build to Node 20 and its old plugin, so the build crashed.", True),
+        ("We looked at it for an hour, so the team stopped for lunch.", False),  # nothing named
+        ("We treated it as a network problem for an hour.", False),  # a theory, not a cause
     ],
 )
 def test_the_summary_s_cause(sentence: str, found: bool) -> None:
