@@ -109,7 +109,8 @@ _BROKE = Lazy(
     r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock"
     # "every request fell through to MySQL", "the dump locked the tables", "the pods ran out of
     # memory", "a misread setting: the scheduler applied them as UTC"
-    r"|fell through to|ran out of|maxed out|lock(?:ed|ing) (?:the |all |every )?(?:\w+ )?(?:tables?|rows?)"
+    r"|fell through to|ran out of|maxed out"
+    r"|lock(?:ed|ing) (?:the |all |every )?(?:\w+ )?(?:tables?|rows?)"
     r"|\b(?:the|its|our|their) (?:[\w-]+ ){1,2}(?:applied|treated|interpreted|read|parsed)"
     r" (?:them|it|this|these|those) as\b)"
 )
