@@ -106,6 +106,13 @@ def test_the_resolution_is_the_entry_that_ended_the_impact(entries: str, line: i
             6,
         ),
         ("- 08:00 UTC - The issue was detected when a tester tried to log in", 5),
+        # a report filed by whoever saw it
+        (
+            "- 08:00 UTC - the mirror sync starts\n"
+            "- 08:40 UTC - first bug filed on the tracker about broken downloads",
+            6,
+        ),
+        ("- 08:40 UTC - the status bot starts reporting failed uploads", 5),
         ("- 08:00 UTC - Issue was detected.\n- 08:30 UTC - restarted nginx", None),
     ],
 )
