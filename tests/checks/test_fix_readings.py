@@ -41,6 +41,10 @@ def test_a_fix_told_in_the_timeline(entries: str, quoted: str) -> None:
         "- 10:05 UTC - Upload errors at 40%, the team looks at the logs",
         # the same vague change in the timeline as the section's "settings were adjusted"
         "- 10:05 UTC - Cleared temp files on web-1 and the upload settings were adjusted",
+        # the change that started it, before anyone noticed, is no fix
+        "- 09:00 UTC - `uploader` restarted by the nightly job with `MAX_BODY=1k`\n"
+        "- 09:20 UTC - the 5xx alert fires and pages the on-call\n"
+        "- 10:05 UTC - uploads work again after things were looked at",
     ],
 )
 def test_no_fix_in_the_timeline(entries: str) -> None:

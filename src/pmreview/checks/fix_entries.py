@@ -12,6 +12,7 @@ from ..text.gates import gated
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
+from .detection import detection
 from .semantics import Evidence
 
 
@@ -20,10 +21,13 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
     raised to 16 GB on cache-2", "PAT revoked") or opens with the change the responders made
     ("Turned off debug logging on the 12 login servers", "I run `warm-cache.js` to refill the
     keys"), in an entry that does not say it did not help ("rolled back. No improvement.")
-    nor tells what went wrong. The last such entry is the fix: a timeline tells the change
-    that started the incident first."""
+    nor tells what went wrong. A fix comes after the incident was noticed: the entries
+    before the detection's tell the change that started it ("13:05 - the certificate was
+    rotated by a scheduled job"); of the rest, the last is the fix."""
+    noticed = detection(blocks)
+    after = [b for b in blocks if noticed is None or b.line > noticed["line"]]
     # the patterns are matched in parts of str.lower() (the entry's head cut)
-    found = gated(own_blocks(blocks), _MADE_ENTRY.compiled, _ACTED.compiled, unicode_lower=True)
+    found = gated(own_blocks(after), _MADE_ENTRY.compiled, _ACTED.compiled, unicode_lower=True)
     for b in reversed(found):
         if NO_EFFECT.compiled.search(b.lower):
             continue
