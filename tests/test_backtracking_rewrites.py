@@ -73,7 +73,7 @@ CODE: dict[str, tuple[Callable[[re.Pattern[str], str], Any], Callable[[Any], Any
     "checks.timeline.without_remark": (lambda old, text: old.sub("", text), lambda new: new),
     # whether the old pattern matched at a position (a run before the rest is skipped first)
     "text.span._length_after": (_matched_at, _at),
-    "checks.fixes._how_follows": (_matched_at, _at),
+    "checks.changes._how_follows": (_matched_at, _at),
     "checks.story._intention_after": (_matched_at, _at),
     "text.borrowed._level_after": (_matched_at, _at),
     # a pattern that also passes over an unclosed run, and the code that leaves that as it is
@@ -89,7 +89,7 @@ MATCHED_AT_START = {"rules.vague_context._LABEL", "rules.vague_roles._LEAD_IN"}
 SEARCHED_FROM_START = {"text.sentences._LAST_WORD"}
 # the patterns only asked whether they match at all (from a position, up to an end): their
 # rewrites may find another match, but one wherever the old form found one
-FOUND = {"checks.fixes._UNDONE", "checks.story._NONE"}
+FOUND = {"checks.changes.UNDONE", "checks.story._NONE"}
 
 
 def _found_from(p: re.Pattern[str]) -> Callable[[str], list[tuple[bool, bool]]]:

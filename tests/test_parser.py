@@ -191,6 +191,13 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("What we did that night", set()),
         ("What we changed that night", {"resolution"}),
         ("The Plot Thickens", set()),
+        ("Why", {"root_cause"}),
+        ("Why we missed it", set()),
+        ("6. Actions", {"measures"}),
+        ("Actions taken and planned", {"measures"}),
+        ("Actions taken", set()),
+        ("Planned", {"measures"}),
+        ("Planned work", {"measures"}),
     ],
 )
 def test_kinds_of_titles(title: str, kinds: set[str]) -> None:

@@ -49,6 +49,30 @@ def test_root_cause_detail_is_judged_without_a_root_cause_section() -> None:
     assert checks["root_cause.detail"].status == "pass"
 
 
+THIN_WHY = """# Queue outage
+
+## Summary
+
+Payments were queued for two hours on 4 June.
+
+## What happened
+
+The nightly export job started 60 workers on the shared nodes, which used all of their memory,
+so the `ledger-api` pods were evicted and payments queued.
+
+## Why
+
+Export job with no limits, sharing nodes with the api.
+"""
+
+
+def test_a_thin_root_cause_section_leaves_the_mechanism_to_the_story() -> None:
+    found = root_cause(doc_of(THIN_WHY))["detail"]
+    assert found is not None and "evicted" in found["quote"]
+    # the summary's own words are not read for it: the story below the summary is
+    assert root_cause(doc_of(THIN_WHY.replace("## What happened", "")))["detail"] is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [
@@ -161,6 +185,13 @@ def test_an_escalation_names_whom(entry: str, found: bool) -> None:
         ("A misspelled file name caused 500 errors on the blog.", True),
         ("A bug in the Shopping app stopped checkout for an hour.", False),  # names nothing
         ("GET requests on the server led to 500 errors for every visitor.", False),  # effect
+        # what one part did to another, with no cause word
+        ("With the cache empty, every request fell through to Postgres at once.", True),
+        ("The weekly `pg_dump` job ran at noon and locked the orders table.", True),
+        ("Users set quiet hours in local time, but the push service treated them as UTC.", True),
+        ("The release moved the build to Node 20 and its old plugin, so the build crashed.", True),
+        ("We looked at it for an hour, so the team stopped for lunch.", False),  # nothing named
+        ("We treated it as a network problem for an hour.", False),  # a theory, not a cause
     ],
 )
 def test_the_summary_s_cause(sentence: str, found: bool) -> None:

@@ -66,6 +66,9 @@ def test_no_wrong_theory(told: tuple[str, ...]) -> None:
         ("escalated to Storage (Lina Berg) as it looked like a full volume", True),
         ("Escalated to Ama, who owns the DNS zone", True),
         ("paged my teammate Kojo Mensah, who owns the cache", True),
+        ("paged my code-review buddy Efua Asare on Slack with the error log", True),
+        ("messaged our course tutor Dr. Mensah about the expired key", True),
+        ("pinged my study partner about lunch plans", False),  # nobody named
         ("the monitor paged the on-call (me)", False),  # escalated to the author
         ("we were alerted to Redis errors by the dashboard", False),  # what was seen
         ("escalated to Critical severity", False),  # a severity, not a team

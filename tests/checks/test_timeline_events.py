@@ -106,6 +106,13 @@ def test_the_resolution_is_the_entry_that_ended_the_impact(entries: str, line: i
             6,
         ),
         ("- 08:00 UTC - The issue was detected when a tester tried to log in", 5),
+        # a report filed by whoever saw it
+        (
+            "- 08:00 UTC - the mirror sync starts\n"
+            "- 08:40 UTC - first bug filed on the tracker about broken downloads",
+            6,
+        ),
+        ("- 08:40 UTC - the status bot starts reporting failed uploads", 5),
         ("- 08:00 UTC - Issue was detected.\n- 08:30 UTC - restarted nginx", None),
     ],
 )
@@ -186,6 +193,11 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
         # a theory the root cause confirms is no misleading path
         (TL.format("- 10:05 UTC - Suspected the disk on web-2 was full.") + ROOT, False),
         (TL.format("- 10:05 UTC - We never suspected the load balancer.") + ROOT, False),
+        # the same told in the present, as timelines tell it
+        (TL.format("- 10:05 UTC - We think the new upload route leaks memory") + ROOT, True),
+        (TL.format("- 10:05 UTC - Support suspects a CDN outage and opens a case") + ROOT, True),
+        (TL.format("- 10:05 UTC - Treated as a CDN problem; vendor contacted.") + ROOT, True),
+        (TL.format("- 10:05 UTC - We think the disk on web-2 is full") + ROOT, False),
         # a theory the next entry confirms, in other words than the root cause's
         (
             TL.format(
@@ -214,6 +226,13 @@ ROOT = "\n## Root cause\n\nThe log volume filled the disk of web-2, so nginx sto
             TL.format(
                 "- 10:05 UTC - Suspected port 443 was taken by another daemon.\n"
                 "- 10:15 UTC - Confirmed no other daemon was bound to port 443."
+            ),
+            True,
+        ),
+        (
+            TL.format(
+                "- 10:05 UTC - Suspecting a flood of bots, we enable the WAF challenge.\n"
+                "- 10:15 UTC - The WAF log shows no bot traffic at all."
             ),
             True,
         ),

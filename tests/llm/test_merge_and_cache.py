@@ -42,7 +42,7 @@ MIXED = answer(
         critique("The gateway was rebooted twice by the night shift"),  # not in the document
     ],
     verdicts=[
-        verdict("timeline.misleading", "pass", "On-call thinks a merchant endpoint is down"),
+        verdict("summary.impact", "pass", "not delivered to about 40% of merchants"),
         verdict("root_cause.detail", "fail", "The new certificate missed an intermediate"),
         verdict("summary.duration", "fail", "(55 minutes)"),  # structural: ignored
         verdict("summary.severity", "fail", "On 2025-04-03"),  # unknown id: ignored
@@ -96,16 +96,16 @@ def test_llm_findings_point_at_the_documents_words(mixed: Pair) -> None:
 
 def test_grounded_verdict_overrules_a_semantic_check(mixed: Pair) -> None:
     doc, offline = mixed
-    assert offline["checks"]["timeline.misleading"]["status"] == "fail"
-    line, _ = where(TEXT, "On-call thinks a merchant endpoint is down")
-    assert doc["checks"]["timeline.misleading"] == {
+    assert offline["checks"]["summary.impact"]["status"] == "fail"
+    line, _ = where(TEXT, "not delivered to about 40% of merchants")
+    assert doc["checks"]["summary.impact"] == {
         "status": "pass",
         "source": "llm",
         "message": "As quoted.",
         "line": line,
-        "evidence": "On-call thinks a merchant endpoint is down",  # the grounded quote
+        "evidence": "not delivered to about 40% of merchants",  # the grounded quote
     }
-    assert "timeline.misleading" not in {f["rule"] for f in doc["findings"]}
+    assert "summary.impact" not in {f["rule"] for f in doc["findings"]}
 
     assert offline["checks"]["root_cause.detail"]["status"] == "pass"
     assert doc["checks"]["root_cause.detail"]["status"] == "fail"

@@ -189,7 +189,11 @@ def root_cause(doc: Document) -> Part:
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
         "present": place(secs[0]) if secs else None,
-        "detail": (_cause_detail(blocks) or _mechanism(blocks) or _chain(blocks))
+        # a thin root-cause section ("Why: batch job with no limits + autoscaler max too low")
+        # may leave the mechanism to the story, which the check reads too
+        "detail": (
+            _cause_detail(blocks) or _mechanism(blocks) or _chain(blocks) or _told_story(doc)
+        )
         if secs
         else _cause_anywhere(doc) or _told_story(doc),
     }

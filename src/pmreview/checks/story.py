@@ -24,10 +24,12 @@ _PASSIVE_ESCALATION = Lazy(
     r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )
 # a person or team named after the verb ("contacts [Mark], who has the access", "pinged
-# @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu")
+# @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu", "paged my study
+# partner Ama")
 _NAMED = Lazy(
-    r"^\W{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:teammates?|colleagues?|mentors?|friends?"
-    r"|classmates?|partners?|leads?|managers?|owners?)\W{1,3})?"
+    r"^\W{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:[a-z][\w-]*\s+)?(?:teammates?|colleagues?"
+    r"|mentors?|friends?|classmates?|partners?|leads?|managers?|owners?|supervisors?|tutors?"
+    r"|instructors?|reviewers?|buddy|buddies)\W{1,3})?"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)"
 )
 _NOT_NAMES = frozenset(

@@ -39,7 +39,21 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         or find_sentence(
             blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
         )
+        # a thing named in code ("the nightly `mysqldump` … locked the tables", "the step ran
+        # `ssh-action@v0.1.2` on Node 12…, so the step crashed")
+        or find_sentence(blocks, _BROKE.compiled, unless=ABOUT_WRITE_UP, cased=_CODE)
+        or find_sentence(blocks, _SO_FAILED.compiled, unless=ABOUT_WRITE_UP, cased=_NAMED)
     )
+
+
+_CODE = re.compile(r"`[^`\n]+`")
+# code, a product name in camel case ("GitHub"), or a name with a version ("Node 12")
+_NAMED = re.compile(r"`[^`\n]+`|\b[A-Z][a-z]*[A-Z]\w*|\b[A-Z]\w* v?\d")
+# what the cause before it made fail: "…, so the step crashed"
+_SO_FAILED = Lazy(
+    r",\s*so (?:the|our|every|all|its|each) (?:[\w-]+ ){0,3}?(?:crashed|failed|broke|stopped|hung"
+    r"|timed out|froze|went down)\b"
+)
 
 
 def _no_cause(sentence: str, m: re.Match[str]) -> bool:
@@ -92,7 +106,13 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
 # a cause told by what one part did to another ("a failover emptied a cache, and the misses
 # overwhelmed the database"), with no cause word
 _BROKE = Lazy(
-    r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock)"
+    r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock"
+    # "every request fell through to MySQL", "the dump locked the tables", "the pods ran out of
+    # memory", "a misread setting: the scheduler applied them as UTC"
+    r"|fell through to|ran out of|maxed out"
+    r"|lock(?:ed|ing) (?:the |all |every )?(?:\w+ )?(?:tables?|rows?)"
+    r"|\b(?:the|its|our|their) (?:[\w-]+ ){1,2}(?:applied|treated|interpreted|read|parsed)"
+    r" (?:them|it|this|these|those) as\b)"
 )
 
 

@@ -24,9 +24,14 @@ _FIRST_FOCUS = Lazy(
     r"|leaks?|regressions?|misconfiguration|errors?|releases?|deploy(?:ment)?s?"
     r"|(?:config(?:uration)? )?changes?)\b"
 )
-# a theory about the cause, in the past: "thought it was…", "suspected the…", "assumed that…"
+# a theory about the cause, told in the past or, as timelines tell it, the present: "thought
+# it was…", "suspected the…", "we think the endpoint has…", "NOC suspects DDoS", "treated as a
+# network issue"
 _THEORY_OF = Lazy(
-    r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed)\b"
+    r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed"
+    r"|(?:(?<=\bi )|(?<=\bwe ))(?:think|assume|suspect|believe)"
+    r"|(?:thinks|assumes|suspects|believes)"
+    r"|treated (?:it |this )?as)\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
 )
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")

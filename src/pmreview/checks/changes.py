@@ -1,0 +1,104 @@
+"""Whether a sentence names a change made to a named thing (the fix of resolution.detail):
+the change verbs, what a hypothesis, a plan or a failed attempt looks like, and what tells a
+cause instead of a fix; shared by the resolution section's reading (checks/fixes.py) and the
+timeline entries' (checks/fix_entries.py)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.lexicon import lexicon
+from ..text.prefilter import SPACE_RUN, Lazy, run_end
+from . import semantics as sem
+
+# a sentence that tells what went wrong, not what was changed ("leading to", "by default")
+TELLS_CAUSE = Lazy(
+    r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
+    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over)"
+    r"|rais(?:ed|ing|es) (?:an? |the )?(?:error|exception|alarm|alert|warning))\b"
+)
+
+
+def names_change(sentence: str, low: str, vetoed: bool) -> bool:
+    """Whether the sentence names a change made to a named thing. Changes left unnamed
+    ("running some certbot commands", "restarting things") name nothing, whatever tool
+    they mention."""
+    if _UNNAMED_CHANGE.compiled.search(low):
+        sentence = _UNNAMED_CHANGE.compiled.sub(" ", low)
+        low = sentence
+    terms = sem.specific_terms(sentence)
+    if (
+        vetoed
+        and not any(sem._NUMERIC.search(t) for t in terms)
+        and not _ROLLBACK.compiled.search(low)
+    ):
+        return False  # "adjusted the settings" somewhere, and no value given here
+    veto = sem.fix_veto("sentence").search(low)
+    # a named file, setting or version outweighs the vague words around it; a rollback to a
+    # known state is a fix of its own beside a vague "increased the memory limit"
+    changes = [
+        m
+        for m in sem.CONCRETE_CHANGE.finditer(sentence)
+        if (terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
+        and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
+    ]
+    part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
+    return bool(changes) and bool(terms or part)
+
+
+# "some certbot commands", "a few tweaks to the config", "restarting things"
+_UNNAMED_CHANGE = Lazy(
+    r"\b(?:some|a few|various|several|a couple of)(?: [\w-]+)? (?:commands?|changes|tweaks|fixes"
+    r"|steps|things|stuff)\b(?: (?:to|on|in) (?:the |our )?[\w-]+)?|\b[a-z]+ing things\b"
+)
+
+
+# a change weighed and not made: "better to fix it properly than to simply revert the change"
+_NOT_CHOSEN = Lazy(r"\b(?:than|instead of|rather than)(?: to)?(?: simply| just)? ")
+# parts of a data store that a fix rebuilds or moves ("rebuilt the affected shards")
+_PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?)\b")
+
+
+# "restarted the server" names no part: which server, or what on it?
+_ANY_SERVER = re.compile(r"\b(?:the|our|a|my|its) (?:web )?servers?\b")
+
+
+def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
+    """A change word the vague phrase spoils: within it ("raised the memory limit", no value)
+    or beside it ("we whipped it back into shape and restarted…"), but not the change that
+    says how it was fixed ("the issue was solved by killing the backup process")."""
+    if veto is None:
+        return False
+    return not (m.start() >= veto.end() and _how_follows(m.string, veto.end()))
+
+
+def _how_follows(text: str, end: int) -> bool:
+    """Whether "by", "with"… (after a comma, spaces aside) follows `end`."""
+    return _HOW.compiled.match(text, run_end(SPACE_RUN, text, end)) is not None
+
+
+_HOW = Lazy(r"(?:,\s*+)?(?:by|through|via|with|after)\b", re.IGNORECASE)
+
+
+_ROLLBACK = Lazy(
+    r"\b(?:roll(?:ed|ing)? ?back|revert(?:ed|ing)?|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier"
+    r"|prior|original|known))"
+)
+
+
+# the changes a fix reports as made ("has been disabled", "`maxmemory` raised to 16 GB")
+FIX_VERB = (
+    r"(?:disabled|removed|revoked|rotated|rolled back|reverted|replaced|upgraded|downgraded"
+    r"|patched|deleted|restarted|redeployed|migrated|raised|increased|restored|reinstalled"
+    r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued|switched back|purged"
+    r"|re-?created|flushed|truncated|paused|capped|throttled|killed|cleared|blocked"
+    r"|switched (?:back|over|off|to)|turned off|shut down|scaled (?:up|out|down|back)|set)"
+)
+# a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
+# attempts is found from the last: each attempt reads no further than the next)
+_TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
+UNDONE = Lazy(
+    r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
+    rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
+    r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
+)

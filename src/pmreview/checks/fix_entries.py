@@ -1,0 +1,82 @@
+"""A fix told in the timeline: an entry that reports a change made to a named thing, or opens
+with the change the responders made (resolution.detail reads it where no section tells the
+change)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..text.borrowed import own_blocks, own_sentences
+from ..text.gates import gated
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
+from .detection import detection
+from .semantics import Evidence
+
+
+def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None:
+    """A timeline entry that reports a change made to a named thing ("14:28 `maxmemory`
+    raised to 16 GB on cache-2", "PAT revoked") or opens with the change the responders made
+    ("Turned off debug logging on the 12 login servers", "I run `warm-cache.js` to refill the
+    keys"), in an entry that does not say it did not help ("rolled back. No improvement.")
+    nor tells what went wrong. A fix comes after the incident was noticed: the entries
+    before the detection's tell the change that started it ("13:05 - the certificate was
+    rotated by a scheduled job"); of the rest, the last is the fix."""
+    noticed = detection(blocks)
+    after = [b for b in blocks if noticed is None or b.line > noticed["line"]]
+    # the patterns are matched in parts of str.lower() (the entry's head cut)
+    found = gated(own_blocks(after), _MADE_ENTRY.compiled, _ACTED.compiled, unicode_lower=True)
+    for b in reversed(found):
+        if NO_EFFECT.compiled.search(b.lower):
+            continue
+        for s, e in reversed(own_sentences(b)):
+            text = _ENTRY_HEAD.sub("", b.text[s:e])
+            low = text.lower()
+            if (
+                _reports_change(low)
+                and not UNDONE.compiled.search(low)
+                and not TELLS_CAUSE.compiled.search(low)
+                and names_change(text, low, vetoed)
+            ):
+                return sem.evidence(b, s, e)
+    return None
+
+
+def _reports_change(low: str) -> bool:
+    """Whether an entry's event (its time cut) reports a change made to a thing, or opens
+    with the responders' own change."""
+    m = _MADE_ENTRY.compiled.match(low)
+    if m and _DONE_TO.compiled.match(_ADVERB.sub("", low[m.end() :].lstrip())):
+        return True
+    return _ACTED.compiled.match(low) is not None
+
+
+# "paused globally with …": the adverb says how, the thing was still acted on
+_ADVERB = re.compile(r"^\w+ly\b\s*")
+# an entry that opens with what the responders did, its subject left out or "I"/"we", in
+# the past or, as students write a timeline, the present: "Turned off the debug logging…",
+# "Put the shop in read-only mode via nginx `limit_req`…", "I restart the workers"
+_ACTED = Lazy(
+    r"^(?:(?:we|i)\s+)?(?:\w+ly\s+)?(?:restart|revert|roll(?:ed|s)? back|remov|delet|disabl"
+    r"|kill|clear|purg|flush|replac|upgrad|downgrad|reinstall|rotat|revok|renew|turn(?:ed|s)? off"
+    r"|shut(?:s)? down|switch|scal(?:e|ed|es) (?:up|out|down|back)|rais|increas|set|paus|capp?"
+    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat)\w*\b"
+)
+
+
+# the change told of the thing it was made to ("`maxmemory` raised to 16 GB", "PAT revoked."),
+# not what something did ("the job removed 40% of the hosts", "causing increased latency")
+_DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b)")
+
+
+# an entry's time, date and table cells before its event
+_ENTRY_HEAD = re.compile(
+    r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
+    r"(?:\d{1,2}:\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}:\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?:\s*[A-Z]{2,5}(?=\s*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
+)
+NO_EFFECT = Lazy(r"\bno (?:improvement|change|effect)\b|\bdid(?:n['’]t| not) (?:help|work|fix)\b")
+# the event of an entry (its time stripped): a subject of a few words and the change made
+_MADE_ENTRY = Lazy(r"^(?:\S+\s+){1,6}?(?:was |were |been )?" + FIX_VERB + r"\b")

@@ -1,0 +1,61 @@
+"""resolution.detail read where authors tell the fix: a section that says only "a fix was
+deployed" with the change in the timeline, timeline entries that open with the responders'
+change (past or present tense), and a story whose first change did not help (examples
+written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.fixes import resolution
+
+TIMELINE = "# Upload outage\n\n## Timeline\n\n{}\n\n## Resolution\n\nA fix was deployed.\n"
+
+
+@pytest.mark.parametrize(
+    ("entries", "quoted"),
+    [
+        # the section tells no change; the timeline's entry does
+        ("- 10:05 UTC - `upload.max_workers` capped to 4 via the runtime config", "capped"),
+        ("- 10:05 UTC - Turned off debug logging on all 6 upload servers", "Turned off"),
+        ("- 10:05 UTC - I restart `uploader` with `MAX_BODY=10m` in its env file", "restart"),
+        ("- 10:05 UTC - Queue consumer paused globally with `uploadctl pause --all`", "paused"),
+        # the last change is the fix; the first was the trigger
+        (
+            "- 09:00 UTC - `nginx.conf` set `client_max_body_size` to 1k by mistake\n"
+            "- 10:05 UTC - Rolled back `nginx.conf` to the previous release on web-1",
+            "Rolled back",
+        ),
+    ],
+)
+def test_a_fix_told_in_the_timeline(entries: str, quoted: str) -> None:
+    found = resolution(doc_of(TIMELINE.format(entries)))["detail"]
+    assert found is not None and quoted in found["quote"]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        "- 10:05 UTC - Restarted `uploader` on web-1. No improvement.",
+        "- 10:05 UTC - Upload errors at 40%, the team looks at the logs",
+        # the same vague change in the timeline as the section's "settings were adjusted"
+        "- 10:05 UTC - Cleared temp files on web-1 and the upload settings were adjusted",
+        # the change that started it, before anyone noticed, is no fix
+        "- 09:00 UTC - `uploader` restarted by the nightly job with `MAX_BODY=1k`\n"
+        "- 09:20 UTC - the 5xx alert fires and pages the on-call\n"
+        "- 10:05 UTC - uploads work again after things were looked at",
+    ],
+)
+def test_no_fix_in_the_timeline(entries: str) -> None:
+    assert resolution(doc_of(TIMELINE.format(entries)))["detail"] is None
+
+
+def test_a_change_that_did_not_help_is_not_the_fix() -> None:
+    text = (
+        "# Site down\n\nThe site went down at noon. I restarted `nginx` on web-1 first."
+        " It did not fix anything. Then I deleted the stale sessions with"
+        " `find /var/lib/php/sessions -mmin +1440 -delete` and the site came back.\n"
+    )
+    found = resolution(doc_of(text))["detail"]
+    assert found is not None and "find /var/lib" in found["quote"]
