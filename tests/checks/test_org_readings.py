@@ -93,6 +93,43 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
         ("- 10:00 UTC - alert fired\n- **Resolution:** restarted nginx and it recovered", False),
         # an announcement of the fix is not the fix
         ("- 10:00 UTC - alert fired\n- 11:00 UTC - the status page was updated: fixed", False),
+        # recovery told in the words people use, after the entry that says how
+        (
+            "- 20:02 - alert fired\n- 20:10 - set `MAX_CONN=200` in `/etc/app/env` on api-2 and "
+            "restarted it\n- 20:14 - 50 requests in a row return 200. Incident over.",
+            True,
+        ),
+        (
+            "- 9:02 PM - alert fired\n- 9:30 PM - disabled verbose tracing on the six search "
+            "nodes\n- 10:05 PM - search fully back for everyone",
+            True,
+        ),
+        (
+            "- 14:02 - alert fired\n- 14:20 - worker quota raised from 40 to 90\n"
+            "- 14:35 - queue latency normal",
+            True,
+        ),
+        (
+            "- 08:02 - builds fail\n- 08:10 - pinned `setup-node` to v4 in `ci.yml`\n"
+            "- 08:30 - CI green, deploys unblocked",
+            True,
+        ),
+        # an action named as a noun ("cache purge issued"), on a named thing
+        (
+            "- 05:00 UTC - alert fired\n- 05:40 UTC - full cache purge issued for "
+            "`static.example.org`",
+            True,
+        ),
+        # a fix done to a part of the system the lexicon names
+        ("- 9:40 PM - alert fired\n- 10:10 PM - login servers restarted one by one", True),
+        # "back" alone still says nothing of how
+        ("- 10:00 UTC - alert fired\n- 10:40 UTC - the site was back", False),
+        # capacity restored to a number, after the entry that says how
+        (
+            "- 10:00 UTC - alert fired\n- 10:20 UTC - began adding nodes to the index pool\n"
+            "- 11:05 UTC - the pool was back to 64 nodes",
+            True,
+        ),
     ],
 )
 def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) -> None:

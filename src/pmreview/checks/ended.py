@@ -33,20 +33,32 @@ _ANNOUNCED = Lazy(
     r"|communicat\w*|informed|updated the status)\b"
 )
 # a recovery told without the lexicon's words: "is once again merging", "the site is working"
+# ("fully back for everyone", "latency normal", "CI green", "incident over")
 _RECOVERED = Lazy(
     r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
     r"|\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:fully|now) back\b|\bback (?:for|to) (?:everyone|all|users|customers)\b"
+    r"|\bback\s+to\s+(?:its\s+|their\s+|the\s+)?\d[\d,.]*\s*(?:%|\w+)"  # "back to 1,200 hosts"
+    r"|\b(?:site|service|app|api|website|logins?|everything|users|customers|traffic)"
+    r" (?:is|are|was|were) (?:now )?back\b"
+    r"|\b(?:latency|latencies|error rates?|errors|response times?|traffic|metrics|graphs)"
+    r" (?:(?:is|are|was|were|back to|now) )?normal\b"
+    r"|\b(?:ci|builds?|checks|tests|pipelines?|dashboards?)"
+    r" (?:(?:is|are|was|were|now|back to|turns?|turned) )?green\b"
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage)\b|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
+    r"\bend of (?:the )?(?:impact|outage)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
-    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended)\b"
+    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
+    r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
+    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
 )
 
 
@@ -71,7 +83,8 @@ def _fix_event(text: str) -> bool:
     `svc-bot` destroyed", "rolled back orders-api to 4.1.3", "all credentials rotated")."""
     low = text.lower()
     done = _FIX_DONE.compiled.search(low)
-    return bool(done and (sem.specific_terms(text) or THING.compiled.search(low)))
+    thing = THING.compiled.search(low) or lexicon("system_part").search(low)
+    return bool(done and (sem.specific_terms(text) or thing))
 
 
 def resolution(evs: list[Event]) -> Evidence | None:

@@ -44,11 +44,24 @@ def _clock_of(t: TimeRef | None) -> str:
 _HOURS = re.compile(r"\D*(\d+)")
 
 
+def _follows(entries: list[TimelineEntry], i: int) -> bool:
+    """Whether a time without AM/PM continues the half of the day of the entry before it
+    ("9:15" after "9:10 PM"): written once, the AM/PM holds until the clock passes 12."""
+    prev, t = entries[i - 1].time if i else None, entries[i].time
+    if prev is None or t is None or prev.minutes is None or t.minutes is None:
+        return False
+    if prev.clock != "12h" and not _follows(entries, i - 1):
+        return False
+    return prev.minutes % 720 <= t.minutes % 720
+
+
 def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     classes = [_clock_of(e.time) for e in entries]
     bare = "24h" not in classes and "12h" in classes  # AM/PM times, and times without
     if bare:
-        i = classes.index("either") if "either" in classes else None
+        i = next(
+            (i for i, c in enumerate(classes) if c == "either" and not _follows(entries, i)), None
+        )
     else:
         i = _odd_one(["24h" if c == "either" else c for c in classes])
     if i is None:
@@ -177,8 +190,11 @@ RULES: list[Rule] = [
         summary="A timeline entry is earlier than the one before it.",
         what="Reads the timeline's times in order and reports an entry that goes back in time. "
         "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
-        "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
-        'dates are compared by date first; "1:00" after "12:45" is read as 1 PM; a span '
+        "`max_overnight_gap_minutes` (default 720), an evening entry is followed by a morning "
+        "one (21:00 then 10:05), or the dates advance; entries with dates are compared by "
+        "date first, and an undated entry after one that writes its own date may be on "
+        'another day; "1:00" after "12:45" is read as 1 PM unless the timeline is on the '
+        '24-hour clock ("10:00" after "22:00" is the next morning); a span '
         '("09:40–10:05") that holds the entry before it is in place, and a new weekday '
         '("Monday, 09:10" after "Sunday, 23:40") starts a new day.',
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
