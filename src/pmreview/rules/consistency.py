@@ -79,7 +79,7 @@ def _compare(
     if _HEDGE.search(line[: t.column - 1]):
         tolerance *= 2
     near = [gap(t, x) for x in timeline_times(doc)]
-    if any(d is not None and abs(d) <= tolerance for d in near):
+    if any(d is not None and abs(d) <= tolerance for d in near) or _written_in_timeline(doc, t):
         return
     d = gap(t, entry.time)
     if (
@@ -99,6 +99,13 @@ def _compare(
         f"TODO: make the summary's {which} time and the timeline agree (correct one of them, "
         f"or add a timeline entry at {t.raw} saying what happened then).",
     )
+
+
+def _written_in_timeline(doc: Document, t: TimeRef) -> bool:
+    """Whether the stated time is written word for word in the timeline, where the times
+    were not read ("10.12:30 PM: Service restored", a list number run into the time)."""
+    pattern = re.compile(rf"(?<![\d:]){re.escape(t.raw)}(?!\d|:\d)")
+    return any(pattern.search(b.text) for sec in doc.of_kind("timeline") for b in sec.blocks)
 
 
 def check_start(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
