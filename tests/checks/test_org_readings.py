@@ -122,6 +122,8 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
         ),
         # a fix done to a part of the system the lexicon names
         ("- 9:40 PM - alert fired\n- 10:10 PM - login servers restarted one by one", True),
+        # the fix told in the present tense, as the last entries
+        ("- 14:02 - alert fired\n- 14:40 - Rebuild the bundle for `edge-proxy` and reload", True),
         # "back" alone still says nothing of how
         ("- 10:00 UTC - alert fired\n- 10:40 UTC - the site was back", False),
         # capacity restored to a number, after the entry that says how

@@ -58,7 +58,10 @@ _FIX_DONE = Lazy(
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
-    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
+    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered)"
+    # told in the present, as students write a timeline: "I roll back", "Rebuild … and reload"
+    r"|(?:roll|rolls) back|reverts?|restarts?|reloads?|rebuilds?|redeploys?|reinstalls?"
+    r"|replaces?|rotates?|renews?|revokes?|patches)\b"
 )
 
 
