@@ -72,6 +72,14 @@ def test_a_time_said_to_be_the_start_wins_over_an_earlier_one_not_tied_to_the_ou
     assert _span_hours(summary) == (10, 11)
 
 
+def test_a_time_told_with_the_failure_wins_over_an_earlier_change() -> None:
+    summary = (
+        "A config change on Friday at 17:00 UTC went unnoticed; on Monday at 09:12 UTC logins "
+        "failed until 09:50 UTC."
+    )
+    assert _span_hours(summary) == (9, 9)
+
+
 def test_a_first_time_tied_to_the_outage_stays_its_start() -> None:
     summary = (
         "At 04:10 UTC the API went down because its disk was full. Image uploads had been "
@@ -83,3 +91,11 @@ def test_a_first_time_tied_to_the_outage_stays_its_start() -> None:
 def test_with_only_a_schedule_the_summary_states_no_start() -> None:
     summary = "The backup that is scheduled to run at 2 AM ran during the day and locked tables."
     assert _span_hours(summary) == (None, None)
+
+
+def test_a_detection_time_in_a_fact_sheet_stays_the_start() -> None:
+    facts = (
+        "- First detected 2024-02-01 10:12\n- Incident declared 2024-02-01 10:40\n"
+        "- Resolved 2024-02-01 13:05"
+    )
+    assert _span_hours(facts) == (10, 13)
