@@ -44,24 +44,34 @@ def _clock_of(t: TimeRef | None) -> str:
 _HOURS = re.compile(r"\D*(\d+)")
 
 
-def _follows(entries: list[TimelineEntry], i: int) -> bool:
-    """Whether a time without AM/PM continues the half of the day of the entry before it
-    ("9:15" after "9:10 PM"): written once, the AM/PM holds until the clock passes 12."""
-    prev, t = entries[i - 1].time if i else None, entries[i].time
-    if prev is None or t is None or prev.minutes is None or t.minutes is None:
-        return False
-    if prev.clock != "12h" and not _follows(entries, i - 1):
-        return False
-    return prev.minutes % 720 <= t.minutes % 720
+def _unclear(entries: list[TimelineEntry], classes: list[str]) -> int | None:
+    """The first time without AM/PM whose half of the day the entries before it do not tell.
+    Written once, AM/PM carries on: "9:15" after "9:10 PM" is 9:15 PM, "12:10" after
+    "11:45 AM" is past noon; a time is clear when one of its two readings is a step forward
+    of at most _CLEAR_STEP minutes from the time before it (itself clear)."""
+    known: int | None = None
+    for i, (e, c) in enumerate(zip(entries, classes, strict=True)):
+        m = e.time.minutes if e.time is not None else None
+        if c != "either" or m is None:
+            known = m if c == "12h" else None
+            continue
+        pair = (m % 720, m % 720 + 720)
+        steps = [((r - known) % 1440, r) for r in pair] if known is not None else []
+        step = min(steps, default=None)
+        if step is None or step[0] > _CLEAR_STEP:
+            return i
+        known = step[1]
+    return None
+
+
+_CLEAR_STEP = 180
 
 
 def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     classes = [_clock_of(e.time) for e in entries]
     bare = "24h" not in classes and "12h" in classes  # AM/PM times, and times without
     if bare:
-        i = next(
-            (i for i, c in enumerate(classes) if c == "either" and not _follows(entries, i)), None
-        )
+        i = _unclear(entries, classes)
     else:
         i = _odd_one(["24h" if c == "either" else c for c in classes])
     if i is None:
@@ -220,7 +230,9 @@ RULES: list[Rule] = [
         severity="info",
         summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
         what="Reports at the first entry that differs from the majority when some entries "
-        "use AM/PM and others the 24-hour clock, and (separately, once) when some entries "
+        "use AM/PM and others the 24-hour clock (a time without AM/PM that follows within "
+        'three hours of the one before it is read in that half of the day: "9:15" after '
+        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when some entries '
         "repeat the date and others leave it out although the day does not change.",
         why='Mixed formats make the reader stop and convert: is "2:00" two in the morning '
         "or two in the afternoon? One format for the whole timeline removes the doubt.",
