@@ -124,6 +124,29 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
         ("- 9:40 PM - alert fired\n- 10:10 PM - login servers restarted one by one", True),
         # the fix told in the present tense, as the last entries
         ("- 14:02 - alert fired\n- 14:40 - Rebuild the bundle for `edge-proxy` and reload", True),
+        # a job cancelled and rerun; a service said healthy after a change
+        (
+            "- 06:00 - report job starts\n- 06:40 - reports missing\n"
+            "- 08:30 - vacuum cancelled; job rerun",
+            True,
+        ),
+        (
+            "- 23:30 - API returns 502\n- 00:40 - disk of db-1 full\n"
+            "- 01:30 - moved old WAL files to cold storage\n- 02:15 - API healthy",
+            True,
+        ),
+        # a rollback to a named version, then the work done again
+        (
+            "- 09:10 - bookings fail\n- 09:25 - alert fired\n- 10:05 - rolled back to 3.1\n"
+            "- 10:30 - bookings saved again",
+            True,
+        ),
+        # the first entry of a timeline starts the story, it does not end it
+        (
+            "- 18:00 - release 3.2 deployed to booking-api\n- 09:10 - bookings fail\n"
+            "- 09:25 - alert fired",
+            False,
+        ),
         # "back" alone still says nothing of how
         ("- 10:00 UTC - alert fired\n- 10:40 UTC - the site was back", False),
         # capacity restored to a number, after the entry that says how
