@@ -72,10 +72,10 @@ def test_a_time_said_to_be_the_start_wins_over_an_earlier_one_not_tied_to_the_ou
     assert _span_hours(summary) == (10, 11)
 
 
-def test_a_time_told_with_the_failure_wins_over_an_earlier_change() -> None:
+def test_a_time_said_to_be_the_start_wins_over_an_earlier_change() -> None:
     summary = (
-        "A config change on Friday at 17:00 UTC went unnoticed; on Monday at 09:12 UTC logins "
-        "failed until 09:50 UTC."
+        "A config change on Friday at 17:00 UTC went unnoticed; on Monday logins began failing "
+        "at 09:12 UTC and failed until 09:50 UTC."
     )
     assert _span_hours(summary) == (9, 9)
 
@@ -99,3 +99,8 @@ def test_a_detection_time_in_a_fact_sheet_stays_the_start() -> None:
         "- Resolved 2024-02-01 13:05"
     )
     assert _span_hours(facts) == (10, 13)
+
+
+def test_a_first_time_told_with_what_users_could_not_do_stays_the_start() -> None:
+    summary = "At 10:00 UTC customers could not log in. At 10:20 UTC the failure was detected."
+    assert _span_hours(summary)[0] == 10

@@ -68,7 +68,8 @@ _START_CUE = Lazy(
 )
 _FAILURE = Lazy(
     r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
-    r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first)\b",
+    r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
+    r"|cannot|can't|unable|no longer|timed? ?out|slow\w*|5\d\d|alert\w*)\b",
     re.I,
 )
 # An end written right before the time: "completed by 15:56", "by about 9:40".
@@ -224,7 +225,7 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     starts = [i for i, e in enumerate(ends) if not e]
     first = starts[0] if starts else None
     if first is not None and not _tied(doc, clusters, first):
-        first = next((i for i in starts if _tied(doc, clusters, i)), first)
+        first = next((i for i in starts if _is_start(doc, clusters, i)), first)
     start = clusters[first] if first is not None else None
     after = -1 if first is None else first
     end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
@@ -250,8 +251,8 @@ def _is_start(doc: Document, clusters: list[Stated], i: int) -> bool:
 def _tied(doc: Document, clusters: list[Stated], i: int) -> bool:
     """Whether the sentence around a time ties it to the outage: a start cue before it, or
     words of failure next to it ("At 01:38 the site went down"). The first time of a summary
-    that is not tied gives way to a later one that is ("A config change on Friday at 17:00
-    went unnoticed; on Monday at 09:12 logins failed")."""
+    that is not tied gives way to a later one said to be the start ("A config change on
+    Friday at 17:00 went unnoticed; on Monday logins began failing at 09:12")."""
     c = clusters[i].all[-1]
     text = doc.source.lines[c.line - 1]
     after = re.split(r"[.;]\s", text[c.column - 1 + len(c.raw) :][:80])[0]
