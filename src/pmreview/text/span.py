@@ -57,7 +57,7 @@ def _range() -> re.Pattern[str]:
 _END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
-    r"fully operational|completed|"
+    r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
     r"concluded)\b",
     re.I,
 )
