@@ -9,7 +9,8 @@ from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Duration, Stated, minutes_between, summary_span
+from ..text.span import Stated, minutes_between, summary_span
+from ..text.stated_durations import Duration
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
