@@ -108,18 +108,19 @@ def on_24h_clock(entries: list[TimelineEntry]) -> bool:
 
 
 def _readings(t: TimeRef, prev: int, clock24: bool) -> list[int]:
-    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM, unless the timeline
-    is on the 24-hour clock ("10:00" after "22:00" is the next morning)."""
+    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM, and "12:10" after
+    "11:55 PM" is ten past midnight, unless the timeline is on the 24-hour clock ("10:00"
+    after "22:00" is the next morning)."""
     assert t.minutes is not None
     if (
         not clock24
         and t.clock == "24h"
         and t.hour is not None
-        and 1 <= t.hour < 12
+        and 1 <= t.hour <= 12
         and prev >= 660
         and not t.raw.startswith("0")
     ):
-        return [t.minutes, t.minutes + 720]
+        return [t.minutes, (t.minutes + 720) % 1440]
     return [t.minutes]
 
 
