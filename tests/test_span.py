@@ -58,6 +58,11 @@ def _span_hours(summary: str) -> tuple[int | None, int | None]:
         "planner read them as UTC. Failovers began at 14:05 UTC and were over by 15:50 UTC.",
         "Windows are written in local time, e.g. 02:00 to 03:00. Failovers began at 14:05 UTC "
         "and were over by 15:50 UTC.",
+        # nor is a window's range
+        "Writes failed from 14:05 UTC until 15:50 UTC. The weekly maintenance window is Sunday "
+        "02:00-04:00 UTC.",
+        "The maintenance window is Sunday 02:00-04:00 UTC. The primary failed over at 14:05 "
+        "UTC, and writes failed until 15:50 UTC.",
     ],
 )
 def test_times_that_are_not_the_outages_are_not_its_start_or_end(summary: str) -> None:
@@ -104,3 +109,8 @@ def test_a_detection_time_in_a_fact_sheet_stays_the_start() -> None:
 def test_a_first_time_told_with_what_users_could_not_do_stays_the_start() -> None:
     summary = "At 10:00 UTC customers could not log in. At 10:20 UTC the failure was detected."
     assert _span_hours(summary)[0] == 10
+
+
+def test_a_single_time_in_a_window_is_the_outages() -> None:
+    summary = "During the maintenance window, at 02:10 UTC the database failed until 02:55 UTC."
+    assert _span_hours(summary) == (2, 2)

@@ -187,8 +187,9 @@ RULES: list[Rule] = [
         "first entry that reports the outage being noticed within an hour after the stated "
         "start; when the summary dates the start, entries dated another day are passed "
         "over. Times that are not the outage's (a schedule such as \"supposed to run at 2 "
-        'AM", an example, a quotation) are not read as its start. Reports when no timeline '
-        "time is within `tolerance_minutes` (default 5) of the stated start.",
+        "AM\", an example, a quotation, a maintenance window's range) are not read as its "
+        "start. Reports when no timeline time is within `tolerance_minutes` (default 5) of "
+        "the stated start.",
         why="Executives read the summary and engineers read the timeline; when the two disagree "
         "nobody knows how long users were affected. Time to detect and time to mitigate, "
         "the figures the next incident is compared by, are computed from exactly these "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .prefilter import Lazy
+from .prefilter import SPACE_RUN, Lazy, run_end
 
 # a schedule said right before the time, not an event: "supposed to run at", "meant to start
 # at", "usually runs at", "every night at", "the nightly backup job at"
@@ -26,6 +26,13 @@ _SCHEDULE = Lazy(
 # an example given in the same clause: "for example", "e.g.", "such as"
 _EXAMPLE = Lazy(r"\b(?:for\s+example|for\s+instance|eg|such\s+as)\W[^.;:!?]*$", re.I)
 _EG = re.compile(r"\be\.\s?g\.", re.I)  # "e.g." holds no sentence end
+# a window named before a range of times: "the maintenance window is Sunday 2:00-4:00"
+_WINDOW = Lazy(
+    r"\bwindows?(?:\s++[\w-]++){0,4}?:?"
+    r"(?:\s++(?:every\s++)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?)?\s*+$",
+    re.I,
+)
+_RANGE_NEXT = re.compile(r"(?:-|–|—|to\b|until\b|and\b)\s*+\d")
 _QUOTES = {'"': '"', "“": "”"}
 
 
@@ -45,13 +52,17 @@ def _in_quotes(text: str, start: int) -> bool:
     return False
 
 
-def not_the_outage(text: str, start: int) -> bool:
-    """Whether the clock time at text[start] is a schedule, an example or a quotation rather
-    than a moment of the outage."""
+def not_the_outage(text: str, start: int, end: int) -> bool:
+    """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
+    the start of a window ("the maintenance window is Sunday 2:00-4:00") rather than a
+    moment of the outage."""
     before = _EG.sub("eg", text[max(0, start - 80) : start])
     clause = re.split(r"[.;!?]\s|\n\n", before)[-1]
+    range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
+    window = range_next and _WINDOW.compiled.search(clause)
     return bool(
         _SCHEDULE.compiled.search(clause)
         or _EXAMPLE.compiled.search(clause)
+        or window
         or _in_quotes(text, start)
     )

@@ -138,7 +138,7 @@ def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:
     """A schedule, an example or a quotation, or the end of a range whose start is one
     ("supposed to run between 01:00 and 02:00")."""
     text = doc.source.lines[t.line - 1]
-    if not_the_outage(text, t.column - 1):
+    if not_the_outage(text, t.column - 1, t.column - 1 + len(t.raw)):
         return True
     if skipped is None or skipped.line != t.line:
         return False
