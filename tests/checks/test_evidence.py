@@ -94,6 +94,15 @@ def test_a_pass_names_the_words_that_made_it(check: str, line: int, words: str) 
     assert (verdict.status, verdict.line, verdict.evidence) == ("pass", line, words)
 
 
+def test_a_start_and_end_in_different_sentences_show_the_end_as_the_duration() -> None:
+    text = (
+        "# Outage\n\n## Summary\n\nUploads began failing at 10:30 UTC. We paused the "
+        "importer and uploads worked again at 11:15 UTC.\n"
+    )
+    verdict = _verdicts(from_text(text), "default")["summary.duration"]
+    assert (verdict.status, verdict.evidence) == ("pass", "11:15 UTC")
+
+
 def test_a_semantic_pass_quotes_the_sentence_its_detector_found() -> None:
     verdict = _verdicts(from_text(DOC), "default")["summary.root_cause"]
     assert verdict.evidence == (

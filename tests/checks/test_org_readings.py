@@ -117,6 +117,68 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
         ("- 10:00 UTC - alert fired\n- **Resolution:** restarted nginx and it recovered", False),
         # an announcement of the fix is not the fix
         ("- 10:00 UTC - alert fired\n- 11:00 UTC - the status page was updated: fixed", False),
+        # recovery told in the words people use, after the entry that says how
+        (
+            "- 20:02 - alert fired\n- 20:10 - set `MAX_CONN=200` in `/etc/app/env` on api-2 and "
+            "restarted it\n- 20:14 - 50 requests in a row return 200. Incident over.",
+            True,
+        ),
+        (
+            "- 9:02 PM - alert fired\n- 9:30 PM - disabled verbose tracing on the six search "
+            "nodes\n- 10:05 PM - search fully back for everyone",
+            True,
+        ),
+        (
+            "- 14:02 - alert fired\n- 14:20 - worker quota raised from 40 to 90\n"
+            "- 14:35 - queue latency normal",
+            True,
+        ),
+        (
+            "- 08:02 - builds fail\n- 08:10 - pinned `setup-node` to v4 in `ci.yml`\n"
+            "- 08:30 - CI green, deploys unblocked",
+            True,
+        ),
+        # an action named as a noun ("cache purge issued"), on a named thing
+        (
+            "- 05:00 UTC - alert fired\n- 05:40 UTC - full cache purge issued for "
+            "`static.example.org`",
+            True,
+        ),
+        # a fix done to a part of the system the lexicon names
+        ("- 9:40 PM - alert fired\n- 10:10 PM - login servers restarted one by one", True),
+        # the fix told in the present tense, as the last entries
+        ("- 14:02 - alert fired\n- 14:40 - Rebuild the bundle for `edge-proxy` and reload", True),
+        # a job cancelled and rerun; a service said healthy after a change
+        (
+            "- 06:00 - report job starts\n- 06:40 - reports missing\n"
+            "- 08:30 - vacuum cancelled; job rerun",
+            True,
+        ),
+        (
+            "- 23:30 - API returns 502\n- 00:40 - disk of db-1 full\n"
+            "- 01:30 - moved old WAL files to cold storage\n- 02:15 - API healthy",
+            True,
+        ),
+        # a rollback to a named version, then the work done again
+        (
+            "- 09:10 - bookings fail\n- 09:25 - alert fired\n- 10:05 - rolled back to 3.1\n"
+            "- 10:30 - bookings saved again",
+            True,
+        ),
+        # the first entry of a timeline starts the story, it does not end it
+        (
+            "- 18:00 - release 3.2 deployed to booking-api\n- 09:10 - bookings fail\n"
+            "- 09:25 - alert fired",
+            False,
+        ),
+        # "back" alone still says nothing of how
+        ("- 10:00 UTC - alert fired\n- 10:40 UTC - the site was back", False),
+        # capacity restored to a number, after the entry that says how
+        (
+            "- 10:00 UTC - alert fired\n- 10:20 UTC - began adding nodes to the index pool\n"
+            "- 11:05 UTC - the pool was back to 64 nodes",
+            True,
+        ),
     ],
 )
 def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) -> None:

@@ -25,7 +25,8 @@ _ENDING_CHANGE = Lazy(
     r"\b(?:revok\w*|rotat(?:ed|ing)|reimag\w*|re-imag\w*|(?:taken|took|pulled|put) \w+ ?offline"
     r"|(?:taken|took) offline|renew\w*|suspend\w*|isolat\w*|quarantin\w*|wiped|reinstall\w*"
     r"|paused|kill\w*|block(?:ed|ing)|unblock\w*|rebuil\w*|re-?enabl\w*|re-?index\w*"
-    r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted)\b"
+    r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted"
+    r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*)\b"
 )
 # an announcement of the fix (to a mailing list, a status page) is not the fix
 _ANNOUNCED = Lazy(
@@ -33,20 +34,38 @@ _ANNOUNCED = Lazy(
     r"|communicat\w*|informed|updated the status)\b"
 )
 # a recovery told without the lexicon's words: "is once again merging", "the site is working"
+# ("fully back for everyone", "latency normal", "CI green", "incident over")
 _RECOVERED = Lazy(
     r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
     r"|\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:is|are|was|were|now|all|\w+s|api|app|site|service)\s+healthy\b"
+    r"|\b(?:succeed\w*|saved|delivered|served|processed|loads?|loading|works?|respond\w*"
+    r"|available|up)\s+again\b"
+    r"|\b(?:fully|now) back\b|\bback (?:for|to) (?:everyone|all|users|customers)\b"
+    r"|\bback\s+to\s+(?:its\s+|their\s+|the\s+)?\d[\d,.]*\s*(?:%|\w+)"  # "back to 1,200 hosts"
+    r"|\b(?:site|service|app|api|website|logins?|everything|users|customers|traffic)"
+    r" (?:is|are|was|were) (?:now )?back\b"
+    r"|\b(?:latency|latencies|error rates?|errors|response times?|traffic|metrics|graphs)"
+    r" (?:(?:is|are|was|were|back to|now) )?normal\b"
+    r"|\b(?:ci|builds?|checks|tests|pipelines?|dashboards?)"
+    r" (?:(?:is|are|was|were|now|back to|turns?|turned) )?green\b"
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage)\b|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
+    r"\bend of (?:the )?(?:impact|outage)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
-    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended)\b"
+    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
+    r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
+    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered)"
+    # told in the present, as students write a timeline: "I roll back", "Rebuild … and reload"
+    r"|(?:roll|rolls) back|reverts?|restarts?|reloads?|rebuilds?|redeploys?|reinstalls?"
+    r"|replaces?|rotates?|renews?|revokes?|patches)\b"
 )
 
 
@@ -54,7 +73,12 @@ def _how(text: str) -> bool:
     """An event that says what was changed: a change to a part of the system, or something
     specific. The words that say it recovered ("restored", "fixed") are not how, and neither
     is what PM103 calls vague ("a fix was deployed")."""
-    terms = sem.specific_terms(text)
+    changed, thing = _change_parts(text)
+    return bool(changed and thing or sem.specific_terms(text))
+
+
+def _change_parts(text: str) -> tuple[bool, bool]:
+    """Whether the text says a change was made, and whether it names a part of the system."""
     low = OUTCOME.compiled.sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
     changed = (
         lexicon("change_verb").search(low)
@@ -62,16 +86,25 @@ def _how(text: str) -> bool:
         or sem.CONCRETE_CHANGE.search(low)
         or _ENDING_CHANGE.compiled.search(low)
     )
-    thing = lexicon("system_part").search(low) or THING.compiled.search(low)
-    return bool(changed and thing or terms)
+    thing = (
+        lexicon("system_part").search(low)
+        or THING.compiled.search(low)
+        or _TO_VERSION.compiled.search(low)
+    )
+    return bool(changed), bool(thing)
+
+
+# a change to a named version: "rolled back to 3.1", "upgraded to v2.4.1"
+_TO_VERSION = Lazy(r"\bto\s+v?\d+(?:\.\d+)+\b")
 
 
 def _fix_event(text: str) -> bool:
     """An event that is itself the fix: a change made to something specific ("token for
     `svc-bot` destroyed", "rolled back orders-api to 4.1.3", "all credentials rotated")."""
     low = text.lower()
-    done = _FIX_DONE.compiled.search(low)
-    return bool(done and (sem.specific_terms(text) or THING.compiled.search(low)))
+    changed, thing = _change_parts(text)
+    done = _FIX_DONE.compiled.search(low) or changed
+    return bool(done and (sem.specific_terms(text) or thing))
 
 
 def resolution(evs: list[Event]) -> Evidence | None:
@@ -94,11 +127,15 @@ def _ended(text: str) -> bool:
 
 def _resolution_in(evs: list[Event]) -> Event | None:
     """The last timed event that says the incident was resolved, and how (there or in the two
-    events before); or, among the last three timed events, one that is itself the fix."""
-    found = next((e for i, e in reversed(list(enumerate(evs))) if _resolves(evs, i)), None)
+    events before); or, among the last three timed events, one that is itself the fix. The
+    first timed event of a longer timeline starts the story ("18:00 release 3.2 deployed")
+    and is not its end."""
+    timed = [i for i, e in enumerate(evs) if e.timed]
+    after = timed[0] + 1 if len(timed) > 2 else 0
+    found = next((evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i)), None)
     if found is None:
-        timed = [e for e in evs if e.timed][-3:]
-        found = next((e for e in reversed(timed) if _fix_event(e.text)), None)
+        last = [evs[i] for i in timed if i >= after][-3:]
+        found = next((e for e in reversed(last) if _fix_event(e.text)), None)
     return found
 
 

@@ -93,10 +93,11 @@ def _duration(
         return None
     last = time_fact(doc, end)
     first = time_fact(doc, start)
-    if first["line"] != last["line"] or first["column"] > last["column"]:
-        return {"quote": last["text"], "line": last["line"], "column": last["column"]}
     line = doc.source.lines[end.line - 1]
     quote = line[first["column"] - 1 : last["column"] - 1 + len(last["text"])]
+    apart = first["line"] != last["line"] or first["column"] > last["column"]
+    if apart or re.search(r"[.;!?]\s", quote):  # the two ends told in different sentences
+        return {"quote": last["text"], "line": last["line"], "column": last["column"]}
     return {"quote": quote, "line": end.line, "column": first["column"]}
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimeRef
-from ..text.span import Duration, Stated, minutes_between, summary_span
+from ..text.dates import parse_date
+from ..text.span import Stated, minutes_between, summary_span
+from ..text.stated_durations import Duration
+from ..text.times import DATE_RE, has_date
 from . import Option, Rule
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
 from .timeline_zone import governing_zone
@@ -71,7 +75,8 @@ def _compare(
     doc: Document, stated: Stated | None, which: str, options: Mapping[str, Any]
 ) -> Iterator[Hit]:
     t = in_zone(stated, governing_zone(doc)) if stated is not None else None
-    entry = reference_entry(doc, t, which) if t is not None else None
+    day = _day_of(doc, stated) if stated is not None else None
+    entry = reference_entry(doc, t, which, day) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
     tolerance: int = options["tolerance_minutes"]
@@ -79,7 +84,7 @@ def _compare(
     if _HEDGE.search(line[: t.column - 1]):
         tolerance *= 2
     near = [gap(t, x) for x in timeline_times(doc)]
-    if any(d is not None and abs(d) <= tolerance for d in near):
+    if any(d is not None and abs(d) <= tolerance for d in near) or _written_in_timeline(doc, t):
         return
     d = gap(t, entry.time)
     if (
@@ -99,6 +104,24 @@ def _compare(
         f"TODO: make the summary's {which} time and the timeline agree (correct one of them, "
         f"or add a timeline entry at {t.raw} saying what happened then).",
     )
+
+
+def _day_of(doc: Document, stated: Stated) -> date | None:
+    """The stated time's date: written next to it, else the last date earlier in its
+    sentence ("On 3 May 2024 between 14:00 and 15:10")."""
+    if stated.date is not None:
+        return stated.date
+    t = stated.time
+    clause = re.split(r"[.;!?]\s", doc.source.lines[t.line - 1][: t.column - 1])[-1]
+    found = [m.group(0) for m in DATE_RE.finditer(clause)] if has_date(clause) else []
+    return parse_date(found[-1]) if found else None
+
+
+def _written_in_timeline(doc: Document, t: TimeRef) -> bool:
+    """Whether the stated time is written word for word in the timeline, where the times
+    were not read ("10.12:30 PM: Service restored", a list number run into the time)."""
+    pattern = re.compile(rf"(?<![\d:]){re.escape(t.raw)}(?!\d|:\d)")
+    return any(pattern.search(b.text) for sec in doc.of_kind("timeline") for b in sec.blocks)
 
 
 def check_start(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -162,8 +185,11 @@ RULES: list[Rule] = [
         "read in the timeline's zone). A first entry that is the change which set things "
         "off (a deploy, a config push) before the stated start is passed over, and so is a "
         "first entry that reports the outage being noticed within an hour after the stated "
-        "start. Reports when no timeline time is within `tolerance_minutes` (default 5) "
-        "of the stated start.",
+        "start; when the summary dates the start, entries dated another day are passed "
+        "over. Times that are not the outage's (a schedule such as \"supposed to run at 2 "
+        "AM\", an example, a quotation, a maintenance window's range) are not read as its "
+        "start. Reports when no timeline time is within `tolerance_minutes` (default 5) of "
+        "the stated start.",
         why="Executives read the summary and engineers read the timeline; when the two disagree "
         "nobody knows how long users were affected. Time to detect and time to mitigate, "
         "the figures the next incident is compared by, are computed from exactly these "
@@ -185,8 +211,9 @@ RULES: list[Rule] = [
         summary="The summary's end or restoration time differs from the timeline's last event.",
         what='Compares the time the summary gives for the end of the outage ("restored at", '
         '"from … to …") with the last entry of the timeline; trailing entries about '
-        "monitoring or the postmortem itself are passed over. Reports when they differ by "
-        "more than `tolerance_minutes` (default 5).",
+        "monitoring or the postmortem itself, and entries dated after the stated end's day, "
+        "are passed over. Reports when they differ by more than `tolerance_minutes` "
+        "(default 5) and the stated time is not written in the timeline.",
         why="The end time decides the stated duration and the time to recover. A timeline that "
         "ends earlier or later than the summary leaves the reader unsure when users were "
         "served again (PagerDuty's postmortem template asks for exact numbers and the "

@@ -44,11 +44,34 @@ def _clock_of(t: TimeRef | None) -> str:
 _HOURS = re.compile(r"\D*(\d+)")
 
 
+def _unclear(entries: list[TimelineEntry], classes: list[str]) -> int | None:
+    """The first time without AM/PM whose half of the day the entries before it do not tell.
+    Written once, AM/PM carries on: "9:15" after "9:10 PM" is 9:15 PM, "12:10" after
+    "11:45 AM" is past noon; a time is clear when one of its two readings is a step forward
+    of at most _CLEAR_STEP minutes from the time before it (itself clear)."""
+    known: int | None = None
+    for i, (e, c) in enumerate(zip(entries, classes, strict=True)):
+        m = e.time.minutes if e.time is not None else None
+        if c != "either" or m is None:
+            known = m if c == "12h" else None
+            continue
+        pair = (m % 720, m % 720 + 720)
+        steps = [((r - known) % 1440, r) for r in pair] if known is not None else []
+        step = min(steps, default=None)
+        if step is None or step[0] > _CLEAR_STEP:
+            return i
+        known = step[1]
+    return None
+
+
+_CLEAR_STEP = 180
+
+
 def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     classes = [_clock_of(e.time) for e in entries]
     bare = "24h" not in classes and "12h" in classes  # AM/PM times, and times without
     if bare:
-        i = classes.index("either") if "either" in classes else None
+        i = _unclear(entries, classes)
     else:
         i = _odd_one(["24h" if c == "either" else c for c in classes])
     if i is None:
@@ -177,8 +200,11 @@ RULES: list[Rule] = [
         summary="A timeline entry is earlier than the one before it.",
         what="Reads the timeline's times in order and reports an entry that goes back in time. "
         "Crossing midnight is fine (23:50 then 00:10) when the gap is under "
-        "`max_overnight_gap_minutes` (default 720) or the dates advance; entries with "
-        'dates are compared by date first; "1:00" after "12:45" is read as 1 PM; a span '
+        "`max_overnight_gap_minutes` (default 720), an evening entry is followed by a morning "
+        "one (21:00 then 10:05), or the dates advance; entries with dates are compared by "
+        "date first, and an undated entry after one that writes its own date may be on "
+        'another day; "1:00" after "12:45" is read as 1 PM unless the timeline is on the '
+        '24-hour clock ("10:00" after "22:00" is the next morning); a span '
         '("09:40–10:05") that holds the entry before it is in place, and a new weekday '
         '("Monday, 09:10" after "Sunday, 23:40") starts a new day.',
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
@@ -204,7 +230,9 @@ RULES: list[Rule] = [
         severity="info",
         summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
         what="Reports at the first entry that differs from the majority when some entries "
-        "use AM/PM and others the 24-hour clock, and (separately, once) when some entries "
+        "use AM/PM and others the 24-hour clock (a time without AM/PM that follows within "
+        'three hours of the one before it is read in that half of the day: "9:15" after '
+        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when some entries '
         "repeat the date and others leave it out although the day does not change.",
         why='Mixed formats make the reader stop and convert: is "2:00" two in the morning '
         "or two in the afternoon? One format for the whole timeline removes the doubt.",

@@ -4,12 +4,13 @@ distance between two clock times, and the entry a stated start or end is held ag
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..models import Document, TimelineEntry, TimeRef
 from ..text.prefilter import Lazy
 from ..text.span import Stated
 from ..text.zones import zone_offset
-from .timeline_order import timed
+from .timeline_order import entry_dates, timed
 
 # A first entry before the stated start that is the change which set things off, not the outage.
 _TRIGGER = re.compile(
@@ -107,12 +108,22 @@ def timeline_times(doc: Document) -> list[TimeRef]:
     return own + [t for t in doc.times if t.line in lines and t.hour is not None]
 
 
-def reference_entry(doc: Document, t: TimeRef, which: str) -> TimelineEntry | None:
-    """The timeline entry to hold the stated time against, if the entries are all timed."""
+def reference_entry(
+    doc: Document, t: TimeRef, which: str, day: date | None = None
+) -> TimelineEntry | None:
+    """The timeline entry to hold the stated time against, if the entries are all timed.
+    With the stated time's date known, entries dated another day are passed over: a change
+    the day before the outage, or a follow-up the day after, is not its start or end."""
     if not doc.timeline:
         return None
     entries = timed(doc)
     edge = doc.timeline[0] if which == "start" else doc.timeline[-1]
     if len(entries) < 2 or edge.time is None:
         return None
+    if day is not None:
+        entries = [
+            e for e, (d, _) in zip(entries, entry_dates(doc), strict=True) if d in (None, day)
+        ]
+        if not entries:
+            return None
     return _first_event(entries, t) if which == "start" else _last_event(entries, t)

@@ -96,22 +96,36 @@ def entry_dates(doc: Document) -> list[tuple[date | None, bool]]:
     return out
 
 
-def _readings(t: TimeRef, prev: int) -> list[int]:
-    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM."""
+def on_24h_clock(entries: list[TimelineEntry]) -> bool:
+    """Whether the timeline writes a time only the 24-hour clock reads: "22:00", "09:15"."""
+    return any(
+        e.time.clock == "24h"
+        and e.time.hour is not None
+        and (e.time.hour >= 13 or e.time.raw.startswith("0"))
+        for e in entries
+        if e.time is not None
+    )
+
+
+def _readings(t: TimeRef, prev: int, clock24: bool) -> list[int]:
+    """ "1:00" with no AM/PM after 11:xx or 12:xx is most likely 1 PM, and "12:10" after
+    "11:55 PM" is ten past midnight, unless the timeline is on the 24-hour clock ("10:00"
+    after "22:00" is the next morning)."""
     assert t.minutes is not None
     if (
-        t.clock == "24h"
+        not clock24
+        and t.clock == "24h"
         and t.hour is not None
-        and 1 <= t.hour < 12
+        and 1 <= t.hour <= 12
         and prev >= 660
         and not t.raw.startswith("0")
     ):
-        return [t.minutes, t.minutes + 720]
+        return [t.minutes, (t.minutes + 720) % 1440]
     return [t.minutes]
 
 
 def _in_order(
-    prev: tuple[int, date | None], t: TimeRef, day: date | None, max_gap: int
+    prev: tuple[int, date | None], t: TimeRef, day: date | None, limits: tuple[int, bool]
 ) -> tuple[bool, int]:
     """Whether `t` may follow `prev` (minutes, date), and the minutes it is read as."""
     prev_m, prev_day = prev
@@ -119,14 +133,19 @@ def _in_order(
         prev_day, day = align(prev_day, day)
     if prev_day is not None and day is not None and prev_day != day:
         return day > prev_day, t.minutes or 0
-    readings = _readings(t, prev_m)
+    max_gap, clock24 = limits
+    readings = _readings(t, prev_m, clock24)
     same = [m for m in readings if m >= prev_m]
     if same:
         return True, min(same)
     if prev_day is not None and day is not None:
         return False, readings[0]
     forward = min(readings, key=lambda m: (m - prev_m) % 1440)
-    return (forward - prev_m) % 1440 <= max_gap, forward
+    overnight = prev_m >= _EVENING and forward < _NOON  # "21:00" then "10:05": a night passed
+    return overnight or (forward - prev_m) % 1440 <= max_gap, forward
+
+
+_EVENING, _NOON = 18 * 60, 12 * 60
 
 
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
@@ -198,7 +217,7 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     dates = entry_dates(doc)
     breaks = sorted(_day_breaks(doc))
-    max_gap: int = options["max_overnight_gap_minutes"]
+    limits: tuple[int, bool] = (options["max_overnight_gap_minutes"], on_24h_clock(entries))
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
     prev_own = False
@@ -211,11 +230,13 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if day == prev[1] and not (own and prev_own):
             # one day heading over both: after its last entry the clock may pass midnight
             prev = (prev[0], None)
-            ok, read = _in_order(prev, t, None, max_gap)
+            ok, read = _in_order(prev, t, None, limits)
         else:
-            ok, read = _in_order(prev, t, day, max_gap)
+            ok, read = _in_order(prev, t, day, limits)
         if not ok and _spans(e, prev[0]):
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
+        if not ok and prev_own and day is None:
+            ok = True  # the entry before wrote its own date, this one none: another day
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(

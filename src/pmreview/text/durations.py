@@ -83,6 +83,12 @@ _LINK = (
 )
 _OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
 _OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
+# what is kept, and for how long: "keeps copies for 7 days", "caches the token for an hour"
+_KEPT = Lazy(
+    r"\b(?:keeps?|keeping|retains?|stores?|caches?|cached|holds?|archives?|archived)"
+    r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:about\s+|up\s+to\s+|at\s+least\s+)?$",
+    re.I,
+)
 
 
 def of_other_thing(text: str, s: int, e: int) -> bool:
@@ -92,6 +98,7 @@ def of_other_thing(text: str, s: int, e: int) -> bool:
     after = re.split(r"[.;]\s", text[e : e + 40])[0]
     return bool(
         _OTHER_BEFORE.compiled.search(before)
+        or _KEPT.compiled.search(before)
         or _OTHER_AFTER.compiled.match(after)
         or _restated(before)
     )

@@ -12,11 +12,11 @@ from datetime import date
 from functools import cache
 
 from ..models import Document, TimeRef, per_document
-from ..parse.views import summary_blocks, summary_sections, summary_times
-from .borrowed import on_log_line, own_blocks
+from ..parse.views import summary_blocks, summary_times
 from .dates import align, date_near, may_hold_date, parse_date
-from .durations import durations_in, of_other_thing
-from .prefilter import Lazy, run_end
+from .other_times import not_the_outage
+from .prefilter import Lazy
+from .stated_durations import Duration, stated_durations
 from .times import DATE
 from .zones import ZONE, zone_offset
 
@@ -56,8 +56,19 @@ def _range() -> re.Pattern[str]:
 _END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
-    r"fully operational|"
+    r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
     r"concluded)\b",
+    re.I,
+)
+# A start said before the time, in its clause: "began at", "starting around", "since".
+_START_CUE = Lazy(
+    r"\b(?:began|begun|begin(?:s|ning)?|start(?:ed|ing|s)?|since|onset|commenc\w*)\b[^.;]{0,40}$",
+    re.I,
+)
+_FAILURE = Lazy(
+    r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
+    r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
+    r"|cannot|can't|unable|no longer|timed? ?out|slow\w*|5\d\d|alert\w*)\b",
     re.I,
 )
 # An end written right before the time: "completed by 15:56", "by about 9:40".
@@ -85,16 +96,6 @@ class Stated:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Duration:
-    """A stated length ("2 hours and 15 minutes") and where it is written."""
-
-    minutes: int
-    line: int
-    column: int  # 1-based
-    raw: str
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class Span:
     """The outage as the summary states it: when it started and ended (either may be None),
     the first time written with a zone, and the lengths stated for it."""
@@ -115,8 +116,12 @@ def _clusters(doc: Document) -> list[Stated]:
     lines = {n for b in summary_blocks(doc) for n in range(b.line, b.end_line + 1)}
     out: list[Stated] = []
     dated: dict[int, bool] = {}  # per line: whether it may hold a date at all
+    skipped: TimeRef | None = None
     for t in (t for t in doc.times if t.line in lines and usable(t)):
         text = doc.source.lines[t.line - 1]
+        if _not_outage(doc, t, skipped):
+            skipped = t
+            continue
         if t.line not in dated:
             dated[t.line] = may_hold_date(text)
         prev = out[-1].all[-1] if out else None
@@ -127,6 +132,17 @@ def _clusters(doc: Document) -> list[Stated]:
         day = _date_of(t, text, start) if t.date or dated[t.line] else None
         out.append(Stated(t, (), day))
     return out
+
+
+def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:
+    """A schedule, an example or a quotation, or the end of a range whose start is one
+    ("supposed to run between 01:00 and 02:00")."""
+    text = doc.source.lines[t.line - 1]
+    if not_the_outage(text, t.column - 1, t.column - 1 + len(t.raw)):
+        return True
+    if skipped is None or skipped.line != t.line:
+        return False
+    return _range().match(_between(text, skipped, t)) is not None
 
 
 def _same_instant(text: str, a: TimeRef, b: TimeRef) -> bool:
@@ -164,7 +180,7 @@ def summary_span(doc: Document) -> Span:
     consistency rules share."""
     start, end = _ends(doc, _clusters(doc))
     zoned = next((t for t in summary_times(doc) if t.tz), None)
-    return Span(start, end, zoned, tuple(_stated_durations(doc)))
+    return Span(start, end, zoned, tuple(stated_durations(doc)))
 
 
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
@@ -195,7 +211,10 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     """The first time that is not an end, and the first end after it (with no such time, the
     first end: a summary may give only when service was restored)."""
     ends = [_is_end(doc, clusters, i) for i in range(len(clusters))]
-    first = next((i for i, e in enumerate(ends) if not e), None)
+    starts = [i for i, e in enumerate(ends) if not e]
+    first = starts[0] if starts else None
+    if first is not None and not _tied(doc, clusters, first):
+        first = next((i for i in starts if _is_start(doc, clusters, i)), first)
     start = clusters[first] if first is not None else None
     after = -1 if first is None else first
     end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
@@ -204,15 +223,39 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     return start, end
 
 
+def _before(doc: Document, clusters: list[Stated], i: int) -> str:
+    """The words before cluster i on its line, after the previous time there."""
+    c = clusters[i]
+    text = doc.source.lines[c.time.line - 1]
+    prev = clusters[i - 1].all[-1] if i else None
+    begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
+    return text[begin : c.time.column - 1]
+
+
+def _is_start(doc: Document, clusters: list[Stated], i: int) -> bool:
+    """Whether the words before a time say the outage began then ("began at", "since")."""
+    return _START_CUE.compiled.search(_before(doc, clusters, i)[-60:]) is not None
+
+
+def _tied(doc: Document, clusters: list[Stated], i: int) -> bool:
+    """Whether the sentence around a time ties it to the outage: a start cue before it, or
+    words of failure next to it ("At 01:38 the site went down"). The first time of a summary
+    that is not tied gives way to a later one said to be the start ("A config change on
+    Friday at 17:00 went unnoticed; on Monday logins began failing at 09:12")."""
+    c = clusters[i].all[-1]
+    text = doc.source.lines[c.line - 1]
+    after = re.split(r"[.;]\s", text[c.column - 1 + len(c.raw) :][:80])[0]
+    before = re.split(r"[.;]\s", _before(doc, clusters, i)[-60:])[-1]
+    return _is_start(doc, clusters, i) or _FAILURE.compiled.search(before + " " + after) is not None
+
+
 def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     """Whether the words around a time say the outage ended then: an end cue before it
     (after the previous time on its line), or after it in the same sentence when no other
     time follows in that sentence ("At 12:16, service was restored")."""
     c = clusters[i]
     text = doc.source.lines[c.time.line - 1]
-    prev = clusters[i - 1].all[-1] if i else None
-    begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
-    before = text[begin : c.time.column - 1]
+    before = _before(doc, clusters, i)
     if _END_CUE.compiled.search(before[-60:]) or _END_BY.search(before):
         return True
     stop = c.all[-1].column - 1 + len(c.all[-1].raw)
@@ -222,53 +265,6 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     m = _END_AFTER.compiled.match(after)
     # words that lead on to the next time are its cue ("… and was resolved by 14:45")
     return m is not None and (not followed or "." in after[m.end() :])
-
-
-@cache
-def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cue = re.compile(
-        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
-        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
-        re.I,
-    )
-    after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
-    return cue, after
-
-
-_SPACE_DASHES = re.compile(r"[\s-]*+")
-
-
-def _length_after(text: str, end: int) -> bool:
-    """Whether "long", "of downtime" or "outage" follows a duration that ends at `end`."""
-    return _duration_cues()[1].match(text, run_end(_SPACE_DASHES, text, end)) is not None
-
-
-def _stated_durations(doc: Document) -> list[Duration]:
-    """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
-    not those of other things (a maintenance window, a retention period, a timeout)."""
-    cue = _duration_cues()[0]
-    out: list[Duration] = []
-    for sec in summary_sections(doc):
-        for b in own_blocks(sec.blocks):
-            for s, e, minutes in durations_in(b.text):
-                if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
-                    continue
-                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
-                if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
-                    line, col = b.position(s)
-                    out.append(Duration(minutes, line, col, b.text[s:e]))
-    return out
-
-
-def _parenthesised(text: str, s: int, e: int) -> bool:
-    """Whether text[s:e] stands in brackets, white space aside. (Found without copying the
-    text before and after it, which costs the square of a block's length when the block
-    holds many durations.)"""
-    while s > 0 and text[s - 1].isspace():
-        s -= 1
-    while e < len(text) and text[e].isspace():
-        e += 1
-    return s > 0 and text[s - 1] == "(" and text.startswith(")", e)
 
 
 def minutes_between(start: Stated, end: Stated) -> int | None:

@@ -1,0 +1,68 @@
+"""Clock times that are not the outage's own: a schedule ("the backup is supposed to run at
+2 AM", "a cron job every night at 03:00"), an example ("for example a window of 00:00-01:00")
+or a quotation ("Monday 00:00-01:00" as a customer wrote it).
+
+The summary's start and end are read only from the other times; when a sentence cannot be
+sure a time is the outage's, the time is not compared with the timeline (precision first)."""
+
+from __future__ import annotations
+
+import re
+
+from .prefilter import SPACE_RUN, Lazy, run_end
+
+# a schedule said right before the time, not an event: "supposed to run at", "meant to start
+# at", "usually runs at", "every night at", "the nightly backup job at"
+_SCHEDULE = Lazy(
+    r"\b(?:(?:supposed|meant|intended|planned|configured|set|scheduled|due)\s+to\s+"
+    r"(?:run|start|fire|begin|happen|execute|trigger|occur|go\s+out)"
+    r"|(?:usually|normally|typically|always)\s+(?:runs?|fires?|starts?|happens?|executes?)"
+    r"|every\s+(?:day|night|morning|evening|week|\w+day)|daily|nightly|weekly"
+    r"|each\s+(?:day|night))"
+    r"(?:(?:\s+[\w-]+){0,2}?\s+(?:at|for|from|between)|\s+(?:at|for|from|between))?"
+    r"\s*(?:around\s+|about\s+|approximately\s+)?$",
+    re.I,
+)
+# an example given in the same clause: "for example", "e.g.", "such as"
+_EXAMPLE = Lazy(r"\b(?:for\s+example|for\s+instance|eg|such\s+as)\W[^.;:!?]*$", re.I)
+_EG = re.compile(r"\be\.\s?g\.", re.I)  # "e.g." holds no sentence end
+# a window named before a range of times: "the maintenance window is Sunday 2:00-4:00"
+_WINDOW = Lazy(
+    r"\bwindows?(?:\s++[\w-]++){0,4}?:?"
+    r"(?:\s++(?:every\s++)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?)?\s*+$",
+    re.I,
+)
+_RANGE_NEXT = re.compile(r"(?:-|–|—|to\b|until\b|and\b)\s*+\d")
+_QUOTES = {'"': '"', "“": "”"}
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    """Whether text[start] stands inside a pair of double quotes on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    at = start - line_start
+    for opening, closing in _QUOTES.items():
+        before = line[:at]
+        if opening == closing:
+            if before.count(opening) % 2 == 1 and opening in line[at:]:
+                return True
+        elif before.rfind(opening) > before.rfind(closing) and closing in line[at:]:
+            return True
+    return False
+
+
+def not_the_outage(text: str, start: int, end: int) -> bool:
+    """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
+    the start of a window ("the maintenance window is Sunday 2:00-4:00") rather than a
+    moment of the outage."""
+    before = _EG.sub("eg", text[max(0, start - 80) : start])
+    clause = re.split(r"[.;!?]\s|\n\n", before)[-1]
+    range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
+    window = range_next and _WINDOW.compiled.search(clause)
+    return bool(
+        _SCHEDULE.compiled.search(clause)
+        or _EXAMPLE.compiled.search(clause)
+        or window
+        or _in_quotes(text, start)
+    )
