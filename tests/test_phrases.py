@@ -37,6 +37,9 @@ def test_anchor_reader_reads_what_it_should() -> None:
     assert anchors(r"(?i:glitch)") is None  # inline flags: not read
     assert anchors(r"(?=glitch)\w+") is None  # a lookahead consumes nothing
     assert anchors(r"\x27quoted\x27") == (Literal("quoted"),)
+    # a literal of common words only is on most lines: a rarer one is taken
+    raised = r"\b(?:increas|rais)(?:ed|ing) the \w+ (?:value|limit)s?\b"
+    assert anchors(raised) == (Literal("limit", True), Literal("value", True))
 
 
 def test_shipped_anchors_are_current() -> None:
