@@ -37,6 +37,9 @@ def test_anchor_reader_reads_what_it_should() -> None:
     assert anchors(r"(?i:glitch)") is None  # inline flags: not read
     assert anchors(r"(?=glitch)\w+") is None  # a lookahead consumes nothing
     assert anchors(r"\x27quoted\x27") == (Literal("quoted"),)
+    # a literal of common words only is on most lines: a rarer one is taken
+    raised = r"\b(?:increas|rais)(?:ed|ing) the \w+ (?:value|limit)s?\b"
+    assert anchors(raised) == (Literal("limit", True), Literal("value", True))
 
 
 def test_shipped_anchors_are_current() -> None:
@@ -100,6 +103,8 @@ def test_any_match_contains_its_anchor_and_passes_the_word_gate(
     text = data.draw(st.from_regex(pattern, fullmatch=not ahead))
     lowered = text.translate(ASCII_LOWER)
     m = re.search(pattern, lowered) if ahead else re.fullmatch(pattern, lowered)
+    if m is not None and "\n" not in lowered:
+        assert Phrases([pattern]).anchored(lowered) == {0}, (pattern, text)
     if found is None or m is None:
         return
     assert any(lit.text in m.group() for lit in found), (pattern, text, found)
@@ -177,6 +182,24 @@ def test_the_leftmost_match_wins_and_the_first_alternative_there() -> None:
     old = re.compile("|".join(f"(?:{p})" for p in patterns)).finditer(text)
     assert [m.span() for m in old] == [span for _, span in found]
     assert found == [(1, (10, 20)), (2, (27, 31))]
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_anchored_holds_every_alternative_that_matches_a_line(table: str) -> None:
+    phrases = Phrases(TABLES[table])
+    compiled = [re.compile(p) for p in TABLES[table]]
+    for text in _texts():
+        for line in text.split("\n"):
+            matching = {i for i, p in enumerate(compiled) if p.search(line)}
+            assert matching <= phrases.anchored(line), line
+
+
+def test_anchored_leaves_out_what_cannot_match() -> None:
+    phrases = Phrases([r"\bglitch(?:es)?\b", r"\bhuman error\b", r"\bresolv\w*", r"^to ?dos?\b"])
+    assert phrases.anchored("a glitch, resolving it") == {0, 2}
+    assert phrases.anchored("human error") == {1}
+    assert phrases.anchored("todo") == {3}
+    assert phrases.anchored("nothing 123") == set()
 
 
 def test_alternatives_whose_anchor_is_absent_are_not_tried() -> None:

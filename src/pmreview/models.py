@@ -54,7 +54,7 @@ class TimeRef:
         return None if self.hour is None else self.hour * 60 + self.minute
 
 
-@dataclass(eq=False, repr=False)  # identity: text/borrowed.py memoises per block
+@dataclass(eq=False, repr=False)  # identity: blocks are told apart by id
 class Block:
     """A paragraph, list item, table row or heading: its raw lines and where they are."""
 
@@ -71,6 +71,12 @@ class Block:
         """`text` with ASCII letters lower-cased: same length, so offsets still hold. Phrase
         tables are matched against it without re.IGNORECASE, which is much slower."""
         return self.text.translate(ASCII_LOWER)
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """What the layers above work out once per block, under their own keys (a plain dict:
+        a WeakKeyDictionary keyed by the block made a weak reference at every look-up)."""
+        return {}
 
     @cached_property
     def _newlines(self) -> list[int]:
@@ -149,6 +155,9 @@ class Document:
 T = TypeVar("T")
 
 
+_UNSET = object()
+
+
 def per_document(fn: Callable[[Document], T]) -> Callable[[Document], T]:
     """`fn(doc)` worked out once per document, for what several rules ask; kept while the
     document lives."""
@@ -156,9 +165,10 @@ def per_document(fn: Callable[[Document], T]) -> Callable[[Document], T]:
 
     @wraps(fn)
     def once(doc: Document) -> T:
-        if doc not in memo:
-            memo[doc] = fn(doc)
-        return memo[doc]
+        found = memo.get(doc, _UNSET)  # one weak reference made, not two or three
+        if found is _UNSET:
+            found = memo[doc] = fn(doc)
+        return found  # type: ignore[return-value]
 
     return once
 

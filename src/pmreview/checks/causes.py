@@ -4,6 +4,8 @@ give both it and checks/fixes.py."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..models import Block, Document, Section
 from ..parse.titles import kinds_of
 from ..parse.views import sections_of, summary_sections
@@ -204,17 +206,21 @@ def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Sec
     "### What happened" and "### Why it took so long"), but for those of the `other` part,
     the measures, the impact and the timeline."""
     out: list[Section] = []
+    taken: set[int] = set()  # ids of the sections in `out` (a list search grew quadratic)
+    position = {id(sec): n for n, sec in enumerate(doc.sections)}
     for s in secs:
-        if s in out:
+        if id(s) in taken:
             continue  # added already as a sub-section of the one before
         out.append(s)
+        taken.add(id(s))
         if s.style not in _HEADINGS:
             continue
-        for sub in doc.sections[doc.sections.index(s) + 1 :]:
+        for sub in islice(doc.sections, position[id(s)] + 1, None):  # a slice copied the rest
             if sub.style not in _HEADINGS or sub.level <= s.level:
                 break
-            if not sub.kinds & (_NOT_SUB | {other}) and sub not in out:
+            if not sub.kinds & (_NOT_SUB | {other}) and id(sub) not in taken:
                 out.append(sub)
+                taken.add(id(sub))
     return out
 
 

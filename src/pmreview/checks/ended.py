@@ -111,8 +111,9 @@ def resolution(evs: list[Event]) -> Evidence | None:
     """The entry that ended the impact, up to the entry that says the impact ended (a later
     follow-up is not it), else in the whole timeline."""
     end = next((i for i, e in enumerate(evs) if e.timed and _ended(e.text)), None)
-    found = _resolution_in(evs[: end + 1]) if end is not None else None
-    found = found or _resolution_in(evs)
+    how: dict[int, bool] = {}  # _how of event i, shared by both searches
+    found = _resolution_in(evs[: end + 1], how) if end is not None else None
+    found = found or _resolution_in(evs, how)
     if found is None:
         return None
     lines = found.block.text.split("\n")[: found.line - found.block.line]
@@ -125,21 +126,23 @@ def _ended(text: str) -> bool:
     return _IMPACT_ENDED.compiled.search(text.lower()) is not None
 
 
-def _resolution_in(evs: list[Event]) -> Event | None:
+def _resolution_in(evs: list[Event], how: dict[int, bool]) -> Event | None:
     """The last timed event that says the incident was resolved, and how (there or in the two
     events before); or, among the last three timed events, one that is itself the fix. The
     first timed event of a longer timeline starts the story ("18:00 release 3.2 deployed")
-    and is not its end."""
+    and is not its end. `how` keeps _how of each event, asked for up to three times here."""
     timed = [i for i, e in enumerate(evs) if e.timed]
     after = timed[0] + 1 if len(timed) > 2 else 0
-    found = next((evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i)), None)
+    found = next(
+        (evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None
+    )
     if found is None:
         last = [evs[i] for i in timed if i >= after][-3:]
         found = next((e for e in reversed(last) if _fix_event(e.text)), None)
     return found
 
 
-def _resolves(evs: list[Event], i: int) -> bool:
+def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     """Event i is timed, says the incident was resolved (not an announcement of it), and it
     or one of the two before says how."""
     low = evs[i].text.lower()
@@ -148,5 +151,11 @@ def _resolves(evs: list[Event], i: int) -> bool:
         evs[i].timed
         and told
         and not _ANNOUNCED.compiled.search(low)
-        and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
+        and any(_says_how(evs, k, how) for k in range(max(0, i - 2), i + 1))
     )
+
+
+def _says_how(evs: list[Event], k: int, how: dict[int, bool]) -> bool:
+    if k not in how:
+        how[k] = _how(evs[k].text)
+    return how[k]

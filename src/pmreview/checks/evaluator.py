@@ -65,7 +65,7 @@ def _types(value: Any) -> bool:
     return isinstance(names, list) and all(isinstance(n, str) and n in TYPES for n in names)
 
 
-#: The keywords `subset_failures` implements, each with what its value must be for that.
+#: The keywords `subset_validator` implements, each with what its value must be for that.
 COVERED: dict[str, Callable[[Any], bool]] = {
     "type": _types,
     "required": lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v),
@@ -84,7 +84,7 @@ COVERED: dict[str, Callable[[Any], bool]] = {
 
 
 def covered(schema: Any) -> bool:
-    """Whether `subset_failures` validates `schema` exactly as jsonschema would: an object (not a
+    """Whether `subset_validator` validates `schema` exactly as jsonschema would: an object (not a
     boolean schema) using only the COVERED keywords, with values of the expected kind."""
     return isinstance(schema, dict) and all(
         keyword not in KEYWORDS or (keyword in COVERED and COVERED[keyword](value))
@@ -131,35 +131,63 @@ def _fails(keyword: str, value: Any, x: Any, schema: dict[str, Any]) -> bool:
     return False
 
 
-def subset_failures(
-    schema: dict[str, Any],
-    x: Any,
-    path: tuple[str | int, ...],
-    schema_path: tuple[str | int, ...],
-    out: list[Failure],
-) -> None:
-    """Append the errors of instance `x` against a `covered` schema to `out`, as jsonschema's
-    iter_errors yields them: keyword by keyword in the schema's order, depth first."""
-    for keyword, value in schema.items():
-        if keyword not in COVERED:  # an annotation: `covered` let no other keyword through
-            continue
-        if keyword == "properties":
+Validate = Callable[[Any, tuple[str | int, ...], tuple[str | int, ...], list[Failure]], None]
+
+
+def subset_validator(schema: dict[str, Any]) -> Validate:
+    """What appends the errors of an instance against a `covered` schema to a list, as
+    jsonschema's iter_errors yields them: keyword by keyword in the schema's order, depth
+    first. Called as check(x, path, schema_path, out). The schema is read once, here: a long
+    timeline's entries are each checked against the same subschema."""
+    steps = [_step(keyword, value, schema) for keyword, value in schema.items()]
+    live = [step for step in steps if step is not None]  # annotations: no step
+
+    def check(
+        x: Any, path: tuple[str | int, ...], schema_path: tuple[str | int, ...], out: list[Failure]
+    ) -> None:
+        for step in live:
+            step(x, path, schema_path, out)
+
+    return check
+
+
+def _step(keyword: str, value: Any, schema: dict[str, Any]) -> Validate | None:
+    """The check of one keyword (None for an annotation: `covered` let no other through)."""
+    if keyword not in COVERED:
+        return None
+    if keyword == "properties":
+        subs = [(name, subset_validator(sub)) for name, sub in value.items()]
+
+        def properties(x: Any, path: Any, schema_path: Any, out: list[Failure]) -> None:
             if isinstance(x, dict):
-                for name, sub in value.items():
+                for name, sub in subs:
                     if name in x:
-                        subset_failures(
-                            sub, x[name], (*path, name), (*schema_path, keyword, name), out
-                        )
-        elif keyword == "items":
+                        sub(x[name], (*path, name), (*schema_path, keyword, name), out)
+
+        return properties
+    if keyword == "items":
+        item = subset_validator(value)
+
+        def items(x: Any, path: Any, schema_path: Any, out: list[Failure]) -> None:
             if isinstance(x, list):
-                for index, item in enumerate(x):
-                    subset_failures(value, item, (*path, index), (*schema_path, keyword), out)
-        elif keyword == "required":
+                for index, each in enumerate(x):
+                    item(each, (*path, index), (*schema_path, keyword), out)
+
+        return items
+    if keyword == "required":
+
+        def required(x: Any, path: Any, schema_path: Any, out: list[Failure]) -> None:
             if isinstance(x, dict):
                 out.extend(
                     Failure(keyword, path, (*schema_path, keyword), schema, name)
                     for name in value
                     if name not in x
                 )
-        elif _fails(keyword, value, x, schema):
+
+        return required
+
+    def other(x: Any, path: Any, schema_path: Any, out: list[Failure]) -> None:
+        if _fails(keyword, value, x, schema):
             out.append(Failure(keyword, path, (*schema_path, keyword), schema))
+
+    return other

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from ..models import Block
-from ..parse.timeline import find_times_in
+from ..parse.timeline import has_time
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
 from ..text.lexicon import lexicon
@@ -65,7 +65,7 @@ def _sentence_events(b: Block, timed: set[int]) -> list[Event]:
         line, column = b.position(s)
         text = b.text[s:e]
         on_timed = any(n in timed for n in range(line, line + text.count("\n") + 1))
-        out.append(Event(b, line, text, on_timed and bool(find_times_in(text)), column))
+        out.append(Event(b, line, text, on_timed and has_time(text), column))
     return out
 
 

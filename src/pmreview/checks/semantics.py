@@ -97,7 +97,7 @@ _CASED = re.compile(r"\b[a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{2,}_[A-Z_]+\b")
 # the next "]", across lines, from every "[" of an unclosed run)
 _URL = RunSearch(
     rest=re.compile(r"(?<![^\]])!?\[[^\]]*+\]\([^)]*\)|https?://\S+"),
-    runs=((re.compile(r"(?<=[^\]])!?\["), re.compile(r"!?\[[^\]]*")),),
+    runs=((re.compile(r"!\[(?<=[^\]]!\[)|\[(?<=[^\]]\[)"), re.compile(r"!?\[[^\]]*")),),
     alternative=re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+"),
 )
 

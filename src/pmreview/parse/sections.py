@@ -9,7 +9,7 @@ from functools import cache
 from ..models import Block, Section
 from ..resources import load_toml
 from .fact_sheet import names_the_document
-from .timeline import find_times_in
+from .timeline import has_time
 from .titles import Mark
 
 
@@ -98,7 +98,7 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
             kinds.add("summary")
             summary_seen = True
         elif summary_seen:
-            if len(find_times_in(b.text)) >= 1:
+            if has_time(b.text):
                 kinds.add("timeline")
             kinds |= {k for k, p in _paragraph_kinds() if p.search(b.text)}
         if not kinds:

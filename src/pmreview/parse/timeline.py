@@ -157,5 +157,6 @@ def zone_words(source: Source, sections: list[Section], timeline: bool = True) -
     return None
 
 
-def find_times_in(text: str) -> list[TimeRef]:
-    return [t for n, line in enumerate(text.split("\n")) for t in find_times(line, n + 1)]
+def has_time(text: str) -> bool:
+    """Whether some line of `text` holds a clock time (the first one found is enough)."""
+    return any(next(find_times(line), None) is not None for line in text.split("\n"))

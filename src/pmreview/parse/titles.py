@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from ..resources import load_toml
-from ..text.phrases import Alternation
+from ..text.phrases import Alternation, Phrases
 
 # Each of the three line patterns below is linear: no whitespace is shared between two
 # repetitions that could split it many ways (possessive `*+`), and a title is only tried ending
@@ -48,6 +48,16 @@ def _kind_table() -> list[tuple[str, Alternation, frozenset[str]]]:
     ]
 
 
+@cache
+def _title_phrases() -> tuple[Phrases, tuple[str, ...]]:
+    """Every kind's title patterns as one table, and the kind of each: the kinds whose anchors
+    a title holds are the only ones searched (most lines a long document offers as a title
+    hold none)."""
+    data = load_toml("sections.toml")["kinds"]
+    pairs = [(p, kind) for kind, spec in data.items() for p in spec["patterns"]]
+    return Phrases([p for p, _ in pairs]), tuple(kind for _, kind in pairs)
+
+
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9;' ]+")
 _SPACES = re.compile(r"\s+")
@@ -65,10 +75,21 @@ def normalise_title(title: str) -> str:
 @lru_cache(maxsize=32768)
 def kinds_of(title: str) -> frozenset[str]:
     """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
-    norm = normalise_title(title)
+    return _kinds_of_normal(normalise_title(title).translate(_ZEROS))
+
+
+# No title pattern tells one digit from another (tests/parse/test_titles.py checks it), so
+# titles that differ in their numbers alone ("Timeline 1", "Timeline 2" …) are read once.
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
+@lru_cache(maxsize=32768)
+def _kinds_of_normal(norm: str) -> frozenset[str]:
     if not norm:
         return frozenset()
-    found = {kind for kind, pattern, _ in _kind_table() if pattern.search(norm)}
+    phrases, kind_of = _title_phrases()
+    maybe = {kind_of[i] for i in phrases.anchored(norm)}
+    found = {kind for kind, pattern, _ in _kind_table() if kind in maybe and pattern.search(norm)}
     for kind, _, excluded_by in _kind_table():
         if kind in found and excluded_by & found:
             found.discard(kind)

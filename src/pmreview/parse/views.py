@@ -10,7 +10,7 @@ from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
 from ..text.sentences import sentences
 from ..text.times import has_date
-from .timeline import find_times_in
+from .timeline import has_time
 from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
@@ -170,9 +170,7 @@ def _tells(block: Block) -> bool:
     if _MAIL_HEADER.match(block.text):
         return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
-        has_date(words) or bool(find_times_in(words))
-    )
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (has_date(words) or has_time(words))
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})

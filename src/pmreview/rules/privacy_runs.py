@@ -12,7 +12,7 @@ from ..text.runs import RunSearch
 # every "eyJ" after a "-" its [\w-]{10,} reads the run to its end
 JWT = RunSearch(
     rest=re.compile(r"(?<![\w-])eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
-    runs=((re.compile(r"(?<=-)eyJ"), re.compile(r"[\w-]*")),),
+    runs=((re.compile(r"eyJ(?<=-eyJ)"), re.compile(r"[\w-]*")),),
     alternative=re.compile(r"eyJ[\w-]{10,}+\.eyJ[\w-]{10,}+\.[\w-]{10,}"),
 )
 # \b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]{3,})@ (re.I), reading each scheme-like run
@@ -51,8 +51,8 @@ URLS = RunSearch(
     ),
     runs=(
         (re.compile(r"(?<=[+.-])[a-z]", re.I), re.compile(r"[a-z0-9+.-]*", re.I)),
-        (re.compile(r"(?<=[^)\s])\]\("), re.compile(r"\]\([^)\s]*")),
-        (re.compile(r"(?<=[^>\s])<"), re.compile(r"<[^>\s]*")),
+        (re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),
+        (re.compile(r"<(?<=[^>\s]<)"), re.compile(r"<[^>\s]*")),
     ),
     alternative=re.compile(rf"\b{_SCHEME_URL}|\]\([^)\s]*\)|<[^>\s]+>|\b(?:www\.)\S+", re.I),
 )

@@ -21,8 +21,8 @@ _REFERENCE = RunSearch(
         r"(?<![^\]\n])!?\[[^\]\n]*+\]\([^)\n]*\)|https?://\S+|#\d+\b|(?<![^>\n])<[^>\n]*+>"
     ),
     runs=(
-        (re.compile(r"(?<=[^\]\n])!?\["), re.compile(r"!?\[[^\]\n]*")),
-        (re.compile(r"(?<=[^>\n])<"), re.compile(r"[^>\n]*")),
+        (re.compile(r"!\[(?<=[^\]\n]!\[)|\[(?<=[^\]\n]\[)"), re.compile(r"!?\[[^\]\n]*")),
+        (re.compile(r"<(?<=[^>\n]<)"), re.compile(r"[^>\n]*")),
     ),
     alternative=re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|#\d+\b|<[^>\n]*>"),
 )
@@ -90,8 +90,13 @@ class Place:
     @property
     def _plain(self) -> str:
         """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
-        (before it is cut into sentences: a tag may span a sentence's start)."""
-        return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+        (before it is cut into sentences: a tag may span a sentence's start). Read once per
+        block: each phrase in it asks several times."""
+        found: str | None = self.block.memo.get("vague_plain")
+        if found is None:
+            found = _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+            self.block.memo["vague_plain"] = found
+        return found
 
     def around(self, within: str) -> str:
         """The lower-cased text the match is judged in, without the match: its sentence (a list

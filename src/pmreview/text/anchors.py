@@ -36,8 +36,10 @@ class _Unknown(Exception):
 
 
 def _best(sets: list[tuple[Literal, ...]]) -> tuple[Literal, ...] | None:
-    """The most selective set: one whose members all have a word test, then the longest
-    shortest member, then the fewest members."""
+    """The most selective set: one whose members all have a word test, then one with no
+    member made of common words only (" the " is on most lines of any text: a pattern
+    anchored on it was tried nearly everywhere), then the longest shortest member, then the
+    fewest members."""
     good = [s for s in sets if s and min(len(m.text) for m in s) >= 3]
     if len(good) < 2:
         return good[0] if good else None
@@ -45,10 +47,28 @@ def _best(sets: list[tuple[Literal, ...]]) -> tuple[Literal, ...] | None:
         good,
         key=lambda s: (
             all(word_test(m) != WordTest(frozenset(), ()) for m in s),
+            not any(_common(m.text) for m in s),
             min(len(m.text) for m in s),
             -len(s),
         ),
     )
+
+
+# words on most lines of English prose
+_COMMON = (
+    "a an and are as at be by for from in is it its of on or our that the their this to was"
+    " we were will with"
+)
+
+
+def _common(text: str) -> bool:
+    """Whether a literal is made of common words only ("the ", " of ")."""
+    return set(WORD.findall(text.lower())) <= _common_words()
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(WORD.findall(_COMMON))
 
 
 def _escape_end(p: str, i: int) -> int:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from weakref import WeakKeyDictionary
 
 from ..models import Block, Section
 from .prefilter import Lazy, run_end
@@ -89,17 +88,14 @@ def on_log_line(text: str, offset: int) -> bool:
     return log_line(text[start : end if end >= 0 else len(text)])
 
 
-_REQUIRES: WeakKeyDictionary[Block, bool] = WeakKeyDictionary()
-
-
 def requirement(block: Block) -> bool:
     """Whether a paragraph or list item states what a postmortem must contain, or tells its
     writer what to do ("Write a postmortem…", "Keep the document brief", "Enhance the
     readability of your postmortem"). Worked out once per block: the facts record asks
     through `borrowed_blocks` of the whole document's blocks about ten times."""
-    found = _REQUIRES.get(block)
+    found: bool | None = block.memo.get("requirement")
     if found is None:
-        found = _REQUIRES[block] = _requirement(block.text, block.lower)
+        found = block.memo["requirement"] = _requirement(block.text, block.lower)
     return found
 
 
@@ -154,16 +150,13 @@ def own_blocks(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if id(b) not in borrowed]
 
 
-_OWN: WeakKeyDictionary[Block, list[tuple[int, int]]] = WeakKeyDictionary()
-
-
 def own_sentences(block: Block) -> list[tuple[int, int]]:
     """The (start, end) offsets of a block's sentences that may be evidence: not on a quoted
     log line, not a question. Worked out once per block: the facts record asks of the whole
     document's blocks about ten times."""
-    found = _OWN.get(block)
+    found: list[tuple[int, int]] | None = block.memo.get("own_sentences")
     if found is None:
-        found = _OWN[block] = _own_sentences(block)
+        found = block.memo["own_sentences"] = _own_sentences(block)
     return found
 
 
@@ -195,8 +188,8 @@ def _log_offsets(block: Block) -> list[tuple[int, int]]:
 _QUOTATION = RunSearch(
     rest=re.compile(r"\"[^\"\n]+\"|(?<![^”\n])“[^”\n]++”|(?<![^’\n])‘[^’\n]++’|`[^`\n]+`"),
     runs=(
-        (re.compile(r"(?<=[^”\n])“"), re.compile(r"“[^”\n]*")),
-        (re.compile(r"(?<=[^’\n])‘"), re.compile(r"‘[^’\n]*")),
+        (re.compile(r"“(?<=[^”\n]“)"), re.compile(r"“[^”\n]*")),
+        (re.compile(r"‘(?<=[^’\n]‘)"), re.compile(r"‘[^’\n]*")),
     ),
     alternative=re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|`[^`\n]+`"),
 )
@@ -224,7 +217,10 @@ def is_quoted(block: Block, start: int, end: int) -> bool:
     """Whether text[start:end] of the block is quoted material rather than the author's claim."""
     if is_block_quote(block):
         return True
-    return any(s <= start and end <= e for s, e in quoted_spans(block.text))
+    spans: list[tuple[int, int]] | None = block.memo.get("quoted_spans")
+    if spans is None:  # read once per block: a block holds several vague phrases
+        spans = block.memo["quoted_spans"] = quoted_spans(block.text)
+    return any(s <= start and end <= e for s, e in spans)
 
 
 # the status a status page gives a post ("Investigating", "Identified", "Monitoring", …)

@@ -109,6 +109,25 @@ class Phrases:
             else:
                 self._plain.append((lit.text, alts))
         self._words = frozenset(self._by_word)
+        self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
+
+    def anchored(self, text: str) -> set[int]:
+        """The alternatives that may match in the lower-cased line `text`: those whose anchors
+        it holds, as `within` first reads them (a key word, a stem starting a word, a plain
+        literal), and those with no anchor that match. A few set and substring tests: most
+        short texts (the lines a document offers as titles) hold few anchors or none."""
+        words = set(WORD.findall(text))
+        found = {i for i in self._always if self.compiled(i).search(text)}
+        for w in words:
+            for _, _, alts in self._by_word.get(w, ()):
+                found.update(alts)
+            for n in self._stem_lengths:  # the stems `w` starts with
+                for _, _, alts in self._by_stem.get(w[:n], ()):
+                    found.update(alts)
+        for lit, alts in self._plain:
+            if lit in text:
+                found.update(alts)
+        return found
 
     def within(self, idx: TextIndex) -> Live:
         lines: dict[int, set[int]] = {}

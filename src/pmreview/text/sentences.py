@@ -55,7 +55,7 @@ _AFTER_MARKS = r"[\"')\]*_]*\s+(?=[\"'(*_\[]*[A-Z0-9])"
 # to its end)
 _BOUNDARY = RunSearch(
     rest=re.compile(rf"(?<![.!?])[.!?]++{_AFTER_MARKS}"),
-    runs=((re.compile(r"(?<=[.!?])[.!?]"), re.compile(r"[.!?]*")),),
+    runs=((re.compile(r"[.!?](?<=[.!?][.!?])"), re.compile(r"[.!?]*")),),
     alternative=re.compile(rf"[.!?]+{_AFTER_MARKS}"),
 )
 # An HTML tag; or, with `open` set, a "<" not closed on its line, and the rest of the line up
@@ -117,8 +117,11 @@ def _is_sentence(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(
-    # not after "e.g", "i.e" or a title before a name ("our mentor, Mr. Osei")
-    r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?](?=\s+[A-Z0-9*_(\"'`\[]|\s*$)|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
+    # not after "e.g", "i.e" or a title before a name ("our mentor, Mr. Osei"): looked behind
+    # from after the stop, so that re tries the look-behinds only at a stop, not everywhere
+    r"[.!?](?<!\b[a-z]\.[a-z][.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\bMr[.!?])"
+    r"(?<!\bMrs[.!?])(?<!\bMs[.!?])(?<!\bDr[.!?])(?=\s+[A-Z0-9*_(\"'`\[]|\s*$)"
+    r"|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
 )
 
 

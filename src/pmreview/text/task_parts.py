@@ -64,7 +64,7 @@ _JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+
 _BUG_NUMBER = r"\b(?:bug|ticket|issue)\s*+[:#]?\s*+\d+"
 _TICKET = RunSearch(
     rest=re.compile(rf"{_JIRA_OR_NUMBER}|(?<![^)\s])\]\([^)\s]++\)|{_BUG_NUMBER}", re.I),
-    runs=((re.compile(r"(?<=[^)\s])\]\("), re.compile(r"\]\([^)\s]*")),),
+    runs=((re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),),
     alternative=re.compile(rf"{_JIRA_OR_NUMBER}|\]\([^)\s]+\)|{_BUG_NUMBER}", re.I),
 )
 _DUE = re.compile(

@@ -19,7 +19,7 @@ _OTHER_NOISE = r"&nbsp;|&#?\w+;|\*\*|__|[*_~•]"
 # the line from every "<" of an unclosed run)
 _NOISE = RunSearch(
     rest=re.compile(rf"(?<![^>\n])<[^>\n]*+>|{_OTHER_NOISE}"),
-    runs=((re.compile(r"(?<=[^>\n])<"), re.compile(r"[^>\n]*")),),
+    runs=((re.compile(r"<(?<=[^>\n]<)"), re.compile(r"[^>\n]*")),),
     alternative=re.compile(rf"<[^>\n]*>|{_OTHER_NOISE}"),
 )
 _TAG = Lazy(
