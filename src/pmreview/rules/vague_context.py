@@ -148,9 +148,20 @@ def _answers_paragraph(name: str, place: Place) -> bool:
 def _in_label(place: Place) -> bool:
     """The words are the label of a paragraph or list item with text after it
     ("**Enhanced monitoring:** Page the DBA when …"): the label names the topic, the text
-    after it is what is judged."""
+    after it is what is judged. A bold lead that opens with a verb and ends with no colon is
+    the item's own statement, set in bold ("**Be more careful.** Nothing good …")."""
     m = _LABEL.match(place.block.text)
-    return m is not None and place.span[1] <= m.end()
+    if m is None or place.span[1] > m.end():
+        return False
+    return not _bold_statement(m.group(0) + place.block.text[m.end() : m.end() + 1])
+
+
+def _bold_statement(label: str) -> bool:
+    """A bold lead that is a sentence of its own: an instruction (its first word a verb),
+    with no colon in or after it."""
+    bold = label.strip().lstrip("-*+•0123456789.) ").strip("*_ ")
+    first = _FIRST_WORD.match(bold)
+    return ":" not in label and first is not None and first.group(0).lower() in verbs()
 
 
 def _states_measures(place: Place) -> bool:

@@ -11,6 +11,7 @@ from ..models import Block, Document, Section
 from ..text.runs import RunSearch
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
+_ROW_INDEX = re.compile(r"^\s*\|?\s*#?\d{1,3}[.)]?\s*(?=\|)")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
@@ -91,7 +92,10 @@ class Place:
     def _plain(self) -> str:
         """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
         (before it is cut into sentences: a tag may span a sentence's start)."""
-        return _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+        plain = _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+        if self.block.kind == "row":  # a first cell of only a number is the row's index
+            plain = _ROW_INDEX.sub(lambda m: " " * len(m.group(0)), plain, count=1)
+        return plain
 
     def around(self, within: str) -> str:
         """The lower-cased text the match is judged in, without the match: its sentence (a list
