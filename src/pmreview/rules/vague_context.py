@@ -140,9 +140,19 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     anywhere in it answers how big words of size say the impact was ("a significant outage
     … 75% of users could not log in"), not another measure the words name (intermittent
     errors, lost revenue, a duration)."""
-    if name == "share" and not roles.states_size(place.words):
+    if name == "share" and (not roles.states_size(place.words) or _SUBSET.match(place.words)):
         return False
     return TESTS[name](place.paragraph)
+
+
+# a vague part of a group counted elsewhere ("… 4,100 of 9,800 tokens …; many of them stopped
+# retrying", "several could not register"): the count of the group says nothing of the part
+_SUBSET = re.compile(
+    r"(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
+    r"(?: of (?:them|those|these|you|us)\b| (?:could|can|were|failed|lost"
+    r"|crashed|stopped|gave|abandoned|complained|experienced|broke|went|errored|timed|showed|got"
+    r"|saw|received|hit|displayed|returned|threw)\b)"
+)
 
 
 def _in_label(place: Place) -> bool:
@@ -219,11 +229,17 @@ def _in_purpose(place: Place) -> bool:
     for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
+        between = place.block.text[s + m.end() : at]
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
-            return True
-        if "," not in place.block.text[s + m.end() : at]:
+            if not _NEW_CLAUSE.search(between):
+                return True
+        elif "," not in between:
             return True
     return False
+
+
+# a clause of its own after a purpose clause ("… for similar faults, and we will finish it …")
+_NEW_CLAUSE = re.compile(r"[;:]\s|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s")
 
 
 def _is_opener(place: Place) -> bool:
