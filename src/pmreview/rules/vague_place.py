@@ -11,7 +11,7 @@ from ..models import Block, Document, Section
 from ..text.runs import RunSearch
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
-_ROW_INDEX = re.compile(r"^\s*\|?\s*#?\d{1,3}[.)]?\s*(?=\|)")
+_ROW_INDEX = re.compile(r"^[ \t]*+\|?[ \t]*+#?\d{1,3}[.)]?[ \t]*+(?=\|)")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
