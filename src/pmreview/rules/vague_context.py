@@ -31,7 +31,7 @@ from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_markers import TESTS, marked, markers
-from .vague_place import CLAUSE_END, Place
+from .vague_place import CLAUSE_END, Place, in_label
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -50,11 +50,6 @@ SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# a label opening a block, with text after it
-_LABEL = re.compile(
-    r"^\s*+(?:[-*+•]|\d+[.)])?\s*+"
-    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[A-Z][\w /&-]{0,40}:)(?=:?\s+\S)"
-)
 # list marker, bold/label markup and spaces that may come before a sentence's first word
 _LEAD = re.compile(
     r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
@@ -97,7 +92,7 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
     if is_quoted(place.block, *place.span) or status_post(place.section, place.block):
         return False
-    if _in_label(place) or roles.is_lead_in(place.block):
+    if in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -140,38 +135,9 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     anywhere in it answers how big words of size say the impact was ("a significant outage
     … 75% of users could not log in"), not another measure the words name (intermittent
     errors, lost revenue, a duration)."""
-    if name == "share" and (not roles.states_size(place.words) or _SUBSET.match(place.words)):
+    if name == "share" and (not roles.states_size(place.words) or told.counts_part(place.words)):
         return False
     return TESTS[name](place.paragraph)
-
-
-# a vague part of a group counted elsewhere ("… 4,100 of 9,800 tokens …; many of them stopped
-# retrying", "several could not register"): the count of the group says nothing of the part
-_SUBSET = re.compile(
-    r"(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
-    r"(?: of (?:them|those|these|you|us)\b| (?:could|can|were|failed|lost"
-    r"|crashed|stopped|gave|abandoned|complained|experienced|broke|went|errored|timed|showed|got"
-    r"|saw|received|hit|displayed|returned|threw)\b)"
-)
-
-
-def _in_label(place: Place) -> bool:
-    """The words are the label of a paragraph or list item with text after it
-    ("**Enhanced monitoring:** Page the DBA when …"): the label names the topic, the text
-    after it is what is judged. A bold lead that opens with a verb and ends with no colon is
-    the item's own statement, set in bold ("**Be more careful.** Nothing good …")."""
-    m = _LABEL.match(place.block.text)
-    if m is None or place.span[1] > m.end():
-        return False
-    return not _bold_statement(m.group(0) + place.block.text[m.end() : m.end() + 1])
-
-
-def _bold_statement(label: str) -> bool:
-    """A bold lead that is a sentence of its own: an instruction (its first word a verb),
-    with no colon in or after it."""
-    bold = label.strip().lstrip("-*+•0123456789.) ").strip("*_ ")
-    first = _FIRST_WORD.match(bold)
-    return ":" not in label and first is not None and first.group(0).lower() in verbs()
 
 
 def _states_measures(place: Place) -> bool:
