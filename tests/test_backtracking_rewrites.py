@@ -85,7 +85,7 @@ CODE: dict[str, tuple[Callable[[re.Pattern[str], str], Any], Callable[[Any], Any
 
 # the patterns used only from the start of a string: matched there, or searched from there
 # (those rewritten start where a search from inside a run they repeat would not)
-MATCHED_AT_START = {"rules.vague_context._LABEL", "rules.vague_roles._LEAD_IN"}
+MATCHED_AT_START = {"rules.vague_place._LABEL", "rules.vague_roles._LEAD_IN"}
 SEARCHED_FROM_START = {"text.sentences._LAST_WORD"}
 # the patterns only asked whether they match at all (from a position, up to an end): their
 # rewrites may find another match, but one wherever the old form found one

@@ -31,7 +31,7 @@ from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_markers import TESTS, marked, markers
-from .vague_place import CLAUSE_END, Place
+from .vague_place import CLAUSE_END, Place, in_label
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -50,11 +50,6 @@ SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# a label opening a block, with text after it
-_LABEL = re.compile(
-    r"^\s*+(?:[-*+•]|\d+[.)])?\s*+"
-    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[A-Z][\w /&-]{0,40}:)(?=:?\s+\S)"
-)
 # list marker, bold/label markup and spaces that may come before a sentence's first word
 _LEAD = re.compile(
     r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
@@ -97,7 +92,7 @@ def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
     if is_quoted(place.block, *place.span) or status_post(place.section, place.block):
         return False
-    if _in_label(place) or roles.is_lead_in(place.block):
+    if in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -140,17 +135,9 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     anywhere in it answers how big words of size say the impact was ("a significant outage
     … 75% of users could not log in"), not another measure the words name (intermittent
     errors, lost revenue, a duration)."""
-    if name == "share" and not roles.states_size(place.words):
+    if name == "share" and (not roles.states_size(place.words) or told.counts_part(place.words)):
         return False
     return TESTS[name](place.paragraph)
-
-
-def _in_label(place: Place) -> bool:
-    """The words are the label of a paragraph or list item with text after it
-    ("**Enhanced monitoring:** Page the DBA when …"): the label names the topic, the text
-    after it is what is judged."""
-    m = _LABEL.match(place.block.text)
-    return m is not None and place.span[1] <= m.end()
 
 
 def _states_measures(place: Place) -> bool:
@@ -208,11 +195,17 @@ def _in_purpose(place: Place) -> bool:
     for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
+        between = place.block.text[s + m.end() : at]
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
-            return True
-        if "," not in place.block.text[s + m.end() : at]:
+            if not _NEW_CLAUSE.search(between):
+                return True
+        elif "," not in between:
             return True
     return False
+
+
+# a clause of its own after a purpose clause ("… for similar faults, and we will finish it …")
+_NEW_CLAUSE = re.compile(r"[;:]\s|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s")
 
 
 def _is_opener(place: Place) -> bool:

@@ -184,3 +184,19 @@ def _earlier(place: Place) -> str:
             break
         out.append(b.lower)
     return " ".join(out)
+
+
+# a vague part of a group counted elsewhere ("… 4,100 of 9,800 tokens …; many of them stopped
+# retrying", "several could not register"): the count of the group says nothing of the part
+_PART = re.compile(
+    r"(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
+    r"(?: of (?:them|those|these|you|us)\b| (?:could|can|were|failed|lost"
+    r"|crashed|stopped|gave|abandoned|complained|experienced|broke|went|errored|timed|showed|got"
+    r"|saw|received|hit|displayed|returned|threw)\b)"
+)
+
+
+def counts_part(words: str) -> bool:
+    """The words count a vague part of a group ("many of them", "several could not"), which
+    a count of the whole group elsewhere does not answer."""
+    return _PART.match(words) is not None

@@ -9,8 +9,16 @@ from itertools import takewhile
 
 from ..models import Block, Document, Section
 from ..text.runs import RunSearch
+from ..text.verb_forms import verbs
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
+_ROW_INDEX = re.compile(r"^[ \t]*+\|?[ \t]*+#?\d{1,3}[.)]?[ \t]*+(?=\|)")
+# a label opening a block, with text after it
+_LABEL = re.compile(
+    r"^\s*+(?:[-*+•]|\d+[.)])?\s*+"
+    r"(?:\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__|[A-Z][\w /&-]{0,40}:)(?=:?\s+\S)"
+)
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
@@ -95,6 +103,8 @@ class Place:
         found: str | None = self.block.memo.get("vague_plain")
         if found is None:
             found = _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+            if self.block.kind == "row":  # a first cell of only a number is the row's index
+                found = _ROW_INDEX.sub(lambda m: " " * len(m.group(0)), found, count=1)
             self.block.memo["vague_plain"] = found
         return found
 
@@ -153,3 +163,22 @@ class Place:
         if following and following[0].kind == "item":
             following = list(takewhile(lambda b: b.kind == "item", blocks[at:]))
         return " ".join(_REFERENCE.sub(" ", b.lower) for b in following)
+
+
+def in_label(place: Place) -> bool:
+    """The words are the label of a paragraph or list item with text after it
+    ("**Enhanced monitoring:** Page the DBA when …"): the label names the topic, the text
+    after it is what is judged. A bold lead that opens with a verb and ends with no colon is
+    the item's own statement, set in bold ("**Be more careful.** Nothing good …")."""
+    m = _LABEL.match(place.block.text)
+    if m is None or place.span[1] > m.end():
+        return False
+    return not _bold_statement(m.group(0) + place.block.text[m.end() : m.end() + 1])
+
+
+def _bold_statement(label: str) -> bool:
+    """A bold lead that is a sentence of its own: an instruction (its first word a verb),
+    with no colon in or after it."""
+    bold = label.strip().lstrip("-*+•0123456789.) ").strip("*_ ")
+    first = _FIRST_WORD.match(bold)
+    return ":" not in label and first is not None and first.group(0).lower() in verbs()

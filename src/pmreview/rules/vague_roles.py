@@ -197,7 +197,10 @@ _REMEDIED_AFTER = re.compile(
     rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
     rf"{_REMEDY}\b"
 )
-_REMEDIED_BEFORE = re.compile(rf"\b{_REMEDY}\s+(?:up\s+|out\s+)?$")
+# (or the count is what works again: "confirmed working for several test accounts")
+_REMEDIED_BEFORE = re.compile(
+    rf"\b(?:{_REMEDY}\s+(?:up\s+|out\s+)?|(?:work(?:s|ed|ing)?|restored|fixed|back)\s+for\s+)$"
+)
 # the team's effort or state ("engineers worked for several hours", fatigue)
 _EFFORT = re.compile(
     r"\b(?:we|i|team|engineers?|responders?|on-?call\w*|staff|sres?|admins?|developers?"
