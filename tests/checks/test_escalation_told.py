@@ -1,0 +1,56 @@
+"""Escalations told in the present ("Kwesi pages the Storage on-call, Halima"), to a person
+named with a role before or after the name, or to a committee or an officer; and the words
+that look like them but are nouns, plans, denials or reports (examples written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.timeline import timeline
+
+
+def escalation(entry: str) -> str | None:
+    text = f"# Outage\n\n## Timeline\n\n- 10:00 UTC - the alert fired\n- 10:15 UTC - {entry}\n"
+    found = timeline(doc_of(text))["escalation"]
+    return None if found is None else str(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Kwesi pages the Storage on-call, Halima, as the disks fill up.",
+        "Nadia pages the Search Platform on-call (Tomas) to confirm the index name.",
+        "I call Efua (our team lead, she holds the root password).",
+        "we inform our project mentor Mrs. Adjei about the outage.",
+        "The synthetic check fails and pages the Billing on-call, Rahel.",
+        "We then message the hosting provider's support desk.",
+        "The incident is escalated to the Incident Review Board and to the Chief Security Officer.",
+        "Declared a major incident and informed the crisis committee.",
+    ],
+)
+def test_an_escalation_in_the_present_or_to_a_body(entry: str) -> None:
+    assert escalation(entry) is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "A customer emails the support team about failed payments.",  # a report
+        "Nobody pages the DBA team until noon.",  # denied
+        "We do not inform the owner yet.",  # denied
+        "The alert pages me.",  # the author
+        "Halima calls me back.",
+        "I need to call Abebe tomorrow.",  # a plan
+        # nouns, not verbs
+        "Error pages the team had customised were not shown.",
+        "The call the team held decided nothing.",
+        "the status pages the vendor hosts were down.",
+        "I call the API again and it fails.",  # nobody called
+        "Grafana alerts fire for the DBA team.",
+        "Priya joins a call with the network team.",
+    ],
+)
+def test_no_escalation_in_words_that_look_like_one(entry: str) -> None:
+    assert escalation(entry) is None
