@@ -32,9 +32,14 @@ _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
 )
-# a recovery told without the lexicon's words: "is once again merging", "the site is working"
+# a recovery told without the lexicon's words: "is once again merging", "the site is working",
+# "marked both servers UP again", "the page loads normally", "site fully back"
 _RECOVERED = Lazy(
     r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
+    r"|\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
+    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
+    r"|\b(?:loads|loaded|works|worked) fine\b"
+    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
     r"|\bend of (?:the )?(?:impact|outage|incident)\b"
     r"|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
 )
@@ -46,7 +51,9 @@ _IMPACT_ENDED = Lazy(
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
-    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended)\b"
+    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
+    # a broken release withdrawn from a package registry: "4.1.0 yanked from the index"
+    r"|yanked|unpublished)\b"
 )
 
 

@@ -30,21 +30,23 @@ class Event(NamedTuple):
     column: int = 1  # where the event starts on its line
 
 
-def events(blocks: list[Block], timed: set[int]) -> list[Event]:
+def events(blocks: list[Block], timed: set[int], headed: frozenset[int]) -> list[Event]:
     """Timeline lines grouped into events: a line and the lines that continue it, and whether
-    it is timed (on the `timed` lines). An untimed list item ("- **Resolution:** …") or an
-    untimed sentence starting a line of prose is an event of its own: it can say how, not when.
-    A paragraph of prose that tells times inside its lines ("… engineers began investigating.
-    At 10:41 AM, they found …") is read sentence by sentence instead."""
+    it is timed (on the `timed` lines, or the first line of a block under a heading that is a
+    time, `headed`: "### 16:50" over "Site fully back."). An untimed list item
+    ("- **Resolution:** …") or an untimed sentence starting a line of prose is an event of its
+    own: it can say how, not when. A paragraph of prose that tells times inside its lines
+    ("… engineers began investigating. At 10:41 AM, they found …") is read sentence by
+    sentence instead."""
     found: list[Event] = []
     for b in blocks:
         if _told_in_prose(b, timed):
-            found.extend(_sentence_events(b, timed))
+            found.extend(_sentence_events(b, timed, b.line in headed))
             continue
         prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
             if n in timed or n == b.line or _starts_event(line, prev):
-                found.append(Event(b, n, line, n in timed))
+                found.append(Event(b, n, line, n in timed or n in headed))
             else:
                 found[-1] = found[-1]._replace(text=found[-1].text + "\n" + line)
             prev = line
@@ -57,15 +59,17 @@ def _told_in_prose(b: Block, timed: set[int]) -> bool:
     return b.kind == "paragraph" and any(n in timed and leading_time(x) is None for n, x in lines)
 
 
-def _sentence_events(b: Block, timed: set[int]) -> list[Event]:
-    """The sentences of a paragraph of prose as events; timed when a time is written in them."""
+def _sentence_events(b: Block, timed: set[int], headed: bool) -> list[Event]:
+    """The sentences of a paragraph of prose as events; timed when a time is written in them,
+    the first also when a heading above the paragraph is its time (`headed`)."""
     out: list[Event] = []
     for s, e in sentences(b):
         s += len(b.text[s:e]) - len(b.text[s:e].lstrip())
         line, column = b.position(s)
         text = b.text[s:e]
         on_timed = any(n in timed for n in range(line, line + text.count("\n") + 1))
-        out.append(Event(b, line, text, on_timed and bool(find_times_in(text)), column))
+        told = on_timed and bool(find_times_in(text)) or headed and not out
+        out.append(Event(b, line, text, told, column))
     return out
 
 
