@@ -50,7 +50,32 @@ def test_an_escalation_in_the_present_or_to_a_body(entry: str) -> None:
         "I call the API again and it fails.",  # nobody called
         "Grafana alerts fire for the DBA team.",
         "Priya joins a call with the network team.",
+        "Our alert fired in the #payments-alerts Discord channel.",  # a channel's name
+        # a program that calls a service; a system that mails us
+        "The dispatcher renders the text and calls Apple's APNs or Google's FCM.",
+        "The worker calls the vendor's API.",
+        "The registry's scanner emails our security address about a leaked token.",
     ],
 )
 def test_no_escalation_in_words_that_look_like_one(entry: str) -> None:
     assert escalation(entry) is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The error-rate alert pages the storefront on-call (Mo).",
+        "`CheckoutErrorsHigh` pages the storefront on-call (Mo).",
+    ],
+)
+def test_a_person_s_escalation_is_quoted_before_an_alert_s_page(first: str) -> None:
+    text = (
+        f"# Outage\n\n## Timeline\n\n- 10:00 UTC - {first}\n"
+        "- 10:20 UTC - Mo pages the Database on-call, Lin.\n"
+    )
+    found = timeline(doc_of(text))["escalation"]
+    assert found is not None and "Lin" in found["quote"]
+
+
+def test_an_alert_s_page_alone_is_an_escalation() -> None:
+    assert escalation("The error-rate alert pages the storefront on-call (Mo).") is not None

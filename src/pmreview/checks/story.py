@@ -57,11 +57,22 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     verbs = (_PASSIVE_ESCALATION.compiled, lexicon("escalation_verb"), _ENGAGED.compiled)
     told = [b for b in blocks if id(b) not in planned]
     present = lexicon("escalation_present")  # read by _told_present
+    paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
     for b in gated(own_blocks(told), *verbs, present):  # _escalated needs one of them
         for s, e in own_sentences(b):
             if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
-                return sem.evidence(b, s, e)
-    return _labelled_escalation(blocks, secs)
+                if not _PAGED_BY_ALERT.compiled.search(b.lower[s:e]):
+                    return sem.evidence(b, s, e)
+                paged = paged or sem.evidence(b, s, e)
+    return paged or _labelled_escalation(blocks, secs)
+
+
+# the page that an alert sent ("the latency alert pages the search on-call", "`DiskFull`
+# pages the on-call"): the first responder reached, told before whoever they escalated to
+_PAGED_BY_ALERT = Lazy(
+    r"\b(?:alert\w*|alarms?|monitor\w*|checks?|probes?|slo|pagerduty|opsgenie)\b[^.;]{0,60}?"
+    r"\bpag(?:es|ed)\b|`[ \t]+pag(?:es|ed)\b"
+)
 
 
 def _escalated(b: Block, s: int, e: int) -> bool:

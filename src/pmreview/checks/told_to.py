@@ -40,15 +40,25 @@ _OBJECT_END = Lazy(
 
 def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
     """Where in a sentence (`text` as written, `low` lower-cased the same length) a verb of
-    escalation_present is used as a verb with an object: for each, the verb's end and the
-    object's end."""
+    escalation_present is used as a verb with an object: for each, where the object names
+    whom (after the verb, or past a possessive) and where it ends."""
     for m in lexicon("escalation_present").finditer(low):
         before = low[max(0, m.start() - 40) : m.start()]
-        if _NOUN_BEFORE.compiled.search(before) or _DENIED.compiled.search(before):
+        if before[-1:] not in ("", " ") or _NOUN_BEFORE.compiled.search(before):
+            continue  # part of a name ("#shop-alerts") or a noun ("the pages")
+        if _DENIED.compiled.search(before):
             continue
         if not m.group(0).endswith("s") and not _SUBJECT.compiled.search(before):
             continue
         at = m.end()
         if _OBJECT_START.compiled.match(low, at) or _NAME_START.compiled.match(text, at):
             stop = _OBJECT_END.compiled.search(low, at + 1)
-            yield at, stop.start() if stop else len(low)
+            end = stop.start() if stop else len(low)
+            yield _owned(low, at, end), end
+
+
+def _owned(low: str, start: int, end: int) -> int:
+    """Where the object start..end names what it is, past its last possessive: in "calls
+    Apple's API" the API, in "messages the provider's support desk" the support desk."""
+    owner = max(low.rfind("'s ", start, end), low.rfind("’s ", start, end))
+    return owner + 2 if owner >= 0 else start
