@@ -23,6 +23,7 @@ def escalation(entry: str) -> str | None:
         "Kwesi pages the Storage on-call, Halima, as the disks fill up.",
         "Nadia pages the Search Platform on-call (Tomas) to confirm the index name.",
         "I call Efua (our team lead, she holds the root password).",
+        "I check if the disk is full and call Efua.",  # "if" as "whether"
         "we inform our project mentor Mrs. Adjei about the outage.",
         "The synthetic check fails and pages the Billing on-call, Rahel.",
         "We then message the hosting provider's support desk.",
@@ -43,6 +44,7 @@ def test_an_escalation_in_the_present_or_to_a_body(entry: str) -> None:
         "The alert pages me.",  # the author
         "Halima calls me back.",
         "I need to call Abebe tomorrow.",  # a plan
+        "If the disk fills again, we call the Storage on-call.",  # a rule
         # nouns, not verbs
         "Error pages the team had customised were not shown.",
         "The call the team held decided nothing.",

@@ -7,8 +7,9 @@ Most of these words are nouns as well ("error pages", "a call with", "the alerts
 word counts as a verb only when no determiner or preposition stands before it and an object
 follows it: a determiner or possessive ("pages the…", "informs our…") or a capitalised name
 ("calls Abebe"). A base form ("call", "inform") needs a subject before it ("I call", "we then
-inform"): after "to" or "will" it is a plan, not a call made. A denied one ("nobody pages the
-DBA", "we do not inform the owner") is none."""
+inform"): after "to" or "will" it is a plan, not a call made, and so is one under a condition
+("if it recurs, we page the DBA"). A denied one ("nobody pages the DBA", "we do not inform
+the owner") is none."""
 
 from __future__ import annotations
 
@@ -25,7 +26,11 @@ _NOUN_BEFORE = Lazy(
     r"|will|would|should|must|can|could|may|might|shall)\s+)$"
 )
 # who calls, in a base form's clause: "I call", "we then inform", "they also page"
-_SUBJECT = Lazy(r"\b(?:i|we|they)\s+(?:\w+ly\s+|then\s+|also\s+|now\s+|both\s+)?$")
+_SUBJECTS = frozenset({"i", "we", "they"})
+_BETWEEN = frozenset({"then", "also", "now", "both", "immediately", "quickly", "finally"})
+# the main clause of a condition ("if it recurs, we page…"; not "we check if the disk is
+# full and call…")
+_IF = Lazy(r"\b(?:if|whenever|unless|in case)\b[^.;:,]*+,\s*+(?:\w+\s+){0,2}$")
 _DENIED = Lazy(r"(?:\b(?:nobody|no one|no-one|never|not)|n[’']t)\s+(?:[\w-]+\s+){0,2}$")
 # what starts an object: a determiner or possessive ("the", "our") or, in the text as
 # written, a capitalised word or a handle ("Abebe", "@dana")
@@ -46,15 +51,26 @@ def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
         before = low[max(0, m.start() - 40) : m.start()]
         if before[-1:] not in ("", " ") or _NOUN_BEFORE.compiled.search(before):
             continue  # part of a name ("#shop-alerts") or a noun ("the pages")
-        if _DENIED.compiled.search(before):
-            continue
-        if not m.group(0).endswith("s") and not _SUBJECT.compiled.search(before):
+        if _DENIED.compiled.search(before) or _IF.compiled.search(before):
+            continue  # "nobody pages…"; "if it recurs, we page…": a rule, not a page made
+        if not m.group(0).endswith("s") and not _has_subject(before):
             continue
         at = m.end()
         if _OBJECT_START.compiled.match(low, at) or _NAME_START.compiled.match(text, at):
             stop = _OBJECT_END.compiled.search(low, at + 1)
             end = stop.start() if stop else len(low)
             yield _owned(low, at, end), end
+
+
+def _has_subject(before: str) -> bool:
+    """Whether the words before a base form are its subject: "I", "we then", or a pronoun
+    earlier in the sentence and "and" ("I check the logs and call…")."""
+    words = before.split()
+    if words[-1:] == ["and"]:
+        return not _SUBJECTS.isdisjoint(words)
+    if words and (words[-1] in _BETWEEN or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in _SUBJECTS
 
 
 def _owned(low: str, start: int, end: int) -> int:
