@@ -1,7 +1,8 @@
 """The timeline's facts: its entries and their form, and the sentences that show detection,
 actions, a misleading path, an escalation and the resolution (checks/events.py reads the
 timeline event by event; detection.py and ended.py find the entries that tell how it was
-noticed and what ended the impact; story.py and theories.py read the whole document)."""
+noticed and what ended the impact; story.py, told_to.py and theories.py read the whole
+document)."""
 
 from __future__ import annotations
 
