@@ -63,3 +63,14 @@ def test_a_broken_release_withdrawn_ends_it() -> None:
         "- 09:15 UTC - 2.7.0 yanked from the package index"
     )
     assert resolution(body) == 7
+
+
+
+def test_prose_with_times_under_a_heading_that_is_a_time() -> None:
+    body = (
+        "### 09:00\n\nCheckout returned 502. At 09:05 I saw the upstream error in the log.\n\n"
+        "### 09:20\n\nI removed the duplicate upstream block from the nginx config and restarted"
+        " nginx; the shop was fully back. At 09:40 I wrote to the club about it."
+    )
+    found = timeline(doc_of(f"# Shop outage\n\n## Timeline\n\n{body}\n"))["resolution"]
+    assert found is not None and found["quote"].startswith("I removed")

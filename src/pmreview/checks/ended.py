@@ -32,14 +32,9 @@ _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
 )
-# a recovery told without the lexicon's words: "is once again merging", "the site is working",
-# "marked both servers UP again", "the page loads normally", "site fully back"
+# a recovery told without the lexicon's words: "is once again merging", "the site is working"
 _RECOVERED = Lazy(
     r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
-    r"|\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
-    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
-    r"|\b(?:loads|loaded|works|worked) fine\b"
-    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
     r"|\bend of (?:the )?(?:impact|outage|incident)\b"
     r"|\b(?:impact|outage|downtime) (?:ended|ends|over)\b"
 )
@@ -51,9 +46,7 @@ _IMPACT_ENDED = Lazy(
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
-    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
-    # a broken release withdrawn from a package registry: "4.1.0 yanked from the index"
-    r"|yanked|unpublished)\b"
+    r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended)\b"
 )
 
 
@@ -114,9 +107,20 @@ def _resolves(evs: list[Event], i: int) -> bool:
     or one of the two before says how."""
     low = evs[i].text.lower()
     told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
+    told = told or _BACK.compiled.search(low)
     return bool(
         evs[i].timed
         and told
         and not _ANNOUNCED.compiled.search(low)
         and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
     )
+
+
+# service back, told in plain words: "marked both servers UP again", "the page loads
+# normally", "site fully back" (not "back to 500 errors")
+_BACK = Lazy(
+    r"\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
+    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
+    r"|\b(?:loads|loaded|works|worked) fine\b"
+    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
+)

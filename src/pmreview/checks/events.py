@@ -41,7 +41,10 @@ def events(blocks: list[Block], timed: set[int], headed: frozenset[int]) -> list
     found: list[Event] = []
     for b in blocks:
         if _told_in_prose(b, timed):
-            found.extend(_sentence_events(b, timed, b.line in headed))
+            told = _sentence_events(b, timed)
+            if told and b.line in headed:  # its first sentence is told at the heading's time
+                told[0] = told[0]._replace(timed=True)
+            found.extend(told)
             continue
         prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
@@ -59,17 +62,15 @@ def _told_in_prose(b: Block, timed: set[int]) -> bool:
     return b.kind == "paragraph" and any(n in timed and leading_time(x) is None for n, x in lines)
 
 
-def _sentence_events(b: Block, timed: set[int], headed: bool) -> list[Event]:
-    """The sentences of a paragraph of prose as events; timed when a time is written in them,
-    the first also when a heading above the paragraph is its time (`headed`)."""
+def _sentence_events(b: Block, timed: set[int]) -> list[Event]:
+    """The sentences of a paragraph of prose as events; timed when a time is written in them."""
     out: list[Event] = []
     for s, e in sentences(b):
         s += len(b.text[s:e]) - len(b.text[s:e].lstrip())
         line, column = b.position(s)
         text = b.text[s:e]
         on_timed = any(n in timed for n in range(line, line + text.count("\n") + 1))
-        told = on_timed and bool(find_times_in(text)) or headed and not out
-        out.append(Event(b, line, text, told, column))
+        out.append(Event(b, line, text, on_timed and bool(find_times_in(text)), column))
     return out
 
 
