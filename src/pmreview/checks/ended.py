@@ -15,6 +15,14 @@ from . import semantics as sem
 from .events import OUTCOME, THING, Event
 from .semantics import Evidence
 
+# service back, told in plain words: "marked both servers UP again", "the page loads
+# normally", "site fully back" (not "back to 500 errors")
+_BACK = Lazy(
+    r"\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
+    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
+    r"|\b(?:loads|loaded|works|worked) fine\b"
+    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
+)
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
     r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
@@ -114,13 +122,3 @@ def _resolves(evs: list[Event], i: int) -> bool:
         and not _ANNOUNCED.compiled.search(low)
         and any(_how(e.text) for e in evs[max(0, i - 2) : i + 1])
     )
-
-
-# service back, told in plain words: "marked both servers UP again", "the page loads
-# normally", "site fully back" (not "back to 500 errors")
-_BACK = Lazy(
-    r"\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
-    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
-    r"|\b(?:loads|loaded|works|worked) fine\b"
-    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
-)
