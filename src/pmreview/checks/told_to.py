@@ -13,6 +13,7 @@ the owner") is none."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..text.lexicon import lexicon
@@ -28,9 +29,7 @@ _NOUN_BEFORE = Lazy(
 # who calls, in a base form's clause: "I call", "we then inform", "they also page"
 _SUBJECTS = frozenset({"i", "we", "they"})
 _BETWEEN = frozenset({"then", "also", "now", "both", "immediately", "quickly", "finally"})
-# the main clause of a condition ("if it recurs, we page…"; not "we check if the disk is
-# full and call…")
-_IF = Lazy(r"\b(?:if|whenever|unless|in case)\b[^.;:,]*+,\s*+(?:\w+\s+){0,2}$")
+_IF = Lazy(r"\b(?:if|whenever|unless|in case)\b")
 _DENIED = Lazy(r"(?:\b(?:nobody|no one|no-one|never|not)|n[’']t)\s+(?:[\w-]+\s+){0,2}$")
 # what starts an object: a determiner or possessive ("the", "our") or, in the text as
 # written, a capitalised word or a handle ("Abebe", "@dana")
@@ -51,7 +50,7 @@ def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
         before = low[max(0, m.start() - 40) : m.start()]
         if before[-1:] not in ("", " ") or _NOUN_BEFORE.compiled.search(before):
             continue  # part of a name ("#shop-alerts") or a noun ("the pages")
-        if _DENIED.compiled.search(before) or _IF.compiled.search(before):
+        if _DENIED.compiled.search(before) or _conditional(low[: m.start()]):
             continue  # "nobody pages…"; "if it recurs, we page…": a rule, not a page made
         if not m.group(0).endswith("s") and not _has_subject(before):
             continue
@@ -60,6 +59,15 @@ def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
             stop = _OBJECT_END.compiled.search(low, at + 1)
             end = stop.start() if stop else len(low)
             yield _owned(low, at, end), end
+
+
+def _conditional(before: str) -> bool:
+    """Whether the words `before` a verb open the main clause of a condition ("if it recurs,
+    we page…"; not "we check if the disk is full and call…")."""
+    head, comma, tail = before.rpartition(",")
+    if not comma or len(tail.split()) > 2:
+        return False
+    return _IF.compiled.search(re.split(r"[.;:]", head)[-1]) is not None
 
 
 def _has_subject(before: str) -> bool:
