@@ -23,13 +23,18 @@ _WEAK = Lazy(
     r"^(?:monitor\w*|health ?check\w*|uptime\w*|received|emails?|tweets?|observ\w*|notif\w*"
     r"|grafana|datadog|prometheus|sentry|nagios|pingdom|pagerduty|opsgenie)$"
 )
-# a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack"
+# a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack",
+# "two users report that the page is blank"
 _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|someone|colleagues?|teammates?"
     r"|classmates?|friends?|mentors?|managers?|partners?|members?|support)\b[^.;]{0,40}?"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
     r"|mention(?:ed|s)|ask(?:ed|s)|called|email(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)"
-    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
+    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s)"
+    # the base form, as a narrated or a second-language timeline writes it ("a student from
+    # another class send a message", "two users report that…"), of the verbs that are seldom
+    # nouns after a person
+    r"|send|tell|tweet|report|complain)\b"
 )
 # a detection denied: "Nobody noticed", "no alert fired", "we didn't have any monitoring"
 _DENIED = Lazy(
@@ -74,10 +79,32 @@ def _strength(low: str) -> int:
     for told in (_TOLD_BY.compiled.search(low), _DETECTED.compiled.search(low)):
         if told and not _denied(low, told):
             return 2
-    found = [m for m in lexicon("detection").finditer(low) if not _denied(low, m)]
+    found = [
+        m
+        for m in lexicon("detection").finditer(low)
+        if not _denied(low, m) and not _not_noticing(low, m)
+    ]
     if any(not _WEAK.compiled.match(m.group(0)) for m in found):
         return 2
     return 1 if found else 0
+
+
+# someone who pages another (an escalation, not an alert that fired): "the NOC pages the DNS
+# on-call", "we then page the DBA"
+_PERSON_BEFORE = Lazy(
+    r"\b(?:i|we|they|he|she|who|noc|soc|team|engineers?|on-?call|lead|commander|managers?|sre"
+    r"|operators?|desk|staff)\s+(?:then\s+|also\s+|immediately\s+)?$"
+)
+# watching the recovery after the fix: "incident resolved, monitoring continues"
+_WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to )?monitor")
+
+
+def _not_noticing(low: str, m: re.Match[str]) -> bool:
+    """A word of the detection lexicon that tells no detection here: a page by a person or a
+    team, or the watching of a recovery."""
+    if m.group(0).startswith("pages"):
+        return _PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
+    return _WATCHING.compiled.search(low, max(0, m.start() - 20), m.end() + 20) is not None
 
 
 def _denied(low: str, m: re.Match[str]) -> bool:

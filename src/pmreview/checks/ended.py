@@ -15,6 +15,14 @@ from . import semantics as sem
 from .events import OUTCOME, THING, Event
 from .semantics import Evidence
 
+# service back, told in plain words: "marked both servers UP again", "the page loads
+# normally", "site fully back" (not "back to 500 errors")
+_BACK = Lazy(
+    r"\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
+    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
+    r"|\b(?:loads|loaded|works|worked) fine\b"
+    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
+)
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
     r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
@@ -147,6 +155,7 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     or one of the two before says how."""
     low = evs[i].text.lower()
     told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
+    told = told or _BACK.compiled.search(low)
     return bool(
         evs[i].timed
         and told

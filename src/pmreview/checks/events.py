@@ -30,21 +30,26 @@ class Event(NamedTuple):
     column: int = 1  # where the event starts on its line
 
 
-def events(blocks: list[Block], timed: set[int]) -> list[Event]:
+def events(blocks: list[Block], timed: set[int], headed: frozenset[int]) -> list[Event]:
     """Timeline lines grouped into events: a line and the lines that continue it, and whether
-    it is timed (on the `timed` lines). An untimed list item ("- **Resolution:** …") or an
-    untimed sentence starting a line of prose is an event of its own: it can say how, not when.
-    A paragraph of prose that tells times inside its lines ("… engineers began investigating.
-    At 10:41 AM, they found …") is read sentence by sentence instead."""
+    it is timed (on the `timed` lines, or the first line of a block under a heading that is a
+    time, `headed`: "### 16:50" over "Site fully back."). An untimed list item
+    ("- **Resolution:** …") or an untimed sentence starting a line of prose is an event of its
+    own: it can say how, not when. A paragraph of prose that tells times inside its lines
+    ("… engineers began investigating. At 10:41 AM, they found …") is read sentence by
+    sentence instead."""
     found: list[Event] = []
     for b in blocks:
         if _told_in_prose(b, timed):
-            found.extend(_sentence_events(b, timed))
+            told = _sentence_events(b, timed)
+            if told and b.line in headed:  # its first sentence is told at the heading's time
+                told[0] = told[0]._replace(timed=True)
+            found.extend(told)
             continue
         prev = ""
         for n, line in enumerate(b.text.split("\n"), b.line):
             if n in timed or n == b.line or _starts_event(line, prev):
-                found.append(Event(b, n, line, n in timed))
+                found.append(Event(b, n, line, n in timed or n in headed))
             else:
                 found[-1] = found[-1]._replace(text=found[-1].text + "\n" + line)
             prev = line

@@ -15,6 +15,7 @@ from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
 from .theories import first_focus, unconfirmed_theory
+from .told_to import present_verbs
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
@@ -57,11 +58,23 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     planned = {id(b) for sec in secs if sec.has("measures") for b in sec.blocks if b.kind == "item"}
     verbs = (_PASSIVE_ESCALATION.compiled, lexicon("escalation_verb"), _ENGAGED.compiled)
     told = [b for b in blocks if id(b) not in planned]
-    for b in gated(own_blocks(told), *verbs):  # _escalated needs one of them
+    present = lexicon("escalation_present")  # read by _told_present
+    paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
+    for b in gated(own_blocks(told), *verbs, present):  # _escalated needs one of them
         for s, e in own_sentences(b):
             if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
-                return sem.evidence(b, s, e)
-    return _labelled_escalation(blocks, secs)
+                if not _PAGED_BY_ALERT.compiled.search(b.lower[s:e]):
+                    return sem.evidence(b, s, e)
+                paged = paged or sem.evidence(b, s, e)
+    return paged or _labelled_escalation(blocks, secs)
+
+
+# the page that an alert sent ("the latency alert pages the search on-call", "`DiskFull`
+# pages the on-call"): the first responder reached, told before whoever they escalated to
+_PAGED_BY_ALERT = Lazy(
+    r"\b(?:alert\w*|alarms?|monitor\w*|checks?|probes?|slo|pagerduty|opsgenie)\b[^.;]{0,60}?"
+    r"\bpag(?:es|ed)\b|`[ \t]+pag(?:es|ed)\b"
+)
 
 
 def _escalated(b: Block, s: int, e: int) -> bool:
@@ -83,6 +96,19 @@ def _escalated(b: Block, s: int, e: int) -> bool:
                 b.text[s + m.end() : e], m.group(0)
             ):
                 return True
+    return _told_present(b, s, e)
+
+
+def _told_present(b: Block, s: int, e: int) -> bool:
+    """The sentence s:e tells, in the present, an escalation to a named team or person
+    ("Marta pages the database on-call", "I call Abebe"), not by a user reporting it."""
+    text, target = b.lower[s:e], lexicon("escalation_target")
+    for at, end in present_verbs(b.text[s:e], text):
+        if _REPORTER.compiled.search(text[max(0, at - 50) : at]):
+            continue
+        named = any(_named_team(text, t, at) for t in target.finditer(text, at, end))
+        if named or _names_person(b.text[s + at : e], ""):
+            return True
     return False
 
 

@@ -1,13 +1,14 @@
 """The timeline's facts: its entries and their form, and the sentences that show detection,
 actions, a misleading path, an escalation and the resolution (checks/events.py reads the
 timeline event by event; detection.py and ended.py find the entries that tell how it was
-noticed and what ended the impact; story.py and theories.py read the whole document)."""
+noticed and what ended the impact; story.py, told_to.py and theories.py read the whole
+document)."""
 
 from __future__ import annotations
 
 import re
 
-from ..models import Block, Document, TimeRef
+from ..models import Block, Document, Section, TimeRef
 from ..parse.timeline import zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
@@ -22,14 +23,16 @@ from .story import escalation, misleading
 
 
 def timeline(doc: Document) -> Timeline:
-    """The timeline's facts; `present` needs a timeline section with a time in it.
+    """The timeline's facts; `present` needs a timeline section with a time in it (in its
+    text, or as the title of a sub-section: "### 16:50").
     `misleading` and `escalation` look at the whole document."""
     secs = sections_of(doc, "timeline")
     blocks = [b for s in secs for b in s.blocks]
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
-    present = bool(secs and (times or _dated(blocks)))
-    evs = events(blocks, {t.line for t in times} or _dated_lines(blocks))
+    headed = _headed(secs)
+    present = bool(secs and (times or headed or _dated(blocks)))
+    evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     entries = [entry_block(e) for e in evs]
     whole = _whole(doc, evs, entries)
     found = detection(entries)
@@ -55,6 +58,12 @@ def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]
         split.setdefault(id(event.block), []).append(entry)
     own = [b for s in doc.sections for b in s.blocks if not is_block_quote(b)]
     return [x for b in own for x in split.get(id(b), [b])]
+
+
+def _headed(secs: list[Section]) -> frozenset[int]:
+    """The first line of each timeline sub-section whose title is a time ("### 16:50"): its
+    entry is told at that time."""
+    return frozenset(s.blocks[0].line for s in secs if s.blocks and leading_time(s.title))
 
 
 def _dated(blocks: list[Block]) -> bool:

@@ -1,0 +1,88 @@
+"""An escalation told in the present, as many timelines are written ("Marta pages the
+database on-call", "I call Abebe", "we inform our mentor", "the monitor alerts the DBA team"):
+a verb of lexicon.toml's `escalation_present` read as a verb, and whom it went to as its
+object, the words after it up to the end of the phrase.
+
+Most of these words are nouns as well ("error pages", "a call with", "the alerts"), so a
+word counts as a verb only when no determiner or preposition stands before it and an object
+follows it: a determiner or possessive ("pages the…", "informs our…") or a capitalised name
+("calls Abebe"). A base form ("call", "inform") needs a subject before it ("I call", "we then
+inform"): after "to" or "will" it is a plan, not a call made, and so is one under a condition
+("if it recurs, we page the DBA"). A denied one ("nobody pages the DBA", "we do not inform
+the owner") is none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+
+# a noun reading: "the page", "a call with", "error pages", "on call"
+_NOUN_BEFORE = Lazy(
+    r"(?:^|\b(?:a|an|the|this|that|these|those|our|my|your|his|her|their|its|every|each|any"
+    r"|some|no|on|in|of|for|to|with|by|from|via|during|after|before|per|error|web|status"
+    r"|landing|home|api|phone|conference|video|zoom|slack|teams|email|e-mail|text|sms|voice"
+    r"|will|would|should|must|can|could|may|might|shall)\s+)$"
+)
+# who calls, in a base form's clause: "I call", "we then inform", "they also page"
+_SUBJECTS = frozenset({"i", "we", "they"})
+_BETWEEN = frozenset({"then", "also", "now", "both", "immediately", "quickly", "finally"})
+_IF = Lazy(r"\b(?:if|whenever|unless|in case)\b")
+_DENIED = Lazy(r"(?:\b(?:nobody|no one|no-one|never|not)|n[’']t)\s+(?:[\w-]+\s+){0,2}$")
+# what starts an object: a determiner or possessive ("the", "our") or, in the text as
+# written, a capitalised word or a handle ("Abebe", "@dana")
+_OBJECT_START = Lazy(r"(?<!\s)\s+(?:(?:the|our|my|their|his|her|its|your)\b|@)")
+_NAME_START = Lazy(r"(?<!\s)\s+[A-Z][a-z]")
+# where the object ends: a clause mark or a word that starts what follows it
+_OBJECT_END = Lazy(
+    r"[,;:()\[\]!?]|\.(?:\s|$)|\s(?:to|for|about|with|from|by|that|who|which|and|because|as|so"
+    r"|while|when|after|before|if|at|since|but)\b"
+)
+
+
+def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
+    """Where in a sentence (`text` as written, `low` lower-cased the same length) a verb of
+    escalation_present is used as a verb with an object: for each, where the object names
+    whom (after the verb, or past a possessive) and where it ends."""
+    for m in lexicon("escalation_present").finditer(low):
+        before = low[max(0, m.start() - 40) : m.start()]
+        if before[-1:] not in ("", " ") or _NOUN_BEFORE.compiled.search(before):
+            continue  # part of a name ("#shop-alerts") or a noun ("the pages")
+        if _DENIED.compiled.search(before) or _conditional(low[: m.start()]):
+            continue  # "nobody pages…"; "if it recurs, we page…": a rule, not a page made
+        if not m.group(0).endswith("s") and not _has_subject(before):
+            continue
+        at = m.end()
+        if _OBJECT_START.compiled.match(low, at) or _NAME_START.compiled.match(text, at):
+            stop = _OBJECT_END.compiled.search(low, at + 1)
+            end = stop.start() if stop else len(low)
+            yield _owned(low, at, end), end
+
+
+def _conditional(before: str) -> bool:
+    """Whether the words `before` a verb open the main clause of a condition ("if it recurs,
+    we page…"; not "we check if the disk is full and call…")."""
+    head, comma, tail = before.rpartition(",")
+    if not comma or len(tail.split()) > 2:
+        return False
+    return _IF.compiled.search(re.split(r"[.;:]", head)[-1]) is not None
+
+
+def _has_subject(before: str) -> bool:
+    """Whether the words before a base form are its subject: "I", "we then", or a pronoun
+    earlier in the sentence and "and" ("I check the logs and call…")."""
+    words = before.split()
+    if words[-1:] == ["and"]:
+        return not _SUBJECTS.isdisjoint(words)
+    if words and (words[-1] in _BETWEEN or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in _SUBJECTS
+
+
+def _owned(low: str, start: int, end: int) -> int:
+    """Where the object start..end names what it is, past its last possessive: in "calls
+    Apple's API" the API, in "messages the provider's support desk" the support desk."""
+    owner = max(low.rfind("'s ", start, end), low.rfind("’s ", start, end))
+    return owner + 2 if owner >= 0 else start

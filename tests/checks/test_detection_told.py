@@ -1,0 +1,43 @@
+"""The timeline's detection as narrated timelines tell it, in a verb's base form ("a student
+from another class send a message"), and what looks like one but is none: a person or a team
+paging another (an escalation), a recovery watched, a permission "write" (examples written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.timeline import timeline
+
+
+def detection(*entries: str) -> str | None:
+    body = "\n".join(f"- 10:{10 + 5 * i:02d} UTC - {x}" for i, x in enumerate(entries))
+    found = timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["detection"]
+    return None if found is None else str(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "a student from another class send a message in our group that the library shows 403",
+        "Two users report in the forum that the page is blank.",
+        "A customer tell us on the phone that checkout hangs.",
+        "`queue-depth-high` pages the payments on-call (Ife).",  # an alert that pages
+    ],
+)
+def test_a_detection_in_the_base_form(entry: str) -> None:
+    assert detection("the deploy of 3.2 starts", entry) is not None
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ("The NOC pages the DNS on-call and the storage manager.",),
+        ("The team lead then pages the database on-call.",),
+        ("Rolled back to 2.1; incident resolved, monitoring continues.",),
+        ("I chown the file to the app user and grant the user read, write and execute.",),
+    ],
+)
+def test_no_detection_in_what_only_looks_like_one(entries: tuple[str, ...]) -> None:
+    assert detection("the deploy of 3.2 starts", *entries) is None
