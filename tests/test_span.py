@@ -38,3 +38,40 @@ def test_a_duration_wrapped_onto_the_next_line_is_one_duration(text: str, minute
 
 def test_durations_in_separate_paragraphs_stay_apart() -> None:
     assert [m for _, _, m in durations_in("took 2 hours\n\n5 minutes later")] == [120, 5]
+
+
+_BODY = (
+    "\n## Summary\n\nThe ticket desk rejected every booking because its database filled up.\n"
+    "\n## Timeline\n\n- 07:40 UTC - bookings fail\n"
+)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # a "Field | Value" table under the title
+        "| Field | Value |\n|---|---|\n| Severity | SEV-2 |\n| Began | 2025-02-03 07:40 UTC |\n"
+        "| Ended | 2025-02-03 08:55 UTC |\n| Duration | 75 min |\n",
+        # labelled lines, the length on a line of its own
+        "**Began:** 2025-02-03 07:40 UTC\n**Ended:** 2025-02-03 08:55 UTC\n\n"
+        "**Duration:** 75 min\n",
+    ],
+)
+def test_labelled_facts_above_the_summary_heading_are_the_summary(facts: str) -> None:
+    span = summary_span(parse(from_text("# Booking outage\n\n" + facts + _BODY)))
+    assert span.start is not None and span.end is not None
+    assert (span.start.time.hour, span.end.time.hour, span.end.time.tz) == (7, 8, "UTC")
+    assert [d.minutes for d in span.durations] == [75]
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "| Field | Value |\n|---|---|\n| Review meeting | 2025-02-05 14:00 UTC |\n",
+        "**Published:** 2025-02-05 14:00 UTC\n",
+        "From: ops@example.org\nDate: Wed, 5 Feb 2025 14:00:00 +0000\n",
+    ],
+)
+def test_a_time_of_the_write_up_above_the_summary_is_not_the_outage(facts: str) -> None:
+    span = summary_span(parse(from_text("# Booking outage\n\n" + facts + _BODY)))
+    assert span.start is None and span.end is None
