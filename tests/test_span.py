@@ -75,3 +75,12 @@ def test_labelled_facts_above_the_summary_heading_are_the_summary(facts: str) ->
 def test_a_time_of_the_write_up_above_the_summary_is_not_the_outage(facts: str) -> None:
     span = summary_span(parse(from_text("# Booking outage\n\n" + facts + _BODY)))
     assert span.start is None and span.end is None
+
+
+def test_a_length_in_brackets_after_a_date_is_stated_and_a_history_is_not() -> None:
+    text = (
+        "## Summary\n\nFrom 06:10 to 07:25 UTC on 4 March 2025 (1 hour 15 minutes) the parcel "
+        "API refused every request; its token had not been rotated for the past 90 days.\n"
+    )
+    span = summary_span(parse(from_text(text)))
+    assert [d.raw for d in span.durations] == ["1 hour 15 minutes"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models import Document, Hit, TimeRef
-from ..text.span import Duration, Stated, minutes_between, summary_span
+from ..text.span import Duration, Stated, minutes_between, stated_times, summary_span
 from . import Option, Rule
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
 from .timeline_zone import governing_zone
@@ -127,7 +127,7 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         hedged = bool(_HEDGE.search(_before(doc, d)))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
         allowed = max(options["tolerance_minutes"], int(share * d.minutes))
-        if abs(actual - d.minutes) <= allowed:
+        if abs(actual - d.minutes) <= allowed or _spans_other_times(doc, d.minutes, allowed):
             continue
         s, e = span.start.time, span.end.time
         yield Hit(
@@ -141,6 +141,19 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             question=f"Which is right: {d.raw}, or {s.raw} to {e.raw}?",
             suggestion="TODO: correct the duration or the start and end times so that they agree.",
         )
+
+
+def _spans_other_times(doc: Document, minutes: int, allowed: int) -> bool:
+    """Whether a stated duration is the span between two other times the summary states:
+    "slow from 14:05, down from 15:20 until 16:50 … degraded for 2 hours 45 minutes" counts
+    from the slowdown, not a contradiction."""
+    times = stated_times(doc)
+    for i, a in enumerate(times):
+        for b in times[i + 1 :]:
+            gap = minutes_between(a, b)
+            if gap is not None and abs(gap - minutes) <= allowed:
+                return True
+    return False
 
 
 _EDGE_TOLERANCE = Option(

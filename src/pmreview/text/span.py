@@ -158,11 +158,17 @@ def _inherit(start: Stated, end: Stated) -> Stated:
     return Stated(new, start.alternatives, start.date or end.date)
 
 
+@per_document  # the span and PM403 ask
+def stated_times(doc: Document) -> list[Stated]:
+    """The clock times the summary states, in order, same-instant alternatives grouped."""
+    return _clusters(doc)
+
+
 @per_document  # the facts record and three rules ask
 def summary_span(doc: Document) -> Span:
     """The outage as the summary states it: the one reading the facts record and the
     consistency rules share."""
-    start, end = _ends(doc, _clusters(doc))
+    start, end = _ends(doc, stated_times(doc))
     zoned = next((t for t in summary_times(doc) if t.tz), None)
     return Span(start, end, zoned, tuple(_stated_durations(doc)))
 
