@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pmreview.parse import parse
+from pmreview.parse.views import summary_sections
 from pmreview.source import from_text
 from pmreview.text.durations import durations_in
 from pmreview.text.span import summary_span
@@ -84,3 +85,16 @@ def test_a_length_in_brackets_after_a_date_is_stated_and_a_history_is_not() -> N
     )
     span = summary_span(parse(from_text(text)))
     assert [d.raw for d in span.durations] == ["1 hour 15 minutes"]
+
+
+def test_labelled_facts_below_a_bold_title_that_names_a_kind_are_the_summary() -> None:
+    text = (
+        "**Incident report - ticket desk outage after the database filled up**\n\n"
+        "**Duration:** 75 min (07:40 to 08:55 UTC)\n\n**Summary:** The ticket desk rejected "
+        "every booking because its database disk was full.\n"
+    )
+    doc = parse(from_text(text))
+    span = summary_span(doc)
+    assert span.start is not None and span.end is not None
+    assert [d.minutes for d in span.durations] == [75]
+    assert [s.title for s in summary_sections(doc) if s.has("summary")] == ["Summary"]

@@ -10,6 +10,7 @@ from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
 from ..text.sentences import sentences
 from ..text.times import has_date
+from .fact_sheet import names_the_document
 from .timeline import find_times_in
 from .titles import kinds_of, normalise_title
 
@@ -87,7 +88,7 @@ def _opening(before: list[Section], title: int) -> list[Section]:
     rows of a "Field | Value" table) and the paragraphs that tell the incident with a date or
     time, not a title, a link, a word about the write-up itself or the assignment's own
     text."""
-    parts = [s for s in before if not _fact_part(s)]
+    parts = [s for s in before if not _fact_part(s) and not _heads_document(s, before)]
     if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
@@ -95,10 +96,17 @@ def _opening(before: list[Section], title: int) -> list[Section]:
         replace(
             s,
             blocks=[b for b in s.blocks if (_tells(b) or _states_facts(b)) and id(b) not in borrowed],
+            kinds=frozenset() if _heads_document(s, before) else s.kinds,
         )
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _heads_document(sec: Section, before: list[Section]) -> bool:
+    """The document's title written as a bold first line, which names the document even when
+    its words name a kind ("**Incident report - expired certificate on shop.example**")."""
+    return sec is before[0] and sec.style == "bold" and names_the_document(sec.title, 1)
 
 
 def _fact_part(sec: Section) -> bool:
