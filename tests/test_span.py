@@ -89,9 +89,10 @@ def test_a_length_in_brackets_after_a_date_is_stated_and_a_history_is_not() -> N
 
 def test_labelled_facts_below_a_bold_title_that_names_a_kind_are_the_summary() -> None:
     text = (
-        "**Incident report - ticket desk outage after the database filled up**\n\n"
+        "**Incident report - full database disk on tickets.example**\n\n**Author:** Lin Park\n"
         "**Duration:** 75 min (07:40 to 08:55 UTC)\n\n**Summary:** The ticket desk rejected "
-        "every booking because its database disk was full.\n"
+        "every booking because its database disk was full.\n\n**Timeline (UTC)**\n\n"
+        "- 07:40 - bookings fail\n- 08:55 - disk cleared, bookings work\n"
     )
     doc = parse(from_text(text))
     span = summary_span(doc)
