@@ -95,12 +95,16 @@ def _opening(before: list[Section], title: int) -> list[Section]:
     told = [
         replace(
             s,
-            blocks=[b for b in s.blocks if (_tells(b) or _states_facts(b)) and id(b) not in borrowed],
+            blocks=[b for b in s.blocks if _told_or_stated(b) and id(b) not in borrowed],
             kinds=frozenset() if _heads_document(s, before) else s.kinds,
         )
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _told_or_stated(block: Block) -> bool:
+    return _tells(block) or _states_facts(block)
 
 
 def _heads_document(sec: Section, before: list[Section]) -> bool:
@@ -166,7 +170,7 @@ def _states_facts(block: Block) -> bool:
     incident's: such a row is left out, and so is a paragraph that holds one."""
     if block.kind == "row":
         m = _FACT_ROW.match(block.text)
-        return bool(m) and not _WRITE_UP_LABEL.search(m[1])
+        return m is not None and not _WRITE_UP_LABEL.search(m[1])
     if block.kind != "paragraph" or not _facts_only(block) or _MAIL_HEADER.match(block.text):
         return False
     lines = [n for n in block.text.splitlines() if n.strip()]
