@@ -153,7 +153,9 @@ def _facts_only(block: Block) -> bool:
 
 _FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:[*_]*\s")
 # a table row of two cells whose first is a short label: "| Start | 2024-06-11 18:22 CEST |"
-_FACT_ROW = re.compile(r"^\s*\|?[\s*_]*+([A-Za-z][A-Za-z ()/&.'-]{0,40}?)[\s*_]*\|([^|]+)\|?\s*$")
+_FACT_ROW = re.compile(
+    r"^\|?[*_ ]*+([A-Za-z][\w()/&.'-]*+(?: [\w()/&.'-]++){0,5})[*_ ]*+\|([^|]++)\|?$"
+)
 # labels of facts about the write-up, whose times are not the incident's
 _WRITE_UP_LABEL = re.compile(
     r"\b(?:review|meeting|publish\w*|updated?|report\w*|prepar\w*|authors?|written|writ\w*"
@@ -169,7 +171,7 @@ def _states_facts(block: Block) -> bool:
     A fact about the write-up ("Review meeting", "Published", "Author") is not the
     incident's: such a row is left out, and so is a paragraph that holds one."""
     if block.kind == "row":
-        m = _FACT_ROW.match(block.text)
+        m = _FACT_ROW.match(block.text.strip())
         return m is not None and not _WRITE_UP_LABEL.search(m[1])
     if block.kind != "paragraph" or not _facts_only(block) or _MAIL_HEADER.match(block.text):
         return False

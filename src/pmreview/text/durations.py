@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .prefilter import Lazy
-from .times import DATE
+from .times import MONTHS
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -116,6 +116,11 @@ def _restated(before: str) -> bool:
     return head[: len(head) - len(unit)].rstrip()[-1:].isdigit()
 
 
-_DATE_END = Lazy(rf"(?:{DATE})$", re.I)
+# a date that ends the words before "(": "on 2 February 2024", "March 3", "2024-02-02"
+_DATE_END = Lazy(
+    rf"(?:\b{MONTHS}\.?|\b\d{{1,2}}(?:st|nd|rd|th)?),?\s++(?:19|20)\d\d$"
+    rf"|\b{MONTHS}\.?\s++\d{{1,2}}(?:st|nd|rd|th)?$|\b\d{{4}}-\d\d-\d\d$",
+    re.I,
+)
 _CLOCK_END = re.compile(r"\d:\d\d\s*+(?:[ap]\.?m\.?|[A-Z]{2,5})?$", re.IGNORECASE)
 _UNITS = ("milliseconds", "millisecond", "seconds", "second", "secs", "sec", "ms", "s")
