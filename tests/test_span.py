@@ -99,3 +99,15 @@ def test_labelled_facts_below_a_bold_title_that_names_a_kind_are_the_summary() -
     assert span.start is not None and span.end is not None
     assert [d.minutes for d in span.durations] == [75]
     assert [s.title for s in summary_sections(doc) if s.has("summary")] == ["Summary"]
+
+
+def test_a_later_time_the_stated_length_after_the_start_is_the_end() -> None:
+    text = (
+        "## Summary\n\nVersion 2.3.0 of the client went out at 09:12 UTC and was pulled at "
+        "13:47 UTC (4 h 35 min); the team met at 15:00 UTC to plan the next build.\n"
+    )
+    span = summary_span(parse(from_text(text)))
+    assert span.start is not None and span.end is not None
+    assert (span.start.time.raw, span.end.time.raw) == ("09:12", "13:47")
+    other = text.replace("(4 h 35 min)", "(2 h)")
+    assert summary_span(parse(from_text(other))).end is None

@@ -168,9 +168,26 @@ def stated_times(doc: Document) -> list[Stated]:
 def summary_span(doc: Document) -> Span:
     """The outage as the summary states it: the one reading the facts record and the
     consistency rules share."""
-    start, end = _ends(doc, stated_times(doc))
+    times = stated_times(doc)
+    start, end = _ends(doc, times)
+    durations = tuple(_stated_durations(doc))
+    if start is not None and end is None:
+        end = _end_by_length(times, start, durations)
     zoned = next((t for t in summary_times(doc) if t.tz), None)
-    return Span(start, end, zoned, tuple(_stated_durations(doc)))
+    return Span(start, end, zoned, durations)
+
+
+def _end_by_length(
+    times: list[Stated], start: Stated, durations: tuple[Duration, ...]
+) -> Stated | None:
+    """With no word that marks an end, the later time that the stated length puts after the
+    start: "published at 09:12 UTC and yanked at 13:47 UTC (4 h 35 min)"."""
+    later = times[times.index(start) + 1 :] if start in times else []
+    for c in later:
+        gap = minutes_between(start, c)
+        if gap and any(abs(gap - d.minutes) <= max(2, d.minutes // 20) for d in durations):
+            return c
+    return None
 
 
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
