@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models import Document, Hit, TimeRef
-from ..text.span import Duration, Stated, minutes_between, stated_times, summary_span
+from ..text.span import Stated, minutes_between, stated_times, summary_span
+from ..text.stated_durations import Duration
 from . import Option, Rule
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
 from .timeline_zone import governing_zone

@@ -12,11 +12,10 @@ from datetime import date
 from functools import cache
 
 from ..models import Document, TimeRef, per_document
-from ..parse.views import summary_blocks, summary_sections, summary_times
-from .borrowed import on_log_line, own_blocks
+from ..parse.views import summary_blocks, summary_times
 from .dates import align, date_near, may_hold_date, parse_date
-from .durations import durations_in, of_other_thing
-from .prefilter import Lazy, run_end
+from .prefilter import Lazy
+from .stated_durations import Duration, stated_durations
 from .times import DATE
 from .zones import ZONE, zone_offset
 
@@ -82,16 +81,6 @@ class Stated:
     @property
     def all(self) -> tuple[TimeRef, ...]:
         return (self.time, *self.alternatives)
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Duration:
-    """A stated length ("2 hours and 15 minutes") and where it is written."""
-
-    minutes: int
-    line: int
-    column: int  # 1-based
-    raw: str
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -170,7 +159,7 @@ def summary_span(doc: Document) -> Span:
     consistency rules share."""
     times = stated_times(doc)
     start, end = _ends(doc, times)
-    durations = tuple(_stated_durations(doc))
+    durations = tuple(stated_durations(doc))
     if start is not None and end is None:
         end = _end_by_length(times, start, durations)
     zoned = next((t for t in summary_times(doc) if t.tz), None)
@@ -245,53 +234,6 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     m = _END_AFTER.compiled.match(after)
     # words that lead on to the next time are its cue ("… and was resolved by 14:45")
     return m is not None and (not followed or "." in after[m.end() :])
-
-
-@cache
-def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cue = re.compile(
-        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
-        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
-        re.I,
-    )
-    after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
-    return cue, after
-
-
-_SPACE_DASHES = re.compile(r"[\s-]*+")
-
-
-def _length_after(text: str, end: int) -> bool:
-    """Whether "long", "of downtime" or "outage" follows a duration that ends at `end`."""
-    return _duration_cues()[1].match(text, run_end(_SPACE_DASHES, text, end)) is not None
-
-
-def _stated_durations(doc: Document) -> list[Duration]:
-    """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
-    not those of other things (a maintenance window, a retention period, a timeout)."""
-    cue = _duration_cues()[0]
-    out: list[Duration] = []
-    for sec in summary_sections(doc):
-        for b in own_blocks(sec.blocks):
-            for s, e, minutes in durations_in(b.text):
-                if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
-                    continue
-                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
-                if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
-                    line, col = b.position(s)
-                    out.append(Duration(minutes, line, col, b.text[s:e]))
-    return out
-
-
-def _parenthesised(text: str, s: int, e: int) -> bool:
-    """Whether text[s:e] stands in brackets, white space aside. (Found without copying the
-    text before and after it, which costs the square of a block's length when the block
-    holds many durations.)"""
-    while s > 0 and text[s - 1].isspace():
-        s -= 1
-    while e < len(text) and text[e].isspace():
-        e += 1
-    return s > 0 and text[s - 1] == "(" and text.startswith(")", e)
 
 
 def minutes_between(start: Stated, end: Stated) -> int | None:

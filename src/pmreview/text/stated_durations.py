@@ -1,0 +1,71 @@
+"""The lengths the summary states for the outage ("lasted 2 hours", "Duration: 45m", "(1 h
+15 min)"), not those of other things (a maintenance window, a retention period, a timeout)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Document
+from ..parse.views import summary_sections
+from .borrowed import on_log_line, own_blocks
+from .durations import durations_in, of_other_thing
+from .prefilter import run_end
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Duration:
+    """A stated length ("2 hours and 15 minutes") and where it is written."""
+
+    minutes: int
+    line: int
+    column: int  # 1-based
+    raw: str
+
+
+@cache
+def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cue = re.compile(
+        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
+        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
+        re.I,
+    )
+    after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
+    return cue, after
+
+
+_SPACE_DASHES = re.compile(r"[\s-]*+")
+
+
+def _length_after(text: str, end: int) -> bool:
+    """Whether "long", "of downtime" or "outage" follows a duration that ends at `end`."""
+    return _duration_cues()[1].match(text, run_end(_SPACE_DASHES, text, end)) is not None
+
+
+def stated_durations(doc: Document) -> list[Duration]:
+    """Durations the summary states as the outage's length ("lasted 2 hours", "Duration: 45m"),
+    not those of other things (a maintenance window, a retention period, a timeout)."""
+    cue = _duration_cues()[0]
+    out: list[Duration] = []
+    for sec in summary_sections(doc):
+        for b in own_blocks(sec.blocks):
+            for s, e, minutes in durations_in(b.text):
+                if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
+                    continue
+                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
+                if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
+                    line, col = b.position(s)
+                    out.append(Duration(minutes, line, col, b.text[s:e]))
+    return out
+
+
+def _parenthesised(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] stands in brackets, white space aside. (Found without copying the
+    text before and after it, which costs the square of a block's length when the block
+    holds many durations.)"""
+    while s > 0 and text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and text[e].isspace():
+        e += 1
+    return s > 0 and text[s - 1] == "(" and text.startswith(")", e)
