@@ -72,7 +72,7 @@ def _masking(new: re.Pattern[str]) -> Callable[[str], str]:
 CODE: dict[str, tuple[Callable[[re.Pattern[str], str], Any], Callable[[Any], Any]]] = {
     "checks.timeline.without_remark": (lambda old, text: old.sub("", text), lambda new: new),
     # whether the old pattern matched at a position (a run before the rest is skipped first)
-    "text.span._length_after": (_matched_at, _at),
+    "text.stated_durations._length_after": (_matched_at, _at),
     "checks.fixes._how_follows": (_matched_at, _at),
     "checks.story._intention_after": (_matched_at, _at),
     "text.borrowed._level_after": (_matched_at, _at),

@@ -221,10 +221,12 @@ RULES: list[Rule] = [
         summary="A duration stated in the summary does not match its start and end times.",
         what='Finds the outage length the summary states ("lasted 3 hours", "Duration: 45 '
         'minutes"; not the length of other things: "a maintenance window of 4 hours", '
-        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout) and compares it '
-        "with the span from the summary's start to its end "
+        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout, "failing for the '
+        "past 30 days\") and compares it with the span from the summary's start to its end "
         'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
-        '"approximately"); options `tolerance_minutes` and `tolerance_percent`.',
+        '"approximately"), unless the length is the span between two other times the summary '
+        'states ("slow from 14:05, down from 15:20 to 16:50, degraded for 2 h 45 min in all"); '
+        "options `tolerance_minutes` and `tolerance_percent`.",
         why="Duration is the first number a reader takes from a postmortem and the one that "
         "is compared across incidents; two different figures in the same summary make "
         "both untrustworthy.",
