@@ -10,6 +10,7 @@ from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
 from ..text.sentences import sentences
 from ..text.times import has_date
+from .fact_sheet import names_the_document
 from .timeline import has_time
 from .titles import kinds_of, normalise_title
 
@@ -83,19 +84,39 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
 
 def _opening(before: list[Section], title: int) -> list[Section]:
     """The opening text under the document's title, above the summary section (part of the
-    summary by spec/checks.md): its labelled facts and the paragraphs that tell the incident
-    with a date or time, not a title, a link, a word about the write-up itself or the
-    assignment's own text."""
-    if len(before) > 2 or any(s.kinds for s in before):
-        return []
-    if any(s.style != "opening" and s.level != title for s in before):
+    summary by spec/checks.md): its labelled facts (list items, "Start: 10:05 UTC" lines, the
+    rows of a "Field | Value" table) and the paragraphs that tell the incident with a date or
+    time, not a title, a link, a word about the write-up itself or the assignment's own
+    text."""
+    parts = [s for s in before if not _fact_part(s) and not _heads_document(s, before)]
+    if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
     told = [
-        replace(s, blocks=[b for b in s.blocks if _tells(b) and id(b) not in borrowed])
+        replace(
+            s,
+            blocks=[b for b in s.blocks if _told_or_stated(b) and id(b) not in borrowed],
+            kinds=frozenset() if _heads_document(s, before) else s.kinds,
+        )
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _told_or_stated(block: Block) -> bool:
+    return _tells(block) or _states_facts(block)
+
+
+def _heads_document(sec: Section, before: list[Section]) -> bool:
+    """The document's title written as a bold first line, which names the document even when
+    its words name a kind ("**Incident report - expired certificate on shop.example**")."""
+    return sec is before[0] and sec.style == "bold" and names_the_document(sec.title, 1)
+
+
+def _fact_part(sec: Section) -> bool:
+    """A labelled fact of a summary part written as its own line ("**Duration:** 75 min",
+    "Impact: …"), which the parser reads as an inline section."""
+    return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= _SUMMARY_PART
 
 
 def _titled_summaries(secs: list[Section]) -> list[int]:
@@ -130,7 +151,39 @@ def _facts_only(block: Block) -> bool:
     return all(_FACT.match(line) for line in block.text.splitlines() if line.strip())
 
 
-_FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:\s")
+_FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:[*_]*\s")
+# a table row of two cells whose first is a short label: "| Start | 2024-06-11 18:22 CEST |"
+_FACT_ROW = re.compile(
+    r"^\|?[*_ ]*+([A-Za-z][\w()/&.'-]*+(?: [\w()/&.'-]++){0,5})[*_ ]*+\|([^|]++)\|?$"
+)
+# labels of facts about the write-up, whose times are not the incident's
+_WRITE_UP_LABEL = re.compile(
+    r"\b(?:review|meeting|publish\w*|updated?|report\w*|prepar\w*|authors?|written|writ\w*"
+    r"|revis\w*|drafts?|created|modified|retro\w*|post-?mortem)\b",
+    re.I,
+)
+
+
+def _states_facts(block: Block) -> bool:
+    """A block of labelled facts: a row of a "Field | Value" table, or lines that are all
+    "Label: value" (not an e-mail's header; a lone line only when it gives a date or time or
+    names a part of the summary, "Duration: 75 min", not a title "Incident: Login outage").
+    A fact about the write-up ("Review meeting", "Published", "Author") is not the
+    incident's: such a row is left out, and so is a paragraph that holds one."""
+    if block.kind == "row":
+        m = _FACT_ROW.match(block.text.strip())
+        return m is not None and not _WRITE_UP_LABEL.search(m[1])
+    if block.kind != "paragraph" or not _facts_only(block) or _MAIL_HEADER.match(block.text):
+        return False
+    lines = [n for n in block.text.splitlines() if n.strip()]
+    labels = [n.split(":", 1)[0] for n in lines]
+    if any(_WRITE_UP_LABEL.search(label) for label in labels):
+        return False
+    return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
+
+
+def _dated(text: str) -> bool:
+    return has_date(text) or has_time(text)
 
 
 def _says_something(block: Block) -> bool:

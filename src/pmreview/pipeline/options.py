@@ -24,7 +24,7 @@ class Options:
     )
     llm: LLMConfig | None = None  # the LLM stage runs when this is set and not offline
     llm_client: ChatClient | None = field(default=None, repr=False)  # injected (tests, replay)
-    llm_policy: str = "semantic+structural"  # how LLM verdicts combine with the checks: merge.POLICIES
+    llm_policy: str = "semantic+structural"  # how LLM verdicts combine: merge.POLICIES
 
     @classmethod
     def from_config(

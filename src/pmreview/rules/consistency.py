@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Stated, minutes_between, summary_span
+from ..text.span import Stated, minutes_between, stated_times, summary_span
 from ..text.stated_durations import Duration
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule
@@ -150,7 +150,7 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         hedged = bool(_HEDGE.search(_before(doc, d)))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
         allowed = max(options["tolerance_minutes"], int(share * d.minutes))
-        if abs(actual - d.minutes) <= allowed:
+        if abs(actual - d.minutes) <= allowed or _spans_other_times(doc, d.minutes, allowed):
             continue
         s, e = span.start.time, span.end.time
         yield Hit(
@@ -164,6 +164,19 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             question=f"Which is right: {d.raw}, or {s.raw} to {e.raw}?",
             suggestion="TODO: correct the duration or the start and end times so that they agree.",
         )
+
+
+def _spans_other_times(doc: Document, minutes: int, allowed: int) -> bool:
+    """Whether a stated duration is the span between two other times the summary states:
+    "slow from 14:05, down from 15:20 until 16:50 … degraded for 2 hours 45 minutes" counts
+    from the slowdown, not a contradiction."""
+    times = stated_times(doc)
+    for i, a in enumerate(times):
+        for b in times[i + 1 :]:
+            gap = minutes_between(a, b)
+            if gap is not None and abs(gap - minutes) <= allowed:
+                return True
+    return False
 
 
 _EDGE_TOLERANCE = Option(
@@ -234,10 +247,12 @@ RULES: list[Rule] = [
         summary="A duration stated in the summary does not match its start and end times.",
         what='Finds the outage length the summary states ("lasted 3 hours", "Duration: 45 '
         'minutes"; not the length of other things: "a maintenance window of 4 hours", '
-        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout) and compares it '
-        "with the span from the summary's start to its end "
+        '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout, "failing for the '
+        "past 30 days\") and compares it with the span from the summary's start to its end "
         'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
-        '"approximately"); options `tolerance_minutes` and `tolerance_percent`.',
+        '"approximately"), unless the length is the span between two other times the summary '
+        'states ("slow from 14:05, down from 15:20 to 16:50, degraded for 2 h 45 min in all"); '
+        "options `tolerance_minutes` and `tolerance_percent`.",
         why="Duration is the first number a reader takes from a postmortem and the one that "
         "is compared across incidents; two different figures in the same summary make "
         "both untrustworthy.",

@@ -228,7 +228,8 @@ RULES: list[Rule] = [
         summary="The document publishes a person's e-mail address.",
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
         "addresses of individuals at other domains. Role and list addresses (support@, "
-        "security@, etcd-dev@), example.com addresses and an attacker's addresses (on a "
+        "security@, etcd-dev@; at a webmail provider a team's own: acme.team@, "
+        "shop-support@), example.com addresses and an attacker's addresses (on a "
         'line, under a title or after a list intro that says "attacker", "phishing", '
         '"indicators of compromise", "malicious", "blocklist"…) are not reported.',
         why="Postmortems are shared widely and kept for years; a personal address in one "

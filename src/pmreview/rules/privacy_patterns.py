@@ -67,6 +67,14 @@ _ROLE = Lazy(
     re.I,
 )
 
+# A free-mail local part that names a team as one of its parts ("acme.team", "shop-support"):
+# a shared mailbox ("jo.dev@gmail.com" and a bare "admin@gmail.com" are someone's own).
+_SHARED = Lazy(
+    r"[-_.](?:team|crew|group|support|help|helpdesk|ops|oncall|on-call|alerts|desk|servicedesk)$"
+    r"|^(?:team|support|ops|alerts)[-_.]",
+    re.I,
+)
+
 # (pattern, strings one of which every match contains, whether to test them in lower-cased
 # text: see text.prefilter.may_match)
 PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
@@ -172,7 +180,9 @@ def personal(local: str, domain: str, tld: str) -> bool:
         return False
     if len(tld) != 2 and tld.lower() not in _TLDS:
         return False  # "postgresql@14-main.service" is a systemd unit, not an address
-    return bool(FREEMAIL.compiled.match(domain)) or not _ROLE.compiled.search(local)
+    if FREEMAIL.compiled.match(domain):
+        return not _SHARED.compiled.search(local)
+    return not _ROLE.compiled.search(local)
 
 
 def digits(text: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .prefilter import Lazy
+from .times import MONTHS
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -81,7 +82,13 @@ _OTHER_NOUN = (
 _LINK = (
     r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
 )
-_OTHER_BEFORE = Lazy(rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$", re.I)
+# or a span looking back from a moment, a condition's history: "failing for the last 30 days",
+# "for the past two weeks", "over the previous 3 months"
+_OTHER_BEFORE = Lazy(
+    rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$"
+    r"|\b(?:the\s+)?(?:last|past|previous|preceding)\s+$",
+    re.I,
+)
 _OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
 # what is kept, and for how long: "keeps copies for 7 days", "caches the token for an hour"
 _KEPT = Lazy(
@@ -110,11 +117,17 @@ def _restated(before: str) -> bool:
     if not head.endswith("("):
         return False
     head = head[:-1].rstrip()
-    if _CLOCK_END.search(head):
-        return False  # "from 14:00 to 14:45 (45 minutes)": the range's own length
+    if _CLOCK_END.search(head) or _DATE_END.compiled.search(head):
+        return False  # "from 14:00 to 14:45 (45 minutes)", "… on 2 May 2024 (8 hours)"
     unit = next((u for u in _UNITS if head.lower().endswith(u)), "")
     return head[: len(head) - len(unit)].rstrip()[-1:].isdigit()
 
 
+# a date that ends the words before "(": "on 2 February 2024", "March 3", "2024-02-02"
+_DATE_END = Lazy(
+    rf"(?:\b{MONTHS}\.?|\b\d{{1,2}}(?:st|nd|rd|th)?),?\s++(?:19|20)\d\d$"
+    rf"|\b{MONTHS}\.?\s++\d{{1,2}}(?:st|nd|rd|th)?$|\b\d{{4}}-\d\d-\d\d$",
+    re.I,
+)
 _CLOCK_END = re.compile(r"\d:\d\d\s*+(?:[ap]\.?m\.?|[A-Z]{2,5})?$", re.IGNORECASE)
 _UNITS = ("milliseconds", "millisecond", "seconds", "second", "secs", "sec", "ms", "s")

@@ -9,49 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_times
 from .dates import align, date_near, may_hold_date, parse_date
+from .joins import is_alternative, range_join
 from .other_times import not_the_outage
 from .prefilter import Lazy
 from .stated_durations import Duration, stated_durations
-from .times import DATE
-from .zones import ZONE, zone_offset
-
-
-@cache
-def _alternative() -> re.Pattern[str]:
-    """A time and the same instant in another zone: "01:00 local time (22:00 GMT)",
-    "9:00 / 08:00 UTC". (Compiled when first needed, as are the next two: they are long, and
-    many documents never need them.)"""
-    return re.compile(rf"^[\s*_]*+(?:local(?:\s+time)?|{ZONE})?[\s*_]*+[(/\[][\s*_]*+$", re.I)
-
-
-# How every match of _alternative() ends: text between two times that does not end so is no
-# alternative, and most of it is tested without compiling the long pattern.
-_ALTERNATIVE_END = re.compile(r"[(/\[][\s*_]*$")
-
-
-def _is_alternative(between: str) -> bool:
-    return _ALTERNATIVE_END.search(between) is not None and bool(_alternative().match(between))
-
-
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*+"
-
-
-@cache
-def _range() -> re.Pattern[str]:
-    """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
-    return re.compile(
-        rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
-        rf"{DATE}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
-        rf"(?:(?:{_WEEKDAY},?\s++)?{DATE}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
-        r"(?:approximately\s+|about\s+|around\s+)?$",
-        re.I,
-    )
-
+from .zones import zone_offset
 
 _END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
@@ -142,13 +108,13 @@ def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:
         return True
     if skipped is None or skipped.line != t.line:
         return False
-    return _range().match(_between(text, skipped, t)) is not None
+    return range_join().match(_between(text, skipped, t)) is not None
 
 
 def _same_instant(text: str, a: TimeRef, b: TimeRef) -> bool:
     """Whether the words between two times on a line make the second the first in another
     zone ("14:00 UTC (16:00 CEST)")."""
-    return _is_alternative(_between(text, a, b))
+    return is_alternative(_between(text, a, b))
 
 
 def _date_of(t: TimeRef, text: str, start: int) -> date | None:
@@ -174,20 +140,43 @@ def _inherit(start: Stated, end: Stated) -> Stated:
     return Stated(new, start.alternatives, start.date or end.date)
 
 
+@per_document  # the span and PM403 ask
+def stated_times(doc: Document) -> list[Stated]:
+    """The clock times the summary states, in order, same-instant alternatives grouped."""
+    return _clusters(doc)
+
+
 @per_document  # the facts record and three rules ask
 def summary_span(doc: Document) -> Span:
     """The outage as the summary states it: the one reading the facts record and the
     consistency rules share."""
-    start, end = _ends(doc, _clusters(doc))
+    times = stated_times(doc)
+    start, end = _ends(doc, times)
+    durations = tuple(stated_durations(doc))
+    if start is not None and end is None:
+        end = _end_by_length(times, start, durations)
     zoned = next((t for t in summary_times(doc) if t.tz), None)
-    return Span(start, end, zoned, tuple(stated_durations(doc)))
+    return Span(start, end, zoned, durations)
+
+
+def _end_by_length(
+    times: list[Stated], start: Stated, durations: tuple[Duration, ...]
+) -> Stated | None:
+    """With no word that marks an end, the later time that the stated length puts after the
+    start: "published at 09:12 UTC and yanked at 13:47 UTC (4 h 35 min)"."""
+    later = times[times.index(start) + 1 :] if start in times else []
+    for c in later:
+        gap = minutes_between(start, c)
+        if gap and any(abs(gap - d.minutes) <= max(2, d.minutes // 20) for d in durations):
+            return c
+    return None
 
 
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
     """A range ("from 10:00 to 11:30"), else the first time and the first after an end cue."""
     for a, b in zip(clusters, clusters[1:], strict=False):
         gap = _gap(doc, a.all[-1], b.time)
-        if gap is not None and _range().match(gap):
+        if gap is not None and range_join().match(gap):
             return _inherit(a, b), b
     return _by_cues(doc, clusters)
 

@@ -1,5 +1,5 @@
-"""The lengths the summary states for the outage ("lasted 2 hours", "Duration: 45 minutes"),
-not those of other things (a maintenance window, a retention period, a timeout)."""
+"""The lengths the summary states for the outage ("lasted 2 hours", "Duration: 45m", "(1 h
+15 min)"), not those of other things (a maintenance window, a retention period, a timeout)."""
 
 from __future__ import annotations
 

@@ -53,9 +53,11 @@ _OWNER = re.compile(
     r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
     re.IGNORECASE,
 )
+# A name at the item's end, after a dash, may carry its date: "— Dana, by 21 March", "— me".
 _OWNER_NAME = re.compile(
-    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\)\s*(?:\.\s*)?$|"
-    r"[—–]\s*+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*(?:\.\s*)?$",
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
+    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
+    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?\s*(?:\.\s*)?$",
     re.M,
 )
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
@@ -261,9 +263,12 @@ def priority_legend(tasks: list[Task]) -> set[int]:
 
 
 def is_done(task: Task) -> bool:
-    """A task marked done (✅, [x], DONE, "(completed)", struck through, a Status cell) or
+    """A task marked done (✅, [x], DONE, "(completed)", struck through, a Status cell), listed
+    under a lead-in or title saying so ("We have already:", "Completed"), or
     written as work already done ("Added an alert on …", "We enabled …", "X has been
     disabled"): it needs no owner or due date."""
+    if task.listed_done:
+        return True
     cells = task.block.text.strip().strip("|").split("|") if task.block.kind == "row" else []
     if marked_done(task.block.text, cells):
         return True

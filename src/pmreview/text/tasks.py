@@ -36,6 +36,7 @@ class Task:
     block: Block
     start: int  # offset into block.text
     text: str  # block.text with markup blanked out (same offsets)
+    listed_done: bool = False  # under a lead-in or title that says it is done ("Completed:")
 
     @property
     def words(self) -> str:
@@ -99,6 +100,42 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
         items = [b for b in sec.blocks if b.kind in ("item", "row")]
         nested = {a.line for a, b in zip(items, items[1:], strict=False) if b.depth > a.depth}
         found = [t for b in items if b.line not in nested and (t := _task(b))]
+        done = _listed_done(sec)
+        for t in found:
+            t.listed_done = id(t.block) in done
         if found:
             out.append((sec, found))
     return out
+
+
+# A lead-in or title that lists work already done: "We have already:", "Completed:",
+# "Done so far", "Actions already taken:", "What we've done".
+_DONE_LEAD = re.compile(
+    r"^(?:(?:we|i)(?:\s+have|['’]ve)\s+already\b[^:]{0,60}"
+    r"|(?:already\s+)?(?:done|completed?|finished|shipped|fixed|implemented)"
+    r"(?:\s+(?:so\s+far|already|items?|actions?|tasks?))?"
+    r"|(?:[a-z]+\s+)?(?:actions?|items?|tasks?|changes?|steps?)\s+(?:we\s+(?:have\s+)?)?"
+    r"(?:already\s+)?(?:done|completed|taken|made|implemented|shipped)(?:\s+so\s+far)?"
+    r"|what\s+(?:we|i)(?:\s+have|['’]ve)?\s+(?:already\s+)?(?:done|fixed|changed)"
+    r"(?:\s+so\s+far)?)"
+    r"\s*(?P<colon>:?)$"
+)
+
+
+def _listed_done(sec: Section) -> set[int]:
+    """The ids of the section's items that follow a lead-in saying they are done (up to the
+    next paragraph), or all of them when the section's title says so."""
+    titled = _done_lead(sec.title, colon=False)
+    out: set[int] = set()
+    led = titled
+    for b in sec.blocks:
+        if b.kind in ("paragraph", "heading"):
+            led = _done_lead(_blank(b.text), colon=b.kind == "paragraph")
+        elif led:
+            out.add(id(b))
+    return out
+
+
+def _done_lead(text: str, colon: bool) -> bool:
+    m = _DONE_LEAD.match(" ".join(text.lower().split()).strip(" #"))
+    return m is not None and (bool(m["colon"]) or not colon)
