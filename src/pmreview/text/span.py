@@ -13,11 +13,11 @@ from functools import cache
 
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_times
-from .dates import align, date_near, may_hold_date, parse_date
+from .dates import align, date_near, parse_date
 from .other_times import not_the_outage
 from .prefilter import Lazy
 from .stated_durations import Duration, stated_durations
-from .times import DATE
+from .times import DATE, may_hold_date
 from .zones import ZONE, zone_offset
 
 
