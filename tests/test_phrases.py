@@ -15,6 +15,7 @@ from pmreview.resources import load_toml
 from pmreview.text import anchors as anchor_file
 from pmreview.text.anchors import Literal, anchors, anchors_json, known_anchors
 from pmreview.text.phrases import Alternation, Phrases, TextIndex, shipped_patterns
+from pmreview.text.prefilter import boundary_first
 
 TABLES = {
     "vague": [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]],
@@ -243,5 +244,25 @@ def test_an_alternation_searches_whole_past_its_gated_searches() -> None:
     assert found is not None and found.re.pattern == r"\bhuman error\b"
     later = gated.search("no human error here")  # the third search: the whole alternation
     assert later is not None and later.span() == (3, 14)
-    assert later.re.pattern == "|".join(patterns)
+    assert later.re.pattern == boundary_first(patterns)
     assert [m.span() for m in gated.finditer("glitches, human error")] == [(0, 8), (10, 21)]
+
+
+def test_boundary_first_factors_runs_of_bounded_alternatives_only() -> None:
+    assert boundary_first([r"\ba\b", r"\bb(?:c|d)", "x", r"\b[|]y"]) == (
+        r"\b(?:a\b|b(?:c|d))|x|\b(?:[|]y)"
+    )
+    # a "|" outside its groups would take the boundary into the other alternative
+    assert boundary_first([r"\ba|b", r"\b[]|]z"]) == r"\ba|b|\b(?:[]|]z)"
+    assert boundary_first([r"\b\(|c", r"\b[^]|]|d"]) == r"\b\(|c|\b[^]|]|d"
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_boundary_first_finds_what_the_plain_alternation_finds(table: str) -> None:
+    plain = re.compile("|".join(TABLES[table]))
+    factored = re.compile(boundary_first(TABLES[table]))
+    for text in _texts():
+        for line in [*text.split("\n"), text]:
+            assert [m.span() for m in factored.finditer(line)] == [
+                m.span() for m in plain.finditer(line)
+            ], line

@@ -15,7 +15,6 @@ from ..text.span import summary_span
 from ..text.times import find_times
 from ..text.zones import ZONE_RE, zone_offset
 
-
 _CAPITAL = re.compile("[A-Z]")
 
 
