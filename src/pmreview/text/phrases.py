@@ -25,7 +25,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
 from .anchors import SHIPPED, WORD, Literal, WordTest, anchors_json, known_anchors, word_test
-from .prefilter import Lazy, boundary_first
+from .prefilter import Lazy, boundary_first, literal_first
 
 # Below this length a text is scanned for a stem before its sorted words are searched (a
 # sentence's search then costs less; a document's scan would grow with its length).
@@ -150,7 +150,7 @@ class Phrases:
 
 @cache
 def _compile_one(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(literal_first(pattern))
 
 
 class Live:

@@ -116,3 +116,22 @@ def _boundary_first(pattern: str) -> bool:
             return False
         i += 1
     return True
+
+
+_LITERAL_RUN = re.compile(r"\\b([a-z0-9 ]+)")
+
+
+def literal_first(pattern: str) -> str:
+    """`pattern` ("\\bhuman error\\b") with the literal words after its opening `\\b` moved
+    before it ("human error(?<=\\bhuman error)\\b"): the same matches, but `re` skips to
+    the next place the literal occurs instead of trying the pattern at every character (a
+    pattern that opens with an assertion has no prefix to skip with)."""
+    m = _LITERAL_RUN.match(pattern)
+    if m is None:
+        return pattern
+    lit = m.group(1)
+    if pattern[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
+        lit = lit[:-1]  # the quantifier takes the last character
+    if not lit.strip():
+        return pattern
+    return f"{lit}(?<=\\b{lit}){pattern[2 + len(lit) :]}"
