@@ -15,6 +15,7 @@ from pmreview.resources import load_toml
 from pmreview.text import anchors as anchor_file
 from pmreview.text.anchors import Literal, anchors, anchors_json, known_anchors
 from pmreview.text.phrases import Alternation, Phrases, TextIndex, shipped_patterns
+from pmreview.text.prefilter import boundary_first, literal_first
 
 TABLES = {
     "vague": [p for e in load_toml("vague.toml")["entry"] for p in e["patterns"]],
@@ -231,7 +232,7 @@ def test_an_alternation_compiles_only_what_the_text_can_match() -> None:
     gated = Alternation([r"\bglitch(?:es)?\b", r"\bhuman error\b"])
     found = gated.search("no human error here")
     assert found is not None and found.span() == (3, 14)
-    assert found.re.pattern == r"\bhuman error\b"  # the glitch phrase was never tried
+    assert found.re.pattern == literal_first(r"\bhuman error\b")  # glitch was never tried
     assert gated.search("nothing to see") is None
 
 
@@ -240,8 +241,49 @@ def test_an_alternation_searches_whole_past_its_gated_searches() -> None:
     gated = Alternation(patterns, gated=2)
     assert gated.search("nothing to see") is None
     found = gated.search("no human error here")
-    assert found is not None and found.re.pattern == r"\bhuman error\b"
+    assert found is not None and found.re.pattern == literal_first(r"\bhuman error\b")
     later = gated.search("no human error here")  # the third search: the whole alternation
     assert later is not None and later.span() == (3, 14)
-    assert later.re.pattern == "|".join(patterns)
+    assert later.re.pattern == boundary_first(patterns)
     assert [m.span() for m in gated.finditer("glitches, human error")] == [(0, 8), (10, 21)]
+
+
+def test_boundary_first_factors_runs_of_bounded_alternatives_only() -> None:
+    assert boundary_first([r"\ba\b", r"\bb(?:c|d)", "x", r"\b[|]y"]) == (
+        r"\b(?:a\b|b(?:c|d))|x|\b(?:[|]y)"
+    )
+    # a "|" outside its groups would take the boundary into the other alternative
+    assert boundary_first([r"\ba|b", r"\b[]|]z"]) == r"\ba|b|\b(?:[]|]z)"
+    assert boundary_first([r"\b\(|c", r"\b[^]|]|d"]) == r"\b\(|c|\b[^]|]|d"
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_boundary_first_finds_what_the_plain_alternation_finds(table: str) -> None:
+    plain = re.compile("|".join(TABLES[table]))
+    factored = re.compile(boundary_first(TABLES[table]))
+    for text in _texts():
+        for line in [*text.split("\n"), text]:
+            assert [m.span() for m in factored.finditer(line)] == [
+                m.span() for m in plain.finditer(line)
+            ], line
+
+
+def test_literal_first_moves_the_words_after_the_boundary_before_it() -> None:
+    assert literal_first(r"\bhuman error\b") == r"human error(?<=\bhuman error)\b"
+    assert literal_first(r"\bglitch(?:es)?") == r"glitch(?<=\bglitch)(?:es)?"
+    assert literal_first(r"\bbugs?\b") == r"bug(?<=\bbug)s?\b"  # "s?" keeps its "s"
+    assert literal_first(r"\bx{2}") == r"\bx{2}"
+    assert literal_first(r"\b(?:a|b)") == r"\b(?:a|b)"
+    assert literal_first(r"(?<!\w)no") == r"(?<!\w)no"
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_literal_first_finds_what_the_pattern_finds(table: str) -> None:
+    pairs = [(re.compile(p), re.compile(literal_first(p))) for p in TABLES[table]]
+    for text in _texts():
+        for plain, moved in pairs:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in moved.finditer(text)] == spans, plain.pattern
+            assert [m.span() for m in moved.finditer(text, 7)] == [
+                m.span() for m in plain.finditer(text, 7)
+            ]

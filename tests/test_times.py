@@ -13,16 +13,21 @@ from pmreview.text.dates import _after_time
 from pmreview.text.times import (
     DATE_RE,
     TIME_RE,
-    ZONE_STATEMENT,
     _zone_after,
     _zone_ending,
     find_times,
     leading_time,
-    search_zone_statement,
     time_matches,
     without_dates_and_times,
 )
-from pmreview.text.zones import OFFSETS, ZONE, ZONE_AT_START, zone_offset
+from pmreview.text.zones import (
+    OFFSETS,
+    ZONE,
+    ZONE_AT_START,
+    ZONE_STATEMENT,
+    search_zone_statement,
+    zone_offset,
+)
 
 PIECES = st.sampled_from(
     [
@@ -92,6 +97,13 @@ def test_time_matches_is_finditer(text: str) -> None:
     assert fast == [(m.span(), m.groupdict()) for m in TIME_RE.finditer(text)]
 
 
+def test_time_matches_finds_an_iso_time_inside_a_run_of_digits() -> None:
+    text = "x12024-03-05 10:00, 1.2024-03-05T10:00Z 7:3 12:34:56 9:30pm"
+    fast = [m.group(0) for m in time_matches(text)]
+    assert fast == [m.group(0) for m in TIME_RE.finditer(text)]
+    assert fast == ["2024-03-05 10:00", "2024-03-05T10:00Z", "12:34:56", "9:30pm"]
+
+
 DATE_PIECES = st.sampled_from(
     [
         "March 5",
@@ -147,7 +159,8 @@ def test_zones_around_a_place_are_the_whole_patterns_matches(
 
 
 def test_every_abbreviation_starts_with_a_capital() -> None:
-    """Where a zone can start ([A-Z+-]) is what text/times.py and text/dates.py rely on."""
+    """Where a zone can start ([A-Z+-]) is what text/times.py, text/dates.py and
+    rules/timeline_zone.py rely on."""
     assert all("A" <= a[0] <= "Z" for a in OFFSETS)
 
 

@@ -65,18 +65,16 @@ class Block:
     column: int = 1  # 1-based column where `text` starts on its first line
     depth: int = 0  # list nesting depth for items
     marker: str = ""  # the list marker ("-", "*", "1.") for items
+    # What the layers above work out once per block, under their own keys (a plain dict: a
+    # WeakKeyDictionary keyed by the block made a weak reference at every look-up; a field,
+    # not a cached_property, whose first read takes a lock on Python 3.11).
+    memo: dict[str, Any] = field(default_factory=dict, init=False)
 
     @cached_property
     def lower(self) -> str:
         """`text` with ASCII letters lower-cased: same length, so offsets still hold. Phrase
         tables are matched against it without re.IGNORECASE, which is much slower."""
         return self.text.translate(ASCII_LOWER)
-
-    @cached_property
-    def memo(self) -> dict[str, Any]:
-        """What the layers above work out once per block, under their own keys (a plain dict:
-        a WeakKeyDictionary keyed by the block made a weak reference at every look-up)."""
-        return {}
 
     @cached_property
     def _newlines(self) -> list[int]:

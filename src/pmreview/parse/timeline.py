@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
 from ..text.borrowed import borrowed_blocks, log_line, on_log_line
-from ..text.times import find_times, leading_time, search_zone_statement
+from ..text.times import find_times, leading_time
+from ..text.zones import search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _DIGIT = re.compile(r"\d")

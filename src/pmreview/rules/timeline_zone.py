@@ -15,6 +15,8 @@ from ..text.span import summary_span
 from ..text.times import find_times
 from ..text.zones import ZONE_RE, zone_offset
 
+_CAPITAL = re.compile("[A-Z]")
+
 
 def _named(m: re.Match[str]) -> bool:
     """A zone by name or abbreviation; a bare offset ("-1234" in "OPS-1234") is not one."""
@@ -30,6 +32,8 @@ def _zone_line(doc: Document) -> str | None:
             continue
         for n in range(sec.line, sec.blocks[-1].end_line + 1):
             text = lines[n - 1]
+            if _CAPITAL.search(text) is None:
+                continue  # a zone by name starts with one (tests/test_times.py checks)
             m = next((m for m in ZONE_RE.finditer(text) if _named(m)), None)
             if m is not None and next(find_times(text, n), None) is None:
                 return m.group(0)

@@ -25,7 +25,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
 from .anchors import SHIPPED, WORD, Literal, WordTest, anchors_json, known_anchors, word_test
-from .prefilter import Lazy
+from .prefilter import Lazy, boundary_first, literal_first
 
 # Below this length a text is scanned for a stem before its sorted words are searched (a
 # sentence's search then costs less; a document's scan would grow with its length).
@@ -150,7 +150,7 @@ class Phrases:
 
 @cache
 def _compile_one(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(literal_first(pattern))
 
 
 class Live:
@@ -223,7 +223,7 @@ class Alternation:
     def __init__(self, patterns: Sequence[str], gated: int = GATED_SEARCHES) -> None:
         self.table = Phrases(patterns)
         self.pattern = "|".join(patterns)  # the whole alternation (matched without flags)
-        self._whole = Lazy(self.pattern)
+        self._whole = Lazy(boundary_first(patterns))
         self._gated = gated
 
     def finditer(

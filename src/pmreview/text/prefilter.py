@@ -4,7 +4,9 @@ only when first needed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
+from itertools import groupby
 from typing import Protocol
 
 
@@ -78,3 +80,58 @@ def run_end(run: re.Pattern[str], text: str, pos: int) -> int:
     position in it that a search starts at (tests/test_backtracking.py searches so)."""
     m = run.match(text, pos)
     return pos if m is None else m.end()
+
+
+def boundary_first(patterns: Sequence[str]) -> str:
+    """The alternation `p1|p2|…` with each run of alternatives that open with `\\b` written
+    `\\b(?:…|…)`: the same matches (the alternatives are tried in the same order at each
+    place), but `re` tests the boundary once a character, not once an alternative, and
+    most characters stand inside a word (a search of PM104's hundred-odd wishes: ~15 times
+    faster). An alternative with a `|` outside its groups is kept as it is."""
+    parts = []
+    for bounded, run in groupby(patterns, key=_boundary_first):
+        alts = list(run)
+        parts.append("\\b(?:" + "|".join(p[2:] for p in alts) + ")" if bounded else "|".join(alts))
+    return "|".join(parts)
+
+
+def _boundary_first(pattern: str) -> bool:
+    """Whether `pattern` opens with `\\b` and has no `|` outside its groups and classes."""
+    if not pattern.startswith("\\b"):
+        return False
+    depth, i, in_class = 0, 2, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("^", i + 1) else 0
+            i += 1 if pattern.startswith("]", i + 1) else 0  # a "]" first is no end
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+_LITERAL_RUN = re.compile(r"\\b([a-z0-9 ]+)")
+
+
+def literal_first(pattern: str) -> str:
+    """`pattern` ("\\bhuman error\\b") with the literal words after its opening `\\b` moved
+    before it ("human error(?<=\\bhuman error)\\b"): the same matches, but `re` skips to
+    the next place the literal occurs instead of trying the pattern at every character (a
+    pattern that opens with an assertion has no prefix to skip with)."""
+    m = _LITERAL_RUN.match(pattern)
+    if m is None:
+        return pattern
+    lit = m.group(1)
+    if pattern[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
+        lit = lit[:-1]  # the quantifier takes the last character
+    if not lit.strip():
+        return pattern
+    return f"{lit}(?<=\\b{lit}){pattern[2 + len(lit) :]}"

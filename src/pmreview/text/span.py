@@ -12,11 +12,12 @@ from datetime import date
 
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_times
-from .dates import align, date_near, may_hold_date, parse_date
+from .dates import align, date_near, parse_date
 from .joins import is_alternative, range_join
 from .other_times import not_the_outage
 from .prefilter import Lazy
 from .stated_durations import Duration, stated_durations
+from .times import may_hold_date
 from .zones import zone_offset
 
 _END_CUE = Lazy(

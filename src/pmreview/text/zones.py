@@ -60,3 +60,36 @@ def zone_offset(tz: str | None) -> int | None:
         return sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
     low = " ".join(tz.lower().split())
     return next((v for k, v in _NAMED_OFFSETS if low.startswith(k)), None)
+
+
+# "All times in PDT", "(All in Greenwich Mean Time)", "times are UTC", "Timeline (UTC)".
+# Compiled when first needed: most text has no zone after its "time" or "all".
+ZONE_STATEMENT = Lazy(
+    rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*+|\btimeline\b[^.\n\d]{{0,20}}?"
+    rf"|time ?zone:?\s*+)\(?\s*+(?P<tz>{ZONE})"
+)
+
+_STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT's matches start with one
+
+
+def search_zone_statement(text: str) -> re.Match[str] | None:
+    """`ZONE_STATEMENT.compiled.search(text)`, about four times faster.
+
+    The pattern is case-insensitive and opens with alternatives, so `re` tries it at every
+    character; here it is tried only where the lower-cased text has "time" or "all", and a
+    zone (ZONE_RE) starts there or later, as the statement's own zone must. Text with "İ" or
+    "ı" (which re.I matches to i, str.lower does not; "İ" also lower-cases to two
+    characters, which would shift the offsets) is searched as before."""
+    if "\u0130" in text or "\u0131" in text:
+        return ZONE_STATEMENT.compiled.search(text)
+    zone_at = -1  # where the first zone at or after the last place looked from starts
+    for start in _STATEMENT_START.finditer(text.lower()):
+        if zone_at < start.start():
+            zone = ZONE_RE.search(text, start.start())
+            if zone is None:
+                return None
+            zone_at = zone.start()
+        m = ZONE_STATEMENT.compiled.match(text, start.start())
+        if m is not None:
+            return m
+    return None
