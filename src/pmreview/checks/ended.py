@@ -141,9 +141,7 @@ def _resolution_in(evs: list[Event], how: dict[int, bool]) -> Event | None:
     and is not its end. `how` keeps _how of each event, asked for up to three times here."""
     timed = [i for i, e in enumerate(evs) if e.timed]
     after = timed[0] + 1 if len(timed) > 2 else 0
-    found = next(
-        (evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None
-    )
+    found = next((evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None)
     if found is None:
         last = [evs[i] for i in timed if i >= after][-3:]
         found = next((e for e in reversed(last) if _fix_event(e.text)), None)
