@@ -38,8 +38,9 @@ _PARTS = re.compile(
     r"|threads?|databases?)"
 )
 _WORD = re.compile(r"[a-z][a-z-]*")
-# the words before the counted noun that are no noun ("other internal IPs")
-_MODIFIER = re.compile(r"(?:of|the|our|their|its|other|more|[a-z-]+al|[a-z-]+ed|[a-z-]+ing)")
+# the words before the counted noun that are no noun ("other internal IPs"): these, and
+# words in -al, -ed and -ing
+_MODIFIERS = frozenset({"of", "the", "our", "their", "its", "other", "more"})
 _QUANTIFIERS = frozenset(
     {"a", "some", "few", "quite", "handful", "several", "many", "most", "couple", "lot", "lots"}
     | {"number"}
@@ -77,7 +78,7 @@ def _counts_part(place: Place) -> bool:
     for word in words[1:]:
         if _PARTS.fullmatch(word):
             return True
-        if not (_MODIFIER.fullmatch(word) or word in _QUANTIFIERS):
+        if not (word in _MODIFIERS or word.endswith(("al", "ed", "ing")) or word in _QUANTIFIERS):
             return False
     return False
 
