@@ -247,9 +247,9 @@ _STAMP_WORDS = 10  # a line that only says when a post went out is this short
 
 def status_post(section: Section, block: Block) -> bool:
     """Whether the block is a status-page post quoted as a record: under a title that names
-    the posts ("Status page updates"), in a section titled by a post's status whose first or
-    last line is the time it was posted ("**Investigating**⏎*Mar 19, 15:24 UTC*⏎…"), or,
-    outside the author's timeline, a line that labels itself with a status next to its time
+    the posts ("Status page updates"), in a section titled by a post's status whose first line
+    is the time it was posted ("**Investigating**⏎*Mar 19, 15:24 UTC*⏎…"), or, outside the
+    author's timeline, a line that labels itself with a status next to its time
     ("**Investigating** — 15:24 UTC — …")."""
     if _POSTS_TITLE.search(section.title):
         return True
@@ -263,15 +263,8 @@ def status_post(section: Section, block: Block) -> bool:
 
 
 def _stamped(section: Section) -> bool:
-    """The section's first block only says when it was posted (a date or a time), or the
-    last line of its text does ("…⏎Posted Oct 08, 2024 - 17:04 UTC")."""
-    texts = [b.text for b in section.blocks if b.kind != "heading"]
-    if not texts:
+    """The section's first block only says when it was posted (a date or a time)."""
+    first = next((b for b in section.blocks if b.kind != "heading"), None)
+    if first is None or len(first.text.split()) > _STAMP_WORDS:
         return False
-    return _stamp(texts[0]) or _stamp(texts[-1].rsplit("\n", 1)[-1])
-
-
-def _stamp(text: str) -> bool:
-    if len(text.split()) > _STAMP_WORDS:
-        return False
-    return bool(TIME_RE.search(text) or DATE_RE.search(text))
+    return bool(TIME_RE.search(first.text) or DATE_RE.search(first.text))
