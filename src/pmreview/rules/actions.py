@@ -250,7 +250,8 @@ RULES: list[Rule] = [
         summary="Action items name no owner (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
         'open action items (not marked done with ✅, [x], DONE, "(completed)", '
-        "strikethrough or a Status cell, nor written as work done, nor listed under a lead-in "
+        "strikethrough or a Status cell, nor written as work done or as a state now in force "
+        '("tokens are now scoped", "the scanner now runs …"), nor listed under a lead-in '
         'or title saying so: "We have already:", "Completed") name no owner: an @mention, '
         '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May" '
         'or "— me", or an Owner column. '
@@ -271,7 +272,8 @@ RULES: list[Rule] = [
         severity="info",
         summary="Action items have no due date or ticket (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
-        "open action items (items marked or written as done, or listed under a lead-in "
+        "open action items (items marked or written as done or as a state now in force, or "
+        "listed under a lead-in "
         'such as "We have already:", are left out) have neither a due date (a date, '
         '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
         why="Action items are where postmortems fail: without a ticket or a date they are not "

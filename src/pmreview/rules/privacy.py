@@ -29,6 +29,7 @@ from .privacy_patterns import (
     reportable,
     secret_value,
 )
+from .privacy_public import public_line
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -145,7 +146,8 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 if in_url(b, s, e) or taken.overlaps(s, e):
                     continue
-                if hostile(doc, sec, b, b.position(s)[0]):
+                line = b.position(s)[0]
+                if hostile(doc, sec, b, line) or public_line(raw, doc.source.lines[line - 1]):
                     continue
                 taken.add(s, e)
                 yield hit_at(
@@ -249,7 +251,9 @@ RULES: list[Rule] = [
         what="Finds international numbers (+44 20 7946 0958, +2348012345678), North American "
         'numbers ((555) 555-0100, 555-555-0100) and local numbers after "phone" or '
         '"call". Times, dates, versions, durations, ports, numbers inside links and an '
-        "attacker's numbers (named so as PM601 says) are not reported.",
+        "attacker's numbers (named so as PM601 says) are not reported, nor an "
+        "organisation's public line: a free or non-geographic business number (0800, 0300, "
+        "1-800) or one given as a help desk's, a support line's or a department's.",
         why="A phone number in a published document exposes a person to calls long after the "
         "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from ..models import Block, Document, Hit, Section, per_document
+from ..parse.views import summary_sections
 from ..resources import load_toml
 from ..text.phrases import Live, Phrases, index
 from ..text.prefilter import lower_case
@@ -81,8 +82,14 @@ def _hits(doc: Document) -> dict[str, list[Hit]]:
 
 
 def _impact_stated(doc: Document) -> bool:
-    """Whether the summary or the impact section says how many users or requests were hit."""
-    return any(answers_share(block.lower) for _, block in blocks(doc, IMPACT_KINDS))
+    """Whether the summary (an untitled opening included) or the impact section says how many
+    users or requests were hit."""
+    told = [
+        b for s in summary_sections(doc) if not s.kinds - {"summary", "impact"} for b in s.blocks
+    ]
+    return any(answers_share(block.lower) for block in told) or any(
+        answers_share(block.lower) for _, block in blocks(doc, IMPACT_KINDS)
+    )
 
 
 def _block_hits(

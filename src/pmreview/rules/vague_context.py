@@ -30,6 +30,7 @@ from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
+from . import vague_unfolding as unfolding
 from .vague_markers import TESTS, marked, markers
 from .vague_place import CLAUSE_END, Place, in_label
 
@@ -44,7 +45,7 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
-    | {"again", "observation"}
+    | {"again", "observation", "unfolding", "theory", "headline"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -249,11 +250,16 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "ease": lambda place: roles.eases(_sentence(place)),
     "appeal": lambda place: measures.appeals(_sentence(place)),
     "framing": lambda place: (
-        roles.frames_list(place.section.blocks, place.block) or measures.frames_sentences(place)
+        roles.frames_list(place.section.blocks, place.block)
+        or measures.frames_sentences(place)
+        or measures.points_to_list(place)
     ),
     "heading": measures.heads_task,
     "again": told.says_again,
     "observation": lambda place: _observes(_sentence(place)),
+    "unfolding": unfolding.unfolds,
+    "theory": unfolding.theory,
+    "headline": unfolding.headline,
 }
 
 

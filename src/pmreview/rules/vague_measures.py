@@ -72,6 +72,20 @@ def frames_sentences(place: Place) -> bool:
     return len(place.spans) > 1 and (bool(specific_terms(rest)) or marked("change")(rest))
 
 
+def points_to_list(place: Place) -> bool:
+    """Steps or changes promised, unnamed, outside the measures ("we are taking immediate
+    steps to …" in the summary) of a document whose measures section lists them: a pointer to
+    that list, whose items are judged each."""
+    if place.doc is None or place.section.kinds & _MEASURES or not _STEPS.search(place.words):
+        return False
+    listed = (s for s in place.doc.sections if s.kinds & _MEASURES)
+    return any(sum(b.kind in ("item", "row") for b in s.blocks) >= 2 for s in listed)
+
+
+_MEASURES = frozenset({"measures", "action_items"})
+_STEPS = re.compile(r"\b(?:steps|changes|measures|actions|improvements)\b")
+
+
 def heads_task(place: Place) -> bool:
     """A short goal item that opens with its verb ("Improve monitoring on the database", its
     purpose aside) whose own sub-item names a concrete task (a value or a condition it fires

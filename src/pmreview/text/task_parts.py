@@ -275,7 +275,9 @@ def is_done(task: Task) -> bool:
     text = _OPENER.sub("", task.text[body(task) :].lstrip(), count=1)
     words = [w.group(0).lower() for w in WORD.finditer(text)]
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
-    return done_past(words) or (not opens_as_verb(words) and reported_done(first_sentence))
+    # a first word that is also a verb may open a statement ("Deploy keys are now scoped")
+    told = not opens_as_verb(words) or (bool(words) and words[0] in verbs())
+    return done_past(words) or (told and reported_done(first_sentence))
 
 
 def has_object(task: Task) -> bool:

@@ -130,14 +130,36 @@ def reported_done(first_sentence: str) -> bool:
     head = re.split(r"[;!?]|[:.](?!\S)", first_sentence[:100], maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(head)][:14]
     if not words or words[0] in verbs():
-        return False
+        return _in_force_now(words, strict=True)
     for i, w in enumerate(words):
         if w in _MODALS:
             return False
         if i and w not in verbs() and past_of(w) and words[i - 1] not in _NOT_REPORTING:
             return True
     perfect = _PERFECT.compiled.search(head)
-    return bool(perfect and past_of(perfect.group("verb").lower()))
+    return bool(perfect and past_of(perfect.group("verb").lower())) or _in_force_now(words)
+
+
+def _in_force_now(words: list[str], strict: bool = False) -> bool:
+    """ "All tokens are now scoped", "The scanner now runs on every repository": a state the
+    change has reached, not one still wished ("we now need to …", "until now", "should now").
+    `strict` for words that open with a verb ("Deploy keys are now scoped"; "Deploy it now" is
+    an instruction): "now" must follow "is" or "are", or come before a verb in "-s"."""
+    for i, w in enumerate(words[1:-1], 1):
+        if w != "now" or words[i - 1] in _NOT_NOW or words[i + 1] in _NOT_NOW:
+            continue
+        if any(m in _MODALS for m in words[:i]):
+            return False
+        if not strict or words[i - 1] in ("is", "are") or words[i + 1].endswith("s"):
+            return True
+    return False
+
+
+# words around "now" that make it no state reached: "until now", "now need to", "now on"
+_NOT_NOW = frozenset(
+    ["until", "till", "by", "from", "right", "need", "needs", "have", "has", "want", "wants"]
+    + ["plan", "plans", "aim", "hope", "to", "on"]
+)
 
 
 def under_way(first_sentence: str) -> bool:

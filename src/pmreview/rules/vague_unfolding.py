@@ -1,0 +1,104 @@
+"""Readings of words that tell how the incident unfolded, not the author's final account of
+its size or its cause (rules/vague_context.py).
+
+PM102's words (skip `unfolding`), not how big or how long the impact was:
+
+- a vague count of parts of the system or of places ("still retried on some pods", "a
+  handful of internal IPs", "reports came from some regions first") in the timeline, in the
+  cause, or in a sentence that explains why, when the document states the share of the
+  affected users or requests where it states the impact: the count tells the mechanism, and
+  the size of the impact is answered.
+- a relative time ("within a few minutes", "shortly after") in the root cause: the order of
+  the mechanism's steps ("within a few minutes the cluster was evicting"); the timeline and
+  the summary give the clock, and are read as they are.
+
+PM101's words:
+- `theory`: a hedge in a timeline entry ("13:25 we think the new endpoint has an N+1 query")
+  is what the team believed at that time, a step of the investigation, in a document whose
+  root-cause section gives the cause.
+- `headline`: a cause named by its kind ("caused by a time synchronisation problem on two of
+  the servers"; not a bare "a bug") in the first sentence of a root-cause paragraph whose
+  next sentences tell the mechanism (at least two, naming a concrete thing or an amount).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checks.semantics import specific_terms
+from .vague_markers import TESTS
+from .vague_place import CLAUSE_END, Place
+from .vague_roles import CAUSE_KINDS, IMPACT_KINDS, explains
+
+# parts of a system and places in it, which a count of the affected does not count
+_PARTS = re.compile(
+    r"(?:pods?|nodes?|hosts?|servers?|instances?|machines?|vms|containers?|clusters?|shards?"
+    r"|partitions?|replicas?|workers?|brokers?|queues?|keys?|ips?|addresses|regions?|zones?"
+    r"|edges?|data ?cent(?:er|re)s?|racks?|disks?|volumes?|buckets?|caches?|processes"
+    r"|threads?|databases?)"
+)
+_WORD = re.compile(r"[a-z][a-z-]*")
+# the words before the counted noun that are no noun ("other internal IPs"): these, and
+# words in -al, -ed and -ing
+_MODIFIERS = frozenset({"of", "the", "our", "their", "its", "other", "more"})
+_QUANTIFIERS = frozenset(
+    {"a", "some", "few", "quite", "handful", "several", "many", "most", "couple", "lot", "lots"}
+    | {"number"}
+)
+_RELATIVE = re.compile(r"within a few|shortly")
+# a cause named by its kind: a word that is no mere degree before the noun ("a time
+# synchronisation problem", not "a bug" or "a serious issue")
+_KIND = re.compile(
+    r"\b(?:a|an|some)\s+(?!(?:minor|small|big|major|serious|strange|weird|odd|critical"
+    r"|unexpected|unknown|technical|hidden|sneaky|nasty|subtle|simple|new)\b)[a-z][\w-]+\s+"
+    r"(?:[\w-]+\s+)?(?:bug|issue|problem|error|malfunction|failure|mistake)\b"
+)
+_BELIEF = re.compile(
+    r"\b(?:think|believe|suspect|probably|maybe|perhaps|might|could|seems?|appears?|likely"
+    r"|possibly)\b"
+)
+
+
+def unfolds(place: Place) -> bool:
+    """Whether PM102's words tell how the failure unfolded (its two readings above)."""
+    kinds = place.section.kinds
+    if _RELATIVE.match(place.words):
+        return bool(kinds & CAUSE_KINDS) and not kinds & IMPACT_KINDS
+    if not place.impact_stated or not _counts_part(place):
+        return False
+    told = kinds & CAUSE_KINDS or "timeline" in kinds
+    return bool(told) or explains(place.block.lower[slice(*place.sentence)])
+
+
+def _counts_part(place: Place) -> bool:
+    """The words count parts of the system or places: the first word after the quantifier
+    that is no modifier names one ("a handful of other internal IPs")."""
+    clause = CLAUSE_END.split(place.after, maxsplit=1)[0]
+    words: list[str] = [*_WORD.findall(place.words), *_WORD.findall(clause)[:4]]
+    for word in words[1:]:
+        if _PARTS.fullmatch(word):
+            return True
+        if not (word in _MODIFIERS or word.endswith(("al", "ed", "ing")) or word in _QUANTIFIERS):
+            return False
+    return False
+
+
+def theory(place: Place) -> bool:
+    """A hedge on a belief ("we think", "probably"; not "there was something about") in the
+    timeline of a document that has a root-cause section."""
+    if "timeline" not in place.section.kinds or place.doc is None:
+        return False
+    if not _BELIEF.search(place.words):
+        return False
+    return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
+
+
+def headline(place: Place) -> bool:
+    """The words open a root-cause paragraph that goes on to tell the mechanism."""
+    kinds, spans = place.section.kinds, place.spans
+    if not kinds & CAUSE_KINDS or place.block.kind != "paragraph" or len(spans) < 3:
+        return False
+    if place.sentence != spans[0] or not _KIND.search(place.words):
+        return False
+    rest = place.block.text[spans[1][0] :]
+    return bool(specific_terms(rest)) or TESTS["quantity"](rest.lower())
