@@ -94,9 +94,11 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
         kinds: set[str] = set()
-        if not summary_seen and words >= 15:
+        if not summary_seen and (words >= 15 or _summary_open(out)):
             kinds.add("summary")
-            summary_seen = True
+            # a word to the reader ("We want to give you more detail about the outage on
+            # May 3.") opens the summary; the paragraph that tells the incident joins it
+            summary_seen = not addresses_reader(b.text)
         elif summary_seen:
             if has_time(b.text):
                 kinds.add("timeline")
@@ -107,6 +109,30 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
     _cause_in_summary(out[len(sections) - 1 :])
     return [s for s in out if s.style != "opening" or s.blocks]
+
+
+def _summary_open(out: list[Section]) -> bool:
+    """Whether the last section so far is a summary paragraph waiting for the incident."""
+    return out[-1].has("summary")
+
+
+def addresses_reader(text: str) -> bool:
+    """A paragraph that speaks to the reader rather than telling the incident: a greeting
+    ("Dear customers,"), a byline ("Posted by the platform team"), or sentences that only
+    say what the reader is given ("We want to provide you with more information about the
+    outage on May 3."); a clock time means it tells the incident."""
+    if has_time(text):
+        return False
+    told = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
+    return bool(told) and all(_TO_READER.search(t) for t in told)
+
+
+_TO_READER = re.compile(
+    r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
+    r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
+    r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
+    re.IGNORECASE,
+)
 
 
 def _document_title(sec: Section) -> bool:
