@@ -734,3 +734,18 @@ def test_a_paragraph_that_tells_the_incident_is_no_word_to_the_reader() -> None:
         "We want to tell you that between 10:05 and 10:50 UTC checkout failed for all users."
     )
     assert not addresses_reader("We rolled the change back and checkout recovered.")
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Remediation and prevention", {"resolution", "measures"}),
+        ("Mitigation and follow-ups", {"resolution", "measures"}),
+        ("Long-term mitigation and prevention", {"measures"}),
+        ("Long-term mitigation", {"measures"}),
+    ],
+)
+def test_each_part_of_a_joined_title_keeps_its_kinds(title: str, kinds: set[str]) -> None:
+    # "prevention" makes the title a measures section; it does not stop "remediation" from
+    # naming the fix, but "long-term" still says the mitigation is a measure
+    assert kinds_of(title) & {"resolution", "measures"} == kinds

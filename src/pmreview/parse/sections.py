@@ -8,9 +8,11 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.task_parts import is_done, is_imperative
+from ..text.tasks import task_of
 from .fact_sheet import names_the_document
 from .timeline import has_time
-from .titles import Mark
+from .titles import Mark, normalise_title
 
 
 def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
@@ -39,6 +41,7 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
         elif mark.level <= (parent.level if parent else 0):
             parent = None
     _timeline_subsections(sections)
+    _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
 
 
@@ -67,6 +70,28 @@ def _timeline_subsections(sections: list[Section]) -> None:
             ):
                 break
             sub.kinds = sub.kinds | {"timeline"}
+
+
+def _planned_remediation(sections: list[Section]) -> None:
+    """A section whose title names the fix or the work after it ("Remediation", "Mitigation
+    and prevention") and whose items are all work still to do ("Add an alert on …", "We will
+    move …") is the measures only: it tells no fix. One that lists what was done stays the
+    resolution too."""
+    either = _either_titles()
+    for sec in sections:
+        if not sec.has("resolution") or not (
+            sec.has("measures") or either.search(normalise_title(sec.title))
+        ):
+            continue
+        items = [t for b in sec.blocks if b.kind == "item" and b.depth == 0 and (t := task_of(b))]
+        if len(items) >= 2 and all(is_imperative(t) and not is_done(t) for t in items):
+            sec.kinds = (sec.kinds - {"resolution"}) | {"measures"}
+
+
+@cache
+def _either_titles() -> re.Pattern[str]:
+    spec = load_toml("sections.toml")["kinds"]["resolution"]
+    return re.compile("|".join(spec["either_titles"]))
 
 
 @cache
