@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, Section, TimeRef
-from ..parse.timeline import zone_words
+from ..parse.timeline import newest_first, zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
-from ..text.times import leading_date_only, leading_time
+from ..text.times import TIME_RE, leading_date_only, leading_time
 from .detection import detection
 from .ended import resolution
 from .events import MARKER, Event, actions, entry_block, events
@@ -33,6 +33,7 @@ def timeline(doc: Document) -> Timeline:
     headed = _headed(secs)
     present = bool(secs and (times or headed or _dated(blocks)))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
+    evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]
     whole = _whole(doc, evs, entries)
     found = detection(entries)
@@ -48,6 +49,37 @@ def timeline(doc: Document) -> Timeline:
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(evs) if present else None,
     }
+
+
+def _posts(evs: list[Event]) -> list[Event]:
+    """A line that only says when the text above it went out (a status post's "Mar 9, 2024 -
+    22:41 UTC") times that text: the text is the event told at that time."""
+    out: list[Event] = []
+    for e in evs:
+        if e.timed and out and not out[-1].timed and _stamp_only(e.text):
+            out[-1] = out[-1]._replace(timed=True)
+        else:
+            out.append(e)
+    return out
+
+
+def _stamp_only(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", TIME_RE.sub(" ", text))
+    return len(words) <= 6 and all(_STAMP_WORD.fullmatch(w) for w in words)
+
+
+# the words of a line that only gives a date and time: a month, a weekday, "Posted", a zone
+_STAMP_WORD = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|(?i:posted|updated|published|at|on)|[A-Z]{2,5}"
+)
+
+
+def _in_time_order(doc: Document, evs: list[Event]) -> list[Event]:
+    """The events oldest first: a timeline written newest first (a status page's history) is
+    read from the bottom."""
+    minutes = [e.time.minutes for e in doc.timeline if e.time and e.time.minutes is not None]
+    return evs[::-1] if newest_first(minutes) else evs
 
 
 def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]:
