@@ -205,6 +205,9 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Actions taken", set()),
         ("Planned", {"measures"}),
         ("Planned work", {"measures"}),
+        ("Introduction", {"summary"}),
+        ("Intro", {"summary"}),
+        ("Introduction to the new cache layer", set()),
     ],
 )
 def test_kinds_of_titles(title: str, kinds: set[str]) -> None:
@@ -749,3 +752,14 @@ def test_each_part_of_a_joined_title_keeps_its_kinds(title: str, kinds: set[str]
     # "prevention" makes the title a measures section; it does not stop "remediation" from
     # naming the fix, but "long-term" still says the mitigation is a measure
     assert kinds_of(title) & {"resolution", "measures"} == kinds
+
+
+def test_the_impact_part_after_an_introduction_is_the_summary_too() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "# Queue outage\n\n## Introduction\n\nOn Friday the queue workers of the booking app "
+        "stopped taking jobs after a config change.\n\n## Impact\n\nBookings hung for about "
+        "40 minutes for every user.\n\n## Timeline\n\n- 10:05 UTC - jobs pile up\n"
+    )
+    assert [b.line for b in summary_blocks(doc)] == [5, 9]
