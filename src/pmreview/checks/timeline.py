@@ -138,16 +138,37 @@ def _zone(doc: Document) -> Zone | None:
 
 
 def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
-    first, _, rest = text.partition("\n")
+    first = text.partition("\n")[0]
     return {
         "line": line,
         "text": first.strip()[:120],
         "list_item": is_item,
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
-        "sentences": len(sentences(Block("paragraph", line, line, without_remark(text)))),
-        "single": not any(_timed_line(x) for x in rest.split("\n")),
+        # a numbered item's "4." is its marker, no sentence of its own
+        "sentences": len(sentences(Block("paragraph", line, line, _told(text)))),
+        "single": not _joined_entries(text),
     }
+
+
+def _joined_entries(text: str) -> bool:
+    """Another entry run into this one: a later line or sentence that opens with a time
+    ("10.12:30 PM UTC: …" whose number lost its space, "… began troubleshooting. - 11:00 AM:
+    …")."""
+    body = _told(text)
+    later = [body[s:e] for s, e in sentences(Block("paragraph", 1, 1, body))][1:]
+    later += body.split("\n")[1:] + [body[m.end() :] for m in _DASHED.finditer(body)]
+    return any(_timed_line(_GLUED.sub("", x.lstrip(" \t-–—"))) for x in later)
+
+
+# a sentence's end, then a dash before a number: where a run-in entry may begin
+_DASHED = re.compile(r"[.!?]\s+[-–—]\s+(?=\d)")
+# an item's number run into its time ("10.12:30 PM"): the line renders as no item
+_GLUED = re.compile(r"^\d{1,3}\.(?=\d{1,2}:\d{2})")
+
+
+def _told(text: str) -> str:
+    return without_remark(MARKER.compiled.sub("", text, count=1))
 
 
 def _timed_line(line: str) -> bool:
