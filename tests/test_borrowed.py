@@ -202,6 +202,15 @@ def _posts(text: str) -> list[bool]:
         ("## Resolved\n\nWe restarted the queue workers.\n", [False]),
         # a status word in the author's timeline: the account
         ("## Timeline\n\n- 10:31 UTC — **Identified**: the cause is known.\n", [False]),
+        # a post that opens with its status, the line that says when it went out below it
+        (
+            "## Notes\n\n**Resolved** - This incident has been resolved.\n\n"
+            "*Posted Jun 3, 2025 - 09:12 UTC*\n",
+            [True, False],
+        ),
+        ("## Notes\n\nInvestigating - We are looking into it.\nJun 3, 09:12 UTC\n", [True]),
+        # the author's own paragraph that opens with a status word and gives no post time
+        ("## Notes\n\nUpdate: we moved the workers to the new pool.\n", [False]),
     ],
 )
 def test_a_status_page_post_is_borrowed(text: str, want: list[bool]) -> None:

@@ -205,6 +205,9 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Actions taken", set()),
         ("Planned", {"measures"}),
         ("Planned work", {"measures"}),
+        ("Introduction", {"summary"}),
+        ("Intro", {"summary"}),
+        ("Introduction to the new cache layer", set()),
     ],
 )
 def test_kinds_of_titles(title: str, kinds: set[str]) -> None:
@@ -701,3 +704,62 @@ def test_a_summary_title_over_labelled_facts_heads_the_report() -> None:
     ]
     # a summary that tells something is the summary; a summary by words after it is not
     assert summary("Card payments failed for three hours on 18 April.") == ["INCIDENT SUMMARY"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "We would like to give you some more information about the outage of the ticket "
+        "shop that happened on the evening of February 12 and what we learned from it.",
+        "Posted by the platform team of the ticket shop, with the engineers who were on call "
+        "for the payments service that week",
+    ],
+)
+def test_a_word_to_the_reader_opens_the_summary_the_next_paragraph_tells(intro: str) -> None:
+    doc = doc_of(
+        "# Ticket shop outage\n\n"
+        f"{intro}\n\n"
+        "Between 18:02 and 18:47 UTC every visitor of the ticket shop got HTTP 502 because "
+        "the payment proxy ran out of file descriptors after a config change.\n\n"
+        "We will raise the proxy's file descriptor limit and alert on its use in the future.\n"
+    )
+    summary = [b.line for s in doc.sections if s.has("summary") for b in s.blocks]
+    assert 5 in summary  # the paragraph that tells the incident is the summary too
+    assert not any(s.has("timeline") for s in doc.sections)
+
+
+def test_a_paragraph_that_tells_the_incident_is_no_word_to_the_reader() -> None:
+    from pmreview.parse.sections import addresses_reader
+
+    assert addresses_reader("Dear customers,")
+    assert addresses_reader("Posted by the infrastructure team")
+    assert not addresses_reader(
+        "We want to tell you that between 10:05 and 10:50 UTC checkout failed for all users."
+    )
+    assert not addresses_reader("We rolled the change back and checkout recovered.")
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Remediation and prevention", {"resolution", "measures"}),
+        ("Mitigation and follow-ups", {"resolution", "measures"}),
+        ("Long-term mitigation and prevention", {"measures"}),
+        ("Long-term mitigation", {"measures"}),
+    ],
+)
+def test_each_part_of_a_joined_title_keeps_its_kinds(title: str, kinds: set[str]) -> None:
+    # "prevention" makes the title a measures section; it does not stop "remediation" from
+    # naming the fix, but "long-term" still says the mitigation is a measure
+    assert kinds_of(title) & {"resolution", "measures"} == kinds
+
+
+def test_the_impact_part_after_an_introduction_is_the_summary_too() -> None:
+    from pmreview.parse.views import summary_blocks
+
+    doc = doc_of(
+        "# Queue outage\n\n## Introduction\n\nOn Friday the queue workers of the booking app "
+        "stopped taking jobs after a config change.\n\n## Impact\n\nBookings hung for about "
+        "40 minutes for every user.\n\n## Timeline\n\n- 10:05 UTC - jobs pile up\n"
+    )
+    assert [b.line for b in summary_blocks(doc)] == [5, 9]

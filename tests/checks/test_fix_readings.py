@@ -59,3 +59,43 @@ def test_a_change_that_did_not_help_is_not_the_fix() -> None:
     )
     found = resolution(doc_of(text))["detail"]
     assert found is not None and "find /var/lib" in found["quote"]
+
+
+REMEDIATION = (
+    "# Checkout outage\n\n## Summary\n\nCheckout failed for all users between 10:05 and "
+    "10:50 UTC because the TLS certificate of db-proxy-1 had expired.\n\n## {}\n\n{}\n"
+)
+
+
+def test_the_fix_in_a_section_that_also_holds_the_measures_is_what_was_done() -> None:
+    body = (
+        "- Move every proxy certificate to cert-manager with automatic renewal.\n"
+        "- Replaced the expired certificate on db-proxy-1 and reloaded `haproxy`.\n"
+        "- Add an alert 14 days before any certificate expires.\n"
+    )
+    doc = doc_of(REMEDIATION.format("Remediation and prevention", body))
+    assert any(s.has("measures") and s.has("resolution") for s in doc.sections)
+    found = resolution(doc)["detail"]
+    assert found is not None and "Replaced the expired certificate" in found["quote"]
+
+
+@pytest.mark.parametrize("title", ["Remediation", "Mitigation and prevention"])
+def test_a_remediation_that_lists_only_work_to_do_is_the_measures(title: str) -> None:
+    body = (
+        "- Move every proxy certificate to cert-manager with automatic renewal.\n"
+        "- We will add an alert 14 days before any certificate expires.\n"
+    )
+    doc = doc_of(REMEDIATION.format(title, body))
+    kinds = [s.kinds for s in doc.sections if s.title == title]
+    assert kinds and "measures" in kinds[0] and "resolution" not in kinds[0]
+    assert resolution(doc)["detail"] is None  # a plan is no fix
+
+
+def test_a_remediation_that_tells_the_steps_taken_stays_the_resolution() -> None:
+    body = (
+        "- Replaced the expired certificate on db-proxy-1.\n"
+        "- Reloaded `haproxy` on db-proxy-1 and checked the handshake with `openssl s_client`.\n"
+    )
+    doc = doc_of(REMEDIATION.format("Remediation", body))
+    kinds = [s.kinds for s in doc.sections if s.title == "Remediation"]
+    assert kinds == [frozenset({"resolution"})]

@@ -146,6 +146,10 @@ def test_where_traffic_was_sent_is_no_share() -> None:
         ("Roughly half of all requests timed out, so shoppers saw errors.", None),
         ("About 60% of all traffic was dropped at the edge.", None),
         ("Roughly half of all sign-in attempts failed for an hour.", None),
+        ("The balancer sends about half of page loads to web-2, which served stale pages.", None),
+        # every other request is half of them, not all
+        ("Every second request got a 404 page from the broken node.", None),
+        ("Every other request to the shop returned 502.", None),
         ("Payments failed for 1,200 of roughly 9,000 cardholders.", "1,200 of roughly 9,000"),
         # all of the load failing tells that everyone was affected
         ("The gateway returned 503 for 100% of requests.", "100%"),

@@ -249,3 +249,26 @@ def test_a_resolution_told_in_prose_is_quoted_whole() -> None:
     )
     found = timeline(doc_of(text))["resolution"]
     assert found is not None and found["quote"].endswith("recovered at 11:40 PST.")
+
+
+def test_a_numbered_entry_s_number_is_no_sentence() -> None:
+    entries = (
+        "1. 09:05 UTC - Two more reports came in. I tested from my own phone.\n"
+        "2. 09:20 UTC - Renewed the certificate on web-1."
+    )
+    found = timeline(doc_of(TL.format(entries)))["entries"]
+    assert [e["sentences"] for e in found] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # a second entry run into the bullet after a sentence
+        "- 10:50 UTC - Alerted the web team. - 11:00 UTC - Rerouted traffic to web-2.",
+        # a number that lost its space: Markdown renders no item, the line joins the one above
+        "9. 12:00 UTC - Watched the error rate.\n10.12:30 UTC - Service fully restored.",
+    ],
+)
+def test_an_entry_run_into_another_is_not_single(entries: str) -> None:
+    found = timeline(doc_of(TL.format(entries)))["entries"]
+    assert not found[0]["single"]

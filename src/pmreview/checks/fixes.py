@@ -12,6 +12,8 @@ from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
+from ..text.task_parts import is_done
+from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
@@ -30,6 +32,10 @@ def resolution(doc: Document) -> Part:
     # a part that is only the fix ("To fix it I:" under "Root cause and resolution") first
     told = sorted(secs, key=lambda s: s.has("root_cause"))
     blocks = part_of([b for s in told for b in s.blocks], "resolution", "root_cause")
+    # a section that is the fix and the measures ("Remediation and prevention") tells the fix
+    # in what it reports done; its open tasks are the measures
+    planned = _open_tasks(doc)
+    blocks = [b for b in blocks if id(b) not in planned]
     # a status update ("Resolved: this incident has been resolved") tells no fix: it is looked
     # for where the write-up tells it
     status = all(_STATUS.compiled.fullmatch(normalise_title(s.title)) for s in secs)
@@ -44,6 +50,17 @@ def resolution(doc: Document) -> Part:
     return {
         "present": place(secs[0]) if secs else None,
         "detail": detail or (_fix_anywhere(doc) if not blocks or status else None),
+    }
+
+
+def _open_tasks(doc: Document) -> set[int]:
+    """The ids of the tasks still to do in sections that are also the resolution."""
+    return {
+        id(t.block)
+        for sec, tasks in tasks_by_list(doc)
+        if sec.has("resolution")
+        for t in tasks
+        if not is_done(t)
     }
 
 

@@ -17,7 +17,7 @@ _SHARE = re.compile(
     r"|(?<!and a )(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
     r"|a fifth|a tenth)\b(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
     r"|(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?\d[\d,]*"
-    r"|(?:all|every|100 ?%|entire|each)\b"
+    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b)|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
     r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
@@ -35,7 +35,9 @@ _SHARE_WHO = Lazy(
     r"|workspaces?|projects?|teams?|companies|businesses|stores?|shops?|attempts|payments"
     r"|purchases|checkouts|bookings"
     # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
-    r"|(?:api )?tokens|api keys|devices|integrations|\w*holders)\b",
+    r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
+    # what a browser asks for: "half of page loads" is a share of the load
+    r"|page ?(?:loads|views)|hits)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(
@@ -85,7 +87,7 @@ _FAILED = Lazy(
     r"|rejected|refused|dropped|lost\b|missing|slow)",
     re.IGNORECASE,
 )
-_LOAD = Lazy(r"requests?|traffic|calls|queries|attempts", re.IGNORECASE)
+_LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
 
 
 def _evidence(block: Block, start: int, end: int) -> Evidence:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Document, Section, TimeRef
-from ..parse.timeline import zone_words
+from ..parse.timeline import newest_first, zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
-from ..text.times import leading_date_only, leading_time
+from ..text.times import TIME_RE, leading_date_only, leading_time
 from .detection import detection
 from .ended import resolution
 from .events import MARKER, Event, actions, entry_block, events
@@ -33,6 +33,7 @@ def timeline(doc: Document) -> Timeline:
     headed = _headed(secs)
     present = bool(secs and (times or headed or _dated(blocks)))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
+    evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]
     whole = _whole(doc, evs, entries)
     found = detection(entries)
@@ -48,6 +49,37 @@ def timeline(doc: Document) -> Timeline:
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(evs) if present else None,
     }
+
+
+def _posts(evs: list[Event]) -> list[Event]:
+    """A line that only says when the text above it went out (a status post's "Mar 9, 2024 -
+    22:41 UTC") times that text: the text is the event told at that time."""
+    out: list[Event] = []
+    for e in evs:
+        if e.timed and out and not out[-1].timed and _stamp_only(e.text):
+            out[-1] = out[-1]._replace(timed=True)
+        else:
+            out.append(e)
+    return out
+
+
+def _stamp_only(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", TIME_RE.sub(" ", text))
+    return len(words) <= 6 and all(_STAMP_WORD.fullmatch(w) for w in words)
+
+
+# the words of a line that only gives a date and time: a month, a weekday, "Posted", a zone
+_STAMP_WORD = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|(?i:posted|updated|published|at|on)|[A-Z]{2,5}"
+)
+
+
+def _in_time_order(doc: Document, evs: list[Event]) -> list[Event]:
+    """The events oldest first: a timeline written newest first (a status page's history) is
+    read from the bottom."""
+    minutes = [e.time.minutes for e in doc.timeline if e.time and e.time.minutes is not None]
+    return evs[::-1] if newest_first(minutes) else evs
 
 
 def _whole(doc: Document, evs: list[Event], entries: list[Block]) -> list[Block]:
@@ -106,16 +138,37 @@ def _zone(doc: Document) -> Zone | None:
 
 
 def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
-    first, _, rest = text.partition("\n")
+    first = text.partition("\n")[0]
     return {
         "line": line,
         "text": first.strip()[:120],
         "list_item": is_item,
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
-        "sentences": len(sentences(Block("paragraph", line, line, without_remark(text)))),
-        "single": not any(_timed_line(x) for x in rest.split("\n")),
+        # a numbered item's "4." is its marker, no sentence of its own
+        "sentences": len(sentences(Block("paragraph", line, line, _told(text)))),
+        "single": not _joined_entries(text),
     }
+
+
+def _joined_entries(text: str) -> bool:
+    """Another entry run into this one: a later line or sentence that opens with a time
+    ("10.12:30 PM UTC: …" whose number lost its space, "… began troubleshooting. - 11:00 AM:
+    …")."""
+    body = _told(text)
+    later = [body[s:e] for s, e in sentences(Block("paragraph", 1, 1, body))][1:]
+    later += body.split("\n")[1:] + [body[m.end() :] for m in _DASHED.finditer(body)]
+    return any(_timed_line(_GLUED.sub("", x.lstrip(" \t-–—"))) for x in later)
+
+
+# a sentence's end, then a dash before a number: where a run-in entry may begin
+_DASHED = re.compile(r"[.!?]\s+[-–—]\s+(?=\d)")
+# an item's number run into its time ("10.12:30 PM"): the line renders as no item
+_GLUED = re.compile(r"^\d{1,3}\.(?=\d{1,2}:\d{2})")
+
+
+def _told(text: str) -> str:
+    return without_remark(MARKER.compiled.sub("", text, count=1))
 
 
 def _timed_line(line: str) -> bool:

@@ -8,9 +8,11 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.task_parts import is_done, is_imperative
+from ..text.tasks import task_of
 from .fact_sheet import names_the_document
 from .timeline import has_time
-from .titles import Mark
+from .titles import Mark, normalise_title
 
 
 def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
@@ -39,6 +41,7 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
         elif mark.level <= (parent.level if parent else 0):
             parent = None
     _timeline_subsections(sections)
+    _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
 
 
@@ -69,6 +72,28 @@ def _timeline_subsections(sections: list[Section]) -> None:
             sub.kinds = sub.kinds | {"timeline"}
 
 
+def _planned_remediation(sections: list[Section]) -> None:
+    """A section whose title names the fix or the work after it ("Remediation", "Mitigation
+    and prevention") and whose items are all work still to do ("Add an alert on …", "We will
+    move …") is the measures only: it tells no fix. One that lists what was done stays the
+    resolution too."""
+    either = _either_titles()
+    for sec in sections:
+        if not sec.has("resolution") or not (
+            sec.has("measures") or either.search(normalise_title(sec.title))
+        ):
+            continue
+        items = [t for b in sec.blocks if b.kind == "item" and b.depth == 0 and (t := task_of(b))]
+        if len(items) >= 2 and all(is_imperative(t) and not is_done(t) for t in items):
+            sec.kinds = (sec.kinds - {"resolution"}) | {"measures"}
+
+
+@cache
+def _either_titles() -> re.Pattern[str]:
+    spec = load_toml("sections.toml")["kinds"]["resolution"]
+    return re.compile("|".join(spec["either_titles"]))
+
+
 @cache
 def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
     """The kinds a paragraph's words give it in a document with no section titles."""
@@ -94,9 +119,11 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
         kinds: set[str] = set()
-        if not summary_seen and words >= 15:
+        if not summary_seen and (words >= 15 or _summary_open(out)):
             kinds.add("summary")
-            summary_seen = True
+            # a word to the reader ("We want to give you more detail about the outage on
+            # May 3.") opens the summary; the paragraph that tells the incident joins it
+            summary_seen = not addresses_reader(b.text)
         elif summary_seen:
             if has_time(b.text):
                 kinds.add("timeline")
@@ -107,6 +134,30 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
     _cause_in_summary(out[len(sections) - 1 :])
     return [s for s in out if s.style != "opening" or s.blocks]
+
+
+def _summary_open(out: list[Section]) -> bool:
+    """Whether the last section so far is a summary paragraph waiting for the incident."""
+    return out[-1].has("summary")
+
+
+def addresses_reader(text: str) -> bool:
+    """A paragraph that speaks to the reader rather than telling the incident: a greeting
+    ("Dear customers,"), a byline ("Posted by the platform team"), or sentences that only
+    say what the reader is given ("We want to provide you with more information about the
+    outage on May 3."); a clock time means it tells the incident."""
+    if has_time(text):
+        return False
+    told = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
+    return bool(told) and all(_TO_READER.search(t) for t in told)
+
+
+_TO_READER = re.compile(
+    r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
+    r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
+    r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
+    re.IGNORECASE,
+)
 
 
 def _document_title(sec: Section) -> bool:

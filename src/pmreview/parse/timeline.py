@@ -161,3 +161,9 @@ def zone_words(source: Source, sections: list[Section], timeline: bool = True) -
 def has_time(text: str) -> bool:
     """Whether some line of `text` holds a clock time (the first one found is enough)."""
     return any(next(find_times(line), None) is not None for line in text.split("\n"))
+
+
+def newest_first(minutes: list[int]) -> bool:
+    """A timeline written newest first (a status page's history, each post above the one
+    before it): three times or more, each earlier than the one above it."""
+    return len(minutes) >= 3 and all(a > b for a, b in zip(minutes, minutes[1:], strict=False))

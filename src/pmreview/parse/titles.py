@@ -85,15 +85,30 @@ _ZEROS = str.maketrans("123456789", "000000000")
 
 @lru_cache(maxsize=32768)
 def _kinds_of_normal(norm: str) -> frozenset[str]:
+    """A title's kinds. In a title joining two parts ("Remediation and prevention") one
+    part's word does not exclude a kind the other part names on its own."""
     if not norm:
         return frozenset()
+    named = _named_kinds(norm)
+    found = _without_excluded(named)
+    parts = norm.split(" and ")
+    if len(parts) > 1 and named != found:
+        found |= named & frozenset().union(*(_without_excluded(_named_kinds(p)) for p in parts))
+    return found
+
+
+def _named_kinds(norm: str) -> frozenset[str]:
     phrases, kind_of = _title_phrases()
     maybe = {kind_of[i] for i in phrases.anchored(norm)}
-    found = {kind for kind, pattern, _ in _kind_table() if kind in maybe and pattern.search(norm)}
-    for kind, _, excluded_by in _kind_table():
-        if kind in found and excluded_by & found:
-            found.discard(kind)
-    return frozenset(found)
+    return frozenset(
+        kind for kind, pattern, _ in _kind_table() if kind in maybe and pattern.search(norm)
+    )
+
+
+def _without_excluded(named: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        kind for kind, _, excluded_by in _kind_table() if kind in named and not excluded_by & named
+    )
 
 
 @dataclass

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
+from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE, leading_time
@@ -214,6 +215,13 @@ _RANGE_TO = ("-", "–", "—", "to ", "until ", "till ")
 
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    entries = timed(doc)
+    if newest_first([e.time.minutes for e in entries if e.time and e.time.minutes is not None]):
+        return  # read bottom to top, as a status page's history is
+    yield from _steps_back(doc, options)
+
+
+def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     dates = entry_dates(doc)
     breaks = sorted(_day_breaks(doc))

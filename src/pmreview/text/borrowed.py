@@ -14,7 +14,10 @@ count").
   (`is_quoted`): no vague finding rests on them (rules/vague_context.py), and the searches
   through the whole story (a misleading path, an escalation, a cause or fix told outside
   its section) skip block quotes. Evidence inside a section keeps them: authors also set
-  their own summary in a block quote.
+  their own summary in a block quote;
+- a status page's post (`status_post`: under a title naming the posts, or a status set off
+  as a label with the time it went out: "**Resolved** - …" above "Posted Mar 9, 22:41 UTC"):
+  no vague finding rests on it.
 
 Code is handled where it is read: fenced code blocks never become blocks (parse/blocks.py) and
 inline code spans are blanked before times are read (parse/timeline.py). Times are collected
@@ -259,7 +262,27 @@ def status_post(section: Section, block: Block) -> bool:
         return False
     first = block.text.split("\n", 1)[0]
     label = _STATUS_LABEL.match(first)
-    return label is not None and TIME_RE.search(first[: label.end() + 40]) is not None
+    if label is not None and TIME_RE.search(first[: label.end() + 40]) is not None:
+        return True
+    return _STATUS_OPEN.match(first) is not None and _posted(section, block)
+
+
+# a post that opens with its status set off by a dash or colon ("**Resolved** - This incident
+# has been resolved.", "Investigating: We are looking into…"), the status capitalised
+_STATUS_OPEN = re.compile(
+    rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){_STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
+)
+
+
+def _posted(section: Section, block: Block) -> bool:
+    """The post's stamp follows it: its last line, or the block right after it, only says
+    when it went out ("Posted Mar 9, 2024 - 22:41 UTC")."""
+    lines = block.text.rstrip().split("\n")
+    pairs = zip(section.blocks, section.blocks[1:], strict=False)
+    after = next((b for a, b in pairs if a is block), None)
+    stamps = [lines[-1]] if len(lines) > 1 else []
+    stamps += [after.text] if after is not None else []
+    return any(len(t.split()) <= _STAMP_WORDS and TIME_RE.search(t) for t in stamps)
 
 
 def _stamped(section: Section) -> bool:

@@ -65,7 +65,8 @@ def _blank(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _task(block: Block) -> Task | None:
+def task_of(block: Block) -> Task | None:
+    """The task a list item or table row names (None for an empty item or a group label)."""
     text = _blank(block.text)
     if block.kind == "row":
         cells = [m for m in re.finditer(r"[^|\n]+", text) if WORD.search(m.group(0))]
@@ -99,7 +100,7 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
             continue
         items = [b for b in sec.blocks if b.kind in ("item", "row")]
         nested = {a.line for a, b in zip(items, items[1:], strict=False) if b.depth > a.depth}
-        found = [t for b in items if b.line not in nested and (t := _task(b))]
+        found = [t for b in items if b.line not in nested and (t := task_of(b))]
         done = _listed_done(sec)
         for t in found:
             t.listed_done = id(t.block) in done
