@@ -135,7 +135,8 @@ At 10:02 UTC a rotation job replaced the signing certificate. The auth database 
 
 def test_an_opening_that_tells_the_incident_is_the_summary_not_what_happened() -> None:
     facts = summary(doc_of(BLOG))
-    assert facts["present"] is not None and facts["present"]["line"] == 6
+    # quoted at its first sentence (line 8), not at the title
+    assert facts["present"] is not None and facts["present"]["line"] == 8
     assert facts["duration"] is not None and facts["duration"]["quote"] == "30 minutes"
     assert facts["impact"] is not None and "could not upload photos" in facts["impact"]["quote"]
     assert facts["affected_share"] is not None and facts["affected_share"]["quote"] == "42%"
