@@ -81,7 +81,6 @@ def test_a_broken_release_withdrawn_ends_it() -> None:
     assert resolution(body) == 7
 
 
-
 def test_prose_with_times_under_a_heading_that_is_a_time() -> None:
     body = (
         "### 09:00\n\nCheckout returned 502. At 09:05 I saw the upstream error in the log.\n\n"

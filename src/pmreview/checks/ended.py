@@ -167,9 +167,7 @@ def _the_change(evs: list[Event], i: int) -> int:
 def _back(text: str) -> bool:
     """The service came back, told as an outcome (not as an action: "reverted", "closed")."""
     low = text.lower()
-    return any(
-        p.search(low) for p in (_SERVICE_BACK.compiled, _RECOVERED.compiled, _BACK.compiled)
-    )
+    return any(p.search(low) for p in (_SERVICE_BACK.compiled, _RECOVERED.compiled, _BACK.compiled))
 
 
 def _ended(text: str) -> bool:
