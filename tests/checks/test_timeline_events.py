@@ -106,6 +106,15 @@ def test_a_closing_or_clean_up_entry_after_the_recovery_is_not_the_resolution(af
     assert _line(entries, "resolution") == 6
 
 
+def test_a_finding_before_the_recovery_is_not_quoted_as_the_change() -> None:
+    entries = (
+        "- 09:00 UTC - uploads fail with 502\n"
+        "- 09:40 UTC - confirmed `upload.conf` was changed by the 08:55 deploy\n"
+        "- 09:50 UTC - uploads succeed again"
+    )
+    assert _line(entries, "resolution") == 7
+
+
 @pytest.mark.parametrize(
     ("entries", "line"),
     [

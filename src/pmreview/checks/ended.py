@@ -161,7 +161,21 @@ def _the_change(evs: list[Event], i: int) -> int:
     the two entries before it ("10:01 changed the health check …" before "10:04 site up")."""
     if _fix_event(evs[i].text):
         return i
-    return next((k for k in range(i - 1, max(0, i - 2) - 1, -1) if _fix_event(evs[k].text)), i)
+    before = range(i - 1, max(0, i - 2) - 1, -1)
+    return next((k for k in before if _change_entry(evs[k].text)), i)
+
+
+# an entry that tells what was found or learnt ("Found the changelog …", "Confirmed `curl`
+# returns 404"), not a change made
+_FOUND = Lazy(
+    r"^\W*(?:[\w:.-]+\s+){0,3}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
+    r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads)\b"
+)
+
+
+def _change_entry(text: str) -> bool:
+    """An entry that is a fix, not a finding told with a change word in it."""
+    return _fix_event(text) and not _FOUND.compiled.search(text.lower())
 
 
 def _back(text: str) -> bool:

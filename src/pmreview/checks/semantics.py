@@ -175,7 +175,7 @@ CONCRETE_CHANGE = re.compile(
     r"|shut(?:ting)? down\b|capp(?:ed|ing)\b"
     # an outcome ("error rates decreased") is no change: these act on a thing, to a value
     r"|(?:decreas|lower|reduc)(?:ed|ing) (?:[\w.`-]+ ){1,5}?(?:to|from|by) \d"
-    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang(?:e[ds]?|ing)\b|swap|expand|extend|renew|rotat|uncomment"
+    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert)",
     re.IGNORECASE,
 )
