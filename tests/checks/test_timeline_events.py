@@ -276,3 +276,27 @@ def test_a_resolution_told_in_prose_is_quoted_whole() -> None:
     )
     found = timeline(doc_of(text))["resolution"]
     assert found is not None and found["quote"].endswith("recovered at 11:40 PST.")
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        # a job that fires is the trigger; the person who noticed is the detection
+        (
+            "- 13:00 - the nightly export cron fires on db-2\n"
+            "- 13:12 - Tomas notices the orders page hanging",
+            6,
+        ),
+        # "noticeably slow" is the impact; "did not notice until someone showed me" is when
+        (
+            "- 14:05 - the shop became noticeably slow\n"
+            "- 14:30 - I did not notice until someone showed me the error on their phone",
+            6,
+        ),
+        # a reader who e-mails, a user who said
+        ("- 10:00 - errors start\n- 10:20 - a reader e-mails us about the broken form", 6),
+        ("- 10:00 - errors start\n- 10:20 - a user in the forum said the page is blank", 6),
+    ],
+)
+def test_the_detection_is_the_entry_where_someone_noticed(entries: str, line: int) -> None:
+    assert _line(entries, "detection") == line
