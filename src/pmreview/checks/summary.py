@@ -125,11 +125,16 @@ def _duration(
 
 
 def _zone(doc: Document, span: Span) -> ZoneFact | None:
-    """The first summary time written with a zone, else the document's zone statement outside
-    the timeline (when the summary has a time at all)."""
-    if span.zoned:
-        t = time_fact(doc, span.zoned)
-        return {**t, "timezone": span.zoned.tz or ""}
+    """The outage's start or end written with a zone, else the first summary time written
+    with one (not an example window's "00:00-01:00" before the outage's "10:00 AEDT"), else
+    the document's zone statement outside the timeline (when the summary has a time at all)."""
+    own = [p.time for p in (span.start, span.end) if p and p.time.tz]
+    # written with its zone beside it ("11:15 UTC"), not a start that only shares it
+    own = [t for t in own if len(time_fact(doc, t)["text"]) > len(t.raw)]
+    zoned = own[0] if own else span.zoned
+    if zoned:
+        t = time_fact(doc, zoned)
+        return {**t, "timezone": zoned.tz or ""}
     words = zone_words(doc.source, doc.sections, timeline=False) if summary_times(doc) else None
     if words is None:
         return None
