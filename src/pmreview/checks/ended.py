@@ -168,7 +168,7 @@ def _the_change(evs: list[Event], i: int) -> int:
 # an entry that tells what was found or learnt ("Found the changelog …", "Confirmed `curl`
 # returns 404"), not a change made
 _FOUND = Lazy(
-    r"^\W*(?:[\w:.-]+\s+){0,3}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
+    r"^\s*(?:\S+\s+){0,4}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
     r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads)\b"
 )
 
