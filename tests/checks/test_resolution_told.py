@@ -89,3 +89,14 @@ def test_prose_with_times_under_a_heading_that_is_a_time() -> None:
     )
     found = timeline(doc_of(f"# Shop outage\n\n## Timeline\n\n{body}\n"))["resolution"]
     assert found is not None and found["quote"].startswith("I removed")
+
+
+def test_a_release_withdrawn_after_the_patch_is_quoted_itself() -> None:
+    body = (
+        "- 08:00 UTC - 3.2.0 published; imports fail on older interpreters\n"
+        "- 09:00 UTC - patch PR ready: `typing` imports moved behind a version check\n"
+        "- 09:40 UTC - 3.2.1 is on the package index\n"
+        "- 09:45 UTC - 3.2.0 yanked from the package index"
+    )
+    assert resolution(body) == 8
+

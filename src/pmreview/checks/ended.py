@@ -62,7 +62,8 @@ _RECOVERED = Lazy(
 # the service back as an outcome, in the lexicon's words for it ("recovered", "serving",
 # "back to normal", "back at normal rate")
 _SERVICE_BACK = Lazy(
-    r"\bback (?:up|online|to normal|at normal|within normal)\b|\brecover\w*|\bup and running\b"
+    r"\bback (?:up|online|to normal|at normal|within normal|to baseline)\b"
+    r"|\bback (?:below|under) \d|\brecover\w*|\bup and running\b"
     r"|\boperational\b|\bcame back\b|\bresumed\b|\bworking (?:again|normally|as expected)\b"
     r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b"
 )
@@ -148,18 +149,18 @@ def _offset(ev: Event) -> int:
 
 def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
     """An entry that only closes the incident or cleans up after it ("incident closed",
-    "reverted the temporary firewall rule") is not the resolution when one of the three
-    entries before it says the service came back: that one is."""
-    if _back(evs[i].text):
+    "reverted the temporary firewall rule") is not the resolution when the entry before it
+    says the service came back: that one is."""
+    k = i - 1
+    if _back(evs[i].text) or k < 0 or not _back(evs[k].text):
         return i
-    back = (k for k in range(i - 1, max(0, i - 3) - 1, -1) if _back(evs[k].text))
-    return next((k for k in back if _resolves(evs, k, how)), i)
+    return k if _resolves(evs, k, how) else i
 
 
 def _the_change(evs: list[Event], i: int) -> int:
     """The entry that says how: entry i when it is itself the fix, else the latest fix among
     the two entries before it ("10:01 changed the health check …" before "10:04 site up")."""
-    if _fix_event(evs[i].text):
+    if _fix_event(evs[i].text) or _released(evs[i].text):
         return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
     return next((k for k in before if _change_entry(evs[k].text)), i)
@@ -174,8 +175,22 @@ _FOUND = Lazy(
 
 
 def _change_entry(text: str) -> bool:
-    """An entry that is a fix, not a finding told with a change word in it."""
-    return _fix_event(text) and not _FOUND.compiled.search(text.lower())
+    """An entry that is a fix, not a finding told with a change word in it nor a change that
+    could not be made ("some merchants cannot be rerouted")."""
+    low = text.lower()
+    return (
+        _fix_event(text) and not _FOUND.compiled.search(low) and not _COULD_NOT.compiled.search(low)
+    )
+
+
+_COULD_NOT = Lazy(r"\b(?:cannot|can ?not|can[’']t|could ?not|couldn[’']t|unable to)\b")
+# a release published or withdrawn, which ends an incident as a change does: "4.1.0 yanked
+# on PyPI", "patched build 2.3.4 deployed"
+_RELEASED = Lazy(r"\b(?:yank\w*|unpublish\w*|deployed|patched|published|released)\b")
+
+
+def _released(text: str) -> bool:
+    return bool(_RELEASED.compiled.search(text.lower()) and sem.specific_terms(text))
 
 
 def _back(text: str) -> bool:
