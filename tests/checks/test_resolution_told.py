@@ -99,4 +99,3 @@ def test_a_release_withdrawn_after_the_patch_is_quoted_itself() -> None:
         "- 09:45 UTC - 3.2.0 yanked from the package index"
     )
     assert resolution(body) == 8
-
