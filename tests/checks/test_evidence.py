@@ -152,3 +152,29 @@ def test_fact_paths_follow_properties_items_and_additional_properties() -> None:
     assert evidence(facts, paths["any.section"]) == (3, "Summary")
     assert evidence(facts, paths["task.owner"]) == (10, "@kim")  # the first task with an owner
     assert evidence(facts, ("nothing", "here")) == (None, "")
+
+
+def test_a_summary_told_under_the_title_quotes_its_opening_sentence_not_the_title() -> None:
+    text = (
+        "# How a cache flush took the shop down\n\n"
+        "*Written by the storefront team · 2 May*\n\n"
+        "Ref: INC-0042\n\n"
+        "On 2 May from 10:30 to 11:15 UTC the shop returned errors to every visitor after a "
+        "cache flush.\n\n"
+        "## Timeline\n\n- 10:30 UTC: the flush started.\n"
+    )
+    verdict = _verdicts(from_text(text), "default")["summary.present"]
+    assert (verdict.status, verdict.line) == ("pass", 7)
+    assert verdict.evidence.startswith("On 2 May from 10:30")
+
+
+def test_the_timezone_is_quoted_from_the_outage_s_own_times() -> None:
+    text = (
+        "# Failovers at the wrong hour\n\n## Summary\n\n"
+        "Customers pick a weekly window such as 00:00-01:00 local time for maintenance.\n"
+        "The failovers ran from 10:00 AEST to 11:30 AEST instead.\n\n## Timeline\n\n"
+        "- 10:00 AEST - first failover\n"
+    )
+    verdict = _verdicts(from_text(text), "default")["summary.timezone"]
+    assert (verdict.status, verdict.line) == ("pass", 6)
+    assert "AEST" in verdict.evidence

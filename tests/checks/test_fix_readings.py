@@ -99,3 +99,38 @@ def test_a_remediation_that_tells_the_steps_taken_stays_the_resolution() -> None
     doc = doc_of(REMEDIATION.format("Remediation", body))
     kinds = [s.kinds for s in doc.sections if s.title == "Remediation"]
     assert kinds == [frozenset({"resolution"})]
+
+
+def _detail(text: str) -> str | None:
+    found = resolution(doc_of(text))["detail"]
+    return found["quote"] if found else None
+
+
+def test_a_sentence_that_says_it_is_the_fix_outranks_a_change_told_in_the_cause() -> None:
+    text = (
+        "# Upload errors\n\n## Summary\n\nUploads failed for an hour.\n\n## Root cause\n\n"
+        "A limit change was applied through the `upload.max_parts` key, which a parser bug "
+        "read as zero.\n\n## Follow-up\n\nWe mitigated the issue by rolling back the "
+        "`upload.max_parts` change on the gateway. We will add a parser test.\n"
+    )
+    found = _detail(text)
+    assert found is not None and found.startswith("We mitigated the issue by rolling back")
+
+
+def test_a_change_told_as_a_noun_carried_out_is_a_fix_entry() -> None:
+    text = (
+        "# Corrupt downloads\n\n## Summary\n\nDownloads were corrupt for two hours.\n\n"
+        "## Timeline\n\n- 05:00 UTC: first report of corrupt archives\n"
+        "- 06:40 UTC: full cache purge issued for `dl.example.org`\n"
+    )
+    assert _detail(text) == "- 06:40 UTC: full cache purge issued for `dl.example.org`"
+
+
+def test_a_rollback_of_a_long_named_thing_back_to_a_version_is_a_fix() -> None:
+    text = (
+        "# DNS outage\n\n## Summary\n\nLookups failed for two hours.\n\n## Resolution\n\n"
+        "We rolled the resolver package on all eight name servers back to version 2.4.1. "
+        "Once that finished, lookups recovered.\n"
+    )
+    found = _detail(text)
+    assert found is not None and found.startswith("We rolled the resolver package")

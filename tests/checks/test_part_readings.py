@@ -135,7 +135,8 @@ At 10:02 UTC a rotation job replaced the signing certificate. The auth database 
 
 def test_an_opening_that_tells_the_incident_is_the_summary_not_what_happened() -> None:
     facts = summary(doc_of(BLOG))
-    assert facts["present"] is not None and facts["present"]["line"] == 6
+    # quoted at its first sentence (line 8), not at the title
+    assert facts["present"] is not None and facts["present"]["line"] == 8
     assert facts["duration"] is not None and facts["duration"]["quote"] == "30 minutes"
     assert facts["impact"] is not None and "could not upload photos" in facts["impact"]["quote"]
     assert facts["affected_share"] is not None and facts["affected_share"]["quote"] == "42%"
@@ -357,3 +358,15 @@ def test_in_one_paragraph_the_fix_is_read_from_the_sentence_that_says_it() -> No
         "`redis-py` 5.0.1 in `requirements.txt`.\n"
     )
     assert _fix(text).startswith("Dana fixed the issue by upgrading")
+
+
+def test_a_first_theory_is_never_quoted_as_the_cause() -> None:
+    text = (
+        "# Login outage\n\n## Summary\n\nFrom 19:50 to 22:00 UTC players could not log in.\n"
+        "Our first theory was a DDoS attack on the `auth-gw` gateway, so we tightened its rate "
+        "limits.\nThe session store `sess-a` ran out of memory because each entry had grown "
+        "sixfold.\n"
+    )
+    facts = summary(doc_of(text))
+    assert facts["root_cause"] is not None
+    assert facts["root_cause"]["quote"].startswith("The session store")

@@ -16,6 +16,12 @@ def resolution(body: str) -> int | None:
     return found["line"] if found else None
 
 
+def quote(body: str) -> str:
+    found = timeline(doc_of(f"# Shop outage\n\n## Timeline\n\n{body}\n"))["resolution"]
+    assert found is not None
+    return found["quote"]
+
+
 @pytest.mark.parametrize(
     "last",
     [
@@ -24,13 +30,23 @@ def resolution(body: str) -> int | None:
         "Shop fully back; orders flowing.",
     ],
 )
-def test_the_last_entry_that_restores_service_ends_it(last: str) -> None:
+def test_the_last_entry_that_restores_service_ends_it_with_the_fix_before_it(last: str) -> None:
     body = (
         "- 09:00 UTC - checkout returns 502\n"
         "- 09:20 UTC - I changed the upstream port in the nginx config and reloaded nginx\n"
         f"- 09:24 UTC - {last}"
     )
-    assert resolution(body) == 7
+    assert resolution(body) == 6  # quoted at the fix, which says how and when
+    assert quote(body).startswith("- 09:20 UTC - I changed")
+
+
+def test_a_fix_and_recovery_told_in_one_paragraph_are_quoted_together() -> None:
+    body = (
+        "- 09:00 UTC - checkout returns 502\n\n"
+        "At 09:20 UTC I changed the upstream port in the nginx config and reloaded nginx. "
+        "At 09:24 UTC the shop was fully back."
+    )
+    assert quote(body).startswith("At 09:20 UTC I changed") and quote(body).endswith("fully back.")
 
 
 def test_a_recovery_word_without_a_fix_before_it_is_no_resolution() -> None:
@@ -44,7 +60,7 @@ def test_entries_under_headings_that_are_times() -> None:
         "### 09:20\n\nI removed the duplicate upstream block from the nginx config and restarted"
         " nginx.\n\n### 09:30\n\nShop fully back. I placed a test order to be sure."
     )
-    assert resolution(body) == 15
+    assert resolution(body) == 11  # the fix under 09:20, before "Shop fully back"
 
 
 def test_a_paragraph_under_a_title_that_is_no_time_is_not_timed() -> None:
@@ -73,3 +89,13 @@ def test_prose_with_times_under_a_heading_that_is_a_time() -> None:
     )
     found = timeline(doc_of(f"# Shop outage\n\n## Timeline\n\n{body}\n"))["resolution"]
     assert found is not None and found["quote"].startswith("I removed")
+
+
+def test_a_release_withdrawn_after_the_patch_is_quoted_itself() -> None:
+    body = (
+        "- 08:00 UTC - 3.2.0 published; imports fail on older interpreters\n"
+        "- 09:00 UTC - patch PR ready: `typing` imports moved behind a version check\n"
+        "- 09:40 UTC - 3.2.1 is on the package index\n"
+        "- 09:45 UTC - 3.2.0 yanked from the package index"
+    )
+    assert resolution(body) == 8

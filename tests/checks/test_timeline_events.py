@@ -60,13 +60,14 @@ def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
             "- 06-14 15:00 UTC - validation fix (SRCH-88) deployed to the indexer",
             7,
         ),
-        # "Outage ends." marks the end too; the clean-up after it is no resolution
+        # "Outage ends." marks the end too; the clean-up after it is no resolution, and the
+        # roll-back before it is what ended it
         (
             "- 09:00 UTC - deploy of the scheduler starts. Outage begins.\n"
             "- 09:20 UTC - rolled back the scheduler deploy\n"
             "- 09:25 UTC - scheduler confirmed healthy. Outage ends.\n"
             "- 10:40 UTC - deleted the stray pods left by the bad deploy",
-            7,
+            6,
         ),
         # a timeline kept by the day: the date is its when
         (
@@ -74,18 +75,44 @@ def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
             "- 2025-03-20 - release v2.4.1 with the fix was published",
             6,
         ),
-        # the firmware update before the recovery says how
+        # the firmware update before the recovery says how, and is quoted from
         (
             "- 08:00 AM - monitoring reported slow responses\n"
             "- 10:00 AM - switch firmware updated\n"
             "- 10:45 AM - platform performance returned to normal",
-            7,
+            6,
         ),
         ("- 09:00 UTC - alert fired\n- 10:40 UTC - the issue was resolved", None),
     ],
 )
 def test_the_resolution_is_the_entry_that_ended_the_impact(entries: str, line: int | None) -> None:
     assert _line(entries, "resolution") == line
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "- 11:00 UTC - incident closed after a final check of the queue",
+        "- 11:00 UTC - reverted the temporary firewall rule on web-2",
+    ],
+)
+def test_a_closing_or_clean_up_entry_after_the_recovery_is_not_the_resolution(after: str) -> None:
+    entries = (
+        "- 09:00 UTC - uploads fail with 502\n"
+        "- 10:20 UTC - changed the health check path on the load balancer to /status\n"
+        "- 10:25 UTC - uploads succeed again\n"
+        f"{after}"
+    )
+    assert _line(entries, "resolution") == 6
+
+
+def test_a_finding_before_the_recovery_is_not_quoted_as_the_change() -> None:
+    entries = (
+        "- 09:00 UTC - uploads fail with 502\n"
+        "- 09:40 UTC - confirmed `upload.conf` was changed by the 08:55 deploy\n"
+        "- 09:50 UTC - uploads succeed again"
+    )
+    assert _line(entries, "resolution") == 7
 
 
 @pytest.mark.parametrize(
@@ -272,3 +299,27 @@ def test_a_numbered_entry_s_number_is_no_sentence() -> None:
 def test_an_entry_run_into_another_is_not_single(entries: str) -> None:
     found = timeline(doc_of(TL.format(entries)))["entries"]
     assert not found[0]["single"]
+
+
+@pytest.mark.parametrize(
+    ("entries", "line"),
+    [
+        # a job that fires is the trigger; the person who noticed is the detection
+        (
+            "- 13:00 - the nightly export cron fires on db-2\n"
+            "- 13:12 - Tomas notices the orders page hanging",
+            6,
+        ),
+        # "noticeably slow" is the impact; "did not notice until someone showed me" is when
+        (
+            "- 14:05 - the shop became noticeably slow\n"
+            "- 14:30 - I did not notice until someone showed me the error on their phone",
+            6,
+        ),
+        # a reader who e-mails, a user who said
+        ("- 10:00 - errors start\n- 10:20 - a reader e-mails us about the broken form", 6),
+        ("- 10:00 - errors start\n- 10:20 - a user in the forum said the page is blank", 6),
+    ],
+)
+def test_the_detection_is_the_entry_where_someone_noticed(entries: str, line: int) -> None:
+    assert _line(entries, "detection") == line

@@ -15,6 +15,7 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .record import Part, place
 from .semantics import Evidence
+from .theories import told_as_theory
 
 
 def _cause_detail(blocks: list[Block]) -> Evidence | None:
@@ -33,7 +34,13 @@ def _cause_detail(blocks: list[Block]) -> Evidence | None:
     told = [
         (b, s, e) for b in blocks for s, e in own_sentences(b) if sem.specific_terms(b.text[s:e])
     ]
-    plain = [t for t in told if not sem.VAGUE_CAUSE.search(t[0].text[t[1] : t[2]])]
+    # nor a first theory the account drops ("Our first guess was a bad build: …")
+    plain = [
+        t
+        for t in told
+        if not sem.VAGUE_CAUSE.search(t[0].text[t[1] : t[2]])
+        and not told_as_theory(t[0].lower[t[1] : t[2]])
+    ]
     how = [
         t
         for t in plain
@@ -78,6 +85,7 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
             low = b.lower[s:e]
             if (
                 sem.words(low) < 8
+                or told_as_theory(low)
                 or sem.VAGUE_CAUSE.search(low)
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
@@ -139,6 +147,7 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
             if (
                 (_gives_cause(low) or sem.ATTACK.search(low))
                 and not _DETECTED.compiled.search(low)
+                and not told_as_theory(low)
                 and sem.words(low) >= 8
                 and not sem.VAGUE_CAUSE.search(low)
                 and sem.specific_terms(b.text[s:e])

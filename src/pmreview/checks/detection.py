@@ -26,10 +26,11 @@ _WEAK = Lazy(
 # a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack",
 # "two users report that the page is blank"
 _TOLD_BY = Lazy(
-    r"\b(?:users?|customers?|clients?|students?|visitors?|someone|colleagues?|teammates?"
-    r"|classmates?|friends?|mentors?|managers?|partners?|members?|support)\b[^.;]{0,40}?"
+    r"\b(?:users?|customers?|clients?|students?|visitors?|readers?|players?|people|someone"
+    r"|colleagues?|teammates?|classmates?|friends?|mentors?|managers?|partners?|members?"
+    r"|support)\b[^.;]{0,40}?"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
-    r"|mention(?:ed|s)|ask(?:ed|s)|called|email(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)"
+    r"|mention(?:ed|s)|ask(?:ed|s)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
     r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s)"
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), of the verbs that are seldom
@@ -99,13 +100,31 @@ _PERSON_BEFORE = Lazy(
 _WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to )?monitor")
 
 
+# a scheduled job that runs ("the backup cron fires at 13:00"): the trigger, not an alert
+_JOB_BEFORE = Lazy(
+    r"\b(?:cron|crontab|jobs?|backups?|scripts?|tasks?|timers?|batch|migrations?|schedulers?"
+    r"|deploys?|deployments?)\b[^.;]{0,20}$"
+)
+
+
 def _not_noticing(low: str, m: re.Match[str]) -> bool:
     """A word of the detection lexicon that tells no detection here: a page by a person or a
-    team, or the watching of a recovery."""
-    if m.group(0).startswith("pages"):
+    team, a job that fires, "noticeably" slow, or the watching of a recovery."""
+    word = m.group(0)
+    if word.startswith("pages"):
         return _PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
+    if word.startswith("fir"):
+        return _JOB_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
+    if word.startswith("notic") and low.startswith("noticeabl", m.start()):
+        return True
     return _WATCHING.compiled.search(low, max(0, m.start() - 20), m.end() + 20) is not None
 
 
 def _denied(low: str, m: re.Match[str]) -> bool:
-    return _DENIED.compiled.search(low, 0, m.start()) is not None
+    """A detection denied before it: "Nobody noticed"; not "did not notice until someone
+    showed me", which tells when it was noticed."""
+    d = _DENIED.compiled.search(low, 0, m.start())
+    return d is not None and _UNTIL.search(low, d.start(), m.start()) is None
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\b")

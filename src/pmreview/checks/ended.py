@@ -56,8 +56,16 @@ _RECOVERED = Lazy(
     r" (?:is|are|was|were) (?:now )?back\b"
     r"|\b(?:latency|latencies|error rates?|errors|response times?|traffic|metrics|graphs)"
     r" (?:(?:is|are|was|were|back to|now) )?normal\b"
-    r"|\b(?:ci|builds?|checks|tests|pipelines?|dashboards?)"
+    r"|\b(?:ci|builds?|checks|tests|pipelines?|dashboards?|monitors?)"
     r" (?:(?:is|are|was|were|now|back to|turns?|turned) )?green\b"
+)
+# the service back as an outcome, in the lexicon's words for it ("recovered", "serving",
+# "back to normal", "back at normal rate")
+_SERVICE_BACK = Lazy(
+    r"\bback (?:up|online|to normal|at normal|within normal|to baseline)\b"
+    r"|\bback (?:below|under) \d|\brecover\w*|\bup and running\b"
+    r"|\boperational\b|\bcame back\b|\bresumed\b|\bworking (?:again|normally|as expected)\b"
+    r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b"
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
@@ -117,34 +125,95 @@ def _fix_event(text: str) -> bool:
 
 def resolution(evs: list[Event]) -> Evidence | None:
     """The entry that ended the impact, up to the entry that says the impact ended (a later
-    follow-up is not it), else in the whole timeline."""
+    follow-up is not it), else in the whole timeline; quoted at the change that ended it."""
     end = next((i for i, e in enumerate(evs) if e.timed and _ended(e.text)), None)
     how: dict[int, bool] = {}  # _how of event i, shared by both searches
-    found = _resolution_in(evs[: end + 1], how) if end is not None else None
-    found = found or _resolution_in(evs, how)
-    if found is None:
+    at = _resolution_in(evs[: end + 1], how) if end is not None else None
+    at = _resolution_in(evs, how) if at is None else at
+    if at is None:
         return None
-    lines = found.block.text.split("\n")[: found.line - found.block.line]
-    first = found.block.column if found.line == found.block.line else 1
-    start = sum(len(x) + 1 for x in lines) + max(found.column - first, 0)
-    return sem.evidence(found.block, start, start + len(found.text))
+    back = evs[_the_recovery(evs, at, how)]
+    change = evs[_the_change(evs, evs.index(back))]
+    start = _offset(change)
+    if change.block is back.block:  # the change and the recovery, as one quote
+        return sem.evidence(back.block, start, _offset(back) + len(back.text))
+    return sem.evidence(change.block, start, start + len(change.text))
+
+
+def _offset(ev: Event) -> int:
+    """Where event `ev` starts in the text of its block."""
+    lines = ev.block.text.split("\n")[: ev.line - ev.block.line]
+    first = ev.block.column if ev.line == ev.block.line else 1
+    return sum(len(x) + 1 for x in lines) + max(ev.column - first, 0)
+
+
+def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
+    """An entry that only closes the incident or cleans up after it ("incident closed",
+    "reverted the temporary firewall rule") is not the resolution when the entry before it
+    says the service came back: that one is."""
+    k = i - 1
+    if _back(evs[i].text) or k < 0 or not _back(evs[k].text):
+        return i
+    return k if _resolves(evs, k, how) else i
+
+
+def _the_change(evs: list[Event], i: int) -> int:
+    """The entry that says how: entry i when it is itself the fix, else the latest fix among
+    the two entries before it ("10:01 changed the health check …" before "10:04 site up")."""
+    if _fix_event(evs[i].text) or _released(evs[i].text):
+        return i
+    before = range(i - 1, max(0, i - 2) - 1, -1)
+    return next((k for k in before if _change_entry(evs[k].text)), i)
+
+
+# an entry that tells what was found or learnt ("Found the changelog …", "Confirmed `curl`
+# returns 404"), not a change made
+_FOUND = Lazy(
+    r"^\s*(?:\S+\s+){0,4}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
+    r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads)\b"
+)
+
+
+def _change_entry(text: str) -> bool:
+    """An entry that is a fix, not a finding told with a change word in it nor a change that
+    could not be made ("some merchants cannot be rerouted")."""
+    low = text.lower()
+    return (
+        _fix_event(text) and not _FOUND.compiled.search(low) and not _COULD_NOT.compiled.search(low)
+    )
+
+
+_COULD_NOT = Lazy(r"\b(?:cannot|can ?not|can[’']t|could ?not|couldn[’']t|unable to)\b")
+# a release published or withdrawn, which ends an incident as a change does: "4.1.0 yanked
+# on PyPI", "patched build 2.3.4 deployed"
+_RELEASED = Lazy(r"\b(?:yank\w*|unpublish\w*|deployed|patched|published|released)\b")
+
+
+def _released(text: str) -> bool:
+    return bool(_RELEASED.compiled.search(text.lower()) and sem.specific_terms(text))
+
+
+def _back(text: str) -> bool:
+    """The service came back, told as an outcome (not as an action: "reverted", "closed")."""
+    low = text.lower()
+    return any(p.search(low) for p in (_SERVICE_BACK.compiled, _RECOVERED.compiled, _BACK.compiled))
 
 
 def _ended(text: str) -> bool:
     return _IMPACT_ENDED.compiled.search(text.lower()) is not None
 
 
-def _resolution_in(evs: list[Event], how: dict[int, bool]) -> Event | None:
+def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
     """The last timed event that says the incident was resolved, and how (there or in the two
     events before); or, among the last three timed events, one that is itself the fix. The
     first timed event of a longer timeline starts the story ("18:00 release 3.2 deployed")
     and is not its end. `how` keeps _how of each event, asked for up to three times here."""
     timed = [i for i, e in enumerate(evs) if e.timed]
     after = timed[0] + 1 if len(timed) > 2 else 0
-    found = next((evs[i] for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None)
+    found = next((i for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None)
     if found is None:
-        last = [evs[i] for i in timed if i >= after][-3:]
-        found = next((e for e in reversed(last) if _fix_event(e.text)), None)
+        last = [i for i in timed if i >= after][-3:]
+        found = next((i for i in reversed(last) if _fix_event(evs[i].text)), None)
     return found
 
 

@@ -27,7 +27,13 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
     noticed = detection(blocks)
     after = [b for b in blocks if noticed is None or b.line > noticed["line"]]
     # the patterns are matched in parts of str.lower() (the entry's head cut)
-    found = gated(own_blocks(after), _MADE_ENTRY.compiled, _ACTED.compiled, unicode_lower=True)
+    found = gated(
+        own_blocks(after),
+        _MADE_ENTRY.compiled,
+        _ACTED.compiled,
+        _NOUN_DONE.compiled,
+        unicode_lower=True,
+    )
     for b in reversed(found):
         if NO_EFFECT.compiled.search(b.lower):
             continue
@@ -50,7 +56,17 @@ def _reports_change(low: str) -> bool:
     m = _MADE_ENTRY.compiled.match(low)
     if m and _DONE_TO.compiled.match(_ADVERB.sub("", low[m.end() :].lstrip())):
         return True
-    return _ACTED.compiled.match(low) is not None
+    return _ACTED.compiled.match(low) is not None or _NOUN_DONE.compiled.match(low) is not None
+
+
+# the change told as a noun that was carried out: "full cache purge issued for …",
+# "switchback to the primary data centre completed", "rollback finished on all nodes"
+_NOUN_DONE = Lazy(
+    r"^(?:\S+\s+){0,3}?(?:purge|rollback|roll-back|switch-?back|switchover|fail-?over|fail-?back"
+    r"|restart|redeploy(?:ment)?|flush|re-?index|rebuild|restore|migration)"
+    r"\b[^.;]{0,60}?\b(?:was |is |has been )?(?:issued|performed|completed?|done|executed"
+    r"|triggered|finished)\b"
+)
 
 
 # "paused globally with …": the adverb says how, the thing was still acted on
@@ -71,10 +87,10 @@ _ACTED = Lazy(
 _DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b)")
 
 
-# an entry's time, date and table cells before its event
+# an entry's time ("14:05", "14h05"), date and table cells before its event
 _ENTRY_HEAD = re.compile(
     r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
-    r"(?:\d{1,2}:\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}:\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?:\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}[:h]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?:\s*[A-Z]{2,5}(?=\s*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
 )
 NO_EFFECT = Lazy(r"\bno (?:improvement|change|effect)\b|\bdid(?:n['’]t| not) (?:help|work|fix)\b")

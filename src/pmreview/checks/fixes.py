@@ -133,7 +133,26 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
     story = story_blocks(doc)
     told = {id(b) for b in story}
     done = [b for s in doc.sections if s.kinds & NOT_CAUSE for b in s.blocks]
-    return fix_in_entries(_timeline(doc)) or _fix_told(own_blocks(story + done), told)
+    blocks = own_blocks(story + done)
+    return fix_in_entries(_timeline(doc)) or _fix_said(blocks) or _fix_told(blocks, told)
+
+
+def _fix_said(blocks: list[Block]) -> Evidence | None:
+    """A sentence that says it is the fix ("we mitigated the issue by rolling back the
+    configuration change", "to fix it we reverted …") and names the change: it outranks a
+    change told earlier, which is often the cause ("the change was applied through a key
+    that …")."""
+    for b in gated(blocks, _FIX_INTRO.compiled):
+        for s, e in own_sentences(b):
+            low = b.lower[s:e]
+            if (
+                _FIX_INTRO.compiled.search(low)
+                and not UNDONE.compiled.search(low)
+                and not _NO_HELP.compiled.search(low)
+                and names_change(b.text[s:e], low, False)
+            ):
+                return sem.evidence(b, s, e)
+    return None
 
 
 def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:

@@ -160,6 +160,8 @@ def measure_wish() -> Alternation:
 
 CONCRETE_CHANGE = re.compile(
     r"\b(?:restart|reboot|roll(?:ed|ing)? ?back|roll(?:ed|ing)? (?:the |our |its )?[\w.-]+ back\b"
+    # "rolled the resolver software on all 16 servers back to version 9.18.24"
+    r"|roll(?:ed|ing)? (?!out\b)(?:[\w.,-]+ ){2,12}?back (?:to|from)\b"
     r"|revert|redeploy|install|truncat|revok"
     r"|(?<!was )(?<!were )(?<!is )(?<!are )turn(?:ed|ing)? (?:on|off)\b"
     r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"

@@ -77,8 +77,31 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
     words = sem.words(text)
     if not secs or not (titled and words >= 1 or words >= 8 and _tells_incident(text)):
         return None
-    found = place(next((s for s in secs if s.has("summary")), secs[0]))  # the titled one
+    sec = next((s for s in secs if s.has("summary")), secs[0])
+    if sec.line == doc.sections[0].line:  # the document's title or untitled opening
+        return _opening(blocks)
+    found = place(sec)
     return found if found["line"] else {**found, "line": blocks[0].line}
+
+
+# the label of a field, "Ref: …", "- **Who was affected**: …": its value alone must be a sentence
+_FIELD = re.compile(r"^\W*[A-Za-z][\w ]{0,30}\W*:\s")
+
+
+def _opening(blocks: list[Block]) -> Place:
+    """A summary told under the document's title is its opening text, not the title: its
+    first line that is a sentence about the incident (not a byline or a "Ref:" field), else
+    its first line with words."""
+    text = [b for b in blocks if b.kind != "heading" and sem.words(b.text)] or blocks
+    lines = [(b.line + i, t.strip()) for b in text for i, t in enumerate(b.text.split("\n"))]
+    lines = [(n, t) for n, t in lines if t] or [(text[0].line, text[0].text)]
+    told = (
+        (n, t)
+        for n, t in lines
+        if sem.words(_FIELD.sub("", t, count=1)) >= 8 and _INCIDENT.compiled.search(t)
+    )
+    line, words = next(told, lines[0])
+    return {"line": line, "title": "", "text": words[:120]}
 
 
 def _duration(
@@ -102,11 +125,16 @@ def _duration(
 
 
 def _zone(doc: Document, span: Span) -> ZoneFact | None:
-    """The first summary time written with a zone, else the document's zone statement outside
-    the timeline (when the summary has a time at all)."""
-    if span.zoned:
-        t = time_fact(doc, span.zoned)
-        return {**t, "timezone": span.zoned.tz or ""}
+    """The outage's start or end written with a zone, else the first summary time written
+    with one (not an example window's "00:00-01:00" before the outage's "10:00 AEDT"), else
+    the document's zone statement outside the timeline (when the summary has a time at all)."""
+    own = [p.time for p in (span.start, span.end) if p and p.time.tz]
+    # written with its zone beside it ("11:15 UTC"), not a start that only shares it
+    own = [t for t in own if len(time_fact(doc, t)["text"]) > len(t.raw)]
+    zoned = own[0] if own else span.zoned
+    if zoned:
+        t = time_fact(doc, zoned)
+        return {**t, "timezone": zoned.tz or ""}
     words = zone_words(doc.source, doc.sections, timeline=False) if summary_times(doc) else None
     if words is None:
         return None

@@ -14,6 +14,7 @@ from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
+from .theories import told_as_theory
 
 
 def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
@@ -85,7 +86,12 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
         for i, (s, e) in enumerate(spans):
             sentence = b.lower[s:e]
-            if sem.words(sentence) < 4 or _EFFECT.compiled.match(sentence) or meta[i]:
+            if (
+                sem.words(sentence) < 4
+                or _EFFECT.compiled.match(sentence)
+                or meta[i]
+                or told_as_theory(sentence)
+            ):
                 continue
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)

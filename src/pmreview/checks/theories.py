@@ -34,6 +34,21 @@ _THEORY_OF = Lazy(
     r"|treated (?:it |this )?as)\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
 )
+# a theory told as one, which the account goes on to drop: "our first theory was a DDoS",
+# "the initial suspicion fell on the CDN", "at first we thought the disk was full"
+_TOLD_THEORY = Lazy(
+    r"\b(?:first|initial|early|original|working|leading) (?:theory|theories|guess|suspicion"
+    r"|hypothes[ie]s|assumption)\b"
+    r"|\b(?:initially|at first|first) (?:(?:we|i|they|the team|engineers) )?(?:thought|suspected"
+    r"|assumed|believed|blamed)\b"
+)
+
+
+def told_as_theory(low: str) -> bool:
+    """Whether a sentence (lower case) tells a first theory: not the cause, whatever it says."""
+    return _TOLD_THEORY.compiled.search(low) is not None
+
+
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 _STOP = frozenset(
     {
