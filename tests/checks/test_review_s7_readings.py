@@ -86,3 +86,13 @@ def test_a_program_calling_a_service_is_no_escalation(entry: str) -> None:
 def test_a_team_sending_an_update_is_no_detection() -> None:
     body = "- 10:00 UTC - the deploy of 3.2 starts\n- 10:10 UTC - the support team send an update to customers"
     assert _timeline(body)["detection"] is None
+
+
+def test_a_recovery_after_a_dead_end_is_the_resolution() -> None:
+    body = (
+        FIRST + "- 10:05 UTC - I roll back the config and restart nginx. Still down.\n"
+        "- 10:20 UTC - changed the upstream port in the nginx config and reloaded nginx\n"
+        "- 10:25 UTC - web-2 marked up, 502s stop"
+    )
+    found = _timeline(body)["resolution"]
+    assert found is not None and "502s stop" in str(found["quote"])
