@@ -182,7 +182,9 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
     ],
 )
 def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) -> None:
-    assert (timeline(doc_of(TL.format(entries)))["resolution"] is not None) is resolved
+    """Where resolved, the quote is the last entry (the recovery, or the fix itself)."""
+    found = timeline(doc_of(TL.format(entries)))["resolution"]
+    assert (found["quote"] if found else None) == (entries.split("\n")[-1] if resolved else None)
 
 
 @pytest.mark.parametrize(
