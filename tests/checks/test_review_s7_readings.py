@@ -84,7 +84,10 @@ def test_a_program_calling_a_service_is_no_escalation(entry: str) -> None:
 
 
 def test_a_team_sending_an_update_is_no_detection() -> None:
-    body = "- 10:00 UTC - the deploy of 3.2 starts\n- 10:10 UTC - the support team send an update to customers"
+    body = (
+        "- 10:00 UTC - the deploy of 3.2 starts\n"
+        "- 10:10 UTC - the support team send an update to customers"
+    )
     assert _timeline(body)["detection"] is None
 
 

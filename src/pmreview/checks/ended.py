@@ -96,8 +96,12 @@ def _fix_event(text: str) -> bool:
     low = text.lower()
     if _BY_ITSELF.compiled.search(low):
         return False
-    done = _FIX_DONE.compiled.search(low) or _ENDING_CHANGE.compiled.search(low) or any(
-        _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
+    done = (
+        _FIX_DONE.compiled.search(low)
+        or _ENDING_CHANGE.compiled.search(low)
+        or any(
+            _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
+        )
     )
     thing = _change_parts(text)[1]
     return bool(done and (sem.specific_terms(text) or thing))
