@@ -101,7 +101,9 @@ def test_a_recovery_after_a_dead_end_is_the_resolution() -> None:
     assert found is not None and "502s stop" in str(found["quote"])
 
 
-@pytest.mark.parametrize("back", ["error rate back to 0%", "p95 latency back to 130 ms"])
+@pytest.mark.parametrize(
+    "back", ["error rate back to 0%", "p95 latency back to 130 ms", "end of the incident"]
+)
 def test_a_rate_back_to_its_baseline_is_a_recovery(back: str) -> None:
     body = FIRST + f"- 10:05 UTC - restarted the cache pods\n- 10:12 UTC - {back}"
     found = _timeline(body)["resolution"]

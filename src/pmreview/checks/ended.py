@@ -35,7 +35,7 @@ _ANNOUNCED = Lazy(
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage)\b"
+    r"\bend of (?:the )?(?:impact|outage|incident)\b"
     r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
