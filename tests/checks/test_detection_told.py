@@ -27,7 +27,7 @@ def detection(*entries: str) -> str | None:
     ],
 )
 def test_a_detection_in_the_base_form(entry: str) -> None:
-    assert detection("the deploy of 3.2 starts", entry) is not None
+    assert detection("the deploy of 3.2 starts", entry) == f"- 10:15 UTC - {entry}"
 
 
 @pytest.mark.parametrize(

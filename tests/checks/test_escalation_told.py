@@ -32,7 +32,7 @@ def escalation(entry: str) -> str | None:
     ],
 )
 def test_an_escalation_in_the_present_or_to_a_body(entry: str) -> None:
-    assert escalation(entry) is not None
+    assert escalation(entry) == f"- 10:15 UTC - {entry}"
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,13 @@ TL = "# Outage\n\n## Timeline\n\n{}\n"
     ],
 )
 def test_timeline_resolution_needs_when_and_how(entries: str, resolved: bool) -> None:
-    assert (timeline(doc_of(TL.format(entries)))["resolution"] is not None) is resolved
+    """Where resolved, the quote is the last entry (the recovery, or the fix itself) or the
+    change just before the recovery, never the alert or the failure."""
+    found = timeline(doc_of(TL.format(entries)))["resolution"]
+    assert (found is not None) == resolved
+    if found:
+        quote = found["quote"]
+        assert quote in entries.split("\n")[-3:] and "alert" not in quote and "fail" not in quote
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .semantics import Evidence
+from .told_to import PERSON_BEFORE, denied
 
 # the lexicon's words that name a tool, a check or a message rather than a detection
 _WEAK = Lazy(
@@ -31,16 +32,17 @@ _TOLD_BY = Lazy(
     r"|support)\b[^.;]{0,40}?"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
     r"|mention(?:ed|s)|ask(?:ed|s)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
-    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s)"
+    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
     # the base form, as a narrated or a second-language timeline writes it ("a student from
-    # another class send a message", "two users report that…"), of the verbs that are seldom
-    # nouns after a person
-    r"|send|tell|tweet|report|complain)\b"
+    # another class send a message", "two users report that…"), only after someone outside
+    # the responders: "the support team send an update" is the responders telling
+    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?)\b"
+    r"[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
 )
-# a detection denied: "Nobody noticed", "no alert fired", "we didn't have any monitoring"
-_DENIED = Lazy(
-    r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b)"
-    r"[ \t]+(?:[\w-]+[ \t]+){0,2}$"
+# the responders telling the outside: "sent an update to customers", "posted a notice"
+_OUTWARD = Lazy(
+    r"\b(?:an? |the )?(?:status )?(?:updates?|announcements?|notices?|newsletters?)\b"
+    r"|\bto (?:all |our |the |affected )?(?:customers|users|clients|subscribers)\b"
 )
 # "the issue was detected when the user…", "discovered after a customer…", "got a message
 # from a friend", "opened the site and got a 503 page"
@@ -77,25 +79,22 @@ def _strength(low: str) -> int:
     """2 for a detection told, 1 for a tool or a message named, 0 for none."""
     if _ITSELF.compiled.search(low):
         return 0
-    for told in (_TOLD_BY.compiled.search(low), _DETECTED.compiled.search(low)):
-        if told and not _denied(low, told):
+    told_by = _TOLD_BY.compiled.search(low)
+    if told_by and _OUTWARD.compiled.search(low, told_by.start()):
+        told_by = None  # the responders telling the outside, not someone telling them
+    for told in (told_by, _DETECTED.compiled.search(low)):
+        if told and not _denied(low, told.start()):
             return 2
     found = [
         m
         for m in lexicon("detection").finditer(low)
-        if not _denied(low, m) and not _not_noticing(low, m)
+        if not _denied(low, m.start()) and not _not_noticing(low, m)
     ]
     if any(not _WEAK.compiled.match(m.group(0)) for m in found):
         return 2
     return 1 if found else 0
 
 
-# someone who pages another (an escalation, not an alert that fired): "the NOC pages the DNS
-# on-call", "we then page the DBA"
-_PERSON_BEFORE = Lazy(
-    r"\b(?:i|we|they|he|she|who|noc|soc|team|engineers?|on-?call|lead|commander|managers?|sre"
-    r"|operators?|desk|staff)\s+(?:then\s+|also\s+|immediately\s+)?$"
-)
 # watching the recovery after the fix: "incident resolved, monitoring continues"
 _WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to )?monitor")
 
@@ -112,7 +111,7 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
     team, a job that fires, "noticeably" slow, or the watching of a recovery."""
     word = m.group(0)
     if word.startswith("pages"):
-        return _PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
+        return PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
     if word.startswith("fir"):
         return _JOB_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
     if word.startswith("notic") and low.startswith("noticeabl", m.start()):
@@ -120,11 +119,10 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
     return _WATCHING.compiled.search(low, max(0, m.start() - 20), m.end() + 20) is not None
 
 
-def _denied(low: str, m: re.Match[str]) -> bool:
-    """A detection denied before it: "Nobody noticed"; not "did not notice until someone
-    showed me", which tells when it was noticed."""
-    d = _DENIED.compiled.search(low, 0, m.start())
-    return d is not None and _UNTIL.search(low, d.start(), m.start()) is None
+def _denied(low: str, at: int) -> bool:
+    """A detection denied just before `at`: "Nobody noticed"; not "did not notice until
+    someone showed me", which tells when it was noticed."""
+    return denied(low, at) and _UNTIL.search(low, max(0, at - 48), at) is None
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\b")

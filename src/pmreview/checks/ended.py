@@ -15,14 +15,6 @@ from . import semantics as sem
 from .events import OUTCOME, THING, Event
 from .semantics import Evidence
 
-# service back, told in plain words: "marked both servers UP again", "the page loads
-# normally", "site fully back" (not "back to 500 errors")
-_BACK = Lazy(
-    r"\b(?:up|online|healthy|green|available|reachable|responsive) again\b"
-    r"|\b(?:loads?|loaded|works?|worked|runs|ran|responds?|responded|behaves|behaved) normally\b"
-    r"|\b(?:loads|loaded|works|worked) fine\b"
-    r"|\b(?:fully|completely|all|now) back\b(?! to (?!normal))"
-)
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
     r"|fix(?:ed)? (?:the|by)|updat|destroy|migrat|complet\w* the migration|rerout)",
@@ -41,24 +33,6 @@ _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
 )
-# a recovery told without the lexicon's words: "is once again merging", "the site is working"
-# ("fully back for everyone", "latency normal", "CI green", "incident over")
-_RECOVERED = Lazy(
-    r"\bonce again\b|\b(?:is|are|was|were) (?:now )?working\b|\bas usual\b"
-    r"|\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
-    r"|\b(?:is|are|was|were|now|all|\w+s|api|app|site|service)\s+healthy\b"
-    r"|\b(?:succeed\w*|saved|delivered|served|processed|loads?|loading|works?|respond\w*"
-    r"|available|up)\s+again\b"
-    r"|\b(?:fully|now) back\b|\bback (?:for|to) (?:everyone|all|users|customers)\b"
-    r"|\bback\s+to\s+(?:its\s+|their\s+|the\s+)?\d[\d,.]*\s*(?:%|\w+)"  # "back to 1,200 hosts"
-    r"|\b(?:site|service|app|api|website|logins?|everything|users|customers|traffic)"
-    r" (?:is|are|was|were) (?:now )?back\b"
-    r"|\b(?:latency|latencies|error rates?|errors|response times?|traffic|metrics|graphs)"
-    r" (?:(?:is|are|was|were|back to|now) )?normal\b"
-    r"|\b(?:ci|builds?|checks|tests|pipelines?|dashboards?|monitors?)"
-    r" (?:(?:is|are|was|were|now|back to|turns?|turned) )?green\b"
-)
 # the service back as an outcome, in the lexicon's words for it ("recovered", "serving",
 # "back to normal", "back at normal rate")
 _SERVICE_BACK = Lazy(
@@ -69,7 +43,7 @@ _SERVICE_BACK = Lazy(
 )
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage)\b"
+    r"\bend of (?:the )?(?:impact|outage|incident)\b"
     r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
@@ -78,10 +52,20 @@ _FIX_DONE = Lazy(
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
-    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered)"
-    # told in the present, as students write a timeline: "I roll back", "Rebuild … and reload"
-    r"|(?:roll|rolls) back|reverts?|restarts?|reloads?|rebuilds?|redeploys?|reinstalls?"
-    r"|replaces?|rotates?|renews?|revokes?|patches)\b"
+    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
+)
+# the same told in the present, as students write a timeline ("I roll back", "Marta restarts
+# nginx", "Rebuild the index"): the responders' change only with a person before it, or none
+_FIX_NOW = Lazy(
+    r"\b(?:(?:roll|rolls) back|reverts?|restarts?|reloads?|rebuilds?|redeploys?|reinstalls?"
+    r"|replaces?|rotates?|renews?|revokes?|patch(?:es)?|rollback)\b"
+)
+_RESPONDER = Lazy(r"(?:^|\b(?:i|we|they|he|she|then|and)\s+|\b[A-Z][a-z]+\s+)$")
+# what a system does by itself, or what is under way: not a change made ("restarts itself in a
+# loop", "reloads the bad config every minute", "the deploy is running")
+_BY_ITSELF = Lazy(
+    r"\bitself\b|\bin a loop\b|\bevery (?:\d+ )?(?:second|minute|hour|few)|\bover and over\b"
+    r"|\b(?:is|are) (?:still )?(?:running|in progress|ongoing|under ?way)\b"
 )
 
 
@@ -118,8 +102,16 @@ def _fix_event(text: str) -> bool:
     """An event that is itself the fix: a change made to something specific ("token for
     `svc-bot` destroyed", "rolled back orders-api to 4.1.3", "all credentials rotated")."""
     low = text.lower()
-    changed, thing = _change_parts(text)
-    done = _FIX_DONE.compiled.search(low) or changed
+    if _BY_ITSELF.compiled.search(low):
+        return False
+    done = (
+        _FIX_DONE.compiled.search(low)
+        or _ENDING_CHANGE.compiled.search(low)
+        or any(
+            _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
+        )
+    )
+    thing = _change_parts(text)[1]
     return bool(done and (sem.specific_terms(text) or thing))
 
 
@@ -178,8 +170,12 @@ def _change_entry(text: str) -> bool:
     """An entry that is a fix, not a finding told with a change word in it nor a change that
     could not be made ("some merchants cannot be rerouted")."""
     low = text.lower()
+    fix = _fix_event(text) or all(_change_parts(text))  # before a recovery, a change says how
     return (
-        _fix_event(text) and not _FOUND.compiled.search(low) and not _COULD_NOT.compiled.search(low)
+        fix
+        and not _FOUND.compiled.search(low)
+        and not _COULD_NOT.compiled.search(low)
+        and lexicon("relapse").search(low) is None  # "restarted nginx. Still down."
     )
 
 
@@ -196,11 +192,20 @@ def _released(text: str) -> bool:
 def _back(text: str) -> bool:
     """The service came back, told as an outcome (not as an action: "reverted", "closed")."""
     low = text.lower()
-    return any(p.search(low) for p in (_SERVICE_BACK.compiled, _RECOVERED.compiled, _BACK.compiled))
+    told = _SERVICE_BACK.compiled.search(low) or lexicon("recovered").search(low)
+    return bool(told) and lexicon("relapse").search(low) is None
 
 
 def _ended(text: str) -> bool:
     return _IMPACT_ENDED.compiled.search(text.lower()) is not None
+
+
+def _recovered(low: str) -> bool:
+    """Whether an entry says the incident was resolved or service came back, and does not
+    take it back ("healthy but checkout still fails", "up again, then crash again")."""
+    told = lexicon("resolved").search(low) or lexicon("recovered").search(low)
+    told = told or _IMPACT_ENDED.compiled.search(low)
+    return bool(told) and lexicon("relapse").search(low) is None
 
 
 def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
@@ -221,11 +226,9 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     """Event i is timed, says the incident was resolved (not an announcement of it), and it
     or one of the two before says how."""
     low = evs[i].text.lower()
-    told = lexicon("resolved").search(low) or _RECOVERED.compiled.search(low)
-    told = told or _BACK.compiled.search(low)
     return bool(
         evs[i].timed
-        and told
+        and _recovered(low)
         and not _ANNOUNCED.compiled.search(low)
         and any(_says_how(evs, k, how) for k in range(max(0, i - 2), i + 1))
     )

@@ -29,8 +29,25 @@ _NOUN_BEFORE = Lazy(
 # who calls, in a base form's clause: "I call", "we then inform", "they also page"
 _SUBJECTS = frozenset({"i", "we", "they"})
 _BETWEEN = frozenset({"then", "also", "now", "both", "immediately", "quickly", "finally"})
+# a person or the responders as the subject of a verb in the present ("she pages", "the NOC
+# pages", "the on-call lead then calls"), or an alarm that pages ("the disk alert pages");
+# detection.py reads the same subjects as someone paging another, not an alarm
+_PERSON = (
+    r"i|we|they|he|she|who|someone|noc|soc|teams?|engineers?|on-?call|lead|commander|managers?"
+    r"|sre|operators?|desk|staff|admins?|dba"
+)
+PERSON_BEFORE = Lazy(rf"\b(?:{_PERSON})\s+(?:(?:then|also|now|immediately|\w+ly)\s+)?$")
+_ALARM_BEFORE = Lazy(
+    r"(?:\b(?:alert|alarm|monitor|check|probe|rule|slo|pagerduty|opsgenie|bot)s?|`)"
+    r"\s+(?:(?:then|also|now|immediately|\w+ly)\s+)?$"
+)
 _IF = Lazy(r"\b(?:if|whenever|unless|in case)\b")
-_DENIED = Lazy(r"(?:\b(?:nobody|no one|no-one|never|not)|n[’']t)\s+(?:[\w-]+\s+){0,2}$")
+# a denial a few words before a verb: "nobody pages", "we do not inform", "no alert fired"
+# (detection.py reads it too); searched only in the words before the verb
+DENIED = Lazy(
+    r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b)"
+    r"[ \t]+(?:[\w-]+[ \t]+){0,2}$"
+)
 # what starts an object: a determiner or possessive ("the", "our") or, in the text as
 # written, a capitalised word or a handle ("Abebe", "@dana")
 _OBJECT_START = Lazy(r"(?<!\s)\s+(?:(?:the|our|my|their|his|her|its|your)\b|@)")
@@ -50,15 +67,45 @@ def present_verbs(text: str, low: str) -> Iterator[tuple[int, int]]:
         before = low[max(0, m.start() - 40) : m.start()]
         if before[-1:] not in ("", " ") or _NOUN_BEFORE.compiled.search(before):
             continue  # part of a name ("#shop-alerts") or a noun ("the pages")
-        if _DENIED.compiled.search(before) or _conditional(low[: m.start()]):
+        if denied(low, m.start()) or _conditional(low[: m.start()]):
             continue  # "nobody pages…"; "if it recurs, we page…": a rule, not a page made
-        if not m.group(0).endswith("s") and not _has_subject(before):
-            continue
+        if not _made_by_someone(text, before, m):
+            continue  # "the frontend calls Stripe": a program calling a service
         at = m.end()
         if _OBJECT_START.compiled.match(low, at) or _NAME_START.compiled.match(text, at):
             stop = _OBJECT_END.compiled.search(low, at + 1)
             end = stop.start() if stop else len(low)
-            yield _owned(low, at, end), end
+            if low[end : end + 1] != "?" and not _THING_END.compiled.search(low, at, end):
+                yield _owned(low, at, end), end  # not asked ("we notify X? no") nor a thing
+
+
+def denied(low: str, at: int) -> bool:
+    """Whether a denial stands in the few words before `at` ("nobody pages", "never alerted")."""
+    return DENIED.compiled.search(low, max(0, at - 48), at) is not None
+
+
+def _made_by_someone(text: str, before: str, m: re.Match[str]) -> bool:
+    """Whether a verb's subject is a person, the responders or an alarm: a base form needs
+    "I", "we" or "they" before it; a form in -s a name, a person's role or an alarm ("Kwesi
+    pages", "the team lead then pages", "the disk alert pages", "…fails and pages"), not a
+    part of the system ("the frontend calls Stripe", "the balancer forwards Kubernetes…")."""
+    if not m.group(0).endswith("s"):
+        return _has_subject(before)
+    words = text[max(0, m.start() - 40) : m.start()].split()
+    if not words or words[-1][:1].isupper() or words[-1] == "and":
+        return True
+    return bool(
+        PERSON_BEFORE.compiled.search(before)
+        or _ALARM_BEFORE.compiled.search(before)
+        or lexicon("escalation_target").search(words[-1].lower())
+    )
+
+
+# an object that is a thing, not whom: "the leadership page", "the Security module"
+_THING_END = Lazy(
+    r"\b(?:pages?|modules?|apis?|services?|endpoints?|traffic|dashboards?|sites?|functions?"
+    r"|librar(?:y|ies)|servers?|databases?|queues?|buckets?|urls?|requests?|keys?)\s*$"
+)
 
 
 def _conditional(before: str) -> bool:
