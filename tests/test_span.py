@@ -212,7 +212,10 @@ def test_a_time_after_an_examples_verb_is_the_start() -> None:
 
 @pytest.mark.parametrize("title", ["Outage", "Incident", "Incident report"])
 def test_labelled_facts_below_a_one_word_title_are_the_summary(title: str) -> None:
-    facts = "| Field | Value |\n|---|---|\n| Start | 14:05 UTC |\n| End | 15:20 UTC |\n| Duration | 75 min |\n"
+    facts = (
+        "| Field | Value |\n|---|---|\n| Start | 14:05 UTC |\n| End | 15:20 UTC |\n"
+        "| Duration | 75 min |\n"
+    )
     text = f"# {title}\n\n{facts}\n## Summary\n\nThe API refused every request.\n"
     span = summary_span(parse(from_text(text)))
     assert span.start is not None and span.end is not None
