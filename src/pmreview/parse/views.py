@@ -263,8 +263,3 @@ def sections_of(doc: Document, *kinds: str) -> list[Section]:
 
 def measure_blocks(doc: Document) -> list[Block]:
     return [b for s in sections_of(doc, "measures", "action_items") for b in s.blocks]
-
-
-def measure_items(doc: Document) -> list[Block]:
-    """The list items and table rows of the measures sections: the tasks."""
-    return [b for b in measure_blocks(doc) if b.kind in ("item", "row")]

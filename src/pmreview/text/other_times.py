@@ -64,7 +64,7 @@ def _example(clause: str) -> bool:
     """Whether the clause ends inside an example: after "for example" with no closing bracket
     or verb since."""
     found = _EXAMPLE.compiled.search(clause)
-    return bool(found) and not _EXAMPLE_ENDED.compiled.search(found["tail"])
+    return found is not None and not _EXAMPLE_ENDED.compiled.search(found["tail"])
 
 
 def not_the_outage(text: str, start: int, end: int) -> bool:
@@ -76,8 +76,5 @@ def not_the_outage(text: str, start: int, end: int) -> bool:
     range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
     window = range_next and _WINDOW.compiled.search(clause)
     return bool(
-        _SCHEDULE.compiled.search(clause)
-        or _example(clause)
-        or window
-        or _in_quotes(text, start)
+        _SCHEDULE.compiled.search(clause) or _example(clause) or window or _in_quotes(text, start)
     )
