@@ -187,3 +187,37 @@ def test_a_later_time_the_stated_length_after_the_start_is_the_end() -> None:
     assert (span.start.time.raw, span.end.time.raw) == ("09:12", "13:47")
     other = text.replace("(4 h 35 min)", "(2 h)")
     assert summary_span(parse(from_text(other))).end is None
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # an impact or outage window is the outage itself, not a planned window
+        "Impact window: 10:05-11:00 UTC. Checkout returned errors to every customer.",
+        "During the outage window 10:05-11:00 UTC checkout returned errors to every customer.",
+        # an example ends at its closing bracket or at the next verb
+        "Some pages (e.g. checkout) failed from 10:05 to 11:00 UTC.",
+        "Errors such as HTTP 502 began at 10:05 UTC and ended at 11:00 UTC.",
+    ],
+)
+def test_an_outage_window_and_a_time_after_an_example_are_the_outages(summary: str) -> None:
+    assert _span_hours(summary) == (10, 11)
+
+
+def test_a_time_after_an_examples_verb_is_the_start() -> None:
+    # "stopped" is no end cue ("payments stopped at 10:05" starts an outage): only the start
+    summary = "Errors such as HTTP 502 began at 10:05 UTC and stopped at 11:00 UTC."
+    assert _span_hours(summary)[0] == 10
+
+
+@pytest.mark.parametrize("title", ["Outage", "Incident", "Incident report"])
+def test_labelled_facts_below_a_one_word_title_are_the_summary(title: str) -> None:
+    facts = (
+        "| Field | Value |\n|---|---|\n| Start | 14:05 UTC |\n| End | 15:20 UTC |\n"
+        "| Duration | 75 min |\n"
+    )
+    text = f"# {title}\n\n{facts}\n## Summary\n\nThe API refused every request.\n"
+    span = summary_span(parse(from_text(text)))
+    assert span.start is not None and span.end is not None
+    assert (span.start.time.hour, span.end.time.hour) == (14, 15)
+    assert [d.minutes for d in span.durations] == [75]

@@ -46,17 +46,20 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
-    opening = _opening(secs[:start], _title_level(secs))
+    opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
     return [*opening, secs[start], *_following(secs, start, bool(strong))]
 
 
 def _title_level(secs: list[Section]) -> int:
     """The heading level of the document's title: 1, or that of a first heading that stands
     alone at the document's top level (a post titled "## …" whose sections are "### …")."""
+    return secs[0].level if _stands_alone(secs) else 1
+
+
+def _stands_alone(secs: list[Section]) -> bool:
+    """Whether the first section is a heading above all the others ("# Outage" over "##")."""
     heads = [s for s in secs if s.style in ("atx", "setext")]
-    if heads and heads[0] is secs[0] and all(s.level > heads[0].level for s in heads[1:]):
-        return heads[0].level
-    return 1
+    return bool(heads) and heads[0] is secs[0] and all(s.level > heads[0].level for s in heads[1:])
 
 
 def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
@@ -82,13 +85,15 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
     return out
 
 
-def _opening(before: list[Section], title: int) -> list[Section]:
+def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     """The opening text under the document's title, above the summary section (part of the
     summary by spec/checks.md): its labelled facts (list items, "Start: 10:05 UTC" lines, the
     rows of a "Field | Value" table) and the paragraphs that tell the incident with a date or
     time, not a title, a link, a word about the write-up itself or the assignment's own
-    text."""
-    parts = [s for s in before if not _fact_part(s) and not _heads_document(s, before)]
+    text. A first heading above all the others titles the document even when its words name a
+    kind ("# Outage", "# Incident report")."""
+    heads = {id(s) for s in before if _heads_document(s, before) or (alone and s is before[0])}
+    parts = [s for s in before if not _fact_part(s) and id(s) not in heads]
     if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
@@ -96,7 +101,7 @@ def _opening(before: list[Section], title: int) -> list[Section]:
         replace(
             s,
             blocks=[b for b in s.blocks if _told_or_stated(b) and id(b) not in borrowed],
-            kinds=frozenset() if _heads_document(s, before) else s.kinds,
+            kinds=frozenset() if id(s) in heads else s.kinds,
         )
         for s in before
     ]
@@ -258,8 +263,3 @@ def sections_of(doc: Document, *kinds: str) -> list[Section]:
 
 def measure_blocks(doc: Document) -> list[Block]:
     return [b for s in sections_of(doc, "measures", "action_items") for b in s.blocks]
-
-
-def measure_items(doc: Document) -> list[Block]:
-    """The list items and table rows of the measures sections: the tasks."""
-    return [b for b in measure_blocks(doc) if b.kind in ("item", "row")]

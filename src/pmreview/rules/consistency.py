@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Stated, minutes_between, stated_times, summary_span
+from ..text.span import Stated, minutes_between, outage_times, summary_span
 from ..text.stated_durations import Duration
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule
@@ -150,7 +150,9 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         hedged = bool(_HEDGE.search(_before(doc, d)))
         share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
         allowed = max(options["tolerance_minutes"], int(share * d.minutes))
-        if abs(actual - d.minutes) <= allowed or _spans_other_times(doc, d.minutes, allowed):
+        if abs(actual - d.minutes) <= allowed or _spans_other_times(
+            doc, (span.start, span.end), d.minutes, allowed
+        ):
             continue
         s, e = span.start.time, span.end.time
         yield Hit(
@@ -166,17 +168,28 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         )
 
 
-def _spans_other_times(doc: Document, minutes: int, allowed: int) -> bool:
-    """Whether a stated duration is the span between two other times the summary states:
-    "slow from 14:05, down from 15:20 until 16:50 … degraded for 2 hours 45 minutes" counts
-    from the slowdown, not a contradiction."""
-    times = stated_times(doc)
+def _spans_other_times(
+    doc: Document, span: tuple[Stated, Stated], minutes: int, allowed: int
+) -> bool:
+    """Whether a stated duration is the span between the summary's start or end and another
+    time it tells of the outage: "slow from 14:05, down from 15:20 until 16:50 … degraded for
+    2 hours 45 minutes" counts from the slowdown, not a contradiction; a time of something
+    else ("the status page was updated at 13:00") excuses nothing."""
+    ends = {_at(span[0]), _at(span[1])}
+    times = [*span, *outage_times(doc)]
+    times.sort(key=_at)
     for i, a in enumerate(times):
         for b in times[i + 1 :]:
+            if _at(a) == _at(b) or not ends & {_at(a), _at(b)}:
+                continue
             gap = minutes_between(a, b)
             if gap is not None and abs(gap - minutes) <= allowed:
                 return True
     return False
+
+
+def _at(stated: Stated) -> tuple[int, int]:
+    return stated.time.line, stated.time.column
 
 
 _EDGE_TOLERANCE = Option(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import ipaddress
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..models import Block
+from ..resources import load_toml
 from ..text.prefilter import Lazy
 from ..text.runs import RunSearch
 from .privacy_runs import JWT, URL_PASSWORD, URLS
@@ -68,7 +69,8 @@ _ROLE = Lazy(
 )
 
 # A free-mail local part that names a team as one of its parts ("acme.team", "shop-support"):
-# a shared mailbox ("jo.dev@gmail.com" and a bare "admin@gmail.com" are someone's own).
+# a shared mailbox ("jo.dev@gmail.com" and a bare "admin@gmail.com" are someone's own), unless
+# another part is a given name ("support.jane", "kofi.ops": a person's own, see _named).
 _SHARED = Lazy(
     r"[-_.](?:team|crew|group|support|help|helpdesk|ops|oncall|on-call|alerts|desk|servicedesk)$"
     r"|^(?:team|support|ops|alerts)[-_.]",
@@ -181,8 +183,18 @@ def personal(local: str, domain: str, tld: str) -> bool:
     if len(tld) != 2 and tld.lower() not in _TLDS:
         return False  # "postgresql@14-main.service" is a systemd unit, not an address
     if FREEMAIL.compiled.match(domain):
-        return not _SHARED.compiled.search(local)
+        return not _SHARED.compiled.search(local) or _named(local)
     return not _ROLE.compiled.search(local)
+
+
+def _named(local: str) -> bool:
+    """Whether a part of an address's local part is a common given name (data/blame.toml)."""
+    return any(part in _given_names() for part in re.split(r"[-_.\d]+", local.lower()))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(load_toml("blame.toml")["names"])
 
 
 def digits(text: str) -> int:

@@ -142,11 +142,23 @@ def _in_order(
     if prev_day is not None and day is not None:
         return False, readings[0]
     forward = min(readings, key=lambda m: (m - prev_m) % 1440)
+    if _slipped_back(prev_m, readings, forward):
+        return False, readings[0]
     overnight = prev_m >= _EVENING and forward < _NOON  # "21:00" then "10:05": a night passed
     return overnight or (forward - prev_m) % 1440 <= max_gap, forward
 
 
 _EVENING, _NOON = 18 * 60, 12 * 60
+
+
+def _slipped_back(prev_m: int, readings: list[int], forward: int) -> bool:
+    """Whether a bare time read 12 hours later past midnight ("12:50" after "1:10" read as
+    1:10 PM: 00:50) is more plausibly a step back as written: the step back is shorter than
+    the step forward the later reading makes (20 minutes back against 11 h 40 min on)."""
+    if forward == readings[0]:
+        return False
+    back = (prev_m - readings[0]) % 1440
+    return back < (forward - prev_m) % 1440
 
 
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")

@@ -23,12 +23,20 @@ _SCHEDULE = Lazy(
     r"\s*(?:around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
-# an example given in the same clause: "for example", "e.g.", "such as"
-_EXAMPLE = Lazy(r"\b(?:for\s+example|for\s+instance|eg|such\s+as)\W[^.;:!?]*$", re.I)
+# an example given in the same clause: "for example", "e.g.", "such as"; it ends at a closing
+# bracket or at the clause's next verb ("Errors such as HTTP 502 began at 10:05" is the outage)
+_EXAMPLE = Lazy(r"\b(?:for\s+example|for\s+instance|eg|such\s+as)\W(?P<tail>[^.;:!?]*)$", re.I)
+_EXAMPLE_ENDED = Lazy(
+    r"\)|\b(?:\w{3,}ed|began|begun|went|ran|rose|fell|hit|broke|came|grew|took|lost|stayed"
+    r"|was|were|is|are|(?:start|stop|fail|return|happen|occur|last|run|go|begin)s?)\b",
+    re.I,
+)
 _EG = re.compile(r"\be\.\s?g\.", re.I)  # "e.g." holds no sentence end
-# a window named before a range of times: "the maintenance window is Sunday 2:00-4:00"
+# a planned window named before a range of times: "the maintenance window is Sunday 2:00-4:00"
+# (an "impact window" or "outage window" is the outage itself)
 _WINDOW = Lazy(
-    r"\bwindows?(?:\s++[\w-]++){0,4}?:?"
+    r"\b(?:maintenance|scheduled|planned|change|deploy(?:ment)?|release|upgrade|patch(?:ing)?)"
+    r"\s++windows?(?:\s++[\w-]++){0,4}?:?"
     r"(?:\s++(?:every\s++)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?)?\s*+$",
     re.I,
 )
@@ -52,6 +60,13 @@ def _in_quotes(text: str, start: int) -> bool:
     return False
 
 
+def _example(clause: str) -> bool:
+    """Whether the clause ends inside an example: after "for example" with no closing bracket
+    or verb since."""
+    found = _EXAMPLE.compiled.search(clause)
+    return found is not None and not _EXAMPLE_ENDED.compiled.search(found["tail"])
+
+
 def not_the_outage(text: str, start: int, end: int) -> bool:
     """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
     the start of a window ("the maintenance window is Sunday 2:00-4:00") rather than a
@@ -61,8 +76,5 @@ def not_the_outage(text: str, start: int, end: int) -> bool:
     range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
     window = range_next and _WINDOW.compiled.search(clause)
     return bool(
-        _SCHEDULE.compiled.search(clause)
-        or _EXAMPLE.compiled.search(clause)
-        or window
-        or _in_quotes(text, start)
+        _SCHEDULE.compiled.search(clause) or _example(clause) or window or _in_quotes(text, start)
     )

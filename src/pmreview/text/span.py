@@ -147,6 +147,14 @@ def stated_times(doc: Document) -> list[Stated]:
     return _clusters(doc)
 
 
+def outage_times(doc: Document) -> list[Stated]:
+    """The stated times told of the outage itself: with a start cue, words of failure or an
+    end cue around them ("slow from 14:05", "restored at 16:50"), not "the status page was
+    updated at 13:00"."""
+    times = stated_times(doc)
+    return [c for i, c in enumerate(times) if _tied(doc, times, i) or _is_end(doc, times, i)]
+
+
 @per_document  # the facts record and three rules ask
 def summary_span(doc: Document) -> Span:
     """The outage as the summary states it: the one reading the facts record and the
