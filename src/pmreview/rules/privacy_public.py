@@ -26,6 +26,15 @@ _ROLE_LINE = Lazy(
 )
 
 
+# a free-mail address on the same line: the "support team" is someone's own contact
+# ("contact our Customer Support team at jo.ade@gmail.com, +234 …")
+_FREEMAIL_ON_LINE = Lazy(
+    r"@(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|icloud|proton(?:mail)?|gmx)\.", re.I
+)
+
+
 def public_line(number: str, line: str) -> bool:
     """Whether `number`, written on `line`, is an organisation's public line."""
-    return bool(_BUSINESS.compiled.match(number.strip("( ")) or _ROLE_LINE.compiled.search(line))
+    if _BUSINESS.compiled.match(number.strip("( ")):
+        return True
+    return bool(_ROLE_LINE.compiled.search(line)) and not _FREEMAIL_ON_LINE.compiled.search(line)

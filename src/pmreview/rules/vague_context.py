@@ -206,7 +206,11 @@ def _in_purpose(place: Place) -> bool:
 
 
 # a clause of its own after a purpose clause ("… for similar faults, and we will finish it …")
-_NEW_CLAUSE = re.compile(r"[;:]\s|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s")
+# (a colon that opens an example is not one: "… to address it (example: patch Nginx, add …)")
+_NEW_CLAUSE = re.compile(
+    r";\s|(?<!example)(?<!e\.g\.)(?<!instance):\s"
+    r"|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s"
+)
 
 
 def _is_opener(place: Place) -> bool:
