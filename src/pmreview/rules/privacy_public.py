@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text.prefilter import Lazy
+from .privacy_patterns import FREEMAIL
 
 # free and non-geographic business prefixes (UK 0800/0808/03xx/0845/0870, North America's
 # toll-free 8xx, Australia's 1300/1800), with or without a country code
@@ -26,15 +27,15 @@ _ROLE_LINE = Lazy(
 )
 
 
-# a free-mail address on the same line: the "support team" is someone's own contact
+# an address on the line: a "support team" at a free-mail address is someone's own contact
 # ("contact our Customer Support team at jo.ade@gmail.com, +234 …")
-_FREEMAIL_ON_LINE = Lazy(
-    r"@(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|icloud|proton(?:mail)?|gmx)\.", re.I
-)
+_DOMAIN = re.compile(r"@([\w.-]+)")
 
 
 def public_line(number: str, line: str) -> bool:
     """Whether `number`, written on `line`, is an organisation's public line."""
     if _BUSINESS.compiled.match(number.strip("( ")):
         return True
-    return bool(_ROLE_LINE.compiled.search(line)) and not _FREEMAIL_ON_LINE.compiled.search(line)
+    if not _ROLE_LINE.compiled.search(line):
+        return False
+    return not any(FREEMAIL.compiled.match(d) for d in _DOMAIN.findall(line))
