@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 
 from ..checks.semantics import specific_terms
+from ..text.prefilter import Lazy
 from .vague_markers import TESTS
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import CAUSE_KINDS, IMPACT_KINDS, explains
 
 # parts of a system and places in it, which a count of the affected does not count
-_PARTS = re.compile(
+_PARTS = Lazy(
     r"(?:pods?|nodes?|hosts?|servers?|instances?|machines?|vms|containers?|clusters?|shards?"
     r"|partitions?|replicas?|workers?|brokers?|queues?|keys?|ips?|addresses|regions?|zones?"
     r"|edges?|data ?cent(?:er|re)s?|racks?|disks?|volumes?|buckets?|caches?|processes"
@@ -45,15 +46,15 @@ _QUANTIFIERS = frozenset(
     {"a", "some", "few", "quite", "handful", "several", "many", "most", "couple", "lot", "lots"}
     | {"number"}
 )
-_RELATIVE = re.compile(r"within a few|shortly")
+_RELATIVE = Lazy(r"within a few|shortly")
 # a cause named by its kind: a word that is no mere degree before the noun ("a time
 # synchronisation problem", not "a bug" or "a serious issue")
-_KIND = re.compile(
+_KIND = Lazy(
     r"\b(?:a|an|some)\s+(?!(?:minor|small|big|major|serious|strange|weird|odd|critical"
     r"|unexpected|unknown|technical|hidden|sneaky|nasty|subtle|simple|new)\b)[a-z][\w-]+\s+"
     r"(?:[\w-]+\s+)?(?:bug|issue|problem|error|malfunction|failure|mistake)\b"
 )
-_BELIEF = re.compile(
+_BELIEF = Lazy(
     r"\b(?:think|believe|suspect|probably|maybe|perhaps|might|could|seems?|appears?|likely"
     r"|possibly)\b"
 )
@@ -62,7 +63,7 @@ _BELIEF = re.compile(
 def unfolds(place: Place) -> bool:
     """Whether PM102's words tell how the failure unfolded (its two readings above)."""
     kinds = place.section.kinds
-    if _RELATIVE.match(place.words):
+    if _RELATIVE.compiled.match(place.words):
         return bool(kinds & CAUSE_KINDS) and not kinds & IMPACT_KINDS
     if not place.impact_stated or not _counts_part(place):
         return False
@@ -76,7 +77,7 @@ def _counts_part(place: Place) -> bool:
     clause = CLAUSE_END.split(place.after, maxsplit=1)[0]
     words: list[str] = [*_WORD.findall(place.words), *_WORD.findall(clause)[:4]]
     for word in words[1:]:
-        if _PARTS.fullmatch(word):
+        if _PARTS.compiled.fullmatch(word):
             return True
         if not (word in _MODIFIERS or word.endswith(("al", "ed", "ing")) or word in _QUANTIFIERS):
             return False
@@ -88,7 +89,7 @@ def theory(place: Place) -> bool:
     timeline of a document that has a root-cause section."""
     if "timeline" not in place.section.kinds or place.doc is None:
         return False
-    if not _BELIEF.search(place.words):
+    if not _BELIEF.compiled.search(place.words):
         return False
     return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
 
@@ -98,7 +99,7 @@ def headline(place: Place) -> bool:
     kinds, spans = place.section.kinds, place.spans
     if not kinds & CAUSE_KINDS or place.block.kind != "paragraph" or len(spans) < 3:
         return False
-    if place.sentence != spans[0] or not _KIND.search(place.words):
+    if place.sentence != spans[0] or not _KIND.compiled.search(place.words):
         return False
     rest = place.block.text[spans[1][0] :]
     return bool(specific_terms(rest)) or TESTS["quantity"](rest.lower())
