@@ -28,16 +28,18 @@ _WEAK = Lazy(
 # "two users report that the page is blank"
 _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|readers?|players?|people|someone"
-    r"|colleagues?|teammates?|classmates?|friends?|mentors?|managers?|partners?|members?"
-    r"|support)\b[^.;]{0,40}?"
+    r"|colleagues?|teammates?|classmates?|(?:class|team|room|flat|house|course|work)?mates?|friends?|mentors?|managers?"
+    r"|partners?|members?|peers?|reviewers?|callers?|support)\b[^.;]{0,40}?"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
-    r"|mention(?:ed|s)|ask(?:ed|s)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
-    r"|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
+    r"|text(?:ed|s)|dm(?:ed|s)|phon(?:ed|es)|rang"
+    # "asked for" is a request ("the naming my mentor asked for"), not a report
+    r"|ask(?:ed|s)(?! for)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
+    r"|mention(?:ed|s)|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), only after someone outside
     # the responders: "the support team send an update" is the responders telling
-    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?)\b"
-    r"[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
+    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
+    r"|callers?)\b[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
 )
 # the responders telling the outside: "sent an update to customers", "posted a notice"
 _OUTWARD = Lazy(
@@ -48,12 +50,22 @@ _OUTWARD = Lazy(
 # from a friend", "opened the site and got a 503 page"
 _DETECTED = Lazy(
     r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
-    r"|\b(?:got|gets|received|receives) (?:an?|some|several|\d+) (?:[\w-]+ )?"
+    r"|\b(?:got|gets|received|receives|receiving) (?:(?:an?|some|several|many|\d+) )?(?:[\w-]+ )?"
     r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?) from\b"
+    # a page or a path opened in a browser: "opened /posts/1 in my browser and got a 500"
     r"|\b(?:opened|opens|visited|visits|loaded|loads|tried to (?:open|load|visit|reach|use))\b"
     r"[^.;]{0,40}?"
-    r"\b(?:site|page|app|website|url|homepage|domain|shop|store)\b[^.;]{0,40}?"
+    r"(?:\b(?:site|page|app|website|url|homepage|domain|shop|store|browser)\b|\s/\w)[^.;]{0,40}?"
     r"\b(?:and|but|only to) (?:got|gets|saw|sees|hit|hits|was greeted)\b"
+    # the failure met in someone's own browser or phone: "the site timed out in my browser"
+    r"|\b(?:timed out|timeouts?|errors?|[45]\d\d|blank|fail(?:s|ed)|hung|hangs)\b[^.;]{0,30}?"
+    r"\b(?:in|on) (?:my|our|his|her|their) (?:own )?(?:browsers?|phones?|laptops?)\b"
+    r"|\b(?:my|our) (?:browsers?|phones?) (?:shows?|showed|gives|gave|returns|returned|displays"
+    r"|displayed)\b[^.;]{0,30}?\b(?:timeout|errors?|[45]\d\d|blank)\b"
+    # the channels where people tell it: "Discord and Reddit lit up", "the support inbox filled"
+    r"|\b(?:discord|reddit|twitter|slack|forums?|inbox(?:es)?|phones?|switchboard|help ?desk"
+    r"|social media|mentions|channels?)\b[^.;]{0,20}?\b(?:lit up|light up|lights up|blew up"
+    r"|exploded|(?:was |were )?flooded|filled up)\b"
     r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
 )
 # the document itself ("for reasons unrelated to this report"): no report of the incident

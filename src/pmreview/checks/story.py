@@ -14,12 +14,12 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
-from .theories import first_focus, unconfirmed_theory
+from .theories import first_focus, time_on_theory, unconfirmed_theory
 from .told_to import present_verbs
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
+    r"|experts?|specialists?|contractors?|technicians?|electricians?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
     r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
     # whoever "got paged" or "was paged" is the one the incident went to
     r"|\b(?:got|was|were|been|is|are)\s+paged\b"
@@ -184,11 +184,17 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     )
     labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
     timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
+    # the measures tell a path only when nothing else does ("- Done: their import was not the
+    # cause" after the account of the time spent on it)
+    planned = {id(b) for s in sections_of(doc, "measures") for b in s.blocks}
+    told = [b for b in whole if id(b) not in planned]
     return (
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
+        or find_sentence(told, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or _theory_then_wrong(told)
+        or time_on_theory(told)
         or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
-        or _theory_then_wrong(whole)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
@@ -256,6 +262,8 @@ def _theory(low: str) -> bool:
 _THEORY = Lazy(
     r"\bthinking (?:that|it|they|this|the|we|there)\b|\bwritten off as\b|\bchalked up to\b"
     r"|\bblam(?:e|ed|ing) (?:it )?on\b"
+    # "attributes the declines to the card scheme"
+    r"|\battribut(?:es|ed|ing) (?:it|this|that|these|those|the)\b[^.;]{0,40}?\bto\b"
     r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
 )
 # "…until we realised they were innocent": the theory held until something showed it wrong

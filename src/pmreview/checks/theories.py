@@ -29,7 +29,7 @@ _FIRST_FOCUS = Lazy(
 # network issue"
 _THEORY_OF = Lazy(
     r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed"
-    r"|(?:(?<=\bi )|(?<=\bwe ))(?:think|assume|suspect|believe)"
+    r"|(?:(?<=\bi )|(?<=\bwe )|(?<=\band ))(?:think|assume|suspect|believe)"
     r"|(?:thinks|assumes|suspects|believes)"
     r"|treated (?:it |this )?as)\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
@@ -88,6 +88,39 @@ def unconfirmed_theory(entries: list[Block], cause: str) -> Evidence | None:
         if words and not any(w[:5] in cause for w in words):
             return sem.evidence(b, s, e)
     return None
+
+
+def time_on_theory(blocks: list[Block]) -> Evidence | None:
+    """Time told as spent on a path: a theory followed, in the same or the next sentence, by
+    the time it took ("I assumed the new code broke the mailer. Spent an hour stepping through
+    it"), or time spent on something that the same or the next sentence says was not the cause
+    ("We spent 30 minutes rolling back the release. It was not related."). Time spent on a fix
+    that did not work, with no theory and no such denial, is no path (spec/checks.md)."""
+    told = [(b, s, e) for b in own_blocks(blocks) for s, e in own_sentences(b)]
+    for i, (b, s, e) in enumerate(told):
+        low = b.lower[s:e]
+        window = [x.lower[xs:xe] for x, xs, xe in told[i : i + 2]]
+        if any(_CONFIRMED.compiled.search(x) for x in window):
+            continue
+        spent = any(_SPENT.compiled.search(x) for x in window)
+        if spent and _THEORY_OF.compiled.search(low):
+            return sem.evidence(b, s, e)
+        if _SPENT.compiled.search(low) and any(_NOT_IT.compiled.search(x) for x in window):
+            return sem.evidence(b, s, e)
+    return None
+
+
+# time spent or lost: "spent about an hour", "lost ~40 minutes", "wasted half an hour"
+_SPENT = Lazy(
+    r"\b(?:spent|spend|spends|lost|wasted|burned) (?:~|about |around |nearly |almost |over |some "
+    r"|roughly |a good )?(?:half an? |an? |[\w.-]+ )(?:minutes?|mins?|hours?|hrs?)\b"
+)
+# the suspect cleared: "it was not related", "it wasn't that", "unrelated", "not the cause"
+_NOT_IT = Lazy(
+    r"\b(?:it|this|that|they|which)\s+(?:was|were|is|turned out)(?:n[’']t|\s+not)"
+    r"\s+(?:related|it|that|them|the (?:cause|culprit|problem|issue))\b"
+    r"|\bunrelated\b|\bnot (?:related|the (?:cause|culprit))\b"
+)
 
 
 # the theory held: "confirmed the leak", "as suspected", "indeed"
