@@ -68,6 +68,8 @@ def test_no_detection_in_these_words(entry: str) -> None:
         ),
         ("The morning import looked like a convincing cause, and we spent 20 minutes on it.",),
         ("The proxy logs sent me down the TLS road for a while.",),
+        ("We spent a while looking at the load balancer because of the 502s.", "All healthy."),
+        ("At first we looked at the cache node, but it was running normally.",),
     ],
 )
 def test_a_wrong_path_told_in_plain_words(told: tuple[str, ...]) -> None:
@@ -83,6 +85,10 @@ def test_a_wrong_path_told_in_plain_words(told: tuple[str, ...]) -> None:
         ("The cause turned out to be a full disk on db-1.",),
         # a theory held, with the time it took to confirm it
         ("I assumed the disk was full.", "Spent 10 minutes confirming it with df."),
+        # time spent on a repair that worked
+        ("We spent a while restoring the database.", "It is healthy again."),
+        # the theory's own words, not its refutation
+        ("I think the worker was not reading the new config, so I restart it.",),
     ],
 )
 def test_no_wrong_path_in_these_words(told: tuple[str, ...]) -> None:
@@ -95,6 +101,24 @@ def test_a_theory_told_after_what_was_seen_is_a_path_when_the_cause_is_another()
         + "\n## Root cause\n\nThe certificate of db-1 had expired.\n"
     )
     assert timeline(doc_of(text))["misleading"] is not None
+
+
+def test_a_terse_entry_tells_a_theory_without_a_subject() -> None:
+    text = (
+        entries("still no cause found, suspect that it is the firewall rules", "Read the docs.")
+        + "\n## Root cause\n\nA typo in the virtual host file.\n"
+    )
+    assert timeline(doc_of(text))["misleading"] is not None
+
+
+def test_a_path_is_quoted_from_the_account_before_the_fix() -> None:
+    text = (
+        entries("I assumed the traffic spike was the problem and enabled a cache plugin.")
+        + "\n- 10:15 UTC - It did not help.\n\n## Resolution\n\n- Turned the cache plugin off"
+        " again since it was not the issue.\n"
+    )
+    found = timeline(doc_of(text))["misleading"]
+    assert found is not None and "I assumed the traffic spike" in found["quote"]
 
 
 def test_a_path_among_the_measures_comes_after_the_account() -> None:

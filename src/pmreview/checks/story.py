@@ -184,22 +184,33 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     )
     labelled = [b for b in whole if _MISLEADING_LABEL.match(b.lower)]
     timeline = [b for s in sections_of(doc, "timeline") for b in s.blocks]
-    # the measures tell a path only when nothing else does ("- Done: their import was not the
-    # cause" after the account of the time spent on it)
-    planned = {id(b) for s in sections_of(doc, "measures") for b in s.blocks}
-    told = [b for b in whole if id(b) not in planned]
+    told = _accounts(doc, whole)
     return (
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
         or find_sentence(told, lexicon("misleading"), unless=_PURPOSE.compiled)
-        or _theory_then_wrong(told)
-        or time_on_theory(told)
+        or _theory_then_wrong(_accounts(doc, whole, fixes=True))
+        or time_on_theory(_accounts(doc, whole, fixes=True))
         or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
         or unconfirmed_theory(timeline, _cause_text(doc))
     )
+
+
+def _accounts(doc: Document, whole: list[Block], fixes: bool = False) -> list[Block]:
+    """The blocks that give an account of the incident: not the measures ("- Done: their
+    import was not the cause"), nor, unless `fixes`, a resolution that is not also the root
+    cause ("Disabled the cache again since it was not the issue"); these tell a path only
+    when nothing else does."""
+    after = {
+        id(b)
+        for s in doc.sections
+        if s.has("measures") or (not fixes and s.has("resolution") and not s.has("root_cause"))
+        for b in s.blocks
+    }
+    return [b for b in whole if id(b) not in after]
 
 
 def _cause_text(doc: Document) -> str:
@@ -229,13 +240,20 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
         return None  # no block tells a theory
     told = [(b, s, e) for b in own for s, e in own_sentences(b)]
     for i, (b, s, e) in enumerate(told):
-        if id(b) not in may or not _theory(b.lower[s:e]):
+        at = _theory(b.lower[s:e]) if id(b) in may else None
+        if at is None:
             continue
-        window = [
+        # in the theory's own sentence, only what a later clause says ("…, but it was fine"):
+        # "I think the app was not getting the right values" is the theory, not its refutation
+        clause = _CLAUSE.compiled.search(b.lower, s + at, e)
+        later = [
             x.lower[xs:xe] if x is b else _FOUND_FAULT.compiled.sub(" ", x.lower[xs:xe])
-            for x, xs, xe in told[i : i + 3]
+            for x, xs, xe in told[i + 1 : i + 3]
         ]
-        if any(p.search(x) for p in (wrong, _UNTIL.compiled) for x in window):
+        refuted = [b.lower[clause.start() : e] if clause else "", *later]
+        if any(wrong.search(x) for x in refuted) or any(
+            _UNTIL.compiled.search(x) for x in (b.lower[s + at : e], *later)
+        ):
             return sem.evidence(b, s, e)
     return None
 
@@ -245,18 +263,24 @@ def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
 _FOUND_FAULT = Lazy(r"\b(?:wrong|incorrect\w*|false|delay\w*)\b")
 
 
-def _theory(low: str) -> bool:
-    """Whether a sentence holds a theory about the cause: a suspicion word (or "thinking it
-    might be…", "written off as…") that is not negated ("weren't considered"), not confirmed
-    ("as suspected"), not an intention ("I thought I would…") and not an action weighed
-    ("considered hiring…")."""
+def _theory(low: str) -> int | None:
+    """Where a sentence's theory about the cause ends, if it holds one: a suspicion word (or
+    "thinking it might be…", "written off as…") that is not negated ("weren't considered"),
+    not confirmed ("as suspected"), not an intention ("I thought I would…") and not an action
+    weighed ("considered hiring…")."""
     found = list(lexicon("suspicion").finditer(low)) + list(_THEORY.compiled.finditer(low))
-    return any(
-        not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
+    ends = [
+        m.end()
+        for m in found
+        if not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
         and not _intention_after(low, m.end())
         and not _FORECAST.compiled.match(low, m.end())
-        for m in found
-    )
+    ]
+    return min(ends) if ends else None
+
+
+# where a sentence goes on to another clause: a comma, a semicolon, a dash, "but", "however"
+_CLAUSE = Lazy(r"[,;]|\s[-–—]\s|\b(?:but|however|though|yet)\b")
 
 
 _THEORY = Lazy(
@@ -265,6 +289,8 @@ _THEORY = Lazy(
     # "attributes the declines to the card scheme"
     r"|\battribut(?:es|ed|ing) (?:it|this|that|these|those|the)\b[^.;]{0,40}?\bto\b"
     r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
+    # where the search went first: "at first we looked at the database container"
+    r"|\b(?:at first|initially),? (?:we|i|they|the team) (?:looked at|went after|dug into)\b"
 )
 # "…until we realised they were innocent": the theory held until something showed it wrong
 _UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")

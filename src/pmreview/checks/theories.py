@@ -29,7 +29,8 @@ _FIRST_FOCUS = Lazy(
 # network issue"
 _THEORY_OF = Lazy(
     r"(?<!\bas )(?<!not )(?<!n't )(?<!never )\b(?:thought|assumed|suspected|believed|guessed"
-    r"|(?:(?<=\bi )|(?<=\bwe )|(?<=\band ))(?:think|assume|suspect|believe)"
+    # a base form after its subject, or, in a terse entry, with none: "…, suspect that it is…"
+    r"|(?:(?<=\bi )|(?<=\bwe )|(?<=\band )|(?<=, )|^)(?:think|assume|suspect|believe)"
     r"|(?:thinks|assumes|suspects|believes)"
     r"|treated (?:it |this )?as)\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
@@ -93,9 +94,10 @@ def unconfirmed_theory(entries: list[Block], cause: str) -> Evidence | None:
 def time_on_theory(blocks: list[Block]) -> Evidence | None:
     """Time told as spent on a path: a theory followed, in the same or the next sentence, by
     the time it took ("I assumed the new code broke the mailer. Spent an hour stepping through
-    it"), or time spent on something that the same or the next sentence says was not the cause
-    ("We spent 30 minutes rolling back the release. It was not related."). Time spent on a fix
-    that did not work, with no theory and no such denial, is no path (spec/checks.md)."""
+    it"), or time spent on something that the same or the next sentence clears ("We spent 30
+    minutes rolling back the release. It was not related."; "We spent a while looking at the
+    pods. All healthy."). Time spent on a fix that did not work, with no theory and nothing
+    cleared, is no path (spec/checks.md)."""
     told = [(b, s, e) for b in own_blocks(blocks) for s, e in own_sentences(b)]
     for i, (b, s, e) in enumerate(told):
         low = b.lower[s:e]
@@ -103,23 +105,42 @@ def time_on_theory(blocks: list[Block]) -> Evidence | None:
         if any(_CONFIRMED.compiled.search(x) for x in window):
             continue
         spent = any(_SPENT.compiled.search(x) for x in window)
-        if spent and _THEORY_OF.compiled.search(low):
-            return sem.evidence(b, s, e)
-        if _SPENT.compiled.search(low) and any(_NOT_IT.compiled.search(x) for x in window):
+        if (spent and _THEORY_OF.compiled.search(low)) or _spent_in_vain(low, window):
             return sem.evidence(b, s, e)
     return None
 
 
-# time spent or lost: "spent about an hour", "lost ~40 minutes", "wasted half an hour"
+def _spent_in_vain(low: str, window: list[str]) -> bool:
+    """Whether the sentence `low` tells time spent on something that it or the next sentence
+    clears: not the cause, or, where it was looked at, found healthy."""
+    if not _SPENT.compiled.search(low):
+        return False
+    if any(_NOT_IT.compiled.search(x) for x in window):
+        return True
+    looked = _LOOKING.compiled.search(low) is not None
+    return looked and any(_HEALTHY.compiled.search(x) for x in window[1:])
+
+
+# time spent or lost: "spent about an hour", "lost ~40 minutes", "wasted half an hour",
+# "spent a while"
 _SPENT = Lazy(
     r"\b(?:spent|spend|spends|lost|wasted|burned) (?:~|about |around |nearly |almost |over |some "
     r"|roughly |a good )?(?:half an? |an? |[\w.-]+ )(?:minutes?|mins?|hours?|hrs?)\b"
+    r"|\bspent (?:a while|some time|time)\b"
 )
 # the suspect cleared: "it was not related", "it wasn't that", "unrelated", "not the cause"
 _NOT_IT = Lazy(
     r"\b(?:it|this|that|they|which)\s+(?:was|were|is|turned out)(?:n[’']t|\s+not)"
     r"\s+(?:related|it|that|them|the (?:cause|culprit|problem|issue))\b"
     r"|\bunrelated\b|\bnot (?:related|the (?:cause|culprit))\b"
+)
+_LOOKING = Lazy(r"\b(?:looking|checking|investigating|examining|inspecting|debugging|digging)\b")
+# a sentence (or a timeline entry, after its time) that finds what was looked at sound: "All
+# healthy.", "10:20 - The pods were fine." (not "healthy again", "fine now": a recovery)
+_HEALTHY = Lazy(
+    r"(?:^|[-–—:|]\s)\W*(?:(?:all|both|everything|it|they|these|those|the [\w-]+(?: [\w-]+)?)\s+)?"
+    r"(?:(?:is|was|were|are|looked|looks|seemed|seems)\s+)?(?:all\s+)?"
+    r"(?:healthy|fine|normal|green)\b(?!\s+(?:again|now))"
 )
 
 
