@@ -74,7 +74,7 @@ CODE: dict[str, tuple[Callable[[re.Pattern[str], str], Any], Callable[[Any], Any
     # whether the old pattern matched at a position (a run before the rest is skipped first)
     "text.stated_durations._length_after": (_matched_at, _at),
     "checks.changes._how_follows": (_matched_at, _at),
-    "checks.story._intention_after": (_matched_at, _at),
+    "checks.theories._intention_after": (_matched_at, _at),
     "text.borrowed._level_after": (_matched_at, _at),
     # a pattern that also passes over an unclosed run, and the code that leaves that as it is
     "text.sentences.TAG": (lambda old, text: old.sub(_xs, text), _masking),

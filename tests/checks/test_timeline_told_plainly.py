@@ -28,6 +28,9 @@ def entries(*lines: str) -> str:
         "The help desk receives calls from three branch offices.",
         "Callers began to report that the booking line hangs up on them.",
         "Within a minute of the deploy, Discord and Twitter lit up.",
+        "Sipho, trying the new search, sees a 500 on every query and posts in our chat.",
+        "The provider's secret scanning detects the leaked key and notifies us.",
+        "I wake up to 30 e-mails from the contact form.",
     ],
 )
 def test_a_detection_told_in_plain_words(entry: str) -> None:
@@ -42,6 +45,12 @@ def test_a_detection_told_in_plain_words(entry: str) -> None:
         "Renamed the repo folder to the naming my mentor asked for.",
         "Opened the registrar's panel in my browser and added the record.",
         "Checked the site: no errors in my browser.",
+        # told to someone, not by them
+        "The hosting support is asked to clear the cached pages.",
+        # a state of the system, the end of the impact, a date
+        "Every request now gets a 503.",
+        "The last resolvers pick up the record. Customer reports stop.",
+        "First detected 2024-03-02 10:14",
     ],
 )
 def test_no_detection_in_these_words(entry: str) -> None:

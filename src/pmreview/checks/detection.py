@@ -30,6 +30,8 @@ _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|readers?|players?|people|someone"
     r"|colleagues?|teammates?|classmates?|(?:class|team|room|flat|house|course|work)?mates?|friends?|mentors?|managers?"
     r"|partners?|members?|peers?|reviewers?|callers?|support)\b[^.;]{0,40}?"
+    # told by them, not to them: "GitHub support is asked to purge the views"
+    r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bgets )"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
     r"|text(?:ed|s)|dm(?:ed|s)|phon(?:ed|es)|rang"
     # "asked for" is a request ("the naming my mentor asked for"), not a report
@@ -67,6 +69,12 @@ _DETECTED = Lazy(
     r"|social media|mentions|channels?)\b[^.;]{0,20}?\b(?:lit up|light up|lights up|blew up"
     r"|exploded|(?:was |were )?flooded|filled up)\b"
     r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
+    # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
+    # e-mails"
+    r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
+    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:[45]\d\d|errors?|timeouts?"
+    r"|blank pages?)\b"
+    r"|\b(?:woke|wake|wakes|waking) up to\b"
 )
 # the document itself ("for reasons unrelated to this report"): no report of the incident
 _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
@@ -92,8 +100,11 @@ def _strength(low: str) -> int:
     if _ITSELF.compiled.search(low):
         return 0
     told_by = _TOLD_BY.compiled.search(low)
-    if told_by and _OUTWARD.compiled.search(low, told_by.start()):
-        told_by = None  # the responders telling the outside, not someone telling them
+    if told_by and (
+        _OUTWARD.compiled.search(low, told_by.start())
+        or _STOPPED.compiled.match(low, told_by.end())
+    ):
+        told_by = None  # the responders telling the outside; "customer reports stop"
     for told in (told_by, _DETECTED.compiled.search(low)):
         if told and not _denied(low, told.start()):
             return 2
@@ -111,6 +122,10 @@ def _strength(low: str) -> int:
 _WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to )?monitor")
 
 
+# matched where a report word ends: "reports stop", "complaints ceased"
+_STOPPED = Lazy(r"\s(?:stop|stopped|stops|ceased?|end(?:ed|s)?|dropped off|died down)\b")
+
+
 # a scheduled job that runs ("the backup cron fires at 13:00"): the trigger, not an alert
 _JOB_BEFORE = Lazy(
     r"\b(?:cron|crontab|jobs?|backups?|scripts?|tasks?|timers?|batch|migrations?|schedulers?"
@@ -122,6 +137,8 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
     """A word of the detection lexicon that tells no detection here: a page by a person or a
     team, a job that fires, "noticeably" slow, or the watching of a recovery."""
     word = m.group(0)
+    if word.startswith("report") and _STOPPED.compiled.match(low, m.end()):
+        return True  # "customer reports stop": the end of the impact, not its detection
     if word.startswith("pages"):
         return PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
     if word.startswith("fir"):

@@ -11,10 +11,10 @@ from ..parse.views import sections_of
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
 from ..text.lexicon import lexicon
-from ..text.prefilter import SPACE_RUN, Lazy, run_end
+from ..text.prefilter import Lazy
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
-from .theories import first_focus, time_on_theory, unconfirmed_theory
+from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
 from .told_to import present_verbs
 
 _PASSIVE_ESCALATION = Lazy(
@@ -189,7 +189,7 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
         or find_sentence(told, lexicon("misleading"), unless=_PURPOSE.compiled)
-        or _theory_then_wrong(_accounts(doc, whole, fixes=True))
+        or theory_then_wrong(_accounts(doc, whole, fixes=True))
         or time_on_theory(_accounts(doc, whole, fixes=True))
         or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
         # in the timeline, an assumption about the cause that was acted on
@@ -226,92 +226,3 @@ _NONE = re.compile(r":(?:[^\w:]|_)*+(?:none|n/?a|nothing)\b")
 # a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
 _PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
-
-
-def _theory_then_wrong(blocks: list[Block]) -> Evidence | None:
-    """A theory ("we assumed…", "suspecting…", "thinking it might be…") that the same or one
-    of the next two sentences, in this block or the next (a timeline's next entry), says was
-    wrong ("but no issues were found", "the certificate was valid", "errors continued"). A
-    suspicion that was right ("as suspected, the log showed…") is no path."""
-    wrong = lexicon("wrongness")
-    own = own_blocks(blocks)
-    may = {id(b) for b in gated(own, lexicon("suspicion"), _THEORY.compiled)}
-    if not may:
-        return None  # no block tells a theory
-    told = [(b, s, e) for b in own for s, e in own_sentences(b)]
-    for i, (b, s, e) in enumerate(told):
-        at = _theory(b.lower[s:e]) if id(b) in may else None
-        if at is None:
-            continue
-        # in the theory's own sentence, only what a later clause says ("…, but it was fine"):
-        # "I think the app was not getting the right values" is the theory, not its refutation
-        clause = _CLAUSE.compiled.search(b.lower, s + at, e)
-        later = [
-            x.lower[xs:xe] if x is b else _FOUND_FAULT.compiled.sub(" ", x.lower[xs:xe])
-            for x, xs, xe in told[i + 1 : i + 3]
-        ]
-        refuted = [b.lower[clause.start() : e] if clause else "", *later]
-        if any(wrong.search(x) for x in refuted) or any(
-            _UNTIL.compiled.search(x) for x in (b.lower[s + at : e], *later)
-        ):
-            return sem.evidence(b, s, e)
-    return None
-
-
-# in the next entry, "wrong" and "incorrect" tell what was found ("created in the wrong
-# namespace"), not that the theory was wrong
-_FOUND_FAULT = Lazy(r"\b(?:wrong|incorrect\w*|false|delay\w*)\b")
-
-
-def _theory(low: str) -> int | None:
-    """Where a sentence's theory about the cause ends, if it holds one: a suspicion word (or
-    "thinking it might be…", "written off as…") that is not negated ("weren't considered"),
-    not confirmed ("as suspected"), not an intention ("I thought I would…") and not an action
-    weighed ("considered hiring…")."""
-    found = list(lexicon("suspicion").finditer(low)) + list(_THEORY.compiled.finditer(low))
-    ends = [
-        m.end()
-        for m in found
-        if not _NOT_THEORY_BEFORE.compiled.search(low, 0, m.start())
-        and not _intention_after(low, m.end())
-        and not _FORECAST.compiled.match(low, m.end())
-    ]
-    return min(ends) if ends else None
-
-
-# where a sentence goes on to another clause: a comma, a semicolon, a dash, "but", "however"
-_CLAUSE = Lazy(r"[,;]|\s[-–—]\s|\b(?:but|however|though|yet)\b")
-
-
-_THEORY = Lazy(
-    r"\bthinking (?:that|it|they|this|the|we|there)\b|\bwritten off as\b|\bchalked up to\b"
-    r"|\bblam(?:e|ed|ing) (?:it )?on\b"
-    # "attributes the declines to the card scheme"
-    r"|\battribut(?:es|ed|ing) (?:it|this|that|these|those|the)\b[^.;]{0,40}?\bto\b"
-    r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
-    # where the search went first: "at first we looked at the database container"
-    r"|\b(?:at first|initially),? (?:we|i|they|the team) (?:looked at|went after|dug into)\b"
-)
-# "…until we realised they were innocent": the theory held until something showed it wrong
-_UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")
-_NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
-# "I thought I would…" (an intention), "considered hiring…" (an action weighed)
-_NOT_THEORY_AFTER = Lazy(r"(?:i|we)(?:\s+would|\s+should|'d)\b")
-_GERUND = Lazy(r"\b\w++(?<=\wing)")  # a word ending in "ing", matched where a word starts
-
-
-def _intention_after(low: str, end: int) -> bool:
-    """Whether an intention ("… I would") or, after "considered", an action weighed follows
-    `end`, past one or more spaces."""
-    start = run_end(SPACE_RUN, low, end)
-    if start == end:
-        return False
-    if _NOT_THEORY_AFTER.compiled.match(low, start):
-        return True
-    return low.endswith("considered", 0, end) and _GERUND.compiled.match(low, start) is not None
-
-
-# "we think this will help": a forecast about a measure
-_FORECAST = Lazy(
-    r"(?<=think)\s+(?:that\s+)?(?:this|these|it|they|we|i)\s+(?:will|would|should|can|need)\b"
-)
