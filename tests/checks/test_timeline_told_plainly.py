@@ -147,7 +147,21 @@ def test_a_path_among_the_measures_comes_after_the_account() -> None:
         ("The building's electrician and our generator contractor were called out.", True),
         ("The scanner's alert was sent to my old address, so I saw it late.", False),
         ("The uptime alert went to my phone while I slept.", False),
+        # people reporting, counted: not an escalation by the responders
+        ("About 900 merchants saw errors; 41 contacted merchant support.", False),
+        ("At 10:37 contacted the payments team lead, Ruth.", True),
     ],
 )
 def test_an_escalation_told_plainly(entry: str, found: bool) -> None:
     assert (timeline(doc_of(entries(entry)))["escalation"] is not None) is found
+
+
+def test_an_action_is_not_read_in_the_names_of_things() -> None:
+    """ "checkout", "checksum" and "the checker" hold "check" but tell no investigation; a cache
+    purge is an action on the system."""
+    found = timeline(
+        doc_of(entries("First report of checksum failures on the checkout page.", "Cache purged."))
+    )
+    assert found["actions"] is not None and found["actions"]["line"] == 6
+    told = timeline(doc_of(entries("The checkout monitor fires and the checker goes red.")))
+    assert told["actions"] is None

@@ -185,7 +185,7 @@ _LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narr
 _ACTED = Lazy(
     r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
     r"|replac(?:ed|es|ing)|disabl\w*"
-    r"|enabl\w*|scaled|flush\w*|cleared|block(?:ed|s|ing)|kill\w*|failed over"
+    r"|enabl\w*|scaled|flush\w*|purg(?:e|ed|es|ing)|cleared|block(?:ed|s|ing)|kill\w*|failed over"
     r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
     # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
     r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"

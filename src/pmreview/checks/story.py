@@ -38,11 +38,13 @@ _NOT_NAMES = frozenset(
     # a severity, not a team: "escalated to Critical", "escalated to Sev 1"
     | {"Sev", "Severity", "Priority", "High", "Critical", "Major", "Incident", "Level"}
 )
-# "customers reached out to support", "a community member notified the team": a report, not
-# an escalation by the responders
+# "customers reached out to support", "a community member notified the team", "37 contacted
+# merchant support" (a count of the people who did): a report, not an escalation by the
+# responders
 _REPORTER = Lazy(
-    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?)\b"
-    r"[^.;]{0,30}$"
+    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?|merchants?"
+    r"|subscribers?|citizens?|residents?|players?|shoppers?|passengers?|patients?)\b"
+    r"[^.;]{0,30}$|(?<![\d:.,])\d[\d,]*\s$"
 )
 _ESCALATION_LABEL = re.compile(
     r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+escalat\w*+[*_]*+\s*+:?[*_]*+\s*+:?\s*+$"
