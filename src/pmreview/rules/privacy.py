@@ -15,7 +15,6 @@ from ._text import blocks, hit_at
 from .privacy_patterns import (
     EIGHT_DIGITS,
     EMAIL,
-    FREEMAIL,
     HOSTILE,
     IP_HINTS,
     IPV4,
@@ -25,11 +24,11 @@ from .privacy_patterns import (
     as_ip,
     digits,
     in_url,
-    personal,
     reportable,
     secret_value,
 )
 from .privacy_public import public_line
+from .privacy_roles import FREEMAIL, personal
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -230,8 +229,9 @@ RULES: list[Rule] = [
         summary="The document publishes a person's e-mail address.",
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
         "addresses of individuals at other domains. Role and list addresses (support@, "
-        "security@, etcd-dev@; at a webmail provider a team's own: acme.team@, "
-        "shop-support@), example.com addresses and an attacker's addresses (on a "
+        "security@, etcd-dev@, a local part made of words that name a function or a team: "
+        "it-helpdesk@, digital.services@, webteam@; at a webmail provider a team's own: "
+        "acme.team@, shop-support@), example.com addresses and an attacker's addresses (on a "
         'line, under a title or after a list intro that says "attacker", "phishing", '
         '"indicators of compromise", "malicious", "blocklist"…) are not reported.',
         why="Postmortems are shared widely and kept for years; a personal address in one "
