@@ -8,10 +8,12 @@ only the first kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..resources import load_toml
 from ..text.prefilter import Lazy
+from .privacy_patterns import EMAIL
 
 _TLDS = frozenset(
     {"com", "org", "net", "edu", "gov", "mil", "int", "io", "dev", "app", "co", "info", "biz"}
@@ -92,3 +94,26 @@ def _named(local: str) -> bool:
 @cache
 def _given_names() -> frozenset[str]:
     return frozenset(load_toml("blame.toml")["names"])
+
+
+# A person's address in a header that code blocks quote (a commit, a mail, a trailer):
+# "Author: Emeka Obi <emeka.obi.dev@gmail.com>", "Signed-off-by: Jo Ade <jo@corp.io>".
+_HEADER = Lazy(
+    r"^\s*(?:Author|Commit(?:ter)?|From|To|Cc|Reply-To|Signed-off-by|Co-authored-by"
+    r"|Reviewed-by|Reported-by|Acked-by|Tested-by):[ \t]*[^<>\n]{1,60}<(?P<addr>[^<>\s]+)>",
+    re.I,
+)
+
+
+def header_addresses(lines: tuple[str, ...], read: set[int]) -> Iterator[tuple[int, int, int]]:
+    """(line, start, end) of each person's address in a quoted header, on the lines not in
+    `read` (those the prose checks have read: code blocks are not blocks)."""
+    for n, text in enumerate(lines, 1):
+        if n in read or "@" not in text:
+            continue
+        m = _HEADER.compiled.match(text)
+        email = EMAIL.compiled.fullmatch(m.group("addr")) if m is not None else None
+        if m is None or email is None:
+            continue
+        if personal(email.group(0).split("@")[0], email["domain"], email["tld"]):
+            yield n, m.start("addr"), m.end("addr")
