@@ -15,10 +15,15 @@ from ..text.prefilter import Lazy
 from .timeline_match import gap, timeline_times
 from .timeline_order import entry_dates, timed
 
-# An entry that reports the service working again.
+# An entry that reports the service working again ("the site was restored", "API back
+# online", "uploads work again", "error rate back to normal"); not an action on something
+# else ("restored the database from the backup", "took a back up of the volume").
 _BACK = Lazy(
-    r"\b(?:restored|recovered|back (?:up|online|to normal|to baseline)|returned to normal"
-    r"|(?:loads?|loading|works?|working|available|online|up|serving \w+|resolv\w+) again)\b",
+    r"\b(?:(?:is|was|were|are|been|be|got|came|comes|come|went|now|fully|successfully)"
+    r"|(?:service|site|website|traffic|access|api|app|application|systems?|everything"
+    r"|operations?))\s+(?:\w+\s+)?(?:restored|recovered|back\s+(?:up|online))\b"
+    r"|\b(?:back|returned) to (?:normal|baseline)\b"
+    r"|\b(?:loads?|loading|works?|working|available|online|up|serving \w+) again\b",
     re.I,
 )
 # ...not a denial of it, nor a later confirmation of a recovery that came earlier.
