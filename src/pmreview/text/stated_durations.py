@@ -33,7 +33,9 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$"
         r"|\bfor\s+(?:(?:about|approx\w*\.?|around|roughly|nearly|almost|over|under|just|"
         r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|"
-        r"a total of|another|a further|the next)\s+|~\s*)*$",
+        r"another|a further|the next|an? (?:estimated|approximate)"
+        r"|an? (?:(?:estimated|approximate) )?(?:time|period|total|duration) of)\s+|~\s*)*"
+        r"(?:\d+\s*(?:-|–|to)\s*)?$",
         re.I,
     )
     after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
