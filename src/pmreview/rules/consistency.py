@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Stated, minutes_between, outage_times, summary_span
-from ..text.stated_durations import Duration
+from ..text.span import Stated, summary_span
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule
+from .consistency_duration import HEDGE, check_duration
 from .timeline_match import gap, in_zone, reference_entry, timeline_times
+from .timeline_recovery import recovery_after
 from .timeline_zone import governing_zone
 
 # A first entry that reports the outage being noticed: it may well come after the start.
@@ -23,39 +24,6 @@ _DETECTION = re.compile(
     re.I,
 )
 _DETECTION_LAG = 60  # minutes an outage may go unnoticed before the first entry
-_HEDGE = re.compile(
-    r"(?:approx\w*|about|around|roughly|nearly|almost|just (?:over|under)|"
-    r"over|under|~|at least|some)\s*$",
-    re.I,
-)
-
-
-# a duration labelled as a stage of the response ("Time to detect: 12 min", "TTR: 3 h"); the
-# stages that end before the outage does (detect, acknowledge, mitigate, repair …)
-_STAGE = re.compile(
-    r"\b(?:time[\s-]+to[\s-]+\w+|mtt\w|tt\w)\b[^.;\n]{0,30}$",
-    re.I,
-)
-_PART = re.compile(
-    r"\b(?:time[\s-]+to[\s-]+(?:detect|acknowledg|ack|respond|engag|triag|escalat|repair|mitigat"
-    r"|fix|identif|diagnos)|mtt[adm]|tt[adm])",
-    re.I,
-)
-
-
-def _comparable(doc: Document, durations: Sequence[Duration]) -> list[Duration]:
-    """The stated durations the summary's start-to-end span measures. A fact sheet that labels
-    a stage of the response (time to detect, to mitigate, to repair) ends some stage before
-    the outage does, and which one the summary's end is cannot be told: none of its stage
-    figures is compared then."""
-    stages = [_STAGE.search(_before(doc, d)) for d in durations]
-    if not any(m and _PART.match(m.group(0)) for m in stages):
-        return list(durations)
-    return [d for d, m in zip(durations, stages, strict=True) if m is None]
-
-
-def _before(doc: Document, d: Duration) -> str:
-    return doc.source.lines[d.line - 1][: d.column - 1]
 
 
 def _hit(t: TimeRef, message: str, question: str, suggestion: str) -> Hit:
@@ -79,10 +47,7 @@ def _compare(
     entry = reference_entry(doc, t, which, day) if t is not None else None
     if t is None or entry is None or entry.time is None:
         return
-    tolerance: int = options["tolerance_minutes"]
-    line = doc.source.lines[t.line - 1]
-    if _HEDGE.search(line[: t.column - 1]):
-        tolerance *= 2
+    tolerance = _tolerance(doc, t, options)
     near = [gap(t, x) for x in timeline_times(doc)]
     if any(d is not None and abs(d) <= tolerance for d in near) or _written_in_timeline(doc, t):
         return
@@ -103,6 +68,31 @@ def _compare(
         f"{entry.time.raw}? If the timeline leaves that moment out, what happened at {t.raw}?",
         f"TODO: make the summary's {which} time and the timeline agree (correct one of them, "
         f"or add a timeline entry at {t.raw} saying what happened then).",
+    )
+
+
+def _tolerance(doc: Document, t: TimeRef, options: Mapping[str, Any]) -> int:
+    """Minutes a timeline time may be from the stated one (doubled after "about")."""
+    tolerance: int = options["tolerance_minutes"]
+    line = doc.source.lines[t.line - 1]
+    return tolerance * 2 if HEDGE.search(line[: t.column - 1]) else tolerance
+
+
+def _before_recovery(doc: Document, stated: Stated, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """A stated end earlier than the timeline's first report of the service back."""
+    t = in_zone(stated, governing_zone(doc))
+    if t is None or _written_in_timeline(doc, t):
+        return
+    back = recovery_after(doc, t, _day_of(doc, stated), _tolerance(doc, t, options))
+    if back is None or back.time is None:
+        return
+    yield _hit(
+        t,
+        f"The summary says the outage ended at {t.raw} (line {t.line}), but the timeline has "
+        f"the service back only at {back.time.raw} (line {back.line}).",
+        f"Did the outage end at {t.raw} or at {back.time.raw}? What happened at {t.raw}?",
+        "TODO: make the summary's end time and the timeline agree (correct one of them, or "
+        f"say in the timeline what happened at {t.raw}).",
     )
 
 
@@ -129,67 +119,11 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def check_end(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _compare(doc, summary_span(doc).end, "end", options)
-
-
-def _say(minutes: int) -> str:
-    h, m = divmod(minutes, 60)
-    if h and m:
-        return f"{h} h {m} min"
-    return f"{h} h" if h else f"{m} min"
-
-
-def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    span = summary_span(doc)
-    if span.start is None or span.end is None:
-        return
-    actual = minutes_between(span.start, span.end)
-    if actual is None or actual <= 0:
-        return
-    for d in _comparable(doc, span.durations):
-        hedged = bool(_HEDGE.search(_before(doc, d)))
-        share = options["tolerance_percent"] / 100 * (2 if hedged else 1)
-        allowed = max(options["tolerance_minutes"], int(share * d.minutes))
-        if abs(actual - d.minutes) <= allowed or _spans_other_times(
-            doc, (span.start, span.end), d.minutes, allowed
-        ):
-            continue
-        s, e = span.start.time, span.end.time
-        yield Hit(
-            d.line,
-            d.column,
-            d.line,
-            d.column + len(d.raw),
-            f"The summary says the outage lasted {d.raw}, but from {s.raw} (line {s.line}) to "
-            f"{e.raw} (line {e.line}) is {_say(actual)}.",
-            quote=d.raw,
-            question=f"Which is right: {d.raw}, or {s.raw} to {e.raw}?",
-            suggestion="TODO: correct the duration or the start and end times so that they agree.",
-        )
-
-
-def _spans_other_times(
-    doc: Document, span: tuple[Stated, Stated], minutes: int, allowed: int
-) -> bool:
-    """Whether a stated duration is the span between the summary's start or end and another
-    time it tells of the outage: "slow from 14:05, down from 15:20 until 16:50 … degraded for
-    2 hours 45 minutes" counts from the slowdown, not a contradiction; a time of something
-    else ("the status page was updated at 13:00") excuses nothing."""
-    ends = {_at(span[0]), _at(span[1])}
-    times = [*span, *outage_times(doc)]
-    times.sort(key=_at)
-    for i, a in enumerate(times):
-        for b in times[i + 1 :]:
-            if _at(a) == _at(b) or not ends & {_at(a), _at(b)}:
-                continue
-            gap = minutes_between(a, b)
-            if gap is not None and abs(gap - minutes) <= allowed:
-                return True
-    return False
-
-
-def _at(stated: Stated) -> tuple[int, int]:
-    return stated.time.line, stated.time.column
+    stated = summary_span(doc).end
+    found = list(_compare(doc, stated, "end", options))
+    yield from found
+    if not found and stated is not None:
+        yield from _before_recovery(doc, stated, options)
 
 
 _EDGE_TOLERANCE = Option(
@@ -239,7 +173,9 @@ RULES: list[Rule] = [
         '"from … to …") with the last entry of the timeline; trailing entries about '
         "monitoring or the postmortem itself, and entries dated after the stated end's day, "
         "are passed over. Reports when they differ by more than `tolerance_minutes` "
-        "(default 5) and the stated time is not written in the timeline.",
+        "(default 5) and the stated time is not written in the timeline. Also reports a stated "
+        "end earlier than the timeline's first entry that has the service back (\"15:02 – the "
+        'site loads again"), unless an entry near the stated end tells of a fix.',
         why="The end time decides the stated duration and the time to recover. A timeline that "
         "ends earlier or later than the summary leaves the reader unsure when users were "
         "served again (PagerDuty's postmortem template asks for exact numbers and the "
@@ -264,8 +200,11 @@ RULES: list[Rule] = [
         "past 30 days\") and compares it with the span from the summary's start to its end "
         'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
         '"approximately"), unless the length is the span between two other times the summary '
-        'states ("slow from 14:05, down from 15:20 to 16:50, degraded for 2 h 45 min in all"); '
-        "options `tolerance_minutes` and `tolerance_percent`.",
+        'states ("slow from 14:05, down from 15:20 to 16:50, degraded for 2 h 45 min in all"), '
+        "or the summary also states a length that matches and this one is more than three "
+        'times longer or shorter (the length of something else: "renewal had been failing '
+        'for 21 days", "a median delay of 19 minutes"); options `tolerance_minutes` and '
+        "`tolerance_percent`.",
         why="Duration is the first number a reader takes from a postmortem and the one that "
         "is compared across incidents; two different figures in the same summary make "
         "both untrustworthy.",

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models import Block, Document, Hit, Section, per_document
+from ..models import Document, Hit
 from ..text.prefilter import may_match
 from ..text.runs import finder
 from . import Rule
 from ._text import blocks, hit_at
+from .privacy_hostile import hostile, hostile_line
 from .privacy_patterns import (
     EIGHT_DIGITS,
     EMAIL,
-    FREEMAIL,
-    HOSTILE,
     IP_HINTS,
     IPV4,
     PHONES,
@@ -25,17 +23,19 @@ from .privacy_patterns import (
     as_ip,
     digits,
     in_url,
-    personal,
     reportable,
     secret_value,
 )
 from .privacy_public import public_line
+from .privacy_roles import FREEMAIL, header_addresses, personal
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     if "@" not in doc.source.text:  # blocks are lines of the source
         return
+    read: set[int] = set()
     for sec, b in blocks(doc):
+        read.update(range(b.line, b.end_line + 1))
         if "@" not in b.text:
             continue
         seen: set[int] = set()
@@ -47,70 +47,26 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if not personal(local, m.group("domain"), m.group("tld")) or hostile(doc, sec, b, line):
                 continue
             seen.add(line)
-            free = FREEMAIL.compiled.match(m.group("domain"))
-            kind = "a personal mailbox" if free else "a person's address"
-            yield hit_at(
-                b,
-                m.start(),
-                m.end(),
-                f"This e-mail address looks like {kind}; a postmortem is shared widely and should "
-                "not publish how to reach an individual.",
-                question="Could a team or role address (oncall@, support@) be given instead?",
-                suggestion="TODO: replace the address with a team alias or remove it.",
-            )
+            yield hit_at(b, m.start(), m.end(), _email_message(m.group("domain")), **_EMAIL_ASK)
+    for n, s, e in header_addresses(doc.source.lines, read):
+        if not hostile_line(doc, n):
+            raw = doc.source.lines[n - 1][s:e]
+            message = _email_message(raw.rsplit("@", 1)[1])
+            yield Hit(n, s + 1, n, e + 1, message, quote=raw, **_EMAIL_ASK)
 
 
-def hostile(doc: Document, sec: Section, block: Block, line: int) -> bool:
-    """Whether an address on `line` is named as an attacker's: by its line, its section's
-    title, or the line that introduces its list or table."""
-    if _hostile_line(doc, line) or HOSTILE.compiled.search(sec.title):
-        return True
-    if block.kind not in ("item", "row"):
-        return False
-    intro = _read(doc).intro(line - 1)
-    return intro > 0 and _hostile_line(doc, intro)
+_EMAIL_ASK = {
+    "question": "Could a team or role address (oncall@, support@) be given instead?",
+    "suggestion": "TODO: replace the address with a team alias or remove it.",
+}
 
 
-def _hostile_line(doc: Document, line: int) -> bool:
-    """Whether `line` says hostile words, searched once per line (a line of thousands of
-    addresses asks for each of them)."""
-    said = _read(doc).hostile
-    if line not in said:
-        said[line] = HOSTILE.compiled.search(doc.source.lines[line - 1]) is not None
-    return said[line]
-
-
-class _Lines:
-    """What `hostile` has read of a document's lines, kept while the document lives."""
-
-    def __init__(self, lines: tuple[str, ...]) -> None:
-        self.lines = lines
-        self.hostile: dict[int, bool] = {}
-        self.intros: dict[int, int] = {}
-
-    def intro(self, n: int) -> int:
-        """The last line up to `n` that is neither blank nor a list item or table row (0 if
-        none): the line that introduces the list holding line n + 1. Each line is walked
-        over once, however many items of one list ask."""
-        walked = []
-        while n > 0 and n not in self.intros:
-            text = self.lines[n - 1]
-            if text.strip() and not _LIST_LINE.match(text):
-                self.intros[n] = n
-                break
-            walked.append(n)
-            n -= 1
-        found = self.intros.get(n, 0)
-        self.intros.update(dict.fromkeys(walked, found))
-        return found
-
-
-@per_document
-def _read(doc: Document) -> _Lines:
-    return _Lines(doc.source.lines)
-
-
-_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\|)")
+def _email_message(domain: str) -> str:
+    kind = "a personal mailbox" if FREEMAIL.compiled.match(domain) else "a person's address"
+    return (
+        f"This e-mail address looks like {kind}; a postmortem is shared widely and should not "
+        "publish how to reach an individual."
+    )
 
 
 class _Spans:
@@ -230,10 +186,13 @@ RULES: list[Rule] = [
         summary="The document publishes a person's e-mail address.",
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
         "addresses of individuals at other domains. Role and list addresses (support@, "
-        "security@, etcd-dev@; at a webmail provider a team's own: acme.team@, "
-        "shop-support@), example.com addresses and an attacker's addresses (on a "
+        "security@, etcd-dev@, a local part made of words that name a function or a team: "
+        "it-helpdesk@, digital.services@, webteam@; at a webmail provider a team's own: "
+        "acme.team@, shop-support@), example.com addresses and an attacker's addresses (on a "
         'line, under a title or after a list intro that says "attacker", "phishing", '
-        '"indicators of compromise", "malicious", "blocklist"…) are not reported.',
+        '"indicators of compromise", "malicious", "blocklist"…) are not reported. In code '
+        'blocks only an address in a quoted commit or mail header is read ("Author: Jo Ade '
+        '<jo.ade@gmail.com>").',
         why="Postmortems are shared widely and kept for years; a personal address in one "
         "invites spam and contact the person never agreed to. Contact points should be "
         "team aliases that outlive staff changes.",

@@ -1,15 +1,15 @@
-"""What the privacy rules look for: personal addresses, phone numbers, IP addresses and
-secrets, as patterns with the tests that tell a person's detail from a role's or a placeholder."""
+"""What the privacy rules look for: e-mail addresses, phone numbers, IP addresses and secrets,
+as patterns with the tests that tell a detail from a placeholder (whose mailbox an address is:
+privacy_roles)."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..models import Block
-from ..resources import load_toml
 from ..text.prefilter import Lazy
 from ..text.runs import RunSearch
 from .privacy_runs import JWT, URL_PASSWORD, URLS
@@ -18,65 +18,6 @@ EMAIL = Lazy(  # also used by llm/redact.py
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?P<domain>[A-Za-z0-9-]+"
     r"(?:\.[A-Za-z0-9-]+)*\.(?P<tld>[A-Za-z]{2,24}))(?![\w@-])"
 )
-_TLDS = {
-    "com",
-    "org",
-    "net",
-    "edu",
-    "gov",
-    "mil",
-    "int",
-    "io",
-    "dev",
-    "app",
-    "co",
-    "info",
-    "biz",
-    "ai",
-    "me",
-    "tech",
-    "cloud",
-    "xyz",
-    "email",
-    "online",
-    "site",
-    "name",
-    "pro",
-    "mail",
-}
-FREEMAIL = Lazy(
-    r"^(?:g(?:oogle)?mail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|"
-    r"mac|proton(?:mail)?|pm|gmx|zoho|yandex|mail|qq|163)\.",
-    re.I,
-)
-_SAFE_DOMAIN = Lazy(
-    r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
-    r"users\.noreply\.github\.com)$",
-    re.I,
-)
-_ROLE = Lazy(
-    r"^(?:support|help|helpdesk|info|contact|security|secure|admin|abuse|no-?reply|do-?not-?reply|"
-    r"ops|oncall|on-call|sre|team|dev|devops|incidents?|status|postmaster|webmaster|hostmaster|"
-    r"sales|billing|hello|press|media|privacy|legal|hr|jobs|careers|feedback|service|servicedesk|"
-    r"service-desk|it-?support|customer"
-    r"[\w-]*|announce|bounty|bugs?|root|noc|soc|it|everyone|all|staff|office|enquiries|inquiries|"
-    r"git|deploy|ubuntu|ec2-user|jenkins|bot|ci|build|alerts?|pagerduty|notifications?|"
-    r"mailer-daemon)$"
-    r"|[-_.](?:dev|devel|announce|users|team|ops|list|discuss|alerts|oncall|help|support|security"
-    r"|all|desk|servicedesk)$"
-    r"|^(?:dev|announce|users|team|ops|list|alerts|security)[-_.]",
-    re.I,
-)
-
-# A free-mail local part that names a team as one of its parts ("acme.team", "shop-support"):
-# a shared mailbox ("jo.dev@gmail.com" and a bare "admin@gmail.com" are someone's own), unless
-# another part is a given name ("support.jane", "kofi.ops": a person's own, see _named).
-_SHARED = Lazy(
-    r"[-_.](?:team|crew|group|support|help|helpdesk|ops|oncall|on-call|alerts|desk|servicedesk)$"
-    r"|^(?:team|support|ops|alerts)[-_.]",
-    re.I,
-)
-
 # (pattern, strings one of which every match contains, whether to test them in lower-cased
 # text: see text.prefilter.may_match)
 PHONES: tuple[tuple[Lazy, tuple[str, ...], bool], ...] = (
@@ -175,26 +116,6 @@ def _urls(text: str) -> tuple[list[int], list[int]]:
     """Where the URLs of `text` start and end, found once per text (not once per number)."""
     spans = [m.span() for m in URLS.finditer(text)]
     return [s for s, _ in spans], [e for _, e in spans]
-
-
-def personal(local: str, domain: str, tld: str) -> bool:
-    if _SAFE_DOMAIN.compiled.search(domain):
-        return False
-    if len(tld) != 2 and tld.lower() not in _TLDS:
-        return False  # "postgresql@14-main.service" is a systemd unit, not an address
-    if FREEMAIL.compiled.match(domain):
-        return not _SHARED.compiled.search(local) or _named(local)
-    return not _ROLE.compiled.search(local)
-
-
-def _named(local: str) -> bool:
-    """Whether a part of an address's local part is a common given name (data/blame.toml)."""
-    return any(part in _given_names() for part in re.split(r"[-_.\d]+", local.lower()))
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    return frozenset(load_toml("blame.toml")["names"])
 
 
 def digits(text: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text.prefilter import Lazy
-from .privacy_patterns import FREEMAIL
+from .privacy_roles import FREEMAIL
 
 # free and non-geographic business prefixes (UK 0800/0808/03xx/0845/0870, North America's
 # toll-free 8xx, Australia's 1300/1800), with or without a country code

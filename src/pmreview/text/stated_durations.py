@@ -26,9 +26,16 @@ class Duration:
 
 @cache
 def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "for" only right before the length ("for about 2 hours", "for the next 40 minutes"):
+    # "median delay for affected notifications 19 minutes" is not the outage's length
     cue = re.compile(
-        r"\b(?:last(?:ed|ing)?|for|duration|persisted|outages? of|downtime of|"
-        r"down for|spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$",
+        r"\b(?:last(?:ed|ing)?|duration|persisted|outages? of|downtime of|down for|"
+        r"spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$"
+        r"|\bfor\s+(?:(?:about|approx\w*\.?|around|roughly|nearly|almost|over|under|just|"
+        r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|"
+        r"another|a further|the next|an? (?:estimated|approximate)"
+        r"|an? (?:(?:estimated|approximate) )?(?:time|period|total|duration) of)\s+|~\s*)*"
+        r"(?:\d+\s*(?:-|–|to)\s*)?$",
         re.I,
     )
     after = re.compile(r"(?:long\b|of\s+(?:downtime|outage)|outage|downtime)", re.I)
