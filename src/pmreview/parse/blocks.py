@@ -76,7 +76,7 @@ class _Walk:
         elif t == "heading_open":
             self._heading(i, tok, s, e)
         elif t == "html_block" and not self.quote and self.depth < 0:
-            self.out.extend(_html_heading(self.lines, s, e))
+            self.out.extend(_html_block(self.lines, s, e))
         elif t == "code_block" and not self.quote:
             self.out.extend(_indented(self.lines, s, e))
         elif t == "tr_open" and not self.thead:
@@ -167,16 +167,15 @@ def _untag(m: re.Match[str]) -> str:
 _HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
 
 
-def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
+def _html_block(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
-    line, so the Markdown written right under it is parsed on its own."""
+    line, so the Markdown written right under it is parsed on its own. An HTML paragraph is
+    prose all the same ("<p class="lead">Between …"), and an HTML list's items are list items."""
     m = _HTML_HEADING.match(lines[s])
-    if m is None:  # an HTML paragraph is prose all the same ("<p class="lead">Between …")
-        return (
-            [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
-            if _HTML_P.match(lines[s])
-            else []
-        )
+    if m is None:
+        if _HTML_P.match(lines[s]):
+            return [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
+        return _html_items(lines, s, e)
     title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (
@@ -192,6 +191,32 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
             if mark is not None:
                 mark.line += s + 1
             out.append((block, mark))
+    return out
+
+
+# a line that opens a list item, or opens or closes a list (which ends the item above it)
+_HTML_LI = re.compile(r"^\s*+<li\b[^>]*+>?", re.IGNORECASE)
+_HTML_LIST = re.compile(r"^\s*+<(/?)[ou]l\b", re.IGNORECASE)
+_HTML_CLOSE = re.compile(r"^\s*+</(?!li\b)", re.IGNORECASE)  # "</div>": the item ended above
+
+
+def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
+    """The items of an HTML list written one `<li>` a line (or more), each as deep as the
+    `<ul>`/`<ol>` tags around it; an item runs to the next item or list tag."""
+    out: list[tuple[Block, Mark | None]] = []
+    depth, start, at = -1, -1, 0
+    for n in range(s, e + 1):
+        li = n < e and _HTML_LI.match(lines[n])
+        tag = _HTML_LIST.match(lines[n]) if n < e else None
+        if start >= 0 and (li or tag or n == e or _HTML_CLOSE.match(lines[n])):
+            if n > start:
+                item = Block("item", start + 1, n, _raw(lines, start, n), depth=at, marker="<li>")
+                out.append((item, None))
+            start = -1
+        if tag:
+            depth += -1 if tag.group(1) else 1
+        elif li:  # an item whose text starts on the line below its lone <li> starts there
+            start, at = n + (li.end() == len(lines[n].rstrip())), max(depth, 0)
     return out
 
 
