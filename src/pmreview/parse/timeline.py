@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
 from ..text.borrowed import borrowed_blocks, log_line, on_log_line
-from ..text.times import find_times, leading_time
+from ..text.times import find_times, leading_date_only, leading_time
 from ..text.zones import search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -41,6 +41,9 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                 for n, text in enumerate(b.text.split("\n")):
                     cells = _strip_cells(text)
                     t = _leading(cells)
+                    if t is None and b.kind == "row":
+                        cells = _after_date_cell(cells)
+                        t = _leading(cells) if cells else None
                     if t is not None:
                         line_block = Block(b.kind, b.line + n, b.line + n, text)
                         at = _at(t, b.line + n, text, len(text) - len(cells))
@@ -50,6 +53,13 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
 
 def _strip_cells(text: str) -> str:
     return text.lstrip(" |")
+
+
+def _after_date_cell(cells: str) -> str:
+    """A table row's cells after a first cell that is only a date ("| 2024-03-04 | 08:00 |
+    …": the time of the event is in its own column); "" when the first cell is no date."""
+    first, bar, rest = cells.partition("|")
+    return _strip_cells(rest) if bar and leading_date_only(first) else ""
 
 
 _ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
