@@ -80,3 +80,16 @@ def test_prose_under_hour_headings_is_a_timeline_not_a_summary() -> None:
 def test_what_happened_alone_is_still_the_summary() -> None:
     doc = doc_of("## What happened\n\nThe disk filled up at 10:05 UTC.\n")
     assert doc.sections[0].kinds == {"summary"}
+
+
+def test_an_html_table_holds_rows_and_a_div_holds_paragraphs() -> None:
+    doc = doc_of(
+        "## Timeline\n\n<table>\n  <tr><th>Time (UTC)</th><th>Event</th></tr>\n"
+        "  <tr><td>10:05</td><td>Disk alert on db-2</td></tr>\n  <tr>\n    <td>10:20</td>\n"
+        "    <td>Old WAL files removed</td>\n  </tr>\n</table>\n\n"
+        '## Notes\n\n<div class="notes">\n<p>First note.</p>\n<p>Second note.</p>\n</div>\n'
+    )
+    blocks = [(b.kind, b.line, b.end_line) for s in doc.sections for b in s.blocks]
+    # the head row, with no cells, is no row of events
+    assert blocks == [("row", 5, 5), ("row", 7, 9), ("paragraph", 15, 15), ("paragraph", 16, 16)]
+    assert [(e.line, e.time and e.time.raw) for e in doc.timeline] == [(5, "10:05"), (7, "10:20")]

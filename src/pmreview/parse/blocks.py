@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -194,29 +195,41 @@ def _html_block(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mar
     return out
 
 
-# a line that opens a list item, or opens or closes a list (which ends the item above it)
-_HTML_LI = re.compile(r"^\s*+<li\b[^>]*+>?", re.IGNORECASE)
+# a line that opens a list item, a table row or a paragraph, or opens or closes a list (which
+# ends the item above it)
+_HTML_LI = re.compile(r"^\s*+<(li|tr|p)\b[^>]*+>?", re.IGNORECASE)
+_HTML_KIND: dict[str, Literal["item", "row", "paragraph"]] = {
+    "li": "item",
+    "tr": "row",
+    "p": "paragraph",
+}
 _HTML_LIST = re.compile(r"^\s*+<(/?)[ou]l\b", re.IGNORECASE)
-_HTML_CLOSE = re.compile(r"^\s*+</(?!li\b)", re.IGNORECASE)  # "</div>": the item ended above
+_HTML_CLOSE = re.compile(r"^\s*+</(?!li\b|t[dhr]\b)", re.IGNORECASE)  # "</div>": the item ended
 
 
 def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """The items of an HTML list written one `<li>` a line (or more), each as deep as the
-    `<ul>`/`<ol>` tags around it; an item runs to the next item or list tag."""
+    `<ul>`/`<ol>` tags around it, the rows of an HTML table (`<tr>`; not the head's, which
+    has no `<td>`, as a Markdown table's) and the paragraphs (`<p>`) in a `<div>`; each runs
+    to the next item, row, paragraph or list tag."""
     out: list[tuple[Block, Mark | None]] = []
-    depth, start, at = -1, -1, 0
+    depth, start, at, kind = -1, -1, 0, "li"
     for n in range(s, e + 1):
-        li = n < e and _HTML_LI.match(lines[n])
+        li = _HTML_LI.match(lines[n]) if n < e else None
         tag = _HTML_LIST.match(lines[n]) if n < e else None
         if start >= 0 and (li or tag or n == e or _HTML_CLOSE.match(lines[n])):
-            if n > start:
-                item = Block("item", start + 1, n, _raw(lines, start, n), depth=at, marker="<li>")
-                out.append((item, None))
+            text = _raw(lines, start, n)
+            if n > start and not (kind == "tr" and "<td" not in text.lower()):  # a head row
+                marker = "<li>" if kind == "li" else ""
+                out.append(
+                    (Block(_HTML_KIND[kind], start + 1, n, text, depth=at, marker=marker), None)
+                )
             start = -1
         if tag:
             depth += -1 if tag.group(1) else 1
         elif li:  # an item whose text starts on the line below its lone <li> starts there
             start, at = n + (li.end() == len(lines[n].rstrip())), max(depth, 0)
+            kind = li.group(1).lower()
     return out
 
 

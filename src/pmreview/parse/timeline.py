@@ -73,7 +73,13 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*+>?")
 
 
 def _untag(m: re.Match[str]) -> str:
-    return "" if m[0][-1] == ">" else m[0]
+    """A tag is read as nothing, a table cell's as the space between two cells."""
+    if m[0][-1] != ">":
+        return m[0]
+    return " " if _CELL_TAG.match(m[0]) else ""
+
+
+_CELL_TAG = re.compile(r"</?t[dh]\b", re.IGNORECASE)
 
 
 def _leading(text: str) -> TimeRef | None:
