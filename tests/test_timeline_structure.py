@@ -93,3 +93,15 @@ def test_an_html_table_holds_rows_and_a_div_holds_paragraphs() -> None:
     # the head row, with no cells, is no row of events
     assert blocks == [("row", 5, 5), ("row", 7, 9), ("paragraph", 15, 15), ("paragraph", 16, 16)]
     assert [(e.line, e.time and e.time.raw) for e in doc.timeline] == [(5, "10:05"), (7, "10:20")]
+
+
+def test_a_one_digit_hour_with_a_dot_is_a_time_between_the_times_around_it() -> None:
+    doc = doc_of(
+        "## Timeline\n\n1. 09:20 — Restarted the app server, no change.\n"
+        "2. 9.35 — The app log shows database timeouts.\n3. 09:38 — The disk of db-1 is full.\n"
+        "4. 2.14 - Release notes for the database driver read.\n5. 10:05 — Site back.\n"
+    )
+    times = [e.time and e.time.raw for e in doc.timeline]
+    # "2.14" after 09:38 is no time of this timeline: a version, as it may be anywhere
+    assert times == ["09:20", "9.35", "09:38", None, "10:05"]
+    assert doc.timeline[1].time is not None and doc.timeline[1].time.column == 4

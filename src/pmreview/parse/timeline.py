@@ -48,7 +48,37 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                         line_block = Block(b.kind, b.line + n, b.line + n, text)
                         at = _at(t, b.line + n, text, len(text) - len(cells))
                         entries.append(TimelineEntry(line_block, at, False))
+    _dotted_between(entries)
     return entries
+
+
+def _dotted_between(entries: list[TimelineEntry]) -> None:
+    """An item that opens with a one-digit hour written with a dot and a dash ("9.35 — …"),
+    which alone may be a version ("2.14 - released"), is timed when it falls between the
+    times of the timed entries around it (09:20, 9.35, 09:38)."""
+    timed = [(i, m) for i, e in enumerate(entries) if e.time and (m := e.time.minutes) is not None]
+    for i, e in enumerate(entries):
+        if e.time is not None or not e.is_item or not timed:
+            continue
+        t = _dotted(e.block)
+        before = [m for k, m in timed if k < i]
+        after = [m for k, m in timed if k > i]
+        if t and t.minutes is not None and before and after and before[-1] <= t.minutes <= after[0]:
+            e.time = t
+
+
+_DOTTED = re.compile(r"(?P<h>\d)\.(?P<m>[0-5]\d)(?=\s*+[-–—:]\s)")
+
+
+def _dotted(b: Block) -> TimeRef | None:
+    first = b.text.split("\n", 1)[0]
+    body = _ITEM_MARKER.sub("", first).lstrip("*_ ")
+    m = _DOTTED.match(body)
+    t = leading_time(f"{m['h']}:{m['m']}{body[m.end() :]}") if m else None
+    if m is None or t is None:
+        return None
+    shift = len(first) - len(body)
+    return TimeRef(m[0], b.line, shift + 1, t.hour, t.minute, t.tz, t.date, t.clock)
 
 
 def _strip_cells(text: str) -> str:
