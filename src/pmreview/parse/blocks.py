@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -76,7 +77,7 @@ class _Walk:
         elif t == "heading_open":
             self._heading(i, tok, s, e)
         elif t == "html_block" and not self.quote and self.depth < 0:
-            self.out.extend(_html_heading(self.lines, s, e))
+            self.out.extend(_html_block(self.lines, s, e))
         elif t == "code_block" and not self.quote:
             self.out.extend(_indented(self.lines, s, e))
         elif t == "tr_open" and not self.thead:
@@ -167,16 +168,15 @@ def _untag(m: re.Match[str]) -> str:
 _HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
 
 
-def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
+def _html_block(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
-    line, so the Markdown written right under it is parsed on its own."""
+    line, so the Markdown written right under it is parsed on its own. An HTML paragraph is
+    prose all the same ("<p class="lead">Between …"), and an HTML list's items are list items."""
     m = _HTML_HEADING.match(lines[s])
-    if m is None:  # an HTML paragraph is prose all the same ("<p class="lead">Between …")
-        return (
-            [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
-            if _HTML_P.match(lines[s])
-            else []
-        )
+    if m is None:
+        if _HTML_P.match(lines[s]):
+            return [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
+        return _html_items(lines, s, e)
     title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (
@@ -192,6 +192,44 @@ def _html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, M
             if mark is not None:
                 mark.line += s + 1
             out.append((block, mark))
+    return out
+
+
+# a line that opens a list item, a table row or a paragraph, or opens or closes a list (which
+# ends the item above it)
+_HTML_LI = re.compile(r"^\s*+<(li|tr|p)\b[^>]*+>?", re.IGNORECASE)
+_HTML_KIND: dict[str, Literal["item", "row", "paragraph"]] = {
+    "li": "item",
+    "tr": "row",
+    "p": "paragraph",
+}
+_HTML_LIST = re.compile(r"^\s*+<(/?)[ou]l\b", re.IGNORECASE)
+_HTML_CLOSE = re.compile(r"^\s*+</(?!li\b|t[dhr]\b)", re.IGNORECASE)  # "</div>": the item ended
+
+
+def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
+    """The items of an HTML list written one `<li>` a line (or more), each as deep as the
+    `<ul>`/`<ol>` tags around it, the rows of an HTML table (`<tr>`; not the head's, which
+    has no `<td>`, as a Markdown table's) and the paragraphs (`<p>`) in a `<div>`; each runs
+    to the next item, row, paragraph or list tag."""
+    out: list[tuple[Block, Mark | None]] = []
+    depth, start, at, kind = -1, -1, 0, "li"
+    for n in range(s, e + 1):
+        li = _HTML_LI.match(lines[n]) if n < e else None
+        tag = _HTML_LIST.match(lines[n]) if n < e else None
+        if start >= 0 and (li or tag or n == e or _HTML_CLOSE.match(lines[n])):
+            text = _raw(lines, start, n)
+            if n > start and not (kind == "tr" and "<td" not in text.lower()):  # a head row
+                marker = "<li>" if kind == "li" else ""
+                out.append(
+                    (Block(_HTML_KIND[kind], start + 1, n, text, depth=at, marker=marker), None)
+                )
+            start = -1
+        if tag:
+            depth += -1 if tag.group(1) else 1
+        elif li:  # an item whose text starts on the line below its lone <li> starts there
+            start, at = n + (li.end() == len(lines[n].rstrip())), max(depth, 0)
+            kind = li.group(1).lower()
     return out
 
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
 from ..text.borrowed import borrowed_blocks, log_line, on_log_line
-from ..text.times import find_times, leading_time
+from ..text.times import find_times, leading_date_only, leading_time
 from ..text.zones import search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -41,15 +41,55 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                 for n, text in enumerate(b.text.split("\n")):
                     cells = _strip_cells(text)
                     t = _leading(cells)
+                    if t is None and b.kind == "row":
+                        cells = _after_date_cell(cells)
+                        t = _leading(cells) if cells else None
                     if t is not None:
                         line_block = Block(b.kind, b.line + n, b.line + n, text)
                         at = _at(t, b.line + n, text, len(text) - len(cells))
                         entries.append(TimelineEntry(line_block, at, False))
+    _dotted_between(entries)
     return entries
+
+
+def _dotted_between(entries: list[TimelineEntry]) -> None:
+    """An item that opens with a one-digit hour written with a dot and a dash ("9.35 — …"),
+    which alone may be a version ("2.14 - released"), is timed when it falls between the
+    times of the timed entries around it (09:20, 9.35, 09:38)."""
+    timed = [(i, m) for i, e in enumerate(entries) if e.time and (m := e.time.minutes) is not None]
+    for i, e in enumerate(entries):
+        if e.time is not None or not e.is_item or not timed:
+            continue
+        t = _dotted(e.block)
+        before = [m for k, m in timed if k < i]
+        after = [m for k, m in timed if k > i]
+        if t and t.minutes is not None and before and after and before[-1] <= t.minutes <= after[0]:
+            e.time = t
+
+
+_DOTTED = re.compile(r"(?P<h>\d)\.(?P<m>[0-5]\d)(?=\s*+[-–—:]\s)")
+
+
+def _dotted(b: Block) -> TimeRef | None:
+    first = b.text.split("\n", 1)[0]
+    body = _ITEM_MARKER.sub("", first).lstrip("*_ ")
+    m = _DOTTED.match(body)
+    t = leading_time(f"{m['h']}:{m['m']}{body[m.end() :]}") if m else None
+    if m is None or t is None:
+        return None
+    shift = len(first) - len(body)
+    return TimeRef(m[0], b.line, shift + 1, t.hour, t.minute, t.tz, t.date, t.clock)
 
 
 def _strip_cells(text: str) -> str:
     return text.lstrip(" |")
+
+
+def _after_date_cell(cells: str) -> str:
+    """A table row's cells after a first cell that is only a date ("| 2024-03-04 | 08:00 |
+    …": the time of the event is in its own column); "" when the first cell is no date."""
+    first, bar, rest = cells.partition("|")
+    return _strip_cells(rest) if bar and leading_date_only(first) else ""
 
 
 _ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
@@ -63,7 +103,13 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*+>?")
 
 
 def _untag(m: re.Match[str]) -> str:
-    return "" if m[0][-1] == ">" else m[0]
+    """A tag is read as nothing, a table cell's as the space between two cells."""
+    if m[0][-1] != ">":
+        return m[0]
+    return " " if _CELL_TAG.match(m[0]) else ""
+
+
+_CELL_TAG = re.compile(r"</?t[dh]\b", re.IGNORECASE)
 
 
 def _leading(text: str) -> TimeRef | None:

@@ -15,9 +15,14 @@ from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE, leading_time
 
-_DATE_LINE = re.compile(rf"^[\s#*_>|-]*(?:{DATE})[\s*_:|.-]*$", re.I)
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a line that is only a date, a weekday before it or not ("- **Tuesday 4 June**", "2024-06-04:")
+_DATE_LINE = re.compile(
+    rf"^[\s#*_>|-]*(?:(?:{_WEEKDAY}|mon|tue|wed|thu|fri|sat|sun),?\s+)?(?P<date>{DATE})"
+    r"[\s*_:|.-]*$",
+    re.I,
+)
 _DAY_LINE = Lazy(
     rf"^[\s#*_>|-]*(?:day\s+\d+|{_WEEKDAY}|(?:the\s+)?(?:next|following|second|third)\s+day)"
     r"\b[^\d\n]{0,30}$",
@@ -73,7 +78,7 @@ def _context_dates(doc: Document) -> list[tuple[int, date]]:
         for b in sec.blocks:
             for n, text in enumerate(b.text.split("\n")):
                 m = _DATE_LINE.match(text)
-                d = parse_date(text) if m else None
+                d = parse_date(m.group("date")) if m else None
                 if d:
                     out.append((b.line + n, d))
     return sorted(out)
