@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from ..models import Block
 from ..text.borrowed import own_sentences
+from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
 
@@ -134,7 +135,8 @@ _KIND = Lazy(
 
 
 def _stated_share(blocks: list[Block]) -> Evidence | None:
-    """The first share of users; else all of the load failing ("100% of queries failed")."""
+    """The first share of users; else all of the load failing ("100% of queries failed").
+    Not one told as a possibility ("could lead to errors for all users")."""
     whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
@@ -144,6 +146,8 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
+            if lexicon("hedge").search(b.text, own[at][0], m.start()):
+                continue  # a possibility: "a crash could lead to … on all the members"
             lo = max(0, m.start() - 30)
             if _ROUTED.compiled.search(b.text, lo, m.start()):
                 continue  # where traffic was sent, not who was affected

@@ -17,7 +17,7 @@ from .joins import is_alternative, range_join
 from .other_times import not_the_outage
 from .prefilter import Lazy
 from .stated_durations import Duration, stated_durations
-from .times import may_hold_date
+from .times import may_hold_date, named_times
 from .zones import zone_offset
 
 _END_CUE = Lazy(
@@ -84,7 +84,7 @@ def _clusters(doc: Document) -> list[Stated]:
     out: list[Stated] = []
     dated: dict[int, bool] = {}  # per line: whether it may hold a date at all
     skipped: TimeRef | None = None
-    for t in (t for t in doc.times if t.line in lines and usable(t)):
+    for t in (t for t in _written(doc, lines) if usable(t)):
         text = doc.source.lines[t.line - 1]
         if _not_outage(doc, t, skipped):
             skipped = t
@@ -99,6 +99,13 @@ def _clusters(doc: Document) -> list[Stated]:
         day = _date_of(t, text, start) if t.date or dated[t.line] else None
         out.append(Stated(t, (), day))
     return out
+
+
+def _written(doc: Document, lines: set[int]) -> list[TimeRef]:
+    """The clock times on the summary's lines, in digits or by name ("at midnight")."""
+    named = [t for n in sorted(lines) for t in named_times(doc.source.lines[n - 1], n)]
+    times = [t for t in doc.times if t.line in lines]
+    return sorted([*times, *named], key=lambda t: (t.line, t.column)) if named else times
 
 
 def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:

@@ -92,10 +92,17 @@ def _zone_after(text: str, end: int) -> re.Match[str] | None:
     """The zone right after a time that ends at `end`: what `\\s?\\(?\\s?(?:in\\s+)?(ZONE)`
     matched there, without compiling ZONE a second time. No zone starts with white space, "("
     or a lower-case letter, so that pattern can match only where _TO_ZONE's greedy match
-    ends."""
+    ends. A dash and a time right after a clock time ("10:00-10:40") end a range, not an
+    offset: an offset written so ("10:00:00-05:00") follows a time with seconds."""
     lead = _TO_ZONE.match(text, end)
     assert lead is not None  # every part of the pattern is optional
-    return ZONE_RE.match(text, lead.end())
+    zone = ZONE_RE.match(text, lead.end())
+    if zone and lead.end() == end and text.startswith("-", end):
+        return zone if _SECONDS.search(text, 0, end) else None
+    return zone
+
+
+_SECONDS = re.compile(r":\d\d:\d\d(?:\.\d+)?$")  # a time that ends with its seconds
 
 
 # The whole pattern that _zone_ending searches with ZONE_RE, for the one case that cannot.
@@ -207,6 +214,21 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             date=g["date"],
             clock=clock,  # type: ignore[arg-type]
         )
+
+
+# a clock time told by its name: "at midnight", "from noon" (not "around noon" or "before
+# midnight": a time of day, as "in the evening" is)
+_NAMED_TIME = Lazy(r"\b(?:at|from|since)\s+(?P<time>mid-?night|noon|midday)\b", re.I)
+
+
+def named_times(text: str, line: int) -> Iterator[TimeRef]:
+    """The clock times `text` (a single line) tells by name ("at midnight" is 00:00, "from
+    noon" 12:00), with the zone written after them ("at midnight (PST)")."""
+    for m in _NAMED_TIME.compiled.finditer(text) if "n" in text else ():
+        zone = _zone_after(text, m.end())
+        hour = 0 if "night" in m["time"].lower() else 12
+        tz = zone.group(0) if zone else None
+        yield TimeRef(m["time"], line, m.start("time") + 1, hour, 0, tz, None, "12h")
 
 
 _LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
