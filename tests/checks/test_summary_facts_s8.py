@@ -133,3 +133,23 @@ def test_an_opening_that_tells_an_outage_by_its_error_page_is_a_summary() -> Non
     facts = summary(doc)
     assert facts["present"] is not None
     assert facts["duration"] is not None and facts["duration"]["quote"] == "two hours"
+
+
+def test_a_length_in_brackets_with_about_is_stated() -> None:
+    found = _facts("Checkout failed from 10:00 to 20:40 UTC (about 10 hours 40 minutes).")[
+        "duration"
+    ]
+    assert isinstance(found, dict) and found["quote"] == "10 hours 40 minutes"
+
+
+def test_the_stated_length_picks_the_start_among_the_summary_s_times() -> None:
+    text = (
+        "At 22:14 WAT I pushed the key to a public repo. The mail provider suspended the "
+        "account at 22:51 WAT. From then until 09:30 WAT (about 10 hours 40 minutes) no "
+        "e-mail went out."
+    )
+    start = _facts(text)["start_time"]
+    assert isinstance(start, dict) and start["text"] == "22:51 WAT"
+    # with no length that says otherwise, the first time stays the start
+    start = _facts(text.replace(" (about 10 hours 40 minutes)", ""))["start_time"]
+    assert isinstance(start, dict) and start["text"] == "22:14 WAT"

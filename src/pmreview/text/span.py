@@ -171,6 +171,8 @@ def summary_span(doc: Document) -> Span:
     durations = tuple(stated_durations(doc))
     if start is not None and end is None:
         end = _end_by_length(times, start, durations)
+    elif start is not None and end is not None:
+        start = _start_by_length(times, start, end, durations)
     zoned = next((t for t in summary_times(doc) if t.tz), None)
     return Span(start, end, zoned, durations)
 
@@ -181,11 +183,30 @@ def _end_by_length(
     """With no word that marks an end, the later time that the stated length puts after the
     start: "published at 09:12 UTC and yanked at 13:47 UTC (4 h 35 min)"."""
     later = times[times.index(start) + 1 :] if start in times else []
-    for c in later:
-        gap = minutes_between(start, c)
-        if gap and any(abs(gap - d.minutes) <= max(2, d.minutes // 20) for d in durations):
-            return c
-    return None
+    return next((c for c in later if _fits(minutes_between(start, c), durations)), None)
+
+
+def _start_by_length(
+    times: list[Stated], start: Stated, end: Stated, durations: tuple[Duration, ...]
+) -> Stated:
+    """When the stated length does not run from the first time to the end, the later time
+    it does run from: "at 22:14 I pushed the key …, the account was suspended at 22:51. From
+    then until 09:30 (about 10 hours 40 minutes)" started at 22:51."""
+    if not durations or _fits(minutes_between(start, end), durations):
+        return start
+    at = [(c.time.line, c.time.column) for c in times]
+    first, last = (at.index((p.time.line, p.time.column)) for p in (start, end))
+    later = times[first + 1 : last]
+    return next((c for c in later if _fits(minutes_between(c, end), durations)), start)
+
+
+def _fits(gap: int | None, durations: tuple[Duration, ...]) -> bool:
+    """Whether a gap in minutes is one of the stated lengths (to a twentieth, or 2 minutes)."""
+    return (
+        gap is not None
+        and gap > 0
+        and any(abs(gap - d.minutes) <= max(2, d.minutes // 20) for d in durations)
+    )
 
 
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
