@@ -96,7 +96,8 @@ _FAILED = Lazy(
     r"|could ?n[o'’]t|cannot|can'?t|unable|no longer|not (?:load|work|respond|reachable|available)"
     r"\w*|timed? ?out|time-?outs?|[45]\d\d|crash\w*|hung|hanging|lost|missing|stopped|blocked"
     r"|locked out|dropped|rejected|refused|went dark|dead|unresponsive|hit|froze|frozen|hang\w*"
-    r"|not working|halt\w*|no(?:body| one) could)\b",
+    r"|not working|halt\w*|no(?:body| one) could|disappear\w*|vanish\w*|incomplete|incorrect"
+    r"|wrong|stale|empty|blank|corrupt\w*|expos\w*|leak\w*|compromis\w*|public(?:ly)?|latenc\w*)\b",
     re.I,
 )
 
