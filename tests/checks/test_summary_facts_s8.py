@@ -153,3 +153,32 @@ def test_the_stated_length_picks_the_start_among_the_summary_s_times() -> None:
     # with no length that says otherwise, the first time stays the start
     start = _facts(text.replace(" (about 10 hours 40 minutes)", ""))["start_time"]
     assert isinstance(start, dict) and start["text"] == "22:14 WAT"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "We thank all users for their patience.",
+        "Every team member was paged and joined the call.",
+        "We notified all customers by e-mail at 11:00 UTC.",
+        "The fix was rolled out to all users by 11:00 UTC.",
+        "We will send a credit to all affected customers.",
+        "All of our users could still browse the catalogue.",
+    ],
+)
+def test_everyone_of_a_group_not_told_to_meet_the_failure_is_no_share(told: str) -> None:
+    assert _facts(f"At 10:00 UTC checkout failed. {told}")["affected_share"] is None
+
+
+@pytest.mark.parametrize(
+    ("told", "quote"),
+    [
+        ("Every customer of the EU store was affected.", "Every customer"),
+        ("All students and staff were affected: nobody could read their e-mail.", "All students"),
+        ("Search was down for everyone in the region.", "for everyone"),
+        ("That was roughly 58% of everyone who tried to play.", "58%"),
+    ],
+)
+def test_everyone_of_a_group_that_met_the_failure_is_a_share(told: str, quote: str) -> None:
+    found = _facts(f"At 10:00 UTC checkout failed. {told}")["affected_share"]
+    assert isinstance(found, dict) and found["quote"] == quote
