@@ -182,3 +182,40 @@ def test_everyone_of_a_group_not_told_to_meet_the_failure_is_no_share(told: str)
 def test_everyone_of_a_group_that_met_the_failure_is_a_share(told: str, quote: str) -> None:
     found = _facts(f"At 10:00 UTC checkout failed. {told}")["affected_share"]
     assert isinstance(found, dict) and found["quote"] == quote
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a deploy before the outage is not its start: the time said to begin failing is
+        (
+            "At 09:00 UTC we deployed release 3.2. At 09:20 UTC checkout began failing. "
+            "It recovered at 10:05 UTC.",
+            "09:20 UTC",
+            "10:05 UTC",
+        ),
+        # detected first, but the outage is said to have started earlier
+        (
+            "At 11:02 UTC an alert fired; the outage had started at 10:48 UTC. "
+            "Service came back at 11:40 UTC.",
+            "10:48 UTC",
+            "11:40 UTC",
+        ),
+        # the end written before the start
+        (
+            "Users could not log in until 16:45 UTC, when the fix went live. "
+            "The problem started at 15:30 UTC.",
+            "15:30 UTC",
+            "16:45 UTC",
+        ),
+        (
+            "Checkout was degraded from 14:05 UTC; errors stopped at 15:10 UTC.",
+            "14:05 UTC",
+            "15:10 UTC",
+        ),
+    ],
+)
+def test_the_outage_s_start_and_end_as_told(text: str, start: str, end: str) -> None:
+    facts = _facts(text)
+    told = facts["start_time"], facts["end_time"]
+    assert [t["text"] if isinstance(t, dict) else None for t in told] == [start, end]

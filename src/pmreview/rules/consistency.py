@@ -9,7 +9,8 @@ from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Stated, minutes_between, outage_times, summary_span
+from ..text.span import outage_times, summary_span
+from ..text.stated import Stated, minutes_between
 from ..text.stated_durations import Duration
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule

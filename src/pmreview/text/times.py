@@ -88,7 +88,7 @@ def _blanked(text: str, matches: Iterator[re.Match[str]]) -> str:
 _TO_ZONE = re.compile(r"\s?\(?\s?(?:in\s+)?")
 
 
-def _zone_after(text: str, end: int) -> re.Match[str] | None:
+def zone_after(text: str, end: int) -> re.Match[str] | None:
     """The zone right after a time that ends at `end`: what `\\s?\\(?\\s?(?:in\\s+)?(ZONE)`
     matched there, without compiling ZONE a second time. No zone starts with white space, "("
     or a lower-case letter, so that pattern can match only where _TO_ZONE's greedy match
@@ -197,7 +197,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z")
         if not tz:
-            after = _zone_after(text, m.end())
+            after = zone_after(text, m.end())
             if after:
                 tz = after.group(0)
             else:
@@ -214,21 +214,6 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             date=g["date"],
             clock=clock,  # type: ignore[arg-type]
         )
-
-
-# a clock time told by its name: "at midnight", "from noon" (not "around noon" or "before
-# midnight": a time of day, as "in the evening" is)
-_NAMED_TIME = Lazy(r"\b(?:at|from|since)\s+(?P<time>mid-?night|noon|midday)\b", re.I)
-
-
-def named_times(text: str, line: int) -> Iterator[TimeRef]:
-    """The clock times `text` (a single line) tells by name ("at midnight" is 00:00, "from
-    noon" 12:00), with the zone written after them ("at midnight (PST)")."""
-    for m in _NAMED_TIME.compiled.finditer(text) if "n" in text else ():
-        zone = _zone_after(text, m.end())
-        hour = 0 if "night" in m["time"].lower() else 12
-        tz = zone.group(0) if zone else None
-        yield TimeRef(m["time"], line, m.start("time") + 1, hour, 0, tz, None, "12h")
 
 
 _LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time
@@ -277,7 +262,7 @@ def _dot_time(rest: str, start: int) -> TimeRef | None:
     if m is None:
         return None
     dashed = len(m["h"]) == 2 and _DOT_DASH.match(rest, m.end()) is not None
-    if not (dashed or _zone_after(rest, m.end())):
+    if not (dashed or zone_after(rest, m.end())):
         return None
     colon = f"{rest[: m.start('m') - 1]}:{rest[m.start('m') :]}"
     t = next(find_times(colon, column=1 + start), None)
@@ -293,7 +278,7 @@ def leading_date_only(text: str) -> bool:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = _zone_after(text, end)
+    after = zone_after(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":
