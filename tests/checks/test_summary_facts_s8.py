@@ -42,6 +42,10 @@ def test_local_time_or_a_zone_in_another_column_is_no_zone() -> None:
     assert _facts("Checkout failed from 10:00 to 10:45 (local time).")["timezone"] is None
     table = "| Field | Value |\n|---|---|\n| Start | 10:00 |\n| Owner | the EU team |"
     assert _facts(table)["timezone"] is None
+    notes = "| Time | Event (see PT notes) |\n|---|---|\n| 10:00 | checkout failed |"
+    assert _facts(notes)["timezone"] is None
+    labelled = "| Time UTC | Event |\n|---|---|\n| 10:00 | checkout failed |"
+    assert _zone(_facts(labelled)["timezone"]) == "UTC"
 
 
 @pytest.mark.parametrize(

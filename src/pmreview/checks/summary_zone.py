@@ -11,11 +11,13 @@ from ..parse.timeline import zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.prefilter import Lazy
 from ..text.span import Span
-from ..text.zones import ZONE, ZONE_RE, search_zone_statement
+from ..text.zones import ZONE, search_zone_statement
 from .record import ZoneFact, time_fact
 
 # a zone alone in brackets in a title or a table's label: "Summary (UTC)", "Start [EAT]"
 _BRACKETED = Lazy(rf"[(\[]\s*(?P<tz>{ZONE})\s*[)\]]")
+# a zone written after a time's label: "Time UTC", "Start, EAT", "When (in GMT)"
+_LABELLED = Lazy(rf"\b(?:times?|start|end|when|date|clock)\W{{0,3}}(?:in\s+)?(?P<tz>{ZONE})", re.I)
 _SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-{3}")  # the line under a table's header row
 
 
@@ -63,9 +65,9 @@ def _in_table(doc: Document) -> ZoneFact | None:
         places = [(b.line, lines[b.line - 1].strip().strip("|").split("|")[0])]
         places += [(head, _cells(lines[head - 1]))] if head else []
         for at, cells in places:
-            m = _BRACKETED.compiled.search(cells) or ZONE_RE.search(cells)
+            m = _BRACKETED.compiled.search(cells) or _LABELLED.compiled.search(cells)
             if m:
-                return _fact(lines[at - 1], at, m.group(0), m.groupdict().get("tz") or m.group(0))
+                return _fact(lines[at - 1], at, m.group(0), m["tz"])
     return None
 
 
