@@ -13,12 +13,12 @@ from pmreview.text.dates import _after_time
 from pmreview.text.times import (
     DATE_RE,
     TIME_RE,
-    _zone_after,
     _zone_ending,
     find_times,
     leading_time,
     time_matches,
     without_dates_and_times,
+    zone_after,
 )
 from pmreview.text.zones import (
     OFFSETS,
@@ -148,7 +148,7 @@ def test_zones_around_a_place_are_the_whole_patterns_matches(
 ) -> None:
     end = data.draw(st.integers(0, len(text)))
     lo = data.draw(st.integers(0, end))
-    after, plain = _zone_after(text, end), _AFTER.match(text, end)
+    after, plain = zone_after(text, end), _AFTER.match(text, end)
     assert (after and after.span()) == (plain and plain.span("tz"))
     before = _BEFORE.search(text, lo, end)
     assert _zone_ending(text, lo, end) == (before and before.span("tz"))

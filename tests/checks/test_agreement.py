@@ -17,7 +17,8 @@ from pmreview.parse import parse
 from pmreview.rules import registry
 from pmreview.rules.actions import tasks_by_list
 from pmreview.source import from_text
-from pmreview.text.span import Stated, summary_span
+from pmreview.text.span import summary_span
+from pmreview.text.stated import Stated
 from pmreview.text.task_parts import is_done
 
 OWN = sorted(DATA.glob("*.md")) + sorted((REPO / "examples").glob("*.md"))

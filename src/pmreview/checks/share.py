@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from ..models import Block
 from ..text.borrowed import own_sentences
+from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
 
@@ -22,7 +23,9 @@ _SHARE = re.compile(
     r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
     r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
-    r"|user ?base|customer ?base))",
+    r"|user ?base|customer ?base)"
+    # "down for everyone" ("everyone who tried", "everyone visiting": see _anyone_failed)
+    r"|(?:for|to)\s+(?:everyone|everybody)\b(?!\s+(?:who\b|\w+ing\b)))",
     re.IGNORECASE,
 )
 _SHARE_WHO = Lazy(
@@ -37,7 +40,7 @@ _SHARE_WHO = Lazy(
     # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
     r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
     # what a browser asks for: "half of page loads" is a share of the load
-    r"|page ?(?:loads|views)|hits)\b",
+    r"|page ?(?:loads|views)|hits|everyone|everybody)\b",
     re.IGNORECASE,
 )
 _NOT_SHARE = Lazy(
@@ -133,6 +136,43 @@ _KIND = Lazy(
 )
 
 
+def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether a share in the sentence text[start:end] is not one of the users affected: a
+    possibility ("a crash could lead to … on all the members"), or everyone of a group in a
+    sentence that does not say they met the failure ("we thank all users", "every team member
+    was paged", "we e-mailed every customer", "all users could still browse") or that counts
+    the affected themselves ("a credit to all affected customers")."""
+    if lexicon("hedge").search(text, start, m.start()):
+        return True
+    if not _TOTAL.compiled.match(m.group(0)):
+        return False
+    sentence = text[start:end]
+    return bool(
+        _OF_AFFECTED.compiled.search(m.group(0))
+        or _KIND.compiled.search(sentence)
+        or _TOLD_TO.compiled.search(sentence)
+        or not (_FAILED.compiled.search(sentence) or _MET_FAILURE.compiled.search(sentence))
+        and not _DOWN.compiled.search(sentence)
+    )
+
+
+_TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|each)", re.IGNORECASE)
+_OF_AFFECTED = Lazy(r"\b(?:affected|impacted)\b", re.IGNORECASE)
+# what is said or given to everyone, affected or not, and everyone who was not hit
+_TOLD_TO = Lazy(
+    r"\b(?:notif(?:ied|ying)|e-?mail(?:ed|ing)|informed|informing|contact(?:ed|ing)|messag(?:ed|ing)"
+    r"|announc(?:ed|ing)|paged|(?:rolled out|deployed|released|shipped|sent) to|could still"
+    r"|still (?:could|able|work))\b",
+    re.IGNORECASE,
+)
+_DOWN = Lazy(
+    r"\b(?:down|outage|unavailable|offline|inaccessible|unreachable|broken|disrupt\w*|degraded"
+    r"|cannot|can[’']t|stuck|delayed|experienc\w*|went wrong|lost access|no access|blank"
+    r"|empty|incorrect|wrong|stale|expos\w*|leak\w*|compromis\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _stated_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users; else all of the load failing ("100% of queries failed")."""
     whole: Evidence | None = None
@@ -144,6 +184,8 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
+            if _not_told(b.text, m, *own[at]):
+                continue
             lo = max(0, m.start() - 30)
             if _ROUTED.compiled.search(b.text, lo, m.start()):
                 continue  # where traffic was sent, not who was affected

@@ -7,12 +7,10 @@ import re
 from functools import cache
 
 from ..models import Block, Document, TimeRef
-from ..parse.timeline import zone_words
 from ..parse.views import (
     ABOUT_WRITE_UP,
     summary_blocks,
     summary_sections,
-    summary_times,
 )
 from ..text.borrowed import own_blocks
 from ..text.lexicon import lexicon
@@ -20,16 +18,18 @@ from ..text.prefilter import Lazy
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
 from . import semantics as sem
-from .record import Place, Summary, ZoneFact, place, time_fact
+from .record import Place, Summary, place, time_fact
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
+from .summary_zone import summary_zone
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
 _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
-    r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow)",
+    r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
+    r"|bad gateway|gateway time-?out|service unavailable|internal server error)",
     re.IGNORECASE,
 )
 
@@ -48,7 +48,7 @@ def summary(doc: Document) -> Summary:
         "start_time": time_fact(doc, start) if start else None,
         "end_time": time_fact(doc, end) if end else None,
         "duration": _duration(doc, span, start, end),
-        "timezone": _zone(doc, span),
+        "timezone": summary_zone(doc, span),
         "impact": _impact(doc, blocks),
         "affected_share": affected_share(blocks),
         "root_cause": summary_cause(doc, blocks),
@@ -122,23 +122,6 @@ def _duration(
     if apart or re.search(r"[.;!?]\s", quote):  # the two ends told in different sentences
         return {"quote": last["text"], "line": last["line"], "column": last["column"]}
     return {"quote": quote, "line": end.line, "column": first["column"]}
-
-
-def _zone(doc: Document, span: Span) -> ZoneFact | None:
-    """The outage's start or end written with a zone, else the first summary time written
-    with one (not an example window's "00:00-01:00" before the outage's "10:00 AEDT"), else
-    the document's zone statement outside the timeline (when the summary has a time at all)."""
-    own = [p.time for p in (span.start, span.end) if p and p.time.tz]
-    # written with its zone beside it ("11:15 UTC"), not a start that only shares it
-    own = [t for t in own if len(time_fact(doc, t)["text"]) > len(t.raw)]
-    zoned = own[0] if own else span.zoned
-    if zoned:
-        t = time_fact(doc, zoned)
-        return {**t, "timezone": zoned.tz or ""}
-    words = zone_words(doc.source, doc.sections, timeline=False) if summary_times(doc) else None
-    if words is None:
-        return None
-    return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
 
 
 def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:

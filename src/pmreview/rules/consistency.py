@@ -9,7 +9,8 @@ from typing import Any
 
 from ..models import Document, Hit, TimeRef
 from ..text.dates import parse_date
-from ..text.span import Stated, summary_span
+from ..text.span import summary_span
+from ..text.stated import Stated
 from ..text.times import DATE_RE, has_date
 from . import Option, Rule
 from .consistency_duration import HEDGE, check_duration

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models import Document, Hit
-from ..text.span import Stated, minutes_between, outage_times, summary_span
+from ..text.span import outage_times, summary_span
+from ..text.stated import Stated, minutes_between
 from ..text.stated_durations import Duration
 
 # hedge words right before a stated time or length: its tolerance doubles

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..models import Document, TimelineEntry, TimeRef
 from ..text.prefilter import Lazy
-from ..text.span import Stated
+from ..text.stated import Stated
 from ..text.zones import zone_offset
 from .timeline_order import entry_dates, timed
 

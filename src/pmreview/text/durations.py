@@ -36,7 +36,8 @@ _PART = (
     r"(?P<n>(?<!\d)\d+(?:\.\d+)?|(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r"))(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]*(?P<u>days?|hours?|hrs?|h|minutes?|mins?|m)"
-    r"(?![\w:])(?P<half_after>\s+and\s+a\s+half\b)?"  # "a day and a half"
+    r"(?:(?![\w:])|(?<=\dh)(?=\d{1,2}\s?m))"  # a compact length goes on: "2h10m"
+    r"(?P<half_after>\s+and\s+a\s+half\b)?"  # "a day and a half"
 )
 # The look-ahead (a character a number can start with) changes no match; it lets re reject
 # most positions at once instead of trying every number word there (1.7 times faster).

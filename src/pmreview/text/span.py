@@ -12,54 +12,13 @@ from datetime import date
 
 from ..models import Document, TimeRef, per_document
 from ..parse.views import summary_blocks, summary_times
-from .dates import align, date_near, parse_date
+from . import span_cues as cues
+from .dates import date_near, parse_date
 from .joins import is_alternative, range_join
 from .other_times import not_the_outage
-from .prefilter import Lazy
+from .stated import Stated, end_by_length, start_by_length
 from .stated_durations import Duration, stated_durations
 from .times import may_hold_date
-from .zones import zone_offset
-
-_END_CUE = Lazy(
-    r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
-    r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
-    r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
-    r"concluded)\b",
-    re.I,
-)
-# A start said before the time, in its clause: "began at", "starting around", "since".
-_START_CUE = Lazy(
-    r"\b(?:began|begun|begin(?:s|ning)?|start(?:ed|ing|s)?|since|onset|commenc\w*)\b[^.;]{0,40}$",
-    re.I,
-)
-_FAILURE = Lazy(
-    r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
-    r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
-    r"|cannot|can't|unable|no longer|timed? ?out|slow\w*|5\d\d|alert\w*)\b",
-    re.I,
-)
-# An end written right before the time: "completed by 15:56", "by about 9:40".
-_END_BY = re.compile(r"\bby\s+(?:approx\w*\s+|about\s+|around\s+|~\s*)?$", re.I)
-# An end said after the time, in the same sentence: "At 12:16, service was restored".
-_END_AFTER = Lazy(
-    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
-    r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
-    r"|fixed|mitigated|up and running|operational)\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Stated:
-    """A clock time the summary states, with the same instant written in other zones."""
-
-    time: TimeRef
-    alternatives: tuple[TimeRef, ...] = ()
-    date: date | None = None
-
-    @property
-    def all(self) -> tuple[TimeRef, ...]:
-        return (self.time, *self.alternatives)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -84,7 +43,7 @@ def _clusters(doc: Document) -> list[Stated]:
     out: list[Stated] = []
     dated: dict[int, bool] = {}  # per line: whether it may hold a date at all
     skipped: TimeRef | None = None
-    for t in (t for t in doc.times if t.line in lines and usable(t)):
+    for t in (t for t in _written(doc, lines) if usable(t)):
         text = doc.source.lines[t.line - 1]
         if _not_outage(doc, t, skipped):
             skipped = t
@@ -99,6 +58,13 @@ def _clusters(doc: Document) -> list[Stated]:
         day = _date_of(t, text, start) if t.date or dated[t.line] else None
         out.append(Stated(t, (), day))
     return out
+
+
+def _written(doc: Document, lines: set[int]) -> list[TimeRef]:
+    """The clock times on the summary's lines, in digits or by name ("at midnight")."""
+    named = [t for n in sorted(lines) for t in cues.named_times(doc.source.lines[n - 1], n)]
+    times = [t for t in doc.times if t.line in lines]
+    return sorted([*times, *named], key=lambda t: (t.line, t.column)) if named else times
 
 
 def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:
@@ -163,22 +129,11 @@ def summary_span(doc: Document) -> Span:
     start, end = _ends(doc, times)
     durations = tuple(stated_durations(doc))
     if start is not None and end is None:
-        end = _end_by_length(times, start, durations)
+        end = end_by_length(times, start, durations)
+    elif start is not None and end is not None:
+        start = start_by_length(times, start, end, durations)
     zoned = next((t for t in summary_times(doc) if t.tz), None)
     return Span(start, end, zoned, durations)
-
-
-def _end_by_length(
-    times: list[Stated], start: Stated, durations: tuple[Duration, ...]
-) -> Stated | None:
-    """With no word that marks an end, the later time that the stated length puts after the
-    start: "published at 09:12 UTC and yanked at 13:47 UTC (4 h 35 min)"."""
-    later = times[times.index(start) + 1 :] if start in times else []
-    for c in later:
-        gap = minutes_between(start, c)
-        if gap and any(abs(gap - d.minutes) <= max(2, d.minutes // 20) for d in durations):
-            return c
-    return None
 
 
 def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
@@ -213,12 +168,34 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     first = starts[0] if starts else None
     if first is not None and not _tied(doc, clusters, first):
         first = next((i for i in starts if _is_start(doc, clusters, i)), first)
+    if first is not None and not _is_start(doc, clusters, first):
+        first = _earlier_start(doc, clusters, first, starts)
     start = clusters[first] if first is not None else None
     after = -1 if first is None else first
     end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
+    if end is None and start is not None:  # "down until 16:45 … The problem started at 15:30"
+        later = (c for i, c in enumerate(clusters) if ends[i] and _later(start, c))
+        end = next(later, None)
     if start is not None and end is not None and end.time.line == start.time.line:
         return _inherit(start, end), end
     return start, end
+
+
+def _earlier_start(doc: Document, clusters: list[Stated], first: int, starts: list[int]) -> int:
+    """A time written later but said to be the start, and earlier on the clock, rather than
+    the first time ("At 11:02 an alert fired; the outage had started at 10:48")."""
+    said = (i for i in starts if i > first and _outage_began(doc, clusters, i))
+    return next((i for i in said if _later(clusters[i], clusters[first])), first)
+
+
+def _outage_began(doc: Document, clusters: list[Stated], i: int) -> bool:
+    return cues.OUTAGE_BEGAN.compiled.search(_before(doc, clusters, i)[-60:]) is not None
+
+
+def _later(a: Stated, b: Stated) -> bool:
+    """Whether b is after a on the same day (neither dated, or both on the same date)."""
+    x, y = a.time.minutes, b.time.minutes
+    return x is not None and y is not None and a.date == b.date and y > x
 
 
 def _before(doc: Document, clusters: list[Stated], i: int) -> str:
@@ -231,8 +208,13 @@ def _before(doc: Document, clusters: list[Stated], i: int) -> str:
 
 
 def _is_start(doc: Document, clusters: list[Stated], i: int) -> bool:
-    """Whether the words before a time say the outage began then ("began at", "since")."""
-    return _START_CUE.compiled.search(_before(doc, clusters, i)[-60:]) is not None
+    """Whether the words around a time say the outage began then ("began at", "since", "At
+    09:20 checkout began failing")."""
+    if cues.START_CUE.compiled.search(_before(doc, clusters, i)[-60:]):
+        return True
+    c = clusters[i].all[-1]
+    text = doc.source.lines[c.line - 1]
+    return cues.START_AFTER.compiled.match(text, c.column - 1 + len(c.raw)) is not None
 
 
 def _tied(doc: Document, clusters: list[Stated], i: int) -> bool:
@@ -244,7 +226,10 @@ def _tied(doc: Document, clusters: list[Stated], i: int) -> bool:
     text = doc.source.lines[c.line - 1]
     after = re.split(r"[.;]\s", text[c.column - 1 + len(c.raw) :][:80])[0]
     before = re.split(r"[.;]\s", _before(doc, clusters, i)[-60:])[-1]
-    return _is_start(doc, clusters, i) or _FAILURE.compiled.search(before + " " + after) is not None
+    return (
+        _is_start(doc, clusters, i)
+        or cues.FAILURE.compiled.search(before + " " + after) is not None
+    )
 
 
 def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
@@ -254,30 +239,12 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     c = clusters[i]
     text = doc.source.lines[c.time.line - 1]
     before = _before(doc, clusters, i)
-    if _END_CUE.compiled.search(before[-60:]) or _END_BY.search(before):
+    if cues.END_CUE.compiled.search(before[-60:]) or cues.END_BY.search(before):
         return True
     stop = c.all[-1].column - 1 + len(c.all[-1].raw)
     nxt = clusters[i + 1].time if i + 1 < len(clusters) else None
     followed = nxt is not None and nxt.line == c.time.line
     after = text[stop : nxt.column - 1] if nxt is not None and followed else text[stop:]
-    m = _END_AFTER.compiled.match(after)
+    m = cues.END_AFTER.compiled.match(after)
     # words that lead on to the next time are its cue ("… and was resolved by 14:45")
     return m is not None and (not followed or "." in after[m.end() :])
-
-
-def minutes_between(start: Stated, end: Stated) -> int | None:
-    """End minus start in minutes, across midnight or days when the dates say so."""
-    a, b = start.time.minutes, end.time.minutes
-    if a is None or b is None:
-        return None
-    shift = 0
-    oa, ob = zone_offset(start.time.tz), zone_offset(end.time.tz)
-    if oa is not None and ob is not None:
-        shift = oa - ob
-    diff = b - a + shift
-    if start.date and end.date:
-        first, last = align(start.date, end.date)
-        diff += (last - first).days * 1440
-    elif diff < 0:
-        diff += 1440
-    return diff

@@ -11,7 +11,7 @@ from ..models import Document
 from ..parse.views import summary_sections
 from .borrowed import on_log_line, own_blocks
 from .durations import durations_in, of_other_thing
-from .prefilter import run_end
+from .prefilter import Lazy, run_end
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -60,17 +60,61 @@ def stated_durations(doc: Document) -> list[Duration]:
             for s, e, minutes in durations_in(b.text):
                 if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
-                ok = sec.has("duration") or cue.search(b.text[max(0, s - 40) : s])
+                ok = sec.has("duration") or _cued(cue, b.text, s, sec.has("impact"))
                 if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
                     line, col = b.position(s)
                     out.append(Duration(minutes, line, col, b.text[s:e]))
     return out
 
 
+def _cued(cue: re.Pattern[str], text: str, s: int, impact: bool) -> bool:
+    """A length told as the outage's by the words before it: "lasted", "downtime of", or
+    "for" in an Impact section or in a sentence that says what failed ("returned errors for 2
+    hours", "for 47 minutes, CI jobs failed"); not the team's effort ("we investigated for
+    40 minutes", "worked for 3 hours") nor another thing's ("the deploy had been running for
+    2 hours")."""
+    window = text[max(0, s - 40) : s]
+    if cue.search(window) is None or _EFFORT.compiled.search(window):
+        return False
+    if not impact and cue.search(_FOR.sub(" ", window)) is None:  # "for" is its only cue
+        before = _CLAUSE_START.split(text[max(0, s - 160) : s])[-1]
+        after = _CLAUSE_START.split(text[s : s + 160])[0]
+        return _FAILED.compiled.search(f"{before} {after}") is not None
+    return True
+
+
+_APPROX = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx\.|nearly|almost|just over|just under)\s*+$"
+    r"|[~≈]\s*+$",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[.;!?]\s|\n\n")
+_FOR = re.compile(r"\bfor\b", re.I)
+_EFFORT = Lazy(
+    r"\b(?:work(?:ed|ing)|investigat\w*|debugg\w*|troubleshoot\w*|troubleshot|search(?:ed|ing)"
+    r"|tried|trying|looked|looking|spent|spending|monitor(?:ed|ing)|watch(?:ed|ing)|discuss\w*"
+    r"|attempted|retri(?:ed|es)|paged|waited|waiting)\b",
+    re.I,
+)
+# what a sentence says failed, so that its "for 2 hours" is how long it was down
+_FAILED = Lazy(
+    r"\b(?:down|outages?|downtime|unavailable|unreachable|inaccessible|offline|fail\w*|errors?"
+    r"|broken|broke|degraded|disrupt\w*|slow\w*|delayed|stuck|impact\w*|affected|interrupt\w*"
+    r"|could ?n[o'’]t|cannot|can'?t|unable|no longer|not (?:load|work|respond|reachable|available)"
+    r"\w*|timed? ?out|time-?outs?|[45]\d\d|crash\w*|hung|hanging|lost|missing|stopped|blocked"
+    r"|locked out|dropped|rejected|refused|went dark|dead|unresponsive|hit|froze|frozen|hang\w*"
+    r"|not working|halt\w*|no(?:body| one) could|disappear\w*|vanish\w*|incomplete|incorrect"
+    r"|wrong|stale|empty|blank|corrupt\w*|expos\w*|leak\w*|compromis\w*|public(?:ly)?|latenc\w*)\b",
+    re.I,
+)
+
+
 def _parenthesised(text: str, s: int, e: int) -> bool:
-    """Whether text[s:e] stands in brackets, white space aside. (Found without copying the
-    text before and after it, which costs the square of a block's length when the block
-    holds many durations.)"""
+    """Whether text[s:e] stands in brackets, white space and a word of approximation aside
+    ("(about 10 hours 40 minutes)"). (Found without copying the text before and after it,
+    which costs the square of a block's length when the block holds many durations.)"""
+    approx = _APPROX.search(text, max(0, s - 20), s)
+    s = approx.start() if approx else s
     while s > 0 and text[s - 1].isspace():
         s -= 1
     while e < len(text) and text[e].isspace():

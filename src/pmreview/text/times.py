@@ -88,14 +88,21 @@ def _blanked(text: str, matches: Iterator[re.Match[str]]) -> str:
 _TO_ZONE = re.compile(r"\s?\(?\s?(?:in\s+)?")
 
 
-def _zone_after(text: str, end: int) -> re.Match[str] | None:
+def zone_after(text: str, end: int) -> re.Match[str] | None:
     """The zone right after a time that ends at `end`: what `\\s?\\(?\\s?(?:in\\s+)?(ZONE)`
     matched there, without compiling ZONE a second time. No zone starts with white space, "("
     or a lower-case letter, so that pattern can match only where _TO_ZONE's greedy match
-    ends."""
+    ends. A dash and a time right after a clock time ("10:00-10:40") end a range, not an
+    offset: an offset written so ("10:00:00-05:00") follows a time with seconds."""
     lead = _TO_ZONE.match(text, end)
     assert lead is not None  # every part of the pattern is optional
-    return ZONE_RE.match(text, lead.end())
+    zone = ZONE_RE.match(text, lead.end())
+    if zone and lead.end() == end and text.startswith("-", end):
+        return zone if _SECONDS.search(text, 0, end) else None
+    return zone
+
+
+_SECONDS = re.compile(r":\d\d:\d\d(?:\.\d+)?$")  # a time that ends with its seconds
 
 
 # The whole pattern that _zone_ending searches with ZONE_RE, for the one case that cannot.
@@ -190,7 +197,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z")
         if not tz:
-            after = _zone_after(text, m.end())
+            after = zone_after(text, m.end())
             if after:
                 tz = after.group(0)
             else:
@@ -255,7 +262,7 @@ def _dot_time(rest: str, start: int) -> TimeRef | None:
     if m is None:
         return None
     dashed = len(m["h"]) == 2 and _DOT_DASH.match(rest, m.end()) is not None
-    if not (dashed or _zone_after(rest, m.end())):
+    if not (dashed or zone_after(rest, m.end())):
         return None
     colon = f"{rest[: m.start('m') - 1]}:{rest[m.start('m') :]}"
     t = next(find_times(colon, column=1 + start), None)
@@ -271,7 +278,7 @@ def leading_date_only(text: str) -> bool:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = _zone_after(text, end)
+    after = zone_after(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":

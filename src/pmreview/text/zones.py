@@ -9,9 +9,13 @@ from .prefilter import Lazy
 
 _TABLE = load_toml("zones.toml")
 OFFSETS: dict[str, int] = _TABLE["abbreviations"]  # abbreviation -> minutes east of UTC
+_PLACES: dict[str, int] = _TABLE["places"]  # "Nairobi" (time) -> minutes east of UTC
 _NAMED_OFFSETS: list[tuple[str, int]] = sorted(
-    _TABLE["named"].items(), key=lambda kv: len(kv[0]), reverse=True
+    [*_TABLE["named"].items(), *((k.lower(), v) for k, v in _PLACES.items())],
+    key=lambda kv: len(kv[0]),
+    reverse=True,
 )
+_PLACE = "|".join(sorted((re.escape(k) for k in _PLACES), key=len, reverse=True))
 
 _ABBR = "|".join(sorted(OFFSETS, key=len, reverse=True))
 _NAMED = (
@@ -20,6 +24,7 @@ _NAMED = (
     r"(?:Central|Eastern|Western) European(?: Summer| Standard)?|British Summer|"
     r"India(?:n)? Standard|Japan Standard)\s+Time"
     r"|(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)(?= *(?:\)|$|[.,;:\n-]))"
+    rf"|(?:{_PLACE})(?: local)? [Tt]ime\b"
 )
 _IANA = r"(?:Africa|America|Asia|Europe|Australia|Pacific|Atlantic|Indian)/[A-Z](?:[A-Za-z]|_++)+"
 

@@ -1,0 +1,72 @@
+"""The words around a clock time that say the outage started or ended then ("began at",
+"restored at", "At 09:20 checkout began failing"), or that tie the time to the outage ("the
+site went down"): read by the summary span (text/span.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import TimeRef
+from .prefilter import Lazy
+from .times import zone_after
+
+END_CUE = Lazy(
+    r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
+    r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
+    r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
+    r"concluded|c[ao]me back|comes back"
+    r"|(?:errors?|failures?|alerts?|impact|outage|timeouts?)\s+(?:had\s+)?(?:stopped|ceased|subsided"
+    r"|cleared|disappeared|went away))\b",
+    re.I,
+)
+# A start said before the time, in its clause: "began at", "starting around", "since".
+START_CUE = Lazy(
+    r"\b(?:began|begun|begin(?:s|ning)?|start(?:ed|ing|s)?|since|onset|commenc\w*)\b[^.;]{0,40}$",
+    re.I,
+)
+# a start said right after the time: "At 09:20 checkout began failing", "10:48, when the
+# errors started"
+START_AFTER = Lazy(
+    r"[^.;]{0,40}?\b(?:(?:began|begun|started|starting)\s+(?:to\s+)?(?:fail|error|return|time"
+    r"|drop|reject|crash|slow|hang|throw)\w*|(?:outage|incident|problem|issue|impact|errors?"
+    r"|failures?|degradation|downtime)\s+(?:had\s+)?(?:began|begun|started|starts|begins))\b",
+    re.I,
+)
+FAILURE = Lazy(
+    r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
+    r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
+    r"|cannot|can't|unable|no longer|timed? ?out|slow\w*|5\d\d|alert\w*)\b",
+    re.I,
+)
+# An end written right before the time: "completed by 15:56", "by about 9:40".
+END_BY = re.compile(r"\bby\s+(?:approx\w*\s+|about\s+|around\s+|~\s*)?$", re.I)
+# An end said after the time, in the same sentence: "At 12:16, service was restored".
+END_AFTER = Lazy(
+    r"^[^.\n]{0,40}?\b(?:was|were|got|been|is)?\s*(?:fully\s+)?"
+    r"(?:restored|resolved|recovered|back (?:up|online|to normal)"
+    r"|fixed|mitigated|up and running|operational)\b",
+    re.I,
+)
+# the outage itself said to have begun at the time ("the outage had started at 10:48"), not
+# a part of it ("uploads had been failing since 03:20")
+OUTAGE_BEGAN = Lazy(
+    r"\b(?:outage|incident|problem|issue|impact|errors?|failures?|downtime|degradation)\s+"
+    r"(?:had\s+)?(?:actually\s+)?(?:began|begun|started|start)\s+(?:at\s+|around\s+|about\s+)*$",
+    re.I,
+)
+
+
+# a clock time told by its name: "at midnight", "from noon" (not "around noon" or "before
+# midnight": a time of day, as "in the evening" is)
+_NAMED_TIME = Lazy(r"\b(?:at|from|since)\s+(?P<time>mid-?night|noon|midday)\b", re.I)
+
+
+def named_times(text: str, line: int) -> Iterator[TimeRef]:
+    """The clock times `text` (a single line) tells by name ("at midnight" is 00:00, "from
+    noon" 12:00), with the zone written after them ("at midnight (PST)")."""
+    for m in _NAMED_TIME.compiled.finditer(text) if "n" in text else ():
+        zone = zone_after(text, m.end())
+        hour = 0 if "night" in m["time"].lower() else 12
+        tz = zone.group(0) if zone else None
+        yield TimeRef(m["time"], line, m.start("time") + 1, hour, 0, tz, None, "12h")
