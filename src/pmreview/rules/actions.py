@@ -12,6 +12,7 @@ from ..text.task_parts import (
     body,
     has_object,
     is_done,
+    is_standing,
     is_topic,
     priority_legend,
 )
@@ -126,30 +127,53 @@ def _per_list(
     doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str, suggestion: str
 ) -> Iterator[Hit]:
     for titles, every in _groups(doc, options["per"]):
-        tasks = [t for t in every if not is_done(t)]  # work done needs no owner or date
+        # work done and standing rules ("Never deploy on Fridays") need no owner or date
+        done = [t for t in every if is_done(t)]
+        rules = [t for t in every if t not in done and is_standing(t)]
+        tasks = [t for t in every if t not in done and t not in rules]
         missing = [t for t in tasks if not test(doc, t)]
         if not missing:
             continue
-        n = len(tasks)
         where = ", ".join(f'"{t.rstrip(" :")}"' for t in titles)
-        if n == 1:
-            share = f"The action item under {where} has no {what}"
-        elif len(missing) == n:
-            share = f"None of the {n} action items under {where} has {_a(what)}"
-        else:
-            share = f"{len(missing)} of the {n} action items under {where} have no {what}"
         lines = ", ".join(str(t.block.line) for t in missing[:8])
         more = ", …" if len(missing) > 8 else ""
-        first = missing[0]
         plural = "s" if len(missing) > 1 else ""
+        first = missing[0]
         yield hit_at(
             first.block,
             first.start,
             first.end,
-            f"{share} (line{plural} {lines}{more}).",
+            f"{_share(len(missing), len(tasks), len(every), where, what)} "
+            f"(line{plural} {lines}{more}{_rest(len(done), len(rules))}).",
             question=question,
             suggestion=suggestion,
         )
+
+
+def _share(missing: int, open_: int, listed: int, where: str, what: str) -> str:
+    """ "None of the 3 open action items under "X" has an owner": the count of the items
+    asked about, called open when the list holds others (done, or standing rules)."""
+    items = "open action item" if open_ < listed else "action item"
+    if open_ == 1:
+        return f"The {items} under {where} has no {what}"
+    if missing == open_:
+        return f"None of the {open_} {items}s under {where} has {_a(what)}"
+    verb = "has" if missing == 1 else "have"
+    return f"{missing} of the {open_} {items}s under {where} {verb} no {what}"
+
+
+def _rest(done: int, rules: int) -> str:
+    """What the count leaves out: "; the other 2 are done", "; the other 1 is a standing rule"."""
+    n = done + rules
+    if not n:
+        return ""
+    if not rules:
+        what = "done"
+    elif not done:
+        what = "a standing rule" if n == 1 else "standing rules"
+    else:
+        what = "done or standing rules"
+    return f"; the other {n} {'is' if n == 1 else 'are'} {what}"
 
 
 def _a(what: str) -> str:
@@ -249,10 +273,12 @@ RULES: list[Rule] = [
         severity="info",
         summary="Action items name no owner (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
-        'open action items (not marked done with ✅, [x], DONE, "(completed)", '
-        "strikethrough or a Status cell, nor written as work done or as a state now in force "
-        '("tokens are now scoped", "the scanner now runs …"), nor listed under a lead-in '
-        'or title saying so: "We have already:", "Completed") name no owner: an @mention, '
+        'open action items (not marked done with ✅, [x], DONE, "Done:", "(completed)", '
+        '"(in effect)", strikethrough or a Status cell, nor written as work done or as a state '
+        'now in force ("tokens are now scoped", "the scanner now runs …") unless marked open '
+        '("In progress:", "(target: Q2)"), nor listed under a lead-in or title saying so: "We '
+        'have already:", "Completed"; nor standing rules: "Never deploy on Fridays", "No '
+        'migration will run in a request again") name no owner: an @mention, '
         '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May" '
         'or "— me", or an Owner column. '
         'A list its author titles as their own ("What I\'m changing") is theirs.',
@@ -273,9 +299,10 @@ RULES: list[Rule] = [
         summary="Action items have no due date or ticket (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
         "open action items (items marked or written as done or as a state now in force, or "
-        "listed under a lead-in "
-        'such as "We have already:", are left out) have neither a due date (a date, '
-        '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
+        'listed under a lead-in such as "We have already:", and standing rules ("Always run '
+        '…") are left out, and the message says how many) have neither a due date (a date, '
+        '"by Friday", "Q3"; not a time of day) nor a ticket (OPS-123, #123, a link to a '
+        "tracker; a link to a tool or a page tracks nothing).",
         why="Action items are where postmortems fail: without a ticket or a date they are not "
         "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "
         "issue with an agreed deadline.",

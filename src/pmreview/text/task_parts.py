@@ -17,6 +17,7 @@ from .verb_forms import (
     action_words,
     done_past,
     marked_done,
+    marked_open,
     opens_as_verb,
     reported_done,
     under_way,
@@ -73,7 +74,9 @@ _DUE = re.compile(
     r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
     r"|\bQ[1-4]\b(?:\s+\d{4})?"
     r"|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|sat|sun|jan|feb"
-    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\w ,/-]{0,20}|\bin \d+ (?:days?|weeks?)\b"
+    # a digit opens a date, not a time of day ("by 03:30 UTC" is when an alert fires)
+    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d(?!\d?:\d\d))[\w ,/-]{0,20}"
+    r"|\bin \d+ (?:days?|weeks?)\b"
     r"|\b(?:this|next|current) sprint\b|\bsprint\b",
     re.I,
 )
@@ -136,7 +139,7 @@ def _read(doc: Document, block: Block) -> Assignment:
     text = block.text
     return Assignment(
         cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
-        cells.get("ticket") or _first(_TICKET, text),
+        cells.get("ticket") or _ticket(text),
         cells.get("due") or _first(_DUE, text) or _date(text),
     )
 
@@ -144,6 +147,26 @@ def _read(doc: Document, block: Block) -> Assignment:
 def _first(pattern: re.Pattern[str] | RunSearch, text: str) -> str | None:
     m = pattern.search(text)
     return m.group(0).strip() if m else None
+
+
+def _ticket(text: str) -> str | None:
+    """A ticket key or number, or a link to a tracker; a link to anything else (a tool, a
+    page of docs, the service itself in a `curl` command) tracks nothing."""
+    pos = 0
+    while (m := _TICKET.search(text, pos)) is not None:
+        found = m.group(0).strip()
+        if not _LINK.match(found) or _TRACKER.search(found):
+            return found
+        pos = m.end()
+    return None
+
+
+_LINK = re.compile(r"https?://|\]\(", re.I)
+_TRACKER = re.compile(
+    r"(?i:/(?:issues|pulls?|merge_requests|browse|tickets?|bugs?|show_bug\.cgi|work_?items?"
+    r"|tasks?|cards?)\b|jira|linear\.app|trello\.com|asana\.com|youtrack|redmine|bugzilla)"
+    r"|\b[A-Z][A-Z0-9]+-\d+\b"
+)
 
 
 def _date(text: str) -> str | None:
@@ -263,21 +286,38 @@ def priority_legend(tasks: list[Task]) -> set[int]:
 
 
 def is_done(task: Task) -> bool:
-    """A task marked done (✅, [x], DONE, "(completed)", struck through, a Status cell), listed
-    under a lead-in or title saying so ("We have already:", "Completed"), or
-    written as work already done ("Added an alert on …", "We enabled …", "X has been
+    """A task marked done (✅, [x], DONE, "Done:", "(completed)", "(in effect)", struck
+    through, a Status cell), listed under a lead-in or title saying so ("We have already:",
+    "Completed"), or, unless marked open ("In progress:", "[ ]", "(target: Q2)", a Status
+    cell), written as work already done ("Added an alert on …", "We enabled …", "X has been
     disabled"): it needs no owner or due date."""
     if task.listed_done:
         return True
     cells = task.block.text.strip().strip("|").split("|") if task.block.kind == "row" else []
     if marked_done(task.block.text, cells):
         return True
-    text = _OPENER.sub("", task.text[body(task) :].lstrip(), count=1)
+    if marked_open(task.block.text, cells):
+        return False
+    end = task.end if task.block.kind == "row" else len(task.text)  # a row's first cell
+    text = _OPENER.sub("", task.text[body(task) : end].lstrip(), count=1)
     words = [w.group(0).lower() for w in WORD.finditer(text)]
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     # a first word that is also a verb may open a statement ("Deploy keys are now scoped")
     told = not opens_as_verb(words) or (bool(words) and words[0] in verbs())
     return done_past(words) or (told and reported_done(first_sentence))
+
+
+def is_standing(task: Task) -> bool:
+    """A standing rule, not a task to close: "Always run `nginx -t` before a reload", "Never
+    deploy on Fridays", "No migration will ever run inside the login request again",
+    "Change calendar rule: no rollout within 72 hours of maintenance". It needs no owner or
+    due date of its own."""
+    text = task.text[body(task) :].lstrip().lower()
+    return _STANDING.match(text) is not None or _EVER_AGAIN.search(text) is not None
+
+
+_STANDING = re.compile(r"(?:always|never)\b|no\s+\w[\w -]{0,40}?\s(?:will|shall|may|can|is|are)\s")
+_EVER_AGAIN = re.compile(r"\b(?:ever|never)\s+again\b")
 
 
 def has_object(task: Task) -> bool:
