@@ -1,5 +1,5 @@
 """The measures' facts: their section, whether they say what to improve, and their tasks with
-the owner, ticket and due date each names (text/task_parts.py, as the action-item rules read
+the owner, ticket and due date each names (text/task_assignment.py, as the action-item rules read
 them)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
 from ..text.prefilter import Lazy
-from ..text.task_parts import assignment
+from ..text.task_assignment import assignment
 from ..text.verb_forms import opens_as_verb, reported_done
 from . import semantics as sem
 from .record import Measures, TaskFact, place

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Document, Hit, Section
+from ..text.task_assignment import assignment
 from ..text.task_parts import (
-    assignment,
     body,
     has_object,
     is_done,
