@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import ASCII_LOWER, Block, Document
+from ..models import ASCII_LOWER, Block, Document, Section
 from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
@@ -23,9 +23,10 @@ _MARKER = re.compile(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?")
 def measures(doc: Document) -> Measures:
     """The measures sections' facts; a section that is the assignment's own text (a README's
     "Tasks": what to write) is none of them."""
-    secs = [
-        s for s in sections_of(doc, "measures", "action_items") if not assignment_section(s.blocks)
-    ]
+    found = sections_of(doc, "measures", "action_items")
+    secs = sorted(
+        (s for s in found if not assignment_section(s.blocks)), key=_lessons_only
+    )  # the sections of what to do first: lessons hold what went well and wrong too
     blocks = [b for s in secs for b in s.blocks]
     text = "\n".join(b.text for b in blocks)
     items = [b for b in blocks if b.kind in ("item", "row")]
@@ -45,12 +46,27 @@ def _improvements(
     ("We have disabled the tool…" after the intro), then any sentence."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
     words = re.compile(r"\b\w{4,}\b")
+    items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
         or find_sentence(items, words, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
+
+
+def _lessons_only(sec: Section) -> bool:
+    return "lessons" in sec.kinds and "action_items" not in sec.kinds
+
+
+# An item that lifts what the response put in place ("the customer's rate limit was removed",
+# "Remove the temporary block on port 25"): it undoes a mitigation and improves nothing.
+_UNDO = r"(?:remov|lift|revert|undo|undid|unblock)\w*|roll(?:ed|ing|s)? back"
+_MITIGATION = r"(?:temporary|workaround|mitigation|freeze|rate[- ]?limit|block)\w*"
+_UNDOES = Lazy(
+    rf"\b(?:{_UNDO})\b[^.;:]{{0,60}}?\b{_MITIGATION}"
+    rf"|\b{_MITIGATION}[^.;:]{{0,40}}?\b(?:was|were|is|are|been|be)\s+(?:{_UNDO})\b"
+)
 
 
 def _concrete(text: str) -> bool:
