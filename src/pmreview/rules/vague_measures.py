@@ -107,6 +107,25 @@ def _item_words(block: Block) -> str:
     return _ITEM_LEAD.sub("", without_tags(block.text))
 
 
+def names_framework(place: Place) -> bool:
+    """The words name the process or policy under which the sentence's change is made
+    ("Passwords will be changed only under the change management process, with each
+    dependent job tested after the change"): the framework of a measure, not the measure."""
+    return (
+        _FRAMEWORK_NAME.search(place.words) is not None
+        and _FRAMEWORK_LEAD.search(place.before) is not None
+    )
+
+
+_FRAMEWORK_NAME = re.compile(
+    r"\b(?:process(?:es)?|procedures?|polic(?:y|ies)|protocols?|standards?|framework)$"
+)
+_FRAMEWORK_LEAD = re.compile(
+    r"\b(?:will|shall|must|is|are|be|only)\b.*\b(?:under|through|via|per|following|according to"
+    r"|in (?:line|accordance) with)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?$"
+)
+
+
 def appeals(sentence: str) -> bool:
     """The sentence appeals to the readers for help or advises them what to do on their side,
     not a measure the team will take."""
