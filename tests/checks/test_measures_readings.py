@@ -38,3 +38,28 @@ def test_present_cites_the_action_items_over_lessons() -> None:
 def test_improvements_skip_an_item_that_lifts_a_mitigation() -> None:
     found = measures(doc_of(UNDO_FIRST))["improvements"]
     assert found is not None and "CI check" in found["quote"]
+
+
+LESSONS_ONLY = """# Container move
+
+## Lessons learned
+
+- {}
+- {}
+"""
+
+
+def test_lessons_told_as_statements_are_no_tasks() -> None:
+    text = LESSONS_ONLY.format(
+        "Hand-edited settings of the old server do not move into a container with the app.",
+        "A page that fails alone points at routing more often than at files.",
+    )
+    assert measures(doc_of(text))["tasks"] == []
+
+
+def test_lessons_written_as_tasks_are_tasks() -> None:
+    text = LESSONS_ONLY.format(
+        "Always compare the enabled Apache modules of the server and the image before a move.",
+        "We will keep the rewrite rules of the site in the repository.",
+    )
+    assert len(measures(doc_of(text))["tasks"]) == 2

@@ -12,6 +12,8 @@ from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
 from ..text.prefilter import Lazy
 from ..text.task_assignment import assignment
+from ..text.task_parts import is_done, is_imperative
+from ..text.tasks import task_of
 from ..text.verb_forms import opens_as_verb, reported_done
 from . import semantics as sem
 from .record import Measures, TaskFact, place
@@ -30,7 +32,12 @@ def measures(doc: Document) -> Measures:
     blocks = [b for s in secs for b in s.blocks]
     text = "\n".join(b.text for b in blocks)
     items = [b for b in blocks if b.kind in ("item", "row")]
-    tasks = [t for b in items if (t := _task(doc, b)) is not None]
+    lessons = {id(b) for s in secs if _lessons_only(s) for b in s.blocks}
+    tasks = [
+        t
+        for b in items
+        if (id(b) not in lessons or _names_task(b)) and (t := _task(doc, b)) is not None
+    ]
     return {
         "present": place(secs[0]) if secs else None,
         "improvements": _improvements(blocks, items, tasks) if sem.words(text) >= 6 else None,
@@ -57,6 +64,14 @@ def _improvements(
 
 def _lessons_only(sec: Section) -> bool:
     return "lessons" in sec.kinds and "action_items" not in sec.kinds
+
+
+def _names_task(block: Block) -> bool:
+    """A lesson's item that is a task: one to do ("Always run `nginx -t` first", "We will
+    add …") or one done; a lesson told as a statement ("Official images are minimal on
+    purpose") names none."""
+    task = task_of(block)
+    return task is not None and (is_imperative(task) or is_done(task))
 
 
 # An item that lifts what the response put in place ("the customer's rate limit was removed",
