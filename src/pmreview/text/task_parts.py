@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import Document
+from ..models import Document, Section
 from .prefilter import Lazy
 from .runs import RunSearch
 from .task_assignment import assignment
-from .tasks import WORD, Task
+from .tasks import WORD, Task, tasks_by_list
 from .topics import clauses, noun_phrase
 from .verb_forms import (
     PREPOSITIONS,
@@ -179,3 +179,14 @@ def has_object(task: Task) -> bool:
         words.pop(0)
     empty = action_words("empty_words")
     return any(w not in empty and not w.endswith("ly") for w in words)
+
+
+def listed_tasks(doc: Document) -> list[tuple[Section, list[Task]]]:
+    """The tasks of each measures list, a legend of priorities left out."""
+    out = []
+    for sec, tasks in tasks_by_list(doc):
+        legend = priority_legend(tasks)
+        kept = [t for t in tasks if t.block.line not in legend]
+        if kept:
+            out.append((sec, kept))
+    return out
