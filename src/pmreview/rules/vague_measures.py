@@ -111,9 +111,11 @@ def names_framework(place: Place) -> bool:
     """The words name the process or policy under which the sentence's change is made
     ("Passwords will be changed only under the change management process, with each
     dependent job tested after the change"): the framework of a measure, not the measure."""
+    before = place.before
     return (
         _FRAMEWORK_NAME.search(place.words) is not None
-        and _FRAMEWORK_LEAD.search(place.before) is not None
+        and _FRAMEWORK_LEAD.search(before) is not None
+        and _RULE_WORD.search(before) is not None
     )
 
 
@@ -121,9 +123,10 @@ _FRAMEWORK_NAME = re.compile(
     r"\b(?:process(?:es)?|procedures?|polic(?:y|ies)|protocols?|standards?|framework)$"
 )
 _FRAMEWORK_LEAD = re.compile(
-    r"\b(?:will|shall|must|is|are|be|only)\b.*\b(?:under|through|via|per|following|according to"
-    r"|in (?:line|accordance) with)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?$"
+    r"\b(?:under|through|via|per|following|according to|in (?:line|accordance) with)"
+    r"\s++(?:(?:the|our|its|their)\s++)?(?:[\w-]++['’]s\s++)?$"
 )
+_RULE_WORD = re.compile(r"\b(?:will|shall|must|is|are|be|only)\b")
 
 
 def appeals(sentence: str) -> bool:

@@ -29,7 +29,7 @@ _DONE_MARK = Lazy(
     rf"|\({_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)[^()\n]{{0,30}}\)"
     r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*(?:[.!]\s*)?$"
     # a leading status label ("**Done:** …", "Completed - …") or a "Status: done" part
-    rf"|^[\s>*+•●-]*(?:\d+[.)]\s*)?[*_]*{_DONE_WORD}[*_]*\s*(?::|[—–-]\s)"
+    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_DONE_WORD}[*_]*+\s*+(?::|[—–-]\s)"
     rf"|\bstatus\s*[:=]\s*[*_]*{_DONE_WORD}\b"
     r"|^\W*(?:~~|<(?:del|s|strike)>)",
     re.I,
@@ -44,9 +44,9 @@ _DONE_CELL = frozenset(
 # hour (target: 30 April)" is planned).
 _OPEN_WORD = r"(?:in progress|planned|open|to ?do|not started|pending|ongoing|scheduled|proposed)"
 _OPEN_MARK = Lazy(
-    r"^[\s>*+•●-]*\[ \]"
-    rf"|^[\s>*+•●-]*(?:\d+[.)]\s*)?[*_]*{_OPEN_WORD}[*_]*\s*(?:\([^)\n]{{0,30}}\))?[*_]*"
-    r"\s*(?::|[—–-]\s)"
+    r"^[\s>*+•●-]*+\[ \]"
+    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_OPEN_WORD}[*_]*+\s*+(?:\([^)\n]{{0,30}}\))?"
+    r"[*_]*+\s*+(?::|[—–-]\s)"
     rf"|\({_OPEN_WORD}\b[^()\n]{{0,30}}\)|\bstatus\s*[:=]\s*[*_]*{_OPEN_WORD}\b"
     r"|\b(?:target(?:\s+date)?|due|eta)\s*[:(]|\(\s*(?:target|due|eta)\b",
     re.I,
