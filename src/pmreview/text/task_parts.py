@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..models import Document, Section
+from ..models import Block, Document, Section
 from .prefilter import Lazy
 from .runs import RunSearch
+from .sentences import without_tags
 from .task_assignment import assignment
 from .tasks import WORD, Task, tasks_by_list
 from .topics import clauses, noun_phrase
@@ -182,11 +183,39 @@ def has_object(task: Task) -> bool:
 
 
 def listed_tasks(doc: Document) -> list[tuple[Section, list[Task]]]:
-    """The tasks of each measures list, a legend of priorities left out."""
+    """The tasks of each measures list, a legend of priorities or types left out."""
     out = []
     for sec, tasks in tasks_by_list(doc):
         legend = priority_legend(tasks)
-        kept = [t for t in tasks if t.block.line not in legend]
+        kept = [
+            t for t in tasks if t.block.line not in legend and not legend_line(sec.blocks, t.block)
+        ]
         if kept:
             out.append((sec, kept))
     return out
+
+
+# a legend: a list announced as kinds of things, each line a short label and its meaning
+_LEGEND = re.compile(
+    r"\b(?:types?|categor(?:y|ies)|kinds?|priorit(?:y|ies)|levels?|severit(?:y|ies)|legend"
+    r"|classes|classification)\b"
+)
+_LEGEND_LINE = re.compile(
+    r"(?:[-*+•]|\b\d{1,3}[.)])[ \t]++[*_]*+[\w/]++(?:[- ][\w/]++)?+[*_]*+[ \t]*+(?:[-–—][ \t]|:)"
+)
+
+
+def legend_line(blocks: list[Block], block: Block) -> bool:
+    """The item is a line of a legend: a short label, a dash or colon and what it means, in a
+    list announced as types, categories, priorities or levels ("Actions fall under three
+    types:" above "Prevent - Prevent similar issues from occurring"): no task."""
+    at = next((k for k, b in enumerate(blocks) if b is block), len(blocks) - 1)
+    start = next((k for k in range(at, -1, -1) if blocks[k].kind != "item"), -1)
+    if (
+        block.kind != "item"
+        or start < 0
+        or not _LEGEND_LINE.match(without_tags(block.text).lstrip())
+    ):
+        return False
+    intro = blocks[start].lower.rstrip(" *_")
+    return intro.endswith(":") and _LEGEND.search(intro[-100:]) is not None
