@@ -186,6 +186,8 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Root cause and resolution", {"root_cause", "resolution"}),
         ("3. Timeline", {"timeline"}),
         ("What's next", {"measures"}),
+        ("What next", {"measures"}),
+        ("Now what?", {"measures"}),
         ("Start / Stop / Continue", {"measures"}),
         ("Next time", {"measures"}),
         ("What I Learned (The Hard Way)", {"measures", "lessons"}),

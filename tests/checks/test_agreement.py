@@ -15,11 +15,11 @@ from pmreview.checks import extract
 from pmreview.models import Document
 from pmreview.parse import parse
 from pmreview.rules import registry
-from pmreview.rules.actions import tasks_by_list
+from pmreview.rules.action_owners import writes_alone
 from pmreview.source import from_text
 from pmreview.text.span import summary_span
 from pmreview.text.stated import Stated
-from pmreview.text.task_parts import is_done
+from pmreview.text.task_parts import is_done, is_standing, listed_tasks
 
 OWN = sorted(DATA.glob("*.md")) + sorted((REPO / "examples").glob("*.md"))
 DOCS = OWN + CORPUS
@@ -152,16 +152,18 @@ def _listed(doc: Document, rule: str) -> dict[int, list[int]]:
 
 
 def _check_tasks(doc: Document) -> None:
-    """Per list, PM503 (PM504) names exactly the open tasks (not done, not a priority legend)
-    whose facts have no owner (neither ticket nor due date)."""
+    """Per list, PM503 (PM504) names exactly the open tasks (not done, not a standing rule,
+    not a priority legend) whose facts have no owner (neither ticket nor due date); a solo
+    author owns every task."""
     facts = {t["line"]: t for t in extract(doc)["measures"]["tasks"]}
     found = {"PM503": _listed(doc, "PM503"), "PM504": _listed(doc, "PM504")}
-    for _, tasks in tasks_by_list(doc):
-        lines = [t.block.line for t in tasks if not is_done(t)]
+    alone = writes_alone(doc)
+    for _, tasks in listed_tasks(doc):
+        lines = [t.block.line for t in tasks if not (is_done(t) or is_standing(t))]
         if not all(n in facts for n in lines):
             continue  # a task too short for the facts record (one word) is not compared
         missing = {
-            "PM503": [n for n in lines if facts[n]["owner"] is None],
+            "PM503": [] if alone else [n for n in lines if facts[n]["owner"] is None],
             "PM504": [n for n in lines if facts[n]["ticket"] is None and facts[n]["due"] is None],
         }
         for rule, expected in missing.items():

@@ -1,17 +1,19 @@
 """The measures' facts: their section, whether they say what to improve, and their tasks with
-the owner, ticket and due date each names (text/task_parts.py, as the action-item rules read
+the owner, ticket and due date each names (text/task_assignment.py, as the action-item rules read
 them)."""
 
 from __future__ import annotations
 
 import re
 
-from ..models import ASCII_LOWER, Block, Document
+from ..models import ASCII_LOWER, Block, Document, Section
 from ..parse.titles import kinds_of
 from ..parse.views import sections_of
 from ..text.borrowed import assignment_section
 from ..text.prefilter import Lazy
-from ..text.task_parts import assignment
+from ..text.task_assignment import assignment
+from ..text.task_parts import is_done, is_imperative
+from ..text.tasks import task_of
 from ..text.verb_forms import opens_as_verb, reported_done
 from . import semantics as sem
 from .record import Measures, TaskFact, place
@@ -23,13 +25,19 @@ _MARKER = re.compile(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?")
 def measures(doc: Document) -> Measures:
     """The measures sections' facts; a section that is the assignment's own text (a README's
     "Tasks": what to write) is none of them."""
-    secs = [
-        s for s in sections_of(doc, "measures", "action_items") if not assignment_section(s.blocks)
-    ]
+    found = sections_of(doc, "measures", "action_items")
+    secs = sorted(
+        (s for s in found if not assignment_section(s.blocks)), key=_lessons_only
+    )  # the sections of what to do first: lessons hold what went well and wrong too
     blocks = [b for s in secs for b in s.blocks]
     text = "\n".join(b.text for b in blocks)
     items = [b for b in blocks if b.kind in ("item", "row")]
-    tasks = [t for b in items if (t := _task(doc, b)) is not None]
+    lessons = {id(b) for s in secs if _lessons_only(s) for b in s.blocks}
+    tasks = [
+        t
+        for b in items
+        if (id(b) not in lessons or _names_task(b)) and (t := _task(doc, b)) is not None
+    ]
     return {
         "present": place(secs[0]) if secs else None,
         "improvements": _improvements(blocks, items, tasks) if sem.words(text) >= 6 else None,
@@ -45,12 +53,35 @@ def _improvements(
     ("We have disabled the tool…" after the intro), then any sentence."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
     words = re.compile(r"\b\w{4,}\b")
+    items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
         or find_sentence(items, words, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
+
+
+def _lessons_only(sec: Section) -> bool:
+    return "lessons" in sec.kinds and "action_items" not in sec.kinds
+
+
+def _names_task(block: Block) -> bool:
+    """A lesson's item that is a task: one to do ("Always run `nginx -t` first", "We will
+    add …") or one done; a lesson told as a statement ("Official images are minimal on
+    purpose") names none."""
+    task = task_of(block)
+    return task is not None and (is_imperative(task) or is_done(task))
+
+
+# An item that lifts what the response put in place ("the customer's rate limit was removed",
+# "Remove the temporary block on port 25"): it undoes a mitigation and improves nothing.
+_UNDO = r"(?:remov|lift|revert|undo|undid|unblock)\w*|roll(?:ed|ing|s)? back"
+_MITIGATION = r"(?:temporary|workaround|mitigation|freeze|rate[- ]?limit|block)\w*"
+_UNDOES = Lazy(
+    rf"\b(?:{_UNDO})\b[^.;:]{{0,60}}?\b{_MITIGATION}"
+    rf"|\b{_MITIGATION}[^.;:]{{0,40}}?\b(?:was|were|is|are|been|be)\s+(?:{_UNDO})\b"
+)
 
 
 def _concrete(text: str) -> bool:

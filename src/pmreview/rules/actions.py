@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Document, Hit, Section
-from ..text.task_parts import (
-    assignment,
-    body,
-    has_object,
-    is_done,
-    is_topic,
-    priority_legend,
-)
+from ..text.task_parts import body, has_object, is_done, is_topic, listed_tasks
 from ..text.tasks import Task
-from ..text.tasks import tasks_by_list as _all_tasks
-from . import Option, Rule, section_of
+from . import Option, Rule
 from ._text import hit_at
-
-
-def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
-    """The tasks of each measures list, a legend of priorities left out."""
-    out = []
-    for sec, tasks in _all_tasks(doc):
-        legend = priority_legend(tasks)
-        kept = [t for t in tasks if t.block.line not in legend]
-        if kept:
-            out.append((sec, kept))
-    return out
+from .action_owners import check_no_due, check_no_owner
 
 
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     cap: int = options["max_per_list"]
-    for sec, tasks in tasks_by_list(doc):
+    for sec, tasks in listed_tasks(doc):
         bad = [t for t in tasks if is_topic(doc, t)]
         if len(bad) > cap:
             yield _summary_hit(sec, tasks, bad, "names a topic", "name topics with no verb")
@@ -75,7 +56,7 @@ def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, man
 
 
 def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    for _, tasks in tasks_by_list(doc):
+    for _, tasks in listed_tasks(doc):
         for task in tasks:
             if has_object(task) or is_done(task):
                 continue
@@ -91,91 +72,6 @@ def check_no_object(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 suggestion='TODO: name the thing to change, e.g. "Add a CI step that runs '
                 '`nginx -t` before every deploy of web-01".',
             )
-
-
-def _has_owner(doc: Document, task: Task) -> bool:
-    """An owner in the task, or a list the author titles as their own ("What I'm changing"):
-    a solo author's tasks are theirs."""
-    if assignment(doc, task.block).owner is not None:
-        return True
-    return _MINE.search(section_of(doc, task.block.line)) is not None
-
-
-_MINE = re.compile(r"\b(?:I|I['’]m|I am|I['’]ll|I will|[Mm]y)\b")
-
-
-def _has_due(doc: Document, task: Task) -> bool:
-    """A due date or a ticket: either says the task is tracked."""
-    found = assignment(doc, task.block)
-    return found.due is not None or found.ticket is not None
-
-
-def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:
-    """Task lists to summarise: each list, or all of the document's (only the action-item
-    sections when there are any, since owners and dates belong to tasks, not to aims)."""
-    lists = tasks_by_list(doc)
-    if per == "list":
-        return [([sec.title], tasks) for sec, tasks in lists]
-    focused = [(sec, tasks) for sec, tasks in lists if sec.has("action_items")] or lists
-    if not focused:
-        return []
-    return [([sec.title for sec, _ in focused], [t for _, tasks in focused for t in tasks])]
-
-
-def _per_list(
-    doc: Document, options: Mapping[str, Any], test: Any, what: str, question: str, suggestion: str
-) -> Iterator[Hit]:
-    for titles, every in _groups(doc, options["per"]):
-        tasks = [t for t in every if not is_done(t)]  # work done needs no owner or date
-        missing = [t for t in tasks if not test(doc, t)]
-        if not missing:
-            continue
-        n = len(tasks)
-        where = ", ".join(f'"{t.rstrip(" :")}"' for t in titles)
-        if n == 1:
-            share = f"The action item under {where} has no {what}"
-        elif len(missing) == n:
-            share = f"None of the {n} action items under {where} has {_a(what)}"
-        else:
-            share = f"{len(missing)} of the {n} action items under {where} have no {what}"
-        lines = ", ".join(str(t.block.line) for t in missing[:8])
-        more = ", …" if len(missing) > 8 else ""
-        first = missing[0]
-        plural = "s" if len(missing) > 1 else ""
-        yield hit_at(
-            first.block,
-            first.start,
-            first.end,
-            f"{share} (line{plural} {lines}{more}).",
-            question=question,
-            suggestion=suggestion,
-        )
-
-
-def _a(what: str) -> str:
-    return f"an {what}" if what[0] in "aeiou" else f"a {what}"
-
-
-def check_no_owner(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _per_list(
-        doc,
-        options,
-        _has_owner,
-        "owner",
-        "Who will do each task: which person or team?",
-        'TODO: add an owner to each task, e.g. "(owner: @dana, SRE team)".',
-    )
-
-
-def check_no_due(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _per_list(
-        doc,
-        options,
-        _has_due,
-        "due date or ticket",
-        "When will each task be done, and where is it tracked?",
-        'TODO: add a due date or a ticket to each task, e.g. "(OPS-123, due 2024-07-01)".',
-    )
 
 
 _PER = Option(
@@ -249,13 +145,17 @@ RULES: list[Rule] = [
         severity="info",
         summary="Action items name no owner (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
-        'open action items (not marked done with ✅, [x], DONE, "(completed)", '
-        "strikethrough or a Status cell, nor written as work done or as a state now in force "
-        '("tokens are now scoped", "the scanner now runs …"), nor listed under a lead-in '
-        'or title saying so: "We have already:", "Completed") name no owner: an @mention, '
+        'open action items (not marked done with ✅, [x], DONE, "Done:", "(completed)", '
+        '"(in effect)", strikethrough or a Status cell, nor written as work done or as a state '
+        'now in force ("tokens are now scoped", "the scanner now runs …") unless marked open '
+        '("In progress:", "(target: Q2)"), nor listed under a lead-in or title saying so: "We '
+        'have already:", "Completed"; nor standing rules: "Never deploy on Fridays", "No '
+        'migration will run in a request again") name no owner: an @mention, '
         '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May" '
         'or "— me", or an Owner column. '
-        'A list its author titles as their own ("What I\'m changing") is theirs.',
+        'A list its author titles as their own ("What I\'m changing") is theirs, and so are '
+        'the tasks of a document its author writes alone ("I" and "my" throughout, "we" or '
+        '"our" at most once for every eight of them).',
         why="A task with no owner is nobody's task. The SRE book's example postmortem "
         "names an owner for every action item, and PagerDuty's guide has follow-up work "
         "opened as tickets, so that it does not depend on anyone's memory.",
@@ -273,9 +173,10 @@ RULES: list[Rule] = [
         summary="Action items have no due date or ticket (reported once per document).",
         what='Reports once per document (option `per = "list"`: once per list) how many '
         "open action items (items marked or written as done or as a state now in force, or "
-        "listed under a lead-in "
-        'such as "We have already:", are left out) have neither a due date (a date, '
-        '"by Friday", "Q3") nor a ticket (OPS-123, #123, a link).',
+        'listed under a lead-in such as "We have already:", and standing rules ("Always run '
+        '…") are left out, and the message says how many) have neither a due date (a date, '
+        '"by Friday", "Q3"; not a time of day) nor a ticket (OPS-123, #123, a link to a '
+        "tracker; a link to a tool or a page tracks nothing).",
         why="Action items are where postmortems fail: without a ticket or a date they are not "
         "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "
         "issue with an agreed deadline.",

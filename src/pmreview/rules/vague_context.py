@@ -45,7 +45,7 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
-    | {"again", "observation", "unfolding", "theory", "headline"}
+    | {"again", "observation", "unfolding", "theory", "headline", "framework"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -259,6 +259,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
         or measures.points_to_list(place)
     ),
     "heading": measures.heads_task,
+    "framework": measures.names_framework,
     "again": told.says_again,
     "observation": lambda place: _observes(_sentence(place)),
     "unfolding": unfolding.unfolds,

@@ -9,6 +9,7 @@ import re
 from ..checks.semantics import specific_terms
 from ..models import Block
 from ..text.sentences import without_tags
+from ..text.task_parts import legend_line
 from ..text.verb_forms import verbs
 from . import vague_roles as roles
 from .vague_markers import marked
@@ -21,14 +22,6 @@ _APPEAL = re.compile(
     r"|we need (?:more |your )?(?:help|people|hands|maintainers|contributors|volunteers|funding)"
     r"|(?:we )?(?:strongly )?(?:recommend|encourage|advise|suggest|urge)(?: that)? (?:all |our )?"
     r"(?:customers|users|clients|readers|operators|you)|for (?:customers|users|clients) who)\b"
-)
-# a legend: a list announced as kinds of things, each line a short label and its meaning
-_LEGEND = re.compile(
-    r"\b(?:types?|categor(?:y|ies)|kinds?|priorit(?:y|ies)|levels?|severit(?:y|ies)|legend"
-    r"|classes|classification)\b"
-)
-_LEGEND_LINE = re.compile(
-    r"(?:[-*+•]|\b\d{1,3}[.)])[ \t]++[*_]*+[\w/]++(?:[- ][\w/]++)?+[*_]*+[ \t]*+(?:[-–—][ \t]|:)"
 )
 # where a goal's main clause ends: its purpose or reason ("Improve monitoring so we know …")
 _GOAL_END = re.compile(
@@ -49,17 +42,7 @@ def in_legend(place: Place) -> bool:
     """The item is a line of a legend: a short label, a dash or colon and what it means, in a
     list announced as types, categories, priorities or levels ("Actions fall under three
     types:" above "Prevent - Prevent similar issues from occurring")."""
-    blocks, block = place.section.blocks, place.block
-    at = min(_index(blocks, block), len(blocks) - 1)
-    start = next((k for k in range(at, -1, -1) if blocks[k].kind != "item"), -1)
-    if (
-        block.kind != "item"
-        or start < 0
-        or not _LEGEND_LINE.match(without_tags(block.text).lstrip())
-    ):
-        return False
-    intro = blocks[start].lower.rstrip(" *_")
-    return intro.endswith(":") and _LEGEND.search(intro[-100:]) is not None
+    return legend_line(place.section.blocks, place.block)
 
 
 def frames_sentences(place: Place) -> bool:
@@ -105,6 +88,28 @@ def heads_task(place: Place) -> bool:
 def _item_words(block: Block) -> str:
     """A list item's words: no marker, checkbox, HTML tag or opening label ("**Testing:**")."""
     return _ITEM_LEAD.sub("", without_tags(block.text))
+
+
+def names_framework(place: Place) -> bool:
+    """The words name the process or policy under which the sentence's change is made
+    ("Passwords will be changed only under the change management process, with each
+    dependent job tested after the change"): the framework of a measure, not the measure."""
+    before = place.before
+    return (
+        _FRAMEWORK_NAME.search(place.words) is not None
+        and _FRAMEWORK_LEAD.search(before) is not None
+        and _RULE_WORD.search(before) is not None
+    )
+
+
+_FRAMEWORK_NAME = re.compile(
+    r"\b(?:process(?:es)?|procedures?|polic(?:y|ies)|protocols?|standards?|framework)$"
+)
+_FRAMEWORK_LEAD = re.compile(
+    r"\b(?:under|through|via|per|following|according to|in (?:line|accordance) with)"
+    r"\s++(?:(?:the|our|its|their)\s++)?(?:[\w-]++['’]s\s++)?$"
+)
+_RULE_WORD = re.compile(r"\b(?:will|shall|must|is|are|be|only)\b")
 
 
 def appeals(sentence: str) -> bool:

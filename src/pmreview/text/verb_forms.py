@@ -1,7 +1,8 @@
 """The forms a verb of data/verbs.txt takes in an action item: "Implementing rate limits"
 (a gerund with its object), "Added an alert" and "We have removed …" (work reported as done),
 "Figure out …" (a phrasal verb), and the marks that say an item is done (✅, [x], DONE,
-"(completed)", strikethrough, a Status cell)."""
+"(completed)", "(in effect)", a leading "Done:", strikethrough, a Status cell) or open ("[ ]",
+"In progress:", "(target: Q2)")."""
 
 from __future__ import annotations
 
@@ -18,16 +19,41 @@ PREPOSITIONS = frozenset(
 )
 _PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "over"])
 # A done mark: a ticked box or check mark, DONE in capitals, "(completed)", "— done" at the
-# end, or the whole item struck through.
+# end, a leading "Done:", or the whole item struck through.
+_DONE_WORD = (
+    r"(?:done|completed?|fixed|closed|resolved|shipped|implemented|in (?:effect|place|force))"
+)
 _DONE_MARK = Lazy(
     r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
-    r"|\((?:done|completed?|fixed|closed|resolved|shipped|implemented)\)"
+    # "(done)", "(done 18 April)", "(in effect)"; not "(done by 3 May)", a due date
+    rf"|\({_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)[^()\n]{{0,30}}\)"
     r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*(?:[.!]\s*)?$"
+    # a leading status label ("**Done:** …", "Completed - …") or a "Status: done" part
+    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_DONE_WORD}[*_]*+\s*+(?::|[—–-]\s)"
+    rf"|\bstatus\s*[:=]\s*[*_]*{_DONE_WORD}\b"
     r"|^\W*(?:~~|<(?:del|s|strike)>)",
     re.I,
 )
 _DONE_CELL = frozenset(
     ["done", "completed", "complete", "fixed", "closed", "resolved", "shipped", "✅", "✔"]
+    + ["in effect", "in place", "implemented"]
+)
+# A mark that the item is still open: an unticked box, a leading "In progress:" or "Planned -"
+# label, "(planned)", a target or due date ("(target: Q2)", "due 3 May"); or a Status cell
+# that says so. It outweighs wording that reads as done ("Circuit breaker reduced to 2 per
+# hour (target: 30 April)" is planned).
+_OPEN_WORD = r"(?:in progress|planned|open|to ?do|not started|pending|ongoing|scheduled|proposed)"
+_OPEN_MARK = Lazy(
+    r"^[\s>*+•●-]*+\[ \]"
+    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_OPEN_WORD}[*_]*+\s*+(?:\([^)\n]{{0,30}}\))?"
+    r"[*_]*+\s*+(?::|[—–-]\s)"
+    rf"|\({_OPEN_WORD}\b[^()\n]{{0,30}}\)|\bstatus\s*[:=]\s*[*_]*{_OPEN_WORD}\b"
+    r"|\b(?:target(?:\s+date)?|due|eta)\s*[:(]|\(\s*(?:target|due|eta)\b",
+    re.I,
+)
+_OPEN_CELL = frozenset(
+    ["in progress", "planned", "open", "todo", "to do", "not started", "pending", "ongoing"]
+    + ["scheduled", "proposed", "wip", "in review", "backlog"]
 )
 _PERFECT = Lazy(
     r"\b(?:ha(?:ve|s|d)|['’]ve|was|were|(?:is|are)\s+(?:now\s+)?being)\s+"
@@ -183,3 +209,10 @@ def marked_done(text: str, cells: list[str]) -> bool:
     if _DONE_MARK.compiled.search(text):
         return True
     return any(c.strip(" *_`").lower() in _DONE_CELL for c in cells[1:])
+
+
+def marked_open(text: str, cells: list[str]) -> bool:
+    """A mark that the item is still to do, or a table row's cell saying so."""
+    if _OPEN_MARK.compiled.search(text):
+        return True
+    return any(c.strip(" *_`").lower() in _OPEN_CELL for c in cells[1:])

@@ -1,0 +1,185 @@
+"""A task's owner, ticket and due date as written: in the item ("owner: Dana", "@dana",
+"OPS-123", a link to a tracker, "due 3 May", "Q3") or in a table's Owner, Ticket and Due
+columns. Read once per document for the facts record's tasks and rules PM503 and PM504."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Block, Document, per_document
+from .runs import RunSearch
+from .times import DATE_RE
+from .verb_forms import action_words
+
+# An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
+_OWNER = re.compile(
+    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
+    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)(?:\)|,\s*(?:by|due|before)\b)"
+    r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
+    re.IGNORECASE,
+)
+# A name at the item's end, after a dash, may carry its date: "— Dana, by 21 March", "— me".
+_OWNER_NAME = re.compile(
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
+    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
+    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?\s*(?:\.\s*)?$",
+    re.M,
+)
+# a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
+# run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
+_JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+_BUG_NUMBER = r"\b(?:bug|ticket|issue)\s*+[:#]?\s*+\d+"
+_TICKET = RunSearch(
+    rest=re.compile(rf"{_JIRA_OR_NUMBER}|(?<![^)\s])\]\([^)\s]++\)|{_BUG_NUMBER}", re.I),
+    runs=((re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),),
+    alternative=re.compile(rf"{_JIRA_OR_NUMBER}|\]\([^)\s]+\)|{_BUG_NUMBER}", re.I),
+)
+_DUE = re.compile(
+    r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
+    r"|\bQ[1-4]\b(?:\s+\d{4})?"
+    r"|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|sat|sun|jan|feb"
+    # a digit opens a date, not a time of day ("by 03:30 UTC" is when an alert fires)
+    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d(?!\d?:\d\d))[\w ,/-]{0,20}"
+    r"|\bin \d+ (?:days?|weeks?)\b"
+    r"|\b(?:this|next|current) sprint\b|\bsprint\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_EMPTY_CELL = ("", "tbd", "?", "n/a", "none")
+# One-word cells of a table with no header the reader knows that are not a name.
+_NOT_NAMES = frozenset(
+    [
+        "mitigate",
+        "prevent",
+        "process",
+        "repair",
+        "detect",
+        "other",
+        "done",
+        "todo",
+        "open",
+        "closed",
+        "high",
+        "medium",
+        "low",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+        "yes",
+        "no",
+        "n/a",
+        "tbd",
+        "none",
+    ]
+)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Assignment:
+    """Who does a task, where it is tracked and by when, as written (None: not said)."""
+
+    owner: str | None
+    ticket: str | None
+    due: str | None
+
+
+def assignment(doc: Document, block: Block) -> Assignment:
+    """The owner, ticket and due date of a task (a list item or table row of the measures)."""
+    memo = _assignments(doc)
+    found = memo.get(block.line)
+    if found is None:
+        found = memo[block.line] = _read(doc, block)
+    return found
+
+
+@per_document  # the facts record, PM503 and PM504 ask about the same tasks
+def _assignments(doc: Document) -> dict[int, Assignment]:
+    return {}  # by the task's line
+
+
+def _read(doc: Document, block: Block) -> Assignment:
+    cells = _columns(doc, block) if block.kind == "row" else {}
+    text = block.text
+    return Assignment(
+        cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
+        cells.get("ticket") or _ticket(text),
+        cells.get("due") or _first(_DUE, text) or _date(text),
+    )
+
+
+def _first(pattern: re.Pattern[str] | RunSearch, text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(0).strip() if m else None
+
+
+def _ticket(text: str) -> str | None:
+    """A ticket key or number, or a link to a tracker; a link to anything else (a tool, a
+    page of docs, the service itself in a `curl` command) tracks nothing."""
+    pos = 0
+    while (m := _TICKET.search(text, pos)) is not None:
+        found = m.group(0).strip()
+        if not _LINK.match(found) or _TRACKER.search(found):
+            return found
+        pos = m.end()
+    return None
+
+
+_LINK = re.compile(r"https?://|\]\(", re.I)
+_TRACKER = re.compile(
+    r"(?i:/(?:issues|pulls?|merge_requests|browse|tickets?|bugs?|show_bug\.cgi|work_?items?"
+    r"|tasks?|cards?)\b|jira|linear\.app|trello\.com|asana\.com|youtrack|redmine|bugzilla)"
+    r"|\b[A-Z][A-Z0-9]+-\d+\b"
+)
+
+
+def _date(text: str) -> str | None:
+    m = DATE_RE.search(text) if _DIGIT.search(text) else None  # every date holds a digit
+    return m.group(0) if m else None
+
+
+def _owner(text: str, guess_cell: bool) -> str | None:
+    found = _first(_OWNER, text) or _first(_OWNER_NAME, text)
+    if found or not guess_cell:
+        return found
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    for cell in cells[1:]:  # a table the reader has no header for: a one-word cell is a name
+        if (
+            re.fullmatch(r"@?[A-Za-z][\w.-]{1,30}", cell)
+            and cell.lower() not in _NOT_NAMES
+            and not _TICKET.rest.fullmatch(cell)  # at a text's start no run has begun
+        ):
+            return cell
+    return None
+
+
+def _columns(doc: Document, row: Block) -> dict[str, str | None]:
+    """The row's cells under the header cells the reader knows ("Owner", "Due", "Ticket"):
+    the filled cell, or None when the column is there but empty ("TBD", "-")."""
+    header = _header(doc, row)
+    cells = row.text.strip().strip("|").split("|")
+    out: dict[str, str | None] = {}
+    for i, name in enumerate(header):
+        kind = _header_kind(name)
+        if kind is None or out.get(kind):
+            continue
+        value = cells[i].strip(" -–") if i < len(cells) else ""
+        out[kind] = cells[i].strip() if value.lower() not in _EMPTY_CELL else None
+    return out
+
+
+def _header_kind(name: str) -> str | None:
+    for kind in ("owner", "due", "ticket"):
+        if name in action_words(f"{kind}_headers"):
+            return kind
+    return None
+
+
+def _header(doc: Document, row: Block) -> list[str]:
+    """The header cells of the table a row belongs to."""
+    n = row.line - 1
+    while n > 0 and "|" in doc.source.lines[n - 1]:
+        n -= 1
+    cells = doc.source.lines[n].strip().strip("|").split("|")
+    return [c.strip(" *_").lower() for c in cells]
