@@ -1,0 +1,46 @@
+"""Where a quoted phrase ends: a quote must be a whole phrase. A pattern's match may stop
+on a word that leaves the phrase open ("We need better", "Reviewing how", "try to be", "some
+revenue was", "most of you couldn't"); the quote then takes the words that close it."""
+
+from __future__ import annotations
+
+import re
+
+# words a quote cannot end on
+_DANGLING = re.compile(
+    r"how|what|why|when|whether|which|who|where|be|to|of|the|a|an|was|were|is|are|been|being"
+    r"|better|more|less|could|couldn['’]t|can['’]t|cannot|should|would|will|at|in|on|for|with"
+    r"|and|or|by|about|from|into|during|than|some|our|their|its|my|your|this|that|these|those"
+    r"|very|not|no"
+)
+# words of degree, which end the phrase when no noun or adjective follows them ("communicate
+# better about …")
+_DEGREE = re.compile(r"better|more|less")
+# a verb after one of these leaves the phrase open too ("couldn't log in", "can't send money")
+_MODAL = re.compile(r"could|couldn['’]t|can['’]t|cannot|should|would|will|not")
+# … and so does a subject after a word that opens a clause ("how we communicate")
+_OPENS = re.compile(r"how|what|why|when|whether|which|who|where|that|if|because")
+_SUBJECT = re.compile(r"we|i|they|you|it|he|she")
+_LAST_WORD = re.compile(r"[\w'’-]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+
+
+def whole_phrase(text: str, end: int, stop: int, most: int = 4) -> int:
+    """Where a quote of `text` ending at `end` ends as a whole phrase: while its last word
+    leaves it open, or is the verb after a modal or a clause's subject, it takes the next
+    word (at most `most` words, none past `stop` or a punctuation mark)."""
+    pending = False  # the word taken last needs the next one: a modal's verb, a subject's
+    for _ in range(most):
+        last = _LAST_WORD.search(text, max(0, end - 40), end)
+        nxt = _NEXT_WORD.match(text, end, stop)
+        word = last.group(0) if last else ""
+        if nxt is None or not (pending or _DANGLING.fullmatch(word)):
+            break
+        following = nxt.group(1)
+        if _DEGREE.fullmatch(word) and _DANGLING.fullmatch(following):
+            break
+        pending = bool(
+            _MODAL.fullmatch(word) or (_OPENS.fullmatch(word) and _SUBJECT.fullmatch(following))
+        )
+        end = nxt.end()
+    return end
