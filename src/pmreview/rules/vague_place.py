@@ -38,7 +38,7 @@ _REFERENCE = RunSearch(
 
 # a quarter or a half year ("Due: Q3 2024", "H2 FY25"): a date, which says when a task is due
 # and nothing of what it does (the dates DATE_RE finds are taken out by the marker tests)
-_QUARTER = re.compile(r"\b(?:q[1-4]|h[12])\s*(?:fy)?\s*(?:19|20)?\d\d\b")
+_QUARTER = re.compile(r"\b(?:q[1-4]|h[12])\s*+(?:fy\s*+)?(?:19|20)?\d\d\b")
 
 
 def _clause_after(after: str, apposition: bool = False) -> str:

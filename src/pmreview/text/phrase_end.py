@@ -24,9 +24,9 @@ _SUBJECT = re.compile(r"we|i|they|you|it|he|she")
 # words that always come before their noun ("very few PRs", "similar occurrences")
 _BEFORE_NOUN = re.compile(r"few|similar|other|such|same|many|several|various|numerous")
 # a last word that closes its clause ("the OOM killer)")
-_CLOSES = re.compile(r"[ \t]*(?:$|[.,;:!?)\]](?!\w))")
-_LAST_WORD = re.compile(r"[\w'’-]+$")
-_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+_CLOSES = re.compile(r"(?<![ \t])[ \t]*+(?:$|[.,;:!?)\]](?!\w))")
+_LAST_WORD = re.compile(r"(?<![\w'’-])[\w'’-]++$")
+_NEXT_WORD = re.compile(r"(?<![ \t])[ \t]++([\w'’-]++)")
 
 
 def whole_phrase(text: str, end: int, stop: int, most: int = 4) -> int:
