@@ -13,6 +13,7 @@ from typing import Any
 from ..models import Block, Document, Hit, Section, per_document
 from ..parse.views import summary_sections
 from ..resources import load_toml
+from ..text.phrase_end import whole_phrase
 from ..text.phrases import Live, Phrases, index
 from ..text.prefilter import lower_case
 from ..text.sentences import sentences
@@ -123,7 +124,7 @@ def _block_hits(
                 hit_at(
                     block,
                     start,
-                    m.end(),
+                    whole_phrase(flat, m.end(), spans[i][1]),
                     entry.message,
                     question=entry.question,
                     suggestion=entry.suggestion,

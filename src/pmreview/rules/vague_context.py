@@ -45,7 +45,7 @@ SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
-    | {"again", "observation", "unfolding", "theory", "headline", "framework"}
+    | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -136,7 +136,9 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     anywhere in it answers how big words of size say the impact was ("a significant outage
     … 75% of users could not log in"), not another measure the words name (intermittent
     errors, lost revenue, a duration)."""
-    if name == "share" and (not roles.states_size(place.words) or told.counts_part(place.words)):
+    if name == "share" and told.counts_part(place.words):
+        return told.counts_group(place.words, place.paragraph)
+    if name == "share" and not roles.states_size(place.words):
         return False
     return TESTS[name](place.paragraph)
 
@@ -259,12 +261,14 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
         or measures.points_to_list(place)
     ),
     "heading": measures.heads_task,
-    "framework": measures.names_framework,
     "again": told.says_again,
     "observation": lambda place: _observes(_sentence(place)),
     "unfolding": unfolding.unfolds,
     "theory": unfolding.theory,
     "headline": unfolding.headline,
+    "detection": unfolding.detection,
+    "plan": measures.plans,
+    "means": measures.goes_by,
 }
 
 

@@ -200,3 +200,16 @@ def counts_part(words: str) -> bool:
     """The words count a vague part of a group ("many of them", "several could not"), which
     a count of the whole group elsewhere does not answer."""
     return _PART.match(words) is not None
+
+
+# the group a vague part is taken of ("most of you")
+_GROUP = re.compile(r"\bof (them|those|these|you|us)\b")
+
+
+def counts_group(words: str, text: str) -> bool:
+    """A vague part of a group ("most of you couldn't log in") that `text` counts with a
+    number of the same group ("164,000 of you (71%)")."""
+    m = _GROUP.search(words)
+    number = r"(?<![\w.,])\d[\d,.]*+\s*(?:%|percent)?"
+    counted = m and re.search(rf"{number}\s+(?:out\s+)?of\s+{m.group(1)}\b", text)
+    return counted is not None

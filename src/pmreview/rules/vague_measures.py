@@ -1,6 +1,7 @@
 """Readings of PM104's words that are not a measure of their own (rules/vague_context.py): a
-line of a legend, a sentence that introduces the steps its paragraph names, and a goal item
-whose own sub-item is the concrete task."""
+line of a legend, a sentence that introduces the steps its paragraph names, a goal item
+whose own sub-item is the concrete task and a procedure a measure goes by; and of PM101's
+hedges that are on what to do, not on the cause."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..text.task_parts import legend_line
 from ..text.verb_forms import verbs
 from . import vague_roles as roles
 from .vague_markers import marked
-from .vague_place import Place
+from .vague_place import CLAUSE_END, Place
 
 # an appeal to the readers ("we need more maintainers; please donate") or advice to them on
 # their side ("we recommend customers enable snapshots"): no measure of the team's
@@ -90,29 +91,46 @@ def _item_words(block: Block) -> str:
     return _ITEM_LEAD.sub("", without_tags(block.text))
 
 
-def names_framework(place: Place) -> bool:
-    """The words name the process or policy under which the sentence's change is made
-    ("Passwords will be changed only under the change management process, with each
-    dependent job tested after the change"): the framework of a measure, not the measure."""
-    before = place.before
-    return (
-        _FRAMEWORK_NAME.search(place.words) is not None
-        and _FRAMEWORK_LEAD.search(before) is not None
-        and _RULE_WORD.search(before) is not None
-    )
-
-
-_FRAMEWORK_NAME = re.compile(
-    r"\b(?:process(?:es)?|procedures?|polic(?:y|ies)|protocols?|standards?|framework)$"
-)
-_FRAMEWORK_LEAD = re.compile(
-    r"\b(?:under|through|via|per|following|according to|in (?:line|accordance) with)"
-    r"\s++(?:(?:the|our|its|their)\s++)?(?:[\w-]++['’]s\s++)?$"
-)
-_RULE_WORD = re.compile(r"\b(?:will|shall|must|is|are|be|only)\b")
-
-
 def appeals(sentence: str) -> bool:
     """The sentence appeals to the readers for help or advises them what to do on their side,
     not a measure the team will take."""
     return _APPEAL.search(sentence) is not None
+
+
+# the procedure a measure goes by, named after "under", "through" … ("passwords will be changed
+# only under the Council's change management process, with each task recorded"): the measure
+# is the rest of the sentence, judged by its own words
+_MEANS = re.compile(
+    r"\b(?:under|through|via|per|according to|in (?:line|accordance|keeping) with|following"
+    r"|as (?:set out|defined|described) in)\s+(?:(?:the|our|its|their|a|an)\s+)?"
+    r"(?:[\w-]+['’]s\s+)?$"
+)
+_PROCEDURE = re.compile(
+    r"\b(?:process(?:es)?|procedures?|polic(?:y|ies)|protocols?|framework|programme|program"
+    r"|standards?|guidelines|controls?)$"
+)
+
+
+def goes_by(place: Place) -> bool:
+    """The words name a procedure that the measure of their sentence follows."""
+    return _PROCEDURE.search(place.words) is not None and _MEANS.search(place.before) is not None
+
+
+# what will, should or must be done ("we probably should add …", "next time I'll …")
+_PLAN = re.compile(
+    r"\b(?:will|shall|should|must|needs? to|ought to|plan(?:s|ning)? to|going to|want to"
+    r"|would like to|let['’]s|i['’]ll|we['’]ll|ill|next time)\b"
+)
+# after a first word that is a verb, a verb that makes it a noun ("cache was stale or …")
+_NOUN_USE = frozenset({"was", "were", "is", "are", "had", "has", "got", "went", "seemed"})
+
+
+def plans(place: Place) -> bool:
+    """A hedge in a clause about what to do ("add monitoring or something for the disk", "we
+    should add an alert or whatever"): an instruction (the clause opens with a verb) or a
+    plan, not the cause stated as a guess."""
+    clause = CLAUSE_END.split(place.before)[-1]
+    if _PLAN.search(clause):
+        return True
+    words = _ITEM_LEAD.sub("", clause).split()
+    return bool(words) and words[0] in verbs() and (words[1:2] or [""])[0] not in _NOUN_USE

@@ -36,6 +36,11 @@ _REFERENCE = RunSearch(
 )
 
 
+# a quarter or a half year ("Due: Q3 2024", "H2 FY25"): a date, which says when a task is due
+# and nothing of what it does (the dates DATE_RE finds are taken out by the marker tests)
+_QUARTER = re.compile(r"\b(?:q[1-4]|h[12])\s*+(?:fy\s*+)?(?:19|20)?\d\d\b")
+
+
 def _clause_after(after: str, apposition: bool = False) -> str:
     """The rest of the words' clause; when a colon or a dash ends their noun phrase, the rest
     of the sentence too: it says what the words stand for ("the usual suspects – the web
@@ -97,12 +102,13 @@ class Place:
 
     @property
     def _plain(self) -> str:
-        """The block's lower-cased text with links, ticket numbers and HTML tags blanked out
-        (before it is cut into sentences: a tag may span a sentence's start). Read once per
-        block: each phrase in it asks several times."""
+        """The block's lower-cased text with links, ticket numbers, HTML tags and quarters
+        ("Q3 2024") blanked out (before it is cut into sentences: a tag may span a
+        sentence's start). Read once per block: each phrase in it asks several times."""
         found: str | None = self.block.memo.get("vague_plain")
         if found is None:
             found = _REFERENCE.sub(lambda m: " " * len(m.group(0)), self.block.lower)
+            found = _QUARTER.sub(lambda m: " " * len(m.group(0)), found)
             if self.block.kind == "row":  # a first cell of only a number is the row's index
                 found = _ROW_INDEX.sub(lambda m: " " * len(m.group(0)), found, count=1)
             self.block.memo["vague_plain"] = found

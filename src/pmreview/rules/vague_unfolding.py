@@ -11,6 +11,9 @@ PM102's words (skip `unfolding`), not how big or how long the impact was:
 - a relative time ("within a few minutes", "shortly after") in the root cause: the order of
   the mechanism's steps ("within a few minutes the cluster was evicting"); the timeline and
   the summary give the clock, and are read as they are.
+- `detection`: a count of the people who noticed or told first ("a few people in my cohort
+  noticed before I did", "some users let us know"): how it was detected, not how many were
+  affected ("some users noticed errors" is the impact still).
 
 PM101's words:
 - `theory`: a hedge in a timeline entry ("13:25 we think the new endpoint has an N+1 query")
@@ -82,6 +85,21 @@ def _counts_part(place: Place) -> bool:
         if not (word in _MODIFIERS or word.endswith(("al", "ed", "ing")) or word in _QUANTIFIERS):
             return False
     return False
+
+
+# who noticed or told first: the verb, then the incident at most, then the end of the clause,
+# "before", "first" or whom they told ("… noticed before I did", "… told us on Slack")
+_NOTICED = Lazy(
+    r"^(?:\s+[\w'’-]+){0,5}?\s+(?:noticed|spotted|pointed\s+(?:it\s+|this\s+)?out|told"
+    r"|messaged|pinged|texted|e-?mailed|let\s+(?:me|us)\s+know)\b(?:\s+(?:it|this|that"
+    r"|the\s+(?:outage|issue|problem|incident|downtime)))?(?=\s*(?:$|[,.;:!)]|(?:before|first"
+    r"|and|in|on|via|through|over|me|us)\b))"
+)
+
+
+def detection(place: Place) -> bool:
+    """PM102's words count the people who noticed or told first (the reading above)."""
+    return _NOTICED.compiled.match(place.after) is not None
 
 
 def theory(place: Place) -> bool:

@@ -84,10 +84,19 @@ _LINK = (
     r"(?:of|for|is|was|were|are|be|lasting|lasts|set|to|at|a|an|the|about|approximately|around|up)"
 )
 # or a span looking back from a moment, a condition's history: "failing for the last 30 days",
-# "for the past two weeks", "over the previous 3 months"
+# "for the past two weeks", "over the previous 3 months", "had been failing silently for 30
+# days" (how long a state had lasted by then, not the outage from start to end; "had been
+# down for 2 hours" is the outage's); and how late things came: "a median delay of 19
+# minutes", "delayed by up to 47 minutes" (not "the delay lasted 40 minutes")
 _OTHER_BEFORE = Lazy(
     rf"\b{_OTHER_NOUN}(?:\s+(?:period|window|time))?(?:\s+{_LINK})*\s*$"
-    r"|\b(?:the\s+)?(?:last|past|previous|preceding)\s+$",
+    r"|\b(?:the\s+)?(?:last|past|previous|preceding)\s+$"
+    r"|\bhad\s+been\s+(?!(?:[\w-]+\s+){0,2}?(?:down|unavailable|offline|unreachable|out|dead)\b)"
+    r"(?:[\w-]+\s+){0,3}?for\s+(?:about\s+|almost\s+|nearly\s+|over\s+"
+    r"|more\s+than\s+|at\s+least\s+)?$"
+    r"|\b(?:delays?|lag|latenc(?:y|ies))\b(?:\s+(?!(?:lasted|lasting|persisted|continued)\b)"
+    r"[\w-]+){0,3}?[\s:*_]*(?:(?:of|by|was|were|is|at|about|around|up\s+to)\s+)*$"
+    r"|\bdelayed\s+by\s+(?:up\s+to\s+|about\s+|around\s+)?$",
     re.I,
 )
 _OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
