@@ -1,0 +1,94 @@
+"""Sections titled as questions or in the "What / So what / Now what" layout, and an informal
+opening that says when by the day's name (examples written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.causes import root_cause
+from pmreview.checks.measures import measures
+from pmreview.checks.summary import summary
+from pmreview.parse import kinds_of
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("what next", "measures"),
+        ("What next?", "measures"),
+        ("What's next", "measures"),
+        ("What will we do?", "measures"),
+        ("What's changing", "measures"),
+        ("Where do we go from here?", "measures"),
+        ("Now what?", "measures"),
+        ("So what?", "impact"),
+        ("What caused it?", "root_cause"),
+        ("What caused the outage", "root_cause"),
+    ],
+)
+def test_question_titles_name_their_kind(title: str, kind: str) -> None:
+    assert kind in kinds_of(title)
+
+
+@pytest.mark.parametrize(
+    "title", ["Nothing next", "So what did we do", "What we did well", "Somewhat slow"]
+)
+def test_near_misses_name_no_kind(title: str) -> None:
+    assert not kinds_of(title) & {"measures", "impact", "root_cause"}
+
+
+WHAT_SO_WHAT = """# Print queue stall
+
+## What
+
+On 4 March 2025 the office print server stopped taking jobs from 09:10 to 10:05 UTC.
+
+## So what
+
+All 40 staff on the second floor could not print invoices for 55 minutes.
+
+## What caused it?
+
+The spooler's disk filled up with abandoned jobs, so new jobs were rejected.
+
+## Now what
+
+- Add a nightly job that clears spooled files older than a day
+- Alert when the spool disk passes 80%
+"""
+
+
+def test_what_so_what_now_what_sections() -> None:
+    doc = doc_of(WHAT_SO_WHAT)
+    found = measures(doc)["present"]
+    assert found is not None and found["title"] == "Now what"
+    cause = root_cause(doc)["present"]
+    assert cause is not None and cause["title"] == "What caused it?"
+    assert summary(doc)["present"] is not None
+
+
+OPENING = """wiki outage write up
+
+last friday our team wiki was down for about three hours and nobody could open any page, it
+turned out the database volume had run out of space overnight.
+
+timeline
+
+around 9:40 someone said the wiki was showing a blank page.
+"""
+
+
+def test_an_opening_that_says_when_by_the_day_is_the_summary() -> None:
+    found = summary(doc_of(OPENING))["present"]
+    assert found is not None and found["line"] == 3
+
+
+def test_an_opening_with_no_incident_is_not_a_summary() -> None:
+    text = OPENING.replace("wiki outage write up", "wiki move notes").replace(
+        "our team wiki was down for about three hours and nobody could open any page, it\n"
+        "turned out the database volume had run out of space overnight.",
+        "we moved the team wiki to a new host and listed the steps we took for\n"
+        "the next person who has to do it.",
+    )
+    assert summary(doc_of(text))["present"] is None
