@@ -92,3 +92,35 @@ def test_an_opening_with_no_incident_is_not_a_summary() -> None:
         "the next person who has to do it.",
     )
     assert summary(doc_of(text))["present"] is None
+
+
+TITLED_AS_CAUSE = """# Root cause analysis: nightly exports stuck for two days
+
+Prepared by the data platform team.
+
+## Summary
+
+From 2 June 2025 01:00 UTC to 4 June 2025 09:30 UTC no nightly export finished.
+
+## Background
+
+The exporter reads a list of tables from a shared config file.
+
+## Root cause
+
+A config change listed a table that no longer existed, so the exporter stopped at it.
+"""
+
+
+def test_a_title_naming_the_document_is_not_its_root_cause_section() -> None:
+    doc = doc_of(TITLED_AS_CAUSE)
+    found = root_cause(doc)["present"]
+    assert found is not None and found["title"] == "Root cause"
+    background = next(s for s in doc.sections if s.title == "Background")
+    assert not background.kinds
+
+
+def test_a_title_is_the_root_cause_section_when_no_other_is() -> None:
+    text = TITLED_AS_CAUSE.replace("## Root cause\n", "## Details\n")
+    found = root_cause(doc_of(text))["present"]
+    assert found is not None and found["line"] == 1
