@@ -124,3 +124,24 @@ def test_a_title_is_the_root_cause_section_when_no_other_is() -> None:
     text = TITLED_AS_CAUSE.replace("## Root cause\n", "## Details\n")
     found = root_cause(doc_of(text))["present"]
     assert found is not None and found["line"] == 1
+
+
+HTML_RUN = """<h1>Billing API errors</h1>
+<p>On 3 May 2025 from 10:00 to 11:15 UTC the billing API returned errors to every customer.</p>
+<h2>What caused it?</h2>
+<p>A config push set the pool size to 1 on db-1, so requests queued and timed out.</p>
+<h2>Next steps</h2>
+<p>We will add a pool size check to CI.</p>
+"""
+
+
+def test_html_headings_inside_one_html_block_open_sections() -> None:
+    doc = doc_of(HTML_RUN)
+    assert [(s.line, s.title) for s in doc.sections] == [
+        (1, "Billing API errors"),
+        (3, "What caused it?"),
+        (5, "Next steps"),
+    ]
+    assert [b.line for s in doc.sections for b in s.blocks] == [2, 4, 6]
+    found = measures(doc)["present"]
+    assert found is not None and found["line"] == 5
