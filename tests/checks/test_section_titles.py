@@ -25,6 +25,10 @@ from pmreview.parse import kinds_of
         ("So what?", "impact"),
         ("What caused it?", "root_cause"),
         ("What caused the outage", "root_cause"),
+        ("Actions taken", "resolution"),
+        ("Measures taken to stop the issue", "resolution"),
+        ("Restoration of service", "resolution"),
+        ("Service restoration", "resolution"),
     ],
 )
 def test_question_titles_name_their_kind(title: str, kind: str) -> None:
@@ -32,10 +36,23 @@ def test_question_titles_name_their_kind(title: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["Nothing next", "So what did we do", "What we did well", "Somewhat slow"]
+    "title",
+    [
+        "Nothing next",
+        "So what did we do",
+        "What we did well",
+        "Somewhat slow",
+        "Backup restoration drills",
+        "Actions taken and planned",
+    ],
 )
 def test_near_misses_name_no_kind(title: str) -> None:
-    assert not kinds_of(title) & {"measures", "impact", "root_cause"}
+    assert not kinds_of(title) & {"impact", "root_cause", "resolution"}
+
+
+def test_measures_taken_are_the_fix_not_the_measures() -> None:
+    assert "measures" not in kinds_of("Measures taken to stop the issue")
+    assert "measures" in kinds_of("Preventive measures")
 
 
 WHAT_SO_WHAT = """# Print queue stall
