@@ -202,7 +202,7 @@ def test_sentence_with_colon_is_not_a_section() -> None:
         ("Why we missed it", set()),
         ("6. Actions", {"measures"}),
         ("Actions taken and planned", {"measures"}),
-        ("Actions taken", {"resolution"}),
+        ("Actions taken", set()),
         ("Planned", {"measures"}),
         ("Planned work", {"measures"}),
         ("Introduction", {"summary"}),
