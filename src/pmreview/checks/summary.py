@@ -13,6 +13,7 @@ from ..parse.views import (
     summary_sections,
 )
 from ..text.borrowed import own_blocks
+from ..text.durations import durations_in
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.span import Span, summary_span
@@ -168,8 +169,21 @@ def _hedge() -> re.Pattern[str]:
 
 
 def _tells_incident(text: str) -> bool:
-    """Opening text that tells an incident: its words, and when (a date or time)."""
+    """Opening text that tells an incident: its words, and when (a date, a time, a day
+    named as the writer would say it: "on Tuesday", "last night") or for how long."""
     found = len(_INCIDENT.compiled.findall(text))
     if found != 1:
         return found >= 2
-    return has_date(text) or next(time_matches(text), None) is not None
+    return (
+        has_date(text)
+        or next(time_matches(text), None) is not None
+        or _DAY_SAID.search(text) is not None
+        or bool(durations_in(text))
+    )
+
+
+_DAY_SAID = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:night|week|weekend)"
+    r"|this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)

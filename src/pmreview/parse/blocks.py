@@ -169,14 +169,30 @@ _HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
 
 
 def _html_block(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """`<h3>Timeline</h3>` is a heading too. CommonMark runs an HTML block on to the next blank
-    line, so the Markdown written right under it is parsed on its own. An HTML paragraph is
-    prose all the same ("<p class="lead">Between …"), and an HTML list's items are list items."""
+    """`<h3>Timeline</h3>` is a heading too, wherever it stands in an HTML block (written
+    with no blank line between `<p>…</p>` and `<h2>…</h2>`): each heading line opens a
+    section of its own. What comes before the first heading is an HTML paragraph, prose all
+    the same ("<p class="lead">Between …"), or an HTML list's items, table rows or `<div>`
+    paragraphs."""
+    heads = [n for n in range(s, e) if _HTML_HEADING.match(lines[n])]
+    first = heads[0] if heads else e
+    out: list[tuple[Block, Mark | None]] = []
+    if first > s:
+        out = (
+            [(Block("paragraph", s + 1, first, _raw(lines, s, first)), None)]
+            if _HTML_P.match(lines[s])
+            else _html_items(lines, s, first)
+        )
+    for n, nxt in zip(heads, [*heads[1:], e], strict=False):
+        out.extend(_one_html_heading(lines, n, nxt))
+    return out
+
+
+def _one_html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
+    """A heading line and what follows it up to `e`. CommonMark runs an HTML block on to the
+    next blank line, so the Markdown written right under it is parsed on its own."""
     m = _HTML_HEADING.match(lines[s])
-    if m is None:
-        if _HTML_P.match(lines[s]):
-            return [(Block("paragraph", s + 1, e, _raw(lines, s, e)), None)]
-        return _html_items(lines, s, e)
+    assert m is not None
     title = _TAG.sub(_untag, m.group(2)).strip()
     out: list[tuple[Block, Mark | None]] = [
         (

@@ -75,7 +75,7 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     """Indices of the labelled top-level items not under a titled section of a known kind."""
     free: set[int] = set()
     under_kind = False
-    title = _document_title(blocks)
+    title = document_title(blocks)
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
             under_kind = bool(mark.kinds) and i != title
@@ -84,7 +84,7 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     return free
 
 
-def _document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:
+def document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:
     """The index of the document's title: a first heading of level 1, no other following,
     that names the document rather than a section (see `names_the_document`)."""
     marks = [(i, m) for i, (_, m) in enumerate(blocks) if m is not None]

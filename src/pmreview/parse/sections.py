@@ -10,7 +10,7 @@ from ..models import Block, Section
 from ..resources import load_toml
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
-from .fact_sheet import names_the_document
+from .fact_sheet import document_title, names_the_document
 from .timeline import has_time
 from .titles import Mark, normalise_title
 
@@ -19,11 +19,12 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     opening = Section("", frozenset(), 0, 1, "opening", 0)
     sections = [opening]
     parent: Section | None = None  # the last section with a kind, for untitled sub-sections
-    for block, mark in blocks:
+    title = document_title(blocks)
+    for i, (block, mark) in enumerate(blocks):
         if mark is None:
             sections[-1].blocks.append(block)
             continue
-        own = mark.kinds
+        own = _title_kinds(blocks, i) if i == title else mark.kinds
         kinds = own
         if not kinds and parent is not None and mark.level > parent.level:
             kinds = parent.kinds
@@ -43,6 +44,16 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     _timeline_subsections(sections)
     _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def _title_kinds(blocks: list[tuple[Block, Mark | None]], title: int) -> frozenset[str]:
+    """The kinds of the document's title ("# Root cause analysis: the lost uploads") that no
+    section below names: where a "## Root cause" follows, the title names the document, and
+    that section is the root cause. A title that names the summary keeps it: the summary
+    is read from the title down (`views.summary_sections`)."""
+    below = frozenset().union(*(m.kinds for _, m in blocks[title + 1 :] if m is not None))
+    mark = blocks[title][1]
+    return frozenset() if mark is None else mark.kinds - (below - {"summary"})
 
 
 def end_lines(sections: list[Section]) -> list[Section]:
