@@ -60,10 +60,30 @@ _SO_FAILED = Lazy(
 def _no_cause(sentence: str, m: re.Match[str]) -> bool:
     """A cause word in parentheses explains an aside ("(not the core repository, due to its
     workflow)"), not the incident; "root cause" naming a write-up ("we have included a root
-    cause analysis below") states no cause."""
+    cause analysis below") states no cause; nor does a "because" that explains who was
+    affected or what kept working ("About half the visitors were affected, because the other
+    requests went to web-2", "The home page worked because it has no rewrite rule") or why a
+    part was hit ("Search was down too, because it needs the session store")."""
     if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
         return True
+    if m.group(0) == "because" and (
+        _SCOPE.compiled.search(sentence, 0, m.start()) or _RELIES.compiled.match(sentence, m.end())
+    ):
+        return True
     return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
+
+
+# a part hit because it relies on another ("…, because both need a finished login"): the
+# impact's reach, not its cause
+_RELIES = Lazy(
+    r" (?:both|they|it|these|those|all|each|everything|the \w+) (?:also |only )?"
+    r"(?:need|require|rel(?:y|ies)|depend|use)s?\b"
+)
+# the extent of the impact, which a "because" after it explains
+_SCOPE = Lazy(
+    r"\b(?:(?:were|was|are|is) (?:also |not |only )?(?:un)?affected|unaffected|not affected"
+    r"|(?:kept |still )?work(?:ed|ing) (?:normally|fine|as usual)|(?:page|site|app) worked)\b"
+)
 
 
 # what follows "root cause" / "the cause" when the words name a document or a search for it
@@ -74,13 +94,14 @@ _WRITE_UP_OF_CAUSE = Lazy(
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
+_SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
 def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause), a defect placed in a named thing, or an attacker and the means; never a
     sentence about the write-up itself ("We publish these write-ups because…")."""
-    accepts = (_DEFECT_THEN.compiled, _CHANGE_DID.compiled, _LAPSED.compiled)
+    accepts = (_DEFECT_THEN.compiled, _CHANGE_DID.compiled, _LAPSED.compiled, _MISTAKE.compiled)
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
@@ -93,6 +114,8 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
                 or told_as_theory(sentence)
             ):
                 continue
+            # the cause words read through emphasis ("**Root** **cause**:")
+            sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)
             if m and _specific_cause(sentence, m, nxt):
@@ -102,6 +125,7 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
                 or _defect_then(b.text[s:e])
                 or _change_did(b.text[s:e])
                 or _lapsed(b.text[s:e])
+                or _mistake(b.text[s:e])
                 or sem.ATTACK.search(sentence)
                 or sem.LEAKED.search(sentence)
             ):
@@ -210,6 +234,29 @@ def _lapsed(sentence: str) -> bool:
 _LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
 
 
+def _mistake(sentence: str) -> bool:
+    """A mistake made to a named thing: "I pasted the wrong IP into the A record for `www`",
+    "the new certificate was installed without its intermediate certificate". The wrong
+    thing is named by a specific term, or what was left out is a part of the system."""
+    low = sentence.translate(ASCII_LOWER)
+    m = _MISTAKE.compiled.search(low)
+    if m is None:
+        return False
+    if m.group("left_out"):
+        return bool(lexicon("system_part").search(low, m.start()))
+    return bool(sem.specific_terms(sentence))
+
+
+# a wrong value put in ("pasted the wrong IP"), or a part left out of a change ("was
+# installed without the intermediate certificate")
+_MISTAKE = Lazy(
+    r"\b(?:pasted|entered|typed|copied|used|put|set|configured|deployed|pushed"
+    r"|pointed \w+ (?:at|to)) (?:in |into |at )?(?:the|a) wrong\b"
+    r"|\b(?:was|were|got) (?P<left_out>(?:installed|deployed|shipped|rotated|configured|released"
+    r"|set up|issued)) without (?:the|a|an|its|their)\b"
+)
+
+
 _BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
 _DEFECT_IN = Lazy(
     r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
@@ -232,6 +279,8 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
             or _names_thing(before, vague)
             or _WENT_WRONG.compiled.search(before)
         )
+    if _PROBLEM_WAS.compiled.match(sentence, m.start()):
+        return _names_part(sentence[m.end() :], vague)
     after = sentence[m.start() :]
     return bool(
         sem.specific_terms(after)
@@ -239,6 +288,16 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
         or _names_thing(after, vague)
         or sem.specific_terms(nxt)
     )
+
+
+# "the problem was …": what follows names the cause, or nothing
+_PROBLEM_WAS = Lazy(r"the (?:\w+ )?(?:problem|issue)\b")
+
+
+def _names_part(rest: str, vague: Alternation) -> bool:
+    """What "the problem was" names: a concrete thing ("the SSL certificate chain"), not a
+    vague cause nor just a part ("with SSL", "the database")."""
+    return not vague.search(rest) and bool(sem.specific_terms(rest))
 
 
 def _names_thing(text: str, vague: Alternation) -> bool:
