@@ -13,6 +13,7 @@ from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .cause_told import CHANGE_DID, LAPSED, MISTAKE, change_did, lapsed, mistake
 from .semantics import Evidence, find_sentence
 from .theories import told_as_theory
 
@@ -101,7 +102,7 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause), a defect placed in a named thing, or an attacker and the means; never a
     sentence about the write-up itself ("We publish these write-ups because…")."""
-    accepts = (_DEFECT_THEN.compiled, _CHANGE_DID.compiled, _LAPSED.compiled, _MISTAKE.compiled)
+    accepts = (_DEFECT_THEN.compiled, CHANGE_DID.compiled, LAPSED.compiled, MISTAKE.compiled)
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
@@ -123,9 +124,9 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             if (
                 _defect_in_named(b.text[s:e])
                 or _defect_then(b.text[s:e])
-                or _change_did(b.text[s:e])
-                or _lapsed(b.text[s:e])
-                or _mistake(b.text[s:e])
+                or change_did(b.text[s:e])
+                or lapsed(b.text[s:e])
+                or mistake(b.text[s:e])
                 or sem.ATTACK.search(sentence)
                 or sem.LEAKED.search(sentence)
             ):
@@ -201,59 +202,6 @@ _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|
 _DEFECT_THEN = Lazy(
     r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
     r"|missing|misspell\w*|expired|malformed|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
-)
-
-
-def _change_did(sentence: str) -> bool:
-    """A change named as the subject and what it did to a thing, as the rubric's "a config
-    push set max_connections to 10" does: "a Terraform change to the bucket replaced its
-    policy", "an automatic node pool upgrade drained the nodes". The sentence names a specific
-    term; a person acting during the change ("During the deploy we replaced…") is no cause."""
-    m = _CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER))
-    return bool(m and sem.specific_terms(sentence))
-
-
-# the change opens the sentence (after a label such as "The short explanation:") and its own
-# verb follows, with no person between
-_CHANGE_DID = Lazy(
-    r"^(?:[^:]{0,40}:\s*)?(?:an?|the|our|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
-    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
-    r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
-    r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
-    r"|truncated|revoked|wiped|drained|evicted)\b"
-)
-
-
-def _lapsed(sentence: str) -> bool:
-    """A named thing that lapsed or was taken away: "my domain `tallybook.app` expired", "the
-    `deploy` key was revoked" (a specific term before the words)."""
-    m = _LAPSED.compiled.search(sentence.translate(ASCII_LOWER))
-    return bool(m and sem.specific_terms(sentence[: m.start()]))
-
-
-_LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
-
-
-def _mistake(sentence: str) -> bool:
-    """A mistake made to a named thing: "I pasted the wrong IP into the A record for `www`",
-    "the new certificate was installed without its intermediate certificate". The wrong
-    thing is named by a specific term, or what was left out is a part of the system."""
-    low = sentence.translate(ASCII_LOWER)
-    m = _MISTAKE.compiled.search(low)
-    if m is None:
-        return False
-    if m.group("left_out"):
-        return bool(lexicon("system_part").search(low, m.start()))
-    return bool(sem.specific_terms(sentence))
-
-
-# a wrong value put in ("pasted the wrong IP"), or a part left out of a change ("was
-# installed without the intermediate certificate")
-_MISTAKE = Lazy(
-    r"\b(?:pasted|entered|typed|copied|used|put|set|configured|deployed|pushed"
-    r"|pointed \w+ (?:at|to)) (?:in |into |at )?(?:the|a) wrong\b"
-    r"|\b(?:was|were|got) (?P<left_out>(?:installed|deployed|shipped|rotated|configured|released"
-    r"|set up|issued)) without (?:the|a|an|its|their)\b"
 )
 
 
