@@ -89,8 +89,8 @@ _FAILED = Lazy(
 )
 # a count of people restated as a share in brackets: "164,000 of you (71%)", "3,100 users (12%)"
 _RESTATED = Lazy(
-    r"(?<![\d,.])\d[\d,.]*+\s*+(?:k\s+)?(?:of (?:you|them|our \w+)"
-    r"|(?:\w+\s+)?(?:users|customers|players|visitors|members|subscribers|accounts|merchants|students|drivers|shoppers))\s*+\($",
+    r"(?<![\w,.])\d[\d,.]*+\s*+(?:k\s+)?(?:of (?:you|them|our \w+)"
+    r"|(?:\w++\s+)?(?:users|customers|players|visitors|members|subscribers|accounts|merchants|students|drivers|shoppers))\s*+\($",
     re.IGNORECASE,
 )
 _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
