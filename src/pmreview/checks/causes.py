@@ -18,36 +18,56 @@ from .semantics import Evidence
 from .theories import told_as_theory
 
 
-def _cause_detail(blocks: list[Block]) -> Evidence | None:
+def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None]:
     """The root cause names something concrete (a file, setting, value, technology) and is not
-    just "a misconfiguration": two concrete terms, or one with no vague cause beside it."""
+    just "a misconfiguration": two concrete terms, or one with no vague cause beside it. The
+    sentence that tells how it failed, else the first that names a concrete thing; second,
+    when every such sentence is a theory, a plan or what would have been, the first of them,
+    which a mechanism told without a cause word outranks as the evidence."""
     blocks = own_blocks(blocks)
     text = "\n".join(b.text for b in blocks)
     terms = sem.specific_terms(text)
     if sem.words(text) < 8 or not terms:
-        return None
+        return None, None
     if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
-        return None
+        return None, None
     # the evidence names the thing and tells how it failed ("We use HAProxy for TLS" only sets
     # the scene), and is not itself the vague cause ("some configuration issue with the pool")
     # when another sentence names it
     told = [
         (b, s, e) for b in blocks for s, e in own_sentences(b) if sem.specific_terms(b.text[s:e])
     ]
-    # nor a first theory the account drops ("Our first guess was a bad build: …")
-    plain = [
-        t
-        for t in told
-        if not sem.VAGUE_CAUSE.search(t[0].text[t[1] : t[2]])
-        and not told_as_theory(t[0].lower[t[1] : t[2]])
-    ]
-    how = [
-        t
-        for t in plain
-        if _HOW_IT_FAILED.compiled.search(low := t[0].lower[t[1] : t[2]])
-        and not _ONLY_EFFECT.compiled.match(low)
-    ]
-    return sem.evidence(*(how or plain or told)[0]) if told else None
+    if not told:
+        return None, None
+    # nor a first theory the account drops ("Our first guess was a bad build: …"), a plan or
+    # what would have been ("The plan was a background job…", "With a working ATS, the
+    # batteries would only have needed…")
+    plain = [t for t in told if _what_happened(t[0].text[t[1] : t[2]])]
+    how = [t for t in plain if _tells_how(t[0].lower[t[1] : t[2]])]
+    first = (how or plain)[0] if plain else None
+    return (sem.evidence(*first) if first else None), sem.evidence(*told[0])
+
+
+def _what_happened(sentence: str) -> bool:
+    """A sentence that tells what happened: not a vague cause, a theory, a plan or what would
+    have been."""
+    low = sentence.lower()
+    return not (
+        sem.VAGUE_CAUSE.search(sentence)
+        or told_as_theory(low)
+        or _NOT_WHAT_HAPPENED.compiled.search(low)
+    )
+
+
+def _tells_how(low: str) -> bool:
+    return bool(_HOW_IT_FAILED.compiled.search(low)) and not _ONLY_EFFECT.compiled.match(low)
+
+
+# what was meant or would have been, not what happened; what kept working
+_NOT_WHAT_HAPPENED = Lazy(
+    r"\b(?:would(?:n['’]t| not)? (?:only )?(?:have|be)|the (?:\w+ )?plan (?:was|is)"
+    r"|kept working|still work(?:ed|s))\b"
+)
 
 
 def story_blocks(doc: Document) -> list[Block]:
@@ -86,6 +106,7 @@ def _mechanism(blocks: list[Block]) -> Evidence | None:
             if (
                 sem.words(low) < 8
                 or told_as_theory(low)
+                or _NOT_WHAT_HAPPENED.compiled.search(low)
                 or sem.VAGUE_CAUSE.search(low)
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
@@ -121,6 +142,7 @@ def _chain(blocks: list[Block]) -> Evidence | None:
                 if (
                     lexicon("mechanism").search(one)
                     and _named(one)
+                    and not _NOT_WHAT_HAPPENED.compiled.search(one)
                     and not sem.VAGUE_CAUSE.search(one)
                     and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):
@@ -202,12 +224,16 @@ def root_cause(doc: Document) -> Part:
         "present": place(secs[0]) if secs else None,
         # a thin root-cause section ("Why: batch job with no limits + autoscaler max too low")
         # may leave the mechanism to the story, which the check reads too
-        "detail": (
-            _cause_detail(blocks) or _mechanism(blocks) or _chain(blocks) or _told_story(doc)
-        )
-        if secs
-        else _cause_anywhere(doc) or _told_story(doc),
+        "detail": _detail(blocks, doc) if secs else _cause_anywhere(doc) or _told_story(doc),
     }
+
+
+def _detail(blocks: list[Block], doc: Document) -> Evidence | None:
+    """The root-cause section's detail: a sentence of it that names a concrete thing (one that
+    tells how it failed first), else one that tells a mechanism, else a sentence that names a
+    concrete thing but tells no more than a plan or what would have been."""
+    told, only = _cause_detail(blocks)
+    return told or _mechanism(blocks) or _chain(blocks) or only or _told_story(doc)
 
 
 def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Section]:

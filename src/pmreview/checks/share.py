@@ -90,6 +90,12 @@ _FAILED = Lazy(
     r"|rejected|refused|dropped|lost\b|missing|slow)",
     re.IGNORECASE,
 )
+# a count of people restated as a share in brackets: "164,000 of you (71%)", "3,100 users (12%)"
+_RESTATED = Lazy(
+    r"(?<![\w,.])\d[\d,.]*+\s*+(?:k\s+)?(?:of (?:you|them|our \w+)"
+    r"|(?:\w++\s+)?(?:users|customers|players|visitors|members|subscribers|accounts|merchants|students|drivers|shoppers))\s*+\($",
+    re.IGNORECASE,
+)
 _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
 
 
@@ -196,6 +202,8 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 whole = whole or _evidence(b, m.start(), m.end())
             if load:
                 continue
+            if _RESTATED.compiled.search(b.text, lo, m.start()):
+                return _evidence(b, m.start(), m.end())
             after = b.text[m.end() : m.end() + 60]
             around = b.text[max(0, m.start() - 40) : m.end() + 60]
             near = m.group(0) + " " + " ".join(after.split()[:6])

@@ -13,6 +13,7 @@ from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .cause_told import CHANGE_DID, LAPSED, MISTAKE, change_did, lapsed, mistake
 from .semantics import Evidence, find_sentence
 from .theories import told_as_theory
 
@@ -60,10 +61,30 @@ _SO_FAILED = Lazy(
 def _no_cause(sentence: str, m: re.Match[str]) -> bool:
     """A cause word in parentheses explains an aside ("(not the core repository, due to its
     workflow)"), not the incident; "root cause" naming a write-up ("we have included a root
-    cause analysis below") states no cause."""
+    cause analysis below") states no cause; nor does a "because" that explains who was
+    affected or what kept working ("About half the visitors were affected, because the other
+    requests went to web-2", "The home page worked because it has no rewrite rule") or why a
+    part was hit ("Search was down too, because it needs the session store")."""
     if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
         return True
+    if m.group(0) == "because" and (
+        _SCOPE.compiled.search(sentence, 0, m.start()) or _RELIES.compiled.match(sentence, m.end())
+    ):
+        return True
     return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
+
+
+# a part hit because it relies on another ("…, because both need a finished login"): the
+# impact's reach, not its cause
+_RELIES = Lazy(
+    r" (?:both|they|it|these|those|all|each|everything|the \w+) (?:also |only )?"
+    r"(?:need|require|rel(?:y|ies)|depend|use)s?\b"
+)
+# the extent of the impact, which a "because" after it explains
+_SCOPE = Lazy(
+    r"\b(?:(?:were|was|are|is) (?:also |not |only )?(?:un)?affected|unaffected|not affected"
+    r"|(?:kept |still )?work(?:ed|ing) (?:normally|fine|as usual)|(?:page|site|app) worked)\b"
+)
 
 
 # what follows "root cause" / "the cause" when the words name a document or a search for it
@@ -74,13 +95,14 @@ _WRITE_UP_OF_CAUSE = Lazy(
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
+_SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
 def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause), a defect placed in a named thing, or an attacker and the means; never a
     sentence about the write-up itself ("We publish these write-ups because…")."""
-    accepts = (_DEFECT_THEN.compiled, _CHANGE_DID.compiled, _LAPSED.compiled)
+    accepts = (_DEFECT_THEN.compiled, CHANGE_DID.compiled, LAPSED.compiled, MISTAKE.compiled)
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
@@ -93,6 +115,8 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
                 or told_as_theory(sentence)
             ):
                 continue
+            # the cause words read through emphasis ("**Root** **cause**:")
+            sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)
             if m and _specific_cause(sentence, m, nxt):
@@ -100,8 +124,9 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             if (
                 _defect_in_named(b.text[s:e])
                 or _defect_then(b.text[s:e])
-                or _change_did(b.text[s:e])
-                or _lapsed(b.text[s:e])
+                or change_did(b.text[s:e])
+                or lapsed(b.text[s:e])
+                or mistake(b.text[s:e])
                 or sem.ATTACK.search(sentence)
                 or sem.LEAKED.search(sentence)
             ):
@@ -180,36 +205,6 @@ _DEFECT_THEN = Lazy(
 )
 
 
-def _change_did(sentence: str) -> bool:
-    """A change named as the subject and what it did to a thing, as the rubric's "a config
-    push set max_connections to 10" does: "a Terraform change to the bucket replaced its
-    policy", "an automatic node pool upgrade drained the nodes". The sentence names a specific
-    term; a person acting during the change ("During the deploy we replaced…") is no cause."""
-    m = _CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER))
-    return bool(m and sem.specific_terms(sentence))
-
-
-# the change opens the sentence (after a label such as "The short explanation:") and its own
-# verb follows, with no person between
-_CHANGE_DID = Lazy(
-    r"^(?:[^:]{0,40}:\s*)?(?:an?|the|our|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
-    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
-    r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
-    r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
-    r"|truncated|revoked|wiped|drained|evicted)\b"
-)
-
-
-def _lapsed(sentence: str) -> bool:
-    """A named thing that lapsed or was taken away: "my domain `tallybook.app` expired", "the
-    `deploy` key was revoked" (a specific term before the words)."""
-    m = _LAPSED.compiled.search(sentence.translate(ASCII_LOWER))
-    return bool(m and sem.specific_terms(sentence[: m.start()]))
-
-
-_LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
-
-
 _BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
 _DEFECT_IN = Lazy(
     r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
@@ -232,6 +227,8 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
             or _names_thing(before, vague)
             or _WENT_WRONG.compiled.search(before)
         )
+    if _PROBLEM_WAS.compiled.match(sentence, m.start()):
+        return _names_part(sentence[m.end() :], vague)
     after = sentence[m.start() :]
     return bool(
         sem.specific_terms(after)
@@ -239,6 +236,16 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
         or _names_thing(after, vague)
         or sem.specific_terms(nxt)
     )
+
+
+# "the problem was …": what follows names the cause, or nothing
+_PROBLEM_WAS = Lazy(r"the (?:\w+ )?(?:problem|issue)\b")
+
+
+def _names_part(rest: str, vague: Alternation) -> bool:
+    """What "the problem was" names: a concrete thing ("the SSL certificate chain"), not a
+    vague cause nor just a part ("with SSL", "the database")."""
+    return not vague.search(rest) and bool(sem.specific_terms(rest))
 
 
 def _names_thing(text: str, vague: Alternation) -> bool:

@@ -1,0 +1,62 @@
+"""Causes the summary tells without a cause word: a change that did something to a named thing,
+a named thing that lapsed, a mistake made to a named thing (read by checks/summary_cause.py)."""
+
+from __future__ import annotations
+
+from ..models import ASCII_LOWER
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+from . import semantics as sem
+
+
+def change_did(sentence: str) -> bool:
+    """A change named as the subject and what it did to a thing, as the rubric's "a config
+    push set max_connections to 10" does: "a Terraform change to the bucket replaced its
+    policy", "an automatic node pool upgrade drained the nodes". The sentence names a specific
+    term; a person acting during the change ("During the deploy we replaced…") is no cause."""
+    m = CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER))
+    return bool(m and sem.specific_terms(sentence))
+
+
+# the change opens the sentence (after a label such as "The short explanation:") and its own
+# verb follows, with no person between
+CHANGE_DID = Lazy(
+    r"^(?:[^:]{0,40}:\s*)?(?:an?|the|our|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
+    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
+    r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
+    r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
+    r"|truncated|revoked|wiped|drained|evicted)\b"
+)
+
+
+def lapsed(sentence: str) -> bool:
+    """A named thing that lapsed or was taken away: "my domain `tallybook.app` expired", "the
+    `deploy` key was revoked" (a specific term before the words)."""
+    m = LAPSED.compiled.search(sentence.translate(ASCII_LOWER))
+    return bool(m and sem.specific_terms(sentence[: m.start()]))
+
+
+LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
+
+
+def mistake(sentence: str) -> bool:
+    """A mistake made to a named thing: "I pasted the wrong IP into the A record for `www`",
+    "the new certificate was installed without its intermediate certificate". The wrong
+    thing is named by a specific term, or what was left out is a part of the system."""
+    low = sentence.translate(ASCII_LOWER)
+    m = MISTAKE.compiled.search(low)
+    if m is None:
+        return False
+    if m.group("left_out"):
+        return bool(lexicon("system_part").search(low, m.start()))
+    return bool(sem.specific_terms(sentence))
+
+
+# a wrong value put in ("pasted the wrong IP"), or a part left out of a change ("was
+# installed without the intermediate certificate")
+MISTAKE = Lazy(
+    r"\b(?:pasted|entered|typed|copied|used|put|set|configured|deployed|pushed"
+    r"|pointed \w+ (?:at|to)) (?:in |into |at )?(?:the|a) wrong\b"
+    r"|\b(?:was|were|got) (?P<left_out>(?:installed|deployed|shipped|rotated|configured|released"
+    r"|set up|issued)) without (?:the|a|an|its|their)\b"
+)
