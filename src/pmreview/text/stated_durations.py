@@ -32,8 +32,8 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"\b(?:last(?:ed|ing)?|duration|persisted|outages? of|downtime of|down for|"
         r"spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$"
         r"|\bfor\s+(?:(?:about|approx\w*\.?|around|roughly|nearly|almost|over|under|just|"
-        r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|a little|a bit|well|"
-        r"another|a further|the next|an? (?:estimated|approximate)"
+        r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|"
+        r"a little|a bit|well|another|a further|the next|an? (?:estimated|approximate)"
         r"|an? (?:(?:estimated|approximate) )?(?:time|period|total|duration) of)\s+|~\s*)*"
         r"(?:\d+\s*(?:-|–|to)\s*)?$",
         re.I,
