@@ -134,3 +134,21 @@ def test_a_rollback_of_a_long_named_thing_back_to_a_version_is_a_fix() -> None:
     )
     found = _detail(text)
     assert found is not None and found.startswith("We rolled the resolver package")
+
+
+def test_a_reload_of_a_named_service_given_as_commands_is_the_fix() -> None:
+    text = (
+        "# Proxy outage\n\n## Summary\n\nThe proxy returned 504 for an hour.\n\n"
+        "## How it was fixed\n\n1. Put `proxy_read_timeout 60s;` back in the api location.\n"
+        "2. `sudo nginx -t && sudo systemctl reload nginx`.\n"
+    )
+    found = _detail(text)
+    assert found is not None and "reload nginx" in found
+
+
+def test_reloading_the_page_is_no_fix() -> None:
+    text = (
+        "# Proxy outage\n\n## Summary\n\nThe proxy returned 504 for an hour.\n\n"
+        "## Resolution\n\nWe reloaded the page on the dashboard and it worked.\n"
+    )
+    assert _detail(text) is None

@@ -163,6 +163,8 @@ CONCRETE_CHANGE = re.compile(
     # "rolled the resolver software on all 16 servers back to version 9.18.24"
     r"|roll(?:ed|ing)? (?!out\b)(?:[\w.,-]+ ){2,12}?back (?:to|from)\b"
     r"|revert|redeploy|install|truncat|revok"
+    # "reloaded nginx" applies a changed config; "reloaded the page" only looks again
+    r"|reload(?:ed|ing|s)?\b(?! (?:the |my |a )?(?:page|browser|site|website|tab)\b)"
     r"|(?<!was )(?<!were )(?<!is )(?<!are )turn(?:ed|ing)? (?:on|off)\b"
     r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"
     r"|reinstall|upgrad|downgrad"

@@ -31,7 +31,7 @@ from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
-from .vague_markers import TESTS, marked, markers
+from .vague_markers import TESTS, marked, markers, names_product
 from .vague_place import CLAUSE_END, Place, in_label
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -39,7 +39,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger"}
+    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -296,4 +296,5 @@ _WHOLE: dict[str, Callable[[Place], bool]] = {
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),
+    "product": lambda place: names_product(place.written),
 }

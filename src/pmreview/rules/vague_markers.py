@@ -3,6 +3,7 @@ question of a vague phrase (rules/vague_context.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -10,6 +11,7 @@ from ..checks.semantics import specific_terms
 from ..resources import load_toml
 from ..text.phrases import Alternation
 from ..text.prefilter import lower_case
+from ..text.sentences import without_tags
 from ..text.times import without_dates_and_times
 
 
@@ -55,3 +57,19 @@ TESTS = {
 def answers_share(text: str) -> bool:
     """Whether lower-cased `text` says how many of the users or requests were hit."""
     return TESTS["share"](text)
+
+
+# the tool a measure is to use, named ("an uptime monitor such as Uptime Kuma", "alerts through
+# PagerDuty"): it can be set up and shown to work; read as written, a name is capitalised
+_PRODUCT = re.compile(
+    r"\b(?:such as|like|using|via|through|with)\s+\[?"
+    r"(?!(?:I|A|An|The|This|We|Our|All)\b)[A-Z][\w.-]{2,}"
+)
+
+
+def names_product(written: str) -> bool:
+    """The measure names the tool or service it is to use; "some service such as X" leaves
+    the choice open."""
+    text = without_tags(written, " ")
+    found = _PRODUCT.search(text)
+    return found is not None and not re.search(r"\bsome\b", text[: found.start()], re.I)
