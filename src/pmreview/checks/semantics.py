@@ -169,7 +169,7 @@ CONCRETE_CHANGE = re.compile(
     r"|(?<!\ba )(?<!\bthe )patch(?:ed)? (?!the issue)"  # not "a patched version"
     r"|reinstall|upgrad|downgrad"
     # a job run again by hand: "triggered batch B manually", "re-triggered the build"
-    r"|reload|trigger(?:ed|ing) (?:[\w`-]+ ){0,4}?(?:manually|by hand)\b|(?:manually |re-?)trigger"
+    r"|trigger(?:ed|ing) (?:[\w`-]+ ){0,4}?(?:manually|by hand)\b|(?:manually |re-?)trigger"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
