@@ -232,8 +232,8 @@ def test_an_entry_may_start_with_a_weekday_and_a_time(entry: str, raw: str | Non
 
 
 def test_a_range_of_two_times_may_end_at_an_approximate_time() -> None:
-    """"from 09:40 to ~12:52" is a range as "from 09:40 to about 12:52" is: the summary that
-    says it says how long; two times told apart are not."""
+    """A range "from 09:40 to ~12:52" is one as "from 09:40 to about 12:52" is: the summary
+    that says it says how long; two times told apart are not."""
     from pmreview.rules.vague_document import _lasts
 
     assert _lasts("from 09:40 to ~12:52") and _lasts("13:30 wat until around 15:15 wat")
