@@ -229,3 +229,12 @@ def test_an_entry_may_start_with_a_time_written_with_a_dot(
 def test_an_entry_may_start_with_a_weekday_and_a_time(entry: str, raw: str | None) -> None:
     t = leading_time(entry)
     assert (t.raw if t else None) == raw
+
+
+def test_a_range_of_two_times_may_end_at_an_approximate_time() -> None:
+    """A range "from 09:40 to ~12:52" is one as "from 09:40 to about 12:52" is: the summary
+    that says it says how long; two times told apart are not."""
+    from pmreview.rules.vague_document import _lasts
+
+    assert _lasts("from 09:40 to ~12:52") and _lasts("13:30 wat until around 15:15 wat")
+    assert not _lasts("paged at 09:40, closed the ticket at 12:52")

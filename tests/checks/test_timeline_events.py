@@ -323,3 +323,14 @@ def test_an_entry_run_into_another_is_not_single(entries: str) -> None:
 )
 def test_the_detection_is_the_entry_where_someone_noticed(entries: str, line: int) -> None:
     assert _line(entries, "detection") == line
+
+
+def test_service_back_is_one_list_for_recovery_and_resolution() -> None:
+    """The lexicon's `recovered` is the one list of the service back as an outcome: an entry
+    in its words is a recovery, and counts as resolved with the `resolved` words."""
+    from pmreview.checks.ended import _back, _recovered
+
+    for told in ("error rate back under 1%", "the api is fully functional", "pods up again"):
+        assert _back(told) and _recovered(told)
+    assert not _back("rolled back the deploy") and _recovered("rolled back the deploy")
+    assert not _back("api healthy but checkout still fails")

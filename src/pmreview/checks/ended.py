@@ -33,14 +33,6 @@ _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
 )
-# the service back as an outcome, in the lexicon's words for it ("recovered", "serving",
-# "back to normal", "back at normal rate")
-_SERVICE_BACK = Lazy(
-    r"\bback (?:up|online|to normal|at normal|within normal|to baseline)\b"
-    r"|\bback (?:below|under) \d|\brecover\w*|\bup and running\b"
-    r"|\boperational\b|\bcame back\b|\bresumed\b|\bworking (?:again|normally|as expected)\b"
-    r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b"
-)
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
     r"\bend of (?:the )?(?:impact|outage|incident)\b"
@@ -192,8 +184,7 @@ def _released(text: str) -> bool:
 def _back(text: str) -> bool:
     """The service came back, told as an outcome (not as an action: "reverted", "closed")."""
     low = text.lower()
-    told = _SERVICE_BACK.compiled.search(low) or lexicon("recovered").search(low)
-    return bool(told) and lexicon("relapse").search(low) is None
+    return lexicon("recovered").search(low) is not None and lexicon("relapse").search(low) is None
 
 
 def _ended(text: str) -> bool:
@@ -203,8 +194,7 @@ def _ended(text: str) -> bool:
 def _recovered(low: str) -> bool:
     """Whether an entry says the incident was resolved or service came back, and does not
     take it back ("healthy but checkout still fails", "up again, then crash again")."""
-    told = lexicon("resolved").search(low) or lexicon("recovered").search(low)
-    told = told or _IMPACT_ENDED.compiled.search(low)
+    told = lexicon("resolved", "recovered").search(low) or _IMPACT_ENDED.compiled.search(low)
     return bool(told) and lexicon("relapse").search(low) is None
 
 

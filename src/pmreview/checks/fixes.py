@@ -159,7 +159,8 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
     """The first sentence that says it was resolved (in the story, `told`) or reports a
     change made, not as part of planned work, and names the change; not one the next
     sentence says did not help ("I restarted nginx. It did not fix things.")."""
-    for b in gated(blocks, lexicon("resolved"), _MADE.compiled):  # one of them is needed
+    over = lexicon("resolved", "recovered")
+    for b in gated(blocks, over, _MADE.compiled):  # one of them is needed
         spans = own_sentences(b)
         for i, (s, e) in enumerate(spans):
             low = b.lower[s:e]
@@ -186,7 +187,8 @@ def _says_resolved(low: str) -> bool:
     if UNDONE.compiled.search(low):
         return False
     return any(
-        not _NEGATED.compiled.search(low, 0, m.start()) for m in lexicon("resolved").finditer(low)
+        not _NEGATED.compiled.search(low, 0, m.start())
+        for m in lexicon("resolved", "recovered").finditer(low)
     )
 
 

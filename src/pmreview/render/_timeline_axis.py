@@ -68,7 +68,7 @@ def _marked(d: DocumentReview, entries: list[TimelineEntry], check: str, last: b
         for e in entries:
             if e.block.line <= c.line <= e.block.end_line:
                 return e.line
-    words = lexicon("resolved" if last else "detection")
+    words = lexicon("resolved", "recovered") if last else lexicon("detection")
     hits = [e.line for e in entries if e.time is not None and words.search(e.block.lower)]
     return (hits[-1] if last else hits[0]) if hits else None
 

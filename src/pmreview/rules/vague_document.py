@@ -22,6 +22,7 @@ from ..models import Block, Document, Section, per_document
 from ..parse.views import summary_sections
 from ..text.borrowed import is_block_quote, status_post
 from ..text.durations import durations_in, of_other_thing
+from ..text.joins import range_join
 from ..text.sentences import sentences
 from ..text.times import TIME_RE, without_dates_and_times
 from .vague_place import CLAUSE_END, Place
@@ -41,12 +42,6 @@ _NOT_NOUN = frozenset(
     {"is", "was", "has", "its", "this", "thus", "us", "as", "his", "does", "process", "status"}
     | {"access", "always", "across", "less", "unless", "various", "numerous", "previous"}
     | {"serious", "series", "analysis"}
-)
-# two clock times that bound a range ("from 13:30 WAT until around 15:15 WAT", "09:40–12:52")
-_RANGE_JOIN = re.compile(
-    r"^[\s)*_,]*(?:[a-z]{2,5}\)?[\s*_,]*)?(?:to|until|till|through|and|-|–|—)\s*"
-    r"(?:approximately\s+|about\s+|around\s+|~\s*)?$",
-    re.IGNORECASE,
 )
 
 
@@ -120,7 +115,7 @@ def _lasts(text: str) -> bool:
         return True
     times = list(TIME_RE.finditer(text))
     pairs = zip(times, times[1:], strict=False)
-    return any(_RANGE_JOIN.match(text[a.end() : b.start()]) for a, b in pairs)
+    return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)
 
 
 # where a fix is told (the resolution, a timeline entry) or a cause ("something in the

@@ -32,11 +32,12 @@ _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*+"
 
 @cache
 def range_join() -> re.Pattern[str]:
-    """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until"."""
+    """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until",
+    "13:30 WAT until around", "09:40 to ~"."""
     return re.compile(
         rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
         rf"{DATE}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
         rf"(?:(?:{_WEEKDAY},?\s++)?{DATE}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
-        r"(?:approximately\s+|about\s+|around\s+)?$",
+        r"(?:approximately\s+|about\s+|around\s+|~\s*)?$",
         re.I,
     )

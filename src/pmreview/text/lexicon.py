@@ -12,5 +12,10 @@ from .prefilter import lower_case
 
 
 @cache
-def lexicon(name: str) -> Alternation:
-    return Alternation(lower_case(load_toml("lexicon.toml")[name], f"lexicon.toml:{name}"))
+def lexicon(*names: str) -> Alternation:
+    """The lists `names` as one alternation: `lexicon("resolved", "recovered")` is any word that
+    says the incident is over, in either list."""
+    table = load_toml("lexicon.toml")
+    return Alternation(
+        [p for name in names for p in lower_case(table[name], f"lexicon.toml:{name}")]
+    )
