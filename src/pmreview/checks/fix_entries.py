@@ -78,7 +78,7 @@ _ACTED = Lazy(
     r"^(?:(?:we|i)\s+)?(?:\w+ly\s+)?(?:restart|revert|roll(?:ed|s)? back|remov|delet|disabl"
     r"|kill|clear|purg|flush|replac|upgrad|downgrad|reinstall|rotat|revok|renew|turn(?:ed|s)? off"
     r"|shut(?:s)? down|switch|scal(?:e|ed|es) (?:up|out|down|back)|rais|increas|set|paus|capp?"
-    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat)\w*\b"
+    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt)\w*\b"
 )
 
 
@@ -91,7 +91,7 @@ _DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b
 _ENTRY_HEAD = re.compile(
     r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
     r"(?:\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}[:h]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
-    r"(?:\s*[A-Z]{2,5}(?=\s*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
+    r"(?:\s*[A-Z]{2,5}(?=[\s*_]*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
 )
 NO_EFFECT = Lazy(r"\bno (?:improvement|change|effect)\b|\bdid(?:n['’]t| not) (?:help|work|fix)\b")
 # the event of an entry (its time stripped): a subject of a few words and the change made

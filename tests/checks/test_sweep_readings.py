@@ -1,0 +1,78 @@
+"""Readings an organisation's author would expect (examples written for these tests): a
+timeline told as paragraphs that open with a bold time ends with the fix and an entry saying
+the metrics were "back to baseline"; the measures' evidence is an item that says what to
+improve, not a bare name listed under a lesson or an item that only refers back; a hedge
+finding does not claim that the hedged words tell the cause."""
+
+from __future__ import annotations
+
+from _support import doc_of
+
+from pmreview.checks.fixes import resolution as fix
+from pmreview.checks.measures import measures
+from pmreview.checks.timeline import timeline
+from pmreview.parse import parse
+from pmreview.rules import registry
+from pmreview.source import from_text
+
+BOLD_TIMES = """# Search latency incident
+
+Between 10:05 and 10:31 CET search requests in the EU region timed out for 14% of users.
+
+## Sequence of events
+
+**10:05 CET** — A cache settings change lowered the TTL of the ranking cache to one second.
+
+**10:09 CET** — The latency alert for the EU search cluster fired.
+
+**10:21 CET** — We halted the deploy and started rolling the cache settings back to release 7.1.
+
+**10:31 CET** — Query latency was back to baseline on all shards.
+"""
+
+
+def test_a_bold_timed_paragraph_that_halts_and_rolls_back_is_the_fix() -> None:
+    doc = doc_of(BOLD_TIMES)
+    ended = timeline(doc)["resolution"]
+    assert ended is not None and "We halted the deploy" in ended["quote"]
+    found = fix(doc)["detail"]
+    assert found is not None and "release 7.1" in found["quote"]
+
+
+def test_back_to_baseline_without_a_fix_before_it_is_no_resolution() -> None:
+    body = (
+        "# Outage\n\n## Timeline\n\n- 10:05 CET - Query latency rose on all shards.\n"
+        "- 10:09 CET - The latency alert fired.\n- 10:31 CET - Latency was back to baseline.\n"
+    )
+    assert timeline(doc_of(body))["resolution"] is None
+
+
+NAMES_AND_DONE = """# Disclosure incident
+
+## Lessons learned
+
+We told these partner projects before the release:
+
+- Northwind
+- Fabrikam
+
+Action point: create a mailing list for security announcements to partner projects.
+- This has been done.
+"""
+
+
+def test_improvements_are_not_quoted_from_a_bare_name_or_a_reference_back() -> None:
+    found = measures(doc_of(NAMES_AND_DONE))["improvements"]
+    assert found is not None
+    assert "Northwind" not in found["quote"] and "This has been done" not in found["quote"]
+
+
+def test_a_hedge_on_a_count_is_not_called_a_cause() -> None:
+    text = (
+        "# Invoice incident\n\n## Where we got lucky\n\n"
+        "It appears that only a handful of invoices were sent twice.\n"
+    )
+    rule = registry()["PM101"]
+    hits = list(rule.check(parse(from_text(text)), rule.resolve({})))
+    assert len(hits) == 1 and hits[0].quote.startswith("It appears that")
+    assert "cause" not in hits[0].message
