@@ -2,7 +2,8 @@
 timeline told as paragraphs that open with a bold time ends with the fix and an entry saying
 the metrics were "back to baseline"; the measures' evidence is an item that says what to
 improve, not a bare name listed under a lesson or an item that only refers back; a hedge
-finding does not claim that the hedged words tell the cause."""
+finding does not claim that the hedged words tell the cause; an outage that "followed" a named
+change states its cause."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from _support import doc_of
 
 from pmreview.checks.fixes import resolution as fix
 from pmreview.checks.measures import measures
+from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 from pmreview.parse import parse
 from pmreview.rules import registry
@@ -76,3 +78,26 @@ def test_a_hedge_on_a_count_is_not_called_a_cause() -> None:
     hits = list(rule.check(parse(from_text(text)), rule.resolve({})))
     assert len(hits) == 1 and hits[0].quote.startswith("It appears that")
     assert "cause" not in hits[0].message
+
+
+def _summary_cause(text: str) -> str | None:
+    found = summary(doc_of(f"# Checkout outage\n\n## Summary\n\n{text}\n"))["root_cause"]
+    return found["quote"] if found else None
+
+
+def test_an_outage_that_followed_a_named_change_states_its_cause() -> None:
+    text = (
+        "Between 10:00 and 10:45 UTC checkout failed for 30% of customers. The outage followed "
+        "a routine certificate rotation, after which two of the four payment gateways still "
+        "presented the old certificate."
+    )
+    quote = _summary_cause(text)
+    assert quote is not None and quote.startswith("The outage followed a routine certificate")
+
+
+def test_an_outage_that_followed_no_change_states_no_cause() -> None:
+    text = (
+        "Between 10:00 and 10:45 UTC checkout failed for 30% of customers. The outage followed "
+        "a quiet weekend with little traffic."
+    )
+    assert _summary_cause(text) is None
