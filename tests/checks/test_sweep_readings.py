@@ -101,3 +101,22 @@ def test_an_outage_that_followed_no_change_states_no_cause() -> None:
         "a quiet weekend with little traffic."
     )
     assert _summary_cause(text) is None
+
+
+def _fix_quote(story: str) -> str | None:
+    text = (
+        "# Blog outage\n\nThe blog was down for 3 hours on 4 June.\n\n"
+        f"## What I found\n\nThe database ran out of memory and stopped.\n\n## Next\n\n{story}\n"
+    )
+    found = fix(doc_of(text))["detail"]
+    return found["quote"] if found else None
+
+
+def test_a_resource_bumped_to_a_value_is_the_fix_told_outside_a_resolution_section() -> None:
+    quote = _fix_quote("After this incident, I've bumped the server's RAM from 512 MB to 1 GB.")
+    assert quote is not None and "bumped the server's RAM" in quote
+
+
+def test_a_bump_still_planned_is_no_fix() -> None:
+    planned = "After this incident, I will bump the server's RAM from 512 MB to 1 GB."
+    assert _fix_quote(planned) is None

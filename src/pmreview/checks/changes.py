@@ -92,7 +92,9 @@ FIX_VERB = (
     r"|patched|deleted|restarted|redeployed|migrated|raised|increased|restored|reinstalled"
     r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued|switched back|purged"
     r"|re-?created|flushed|truncated|paused|capped|throttled|killed|cleared|blocked"
-    r"|switched (?:back|over|off|to)|turned off|shut down|scaled (?:up|out|down|back)|set)"
+    r"|switched (?:back|over|off|to)|turned off|shut down|scaled (?:up|out|down|back)|set"
+    # a resource given more: "bumped the droplet's RAM from 512 MB to 1 GB"
+    r"|bumped(?: up)?|resized|expanded)"
 )
 # a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
 # attempts is found from the last: each attempt reads no further than the next)
