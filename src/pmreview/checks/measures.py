@@ -49,8 +49,9 @@ def _improvements(
     blocks: list[Block], items: list[Block], tasks: list[TaskFact]
 ) -> Evidence | None:
     """A sentence saying what to improve: a concrete task first, then any item of three words
-    or more (a paragraph above a list frames it: "We are taking steps to…"), then a sentence
-    that names a change ("We have disabled the tool…" after the intro), then any sentence."""
+    or more (a paragraph above a list frames it: "We are taking steps to…"), then a measure
+    marked in prose ("Action point: …"), then a sentence that names a change ("We have
+    disabled the tool…" after the intro), then any sentence."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
     words = re.compile(r"\b\w{4,}\b")
     items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
@@ -60,11 +61,16 @@ def _improvements(
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
         or find_sentence(said, words, unless=_LABEL.compiled)
+        or find_sentence(blocks, _ACTION_LABEL, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
 
 
+# a measure marked in prose: "Action point: create a mailing list for …", "TODO: …"
+_ACTION_LABEL = re.compile(
+    r"^\W*(?:action (?:points?|items?)|todo|follow-?ups?|next steps?)\s*:\s*\w", re.IGNORECASE
+)
 _REFERS_BACK = re.compile(
     r"^\W*(?:this|that|it|these|those)\s+(?:has|have|is|was|were|are|will)\b", re.IGNORECASE
 )
