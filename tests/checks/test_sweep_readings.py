@@ -121,3 +121,22 @@ def test_a_resource_bumped_to_a_value_is_the_fix_told_outside_a_resolution_secti
 def test_a_bump_still_planned_is_no_fix() -> None:
     planned = "After this incident, I will bump the server's RAM from 512 MB to 1 GB."
     assert _fix_quote(planned) is None
+
+
+def _impact(text: str) -> str | None:
+    found = summary(doc_of(f"# Token leak\n\n## Summary\n\n{text}\n"))["impact"]
+    return found["quote"] if found else None
+
+
+def test_what_a_fix_now_prevents_is_no_impact() -> None:
+    text = (
+        "On 3 May a researcher reported that a deploy key of our Buildbot was public. "
+        "Within an hour the key was revoked, and the Acme/web repository was updated so "
+        "non-members cannot push to `main`."
+    )
+    assert _impact(text) is None
+
+
+def test_users_who_cannot_do_something_after_a_change_is_an_impact() -> None:
+    text = "On 3 May the Acme login page was changed, so customers could not sign in for an hour."
+    assert _impact(text) is not None
