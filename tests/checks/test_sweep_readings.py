@@ -140,3 +140,27 @@ def test_what_a_fix_now_prevents_is_no_impact() -> None:
 def test_users_who_cannot_do_something_after_a_change_is_an_impact() -> None:
     text = "On 3 May the Acme login page was changed, so customers could not sign in for an hour."
     assert _impact(text) is not None
+
+
+TABLE_TIMELINE = """# Missing reports
+
+## Timeline
+
+| Time | Event |
+|---|---|
+| 02:30 | The nightly export job does not start. |
+| 06:05 | Support reports empty dashboards for the Lyon office. |
+| 06:20 | {fix} |
+| 07:40 | Dashboards confirmed complete for all offices. Incident closed. |
+"""
+
+
+def test_a_job_run_by_hand_before_the_recovery_says_how_it_ended() -> None:
+    doc = doc_of(TABLE_TIMELINE.format(fix="Nightly export triggered manually for Lyon."))
+    found = timeline(doc)["resolution"]
+    assert found is not None and "triggered manually" in found["quote"]
+
+
+def test_a_recovery_after_an_entry_that_changes_nothing_is_no_resolution() -> None:
+    doc = doc_of(TABLE_TIMELINE.format(fix="The team looks at the dashboards."))
+    assert timeline(doc)["resolution"] is None
