@@ -93,8 +93,10 @@ FIX_VERB = (
     r"|re-?enabled|corrected|saniti[sz]ed|renewed|regenerated|reissued|switched back|purged"
     r"|re-?created|flushed|truncated|paused|capped|throttled|killed|cleared|blocked"
     r"|switched (?:back|over|off|to)|turned off|shut down|scaled (?:up|out|down|back)|set"
-    # a volume grown, a job run again by hand ("batch B was triggered manually")
-    r"|expanded|resized|reloaded|re-?ran|re-?run|re-?triggered|triggered (?:manually|by hand))"
+    # a volume grown, a resource given more ("bumped the droplet's RAM from 512 MB to 1 GB"), a job
+    # run again by hand ("batch B was triggered manually")
+    r"|expanded|resized|bumped(?: up)?|reloaded|re-?ran|re-?run|re-?triggered"
+    r"|triggered (?:manually|by hand))"
 )
 # a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
 # attempts is found from the last: each attempt reads no further than the next)

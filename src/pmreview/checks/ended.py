@@ -66,7 +66,15 @@ def _how(text: str) -> bool:
     specific. The words that say it recovered ("restored", "fixed") are not how, and neither
     is what PM103 calls vague ("a fix was deployed")."""
     changed, thing = _change_parts(text)
-    return bool(changed and thing or sem.specific_terms(text))
+    return bool(changed and thing or sem.specific_terms(text) or _BY_HAND.compiled.search(text))
+
+
+# a job that did not run, run by hand: "Batch B triggered manually for the missing depots",
+# "the nightly export re-run by hand" (what was run is named before the words)
+_BY_HAND = Lazy(
+    r"(?i)(?<=\w )(?:(?:was|were)\s+)?"
+    r"(?:triggered|re-?run|run|re-?ran|started|kicked off)\s+(?:manually|by hand)\b"
+)
 
 
 def _change_parts(text: str) -> tuple[bool, bool]:
@@ -162,7 +170,8 @@ def _change_entry(text: str) -> bool:
     """An entry that is a fix, not a finding told with a change word in it nor a change that
     could not be made ("some merchants cannot be rerouted")."""
     low = text.lower()
-    fix = _fix_event(text) or all(_change_parts(text))  # before a recovery, a change says how
+    # before a recovery, a change says how; so does a job run by hand
+    fix = _fix_event(text) or all(_change_parts(text)) or bool(_BY_HAND.compiled.search(text))
     return (
         fix
         and not _FOUND.compiled.search(low)

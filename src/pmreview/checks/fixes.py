@@ -200,7 +200,9 @@ def _made(low: str, sentence: str) -> bool:
 
 
 _MADE = Lazy(
-    r"\b(?:has|have|had|was|were) (?:been )?(?:(?:\w+ly|then|also|now|later) )?" + FIX_VERB + r"\b"
+    r"\b(?:has|have|had|was|were|(?<=['’])ve) (?:been )?(?:(?:\w+ly|then|also|now|later) )?"
+    + FIX_VERB
+    + r"\b"
     r"|^\W*(?:we |i )?(?:\w+ly )?" + FIX_VERB + r"\b"
 )
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"

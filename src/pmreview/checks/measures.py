@@ -48,18 +48,32 @@ def measures(doc: Document) -> Measures:
 def _improvements(
     blocks: list[Block], items: list[Block], tasks: list[TaskFact]
 ) -> Evidence | None:
-    """A sentence saying what to improve: a concrete task first, then any item (a paragraph
-    above a list frames it: "We are taking steps to…"), then a sentence that names a change
-    ("We have disabled the tool…" after the intro), then any sentence."""
+    """A sentence saying what to improve: a concrete task first, then any item of three words
+    or more (a paragraph above a list frames it: "We are taking steps to…"), then a measure
+    marked in prose ("Action point: …"), then a sentence that names a change ("We have
+    disabled the tool…" after the intro), then any sentence."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
     words = re.compile(r"\b\w{4,}\b")
     items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
+    # an item of one or two words names something (a team told, a tool), and one that refers
+    # back ("This has been done.") names nothing: neither says what to improve
+    said = [b for b in items if sem.words(b.text) >= 3 and not _REFERS_BACK.match(b.text)]
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
-        or find_sentence(items, words, unless=_LABEL.compiled)
+        or find_sentence(said, words, unless=_LABEL.compiled)
+        or find_sentence(blocks, _ACTION_LABEL, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
+
+
+# a measure marked in prose: "Action point: create a mailing list for …", "TODO: …"
+_ACTION_LABEL = re.compile(
+    r"^\W*(?:action (?:points?|items?)|todo|follow-?ups?|next steps?)\s*:\s*\w", re.IGNORECASE
+)
+_REFERS_BACK = re.compile(
+    r"^\W*(?:this|that|it|these|those)\s+(?:has|have|is|was|were|are|will)\b", re.IGNORECASE
+)
 
 
 def _lessons_only(sec: Section) -> bool:

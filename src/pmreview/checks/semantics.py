@@ -180,7 +180,7 @@ CONCRETE_CHANGE = re.compile(
     # an outcome ("error rates decreased") is no change: these act on a thing, to a value
     r"|(?:decreas|lower|reduc)(?:ed|ing) (?:[\w.`-]+ ){1,5}?(?:to|from|by) \d"
     r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
-    r"|comment(?:ed)? out|insert)",
+    r"|comment(?:ed)? out|insert|bump(?:ed|ing)\b|resiz)",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"\d")

@@ -158,10 +158,14 @@ def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
     cause a consensus error" says what might happen, not what users saw); and how the system
     behaves in general ("When a server becomes unavailable, the nodes re-mirror…"), which is
-    background, not what happened; and what the write-up itself describes."""
+    background, not what happened; what the write-up itself describes; and what a fix now
+    prevents ("the repositories were updated so non-members cannot push"), which is no
+    symptom."""
     return re.compile(
         lexicon("hedge").pattern
-        + r"|\bcan (?:cause|lead to|result in)\b|"
+        + r"|\bcan (?:cause|lead to|result in)\b"
+        + r"|\b(?:updated|changed|configured|modified|restricted)\s+so (?:that )?[^.;]{0,80}?"
+        + r"\b(?:cannot|can ?not|can['’]t|will not|won['’]t|no longer)\b|"
         + ABOUT_WRITE_UP.pattern
         + r"|^\W*(?:when|whenever|if|once)\b[^,.;]{0,80}?\b(?:is|are|becomes|fails|goes|stops"
         r"|returns|has|runs)\b"
