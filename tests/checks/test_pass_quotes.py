@@ -44,3 +44,13 @@ def test_what_went_wrong_for_users_and_what_broke_are_symptoms() -> None:
     broke = "# Lib\n\n## Summary\n\nAfter 2.0 shipped, CI pipelines on old Pythons broke on import.\n"
     assert "went wrong" in _impact(went)
     assert "broke on import" in _impact(broke)
+
+
+def test_a_duration_field_is_the_stated_length() -> None:
+    text = (
+        "# Outage\n\n## Summary\n\n- **Start:** 4 March 2024, 08:10 UTC\n"
+        "- **End:** 4 March 2024, 09:05 UTC\n- **Duration:** 55 minutes\n"
+        "- **Impact:** the shop's API returned 503 errors for every user.\n"
+    )
+    found = summary(parse(from_text(text)))["duration"]
+    assert found is not None and found["quote"] == "55 minutes"
