@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pmreview.checks.summary import summary
 from pmreview.parse import parse
+from pmreview.pipeline import Options, review_text
 from pmreview.source import from_text
 
 
@@ -54,3 +55,41 @@ def test_a_duration_field_is_the_stated_length() -> None:
     )
     found = summary(parse(from_text(text)))["duration"]
     assert found is not None and found["quote"] == "55 minutes"
+
+
+def _passes(text: str) -> dict[str, str]:
+    checks = review_text(text, Options(offline=True)).checks
+    return {cid: c.evidence for cid, c in checks.items() if c.status == "pass"}
+
+
+RUN_ON = """# Outage
+
+## Summary
+
+On 2 May from 09:00 to 10:30 UTC the shop's web app returned 502 errors for every visitor.
+
+## Timeline
+
+around 09:00 i deployed the new worker image, then at about 09:20 a customer emailed me that the \
+site showed 502, so i checked the nginx logs, then around 10:10 i found the worker had no \
+DATABASE_URL set, and at 10:30 after adding it to the compose file the site was back up.
+"""
+
+
+def test_each_timed_clause_of_a_run_on_timeline_is_its_own_event() -> None:
+    passes = _passes(RUN_ON)
+    assert passes["timeline.detection"].startswith("then at about 09:20 a customer emailed")
+    assert passes["timeline.resolution"].startswith("and at 10:30 after adding it")
+
+
+def test_an_incident_mitigated_ends_the_impact_before_a_later_cleanup() -> None:
+    text = (
+        "# Disk stalls\n\n## Summary\n\nOn 4 June from 13:00 to 15:40 UTC writes to the block"
+        " storage cluster stalled for 8% of volumes.\n\n## Timeline\n\n"
+        "- 13:00 — p99 write latency alert fires and pages the storage on-call.\n"
+        "- 13:30 — Storage on-call finds that only nodes on firmware 4.3.0 stall.\n"
+        "- 14:10 — Rollback of the firmware to 4.2.1 starts on the busiest nodes.\n"
+        "- 15:40 — Last busy node back on 4.2.1; latency at baseline. Incident mitigated.\n"
+        "- 09:00 (next day) — Idle nodes rolled back too. Incident closed.\n"
+    )
+    assert "Idle nodes" not in _passes(text)["timeline.resolution"]

@@ -44,7 +44,7 @@ _SERVICE_BACK = Lazy(
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
     r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over|mitigated)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
