@@ -3,6 +3,7 @@ field whose label alone names the outage (examples written for these tests)."""
 
 from __future__ import annotations
 
+from pmreview.checks.measures import measures
 from pmreview.checks.summary import summary
 from pmreview.parse import parse
 from pmreview.pipeline import Options, review_text
@@ -93,3 +94,13 @@ def test_an_incident_mitigated_ends_the_impact_before_a_later_cleanup() -> None:
         "- 09:00 (next day) — Idle nodes rolled back too. Incident closed.\n"
     )
     assert "Idle nodes" not in _passes(text)["timeline.resolution"]
+
+
+def test_a_lesson_that_is_an_observation_is_quoted_after_one_that_names_a_change() -> None:
+    text = (
+        "# Outage\n\n## Lessons learned\n\n"
+        "- The error log had the answer from the first failed request.\n"
+        "- Settings made by hand on the old server must be written into the Dockerfile.\n"
+    )
+    found = measures(parse(from_text(text)))["improvements"]
+    assert found is not None and "Dockerfile" in found["quote"]
