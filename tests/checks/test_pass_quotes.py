@@ -104,3 +104,18 @@ def test_a_lesson_that_is_an_observation_is_quoted_after_one_that_names_a_change
     )
     found = measures(parse(from_text(text)))["improvements"]
     assert found is not None and "Dockerfile" in found["quote"]
+
+
+def test_a_mitigation_applied_and_a_finding_do_not_say_how_it_was_resolved() -> None:
+    text = (
+        "# Late alerts\n\n## Summary\n\nOn 9 May from 08:00 to 09:30 UTC alert e-mails were"
+        " delayed for 10% of accounts.\n\n## Timeline\n\n"
+        "- 08:05 — Delivery-lag alert pages the on-call.\n"
+        "- 08:40 — The storage on-call finds `maxmemory` errors on `queue-2`.\n"
+        "- 09:10 — Mitigation applied to the alert queue.\n"
+        "- 09:30 — Backlog gone; delivery latency back to normal. Incident resolved.\n"
+    )
+    checks = review_text(text, Options(offline=True)).checks
+    assert checks["timeline.resolution"].status == "fail"
+    named = text.replace("Mitigation applied to the alert queue", "Raised `maxmemory` on `queue-2`")
+    assert review_text(named, Options(offline=True)).checks["timeline.resolution"].status == "pass"
