@@ -119,3 +119,11 @@ def test_a_mitigation_applied_and_a_finding_do_not_say_how_it_was_resolved() -> 
     assert checks["timeline.resolution"].status == "fail"
     named = text.replace("Mitigation applied to the alert queue", "Raised `maxmemory` on `queue-2`")
     assert review_text(named, Options(offline=True)).checks["timeline.resolution"].status == "pass"
+
+
+def test_a_field_labelled_with_a_symptom_word_is_read_by_its_value() -> None:
+    text = (
+        "# API down\n\n## Summary\n\n- **What broke:** `notes-api` on web-02, backed by db-02."
+        " Every API call returned 500 errors for two hours.\n"
+    )
+    assert _impact(text).startswith("Every API call")

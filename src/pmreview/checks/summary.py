@@ -162,7 +162,7 @@ _CAUSE_LED = Lazy(
 )
 # a labelled field, "| **Outage window** | 05:00 – 08:25 |", "Downtime: 2 hours": its label
 # and its value
-_LABELLED = re.compile(r"^\W*([a-z][\w ]{0,30}?)\W*(?:\||:\s)\s*(.*)$", re.DOTALL)
+_LABELLED = re.compile(r"^\W*([a-z][\w ]{0,30}?)[\s*_]*(?:\||:)[\s*_]*(.*)$", re.DOTALL)
 
 
 class _LabelOnly:
