@@ -42,8 +42,9 @@ def test_a_cause_sentence_is_still_the_impact_when_nothing_else_tells_it() -> No
 
 
 def test_what_went_wrong_for_users_and_what_broke_are_symptoms() -> None:
-    went = "# Pay\n\n## Summary\n\nAt checkout every buyer got 'Something went wrong' for an hour.\n"
-    broke = "# Lib\n\n## Summary\n\nAfter 2.0 shipped, CI pipelines on old Pythons broke on import.\n"
+    head = "# Outage\n\n## Summary\n\n"
+    went = head + "At checkout every buyer got 'Something went wrong' for an hour.\n"
+    broke = head + "After 2.0 shipped, CI pipelines on old Pythons broke on import.\n"
     assert "went wrong" in _impact(went)
     assert "broke on import" in _impact(broke)
 
