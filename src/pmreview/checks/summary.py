@@ -138,18 +138,21 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
     delays happened because the cluster…") or a field whose label alone names a symptom
     ("Outage window | 05:00 – 08:25") only when no other sentence tells it."""
     hedge = _hedge()
-    return _impact_said(blocks, _AnyOf(hedge, _CAUSE_LED.compiled, _LabelOnly())) or _impact_said(
-        blocks, hedge
-    )
+    demoted = _AnyOf(_CAUSE_LED.compiled, _LabelOnly())
+    return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
 
 
-def _impact_said(blocks: list[Block], unless: Searcher) -> Evidence | None:
+def _impact_said(
+    blocks: list[Block], unless: Searcher, breach_unless: Searcher | None = None
+) -> Evidence | None:
+    """A symptom with a component or a proper name (not `unless`), or a breach told with one
+    (not `breach_unless`: a breach is told as "may have been accessed" too)."""
     found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=unless)
     return (
         found
         or find_sentence(blocks, lexicon("symptom"), unless=unless, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER, unless=unless)
-        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"), unless=unless)
+        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER, unless=breach_unless)
+        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"), unless=breach_unless)
     )
 
 
