@@ -36,7 +36,7 @@ _ANNOUNCED = Lazy(
 # the moment the incident is over: nothing after it is its resolution
 _IMPACT_ENDED = Lazy(
     r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over|mitigated)\b"
     r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
@@ -64,9 +64,17 @@ _BY_ITSELF = Lazy(
 def _how(text: str) -> bool:
     """An event that says what was changed: a change to a part of the system, or something
     specific. The words that say it recovered ("restored", "fixed") are not how, and neither
-    is what PM103 calls vague ("a fix was deployed")."""
+    is what PM103 calls vague ("a fix was deployed"), nor what was found ("on-call finds
+    `OOM` errors on `nq-2`"): a finding names the fault, not the change that ended it."""
     changed, thing = _change_parts(text)
-    return bool(changed and thing or sem.specific_terms(text) or _BY_HAND.compiled.search(text))
+    found = _FOUND.compiled.search(text.lower())
+    return bool(
+        changed
+        and thing
+        or sem.specific_terms(text)
+        and not found
+        or _BY_HAND.compiled.search(text)
+    )
 
 
 # a job that did not run, run by hand: "Batch B triggered manually for the missing depots",
@@ -79,7 +87,8 @@ _BY_HAND = Lazy(
 
 def _change_parts(text: str) -> tuple[bool, bool]:
     """Whether the text says a change was made, and whether it names a part of the system."""
-    low = OUTCOME.compiled.sub(" ", sem.fix_veto("sentence").sub(" ", text.lower()))
+    low = sem.fix_veto("sentence").sub(" ", text.lower())
+    low = OUTCOME.compiled.sub(" ", _GENERIC_CHANGE.compiled.sub(" ", low))
     changed = (
         lexicon("change_verb").search(low)
         or _BROAD_CHANGE.search(low)
@@ -94,6 +103,13 @@ def _change_parts(text: str) -> tuple[bool, bool]:
     return bool(changed), bool(thing)
 
 
+# a change told by the word for what it did: "Mitigation applied to the queue" says that
+# something eased the impact, not what was changed
+_GENERIC_CHANGE = Lazy(
+    r"\b(?:(?:a|the|our) )?(?:mitigations?|workarounds?|remediations?)\s+"
+    r"(?:(?:was|were|is|are|has been|have been)\s+)?(?:applied|deployed|implemented"
+    r"|put in place|rolled out|made)\b"
+)
 # a change to a named version: "rolled back to 3.1", "upgraded to v2.4.1"
 _TO_VERSION = Lazy(r"\bto\s+v?\d+(?:\.\d+)+\b")
 
@@ -161,7 +177,7 @@ def _the_change(evs: list[Event], i: int) -> int:
 # an entry that tells what was found or learnt ("Found the changelog …", "Confirmed `curl`
 # returns 404"), not a change made
 _FOUND = Lazy(
-    r"^\s*(?:\S+\s+){0,4}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
+    r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
     r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads)\b"
 )
 

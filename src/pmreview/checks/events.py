@@ -65,13 +65,29 @@ def _told_in_prose(b: Block, timed: set[int]) -> bool:
 def _sentence_events(b: Block, timed: set[int]) -> list[Event]:
     """The sentences of a paragraph of prose as events; timed when a time is written in them."""
     out: list[Event] = []
-    for s, e in sentences(b):
+    for s, e in (c for span in sentences(b) for c in _clauses(b.text, *span)):
         s += len(b.text[s:e]) - len(b.text[s:e].lstrip())
         line, column = b.position(s)
         text = b.text[s:e]
         on_timed = any(n in timed for n in range(line, line + text.count("\n") + 1))
         out.append(Event(b, line, text, on_timed and has_time(text), column))
     return out
+
+
+# a clause of a run-on sentence that starts at a new time: "…, then at about 15:40 a friend
+# texted me …", "…; at 16:55 it came back": each is an event of its own
+_TIMED_CLAUSE = Lazy(
+    r"[,;]\s+(?=(?:(?:and|then|but|so)\s+){0,2}(?:(?:at|around|about|by|until|after)\s+){0,2}"
+    r"(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s*[ap]\.?m\b))",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The sentence text[s:e] cut before each clause that starts at a new time."""
+    cuts = [m.end() for m in _TIMED_CLAUSE.compiled.finditer(text, s, e)]
+    starts = [s, *cuts]
+    return list(zip(starts, [*cuts, e], strict=True))
 
 
 def _starts_event(line: str, prev: str) -> bool:

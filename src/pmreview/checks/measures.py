@@ -40,29 +40,35 @@ def measures(doc: Document) -> Measures:
     ]
     return {
         "present": place(secs[0]) if secs else None,
-        "improvements": _improvements(blocks, items, tasks) if sem.words(text) >= 6 else None,
+        "improvements": (
+            _improvements(blocks, items, tasks, lessons) if sem.words(text) >= 6 else None
+        ),
         "tasks": tasks,
     }
 
 
 def _improvements(
-    blocks: list[Block], items: list[Block], tasks: list[TaskFact]
+    blocks: list[Block], items: list[Block], tasks: list[TaskFact], lessons: set[int]
 ) -> Evidence | None:
     """A sentence saying what to improve: a concrete task first, then any item of three words
     or more (a paragraph above a list frames it: "We are taking steps to…"), then a measure
     marked in prose ("Action point: …"), then a sentence that names a change ("We have
-    disabled the tool…" after the intro), then any sentence."""
+    disabled the tool…" after the intro), then any sentence. A lesson's item that names no
+    task ("Official images are minimal on purpose") is quoted last: it is an observation,
+    which says what to improve only broadly."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
     words = re.compile(r"\b\w{4,}\b")
+    own = [b for b in blocks if id(b) not in lessons or b.kind == "heading" or _names_task(b)]
     items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
     # an item of one or two words names something (a team told, a tool), and one that refers
     # back ("This has been done.") names nothing: neither says what to improve
     said = [b for b in items if sem.words(b.text) >= 3 and not _REFERS_BACK.match(b.text)]
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
-        or find_sentence(said, words, unless=_LABEL.compiled)
+        or find_sentence([b for b in said if b in own], words, unless=_LABEL.compiled)
         or find_sentence(blocks, _ACTION_LABEL, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
+        or find_sentence(own, words, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
 

@@ -15,7 +15,7 @@ from ..parse.views import (
 from ..text.borrowed import own_blocks
 from ..text.durations import durations_in
 from ..text.lexicon import lexicon
-from ..text.prefilter import Lazy
+from ..text.prefilter import Lazy, Searcher
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
 from . import semantics as sem
@@ -134,14 +134,58 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 
 
 def _impact_in(blocks: list[Block]) -> Evidence | None:
+    """The first sentence that tells the impact; one that is told to give the cause ("The
+    delays happened because the cluster…") or a field whose label alone names a symptom
+    ("Outage window | 05:00 – 08:25") only when no other sentence tells it."""
     hedge = _hedge()
-    found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
+    demoted = _AnyOf(_CAUSE_LED.compiled, _LabelOnly())
+    return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
+
+
+def _impact_said(
+    blocks: list[Block], unless: Searcher, breach_unless: Searcher | None = None
+) -> Evidence | None:
+    """A symptom with a component or a proper name (not `unless`), or a breach told with one
+    (not `breach_unless`: a breach is told as "may have been accessed" too)."""
+    found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=unless)
     return (
         found
-        or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"))
+        or find_sentence(blocks, lexicon("symptom"), unless=unless, cased=_PROPER)
+        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER, unless=breach_unless)
+        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"), unless=breach_unless)
     )
+
+
+# a sentence told to give the cause of what the summary has said: "The cause: …", "The delays
+# happened because …", "This was caused by …" (matched on lower-cased text)
+_CAUSE_LED = Lazy(
+    r"^\W*(?:the |this |that |our )?(?:root |main |underlying )?(?:cause|reason|trigger)s?\b"
+    r"|\b(?:happened|occurred|arose|started|began) (?:because|due to)\b"
+    r"|\b(?:was|were) (?:caused|triggered) by\b"
+)
+# a labelled field, "| **Outage window** | 05:00 – 08:25 |", "Downtime: 2 hours": its label
+# and its value
+_LABELLED = re.compile(r"^\W*([a-z][\w ]{0,30}?)[\s*_]*(?:\||:)[\s*_]*(.*)$", re.DOTALL)
+
+
+class _LabelOnly:
+    """A field whose value tells no symptom: its label names the topic, not what users saw."""
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        found = _LABELLED.match(text)
+        if found and not lexicon("symptom").search(found.group(2)):
+            return found
+        return None
+
+
+class _AnyOf:
+    """The first of several searchers that matches."""
+
+    def __init__(self, *searchers: Searcher) -> None:
+        self.searchers = searchers
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        return next((m for s in self.searchers if (m := s.search(text)) is not None), None)
 
 
 # a security incident's impact: what was reached, and what customers' data went through

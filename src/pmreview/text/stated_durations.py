@@ -31,6 +31,8 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cue = re.compile(
         r"\b(?:last(?:ed|ing)?|duration|persisted|outages? of|downtime of|down for|"
         r"spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$"
+        r"|\b(?:duration|downtime|length of (?:the )?outage)\W{0,8}"
+        r"(?:about|approx\w*\.?|around|~)?\s*$"
         r"|\bfor\s+(?:(?:about|approx\w*\.?|around|roughly|nearly|almost|over|under|just|"
         r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|"
         r"a little|a bit|well|another|a further|the next|an? (?:estimated|approximate)"
