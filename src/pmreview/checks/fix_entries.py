@@ -38,7 +38,7 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
         if NO_EFFECT.compiled.search(b.lower):
             continue
         for s, e in reversed(own_sentences(b)):
-            text = _ENTRY_HEAD.sub("", b.text[s:e])
+            text = ENTRY_HEAD.sub("", b.text[s:e])
             low = text.lower()
             if (
                 _reports_change(low)
@@ -88,7 +88,7 @@ _DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b
 
 
 # an entry's time ("14:05", "14h05", "**14:05 UTC** —"), date and table cells before its event
-_ENTRY_HEAD = re.compile(
+ENTRY_HEAD = re.compile(
     r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
     r"(?:\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}[:h]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?:\s*[A-Z]{2,5}(?=[\s*_]*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
