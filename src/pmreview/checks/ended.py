@@ -43,6 +43,12 @@ _ANNOUNCED = Lazy(
 )
 # what was closed to users, opened again ("logins reopened for all players")
 _REOPENED = r"|\bre-?open(?:ed|s)\b"
+# what was closed reopened, or what was measured back at its usual level ("error rates back
+# to baseline"): the service back
+_NORMAL_AGAIN = Lazy(
+    r"\bre-?open(?:ed|s)\b"
+    r"|\b(?:back|returned) (?:to|at|within) (?:its |their )?(?:normal|baseline)\b"
+)
 # the service back as an outcome, in the lexicon's words for it ("recovered", "serving",
 # "back to normal", "back at normal rate")
 _SERVICE_BACK = Lazy(
@@ -98,12 +104,17 @@ def _how(text: str) -> bool:
     specific, or a release withdrawn. The words that say it recovered ("restored", "fixed")
     are not how, and neither is what PM103 calls vague ("a fix was deployed") nor what was
     found or looked at ("Found `OOM` errors on cache-2", "checked the firewall with ufw":
-    the specifics of a finding are no change)."""
+    the specifics of a finding are no change, unless the entry goes on to tell one)."""
     changed, thing = _change_parts(text)
     low = ENTRY_HEAD.sub("", text.lower())
     if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low):
-        return False
+        # what was found is how only where the entry goes on to tell a change made
+        return changed and not _DONE_BY.compiled.search(low)
     return bool(changed and thing or sem.specific_terms(text) or _released(text))
+
+
+# a change something else made, told as found: "`upload.conf` was changed by the 08:55 deploy"
+_DONE_BY = Lazy(r"\b(?:was|were|had been|has been) \w+ by\b")
 
 
 def _change_parts(text: str) -> tuple[bool, bool]:
@@ -248,7 +259,7 @@ def _recovered(low: str) -> bool:
     """Whether an entry says the incident was resolved or service came back, and does not
     take it back ("healthy but checkout still fails", "up again, then crash again")."""
     told = lexicon("resolved").search(low) or lexicon("recovered").search(low)
-    told = told or _IMPACT_ENDED.compiled.search(low) or re.search(_REOPENED[1:], low)
+    told = told or _IMPACT_ENDED.compiled.search(low) or _NORMAL_AGAIN.compiled.search(low)
     return bool(told) and lexicon("relapse").search(low) is None
 
 
