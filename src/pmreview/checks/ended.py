@@ -13,7 +13,7 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .events import OUTCOME, THING, Event
-from .fix_entries import ENTRY_HEAD, NO_EFFECT
+from .fix_entries import ENTRY_HEAD, IMPACT_ENDED, NO_EFFECT, NOT_DONE
 from .semantics import Evidence
 
 _BROAD_CHANGE = re.compile(
@@ -56,21 +56,6 @@ _SERVICE_BACK = Lazy(
     r"|\bback (?:below|under) \d|\brecover\w*|\bup and running\b"
     r"|\boperational\b|\bcame back\b|\bresumed\b|\bworking (?:again|normally|as expected)\b"
     r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b" + _REOPENED
-)
-# the moment the incident is over: nothing after it is its resolution
-_IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
-    r"|\b(?:incident|impact) (?:was |is |has been )?(?:closed|resolved|mitigated)\b"
-    r"|\bclosed the incident\b|\ball[- ]clear\b"
-)
-# an entry that opens with a guess, a decision or a plan: not the change that ended the
-# impact ("Assumed the proxy was broken; restarted it", "The incident commander decides to
-# revert", "Plan to fail over"); a guess told later in a long entry leaves its end standing
-_NOT_DONE = Lazy(
-    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|suspect(?:s|ed|ing)?|theory"
-    r"|guess(?:ed)?|hypothes[ie]s"
-    r"|(?:decid(?:e|es|ed)|decision|agree[sd]?|plan(?:s|ned)?|propos(?:e|es|ed)) to)\b"
 )
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
@@ -228,7 +213,7 @@ def _change_entry(text: str) -> bool:
         fix
         and not _FOUND.compiled.search(low)
         and not _COULD_NOT.compiled.search(low)
-        and not _NOT_DONE.compiled.search(low)
+        and not NOT_DONE.compiled.search(low)
         and not NO_EFFECT.compiled.search(low)
         and lexicon("relapse").search(low) is None  # "restarted nginx. Still down."
     )
@@ -252,14 +237,14 @@ def _back(text: str) -> bool:
 
 
 def _ended(text: str) -> bool:
-    return _IMPACT_ENDED.compiled.search(text.lower()) is not None
+    return IMPACT_ENDED.compiled.search(text.lower()) is not None
 
 
 def _recovered(low: str) -> bool:
     """Whether an entry says the incident was resolved or service came back, and does not
     take it back ("healthy but checkout still fails", "up again, then crash again")."""
     told = lexicon("resolved").search(low) or lexicon("recovered").search(low)
-    told = told or _IMPACT_ENDED.compiled.search(low) or _NORMAL_AGAIN.compiled.search(low)
+    told = told or IMPACT_ENDED.compiled.search(low) or _NORMAL_AGAIN.compiled.search(low)
     return bool(told) and lexicon("relapse").search(low) is None
 
 
@@ -288,7 +273,7 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     return bool(
         evs[i].timed
         and any(_recovered(s) and not _ANNOUNCED.compiled.search(s) for s in _SENTENCE.split(low))
-        and not _NOT_DONE.compiled.search(low)
+        and not NOT_DONE.compiled.search(low)
         and any(_says_how(evs, k, how) for k in _near(evs, i))
     )
 

@@ -25,7 +25,7 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
     before the detection's tell the change that started it ("13:05 - the certificate was
     rotated by a scheduled job"); of the rest, the last is the fix."""
     noticed = detection(blocks)
-    after = [b for b in blocks if noticed is None or b.line > noticed["line"]]
+    after = _until_ended([b for b in blocks if noticed is None or b.line > noticed["line"]])
     # the patterns are matched in parts of str.lower() (the entry's head cut)
     found = gated(
         own_blocks(after),
@@ -42,12 +42,20 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
             low = text.lower()
             if (
                 _reports_change(low)
+                and not NOT_DONE.compiled.search(low)  # "decides to revert", "assumed …"
                 and not UNDONE.compiled.search(low)
                 and not TELLS_CAUSE.compiled.search(low)
                 and names_change(text, low, vetoed)
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _until_ended(blocks: list[Block]) -> list[Block]:
+    """The entries up to the one that says the impact ended ("Incident mitigated"): what
+    follows is a clean-up or a follow-up ("v2.41 redeployed, since it was not at fault")."""
+    end = next((k for k, b in enumerate(blocks) if IMPACT_ENDED.compiled.search(b.lower)), None)
+    return blocks if end is None else blocks[: end + 1]
 
 
 def _reports_change(low: str) -> bool:
@@ -60,12 +68,12 @@ def _reports_change(low: str) -> bool:
 
 
 # the change told as a noun that was carried out: "full cache purge issued for …",
-# "switchback to the primary data centre completed", "rollback finished on all nodes"
+# "switchback to the primary data centre completed", "rollback to 4.2.1 starts on all nodes"
 _NOUN_DONE = Lazy(
     r"^(?:\S+\s+){0,3}?(?:purge|rollback|roll-back|switch-?back|switchover|fail-?over|fail-?back"
     r"|restart|redeploy(?:ment)?|flush|re-?index|rebuild|restore|migration)"
-    r"\b[^.;]{0,60}?\b(?:was |is |has been )?(?:issued|performed|completed?|done|executed"
-    r"|triggered|finished)\b"
+    r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:was |is |has been )?(?:issued|performed|completed?|done"
+    r"|executed|triggered|finished|start(?:s|ed)|beg(?:an|ins))\b"
 )
 
 
@@ -92,6 +100,21 @@ ENTRY_HEAD = re.compile(
     r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
     r"(?:\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}[:h]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?:\s*[A-Z]{2,5}(?=[\s*_]*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
+)
+# the moment the incident is over: nothing after it is its resolution
+IMPACT_ENDED = Lazy(
+    r"\bend of (?:the )?(?:impact|outage|incident)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:incident|impact) (?:was |is |has been )?(?:closed|resolved|mitigated)\b"
+    r"|\bclosed the incident\b|\ball[- ]clear\b"
+)
+# an entry that opens with a guess, a decision or a plan: not the change that ended the
+# impact ("Assumed the proxy was broken; restarted it", "The incident commander decides to
+# revert", "Plan to fail over"); a guess told later in a long entry leaves its end standing
+NOT_DONE = Lazy(
+    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|suspect(?:s|ed|ing)?|theory"
+    r"|guess(?:ed)?|hypothes[ie]s"
+    r"|(?:decid(?:e|es|ed)|decision|agree[sd]?|plan(?:s|ned)?|propos(?:e|es|ed)) to)\b"
 )
 NO_EFFECT = Lazy(r"\bno (?:improvement|change|effect)\b|\bdid(?:n['’]t| not) (?:help|work|fix)\b")
 # the event of an entry (its time stripped): a subject of a few words and the change made
