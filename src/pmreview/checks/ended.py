@@ -179,8 +179,9 @@ def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
 
 
 def _the_change(evs: list[Event], i: int) -> int:
-    """The entry that says how: entry i when it is itself the fix, else the latest fix among
-    the two entries before it ("10:01 changed the health check …" before "10:04 site up")."""
+    """The entry that says how: entry i when it is itself the fix (a change that does not
+    also say the service came back), else the latest fix among the two entries before it ("10:01
+    changed the health check …" before "10:04 site up")."""
     text = evs[i].text
     if _fix_event(text) or _released(text) or not _back(text) and _change_entry(text):
         return i
@@ -211,7 +212,7 @@ def _change_entry(text: str) -> bool:
     fix = _fix_event(text) or all(_change_parts(text))  # before a recovery, a change says how
     return (
         fix
-        and not _FOUND.compiled.search(low)
+        and not _FOUND.compiled.search(ENTRY_HEAD.sub("", low))
         and not _COULD_NOT.compiled.search(low)
         and not NOT_DONE.compiled.search(low)
         and not NO_EFFECT.compiled.search(low)

@@ -112,7 +112,8 @@ IMPACT_ENDED = Lazy(
 # impact ("Assumed the proxy was broken; restarted it", "The incident commander decides to
 # revert", "Plan to fail over"); a guess told later in a long entry leaves its end standing
 NOT_DONE = Lazy(
-    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|suspect(?:s|ed|ing)?|theory"
+    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|believ(?:e|es|ed)"
+    r"|suspect(?:s|ed|ing)?|theory"
     r"|guess(?:ed)?|hypothes[ie]s"
     r"|(?:decid(?:e|es|ed)|decision|agree[sd]?|plan(?:s|ned)?|propos(?:e|es|ed)) to)\b"
 )
