@@ -163,3 +163,15 @@ def test_a_service_reopened_ends_it_though_the_status_page_is_told_with_it() -> 
 def test_a_finding_or_a_look_before_the_recovery_does_not_say_how(look: str) -> None:
     body = f"- 09:00 UTC - site down\n- 09:30 UTC - {look}\n- 09:40 UTC - Site was back"
     assert resolution(body) is None
+
+
+def test_a_change_named_only_as_a_mitigation_does_not_say_how() -> None:
+    body = (
+        "- 09:00 UTC - notifications delayed\n"
+        "- 09:30 UTC - on-call finds `OOM` errors on queue-2\n"
+        "- 09:50 UTC - Mitigation applied to the notification queue.\n"
+        "- 10:05 UTC - latency back to normal. Incident resolved."
+    )
+    assert resolution(body) is None  # which mitigation? The timeline does not say
+    told = body.replace("Mitigation applied to", "Raised `maxmemory` to 16 GB on")
+    assert resolution(told) == 7

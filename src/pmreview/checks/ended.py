@@ -84,14 +84,23 @@ _BY_ITSELF = Lazy(
 )
 
 
+# a change named only as one, opening the entry: "Mitigation applied to the queue"
+_NAMED_ONLY = Lazy(
+    r"(?:a |the )?(?:\w+ )?(?:mitigation|fix|hotfix|patch|workaround|remediation)s?"
+    r" (?:was |were |has been |is )?(?:applied|deployed|implemented|put in place|rolled out)\b"
+)
+
+
 def _how(text: str) -> bool:
     """An event that says what was changed: a change to a part of the system, something
     specific, or a release withdrawn. The words that say it recovered ("restored", "fixed")
     are not how, and neither is what PM103 calls vague ("a fix was deployed") nor what was
     found or looked at ("Found `OOM` errors on cache-2", "checked the firewall with ufw":
     the specifics of a finding are no change, unless the entry goes on to tell one)."""
+    low = ENTRY_HEAD.sub("", text).lower()
+    if _NAMED_ONLY.compiled.match(low):
+        return False
     changed, thing = _change_parts(text)
-    low = ENTRY_HEAD.sub("", text.lower())
     if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low):
         # what was found is how only where the entry goes on to tell a change made
         return changed and not _DONE_BY.compiled.search(low)
