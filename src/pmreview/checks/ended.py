@@ -41,8 +41,6 @@ _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
 )
-# what was closed to users, opened again ("logins reopened for all players")
-_REOPENED = r"|\bre-?open(?:ed|s)\b"
 # what was closed reopened, or what was measured back at its usual level ("error rates back
 # to baseline"): the service back
 _NORMAL_AGAIN = Lazy(
@@ -55,7 +53,7 @@ _SERVICE_BACK = Lazy(
     r"\bback (?:up|online|to normal|at normal|within normal|to baseline)\b"
     r"|\bback (?:below|under) \d|\brecover\w*|\bup and running\b"
     r"|\boperational\b|\bcame back\b|\bresumed\b|\bworking (?:again|normally|as expected)\b"
-    r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b" + _REOPENED
+    r"|\bserving\b|\breturned to normal\b|\baccessible (?:again|once more)\b|\bre-?open(?:ed|s)\b"
 )
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
@@ -86,7 +84,7 @@ _BY_ITSELF = Lazy(
 
 # a change named only as one, opening the entry: "Mitigation applied to the queue"
 _NAMED_ONLY = Lazy(
-    r"(?:a |the )?(?:\w+ )?(?:mitigation|fix|hotfix|patch|workaround|remediation)s?"
+    r"^(?:a |the )?(?:temporary |hot ?)?(?:mitigation|fix|patch|workaround|remediation)s?"
     r" (?:was |were |has been |is )?(?:applied|deployed|implemented|put in place|rolled out)\b"
 )
 
