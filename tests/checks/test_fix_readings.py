@@ -152,3 +152,34 @@ def test_reloading_the_page_is_no_fix() -> None:
         "## Resolution\n\nWe reloaded the page on the dashboard and it worked.\n"
     )
     assert _detail(text) is None
+
+
+@pytest.mark.parametrize(
+    ("entries", "quoted"),
+    [
+        # a decision is not the change; the change deployed after it is
+        (
+            "- 09:50 UTC - The incident lead decides to revert the `uploader` 3.2 release\n"
+            "- 10:05 UTC - Rollback of `uploader` to 3.1.4 started on all hosts",
+            "Rollback of",
+        ),
+        # what follows "incident mitigated" is a clean-up, not the fix
+        (
+            "- 10:05 UTC - Rolled back `uploader` to 3.1.4 on web-1 and web-2\n"
+            "- 10:20 UTC - uploads succeed again. Incident mitigated.\n"
+            "- 15:30 UTC - `uploader` 3.2 redeployed, since it was not at fault",
+            "Rolled back",
+        ),
+        # a guess, and what was done on it, is not the fix
+        (
+            "- 09:40 UTC - Assumed the proxy was broken; restarted `haproxy` on lb-1\n"
+            "- 10:05 UTC - Raised `client_max_body_size` to 10m in `nginx.conf` on web-1",
+            "Raised",
+        ),
+    ],
+)
+def test_the_fix_is_the_change_applied_not_a_decision_a_guess_or_a_clean_up(
+    entries: str, quoted: str
+) -> None:
+    found = resolution(doc_of(TIMELINE.format(entries)))["detail"]
+    assert found is not None and found["quote"].startswith(f"- 10:05 UTC - {quoted}")

@@ -106,13 +106,15 @@ def test_a_closing_or_clean_up_entry_after_the_recovery_is_not_the_resolution(af
     assert _line(entries, "resolution") == 6
 
 
-def test_a_finding_before_the_recovery_is_not_quoted_as_the_change() -> None:
+def test_a_finding_before_the_recovery_does_not_say_how_it_was_resolved() -> None:
     entries = (
         "- 09:00 UTC - uploads fail with 502\n"
         "- 09:40 UTC - confirmed `upload.conf` was changed by the 08:55 deploy\n"
         "- 09:50 UTC - uploads succeed again"
     )
-    assert _line(entries, "resolution") == 7
+    assert _line(entries, "resolution") is None  # what was found, then back: but how?
+    fixed = entries.replace("- 09:50", "- 09:48 UTC - reverted `upload.conf` from git\n- 09:50")
+    assert _line(fixed, "resolution") == 7  # the fix before the recovery
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,15 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .events import OUTCOME, THING, Event
+from .fix_entries import (
+    DONE_BY,
+    ENTRY_HEAD,
+    IMPACT_ENDED,
+    NAMED_ONLY,
+    NO_EFFECT,
+    NORMAL_AGAIN,
+    NOT_DONE,
+)
 from .semantics import Evidence
 
 _BROAD_CHANGE = re.compile(
@@ -22,22 +31,23 @@ _BROAD_CHANGE = re.compile(
 )
 # what responders do to end an incident beyond the change verbs: contain, cut off, renew
 _ENDING_CHANGE = Lazy(
-    r"\b(?:revok\w*|rotat(?:ed|ing)|reimag\w*|re-imag\w*|(?:taken|took|pulled|put) \w+ ?offline"
+    r"\b(?:revok\w*|rotat(?:ed|ing)|reopen(?:ed|s)?|reimag\w*|re-imag\w*"
+    r"|(?:taken|took|pulled|put) \w+ ?offline"
     r"|(?:taken|took) offline|renew\w*|suspend\w*|isolat\w*|quarantin\w*|wiped|reinstall\w*"
     r"|paused|kill\w*|block(?:ed|ing)|unblock\w*|rebuil\w*|re-?enabl\w*|re-?index\w*"
     r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted"
     r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*)\b"
 )
+# a job the schedule missed, run by hand: a change made to the job it names ("batch B
+# triggered manually", "manually ran the nightly export")
+_BY_HAND = Lazy(
+    r"\b(?:(?:triggered|started|kicked off|ran|run) (?:\w+ )?(?:manually|by hand)"
+    r"|manually (?:triggered|started|kicked off|ran|run|re-?ran))\b"
+)
 # an announcement of the fix (to a mailing list, a status page) is not the fix
 _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
-)
-# the moment the incident is over: nothing after it is its resolution
-_IMPACT_ENDED = Lazy(
-    r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over|mitigated)\b"
-    r"|\bincident (?:was |is )?(?:closed|resolved)\b|\bclosed the incident\b|\ball[- ]clear\b"
 )
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
@@ -45,6 +55,11 @@ _FIX_DONE = Lazy(
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
     r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
+)
+# a thing set to a new value: "changed the A record to 203.0.113.7", "raised the pool to 40"
+_SET_TO = Lazy(
+    r"^\W*(?:\S+\s+){0,4}?(?:changed|set|raised|lowered|increased|reduced|pointed|switched)\b"
+    r"[^.;]{0,60}?\bto\s+\S*\d"
 )
 # the same told in the present, as students write a timeline ("I roll back", "Marta restarts
 # nginx", "Rebuild the index"): the responders' change only with a person before it, or none
@@ -62,41 +77,43 @@ _BY_ITSELF = Lazy(
 
 
 def _how(text: str) -> bool:
-    """An event that says what was changed: a change to a part of the system, or something
-    specific. The words that say it recovered ("restored", "fixed") are not how, and neither
-    is what PM103 calls vague ("a fix was deployed"), nor what was found ("on-call finds
-    `OOM` errors on `nq-2`"): a finding names the fault, not the change that ended it."""
+    """An event that says what was changed: a change to a part of the system, something
+    specific, a job run by hand or a release withdrawn. The words that say it recovered
+    ("restored", "fixed") are not how, and neither is what PM103 calls vague ("a fix was
+    deployed") nor what was found or looked at ("Found `OOM` errors on cache-2", "checked the
+    firewall with ufw": the specifics of a finding are no change, unless the entry goes on to
+    tell one)."""
+    low = ENTRY_HEAD.sub("", text).lower()
+    if NAMED_ONLY.compiled.match(low):
+        return False
     changed, thing = _change_parts(text)
-    found = _FOUND.compiled.search(text.lower())
+    if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low):
+        # what was found is how only where the entry goes on to tell a change made
+        return changed and not DONE_BY.compiled.search(low)
     return bool(
         changed
         and thing
         or sem.specific_terms(text)
-        and not found
-        or _BY_HAND.compiled.search(text)
+        or _released(text)
+        or _BY_HAND.compiled.search(low)
     )
-
-
-# a job that did not run, run by hand: "Batch B triggered manually for the missing depots",
-# "the nightly export re-run by hand" (what was run is named before the words)
-_BY_HAND = Lazy(
-    r"(?i)(?<=\w )(?:(?:was|were)\s+)?"
-    r"(?:triggered|re-?run|run|re-?ran|started|kicked off)\s+(?:manually|by hand)\b"
-)
 
 
 def _change_parts(text: str) -> tuple[bool, bool]:
     """Whether the text says a change was made, and whether it names a part of the system."""
     low = sem.fix_veto("sentence").sub(" ", text.lower())
     low = OUTCOME.compiled.sub(" ", _GENERIC_CHANGE.compiled.sub(" ", low))
+    by_hand = _BY_HAND.compiled.search(low)
     changed = (
         lexicon("change_verb").search(low)
         or _BROAD_CHANGE.search(low)
         or sem.CONCRETE_CHANGE.search(low)
         or _ENDING_CHANGE.compiled.search(low)
+        or by_hand
     )
     thing = (
-        lexicon("system_part").search(low)
+        by_hand
+        or lexicon("system_part").search(low)
         or THING.compiled.search(low)
         or _TO_VERSION.compiled.search(low)
     )
@@ -122,6 +139,7 @@ def _fix_event(text: str) -> bool:
         return False
     done = (
         _FIX_DONE.compiled.search(low)
+        or _SET_TO.compiled.search(low)
         or _ENDING_CHANGE.compiled.search(low)
         or any(
             _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
@@ -166,9 +184,11 @@ def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
 
 
 def _the_change(evs: list[Event], i: int) -> int:
-    """The entry that says how: entry i when it is itself the fix, else the latest fix among
-    the two entries before it ("10:01 changed the health check …" before "10:04 site up")."""
-    if _fix_event(evs[i].text) or _released(evs[i].text):
+    """The entry that says how: entry i when it is itself the fix (a change that does not
+    also say the service came back), else the latest fix among the two entries before it ("10:01
+    changed the health check …" before "10:04 site up")."""
+    text = evs[i].text
+    if _fix_event(text) or _released(text) or not _back(text) and _change_entry(text):
         return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
     return next((k for k in before if _change_entry(evs[k].text)), i)
@@ -182,16 +202,27 @@ _FOUND = Lazy(
 )
 
 
+# an entry that tells a look, not a change: "checked the firewall with ufw", "we looked at
+# the `nginx` logs", "inspected cache-2" (not "changed the health check path")
+_LOOKED = Lazy(
+    r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:checked|looked (?:at|into)"
+    r"|inspected|investigated|reviewed|examined)\b"
+)
+
+
 def _change_entry(text: str) -> bool:
     """An entry that is a fix, not a finding told with a change word in it nor a change that
     could not be made ("some merchants cannot be rerouted")."""
     low = text.lower()
     # before a recovery, a change says how; so does a job run by hand
-    fix = _fix_event(text) or all(_change_parts(text)) or bool(_BY_HAND.compiled.search(text))
+    by_hand = _BY_HAND.compiled.search(text.lower())
+    fix = _fix_event(text) or all(_change_parts(text)) or bool(by_hand)
     return (
         fix
-        and not _FOUND.compiled.search(low)
+        and not _FOUND.compiled.search(ENTRY_HEAD.sub("", low))
         and not _COULD_NOT.compiled.search(low)
+        and not NOT_DONE.compiled.search(low)
+        and not NO_EFFECT.compiled.search(low)
         and lexicon("relapse").search(low) is None  # "restarted nginx. Still down."
     )
 
@@ -213,13 +244,14 @@ def _back(text: str) -> bool:
 
 
 def _ended(text: str) -> bool:
-    return _IMPACT_ENDED.compiled.search(text.lower()) is not None
+    return IMPACT_ENDED.compiled.search(text.lower()) is not None
 
 
 def _recovered(low: str) -> bool:
     """Whether an entry says the incident was resolved or service came back, and does not
     take it back ("healthy but checkout still fails", "up again, then crash again")."""
-    told = lexicon("resolved", "recovered").search(low) or _IMPACT_ENDED.compiled.search(low)
+    told = lexicon("resolved", "recovered").search(low) or IMPACT_ENDED.compiled.search(low)
+    told = told or NORMAL_AGAIN.compiled.search(low)
     return bool(told) and lexicon("relapse").search(low) is None
 
 
@@ -237,16 +269,27 @@ def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
     return found
 
 
+_SENTENCE = re.compile(r"(?<=[.;!])\s+")
+
+
 def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
-    """Event i is timed, says the incident was resolved (not an announcement of it), and it
-    or one of the two before says how."""
+    """Event i is timed, says in one of its sentences that the incident was resolved (not
+    an announcement of it: "Logins reopened. Status page set to green." is resolved by its
+    first), and it or one of the two before says how."""
     low = evs[i].text.lower()
     return bool(
         evs[i].timed
-        and _recovered(low)
-        and not _ANNOUNCED.compiled.search(low)
-        and any(_says_how(evs, k, how) for k in range(max(0, i - 2), i + 1))
+        and any(_recovered(s) and not _ANNOUNCED.compiled.search(s) for s in _SENTENCE.split(low))
+        and not NOT_DONE.compiled.search(low)
+        and any(_says_how(evs, k, how) for k in _near(evs, i))
     )
+
+
+def _near(evs: list[Event], i: int) -> list[int]:
+    """Event i, the two before it, and the untimed line after it, which tells its detail
+    ("12:00 Issue resolution" over "- reconfigured the firewall to allow port 80")."""
+    body = [i + 1] if i + 1 < len(evs) and not evs[i + 1].timed else []
+    return [*range(max(0, i - 2), i + 1), *body]
 
 
 def _says_how(evs: list[Event], k: int, how: dict[int, bool]) -> bool:

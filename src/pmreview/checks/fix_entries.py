@@ -25,7 +25,7 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
     before the detection's tell the change that started it ("13:05 - the certificate was
     rotated by a scheduled job"); of the rest, the last is the fix."""
     noticed = detection(blocks)
-    after = [b for b in blocks if noticed is None or b.line > noticed["line"]]
+    after = _until_ended([b for b in blocks if noticed is None or b.line > noticed["line"]])
     # the patterns are matched in parts of str.lower() (the entry's head cut)
     found = gated(
         own_blocks(after),
@@ -38,16 +38,24 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
         if NO_EFFECT.compiled.search(b.lower):
             continue
         for s, e in reversed(own_sentences(b)):
-            text = _ENTRY_HEAD.sub("", b.text[s:e])
+            text = ENTRY_HEAD.sub("", b.text[s:e])
             low = text.lower()
             if (
                 _reports_change(low)
+                and not NOT_DONE.compiled.search(low)  # "decides to revert", "assumed …"
                 and not UNDONE.compiled.search(low)
                 and not TELLS_CAUSE.compiled.search(low)
                 and names_change(text, low, vetoed)
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _until_ended(blocks: list[Block]) -> list[Block]:
+    """The entries up to the one that says the impact ended ("Incident mitigated"): what
+    follows is a clean-up or a follow-up ("v2.41 redeployed, since it was not at fault")."""
+    end = next((k for k, b in enumerate(blocks) if IMPACT_ENDED.compiled.search(b.lower)), None)
+    return blocks if end is None else blocks[: end + 1]
 
 
 def _reports_change(low: str) -> bool:
@@ -60,12 +68,12 @@ def _reports_change(low: str) -> bool:
 
 
 # the change told as a noun that was carried out: "full cache purge issued for …",
-# "switchback to the primary data centre completed", "rollback finished on all nodes"
+# "switchback to the primary data centre completed", "rollback to 4.2.1 starts on all nodes"
 _NOUN_DONE = Lazy(
     r"^(?:\S+\s+){0,3}?(?:purge|rollback|roll-back|switch-?back|switchover|fail-?over|fail-?back"
     r"|restart|redeploy(?:ment)?|flush|re-?index|rebuild|restore|migration)"
-    r"\b[^.;]{0,60}?\b(?:was |is |has been )?(?:issued|performed|completed?|done|executed"
-    r"|triggered|finished)\b"
+    r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:was |is |has been )?(?:issued|performed|completed?|done"
+    r"|executed|triggered|finished|start(?:s|ed)|beg(?:an|ins))\b"
 )
 
 
@@ -88,11 +96,43 @@ _DONE_TO = Lazy(r"(?:$|[.,;:(]|(?:to|on|in|from|via|with|by|and|for|at|across)\b
 
 
 # an entry's time ("14:05", "14h05", "**14:05 UTC** —"), date and table cells before its event
-_ENTRY_HEAD = re.compile(
+ENTRY_HEAD = re.compile(
     r"^[\s|*_>-]*(?:\d{4}-\d\d-\d\d\s*)?"
     r"(?:\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[\u2013-]\s*\d{1,2}[:h]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?:\s*[A-Z]{2,5}(?=[\s*_]*[|:\u2013\u2014-]))?)?[\s|*_:\u2013\u2014-]*"
 )
+# the moment the incident is over: nothing after it is its resolution
+IMPACT_ENDED = Lazy(
+    r"\bend of (?:the )?(?:impact|outage|incident)\b"
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    r"|\b(?:incident|impact) (?:was |is |has been )?(?:closed|resolved|mitigated)\b"
+    r"|\bclosed the incident\b|\ball[- ]clear\b"
+)
+# an entry that opens with a guess, a decision or a plan: not the change that ended the
+# impact ("Assumed the proxy was broken; restarted it", "The incident commander decides to
+# revert", "Plan to fail over"); a guess told later in a long entry leaves its end standing
+NOT_DONE = Lazy(
+    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|believ(?:e|es|ed)"
+    r"|suspect(?:s|ed|ing)?|theory"
+    r"|guess(?:ed)?|hypothes[ie]s"
+    r"|(?:decid(?:e|es|ed)|decision|agree[sd]?|plan(?:s|ned)?|propos(?:e|es|ed)) to)\b"
+)
 NO_EFFECT = Lazy(r"\bno (?:improvement|change|effect)\b|\bdid(?:n['’]t| not) (?:help|work|fix)\b")
 # the event of an entry (its time stripped): a subject of a few words and the change made
 _MADE_ENTRY = Lazy(r"^(?:\S+\s+){1,6}?(?:was |were |been )?" + FIX_VERB + r"\b")
+
+# what was closed reopened, or what was measured back at its usual level ("error rates back
+# to baseline"): the service back
+NORMAL_AGAIN = Lazy(
+    r"\bre-?open(?:ed|s)\b"
+    r"|\b(?:back|returned) (?:to|at|within) (?:its |their )?(?:normal|baseline)\b"
+)
+
+# a change named only as one, opening the entry: "Mitigation applied to the queue"
+NAMED_ONLY = Lazy(
+    r"^(?:a |the )?(?:temporary |hot ?)?(?:mitigation|fix|patch|workaround|remediation)s?"
+    r" (?:was |were |has been |is )?(?:applied|deployed|implemented|put in place|rolled out)\b"
+)
+
+# a change something else made, told as found: "`upload.conf` was changed by the 08:55 deploy"
+DONE_BY = Lazy(r"\b(?:was|were|had been|has been) \w+ by\b")

@@ -17,7 +17,7 @@ from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
-from .fix_entries import NO_EFFECT, fix_in_entries
+from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
 from .record import Part, place
 from .semantics import Evidence
 
@@ -157,8 +157,9 @@ def _fix_said(blocks: list[Block]) -> Evidence | None:
 
 def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
     """The first sentence that says it was resolved (in the story, `told`) or reports a
-    change made, not as part of planned work, and names the change; not one the next
-    sentence says did not help ("I restarted nginx. It did not fix things.")."""
+    change made, not as part of planned work nor as a guess or a decision ("decides to revert
+    …"), and names the change; not one the next sentence says did not help ("I restarted
+    nginx. It did not fix things.")."""
     over = lexicon("resolved", "recovered")
     for b in gated(blocks, over, _MADE.compiled):  # one of them is needed
         spans = own_sentences(b)
@@ -168,6 +169,7 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
             if (
                 (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e]))
                 and not _PLANNED.compiled.search(low)
+                and not NOT_DONE.compiled.search(ENTRY_HEAD.sub("", low))  # "decides to revert"
                 and not _NO_HELP.compiled.search(low)
                 and not NO_EFFECT.compiled.search(after)
                 and names_change(b.text[s:e], low, False)
