@@ -135,13 +135,100 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 
 def _impact_in(blocks: list[Block]) -> Evidence | None:
     hedge = _hedge()
-    found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=hedge)
+    symptom = lexicon("symptom")
+    found = find_sentence(blocks, symptom, also=_NAMED, unless=hedge)
+    said = [
+        find_sentence(blocks, symptom, also=_USERS.compiled, unless=hedge),
+        find_sentence(blocks, symptom, unless=hedge, cased=_NAME),
+    ]
+    first = min((e for e in said if e), key=lambda e: (e["line"], e["column"]), default=None)
     return (
         found
-        or find_sentence(blocks, lexicon("symptom"), unless=hedge, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"))
+        or first
+        or find_sentence(blocks, _BREACH.compiled, cased=_NAME)
+        or find_sentence(blocks, _BREACH.compiled, also=_NAMED)
     )
+
+
+# who met the failure: what they saw is the impact even where the thing is left unnamed
+# ("most user requests returned 500 errors", "installs failed with checksum errors")
+_USERS = Lazy(
+    r"\b(?:users?|customers?|visitors?|clients?|students?|people|anyone|everyone|members"
+    r"|subscribers|players|buyers|readers|shoppers|viewers|guests|tenants|merchants|sellers"
+    r"|drivers|staff|employees|agents|developers|patients|passengers"
+    r"|requests|installs|logins|downloads|calls)\b"
+)
+
+
+# nouns that say what kind of thing was down, not which one: "the site", "our app"
+_GENERIC = re.compile(r"sites?|app(?:lication)?s?|services?|platform|portal")
+# words before such a noun that still do not say which one ("our whole site", "both servers")
+_NOT_WHICH = re.compile(
+    r"(?:the|our|their|its|his|her|my|your|a|an|this|that|these|those|entire|whole|main|both"
+    r"|all|every|each|some|many|several|multiple|affected|same|primary|public|live|production"
+    r"|company|official|only|own|new|old|one|two|three|\d+|\w+['’]s)"
+)
+# a clause after it that says which one ("the app that takes orders", "the site used by…")
+_WHICH_AFTER = re.compile(
+    r"[ ,]+(?:used|for|that|which|hosting|running|serving|where|of|behind|handling|powering"
+    r"|called|named)\b"
+)
+
+
+class _Named:
+    """A component named: a technical noun ("the payments api", "redis"), or a generic one
+    ("site", "app", "web server") that a modifier or a clause says which ("the booking
+    site", "the app that takes orders"). "The service", "our site" name nothing."""
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        site = _DOMAIN.search(text)
+        if site:
+            return site
+        reached = _ACCESS_TO.search(text)
+        if reached and not _GENERIC.fullmatch(reached.group(1)):
+            return reached
+        for m in lexicon("component").finditer(text):
+            before = re.search(r"([\w'’-]+) +$", text[: m.start()])
+            which = before is not None and not _NOT_WHICH.fullmatch(before.group(1))
+            if not _GENERIC.fullmatch(m.group()) or which or _WHICH_AFTER.match(text, m.end()):
+                return m
+        return None
+
+
+# what users could no longer reach ("lost access to their accounts")
+_ACCESS_TO = re.compile(r"\baccess to (?:the |their |our |its |any )?([a-z][\w-]*)")
+# a site named by its address ("example.tech stopped serving https")
+_DOMAIN = re.compile(
+    r"(?<![/@.\w-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|net|org|io|tech|dev|app|co|edu|gov|info|me|ai|cloud|site|xyz)\b"
+)
+_NAMED = _Named()
+# capitalised words that name no part of a system: dates, clock words, zones
+_NO_NAME = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|UTC|GMT|AM|PM|[A-Z]{2,3}T"
+)
+
+
+# what precedes a word that is capitalised as the first of a sentence, an item or a value
+_OPENS = re.compile(r"(?:^|[:*(.!?#>-])[\s*_\"'“‘]*$")
+
+
+class _ProperName:
+    """A proper name in the text as written: a capitalised word not at a sentence's, a list
+    item's or a field's start ("- Impact: The site…"), nor a date, a clock word or a zone."""
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        for m in _PROPER.finditer(text):
+            opens = _OPENS.search(text, 0, m.start())
+            label = re.match(r"\**:", text[m.end() :])
+            if not (opens or label or _NO_NAME.fullmatch(m.group())):
+                return m
+        return None
+
+
+_NAME = _ProperName()
 
 
 # a security incident's impact: what was reached, and what customers' data went through
