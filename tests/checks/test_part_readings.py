@@ -397,3 +397,7 @@ def test_what_users_met_is_the_impact() -> None:
     quote = _impact_of("Last night the service was slow. Shoppers could not pay for orders.")
     assert quote == "Shoppers could not pay for orders."
     assert _impact_of("Cashiers in three stores saw nothing unusual.") is None
+
+
+def test_a_template_prompt_is_no_impact() -> None:
+    assert _impact_of("[insert what was down and what users experienced] on May 2.") is None

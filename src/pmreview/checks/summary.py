@@ -245,9 +245,11 @@ def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
     cause a consensus error" says what might happen, not what users saw); and how the system
     behaves in general ("When a server becomes unavailable, the nodes re-mirror…"), which is
-    background, not what happened; and what the write-up itself describes."""
+    background, not what happened; and what the write-up itself describes; and a template's
+    prompt ("[insert what was down and what users experienced]")."""
     return re.compile(
         lexicon("hedge").pattern
+        + r"|\[(?:insert|add|enter|fill|describe|your|todo|tbd)\b"
         + r"|\bcan (?:cause|lead to|result in)\b|"
         + ABOUT_WRITE_UP.pattern
         + r"|^\W*(?:when|whenever|if|once)\b[^,.;]{0,80}?\b(?:is|are|becomes|fails|goes|stops"
