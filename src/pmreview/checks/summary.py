@@ -170,7 +170,7 @@ _NOT_WHICH = re.compile(
 )
 # a clause after it that says which one ("the app that takes orders", "the site used by…")
 _WHICH_AFTER = re.compile(
-    r"[ ,]+(?:used|for|that|which|hosting|running|serving|where|of|behind|handling|powering"
+    r"(?:used|for|that|which|hosting|running|serving|where|of|behind|handling|powering"
     r"|called|named)\b"
 )
 
@@ -188,9 +188,8 @@ class _Named:
         if reached and not _GENERIC.fullmatch(reached.group(1)):
             return reached
         for m in lexicon("component").finditer(text):
-            before = re.search(r"([\w'’-]+) +$", text[: m.start()])
-            which = before is not None and not _NOT_WHICH.fullmatch(before.group(1))
-            if not _GENERIC.fullmatch(m.group()) or which or _WHICH_AFTER.match(text, m.end()):
+            which = _says_which(text[: m.start()])
+            if not _GENERIC.fullmatch(m.group()) or which or _which_after(text[m.end() :]):
                 return m
         return None
 
@@ -203,6 +202,21 @@ _DOMAIN = re.compile(
     r"\.(?:com|net|org|io|tech|dev|app|co|edu|gov|info|me|ai|cloud|site|xyz)\b"
 )
 _NAMED = _Named()
+
+
+def _which_after(after: str) -> bool:
+    """Whether a clause right after a generic noun says which one (site "used by" sales)."""
+    rest = after.lstrip(" ,")
+    return rest != after and _WHICH_AFTER.match(rest) is not None
+
+
+def _says_which(before: str) -> bool:
+    """Whether the word right before a generic noun says which one ("booking" site)."""
+    rest = before.rstrip(" ")
+    word = rest.rsplit(None, 1)[-1] if rest != before and rest else ""
+    return re.fullmatch(r"[\w'’-]+", word) is not None and not _NOT_WHICH.fullmatch(word)
+
+
 # capitalised words that name no part of a system: dates, clock words, zones
 _NO_NAME = re.compile(
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -211,8 +225,11 @@ _NO_NAME = re.compile(
 )
 
 
-# what precedes a word that is capitalised as the first of a sentence, an item or a value
-_OPENS = re.compile(r"(?:^|[:*(.!?#>-])[\s*_\"'“‘]*$")
+def _opens(before: str) -> bool:
+    """Whether a word after `before` is capitalised as the first of a sentence, an item or a
+    field's value."""
+    rest = before.rstrip(" \t\n*_\"'“‘")
+    return not rest or rest[-1] in ":*(.!?#>-"
 
 
 class _ProperName:
@@ -221,8 +238,8 @@ class _ProperName:
 
     def search(self, text: str, /) -> re.Match[str] | None:
         for m in _PROPER.finditer(text):
-            opens = _OPENS.search(text, 0, m.start())
-            label = re.match(r"\**:", text[m.end() :])
+            opens = _opens(text[: m.start()])
+            label = text[m.end() :].lstrip("*").startswith(":")
             if not (opens or label or _NO_NAME.fullmatch(m.group())):
                 return m
         return None
