@@ -370,3 +370,34 @@ def test_a_first_theory_is_never_quoted_as_the_cause() -> None:
     facts = summary(doc_of(text))
     assert facts["root_cause"] is not None
     assert facts["root_cause"]["quote"].startswith("The session store")
+
+
+def _impact_of(summary_text: str) -> str | None:
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{summary_text}\n"))["impact"]
+    return None if found is None else found["quote"]
+
+
+def test_a_generic_noun_names_nothing_that_was_down() -> None:
+    # "the site", "our app": which one? A date or a zone is no name either
+    assert _impact_of("On Monday the site was down for two hours at 10:00 UTC.") is None
+    assert _impact_of("Yesterday our app failed to start.") is None
+
+
+def test_a_qualified_or_addressed_component_is_named() -> None:
+    assert _impact_of("The booking site returned errors for two hours.") is not None
+    assert _impact_of("The app that takes orders did not respond.") is not None
+    assert _impact_of("Our storefront shop-lumen.tech stopped working.") is not None
+    assert _impact_of("The ticket tool doesn't work at all since noon.") is None
+    quote = _impact_of("Our Quillpad editor was not operational for a day.")
+    assert quote is not None and "not operational" in quote
+
+
+def test_what_users_met_is_the_impact() -> None:
+    # "the service was slow" names nothing; the shoppers' failure is what they experienced
+    quote = _impact_of("Last night the service was slow. Shoppers could not pay for orders.")
+    assert quote == "Shoppers could not pay for orders."
+    assert _impact_of("Cashiers in three stores saw nothing unusual.") is None
+
+
+def test_a_template_prompt_is_no_impact() -> None:
+    assert _impact_of("[insert what was down and what users experienced] on May 2.") is None

@@ -19,13 +19,13 @@ from ..text.prefilter import Lazy, Searcher
 from ..text.span import Span, summary_span
 from ..text.times import has_date, time_matches
 from . import semantics as sem
+from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
 from .summary_zone import summary_zone
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
 _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
@@ -145,14 +145,21 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
 def _impact_said(
     blocks: list[Block], unless: Searcher, breach_unless: Searcher | None = None
 ) -> Evidence | None:
-    """A symptom with a component or a proper name (not `unless`), or a breach told with one
-    (not `breach_unless`: a breach is told as "may have been accessed" too)."""
-    found = find_sentence(blocks, lexicon("symptom"), also=lexicon("component"), unless=unless)
+    """A symptom with a component named (or a proper name), the first one that people met
+    (not `unless`), or a breach told with one (not `breach_unless`: a breach is told as "may
+    have been accessed" too)."""
+    symptom = lexicon("symptom")
+    found = find_sentence(blocks, symptom, also=NAMED, unless=unless)
+    said = [
+        find_sentence(blocks, symptom, also=USERS.compiled, unless=unless),
+        find_sentence(blocks, symptom, unless=unless, cased=NAME),
+    ]
+    first = min((e for e in said if e), key=lambda e: (e["line"], e["column"]), default=None)
     return (
         found
-        or find_sentence(blocks, lexicon("symptom"), unless=unless, cased=_PROPER)
-        or find_sentence(blocks, _BREACH.compiled, cased=_PROPER, unless=breach_unless)
-        or find_sentence(blocks, _BREACH.compiled, also=lexicon("component"), unless=breach_unless)
+        or first
+        or find_sentence(blocks, _BREACH.compiled, cased=NAME, unless=breach_unless)
+        or find_sentence(blocks, _BREACH.compiled, also=NAMED, unless=breach_unless)
     )
 
 
@@ -202,11 +209,12 @@ def _hedge() -> re.Pattern[str]:
     """An impact stated as a possibility: the lexicon's hedges and "can cause" ("a bug can
     cause a consensus error" says what might happen, not what users saw); and how the system
     behaves in general ("When a server becomes unavailable, the nodes re-mirror…"), which is
-    background, not what happened; what the write-up itself describes; and what a fix now
-    prevents ("the repositories were updated so non-members cannot push"), which is no
-    symptom."""
+    background, not what happened; what the write-up itself describes; a template's prompt
+    ("[insert what was down and what users experienced]"); and what a fix now prevents ("the
+    repositories were updated so non-members cannot push"), which is no symptom."""
     return re.compile(
         lexicon("hedge").pattern
+        + r"|\[(?:insert|add|enter|fill|describe|your|todo|tbd)\b"
         + r"|\bcan (?:cause|lead to|result in)\b"
         + r"|\b(?:updated|changed|configured|modified|restricted)\s+so (?:that )?[^.;]{0,80}?"
         + r"\b(?:cannot|can ?not|can['’]t|will not|won['’]t|no longer)\b|"
