@@ -28,6 +28,10 @@ from pmreview.parse import kinds_of
         ("Measures taken to stop the issue", "resolution"),
         ("Restoration of service", "resolution"),
         ("Service restoration", "resolution"),
+        ("so what was actually wrong", "root_cause"),
+        ("What was broken?", "root_cause"),
+        ("things i'm doing differently", "measures"),
+        ("What we will do differently", "measures"),
     ],
 )
 def test_question_titles_name_their_kind(title: str, kind: str) -> None:
@@ -44,6 +48,7 @@ def test_question_titles_name_their_kind(title: str, kind: str) -> None:
         "Backup restoration drills",
         "Actions taken and planned",
         "Actions taken",
+        "What was fine",
     ],
 )
 def test_near_misses_name_no_kind(title: str) -> None:
