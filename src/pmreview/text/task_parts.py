@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, Document, Section
+from ..models import Block, Document, Section, per_document
 from .prefilter import Lazy
 from .runs import RunSearch
 from .sentences import without_tags
@@ -183,6 +183,7 @@ def has_object(task: Task) -> bool:
     return any(w not in empty and not w.endswith("ly") for w in words)
 
 
+@per_document  # the four action-item rules all ask
 def listed_tasks(doc: Document) -> list[tuple[Section, list[Task]]]:
     """The tasks of each measures list, a legend of priorities or types left out."""
     out = []
