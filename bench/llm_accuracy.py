@@ -1,7 +1,7 @@
 """Accuracy with the LLM on: the requests pmreview sends, and the figures of recorded answers.
 
     python bench/llm_accuracy.py export LABELS OUTDIR [--model NAME] [--profile P]
-    python bench/llm_accuracy.py score LABELS ANSWERS [--offline-too] [--policy NAME|all]
+    python bench/llm_accuracy.py score LABELS ANSWERS [--offline-too] [--policy NAME|all] [--misses]
     python bench/llm_accuracy.py overhead [--tokenize URL]
 
 `export` writes, for each labelled document, the exact request a review sends (redacted as
@@ -17,6 +17,7 @@ and prints what bench/accuracy.py prints, under each combination policy of LLM a
 deterministic verdicts (pipeline/merge.py's POLICIES), with the LLM's costs: ungrounded quotes
 dropped, prompt and completion tokens (counted by the server as characters / 4) and requests
 per document. A document without an answer is reviewed as a failed LLM stage (counted, listed).
+`--misses` lists the labelled vague statements no finding covers with the LLM on.
 """
 
 from __future__ import annotations
@@ -137,18 +138,24 @@ def load_answers(
 
 
 class Columns:
-    """A tally per column (offline, each policy) and per source."""
+    """A tally per column (offline, each policy) and per source, and the labelled vague
+    statements no finding covers in the last column (the LLM's critiques are the same under
+    every policy)."""
 
     def __init__(self, names: list[str]) -> None:
         self.total = {n: Tally() for n in names}
         self.sources = {s: {n: Tally() for n in names} for s in SOURCES}
+        self.last = names[-1]
+        self.misses: list[str] = []
 
     def add(
         self, name: str, label: Label, source: Source, every: DocumentReview, shown: DocumentReview
     ) -> None:
-        self.total[name].add(label, source, every, shown)
+        score = self.total[name].add(label, source, every, shown)
         per_source = self.sources.setdefault(label.source, {})
         per_source.setdefault(name, Tally()).add(label, source, every, shown)
+        if name == self.last:
+            self.misses += [f"{label.doc}: {needle}" for needle in score.misses]
 
 
 def score(
@@ -158,6 +165,7 @@ def score(
     offline_too: bool,
     profile: str,
     model: str,
+    misses: bool = False,
 ) -> None:
     labels = list(read_labels(labels_path))
     recorded, missing = load_answers(labels, answers, profile, model)
@@ -183,6 +191,9 @@ def score(
                 every = review_document(source, replace(off, collapse=False))
                 columns.add("offline", label, source, every, review_document(source, off))
     _print(columns, profile, len(labels), missing, failed)
+    if misses:
+        print(f"\nlabelled vague statements no finding covers ({columns.last}):")
+        print("".join(f"  {miss}\n" for miss in columns.misses) or "  (none)", end="")
 
 
 def _print(
@@ -218,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("answers", type=Path)
     sc.add_argument("--offline-too", action="store_true", help="add the offline figures")
     sc.add_argument(
+        "--misses", action="store_true", help="list the labelled vague statements not found"
+    )
+    sc.add_argument(
         "--policy",
         default="all",
         choices=[*POLICIES, "all"],
@@ -236,7 +250,15 @@ def main(argv: list[str] | None = None) -> int:
             if not args.answers.is_dir():
                 raise UsageError(f"{args.answers} is not a folder of answers")
             policies = list(POLICIES) if args.policy == "all" else [args.policy]
-            score(args.labels, args.answers, policies, args.offline_too, args.profile, args.model)
+            score(
+                args.labels,
+                args.answers,
+                policies,
+                args.offline_too,
+                args.profile,
+                args.model,
+                args.misses,
+            )
         else:
             print_overhead(builtin_profiles(), args.tokenize)
     except UsageError as exc:

@@ -168,3 +168,19 @@ def test_score_prints_each_policy_next_to_the_offline_figures(
     assert row("failed LLM per doc")["semantic"] == "0.50"
     students = out.split("alx (students)")[1]
     assert row("vague recall", students)["semantic"] == "1.000"
+
+
+def test_score_lists_the_vague_statements_no_finding_covers(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [json.loads(line) for line in corpus.read_text("utf-8").splitlines()]
+    rows[0]["vague"].append("Renewed the certificate on auth-proxy")  # nobody critiques it
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "alx_001.json").write_text(json.dumps(ANSWER), "utf-8")
+    args = ["score", str(corpus), str(answers), "--policy", "semantic", "--misses"]
+    assert llm_accuracy.main(args) == 0
+    listed = capsys.readouterr().out.split("no finding covers (semantic):\n")[1]
+    # the critique covers "The error-rate alert fired"; PM101 covers "because of a problem"
+    assert listed == "  alx/001.md: Renewed the certificate on auth-proxy\n"

@@ -27,9 +27,10 @@ from pmreview.errors import UsageError
 from pmreview.llm import LLMConfig
 from pmreview.llm.reviewer import LLMResult
 from pmreview.models import Check as ModelCheck
-from pmreview.pipeline import Options, review_paths
+from pmreview.models import Finding, Hit
+from pmreview.pipeline import Options, review_document, review_paths
 from pmreview.pipeline.merge import POLICIES, combine
-from pmreview.source import load
+from pmreview.source import from_text, load
 
 TEXT = load(str(WEBHOOKS)).text
 Pair = tuple[dict[str, Any], dict[str, Any]]  # the LLM run's document, the offline one
@@ -352,3 +353,35 @@ def test_review_paths_with_an_llm_config(fake_llm: FakeLLM, tmp_path: Path) -> N
     offline = review_paths([str(WEBHOOKS)], Options(llm=config, offline=True))
     assert offline.documents[0].llm == {"status": "skipped", "reason": "offline"}
     assert len(fake_llm.chats) == 1
+
+
+# A short postmortem written for this test: its action items name no owner and no due date.
+KIOSK = """\
+# Ticket kiosk outage
+
+## Summary
+From 09:10 to 09:50 UTC on 2 March the ticket kiosks at all 12 stations showed a blank screen
+because the kiosk-api certificate expired; every ticket sale at a kiosk failed.
+
+## Action items
+- Revisit how kiosk-api certificates get renewed
+- Alert the kiosk on-call 14 days before a certificate on kiosk-api expires
+"""
+
+
+def _with_critique(quote: str) -> list[Finding]:
+    source = from_text(KIOSK)
+    line = next(n for n, text in enumerate(source.lines, 1) if quote in text)
+    column = source.lines[line - 1].index(quote) + 1
+    hit = Hit(line, column, line, column + len(quote), "Reliable how?", quote, "How?", "Add X.")
+    return review_document(source, Options(), LLMResult(critiques=[hit])).findings
+
+
+def test_critique_is_not_merged_into_a_finding_about_the_whole_list() -> None:
+    offline = review_document(from_text(KIOSK), Options()).findings
+    (owners,) = [f for f in offline if f.rule == "PM503"]
+    assert "Revisit" in owners.quote  # the list's finding marks its first item
+    findings = _with_critique("Revisit how kiosk-api certificates get renewed")
+    (critique_,) = [f for f in findings if f.rule == "PM901"]
+    assert critique_.message == "Reliable how?"
+    assert [f for f in findings if f.rule == "PM503"] == [owners]

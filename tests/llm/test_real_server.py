@@ -215,7 +215,9 @@ def test_review_with_a_real_server(
         (post,) = [r for r in proxy.requests if r.method == "POST"]
         assert llm["status"] == "ok", llm
         assert llm["requests"] == 1
-        assert post.json["response_format"]["json_schema"]["schema"] == small_schema
+        assert post.json["response_format"]["json_schema"]["schema"] == {
+            k: v for k, v in small_schema.items() if k not in ask.ANNOTATIONS
+        }
         (reply,) = proxy.replies
         assert reply["choices"][0]["finish_reason"] == "stop"
         assert llm["prompt_tokens"] == reply["usage"]["prompt_tokens"] > 0

@@ -39,6 +39,17 @@ def validator(schema: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(schema))
 
 
+# What a schema file says about itself, for people and tools (where it lives, its dialect,
+# its name): nothing about the answer's shape, so the request does not spend tokens on it.
+ANNOTATIONS = ("$schema", "$id", "title", "description")
+
+
+def sent_schema(name: str) -> dict[str, Any]:
+    """The schema file `name` as a request's response format carries it: without its
+    top-level annotations. Answers are validated against the whole file."""
+    return {k: v for k, v in load_schema(name).items() if k not in ANNOTATIONS}
+
+
 def build(name: str, variables: Mapping[str, str], config: LLMConfig) -> ChatRequest:
     """The request for prompts/`name`.toml with `variables` filled in."""
     prompt = load_prompt(name)
@@ -48,7 +59,7 @@ def build(name: str, variables: Mapping[str, str], config: LLMConfig) -> ChatReq
         "json_schema": {
             "name": prompt.schema_name,
             "strict": True,
-            "schema": load_schema(prompt.schema),
+            "schema": sent_schema(prompt.schema),
         },
     }
     return ChatRequest(

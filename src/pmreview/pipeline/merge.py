@@ -264,8 +264,18 @@ def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Opt
     return merged
 
 
+# Findings whose quote only marks where they are, about something other than those words: a
+# list's missing owners or due dates (once per list, at its first item), a timeline's order or
+# zone, two times that disagree. A critique says its words are vague: on such words it is a
+# finding of its own, not advice for that one.
+_PLACE_ONLY_RULES = frozenset({"PM503", "PM504"})
+_PLACE_ONLY_CATEGORIES = frozenset({"timeline", "consistency"})
+
+
 def _same_words(a: Finding, b: Finding) -> bool:
-    """Two findings on overlapping words of the same line range."""
+    """Two findings on overlapping words of the same line range, `b` being about the words."""
+    if b.rule in _PLACE_ONLY_RULES or b.category in _PLACE_ONLY_CATEGORIES:
+        return False
     if not b.quote or a.line > b.end_line or b.line > a.end_line:
         return False
     return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (
