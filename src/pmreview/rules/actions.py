@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             yield _summary_hit(sec, tasks, bad, "names a topic", "name topics with no verb")
             continue
         for task in bad:
-            s, e = task.opening(body(task))
+            s, e = topic_span(task)
             said = task.block.text[s:e]
             yield hit_at(
                 task.block,
@@ -41,8 +42,22 @@ _VERB_TODO = (
 )
 
 
+# where the item's opening clause ends: , ; ( ! ? a colon or a full stop before a space, a dash
+_CLAUSE_STOP = re.compile(r"[,;(!?]|[:.](?=\s|$)|\s[-–—]\s|\n")
+
+
+def topic_span(task: Task) -> tuple[int, int]:
+    """The item's opening clause, whole: "Monitoring of disk usage on the replicas", not
+    "Monitoring of disk usage on"."""
+    start = body(task)
+    stop = task.end if task.block.kind == "row" else len(task.text)
+    m = _CLAUSE_STOP.search(task.text, start, stop)
+    end = m.start() if m else stop
+    return start, start + len(task.text[start:end].rstrip(" .*_"))
+
+
 def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, many: str) -> Hit:
-    s, e = bad[0].opening(body(bad[0]))
+    s, e = topic_span(bad[0])
     lines = ", ".join(str(t.block.line) for t in bad[:8])
     return hit_at(
         bad[0].block,
