@@ -195,7 +195,7 @@ def _in_purpose(place: Place) -> bool:
     for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
-        between = place.block.text[s + m.end() : at]
+        between = place.block.lower[s + m.end() : at]  # ", and I will …" is a new clause
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
             if not _NEW_CLAUSE.search(between):
                 return True
