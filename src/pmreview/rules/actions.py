@@ -116,10 +116,13 @@ RULES: list[Rule] = [
         'an imperative. Accepted too: "We will add …", "Before deploying, run …", phrasal '
         'verbs, a gerund with its object ("Implementing rate limits on …"), an item whose '
         'background sentence precedes its action ("The drift began when …; move the config '
-        'into Terraform"), work reported as done or under way, items marked done, and a '
-        "noun phrase that names something concrete and is tracked with an owner or a ticket "
-        '("Default-deny egress for the CI runners | Dana | SEC-12"): trackers name '
-        "deliverables that way, and the ticket is the task someone closes.",
+        'into Terraform"), work reported as done or under way, items marked done, a '
+        'subject with its verb ("Our runbook gets a rollback step"), and a noun phrase that '
+        "names a deliverable: something concrete (a number or threshold, code, a file, a path: "
+        '"Pager warning at 80% disk use", "A reminder 60 days before expiry") unless it asks '
+        'only for more, better or changes ("Better alerts at 5%"), or something tracked with '
+        'an owner or a ticket ("Default-deny egress for the CI runners | Dana | SEC-12"): '
+        "trackers name deliverables that way. The quote is the item's whole opening clause.",
         why='An action item is a task someone can pick up and close. "Monitoring of disk" '
         'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
         "book's example postmortem phrases every action item as a verb-first task.",
