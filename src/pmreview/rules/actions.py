@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             yield _summary_hit(sec, tasks, bad, "names a topic", "name topics with no verb")
             continue
         for task in bad:
-            s, e = task.opening(body(task))
+            s, e = topic_span(task)
             said = task.block.text[s:e]
             yield hit_at(
                 task.block,
@@ -41,8 +42,22 @@ _VERB_TODO = (
 )
 
 
+# where the item's opening clause ends: , ; ( ! ? a colon or a full stop before a space, a dash
+_CLAUSE_STOP = re.compile(r"[,;(!?]|[:.](?=\s|$)|\s[-–—]\s|\n")
+
+
+def topic_span(task: Task) -> tuple[int, int]:
+    """The item's opening clause, whole: "Monitoring of disk usage on the replicas", not
+    "Monitoring of disk usage on"."""
+    start = body(task)
+    stop = task.end if task.block.kind == "row" else len(task.text)
+    m = _CLAUSE_STOP.search(task.text, start, stop)
+    end = m.start() if m else stop
+    return start, start + len(task.text[start:end].rstrip(" .*_"))
+
+
 def _summary_hit(sec: Section, tasks: list[Task], bad: list[Task], one: str, many: str) -> Hit:
-    s, e = bad[0].opening(body(bad[0]))
+    s, e = topic_span(bad[0])
     lines = ", ".join(str(t.block.line) for t in bad[:8])
     return hit_at(
         bad[0].block,
@@ -101,10 +116,13 @@ RULES: list[Rule] = [
         'an imperative. Accepted too: "We will add …", "Before deploying, run …", phrasal '
         'verbs, a gerund with its object ("Implementing rate limits on …"), an item whose '
         'background sentence precedes its action ("The drift began when …; move the config '
-        'into Terraform"), work reported as done or under way, items marked done, and a '
-        "noun phrase that names something concrete and is tracked with an owner or a ticket "
-        '("Default-deny egress for the CI runners | Dana | SEC-12"): trackers name '
-        "deliverables that way, and the ticket is the task someone closes.",
+        'into Terraform"), work reported as done or under way, items marked done, a '
+        'subject with its verb ("Our runbook gets a rollback step"), and a noun phrase that '
+        "names a deliverable: something concrete (a number or threshold, code, a file, a path: "
+        '"Pager warning at 80% disk use", "A reminder 60 days before expiry") unless it asks '
+        'only for more, better or changes ("Better alerts at 5%"), or something tracked with '
+        'an owner or a ticket ("Default-deny egress for the CI runners | Dana | SEC-12"): '
+        "trackers name deliverables that way. The quote is the item's whole opening clause.",
         why='An action item is a task someone can pick up and close. "Monitoring of disk" '
         'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
         "book's example postmortem phrases every action item as a verb-first task.",

@@ -25,7 +25,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..text.borrowed import is_quoted, status_post
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_document as told
 from . import vague_measures as measures
@@ -91,9 +90,7 @@ class Context:
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
-    if is_quoted(place.block, *place.span) or status_post(place.section, place.block):
-        return False
-    if in_label(place) or roles.is_lead_in(place.block):
+    if place.borrowed or in_label(place) or roles.is_lead_in(place.block):
         return False
     if ctx.scope == "measures" and not _states_measures(place):
         return False
@@ -198,7 +195,7 @@ def _in_purpose(place: Place) -> bool:
     for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
         if s + m.start() > at:
             break
-        between = place.block.text[s + m.end() : at]
+        between = place.block.lower[s + m.end() : at]  # ", and I will …" is a new clause
         if _LEAD.sub("", place.block.text[s : s + m.start()]):
             if not _NEW_CLAUSE.search(between):
                 return True

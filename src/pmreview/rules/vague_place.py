@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from ..models import Block, Document, Section
+from ..text.borrowed import is_quoted, status_post
 from ..text.runs import RunSearch
 from ..text.verb_forms import verbs
 
@@ -68,6 +69,24 @@ class Place:
     impact_stated: bool = False
     spans: tuple[tuple[int, int], ...] = ()  # the block's sentences
     doc: Document | None = None
+
+    @property
+    def borrowed(self) -> bool:
+        """The words are quoted (a block quote, a quotation, code) or stand in a status-page
+        post: not the author's claim."""
+        if is_quoted(self.block, *self.span):
+            return True
+        return any(status_post(s, self.block) for s in self.sections)
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Its section and, for a paragraph titled by its own bold lead ("**Resolved** — …"),
+        the titled section it stands under ("Status updates")."""
+        if self.section.style != "inline" or self.doc is None:
+            return (self.section,)
+        at = next(k for k, s in enumerate(self.doc.sections) if s is self.section)
+        outer = (s for s in reversed(self.doc.sections[:at]) if s.level < self.section.level)
+        return (self.section, *[s for s in outer if s.style != "inline"][:1])
 
     @property
     def before(self) -> str:

@@ -19,11 +19,13 @@ _OWNER = re.compile(
     r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
     re.IGNORECASE,
 )
-# A name at the item's end, after a dash, may carry its date: "— Dana, by 21 March", "— me".
+# A name at the item's end, after a dash, may carry its date or, after one more dash, its
+# ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
 _OWNER_NAME = re.compile(
     r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
     r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
-    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?\s*(?:\.\s*)?$",
+    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
+    r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
     re.M,
 )
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each

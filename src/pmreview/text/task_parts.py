@@ -13,7 +13,7 @@ from .runs import RunSearch
 from .sentences import without_tags
 from .task_assignment import assignment
 from .tasks import WORD, Task, tasks_by_list
-from .topics import clauses, noun_phrase
+from .topics import clauses, noun_phrase, outcome_only
 from .verb_forms import (
     PREPOSITIONS,
     action_words,
@@ -98,8 +98,10 @@ def is_topic(doc: Document, task: Task) -> bool:
     parts = clauses(text) or [text]
     if any(_opens_with_verb(c) for c in parts[1:]) or not noun_phrase(parts[0]):
         return False
-    if _subject_and_verb(parts[0]):
+    if _subject_and_verb(parts[0]) or _subject_and_verb_s(parts[0]):
         return False
+    if _CONCRETE.search(parts[0]) and not outcome_only(parts[0]):
+        return False  # a deliverable: "Nagios warning at 80% disk use", "A 60-day reminder"
     found = assignment(doc, task.block)
     return not ((found.owner or found.ticket or found.due) and has_object(task))
 
@@ -118,6 +120,31 @@ def _subject_and_verb(clause: str) -> bool:
 
 
 _OBJECT_OPENERS = frozenset(["the", "a", "an", "their", "its", "our", "every", "all", "only"])
+
+
+def _subject_and_verb_s(clause: str) -> bool:
+    """A subject opened by a determiner, its verb in the -s form and what the verb acts on:
+    "Our deploy runbook gets a rollback step", "The status page shows the queue depth"."""
+    words = [w.group(0).lower() for w in WORD.finditer(clause)][:7]
+    if not words or words[0] not in _SUBJECT_OPENERS:
+        return False
+    return any(
+        _third_person(words[k]) and words[k + 1] in _OBJECT_OPENERS
+        for k in range(2, len(words) - 1)
+    )
+
+
+_SUBJECT_OPENERS = frozenset(["the", "our", "their", "its", "my", "your", "this", "each", "every"])
+
+
+def _third_person(word: str) -> bool:
+    """ "gets", "pushes", "applies": a verb of verbs.txt in its -s form."""
+    stems = [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return any(s in verbs() for s in stems)
 
 
 _PRIORITY = re.compile(r"^\W*(P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\W*(?:[-–—:]\s)", re.I)

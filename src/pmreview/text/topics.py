@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from .tasks import WORD
 from .verb_forms import PREPOSITIONS, action_words, gerund_of, verbs
@@ -88,3 +88,15 @@ def _compound(words: list[str]) -> bool:
         or (last.endswith("ing") and gerund_of(last) is not None)
         or last in action_words("abstract_heads")
     ) and last not in verbs()
+
+
+def outcome_only(clause: str) -> bool:
+    """Whether a noun phrase asks only for more or better of something, or for changes to it
+    ("Better alerts at 5%", "Improvements to nginx.conf", "The alerting changes for db-1"):
+    what it names does not make it a deliverable."""
+    words = [w.group(0).lower() for w in WORD.finditer(clause)]
+    words = list(dropwhile(lambda w: w in _DETERMINERS, words))
+    if words and words[0] in action_words("outcome_openers"):
+        return True
+    head = takewhile(lambda w: w not in _BOUNDARIES, words)
+    return any(w in action_words("abstract_heads") for w in head)
