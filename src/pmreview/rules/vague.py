@@ -33,6 +33,7 @@ class Entry:
     question: str
     suggestion: str
     context: Context
+    asks: str  # what the words leave open; a sentence gets one finding per rule and question
 
 
 @cache
@@ -45,6 +46,7 @@ def table() -> tuple[Entry, ...]:
             e["question"],
             e["suggestion"],
             Context.of(e),
+            e.get("asks", "what"),
         )
         for e in load_toml("vague.toml")["entry"]
     )
@@ -66,7 +68,8 @@ _LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=
 
 @per_document  # the five vague rules share one scan
 def _hits(doc: Document) -> dict[str, list[Hit]]:
-    """All vague hits of a document, at most one per sentence (the table's order decides)."""
+    """All vague hits of a document, at most one per rule and question in a sentence (the
+    table's order decides)."""
     out: dict[str, list[Hit]] = {}
     phrases, _ = _phrases()
     live = phrases.within(index(doc.lower))  # blocks: whole lines
@@ -97,7 +100,8 @@ def _block_hits(
     doc: Document, sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
-    per sentence; the table's order decides."""
+    and question per sentence ("for a while … most people left" asks how long and how
+    many); the table's order decides."""
     entry_of = _phrases()[1]
     entries = table()
     by_entry: dict[int, list[int]] = {}
@@ -105,18 +109,18 @@ def _block_hits(
         by_entry.setdefault(entry_of[i], []).append(i)
     spans = sentences(block)
     starts = [s for s, _ in spans]
-    claimed: set[tuple[str, int]] = set()
+    claimed: set[tuple[str, str, int]] = set()
     flat = block.lower.replace("\n", " ")  # a phrase wrapped over two lines is still the phrase
     for k in sorted(by_entry):
         entry = entries[k]
         for _, m in live.among(flat, by_entry[k]):
             i = bisect_right(starts, m.start()) - 1
-            if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
+            if i < 0 or (entry.rule, entry.asks, i) in claimed or m.start() >= spans[i][1]:
                 continue
             place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
-            claimed.add((entry.rule, i))
+            claimed.add((entry.rule, entry.asks, i))
             lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
             start = m.start() + (lead.end() if lead else 0)
             yield (
