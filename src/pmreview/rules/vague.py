@@ -101,7 +101,7 @@ def _block_hits(
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
     and question per sentence ("for a while … most people left" asks how long and how
-    many); the table's order decides."""
+    many), never twice on the same words; the table's order decides."""
     entry_of = _phrases()[1]
     entries = table()
     by_entry: dict[int, list[int]] = {}
@@ -109,18 +109,18 @@ def _block_hits(
         by_entry.setdefault(entry_of[i], []).append(i)
     spans = sentences(block)
     starts = [s for s, _ in spans]
-    claimed: set[tuple[str, str, int]] = set()
+    claims = _Claims()
     flat = block.lower.replace("\n", " ")  # a phrase wrapped over two lines is still the phrase
     for k in sorted(by_entry):
         entry = entries[k]
         for _, m in live.among(flat, by_entry[k]):
             i = bisect_right(starts, m.start()) - 1
-            if i < 0 or (entry.rule, entry.asks, i) in claimed or m.start() >= spans[i][1]:
+            if i < 0 or m.start() >= spans[i][1] or not claims.free(entry, i, m.span()):
                 continue
             place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
-            claimed.add((entry.rule, entry.asks, i))
+            claims.take(entry, i, m.span())
             lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
             start = m.start() + (lead.end() if lead else 0)
             yield (
@@ -134,6 +134,23 @@ def _block_hits(
                     suggestion=entry.suggestion,
                 ),
             )
+
+
+class _Claims:
+    """What a block's findings have claimed: a rule's question in a sentence, and the words."""
+
+    def __init__(self) -> None:
+        self.asked: set[tuple[str, str, int]] = set()
+        self.words: dict[str, list[tuple[int, int]]] = {}
+
+    def free(self, entry: Entry, sentence: int, span: tuple[int, int]) -> bool:
+        if (entry.rule, entry.asks, sentence) in self.asked:
+            return False
+        return not any(s < span[1] and span[0] < e for s, e in self.words.get(entry.rule, ()))
+
+    def take(self, entry: Entry, sentence: int, span: tuple[int, int]) -> None:
+        self.asked.add((entry.rule, entry.asks, sentence))
+        self.words.setdefault(entry.rule, []).append(span)
 
 
 def _family(rule_id: str) -> Any:
