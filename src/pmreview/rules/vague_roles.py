@@ -69,7 +69,8 @@ _FAULT = re.compile(
 # a verb of examining just before the words: they count what the team looked at ("reviewed
 # more or less all audit logs"), not who was hit
 _EXAMINING = re.compile(
-    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
+    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+"
+    r"(?:\w+ly\s+)?(?:(?:in|on|across|against|through)\s+)?$"
 )
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
@@ -166,7 +167,7 @@ def negatable(before: str, words: str) -> str:
 # a term defined, not a claim: "a split is when most miners …", a legend line of a table
 # ("Prevent: an action that stops it recurring")
 _DEFINES = re.compile(
-    r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b"
+    r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b|\bmeans that\b"
     r"|^\W*[\w -]{1,30}[:—–]\s*(?:an?|any)\s+(?:[\w-]+\s+)?(?:action|item|task|measure|change"
     r"|step|ticket|work|fix)s?\s+(?:that|which|to|where)\b"
 )
