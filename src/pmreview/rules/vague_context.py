@@ -48,7 +48,7 @@ SKIPS = frozenset(
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
-    | {"unknown"}
+    | {"unknown", "condition"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -265,6 +265,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "plan": measures.plans,
     "means": measures.goes_by,
     "unknown": lambda place: marked("unknown")(_sentence(place)),
+    "condition": measures.conditions,
 }
 
 

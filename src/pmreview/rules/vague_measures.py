@@ -145,3 +145,14 @@ def trains(place: Place) -> bool:
     found = markers()
     joined = re.search(r"\band\b|,", place.words) is not None
     return not joined and all(found[n].search(sentence) for n in ("audience", "topic"))
+
+
+# the condition a planned check fires on ("alert when most of the builds fail")
+_CONDITION = re.compile(r"\b(?:when(?:ever)?|if|once|as soon as)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def conditions(place: Place) -> bool:
+    """The words are the condition of a measure ("we need to set up alerts when most of the
+    builds fail"): in a sentence about what will be done, after "when" or "if"."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    return bool(_CONDITION.search(place.before) and markers()["future"].search(sentence))
