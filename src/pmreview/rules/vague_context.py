@@ -137,13 +137,14 @@ def _introduces(place: Place) -> bool:
 def _answers_paragraph(name: str, place: Place) -> bool:
     """Whether the paragraph or list item answers the question of the words: a share stated
     anywhere in it answers how many words that count say were hit ("many orders failed.
-    Roughly 18% of shoppers …": `count`) and how big words of size say the impact was ("a
+    Roughly 18% of shoppers …": `count`; not "the disk was 100% full", no share of anyone)
+    and how big words of size say the impact was ("a
     significant outage … 75% of users could not log in": `share`), not another measure the
     words name (intermittent errors, lost revenue, a duration)."""
     if name in ("share", "count") and told.counts_part(place.words):
         return told.counts_group(place.words, place.paragraph)
     if name == "count":
-        return told.counts_same(place, place.paragraph)
+        return TESTS["share"](place.paragraph)
     if name == "share" and not roles.states_size(place.words):
         return False
     return TESTS[name](place.paragraph)

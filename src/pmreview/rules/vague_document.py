@@ -58,30 +58,13 @@ def _noun(place: Place) -> str | None:
     return None
 
 
-def counts_same(place: Place, text: str) -> bool:
-    """`text` gives a share of the things the words count: of people or of their requests
-    for words that count either ("many orders failed … 18% of shoppers (9,400 of 52,000)"),
-    of the same things for words that count others ("some monitors" is not answered by "31%
-    of submissions")."""
-    noun = _noun(place)
-    if noun is None:
-        return False
-    hit = any(re.fullmatch(g, noun) for g in _GROUPS[:2])
-    found = _share_of(_GROUPS[0] + "|" + _GROUPS[1]) if hit else _counted(noun)
-    return found.search(without_dates_and_times(text)) is not None
-
-
+@cache
 def _counted(noun: str) -> re.Pattern[str]:
     """A share of `noun` or of things of its group ("8% of workspaces", "1,900 of 23,500
     users"); a bare count ("415 jobs") gives no share, and "all stuck jobs were restarted"
     tells the fix's reach."""
     group = next((g for g in _GROUPS if re.fullmatch(g, noun)), None)
-    return _share_of(group or re.escape(re.sub(r"(?:es|s)$", "", noun)) + r"(?:e?s)?")
-
-
-@cache
-def _share_of(things: str) -> re.Pattern[str]:
-    """A share of `things` (a regex of their nouns)."""
+    things = group or re.escape(re.sub(r"(?:es|s)$", "", noun)) + r"(?:e?s)?"
     number = r"(?<![\d,.])\d[\d,.]*+"
     words = r"(?:[\w-]+\s+){0,3}?"
     return re.compile(

@@ -167,7 +167,8 @@ def negatable(before: str, words: str) -> str:
 # a term defined, not a claim: "a split is when most miners …", a legend line of a table
 # ("Prevent: an action that stops it recurring")
 _DEFINES = re.compile(
-    r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b|\bmeans that\b"
+    r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b"
+    r"|\b(?:term|we call|called|known as)\b[^.;]{0,60}\bmeans\b"
     r"|^\W*[\w -]{1,30}[:—–]\s*(?:an?|any)\s+(?:[\w-]+\s+)?(?:action|item|task|measure|change"
     r"|step|ticket|work|fix)s?\s+(?:that|which|to|where)\b"
 )
