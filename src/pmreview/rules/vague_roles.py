@@ -69,8 +69,7 @@ _FAULT = re.compile(
 # a verb of examining just before the words: they count what the team looked at ("reviewed
 # more or less all audit logs"), not who was hit
 _EXAMINING = re.compile(
-    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+"
-    r"(?:\w+ly\s+)?(?:(?:in|on|across|against|through)\s+)?$"
+    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
 )
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
