@@ -33,6 +33,7 @@ class Entry:
     question: str
     suggestion: str
     context: Context
+    asks: str  # what the words leave open; a sentence gets one finding per rule and question
 
 
 @cache
@@ -45,6 +46,7 @@ def table() -> tuple[Entry, ...]:
             e["question"],
             e["suggestion"],
             Context.of(e),
+            e.get("asks", "what"),
         )
         for e in load_toml("vague.toml")["entry"]
     )
@@ -66,7 +68,8 @@ _LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=
 
 @per_document  # the five vague rules share one scan
 def _hits(doc: Document) -> dict[str, list[Hit]]:
-    """All vague hits of a document, at most one per sentence (the table's order decides)."""
+    """All vague hits of a document, at most one per rule and question in a sentence (the
+    table's order decides)."""
     out: dict[str, list[Hit]] = {}
     phrases, _ = _phrases()
     live = phrases.within(index(doc.lower))  # blocks: whole lines
@@ -97,7 +100,8 @@ def _block_hits(
     doc: Document, sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
-    per sentence; the table's order decides."""
+    and question per sentence ("for a while … most people left" asks how long and how
+    many), never twice on the same words; the table's order decides."""
     entry_of = _phrases()[1]
     entries = table()
     by_entry: dict[int, list[int]] = {}
@@ -105,18 +109,18 @@ def _block_hits(
         by_entry.setdefault(entry_of[i], []).append(i)
     spans = sentences(block)
     starts = [s for s, _ in spans]
-    claimed: set[tuple[str, int]] = set()
+    claims = _Claims()
     flat = block.lower.replace("\n", " ")  # a phrase wrapped over two lines is still the phrase
     for k in sorted(by_entry):
         entry = entries[k]
         for _, m in live.among(flat, by_entry[k]):
             i = bisect_right(starts, m.start()) - 1
-            if i < 0 or (entry.rule, i) in claimed or m.start() >= spans[i][1]:
+            if i < 0 or m.start() >= spans[i][1] or not claims.free(entry, i, m.span()):
                 continue
             place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
-            claimed.add((entry.rule, i))
+            claims.take(entry, i, m.span())
             lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
             start = m.start() + (lead.end() if lead else 0)
             yield (
@@ -130,6 +134,23 @@ def _block_hits(
                     suggestion=entry.suggestion,
                 ),
             )
+
+
+class _Claims:
+    """What a block's findings have claimed: a rule's question in a sentence, and the words."""
+
+    def __init__(self) -> None:
+        self.asked: set[tuple[str, str, int]] = set()
+        self.words: dict[str, list[tuple[int, int]]] = {}
+
+    def free(self, entry: Entry, sentence: int, span: tuple[int, int]) -> bool:
+        if (entry.rule, entry.asks, sentence) in self.asked:
+            return False
+        return not any(s < span[1] and span[0] < e for s, e in self.words.get(entry.rule, ()))
+
+    def take(self, entry: Entry, sentence: int, span: tuple[int, int]) -> None:
+        self.asked.add((entry.rule, entry.asks, sentence))
+        self.words.setdefault(entry.rule, []).append(span)
 
 
 def _family(rule_id: str) -> Any:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_clock as clock
 from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
@@ -39,12 +40,14 @@ _ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
+    | {"count", "timed", "clocked", "dated"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
+    | {"unknown", "condition"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -130,11 +133,15 @@ def _introduces(place: Place) -> bool:
 
 def _answers_paragraph(name: str, place: Place) -> bool:
     """Whether the paragraph or list item answers the question of the words: a share stated
-    anywhere in it answers how big words of size say the impact was ("a significant outage
-    … 75% of users could not log in"), not another measure the words name (intermittent
-    errors, lost revenue, a duration)."""
-    if name == "share" and told.counts_part(place.words):
+    anywhere in it answers how many words that count say were hit ("many orders failed.
+    Roughly 18% of shoppers …": `count`; not "the disk was 100% full", no share of anyone)
+    and how big words of size say the impact was ("a
+    significant outage … 75% of users could not log in": `share`), not another measure the
+    words name (intermittent errors, lost revenue, a duration)."""
+    if name in ("share", "count") and told.counts_part(place.words):
         return told.counts_group(place.words, place.paragraph)
+    if name == "count":
+        return TESTS["share"](place.paragraph)
     if name == "share" and not roles.states_size(place.words):
         return False
     return TESTS[name](place.paragraph)
@@ -218,19 +225,6 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
-# seeing, noticing or starting: when or by whom something was seen, not why it happened
-_OBSERVED = re.compile(
-    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
-    r"|begun)\b"
-)
-
-
-def _observes(sentence: str) -> bool:
-    """A hedge on when or by whom something was seen ("users probably started seeing the error
-    in the morning") and on no cause: the sentence gives no reason."""
-    return _OBSERVED.search(sentence) is not None and not roles.explains(sentence)
-
-
 _READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
@@ -244,10 +238,12 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "verification": lambda place: marked("verification")(place.before),
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),
-    "asked": lambda place: roles.is_asked(place.block.text[slice(*place.sentence)]),
+    "asked": unfolding.is_asked,
     "examined": lambda place: roles.counts_examined(place.before),
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
-    "background": lambda place: roles.background(_sentence(place), place.after),
+    "background": lambda place: roles.background(
+        _sentence(place), place.after, place.around("clause")
+    ),
     "remedy": lambda place: roles.remedied(place.before, place.after),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),
@@ -259,13 +255,15 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     ),
     "heading": measures.heads_task,
     "again": told.says_again,
-    "observation": lambda place: _observes(_sentence(place)),
+    "observation": unfolding.observation,
     "unfolding": unfolding.unfolds,
     "theory": unfolding.theory,
     "headline": unfolding.headline,
     "detection": unfolding.detection,
     "plan": measures.plans,
     "means": measures.goes_by,
+    "unknown": lambda place: marked("unknown")(_sentence(place)),
+    "condition": measures.conditions,
 }
 
 
@@ -273,25 +271,17 @@ def _sentence(place: Place) -> str:
     return place.block.lower[slice(*place.sentence)]
 
 
-def _trains(place: Place) -> bool:
-    """The sentence sets a training, a session or a workshop for a named audience on a named
-    topic ("Train the on-call engineers on failover drills"): it can be held and ticked off.
-    Words that join another measure to the training ("improve the docs and the training") are
-    judged as they are."""
-    sentence = _sentence(place)
-    found = markers()
-    joined = re.search(r"\band\b|,", place.words) is not None
-    return not joined and all(found[n].search(sentence) for n in ("audience", "topic"))
-
-
 # answers read in the whole sentence, the words included ("Conduct a training session …")
 # (a list item: the whole item as written, its links and ticket numbers included)
 _WHOLE: dict[str, Callable[[Place], bool]] = {
-    "training": _trains,
+    "training": measures.trains,
     # a monitor that says what it watches where ("Add probes on all web hosts for port …")
     "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
     "trigger": lambda place: roles.triggered(_sentence(place)),
     "product": lambda place: names_product(place.written),
+    "timed": clock.timed,
+    "clocked": clock.clocked,
+    "dated": clock.dated,
 }

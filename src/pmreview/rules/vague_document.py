@@ -31,9 +31,11 @@ from .vague_roles import explains
 # things counted together: a share of one answers words about another of the same group
 _GROUPS = (
     r"users?|customers?|clients?|people|persons?|visitors?|subscribers?|members?|accounts?"
-    r"|merchants?|shoppers?|students?|tenants?|workspaces?|organi[sz]ations?|players?",
+    r"|merchants?|shoppers?|students?|tenants?|workspaces?|organi[sz]ations?|players?"
+    r"|guests?|residents?|patients?|readers?|viewers?|listeners?",
     r"requests?|transactions?|calls?|quer(?:y|ies)|orders?|payments?|payouts?|checkouts?"
-    r"|traffic|messages?|e-?mails?|uploads?|downloads?|page ?loads?",
+    r"|traffic|messages?|e-?mails?|uploads?|downloads?|page ?loads?|bookings?|reservations?"
+    r"|logins?|sign-?ups?|sessions?",
     r"nodes?|hosts?|servers?|instances?|machines?|vms?",
 )
 _WORD = re.compile(r"[a-z][a-z-]*")

@@ -13,7 +13,7 @@ from ..text.sentences import without_tags
 from ..text.task_parts import legend_line
 from ..text.verb_forms import verbs
 from . import vague_roles as roles
-from .vague_markers import marked
+from .vague_markers import marked, markers
 from .vague_place import CLAUSE_END, Place
 
 # an appeal to the readers ("we need more maintainers; please donate") or advice to them on
@@ -134,3 +134,25 @@ def plans(place: Place) -> bool:
         return True
     words = _ITEM_LEAD.sub("", clause).split()
     return bool(words) and words[0] in verbs() and (words[1:2] or [""])[0] not in _NOUN_USE
+
+
+def trains(place: Place) -> bool:
+    """The sentence sets a training, a session or a workshop for a named audience on a named
+    topic ("Train the on-call engineers on failover drills"): it can be held and ticked off.
+    Words that join another measure to the training ("improve the docs and the training") are
+    judged as they are."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    found = markers()
+    joined = re.search(r"\band\b|,", place.words) is not None
+    return not joined and all(found[n].search(sentence) for n in ("audience", "topic"))
+
+
+# the condition a planned check fires on ("alert when most of the builds fail")
+_CONDITION = re.compile(r"\b(?:when(?:ever)?|if|once|as soon as)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def conditions(place: Place) -> bool:
+    """The words are the condition of a measure ("we need to set up alerts when most of the
+    builds fail"): in a sentence about what will be done, after "when" or "if"."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    return bool(_CONDITION.search(place.before) and markers()["future"].search(sentence))

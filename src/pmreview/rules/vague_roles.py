@@ -144,12 +144,6 @@ def states_fault(words: str, before: str) -> bool:
     return _FAULT.search(words) is not None or _FAULT.search(clause[-20:]) is not None
 
 
-def is_asked(sentence: str) -> bool:
-    """The sentence is a question ("Maybe the disk filled up somehow?"): a hypothesis the
-    author weighed, not the cause stated."""
-    return sentence.rstrip(" *_)").endswith("?")
-
-
 def counts_examined(before: str) -> bool:
     """The words are the object of a verb of examining ("checked most of the hosts")."""
     return _EXAMINING.search(before) is not None
@@ -173,6 +167,7 @@ def negatable(before: str, words: str) -> str:
 # ("Prevent: an action that stops it recurring")
 _DEFINES = re.compile(
     r"\b(?:is|are)\s+(?:when|where|defined as)\b|\brefers? to\b|\bis called\b"
+    r"|\b(?:term|we call|called|known as)\b[^.;]{0,60}\bmeans\b"
     r"|^\W*[\w -]{1,30}[:—–]\s*(?:an?|any)\s+(?:[\w-]+\s+)?(?:action|item|task|measure|change"
     r"|step|ticket|work|fix)s?\s+(?:that|which|to|where)\b"
 )
@@ -181,11 +176,14 @@ _HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|generally|ordinarily|by default|in normal operation"
     r"|under normal|day[- ]to[- ]day|as a rule)\b"
 )
-# a present tense right after the words, not one that tells an impact going on
+# a present tense right after the words, not one that tells an impact going on; or a verb of
+# how people use a service ("many people rely on our online services")
 _PRESENT = re.compile(
-    r"^[^\w-]*+(?:[\w-]+\s+){0,2}?(?:are|is|do|does)(?:\s+not|n[\x27’]t)?\s+(?!(?:been|being"
+    r"^[^\w-]*+(?:[\w-]+\s+){0,2}?(?:(?:are|is|do|does)(?:\s+not|n[\x27’]t)?\s+(?!(?:been|being"
     r"|experienc\w*|affected|impacted|unable|failing|broken|down|offline|unavailable|seeing"
     r"|getting|receiving|hitting|reporting|stuck|still|now|currently)\b)[a-z]"
+    r"|(?:rel(?:y|ies)|depends?|counts?) on\b"
+    r"|(?:use|visit|trust|prefer|love|enjoy)s?\s+(?:our|the|this|it)\b)"
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|have)\b")
 # the words are what a fix or a cleanup reached ("most repositories were updated")
@@ -220,13 +218,14 @@ def defines(before: str) -> bool:
     return _DEFINES.search(before) is not None
 
 
-def background(sentence: str, after: str) -> bool:
+def background(sentence: str, after: str, clause: str) -> bool:
     """The sentence tells how things normally are, as background to the incident: with a
-    word of habit, or in the present tense with no past in it ("most of our nodes do not
-    touch the disk"; not "most users are unable to log in")."""
+    word of habit, or its clause in the present tense with no past in it ("most of our nodes
+    do not touch the disk"; "many people rely on our services, and we regret the trouble this
+    caused"; not "most users are unable to log in")."""
     if _HABITUAL.search(sentence):
         return True
-    return _PRESENT.match(after) is not None and _PAST.search(sentence) is None
+    return _PRESENT.match(after) is not None and _PAST.search(clause) is None
 
 
 def remedied(before: str, after: str) -> bool:

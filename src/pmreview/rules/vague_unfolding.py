@@ -22,6 +22,8 @@ PM101's words:
 - `headline`: a cause named by its kind ("caused by a time synchronisation problem on two of
   the servers"; not a bare "a bug") in the first sentence of a root-cause paragraph whose
   next sentences tell the mechanism (at least two, naming a concrete thing or an amount).
+- `asked`: a sentence that is a question ("Maybe the disk filled up somehow?") weighs a
+  hypothesis; `observation`: a hedge on when or by whom something was seen, with no reason.
 """
 
 from __future__ import annotations
@@ -121,3 +123,23 @@ def headline(place: Place) -> bool:
         return False
     rest = place.block.text[spans[1][0] :]
     return bool(specific_terms(rest)) or TESTS["quantity"](rest.lower())
+
+
+# seeing, noticing or starting: when or by whom something was seen, not why it happened
+_OBSERVED = re.compile(
+    r"\b(?:see|saw|seen|seeing|notic\w+|observ\w+|report\w*|spott\w+|start(?:ed|ing)|began"
+    r"|begun)\b"
+)
+
+
+def observation(place: Place) -> bool:
+    """A hedge on when or by whom something was seen ("users probably started seeing the error
+    in the morning") and on no cause: the sentence gives no reason."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    return _OBSERVED.search(sentence) is not None and not explains(sentence)
+
+
+def is_asked(place: Place) -> bool:
+    """The sentence is a question ("Maybe the disk filled up somehow?"): a hypothesis the
+    author weighed, not the cause stated."""
+    return place.block.text[slice(*place.sentence)].rstrip(" *_)").endswith("?")
