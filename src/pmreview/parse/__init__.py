@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Document, Source
 from .blocks import markdown, token_blocks
+from .code import fences_in_timelines
 from .directives import read_directives
 from .fact_sheet import fact_sections
 from .front_matter import without_front_matter
@@ -15,7 +16,8 @@ from .titles import kinds_of, normalise_title
 def parse(source: Source) -> Document:
     tokens = markdown().parse(without_front_matter(source.text))
     blocks = token_blocks(tokens, source.lines)
-    sections = end_lines(paragraph_sections(sectionize(fact_sections(blocks))))
+    sections = fences_in_timelines(sectionize(fact_sections(blocks)))
+    sections = end_lines(paragraph_sections(sections))
     timeline = timeline_entries(sections)
     all_blocks = [b for s in sections for b in s.blocks]
     return Document(

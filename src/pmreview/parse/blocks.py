@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..models import Block
+from .code import indented, timed_fence
 from .titles import Mark, section_mark
 
 
@@ -79,7 +80,10 @@ class _Walk:
         elif t == "html_block" and not self.quote and self.depth < 0:
             self.out.extend(_html_block(self.lines, s, e))
         elif t == "code_block" and not self.quote:
-            self.out.extend(_indented(self.lines, s, e))
+            self.out.extend(indented(self.lines, s, e))
+        elif t == "fence" and not self.quote and self.depth < 0:
+            fence = timed_fence(self.lines, s, e, tok.markup)
+            self.out.extend([(fence, None)] if fence else [])
         elif t == "tr_open" and not self.thead:
             self.out.append((Block("row", s + 1, e, _raw(self.lines, s, e)), None))
         elif t == "paragraph_open":
@@ -250,20 +254,6 @@ def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mar
 
 
 _UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
-_INDENTED_ITEM = re.compile(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
-
-
-def _indented(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """An indented code block: in postmortems almost always prose or a list indented by
-    accident, so its lines are read as list items (with a marker) or one-line paragraphs."""
-    out: list[tuple[Block, Mark | None]] = []
-    for n in range(s, e):
-        if lines[n].strip():
-            kind = "item" if _INDENTED_ITEM.match(lines[n]) else "paragraph"
-            out.append((Block(kind, n + 1, n + 1, lines[n]), None))  # type: ignore[arg-type]
-    return out
-
-
 def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:
     """Where a list item's paragraph meets a section title written at the margin under it
     ("- the last fact\nTimeline:" with no blank line): Markdown runs the title into the item,

@@ -19,8 +19,9 @@ count").
   as a label with the time it went out: "**Resolved** - …" above "Posted Mar 9, 22:41 UTC"):
   no vague finding rests on it.
 
-Code is handled where it is read: fenced code blocks never become blocks (parse/blocks.py) and
-inline code spans are blanked before times are read (parse/timeline.py). Times are collected
+Code is handled where it is read: fenced code blocks become no blocks, except timed entries
+fenced under a Timeline title (parse/code.py), and inline code spans are blanked before times
+are read (parse/timeline.py). Times are collected
 (parse/timeline.py) and evidence sentences chosen (checks/) through this module only, so the
 facts record and the rules skip the same words.
 """
