@@ -8,7 +8,8 @@ from .code import fences_in_timelines
 from .directives import read_directives
 from .fact_sheet import fact_sections
 from .front_matter import without_front_matter
-from .sections import end_lines, paragraph_sections, sectionize
+from .paragraphs import paragraph_sections
+from .sections import end_lines, sectionize
 from .timeline import timeline_entries, times_in, zone_statement
 from .titles import kinds_of, normalise_title
 

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from ..models import Block
 from .code import indented, timed_fence
-from .titles import Mark, section_mark
+from .titles import Mark, callout_mark, section_mark
 
 
 @cache
@@ -129,7 +129,10 @@ class _Walk:
             self._close_item(cut)
             self.out.extend(_split_paragraph(self.lines, cut, e) if cut < e else [])
         elif self.quote:
-            self.out.append((Block("paragraph", s + 1, e, _raw(self.lines, s, e)), None))
+            block = Block("paragraph", s + 1, e, _raw(self.lines, s, e))
+            mark = callout_mark(self.lines[s], s + 1)
+            head = Block("heading", s + 1, s + 1, self.lines[s])
+            self.out.extend([(head, mark), (block, None)] if mark else [(block, None)])
         else:
             self.out.extend(_split_paragraph(self.lines, s, e))
 

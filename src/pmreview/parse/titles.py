@@ -159,9 +159,32 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
         and not title.endswith((".", ","))
         and (alone or _title_case(title))
         and kinds_of(title)
+        and not _labelled_value(title)
     ):
         return Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
+
+
+def callout_mark(line: str, lineno: int) -> Mark | None:
+    """A block quote that opens with a summary's label is the author's summary set off as a
+    callout ("> 💡 **TL;DR** — On 3 May…", "> **Summary:** …"); other quotes (a status
+    post's "> **Resolved** - …", a chat, a policy) open no section."""
+    lead = _CALLOUT_LEAD.match(line)
+    rest = line[lead.end() :] if lead else line
+    mark = _marked_title(rest, lineno) if rest[:1] in "*_" or ":" in rest else None
+    if mark is None or not mark.inline or "summary" not in mark.kinds:
+        return None
+    return Mark(mark.title, mark.style, mark.level, lineno, line.find(mark.title) + 1, True)
+
+
+_CALLOUT_LEAD = re.compile(r"^\s*+(?:>\s*+)+[^\w*_\s]*+\s*+")
+
+
+def _labelled_value(title: str) -> bool:
+    """A field and its value ("Status: Resolved", "Severity: SEV-2"), whose label names no
+    kind: the value's word names none either (the incident's state, not its resolution)."""
+    label, colon, value = title.partition(":")
+    return bool(colon and value.strip() and label.strip() and not kinds_of(label))
 
 
 # a longer plain title names what it answers ("What we are doing to prevent this happening
