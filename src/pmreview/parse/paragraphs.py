@@ -38,6 +38,9 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
         kinds: set[str] = set()
+        if gives_contact(b.text):  # how to reach the writer: no part of the postmortem
+            out.append(Section("", frozenset(), b.line, 1, "paragraph", 9, [b], b.end_line))
+            continue
         if not summary_seen and (words >= 15 or _summary_open(out)):
             kinds.add("summary")
             # a word to the reader ("We want to give you more detail about the outage on
@@ -73,8 +76,25 @@ def addresses_reader(text: str) -> bool:
 
 _TO_READER = re.compile(
     r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
+    # what the letter gives ("…, so here is an honest account of what went wrong")
+    r"|[^.!?]*\bhere(?:'s| is) (?:an?|our|the|my)\b[^.!?]*\b(?:account|explanation|update"
+    r"|details|what (?:happened|went wrong))\b"
     r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
     r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
+    re.IGNORECASE,
+)
+
+
+def gives_contact(text: str) -> bool:
+    """A paragraph that tells the reader how to reach the writer ("If you have any questions,
+    please contact the help desk on (555) 010-2290, 8:00 a.m. to 5:00 p.m."): its times are
+    office hours, its number a phone's, not the incident's."""
+    return _CONTACT.search(text) is not None
+
+
+_CONTACT = re.compile(
+    r"\b(?:if you (?:have|had) (?:any )?(?:questions|concerns)|please (?:contact|get in touch"
+    r"|call|write to|e-?mail|reach out)|(?:contact|call|e-?mail|write to) us\b|get in touch)",
     re.IGNORECASE,
 )
 

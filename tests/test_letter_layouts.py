@@ -1,0 +1,70 @@
+"""Letters and notices with no section titles, and summaries set off at the top (a TL;DR
+callout, a metadata block above it): examples written for these tests."""
+
+from __future__ import annotations
+
+from _support import doc_of
+
+from pmreview.parse.views import summary_blocks
+from pmreview.pipeline import review_text
+
+LETTER = (
+    "# Why the tide tables app was down on Friday\n\n"
+    "Several of you asked what went wrong on Friday, so here is a plain account of what "
+    "happened and what we are changing.\n\n"
+    "On Friday 14 March, from 06:10 to 07:25 UTC, the tide tables app showed an empty page "
+    "to every visitor, because the nightly import wrote an empty forecast file over the good "
+    "one and the app served it as it was.\n\n"
+    "We restored the previous forecast file from the backup bucket and re-ran the import with "
+    "the missing station list added back.\n\n"
+    "If you have any questions, please contact the help desk on (555) 010-4477, Monday to "
+    "Friday, 9:00 a.m. to 5:00 p.m.\n"
+)
+
+
+def test_a_letter_that_opens_by_announcing_its_account_has_the_next_paragraph_in_its_summary() -> (
+    None
+):
+    doc = doc_of(LETTER)
+    lines = {b.line for b in summary_blocks(doc)}
+    assert {3, 5} <= lines  # the announcement, and the paragraph that tells the incident
+    checks = review_text(LETTER).checks
+    assert checks["summary.start_time"].status == "pass"
+    assert checks["summary.timezone"].status == "pass"
+
+
+def test_a_contact_paragraph_is_no_part_of_the_postmortem() -> None:
+    doc = doc_of(LETTER)
+    contact = [s for s in doc.sections if any("help desk" in b.text for b in s.blocks)]
+    assert [s.kinds for s in contact] == [frozenset()]
+    assert doc.timeline == []  # office hours are not timed events
+    assert review_text(LETTER).checks["timeline.present"].status == "fail"
+
+
+CALLOUT = (
+    "# Postmortem: scheduled reminders lost\n\n"
+    "Status: Resolved\nSeverity: SEV-2\nOwner: @ines\n\n"
+    "> 📌 **TL;DR** — On 2 April, from 09:15 to 11:40 CEST, the reminder queue's Redis hit "
+    "its memory limit and evicted the `delayed` set, so every reminder scheduled in that "
+    "window (all 3,100 of them) was never sent.\n\n"
+    "## Timeline\n\n- 09:15 Redis reaches maxmemory.\n- 10:50 a customer reports a missing "
+    "reminder.\n- 11:40 memory limit raised to 2 GB, eviction policy set to noeviction.\n"
+)
+
+
+def test_a_tldr_callout_in_a_block_quote_is_the_summary() -> None:
+    doc = doc_of(CALLOUT)
+    assert [s.title for s in doc.sections if s.has("summary")] == ["TL;DR"]
+    checks = review_text(CALLOUT).checks
+    for cid in ("summary.present", "summary.start_time", "summary.end_time", "summary.timezone"):
+        assert checks[cid].status == "pass", cid
+
+
+def test_a_status_field_is_not_a_resolution_section() -> None:
+    doc = doc_of(CALLOUT)
+    assert not any(s.has("resolution") for s in doc.sections)
+
+
+def test_a_quoted_status_post_opens_no_section() -> None:
+    text = CALLOUT + "\n> **Resolved** — Reminders are being sent again. *Apr 2, 11:45 CEST*\n"
+    assert not any(s.has("resolution") for s in doc_of(text).sections)
