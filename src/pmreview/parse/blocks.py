@@ -257,6 +257,8 @@ def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mar
 
 
 _UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
+
+
 def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:
     """Where a list item's paragraph meets a section title written at the margin under it
     ("- the last fact\nTimeline:" with no blank line): Markdown runs the title into the item,
