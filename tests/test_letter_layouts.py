@@ -68,3 +68,31 @@ def test_a_status_field_is_not_a_resolution_section() -> None:
 def test_a_quoted_status_post_opens_no_section() -> None:
     text = CALLOUT + "\n> **Resolved** — Reminders are being sent again. *Apr 2, 11:45 CEST*\n"
     assert not any(s.has("resolution") for s in doc_of(text).sections)
+
+
+GLANCE = (
+    "# Review: search returned no results\n\n*Search team · reviewed 3 May*\n\n"
+    "This review is blameless.\n\n"
+    "## At a glance\n\n"
+    "On 1 May from 14:05 to 15:20 UTC every search on shop.example returned no results: the "
+    "new index alias pointed at an empty index.\n\n"
+    "## Timeline\n\n- 14:05 alias switched to the new index.\n- 15:20 alias switched back.\n\n"
+    "## What happened and how we fixed it\n\nThe reindex job failed at 13:50 and the alias "
+    "switch did not check the document count.\n"
+)
+
+
+def test_an_at_a_glance_section_is_the_summary() -> None:
+    doc = doc_of(GLANCE)
+    assert [b.line for b in summary_blocks(doc)] == [9]
+
+
+def test_a_bold_sentence_stating_the_zone_is_no_title_and_states_it() -> None:
+    text = (
+        "# Postmortem: login outage\n\n**Team:** Ada, Kofi\n"
+        "**All times in this document are East Africa Time (EAT, UTC+3).**\n\n"
+        "## Summary\n\nFrom 10:05 to 10:50 every login to app.example failed with a 500.\n"
+    )
+    doc = doc_of(text)
+    assert [s.title for s in doc.sections if s.style == "bold"] == []
+    assert review_text(text).checks["summary.timezone"].status == "pass"

@@ -195,7 +195,8 @@ _ASKS = re.compile(r"(?:what|how|why|where)\b", re.IGNORECASE)
 def _marked_title(line: str, lineno: int) -> Mark | None:
     """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
     bold = _bold_title(line)
-    if bold is not None and len(bold.split()) <= 10:
+    # a bold sentence ("**All times in this document are EET (UTC+2).**") is emphasis
+    if bold is not None and len(bold.split()) <= (4 if bold.endswith((".", "!")) else 10):
         return Mark(bold.strip(" :"), "bold", 7, lineno, line.find(bold) + 1, False)
     m = _LABEL_LINE.match(line)
     if m:
