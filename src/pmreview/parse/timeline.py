@@ -45,11 +45,28 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                         cells = _after_date_cell(cells)
                         t = _leading(cells) if cells else None
                     if t is not None:
-                        line_block = Block(b.kind, b.line + n, b.line + n, text)
                         at = _at(t, b.line + n, text, len(text) - len(cells))
-                        entries.append(TimelineEntry(line_block, at, False))
+                        entries.append(TimelineEntry(_told_at(b, n, text), at, False))
     _dotted_between(entries)
     return entries
+
+
+def _told_at(b: Block, n: int, text: str) -> Block:
+    """The event a paragraph's timed line n tells: the line itself, or, for a line that is
+    only the time (a status post's "Apr 9, 14:31 UTC" under its text), the lines above it."""
+    if n == 0 or _WORDS_AFTER_STAMP.search(_TAG.sub(_untag, text)):
+        return Block(b.kind, b.line + n, b.line + n, text)
+    above = b.text.split("\n")[: n + 1]
+    return Block(b.kind, b.line, b.line + n, "\n".join(above))
+
+
+# a word that is not part of a date or time stamp ("Apr 9, 2024 - 14:31 UTC" has none)
+_WORDS_AFTER_STAMP = re.compile(
+    r"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\b|[ap]\.?m\b|at\b|utc\b"
+    r"|gmt\b|[a-z]{2,4}t\b|posted\b)[a-z]{2,}",
+    re.IGNORECASE,
+)
 
 
 def _dotted_between(entries: list[TimelineEntry]) -> None:

@@ -1,0 +1,37 @@
+"""A status page's posts copied newest first, each post's text above the time it went out
+(an example written for these tests): the outage's first post is the bottom one."""
+
+from __future__ import annotations
+
+from _support import doc_of
+
+from pmreview.pipeline import review_text
+
+PAGE = (
+    "# Map tiles failing to load\n\n"
+    "## Summary\n\nOn 12 May from 09:40 to 11:05 UTC map tiles on maps.example failed to load "
+    "for every user: a CDN rule sent tile requests to a bucket that had been emptied.\n\n"
+    "## Status updates (all times UTC)\n\n"
+    "**Resolved** — Tiles load normally again. We restored the CDN rule.\n"
+    "<br><small>May 12, 2025 - 11:10 UTC</small>\n\n"
+    "**Identified** — A CDN rule points tile requests at the wrong bucket.\n"
+    "<br><small>May 12, 2025 - 10:35 UTC</small>\n\n"
+    "**Investigating** — Our monitoring alerted us to failing map tiles. We are looking into it. "
+    "Next update in 30 minutes.\n<br><small>May 12, 2025 - 10:02 UTC</small>\n"
+)
+
+
+def test_a_post_whose_time_stands_under_it_is_told_by_the_lines_above() -> None:
+    doc = doc_of(PAGE)
+    assert [(e.line, e.time and (e.time.line, e.time.raw)) for e in doc.timeline] == [
+        (9, (10, "11:10")),
+        (12, (13, "10:35")),
+        (15, (16, "10:02")),
+    ]
+    assert "monitoring alerted" in doc.timeline[-1].block.text
+
+
+def test_the_start_is_held_against_the_bottom_post_not_the_top_one() -> None:
+    rules = [f.rule for f in review_text(PAGE).findings]
+    assert "PM401" not in rules  # 09:40 vs the first post (10:02), which reports the alert
+    assert "PM304" not in rules  # a post's sentences are the status page's, not an entry's
