@@ -96,3 +96,13 @@ def test_a_bold_sentence_stating_the_zone_is_no_title_and_states_it() -> None:
     doc = doc_of(text)
     assert [s.title for s in doc.sections if s.style == "bold"] == []
     assert review_text(text).checks["summary.timezone"].status == "pass"
+
+
+def test_failures_placed_in_the_thing_they_came_from_name_a_cause() -> None:
+    text = GLANCE.replace(
+        "returned no results: the new index alias pointed at an empty index.",
+        "returned no results. The errors came from the catalog search cluster, whose new "
+        "index alias pointed at an empty index.",
+    )
+    assert "errors came from" in text
+    assert review_text(text).checks["summary.root_cause"].status == "pass"
