@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from ..models import Block
 from .code import indented, timed_fence
-from .titles import Mark, callout_mark, section_mark
+from .titles import Mark, callout_mark, section_mark, title_case
 
 
 @cache
@@ -146,7 +146,11 @@ def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark
         return None
     m = _NUMBER.match(line)
     title = line[m.end() :].rstrip() if m else ""
-    mark = section_mark(title, lineno, alone=True) if 0 < len(title.split()) <= 3 else None
+    # a longer one in Title Case ("5. Corrective and Preventative Measures"), not a task
+    # ("1. Fix the root cause of the retries")
+    words = len(title.split())
+    short = 0 < words <= 3 or (words <= 6 and title_case(title))
+    mark = section_mark(title, lineno, alone=True) if short else None
     if m is None or mark is None or mark.style != "bare":
         return None
     return Mark(mark.title, "bare", 8, lineno, m.end() + 1, False)

@@ -137,7 +137,7 @@ def _without_remarks(title: str) -> str:
     return _REMARK.sub(lambda m: " " if m[0][-1] == ")" else m[0], title)
 
 
-def _title_case(title: str) -> bool:
+def title_case(title: str) -> bool:
     """Title Case words, a remark in parentheses aside ("Timeline (all times in UTC)")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", _without_remarks(title))]
     small = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "with", "by", "vs"}
@@ -157,7 +157,7 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     if (
         0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
-        and (alone or _title_case(title))
+        and (alone or title_case(title))
         and kinds_of(title)
         and not _labelled_value(title)
     ):
@@ -182,9 +182,17 @@ _CALLOUT_LEAD = re.compile(r"^\s*+(?:>\s*+)+[^\w*_\s]*+\s*+")
 
 def _labelled_value(title: str) -> bool:
     """A field and its value ("Status: Resolved", "Severity: SEV-2"), whose label names no
-    kind: the value's word names none either (the incident's state, not its resolution)."""
+    kind: the value's word names none either (the incident's state, not its resolution). A
+    numbered part ("Section 3: Timeline") is a title."""
     label, colon, value = title.partition(":")
-    return bool(colon and value.strip() and label.strip() and not kinds_of(label))
+    if not (colon and value.strip() and label.strip()) or _PART_NUMBER.match(label):
+        return False
+    return not kinds_of(label)
+
+
+_PART_NUMBER = re.compile(
+    r"\W*(?:(?:section|part|chapter|step|phase|appendix)\s*)?[\dIVXivx.]+\W*$", re.I
+)
 
 
 # a longer plain title names what it answers ("What we are doing to prevent this happening
@@ -202,7 +210,7 @@ def _marked_title(line: str, lineno: int) -> Mark | None:
     if m:
         title = m.group("t").strip()
         # a title, not a sentence that ends in a colon ("The only safe way would be:")
-        if len(title.split()) <= 6 and (kinds_of(title) or _title_case(title)):
+        if len(title.split()) <= 6 and (kinds_of(title) or title_case(title)):
             return Mark(title, "label", 8, lineno, line.find(title) + 1, False)
     m = _INLINE_LABEL.match(line)
     if m:
