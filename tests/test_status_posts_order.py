@@ -35,3 +35,26 @@ def test_the_start_is_held_against_the_bottom_post_not_the_top_one() -> None:
     rules = [f.rule for f in review_text(PAGE).findings]
     assert "PM401" not in rules  # 09:40 vs the first post (10:02), which reports the alert
     assert "PM304" not in rules  # a post's sentences are the status page's, not an entry's
+
+
+POSTS = (
+    "**Resolved**\nTiles load normally again.\nPosted May 12, 2025 - 11:10 UTC\n\n"
+    "**Identified**\nA CDN rule points tile requests at the wrong bucket.\n"
+    "Posted May 12, 2025 - 10:35 UTC\n\n"
+    "**Investigating**\nOur monitoring alerted us to failing map tiles.\n"
+    "*Posted on May 12, 2025 - 10:02 UTC*\n\n"
+)
+
+
+def test_posts_under_an_updates_title_are_the_timeline_each_at_its_posted_stamp() -> None:
+    text = PAGE.split("## Status updates")[0] + "## Updates\n\n" + POSTS
+    doc = doc_of(text)
+    assert [e.time and e.time.raw for e in doc.timeline] == ["11:10", "10:35", "10:02"]
+    checks = review_text(text).checks
+    assert checks["timeline.present"].status == "pass"
+    assert checks["timeline.format"].status == "fail"  # lines of paragraphs, not list items
+
+
+def test_posts_under_no_timeline_title_are_no_timeline() -> None:
+    text = PAGE.split("## Status updates")[0] + POSTS
+    assert doc_of(text).timeline == []

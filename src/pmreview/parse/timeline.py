@@ -131,13 +131,21 @@ _CELL_TAG = re.compile(r"</?t[dh]\b", re.IGNORECASE)
 
 def _leading(text: str) -> TimeRef | None:
     """The time a line starts with, HTML tags around it ignored
-    (`**<span style="…">08:00 AM:</span>**`); its column is in the line as written."""
-    if "<" not in text:
+    (`**<span style="…">08:00 AM:</span>**`), or a status post's stamp ("*Posted Oct 8, 2024
+    - 17:04 UTC*"); its column is in the line as written."""
+    posted = _POSTED.match(text)
+    if "<" not in text and posted is None:
         return leading_time(text)
-    t = leading_time(_TAG.sub(_untag, text))
+    bare = _TAG.sub(_untag, text) if "<" in text else text
+    posted = _POSTED.match(bare)
+    t = leading_time(bare[posted.end() :] if posted else bare)
     if t is None:
         return None
     return TimeRef(t.raw, t.line, text.find(t.raw) + 1, t.hour, t.minute, t.tz, t.date, t.clock)
+
+
+# the word a status page writes before a post's stamp
+_POSTED = re.compile(r"[\s*_]*+(?:posted|updated)(?: on| at)?\s++(?=[*_]*+\w)", re.IGNORECASE)
 
 
 def _entry_time(b: Block) -> TimeRef | None:
