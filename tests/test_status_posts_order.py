@@ -58,3 +58,15 @@ def test_posts_under_an_updates_title_are_the_timeline_each_at_its_posted_stamp(
 def test_posts_under_no_timeline_title_are_no_timeline() -> None:
     text = PAGE.split("## Status updates")[0] + POSTS
     assert doc_of(text).timeline == []
+
+
+def test_a_posts_status_opens_no_section_and_its_words_are_the_pages() -> None:
+    text = PAGE.replace("Tiles load normally again.", "This incident has been resolved.")
+    doc = doc_of(text)
+    assert [s.title for s in doc.sections] == [
+        "Map tiles failing to load",
+        "Summary",
+        "Status updates (all times UTC)",
+    ]
+    rules = [f.rule for f in review_text(text).findings]
+    assert "PM103" not in rules  # the page's "has been resolved", not the author's fix

@@ -11,7 +11,7 @@ from .directives import read_directives
 from .fact_sheet import fact_sections
 from .front_matter import html_page, without_front_matter
 from .paragraphs import paragraph_sections
-from .sections import end_lines, sectionize
+from .sections import end_lines, posts_unmarked, sectionize
 from .timeline import timeline_entries, times_in, zone_statement
 from .titles import kinds_of, normalise_title
 
@@ -24,7 +24,7 @@ def parse(source: Source) -> Document:
         text = page
     tokens = markdown().parse(text)
     blocks = token_blocks(tokens, source.lines)
-    sections = fences_in_timelines(sectionize(fact_sections(blocks)))
+    sections = fences_in_timelines(sectionize(posts_unmarked(fact_sections(blocks))))
     sections = end_lines(paragraph_sections(sections))
     timeline = timeline_entries(sections)
     all_blocks = [b for s in sections for b in s.blocks]

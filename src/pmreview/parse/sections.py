@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.borrowed import is_posts_title, is_status_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
 from .fact_sheet import document_title
@@ -42,6 +44,26 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     _timeline_subsections(sections)
     _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
+    """Under a heading that holds a status page's posts ("Status updates"), a post's status
+    ("**Resolved** — This incident has been resolved.", "**Monitoring**") opens no section:
+    it labels a post, and the posts stay the record the heading quotes."""
+    out: list[tuple[Block, Mark | None]] = []
+    level: int | None = None  # the level of the heading over the posts
+    for block, mark in blocks:
+        if mark is not None and mark.style in ("atx", "setext"):
+            if level is not None and mark.level <= level:
+                level = None
+            if is_posts_title(mark.title):
+                level = mark.level
+        elif mark is not None and level is not None and is_status_title(mark.title):
+            if not mark.inline:  # a status on a line of its own: a line of the post
+                out.append((replace(block, kind="paragraph"), None))
+            continue
+        out.append((block, mark))
+    return out
 
 
 def _title_kinds(blocks: list[tuple[Block, Mark | None]], title: int) -> frozenset[str]:

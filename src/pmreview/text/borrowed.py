@@ -237,7 +237,7 @@ _STATUS_TITLE = re.compile(rf"^\W*{_STATUS}\W*$", re.IGNORECASE)
 _POSTS_TITLE = re.compile(
     r"\bstatus(?:[- ]?page)?\s+(?:updates?|posts?|history|messages?)\b"
     r"|\b(?:public|customer)\s+updates\b"
-    r"|\bupdates?\s+(?:posted|published)\b",
+    r"|\bupdates?\s+(?:posted|published)\b|^\W*(?:incident\s+)?updates\W*$",
     re.IGNORECASE,
 )
 # a post in one line: its status, set off as a label, next to the time it was posted
@@ -273,6 +273,16 @@ def status_post(section: Section, block: Block) -> bool:
 _STATUS_OPEN = re.compile(
     rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){_STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
 )
+
+
+def is_posts_title(title: str) -> bool:
+    """Whether a title names a status page's posts ("Status updates", "Updates")."""
+    return _POSTS_TITLE.search(title) is not None
+
+
+def is_status_title(title: str) -> bool:
+    """Whether a title is only a post's status ("Resolved", "Monitoring")."""
+    return _STATUS_TITLE.match(title) is not None
 
 
 def _posted(section: Section, block: Block) -> bool:
