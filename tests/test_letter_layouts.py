@@ -106,3 +106,24 @@ def test_failures_placed_in_the_thing_they_came_from_name_a_cause() -> None:
     )
     assert "errors came from" in text
     assert review_text(text).checks["summary.root_cause"].status == "pass"
+
+
+def test_a_key_facts_list_at_the_top_is_the_summary_and_its_cause_label_names_the_cause() -> None:
+    text = (
+        "# Postmortem: shop API outage\n\n**At a glance**\n\n"
+        "- **Start:** 3 May 2025 10:05 UTC\n- **End:** 11:20 UTC (1 hour 15 minutes)\n"
+        "- **Impact:** every request to the shop API failed with 502, 100% of users\n"
+        "- **Cause:** the nginx upstream pointed at the removed port 8081\n\n"
+        "## Timeline\n\n- 10:05 UTC: config v12 deployed.\n- 11:20 UTC: port restored.\n"
+    )
+    checks = review_text(text).checks
+    for cid in (
+        "summary.present",
+        "summary.start_time",
+        "summary.end_time",
+        "summary.duration",
+        "summary.timezone",
+        "summary.affected_share",
+        "summary.root_cause",
+    ):
+        assert checks[cid].status == "pass", cid
