@@ -8,7 +8,7 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
-from ..text.borrowed import is_posts_title, is_status_title
+from ..text.borrowed import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
 from .fact_sheet import document_title
@@ -56,7 +56,7 @@ def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block,
         if mark is not None and mark.style in ("atx", "setext"):
             if level is not None and mark.level <= level:
                 level = None
-            if is_posts_title(mark.title):
+            if is_posts_title(mark.title) or is_updates_title(mark.title):
                 level = mark.level
         elif mark is not None and level is not None and is_status_title(mark.title):
             if not mark.inline:  # a status on a line of its own: a line of the post

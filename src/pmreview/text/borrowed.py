@@ -237,7 +237,7 @@ _STATUS_TITLE = re.compile(rf"^\W*{_STATUS}\W*$", re.IGNORECASE)
 _POSTS_TITLE = re.compile(
     r"\bstatus(?:[- ]?page)?\s+(?:updates?|posts?|history|messages?)\b"
     r"|\b(?:public|customer)\s+updates\b"
-    r"|\bupdates?\s+(?:posted|published)\b|^\W*(?:incident\s+)?updates\W*$",
+    r"|\bupdates?\s+(?:posted|published)\b",
     re.IGNORECASE,
 )
 # a post in one line: its status, set off as a label, next to the time it was posted
@@ -259,7 +259,7 @@ def status_post(section: Section, block: Block) -> bool:
         return True
     if _STATUS_TITLE.match(section.title) and _stamped(section):
         return True
-    if "timeline" in section.kinds:
+    if "timeline" in section.kinds and not is_updates_title(section.title):
         return False
     first = block.text.split("\n", 1)[0]
     label = _STATUS_LABEL.match(first)
@@ -278,6 +278,15 @@ _STATUS_OPEN = re.compile(
 def is_posts_title(title: str) -> bool:
     """Whether a title names a status page's posts ("Status updates", "Updates")."""
     return _POSTS_TITLE.search(title) is not None
+
+
+def is_updates_title(title: str) -> bool:
+    """Whether a title is only "Updates": a timeline of posts, some of them the author's own
+    words, some set off as a status page's (by their status label next to the time)."""
+    return _UPDATES_TITLE.match(title) is not None
+
+
+_UPDATES_TITLE = re.compile(r"\W*(?:incident\s+)?updates\W*$", re.IGNORECASE)
 
 
 def is_status_title(title: str) -> bool:
