@@ -127,3 +127,21 @@ def test_a_key_facts_list_at_the_top_is_the_summary_and_its_cause_label_names_th
         "summary.root_cause",
     ):
         assert checks[cid].status == "pass", cid
+
+
+MAIL = (
+    "From: Ama Mensah <ama@maps.example>\nTo: engineering@maps.example\n"
+    "Subject: Postmortem: tiles outage\nDate: Tue, 13 May 2025 08:40:12 +0000\n\n"
+    "Hi all,\n\nHere is the write-up of yesterday's outage.\n\n"
+    "On 12 May from 09:40 to 11:05 UTC map tiles failed to load for every user of "
+    "maps.example, because a CDN rule sent tile requests to an emptied bucket.\n\n"
+    "We restored the CDN rule at 11:05 and the tiles loaded again.\n"
+)
+
+
+def test_an_e_mails_header_is_no_part_of_its_summary() -> None:
+    doc = doc_of(MAIL)
+    assert [b.line for b in summary_blocks(doc)] == [10]
+    checks = review_text(MAIL).checks
+    assert checks["summary.start_time"].status == "pass"
+    assert checks["summary.start_time"].line == 10  # not the Date: header's 08:40:12

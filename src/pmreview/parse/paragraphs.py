@@ -11,6 +11,7 @@ from ..models import Section
 from ..resources import load_toml
 from .fact_sheet import names_the_document
 from .timeline import has_time
+from .views import mail_header
 
 
 @cache
@@ -38,7 +39,8 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
     for b in opening.blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
         kinds: set[str] = set()
-        if gives_contact(b.text):  # how to reach the writer: no part of the postmortem
+        if gives_contact(b.text) or mail_header(b.text):  # how to reach the writer, or when
+            # the e-mail was sent: no part of the postmortem
             out.append(Section("", frozenset(), b.line, 1, "paragraph", 9, [b], b.end_line))
             continue
         if not summary_seen and (words >= 15 or _summary_open(out)):
@@ -78,7 +80,7 @@ _TO_READER = re.compile(
     r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
     # what the letter gives ("…, so here is an honest account of what went wrong")
     r"|[^.!?]*\bhere(?:'s| is) (?:an?|our|the|my)\b[^.!?]*\b(?:account|explanation|update"
-    r"|details|what (?:happened|went wrong))\b"
+    r"|details|write-?up|report|summary|post-?mortem|what (?:happened|went wrong))\b"
     r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
     r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
     re.IGNORECASE,
