@@ -69,3 +69,19 @@ def test_a_numbered_part_names_its_kind_after_the_colon() -> None:
         + ("".join(f"- {e}\n" for e in ENTRIES))
     )
     assert [k for _, k in _kinds(text)] == [["summary"], ["timeline"]]
+
+
+def test_an_image_line_with_text_right_under_it_keeps_the_text() -> None:
+    text = (
+        "# Postmortem: shop API outage\n\n## Issue Summary\n"
+        '<img src="img/errors.png" width="600">\n' + SUMMARY + "\n\n## Timeline\n"
+        '<p align="center"><img src="img/timeline.png"></p>\n'
+        + "".join(f"- {e}\n" for e in ENTRIES)
+        + "\n## Logs\n<pre>\n10:05:01 upstream port 8081 not found\n</pre>\n"
+    )
+    doc = doc_of(text)
+    assert [e.is_item for e in doc.timeline] == [True, True, True]
+    checks = review_text(text).checks
+    assert checks["summary.present"].status == "pass"
+    assert checks["timeline.format"].status == "pass"
+    assert not any("not found" in b.text for s in doc.sections for b in s.blocks)  # <pre>: code
