@@ -145,3 +145,12 @@ def test_an_e_mails_header_is_no_part_of_its_summary() -> None:
     checks = review_text(MAIL).checks
     assert checks["summary.start_time"].status == "pass"
     assert checks["summary.start_time"].line == 10  # not the Date: header's 08:40:12
+
+
+def test_a_bold_timezone_label_above_the_summary_states_the_documents_zone() -> None:
+    text = (
+        "# Postmortem: login outage\n\n**Timezone:** EAT (UTC+3)\n\n## Summary\n\n"
+        "From 10:05 to 10:50 every login to app.example failed with a 500 for all users.\n"
+    )
+    assert doc_of(text).zone_statement == "EAT"
+    assert review_text(text).checks["summary.timezone"].status == "pass"

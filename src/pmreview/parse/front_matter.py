@@ -21,7 +21,7 @@ def without_front_matter(text: str) -> str:
     return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
 
 
-_PAGE = re.compile(r"\s*+(?:<!doctype html\b|<html\b)", re.IGNORECASE)
+_PAGE = re.compile(r"^\s*+(?:<!doctype html\b|<html\b)", re.IGNORECASE)
 _INDENT = re.compile(r"^[ \t]++", re.MULTILINE)
 
 

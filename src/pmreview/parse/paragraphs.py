@@ -79,8 +79,8 @@ def addresses_reader(text: str) -> bool:
 _TO_READER = re.compile(
     r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
     # what the letter gives ("…, so here is an honest account of what went wrong")
-    r"|[^.!?]*\bhere(?:'s| is) (?:an?|our|the|my)\b[^.!?]*\b(?:account|explanation|update"
-    r"|details|write-?up|report|summary|post-?mortem|what (?:happened|went wrong))\b"
+    r"|[^.!?]{0,150}?\bhere(?:'s| is) (?:an?|our|the|my)\b[^.!?]{0,150}?\b(?:account|update"
+    r"|explanation|details|write-?up|report|summary|post-?mortem|what (?:happened|went wrong))\b"
     r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
     r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
     re.IGNORECASE,

@@ -145,7 +145,7 @@ def _leading(text: str) -> TimeRef | None:
 
 
 # the word a status page writes before a post's stamp
-_POSTED = re.compile(r"[\s*_]*+(?:posted|updated)(?: on| at)?\s++(?=[*_]*+\w)", re.IGNORECASE)
+_POSTED = re.compile(r"^[\s*_]*+(?:posted|updated)(?: on| at)?\s++(?=[*_]*+\w)", re.IGNORECASE)
 
 
 def _entry_time(b: Block) -> TimeRef | None:

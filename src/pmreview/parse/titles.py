@@ -191,7 +191,7 @@ def _labelled_value(title: str) -> bool:
 
 
 _PART_NUMBER = re.compile(
-    r"\W*(?:(?:section|part|chapter|step|phase|appendix)\s*)?[\dIVXivx.]+\W*$", re.I
+    r"^\W*+(?:(?:section|part|chapter|step|phase|appendix)\s*+)?[\dIVXivx.]++\W*+$", re.I
 )
 
 

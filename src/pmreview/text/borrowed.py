@@ -286,7 +286,7 @@ def is_updates_title(title: str) -> bool:
     return _UPDATES_TITLE.match(title) is not None
 
 
-_UPDATES_TITLE = re.compile(r"\W*(?:incident\s+)?updates\W*$", re.IGNORECASE)
+_UPDATES_TITLE = re.compile(r"^\W*+(?:incident\s++)?updates\W*+$", re.IGNORECASE)
 
 
 def is_status_title(title: str) -> bool:
