@@ -154,3 +154,11 @@ def test_a_bold_timezone_label_above_the_summary_states_the_documents_zone() -> 
     )
     assert doc_of(text).zone_statement == "EAT"
     assert review_text(text).checks["summary.timezone"].status == "pass"
+
+
+def test_a_number_to_call_is_contact_detail_and_a_paged_phone_is_not() -> None:
+    from pmreview.parse.paragraphs import gives_contact
+
+    assert gives_contact("Phone: +44 20 7946 0018 (9:00 to 17:00, Monday to Friday)")
+    assert gives_contact("Call our help line on 0800 123 4567 between 8:00 and 17:00.")
+    assert not gives_contact("At 10:05 the phone alert woke the on-call engineer.")

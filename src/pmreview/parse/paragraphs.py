@@ -96,7 +96,9 @@ def gives_contact(text: str) -> bool:
 
 _CONTACT = re.compile(
     r"\b(?:if you (?:have|had) (?:any )?(?:questions|concerns)|please (?:contact|get in touch"
-    r"|call|write to|e-?mail|reach out)|(?:contact|call|e-?mail|write to) us\b|get in touch)",
+    r"|call|write to|e-?mail|reach out)|(?:contact|call|e-?mail|write to) (?:us|our)\b|get in touch"
+    # a number given to call: "Phone: +44 20 7946 0018", "tel. (555) 010-4477"
+    r"|\b(?:(?:tele)?phone(?: number)?|tel\.?)\s*+:?\s*+(?:is\s++|on\s++)?\+?\(?\d)",
     re.IGNORECASE,
 )
 
