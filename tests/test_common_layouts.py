@@ -85,3 +85,26 @@ def test_an_image_line_with_text_right_under_it_keeps_the_text() -> None:
     assert checks["summary.present"].status == "pass"
     assert checks["timeline.format"].status == "pass"
     assert not any("not found" in b.text for s in doc.sections for b in s.blocks)  # <pre>: code
+
+
+def test_text_from_a_pdf_reads_its_titles_through_hard_breaks_and_page_footers() -> None:
+    footer = "Shopco Ltd - Internal - Page {}"
+    text = (
+        "Postmortem: shop API outage\n" + footer.format(1) + "\nIssue Summary\n"
+        "On 3 May 2025 from 10:05 to 11:20 UTC (1 hour 15 minutes) every request\n"
+        "to the shop API failed with 502 for 100% of users, because the nginx\n"
+        "upstream pointed at a removed port.\nTimeline\n"
+        + "".join(f"- {e}\n" for e in ENTRIES[:2])
+        + footer.format(2)
+        + "\n"
+        + f"- {ENTRIES[2]}\n"
+        + "Root Cause\nThe config template dropped the upstream port 8081 from nginx.conf\n"
+        "when the template was rewritten.\nCorrective and Preventative Measures\n"
+        + "".join(f"- {t}\n" for t in TASKS)
+        + footer.format(3)
+        + "\n"
+    )
+    assert [k for _, k in _kinds(text)] == [["summary"], ["timeline"], ["root_cause"], ["measures"]]
+    checks = review_text(text).checks
+    for cid in ("summary.start_time", "summary.duration", "timeline.format", "measures.tasks"):
+        assert checks[cid].status == "pass", cid
