@@ -108,3 +108,17 @@ def test_text_from_a_pdf_reads_its_titles_through_hard_breaks_and_page_footers()
     checks = review_text(text).checks
     for cid in ("summary.start_time", "summary.duration", "timeline.format", "measures.tasks"):
         assert checks[cid].status == "pass", cid
+
+
+def test_what_to_do_next_is_the_measures_and_a_sign_off_line_is_no_title() -> None:
+    text = (
+        "## Summary\n\n"
+        + SUMMARY
+        + "\n\n## What to do next\n"
+        + "".join(f"- {t}\n" for t in TASKS)
+        + "\nthats it, lesson learned lol\n"
+    )
+    assert [(t, k) for t, k in _kinds(text)] == [
+        ("Summary", ["summary"]),
+        ("What to do next", ["measures"]),
+    ]

@@ -157,7 +157,7 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     if (
         0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
-        and (alone or title_case(title))
+        and (title_case(title) or (alone and "," not in title))  # not "thats it, lesson learned"
         and kinds_of(title)
         and not _labelled_value(title)
     ):
