@@ -8,7 +8,7 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
-from ..text.borrowed import is_posts_title, is_status_title, is_updates_title
+from ..text.post_titles import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
 from .fact_sheet import document_title

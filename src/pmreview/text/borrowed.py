@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block, Section
+from .post_titles import STATUS, is_posts_title, is_status_title, is_updates_title
 from .prefilter import Lazy, run_end
 from .runs import RunSearch
 from .sentences import sentences
@@ -227,23 +228,10 @@ def is_quoted(block: Block, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-# the status a status page gives a post ("Investigating", "Identified", "Monitoring", …)
-_STATUS = (
-    r"(?:investigating|identified|monitoring|updated?|resolved|mitigated|recovering|verifying"
-    r"|in progress|scheduled|completed)"
-)
-_STATUS_TITLE = re.compile(rf"^\W*{_STATUS}\W*$", re.IGNORECASE)
-# a section that holds the posts: "Status page updates", "Customer updates"
-_POSTS_TITLE = re.compile(
-    r"\bstatus(?:[- ]?page)?\s+(?:updates?|posts?|history|messages?)\b"
-    r"|\b(?:public|customer)\s+updates\b"
-    r"|\bupdates?\s+(?:posted|published)\b",
-    re.IGNORECASE,
-)
 # a post in one line: its status, set off as a label, next to the time it was posted
 # ("**Investigating** — 15:24 UTC — …", "- 15:24 UTC · **Identified**: …")
 _STATUS_LABEL = re.compile(
-    rf"^[\s>*+•-]*(?:[^\n]{{0,40}}?[—–|·-]\s*)?(?:\*\*|__){_STATUS}(?:\*\*|__)\s*(?:[—–|:·-]|$)",
+    rf"^[\s>*+•-]*(?:[^\n]{{0,40}}?[—–|·-]\s*)?(?:\*\*|__){STATUS}(?:\*\*|__)\s*(?:[—–|:·-]|$)",
     re.IGNORECASE,
 )
 _STAMP_WORDS = 10  # a line that only says when a post went out is this short
@@ -255,9 +243,9 @@ def status_post(section: Section, block: Block) -> bool:
     is the time it was posted ("**Investigating**⏎*Mar 19, 15:24 UTC*⏎…"), or, outside the
     author's timeline, a line that labels itself with a status next to its time
     ("**Investigating** — 15:24 UTC — …")."""
-    if _POSTS_TITLE.search(section.title):
+    if is_posts_title(section.title):
         return True
-    if _STATUS_TITLE.match(section.title) and _stamped(section):
+    if is_status_title(section.title) and _stamped(section):
         return True
     if "timeline" in section.kinds and not is_updates_title(section.title):
         return False
@@ -271,27 +259,8 @@ def status_post(section: Section, block: Block) -> bool:
 # a post that opens with its status set off by a dash or colon ("**Resolved** - This incident
 # has been resolved.", "Investigating: We are looking into…"), the status capitalised
 _STATUS_OPEN = re.compile(
-    rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){_STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
+    rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
 )
-
-
-def is_posts_title(title: str) -> bool:
-    """Whether a title names a status page's posts ("Status updates", "Updates")."""
-    return _POSTS_TITLE.search(title) is not None
-
-
-def is_updates_title(title: str) -> bool:
-    """Whether a title is only "Updates": a timeline of posts, some of them the author's own
-    words, some set off as a status page's (by their status label next to the time)."""
-    return _UPDATES_TITLE.match(title) is not None
-
-
-_UPDATES_TITLE = re.compile(r"^\W*+(?:incident\s++)?updates\W*+$", re.IGNORECASE)
-
-
-def is_status_title(title: str) -> bool:
-    """Whether a title is only a post's status ("Resolved", "Monitoring")."""
-    return _STATUS_TITLE.match(title) is not None
 
 
 def _posted(section: Section, block: Block) -> bool:
