@@ -738,7 +738,7 @@ def test_a_word_to_the_reader_opens_the_summary_the_next_paragraph_tells(intro: 
 
 
 def test_a_paragraph_that_tells_the_incident_is_no_word_to_the_reader() -> None:
-    from pmreview.parse.sections import addresses_reader
+    from pmreview.parse.paragraphs import addresses_reader
 
     assert addresses_reader("Dear customers,")
     assert addresses_reader("Posted by the infrastructure team")

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..models import Document, Source
 from .blocks import markdown, token_blocks
+from .code import fences_in_timelines
 from .directives import read_directives
 from .fact_sheet import fact_sections
-from .front_matter import without_front_matter
-from .sections import end_lines, paragraph_sections, sectionize
+from .front_matter import html_page, without_front_matter
+from .paragraphs import paragraph_sections
+from .sections import end_lines, posts_unmarked, sectionize
 from .timeline import timeline_entries, times_in, zone_statement
 from .titles import kinds_of, normalise_title
 
 
 def parse(source: Source) -> Document:
-    tokens = markdown().parse(without_front_matter(source.text))
+    text = without_front_matter(source.text)
+    page = html_page(text)
+    if page is not None:  # an HTML page, read with its indentation taken away
+        source = replace(source, text=page, lines=tuple(page.split("\n")))
+        text = page
+    tokens = markdown().parse(text)
     blocks = token_blocks(tokens, source.lines)
-    sections = end_lines(paragraph_sections(sectionize(fact_sections(blocks))))
+    sections = fences_in_timelines(sectionize(posts_unmarked(fact_sections(blocks))))
+    sections = end_lines(paragraph_sections(sections))
     timeline = timeline_entries(sections)
     all_blocks = [b for s in sections for b in s.blocks]
     return Document(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..models import Block
-from .titles import Mark, section_mark
+from .code import indented, timed_fence
+from .html_blocks import html_block
+from .titles import Mark, callout_mark, section_mark, title_case
 
 
 @cache
@@ -77,9 +78,12 @@ class _Walk:
         elif t == "heading_open":
             self._heading(i, tok, s, e)
         elif t == "html_block" and not self.quote and self.depth < 0:
-            self.out.extend(_html_block(self.lines, s, e))
+            self.out.extend(html_block(self.lines, s, e, _reparsed))
         elif t == "code_block" and not self.quote:
-            self.out.extend(_indented(self.lines, s, e))
+            self.out.extend(indented(self.lines, s, e))
+        elif t == "fence" and not self.quote and self.depth < 0:
+            fence = timed_fence(self.lines, s, e, tok.markup)
+            self.out.extend([(fence, None)] if fence else [])
         elif t == "tr_open" and not self.thead:
             self.out.append((Block("row", s + 1, e, _raw(self.lines, s, e)), None))
         elif t == "paragraph_open":
@@ -125,9 +129,17 @@ class _Walk:
             self._close_item(cut)
             self.out.extend(_split_paragraph(self.lines, cut, e) if cut < e else [])
         elif self.quote:
-            self.out.append((Block("paragraph", s + 1, e, _raw(self.lines, s, e)), None))
+            block = Block("paragraph", s + 1, e, _raw(self.lines, s, e))
+            mark = callout_mark(self.lines[s], s + 1)
+            head = Block("heading", s + 1, s + 1, self.lines[s])
+            self.out.extend([(head, mark), (block, None)] if mark else [(block, None)])
         else:
             self.out.extend(_split_paragraph(self.lines, s, e))
+
+
+def _reparsed(rest: tuple[str, ...]) -> list[tuple[Block, Mark | None]]:
+    """Lines that an HTML block ran on with, read as the Markdown they are."""
+    return token_blocks(markdown().parse("\n".join(rest)), rest)
 
 
 def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark | None:
@@ -139,7 +151,11 @@ def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark
         return None
     m = _NUMBER.match(line)
     title = line[m.end() :].rstrip() if m else ""
-    mark = section_mark(title, lineno, alone=True) if 0 < len(title.split()) <= 3 else None
+    # a longer one in Title Case ("5. Corrective and Preventative Measures"), not a task
+    # ("1. Fix the root cause of the retries")
+    words = len(title.split())
+    short = 0 < words <= 3 or (words <= 6 and title_case(title))
+    mark = section_mark(title, lineno, alone=True) if short else None
     if m is None or mark is None or mark.style != "bare":
         return None
     return Mark(mark.title, "bare", 8, lineno, m.end() + 1, False)
@@ -155,113 +171,7 @@ _ONE_ITEM = [
     "ordered_list_close",
 ]
 _NUMBER = re.compile(r"^\s*+\d{1,2}[.)]\s+")
-_HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
-# "<" up to the next ">" (a tag when something is between them); with no ">" the run to the
-# end of the text, taken once and kept (a search from each "<" would read it again each time)
-_TAG = re.compile(r"<[^>]*+>?")
-
-
-def _untag(m: re.Match[str]) -> str:
-    return "" if len(m[0]) > 2 and m[0][-1] == ">" else m[0]
-
-
-_HTML_P = re.compile(r"^\s{0,3}<p\b", re.IGNORECASE)
-
-
-def _html_block(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """`<h3>Timeline</h3>` is a heading too, wherever it stands in an HTML block (written
-    with no blank line between `<p>…</p>` and `<h2>…</h2>`): each heading line opens a
-    section of its own. What comes before the first heading is an HTML paragraph, prose all
-    the same ("<p class="lead">Between …"), or an HTML list's items, table rows or `<div>`
-    paragraphs."""
-    heads = [n for n in range(s, e) if _HTML_HEADING.match(lines[n])]
-    first = heads[0] if heads else e
-    out: list[tuple[Block, Mark | None]] = []
-    if first > s:
-        out = (
-            [(Block("paragraph", s + 1, first, _raw(lines, s, first)), None)]
-            if _HTML_P.match(lines[s])
-            else _html_items(lines, s, first)
-        )
-    for n, nxt in zip(heads, [*heads[1:], e], strict=False):
-        out.extend(_one_html_heading(lines, n, nxt))
-    return out
-
-
-def _one_html_heading(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """A heading line and what follows it up to `e`. CommonMark runs an HTML block on to the
-    next blank line, so the Markdown written right under it is parsed on its own."""
-    m = _HTML_HEADING.match(lines[s])
-    assert m is not None
-    title = _TAG.sub(_untag, m.group(2)).strip()
-    out: list[tuple[Block, Mark | None]] = [
-        (
-            Block("heading", s + 1, s + 1, lines[s]),
-            Mark(title, "atx", int(m.group(1)), s + 1, max(lines[s].find(title) + 1, 1), False),
-        )
-    ]
-    rest = lines[s + 1 : e]
-    if rest:
-        for block, mark in token_blocks(markdown().parse("\n".join(rest)), rest):
-            block.line += s + 1
-            block.end_line += s + 1
-            if mark is not None:
-                mark.line += s + 1
-            out.append((block, mark))
-    return out
-
-
-# a line that opens a list item, a table row or a paragraph, or opens or closes a list (which
-# ends the item above it)
-_HTML_LI = re.compile(r"^\s*+<(li|tr|p)\b[^>]*+>?", re.IGNORECASE)
-_HTML_KIND: dict[str, Literal["item", "row", "paragraph"]] = {
-    "li": "item",
-    "tr": "row",
-    "p": "paragraph",
-}
-_HTML_LIST = re.compile(r"^\s*+<(/?)[ou]l\b", re.IGNORECASE)
-_HTML_CLOSE = re.compile(r"^\s*+</(?!li\b|t[dhr]\b)", re.IGNORECASE)  # "</div>": the item ended
-
-
-def _html_items(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """The items of an HTML list written one `<li>` a line (or more), each as deep as the
-    `<ul>`/`<ol>` tags around it, the rows of an HTML table (`<tr>`; not the head's, which
-    has no `<td>`, as a Markdown table's) and the paragraphs (`<p>`) in a `<div>`; each runs
-    to the next item, row, paragraph or list tag."""
-    out: list[tuple[Block, Mark | None]] = []
-    depth, start, at, kind = -1, -1, 0, "li"
-    for n in range(s, e + 1):
-        li = _HTML_LI.match(lines[n]) if n < e else None
-        tag = _HTML_LIST.match(lines[n]) if n < e else None
-        if start >= 0 and (li or tag or n == e or _HTML_CLOSE.match(lines[n])):
-            text = _raw(lines, start, n)
-            if n > start and not (kind == "tr" and "<td" not in text.lower()):  # a head row
-                marker = "<li>" if kind == "li" else ""
-                out.append(
-                    (Block(_HTML_KIND[kind], start + 1, n, text, depth=at, marker=marker), None)
-                )
-            start = -1
-        if tag:
-            depth += -1 if tag.group(1) else 1
-        elif li:  # an item whose text starts on the line below its lone <li> starts there
-            start, at = n + (li.end() == len(lines[n].rstrip())), max(depth, 0)
-            kind = li.group(1).lower()
-    return out
-
-
 _UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
-_INDENTED_ITEM = re.compile(r"^\s*(?:[-*+•●]|\d+[.)])\s+")
-
-
-def _indented(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
-    """An indented code block: in postmortems almost always prose or a list indented by
-    accident, so its lines are read as list items (with a marker) or one-line paragraphs."""
-    out: list[tuple[Block, Mark | None]] = []
-    for n in range(s, e):
-        if lines[n].strip():
-            kind = "item" if _INDENTED_ITEM.match(lines[n]) else "paragraph"
-            out.append((Block(kind, n + 1, n + 1, lines[n]), None))  # type: ignore[arg-type]
-    return out
 
 
 def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:

@@ -1,4 +1,5 @@
-"""YAML or TOML front matter, blanked out before the Markdown is parsed."""
+"""What is made of the text before the Markdown is parsed: YAML or TOML front matter blanked
+out, an HTML page's indentation taken away. Line numbers are kept."""
 
 from __future__ import annotations
 
@@ -18,3 +19,17 @@ def without_front_matter(text: str) -> str:
     if end is None or text.count("\n", 0, end.start()) > 200:
         return text
     return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
+
+
+_PAGE = re.compile(r"^\s*+(?:<!doctype html\b|<html\b)", re.IGNORECASE)
+_INDENT = re.compile(r"^[ \t]++", re.MULTILINE)
+
+
+def html_page(text: str) -> str | None:
+    """An HTML page (`<!DOCTYPE html>` or `<html>` first) with each line's indentation taken
+    away, None for any other text. A page is indented as its tags nest, and Markdown reads a
+    line indented four spaces as code: its `<h2>` titles and `<p>` paragraphs would be lost.
+    Indentation means nothing to HTML outside `<pre>`."""
+    if _PAGE.match(text) is None:
+        return None
+    return _INDENT.sub("", text)

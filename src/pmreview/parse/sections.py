@@ -1,4 +1,4 @@
-"""Blocks -> sections: each titled part with its kinds; untitled documents cut by paragraph."""
+"""Blocks -> sections: each titled part with its kinds (untitled documents: paragraphs.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.post_titles import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
-from .fact_sheet import document_title, names_the_document
-from .timeline import has_time
+from .fact_sheet import document_title
 from .titles import Mark, normalise_title
 
 
@@ -44,6 +44,26 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     _timeline_subsections(sections)
     _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
+    """Under a heading that holds a status page's posts ("Status updates"), a post's status
+    ("**Resolved** — This incident has been resolved.", "**Monitoring**") opens no section:
+    it labels a post, and the posts stay the record the heading quotes."""
+    out: list[tuple[Block, Mark | None]] = []
+    level: int | None = None  # the level of the heading over the posts
+    for block, mark in blocks:
+        if mark is not None and mark.style in ("atx", "setext"):
+            if level is not None and mark.level <= level:
+                level = None
+            if is_posts_title(mark.title) or is_updates_title(mark.title):
+                level = mark.level
+        elif mark is not None and level is not None and is_status_title(mark.title):
+            if not mark.inline:  # a status on a line of its own: a line of the post
+                out.append((replace(block, kind="paragraph"), None))
+            continue
+        out.append((block, mark))
+    return out
 
 
 def _title_kinds(blocks: list[tuple[Block, Mark | None]], title: int) -> frozenset[str]:
@@ -103,87 +123,3 @@ def _planned_remediation(sections: list[Section]) -> None:
 def _either_titles() -> re.Pattern[str]:
     spec = load_toml("sections.toml")["kinds"]["resolution"]
     return re.compile("|".join(spec["either_titles"]))
-
-
-@cache
-def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
-    """The kinds a paragraph's words give it in a document with no section titles."""
-    data = load_toml("sections.toml")["kinds"]
-    return [
-        (kind, re.compile("|".join(spec["paragraph_patterns"]), re.I))
-        for kind, spec in data.items()
-        if "paragraph_patterns" in spec
-    ]
-
-
-def paragraph_sections(sections: list[Section]) -> list[Section]:
-    """A document with no section titles is judged on its paragraphs: the first real paragraph
-    is the summary; the others get the kinds their words say (timed ones are the timeline)."""
-    titled = [s for s in sections if s.style != "opening"]
-    if not sections or len(titled) > 1 or (titled and not _document_title(titled[0])):
-        return sections
-    # no section title, or only the document's title: a top heading, which names the
-    # document even when its words name a kind ("Summary of the … event")
-    opening = sections[-1]
-    out = [*sections[:-1], replace(opening, blocks=[], kinds=frozenset())]
-    summary_seen = False
-    for b in opening.blocks:
-        words = len(re.findall(r"[A-Za-z]{2,}", b.text))
-        kinds: set[str] = set()
-        if not summary_seen and (words >= 15 or _summary_open(out)):
-            kinds.add("summary")
-            # a word to the reader ("We want to give you more detail about the outage on
-            # May 3.") opens the summary; the paragraph that tells the incident joins it
-            summary_seen = not addresses_reader(b.text)
-        elif summary_seen:
-            if has_time(b.text):
-                kinds.add("timeline")
-            kinds |= {k for k, p in _paragraph_kinds() if p.search(b.text)}
-        if not kinds:
-            out[-1].blocks.append(b)
-            continue
-        out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
-    _cause_in_summary(out[len(sections) - 1 :])
-    return [s for s in out if s.style != "opening" or s.blocks]
-
-
-def _summary_open(out: list[Section]) -> bool:
-    """Whether the last section so far is a summary paragraph waiting for the incident."""
-    return out[-1].has("summary")
-
-
-def addresses_reader(text: str) -> bool:
-    """A paragraph that speaks to the reader rather than telling the incident: a greeting
-    ("Dear customers,"), a byline ("Posted by the platform team"), or sentences that only
-    say what the reader is given ("We want to provide you with more information about the
-    outage on May 3."); a clock time means it tells the incident."""
-    if has_time(text):
-        return False
-    told = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
-    return bool(told) and all(_TO_READER.search(t) for t in told)
-
-
-_TO_READER = re.compile(
-    r"^\W*(?:(?:dear|hi|hello|hey|greetings)\b[^.!?]{0,60}$|(?:posted|written|published) by\b"
-    r"|(?:we|i)(?:'d| would| want(?:ed)?| wish)?(?: like)?(?: to)? (?:provide|give|share|offer"
-    r"|send|update|inform|tell|let)\b[^.!?]*\b(?:you|customers|users)\b)",
-    re.IGNORECASE,
-)
-
-
-def _document_title(sec: Section) -> bool:
-    """A heading that names no kind, or one that names the whole document."""
-    return sec.style in ("atx", "setext") and (
-        not sec.kinds or names_the_document(sec.title, sec.level)
-    )
-
-
-def _cause_in_summary(paragraphs: list[Section]) -> None:
-    """Where no later paragraph states the cause, the summary paragraph that does ("… was
-    caused by …") is the root-cause part too."""
-    if any(s.has("root_cause") for s in paragraphs):
-        return
-    pattern = dict(_paragraph_kinds())["root_cause"]
-    for sec in paragraphs:
-        if sec.has("summary") and pattern.search(sec.blocks[0].text):
-            sec.kinds = sec.kinds | {"root_cause"}

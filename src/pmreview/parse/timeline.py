@@ -45,11 +45,28 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                         cells = _after_date_cell(cells)
                         t = _leading(cells) if cells else None
                     if t is not None:
-                        line_block = Block(b.kind, b.line + n, b.line + n, text)
                         at = _at(t, b.line + n, text, len(text) - len(cells))
-                        entries.append(TimelineEntry(line_block, at, False))
+                        entries.append(TimelineEntry(_told_at(b, n, text), at, False))
     _dotted_between(entries)
     return entries
+
+
+def _told_at(b: Block, n: int, text: str) -> Block:
+    """The event a paragraph's timed line n tells: the line itself, or, for a line that is
+    only the time (a status post's "Apr 9, 14:31 UTC" under its text), the lines above it."""
+    if n == 0 or _WORDS_AFTER_STAMP.search(_TAG.sub(_untag, text)):
+        return Block(b.kind, b.line + n, b.line + n, text)
+    above = b.text.split("\n")[: n + 1]
+    return Block(b.kind, b.line, b.line + n, "\n".join(above))
+
+
+# a word that is not part of a date or time stamp ("Apr 9, 2024 - 14:31 UTC" has none)
+_WORDS_AFTER_STAMP = re.compile(
+    r"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\b|[ap]\.?m\b|at\b|utc\b"
+    r"|gmt\b|[a-z]{2,4}t\b|posted\b)[a-z]{2,}",
+    re.IGNORECASE,
+)
 
 
 def _dotted_between(entries: list[TimelineEntry]) -> None:
@@ -114,13 +131,21 @@ _CELL_TAG = re.compile(r"</?t[dh]\b", re.IGNORECASE)
 
 def _leading(text: str) -> TimeRef | None:
     """The time a line starts with, HTML tags around it ignored
-    (`**<span style="…">08:00 AM:</span>**`); its column is in the line as written."""
-    if "<" not in text:
+    (`**<span style="…">08:00 AM:</span>**`), or a status post's stamp ("*Posted Oct 8, 2024
+    - 17:04 UTC*"); its column is in the line as written."""
+    posted = _POSTED.match(text)
+    if "<" not in text and posted is None:
         return leading_time(text)
-    t = leading_time(_TAG.sub(_untag, text))
+    bare = _TAG.sub(_untag, text) if "<" in text else text
+    posted = _POSTED.match(bare)
+    t = leading_time(bare[posted.end() :] if posted else bare)
     if t is None:
         return None
     return TimeRef(t.raw, t.line, text.find(t.raw) + 1, t.hour, t.minute, t.tz, t.date, t.clock)
+
+
+# the word a status page writes before a post's stamp
+_POSTED = re.compile(r"^[\s*_]*+(?:posted|updated)(?: on| at)?\s++(?=[*_]*+\w)", re.IGNORECASE)
 
 
 def _entry_time(b: Block) -> TimeRef | None:

@@ -137,7 +137,7 @@ def _without_remarks(title: str) -> str:
     return _REMARK.sub(lambda m: " " if m[0][-1] == ")" else m[0], title)
 
 
-def _title_case(title: str) -> bool:
+def title_case(title: str) -> bool:
     """Title Case words, a remark in parentheses aside ("Timeline (all times in UTC)")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'/-]*", _without_remarks(title))]
     small = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "with", "by", "vs"}
@@ -157,11 +157,42 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     if (
         0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
-        and (alone or _title_case(title))
+        and (title_case(title) or (alone and "," not in title))  # not "thats it, lesson learned"
         and kinds_of(title)
+        and not _labelled_value(title)
     ):
         return Mark(title, "bare", 8, lineno, line.find(title) + 1, False)
     return None
+
+
+def callout_mark(line: str, lineno: int) -> Mark | None:
+    """A block quote that opens with a summary's label is the author's summary set off as a
+    callout ("> 💡 **TL;DR** — On 3 May…", "> **Summary:** …"); other quotes (a status
+    post's "> **Resolved** - …", a chat, a policy) open no section."""
+    lead = _CALLOUT_LEAD.match(line)
+    rest = line[lead.end() :] if lead else line
+    mark = _marked_title(rest, lineno) if rest[:1] in "*_" or ":" in rest else None
+    if mark is None or not mark.inline or "summary" not in mark.kinds:
+        return None
+    return Mark(mark.title, mark.style, mark.level, lineno, line.find(mark.title) + 1, True)
+
+
+_CALLOUT_LEAD = re.compile(r"^\s*+(?:>\s*+)+[^\w*_\s]*+\s*+")
+
+
+def _labelled_value(title: str) -> bool:
+    """A field and its value ("Status: Resolved", "Severity: SEV-2"), whose label names no
+    kind: the value's word names none either (the incident's state, not its resolution). A
+    numbered part ("Section 3: Timeline") is a title."""
+    label, colon, value = title.partition(":")
+    if not (colon and value.strip() and label.strip()) or _PART_NUMBER.match(label):
+        return False
+    return not kinds_of(label)
+
+
+_PART_NUMBER = re.compile(
+    r"^\W*+(?:(?:section|part|chapter|step|phase|appendix)\s*+)?[\dIVXivx.]++\W*+$", re.I
+)
 
 
 # a longer plain title names what it answers ("What we are doing to prevent this happening
@@ -172,13 +203,14 @@ _ASKS = re.compile(r"(?:what|how|why|where)\b", re.IGNORECASE)
 def _marked_title(line: str, lineno: int) -> Mark | None:
     """A bold title ("**Timeline**"), a label ("Impact:") or an inline label ("Cause: …")."""
     bold = _bold_title(line)
-    if bold is not None and len(bold.split()) <= 10:
+    # a bold sentence ("**All times in this document are EET (UTC+2).**") is emphasis
+    if bold is not None and len(bold.split()) <= (4 if bold.endswith((".", "!")) else 10):
         return Mark(bold.strip(" :"), "bold", 7, lineno, line.find(bold) + 1, False)
     m = _LABEL_LINE.match(line)
     if m:
         title = m.group("t").strip()
         # a title, not a sentence that ends in a colon ("The only safe way would be:")
-        if len(title.split()) <= 6 and (kinds_of(title) or _title_case(title)):
+        if len(title.split()) <= 6 and (kinds_of(title) or title_case(title)):
             return Mark(title, "label", 8, lineno, line.find(title) + 1, False)
     m = _INLINE_LABEL.match(line)
     if m:

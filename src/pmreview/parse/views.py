@@ -222,6 +222,11 @@ _MAIL_HEADER = re.compile(
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
 
+def mail_header(text: str) -> bool:
+    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
+    return _MAIL_HEADER.match(text) is not None
+
+
 def _tells(block: Block) -> bool:
     if block.kind == "item":
         return True

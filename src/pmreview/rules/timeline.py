@@ -167,6 +167,8 @@ def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for e in doc.timeline:
         b = e.block
         begin = 0
+        if e.time is not None and e.time.line != b.line:
+            continue  # a status post above the time it went out: the page's words, not an entry
         if e.time is not None:
             first = b.text.split("\n", 1)[0]
             begin = e.time.column - b.column + len(e.time.raw)

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from ..models import Document, TimelineEntry, TimeRef
+from ..parse.timeline import newest_first
 from ..text.prefilter import Lazy
 from ..text.stated import Stated
 from ..text.zones import zone_offset
@@ -116,14 +117,15 @@ def reference_entry(
     the day before the outage, or a follow-up the day after, is not its start or end."""
     if not doc.timeline:
         return None
-    entries = timed(doc)
-    edge = doc.timeline[0] if which == "start" else doc.timeline[-1]
+    entries, dates, listed = timed(doc), entry_dates(doc), doc.timeline
+    if newest_first([e.time.minutes for e in entries if e.time and e.time.minutes is not None]):
+        # a status page's posts, each above the one before it: the first is at the bottom
+        entries, dates, listed = entries[::-1], dates[::-1], listed[::-1]
+    edge = listed[0] if which == "start" else listed[-1]
     if len(entries) < 2 or edge.time is None:
         return None
     if day is not None:
-        entries = [
-            e for e, (d, _) in zip(entries, entry_dates(doc), strict=True) if d in (None, day)
-        ]
+        entries = [e for e, (d, _) in zip(entries, dates, strict=True) if d in (None, day)]
         if not entries:
             return None
     return _first_event(entries, t) if which == "start" else _last_event(entries, t)

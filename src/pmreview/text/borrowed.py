@@ -19,8 +19,9 @@ count").
   as a label with the time it went out: "**Resolved** - …" above "Posted Mar 9, 22:41 UTC"):
   no vague finding rests on it.
 
-Code is handled where it is read: fenced code blocks never become blocks (parse/blocks.py) and
-inline code spans are blanked before times are read (parse/timeline.py). Times are collected
+Code is handled where it is read: fenced code blocks become no blocks, except timed entries
+fenced under a Timeline title (parse/code.py), and inline code spans are blanked before times
+are read (parse/timeline.py). Times are collected
 (parse/timeline.py) and evidence sentences chosen (checks/) through this module only, so the
 facts record and the rules skip the same words.
 """
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block, Section
+from .post_titles import STATUS, is_posts_title, is_status_title, is_updates_title
 from .prefilter import Lazy, run_end
 from .runs import RunSearch
 from .sentences import sentences
@@ -226,23 +228,10 @@ def is_quoted(block: Block, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-# the status a status page gives a post ("Investigating", "Identified", "Monitoring", …)
-_STATUS = (
-    r"(?:investigating|identified|monitoring|updated?|resolved|mitigated|recovering|verifying"
-    r"|in progress|scheduled|completed)"
-)
-_STATUS_TITLE = re.compile(rf"^\W*{_STATUS}\W*$", re.IGNORECASE)
-# a section that holds the posts: "Status page updates", "Customer updates"
-_POSTS_TITLE = re.compile(
-    r"\bstatus(?:[- ]?page)?\s+(?:updates?|posts?|history|messages?)\b"
-    r"|\b(?:public|customer)\s+updates\b"
-    r"|\bupdates?\s+(?:posted|published)\b",
-    re.IGNORECASE,
-)
 # a post in one line: its status, set off as a label, next to the time it was posted
 # ("**Investigating** — 15:24 UTC — …", "- 15:24 UTC · **Identified**: …")
 _STATUS_LABEL = re.compile(
-    rf"^[\s>*+•-]*(?:[^\n]{{0,40}}?[—–|·-]\s*)?(?:\*\*|__){_STATUS}(?:\*\*|__)\s*(?:[—–|:·-]|$)",
+    rf"^[\s>*+•-]*(?:[^\n]{{0,40}}?[—–|·-]\s*)?(?:\*\*|__){STATUS}(?:\*\*|__)\s*(?:[—–|:·-]|$)",
     re.IGNORECASE,
 )
 _STAMP_WORDS = 10  # a line that only says when a post went out is this short
@@ -254,11 +243,11 @@ def status_post(section: Section, block: Block) -> bool:
     is the time it was posted ("**Investigating**⏎*Mar 19, 15:24 UTC*⏎…"), or, outside the
     author's timeline, a line that labels itself with a status next to its time
     ("**Investigating** — 15:24 UTC — …")."""
-    if _POSTS_TITLE.search(section.title):
+    if is_posts_title(section.title):
         return True
-    if _STATUS_TITLE.match(section.title) and _stamped(section):
+    if is_status_title(section.title) and _stamped(section):
         return True
-    if "timeline" in section.kinds:
+    if "timeline" in section.kinds and not is_updates_title(section.title):
         return False
     first = block.text.split("\n", 1)[0]
     label = _STATUS_LABEL.match(first)
@@ -270,7 +259,7 @@ def status_post(section: Section, block: Block) -> bool:
 # a post that opens with its status set off by a dash or colon ("**Resolved** - This incident
 # has been resolved.", "Investigating: We are looking into…"), the status capitalised
 _STATUS_OPEN = re.compile(
-    rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){_STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
+    rf"^[\s>]*(?:\*\*|__)?(?-i:(?=[A-Z])){STATUS}(?:\*\*|__)?\s*[—–:-]\s+\S", re.IGNORECASE
 )
 
 

@@ -71,7 +71,7 @@ def zone_offset(tz: str | None) -> int | None:
 # Compiled when first needed: most text has no zone after its "time" or "all".
 ZONE_STATEMENT = Lazy(
     rf"(?i:\btimes?\b[^.\n\d]{{0,40}}?|\ball\b[^.\n\d]{{0,12}}?\bin\b\s*+|\btimeline\b[^.\n\d]{{0,20}}?"
-    rf"|time ?zone:?\s*+)\(?\s*+(?P<tz>{ZONE})"
+    rf"|time ?zone[*_]*+:?[*_]*+\s*+)\(?\s*+(?P<tz>{ZONE})"
 )
 
 _STATEMENT_START = re.compile("time|all")  # ZONE_STATEMENT's matches start with one
