@@ -36,7 +36,7 @@ _ENDING_CHANGE = Lazy(
     r"|(?:taken|took) offline|renew\w*|suspend\w*|isolat\w*|quarantin\w*|wiped|reinstall\w*"
     r"|paused|kill\w*|block(?:ed|ing)|unblock\w*|rebuil\w*|re-?enabl\w*|re-?index\w*"
     r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted"
-    r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*)\b"
+    r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*|re-?mount\w*)\b"
 )
 # a job the schedule missed, run by hand: a change made to the job it names ("batch B
 # triggered manually", "manually ran the nightly export")
@@ -53,12 +53,13 @@ _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
+    r"|restored (?:[\w-]+ ){0,3}?from"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
     r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
 )
 # a thing set to a new value: "changed the A record to 203.0.113.7", "raised the pool to 40"
 _SET_TO = Lazy(
-    r"^\W*(?:\S+\s+){0,4}?(?:changed|set|raised|lowered|increased|reduced|pointed|switched)\b"
+    r"^\W*(?:\S+\s+){0,4}?(?:changed|set|raised|lowered|increased|reduced|pointed|switched|updated)\b"
     r"[^.;]{0,60}?\bto\s+\S*\d"
 )
 # the same told in the present, as students write a timeline ("I roll back", "Marta restarts
@@ -73,6 +74,8 @@ _RESPONDER = Lazy(r"(?:^|\b(?:i|we|they|he|she|then|and)\s+|\b[A-Z][a-z]+\s+)$")
 _BY_ITSELF = Lazy(
     r"\bitself\b|\bin a loop\b|\bevery (?:\d+ )?(?:second|minute|hour|few)|\bover and over\b"
     r"|\b(?:is|are) (?:still )?(?:running|in progress|ongoing|under ?way)\b"
+    # a state still lasting: "the login queue was still draining"
+    r"|\b(?:is|are|was|were) still \w+ing\b"
 )
 
 
@@ -149,6 +152,13 @@ def _fix_event(text: str) -> bool:
     return bool(done and (sem.specific_terms(text) or thing))
 
 
+def _ending_fix(text: str) -> bool:
+    """A fix that may have ended the impact: a change made to something specific, not one
+    tried on a wrong guess ("Assumed the proxy was broken; restarted it"), nor one told with
+    its failure ("restarted nginx but it gave an error")."""
+    return _fix_event(text) and _change_entry(text)
+
+
 def resolution(evs: list[Event]) -> Evidence | None:
     """The entry that ended the impact, up to the entry that says the impact ended (a later
     follow-up is not it), else in the whole timeline; quoted at the change that ended it."""
@@ -188,7 +198,7 @@ def _the_change(evs: list[Event], i: int) -> int:
     also say the service came back), else the latest fix among the two entries before it ("10:01
     changed the health check …" before "10:04 site up")."""
     text = evs[i].text
-    if _fix_event(text) or _released(text) or not _back(text) and _change_entry(text):
+    if _fix_event(text) or _released(text) or _change_entry(text):
         return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
     return next((k for k in before if _change_entry(evs[k].text)), i)
@@ -198,15 +208,15 @@ def _the_change(evs: list[Event], i: int) -> int:
 # returns 404"), not a change made
 _FOUND = Lazy(
     r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
-    r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads)\b"
+    r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads|compar(?:ed|es))\b"
 )
 
 
 # an entry that tells a look, not a change: "checked the firewall with ufw", "we looked at
 # the `nginx` logs", "inspected cache-2" (not "changed the health check path")
 _LOOKED = Lazy(
-    r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:checked|looked (?:at|into)"
-    r"|inspected|investigated|reviewed|examined)\b"
+    r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they|is|are|was|were)\s+)?(?:checked|looked (?:at|into)"
+    r"|inspected|investigated|reviewed|examined|compared)\b"
 )
 
 
@@ -219,12 +229,22 @@ def _change_entry(text: str) -> bool:
     fix = _fix_event(text) or all(_change_parts(text)) or bool(by_hand)
     return (
         fix
+        and not _BY_ITSELF.compiled.search(low)
         and not _FOUND.compiled.search(ENTRY_HEAD.sub("", low))
         and not _COULD_NOT.compiled.search(low)
         and not NOT_DONE.compiled.search(low)
         and not NO_EFFECT.compiled.search(low)
+        and not _FAILED.compiled.search(low)
         and lexicon("relapse").search(low) is None  # "restarted nginx. Still down."
     )
+
+
+# a change tried and told with its failure: "restarted nginx but it gave an error", "ran
+# `certbot renew` and it failed"
+_FAILED = Lazy(
+    r"\b(?:but|and) (?:it|that|this|the \w+) (?:also |still |just )?(?:failed|errored"
+    r"|gave (?:an|the same|another) error|did(?:n['’]t| not) (?:help|work|start))\b"
+)
 
 
 _COULD_NOT = Lazy(r"\b(?:cannot|can ?not|can[’']t|could ?not|couldn[’']t|unable to)\b")
@@ -265,7 +285,7 @@ def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
     found = next((i for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None)
     if found is None:
         last = [i for i in timed if i >= after][-3:]
-        found = next((i for i in reversed(last) if _fix_event(evs[i].text)), None)
+        found = next((i for i in reversed(last) if _ending_fix(evs[i].text)), None)
     return found
 
 
@@ -279,10 +299,17 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     low = evs[i].text.lower()
     return bool(
         evs[i].timed
-        and any(_recovered(s) and not _ANNOUNCED.compiled.search(s) for s in _SENTENCE.split(low))
+        and any(_recovered(_before_announced(s)) for s in _SENTENCE.split(low))
         and not NOT_DONE.compiled.search(low)
         and any(_says_how(evs, k, how) for k in _near(evs, i))
     )
+
+
+def _before_announced(sentence: str) -> str:
+    """A sentence up to an announcement in it: "404 rate back to baseline and status page set
+    to Resolved" tells the recovery before it, "Status page set to green" none."""
+    m = _ANNOUNCED.compiled.search(sentence)
+    return sentence if m is None else sentence[: m.start()]
 
 
 def _near(evs: list[Event], i: int) -> list[int]:

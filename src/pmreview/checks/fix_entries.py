@@ -104,7 +104,8 @@ ENTRY_HEAD = re.compile(
 # the moment the incident is over: nothing after it is its resolution
 IMPACT_ENDED = Lazy(
     r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    # "handed the incident over to Kwame" hands it on
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b(?! to\b)"
     r"|\b(?:incident|impact) (?:was |is |has been )?(?:closed|resolved|mitigated)\b"
     r"|\bclosed the incident\b|\ball[- ]clear\b"
 )

@@ -1,0 +1,77 @@
+"""A pass quotes the element the rubric defines, never a look-alike: the change that ended
+the impact, not a fix tried on a wrong guess, a hand-over or a quoted status update
+(examples written for these tests)."""
+
+from __future__ import annotations
+
+from pmreview.checks.timeline import timeline
+from pmreview.parse import parse
+from pmreview.source import from_text
+
+_HEAD = "# Shop outage\n\n## Summary\n\nThe shop was down.\n\n## Timeline (UTC)\n\n"
+
+
+def _resolution(entries: str) -> str | None:
+    found = timeline(parse(from_text(_HEAD + entries)))["resolution"]
+    return None if found is None else found["quote"]
+
+
+def test_a_fix_tried_on_a_wrong_guess_is_not_the_resolution() -> None:
+    quote = _resolution(
+        "- 10:00 - Checkout returns 500 errors.\n"
+        "- 10:10 - I thought Redis was full, so I flushed the `sessions` cache.\n"
+        "- 10:20 - Still 500s, so I handed the incident over to Priya.\n"
+        "- 10:30 - Priya reverted the `orders-api` deploy to 2.4.1.\n"
+        "- 10:35 - Checkout works normally again.\n"
+    )
+    assert quote is not None and "reverted" in quote
+
+
+def test_a_fix_told_with_its_failure_is_no_resolution() -> None:
+    quote = _resolution(
+        "- 10:00 - Checkout returns 500 errors.\n"
+        "- 10:10 - I restarted nginx but it gave an error.\n"
+        "- 10:20 - I thought the config was broken so I reinstalled nginx.\n"
+    )
+    assert quote is None
+
+
+def test_a_name_that_resolved_to_an_address_is_dns() -> None:
+    quote = _resolution(
+        "- 09:00 - Deleted the old VM `web-1`; `shop.example` resolved to its dead IP.\n"
+        "- 09:30 - Monitoring reports the shop unreachable.\n"
+        "- 10:00 - Updated the `shop` A record to 192.0.2.80.\n"
+        "- 10:30 - Lookups return the new address and the probe passes.\n"
+    )
+    assert quote is not None and "A record" in quote
+
+
+def test_a_quoted_status_update_is_not_the_resolution() -> None:
+    quote = _resolution(
+        "- 10:00 - Downloads fail with 404.\n"
+        "- 11:00 - Restored the deleted files from the `assets-backup` bucket.\n"
+        "- 11:30 - 404 rate back to baseline and status page set to Resolved.\n\n"
+        "> **Identified** - Downloads will keep failing until the restore completes.\n"
+    )
+    assert quote is not None and "Restored the deleted files" in quote
+
+
+def test_a_queue_still_draining_is_no_change_and_a_recovery_plan_no_recovery() -> None:
+    quote = _resolution(
+        "- 10:00 - Logins fail.\n"
+        "- 10:30 - Ticket opened with the vendor to agree a recovery plan.\n"
+        "- 11:00 - We deleted the stale `cache:*` keys and raised `maxmemory` to 8 GB.\n"
+        "- 11:20 - The login queue was still draining as players came back; it cleared at"
+        " 11:40 and we closed the incident.\n"
+    )
+    assert quote is not None and quote.startswith("- 11:00")
+
+
+def test_a_comparison_is_a_look_not_the_change() -> None:
+    quote = _resolution(
+        "- 10:00 - Sessions fail on gw-2.\n"
+        "- 10:20 - The running config is compared with the backup: the pool is missing and"
+        " replaced by 10.0.0.0/22.\n"
+        "- 10:40 - Pool configuration restored from backup; sessions recover to 99%.\n"
+    )
+    assert quote is not None and "restored from backup" in quote
