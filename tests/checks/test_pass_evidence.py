@@ -75,3 +75,30 @@ def test_a_comparison_is_a_look_not_the_change() -> None:
         "- 10:40 - Pool configuration restored from backup; sessions recover to 99%.\n"
     )
     assert quote is not None and "restored from backup" in quote
+
+
+def _detection(entries: str) -> str | None:
+    found = timeline(parse(from_text(_HEAD + entries)))["detection"]
+    return None if found is None else found["quote"]
+
+
+def test_an_alarm_that_stayed_silent_is_not_the_detection() -> None:
+    quote = _detection(
+        "- 10:00 - The queue stops draining. The backlog alarm had been muted for the"
+        " migration, so no alarm was raised.\n"
+        "- 10:40 - The on-call engineer notices the red graph on the dashboard.\n"
+    )
+    assert quote is not None and "notices the red graph" in quote
+    quote = _detection(
+        "- 10:00 - Payment approvals drop to 91%, below the 5-point alert threshold, so no"
+        " page.\n- 10:30 - A store owner calls the help desk: card payments are declined.\n"
+    )
+    assert quote is not None and "calls the help desk" in quote
+
+
+def test_someone_who_sees_an_error_page_detects_it() -> None:
+    quote = _detection(
+        "- 22:00 - Ama, checking the shop on her phone, sees the checkout error page and"
+        " posts a screenshot. The disk monitor did not fire because it was disabled.\n"
+    )
+    assert quote is not None and quote.startswith("- 22:00 - Ama")
