@@ -4,6 +4,7 @@ the impact, not a fix tried on a wrong guess, a hand-over or a quoted status upd
 
 from __future__ import annotations
 
+from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 from pmreview.parse import parse
 from pmreview.source import from_text
@@ -102,3 +103,38 @@ def test_someone_who_sees_an_error_page_detects_it() -> None:
         " posts a screenshot. The disk monitor did not fire because it was disabled.\n"
     )
     assert quote is not None and quote.startswith("- 22:00 - Ama")
+
+
+def _summary_cause(text: str) -> str | None:
+    found = summary(parse(from_text(text)))["root_cause"]
+    return None if found is None else found["quote"]
+
+
+def test_a_change_told_after_the_first_sentence_is_the_cause() -> None:
+    quote = _summary_cause(
+        "# Late e-mails\n\n## Summary\n\nOn 2 May from 09:00 to 10:00 UTC mail was late. A"
+        " config change to the mail workers lowered `send_timeout` from 60 to 5 seconds.\n\n"
+        "## Impact\n\n- 2% of messages (310 of 15,000) exhausted their retries and were"
+        " dropped from the queue.\n"
+    )
+    assert quote is not None and "lowered `send_timeout`" in quote
+
+
+def test_a_because_about_who_noticed_or_the_count_is_not_the_cause() -> None:
+    quote = _summary_cause(
+        "# Night outage\n\n## Summary\n\nBecause it was a holiday, almost nobody noticed the"
+        " shop was down. We have no count of affected users because we keep no access logs."
+        " The cause was a nightly `pg_dump` job that locked the orders table.\n"
+    )
+    assert quote is not None and "pg_dump" in quote
+
+
+def test_a_fraction_word_inside_a_longer_word_is_no_share() -> None:
+    text = (
+        "# Payments down\n\n## Summary\n\nFrom 09:00 to 11:00 UTC some residents could not"
+        " pay, because of a fault in a third-party system.\n"
+    )
+    assert summary(parse(from_text(text)))["affected_share"] is None
+    half = text.replace("some residents", "half of our users")
+    found = summary(parse(from_text(half)))["affected_share"]
+    assert found is not None and found["quote"].startswith("half")
