@@ -132,7 +132,7 @@ def test_a_because_about_who_noticed_or_the_count_is_not_the_cause() -> None:
 def test_a_fraction_word_inside_a_longer_word_is_no_share() -> None:
     text = (
         "# Payments down\n\n## Summary\n\nFrom 09:00 to 11:00 UTC some residents could not"
-        " pay, because of a fault in a third-party system.\n"
+        " pay, because of a fault in a third-party system used for card payments.\n"
     )
     assert summary(parse(from_text(text)))["affected_share"] is None
     half = text.replace("some residents", "half of our users")
