@@ -51,8 +51,10 @@ def test_a_quoted_status_update_is_not_the_resolution() -> None:
     quote = _resolution(
         "- 10:00 - Downloads fail with 404.\n"
         "- 11:00 - Restored the deleted files from the `assets-backup` bucket.\n"
-        "- 11:30 - 404 rate back to baseline and status page set to Resolved.\n\n"
-        "> **Identified** - Downloads will keep failing until the restore completes.\n"
+        "- 11:30 - 404 rate back to baseline and status page set to Resolved.\n"
+        "- 11:35 - Review meeting booked for Friday.\n\n"
+        "> 11:40 **Identified** - We stopped the job. Downloads will keep failing until the"
+        " restore completes.\n"
     )
     assert quote is not None and "Restored the deleted files" in quote
 
