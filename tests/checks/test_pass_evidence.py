@@ -4,6 +4,8 @@ the impact, not a fix tried on a wrong guess, a hand-over or a quoted status upd
 
 from __future__ import annotations
 
+from pmreview.checks.causes import root_cause
+from pmreview.checks.fixes import resolution
 from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 from pmreview.parse import parse
@@ -161,3 +163,61 @@ def test_a_wrong_port_is_the_mechanism_not_a_misleading_path() -> None:
     )
     found = timeline(parse(from_text(text)))["misleading"]
     assert found is not None and "assumed the proxy" in found["quote"]
+
+
+def test_the_site_back_with_words_between_is_a_recovery() -> None:
+    quote = _resolution(
+        "- 08:00 - The checker reports an expired certificate.\n"
+        "- 08:30 - I ran `certbot renew --dry-run` and it failed.\n"
+        "- 09:00 - Renewed the certificate for `shop.example`; at 09:05 the site loaded with"
+        " the padlock again.\n"
+    )
+    assert quote is not None and quote.startswith("- 09:00")
+
+
+def _fix(text: str) -> str | None:
+    found = resolution(parse(from_text(text)))["detail"]
+    return None if found is None else found["quote"]
+
+
+def test_the_change_that_started_it_is_not_the_fix() -> None:
+    quote = _fix(
+        "# Storage errors\n\n## Root cause and mitigation\n\nAs part of a planned rollout, a"
+        " config update lowered the per-node connection limit from 4,096 to 512. The change"
+        " had been validated in a canary region. We rolled back the node release first; the"
+        " rollback did not reduce the error rate. The rollout was halted at 12:31 UTC and the"
+        " previous connection limit of 4,096 was restored on all balancers.\n"
+    )
+    assert quote is not None and quote.startswith("The rollout was halted")
+
+
+def test_a_correct_bundle_deployed_is_the_fix_before_a_runbook_updated() -> None:
+    quote = _fix(
+        "# Payments delayed\n\n## Remediation\n\n- Deployed the correct certificate bundle"
+        " (leaf and intermediate from `chain.pem`) to both gateways.\n"
+        "- Updated the rotation runbook to build the bundle with `openssl verify`.\n"
+    )
+    assert quote is not None and "Deployed the correct" in quote
+
+
+def test_the_cause_detail_is_how_it_failed_not_why_it_went_unseen() -> None:
+    text = (
+        "# Payments delayed\n\n## Root cause\n\nThe runbook told the engineer to install"
+        " `client.pem`, which now holds only the leaf certificate. The payments gateway does not"
+        " fetch missing intermediates, so the gateway presented an incomplete chain to the bank"
+        " servers.\n\nThe pre-change test checked that the certificate was unexpired, so the"
+        " missing intermediate was not detected.\n"
+    )
+    found = root_cause(parse(from_text(text)))["detail"]
+    assert found is not None and "does not fetch" in found["quote"]
+
+
+def test_the_fix_in_the_timeline_is_the_last_change_not_a_pointless_one() -> None:
+    quote = _fix(
+        "# Failed requests\n\n## Timeline\n\n- 4:20pm - the load test reports 943 failed"
+        " requests.\n- 4:31pm - raised `max_connections` to 500 in `mysqld.cnf`.\n"
+        "- 4:38pm - reran the test, still ~940 failed.\n"
+        "- 4:55pm - changed `worker_rlimit_nofile` to 4096 and restarted nginx.\n"
+        "- 5:05pm - reran the test: 0 failed.\n"
+    )
+    assert quote is not None and "worker_rlimit_nofile" in quote
