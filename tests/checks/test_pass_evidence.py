@@ -221,3 +221,22 @@ def test_the_fix_in_the_timeline_is_the_last_change_not_a_pointless_one() -> Non
         "- 5:05pm - reran the test: 0 failed.\n"
     )
     assert quote is not None and "worker_rlimit_nofile" in quote
+
+
+def test_a_share_is_of_users_told_in_its_own_sentence() -> None:
+    text = (
+        "# Installs failing\n\n## Summary\n\nFrom 13:00 to 15:00 UTC, downloads failed for 310"
+        " of the 9,000 packages on the index (about 3%). Any user installing one of them got"
+        " an error.\n"
+    )
+    assert summary(parse(from_text(text)))["affected_share"] is None
+
+
+def test_in_prose_the_actions_follow_the_detection_on_its_line() -> None:
+    text = (
+        "# Expired certificate\n\n## Summary\n\nThe site was down.\n\n## Timeline\n\n"
+        "I found out at 7:55 when my mentor forwarded me the `curl` email from the checker."
+        " At 8:05 I restarted `haproxy` on lb-01, which changed nothing.\n"
+    )
+    found = timeline(parse(from_text(text)))["actions"]
+    assert found is not None and "restarted `haproxy`" in found["quote"]

@@ -206,8 +206,10 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue
             if _RESTATED.compiled.search(b.text, lo, m.start()):
                 return _evidence(b, m.start(), m.end())
-            after = b.text[m.end() : m.end() + 60]
-            around = b.text[max(0, m.start() - 40) : m.end() + 60]
+            # whose share it is is told in the same sentence: "(about 4%). Any user …" is not
+            start, end = own[at]
+            after = b.text[m.end() : min(m.end() + 60, end)]
+            around = b.text[max(start, m.start() - 40) : min(m.end() + 60, end)]
             near = m.group(0) + " " + " ".join(after.split()[:6])
             if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
                 " ".join(after.split()[:4])

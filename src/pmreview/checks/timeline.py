@@ -44,7 +44,9 @@ def timeline(doc: Document) -> Timeline:
         if present
         else [],
         "detection": found if present else None,
-        "actions": actions(entries, found["line"] if found else 0) if present else None,
+        "actions": actions(entries, (found["line"], found["column"]) if found else (0, 0))
+        if present
+        else None,
         "misleading": misleading(doc, whole),
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(_own(evs)) if present else None,
