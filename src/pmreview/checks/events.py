@@ -134,10 +134,10 @@ def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence |
     error" names no part: "identified the cause as a configuration error" is no action).
     The responders act once the issue is known: a sentence after the detection's start
     `since` (its line and column: in prose, "I found out at 7:55 when…" is the detection, and
-    what follows on its line the actions) is preferred to the failure or an attacker's moves told before it, and a plan ("we are
-    changing our process…") is no action taken. An entry that names the part after its verb
-    ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
-    failures rose; began investigating")."""
+    what follows on its line the actions) is preferred to the failure or an attacker's moves
+    told before it, and a plan ("we are changing our process…") is no action taken. An entry
+    that names the part after its verb ("checked the nginx logs") is preferred to one that
+    names it only in the symptom ("API failures rose; began investigating")."""
     acts = (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
     found = [
         (b, s, e)
