@@ -240,3 +240,14 @@ def test_in_prose_the_actions_follow_the_detection_on_its_line() -> None:
     )
     found = timeline(parse(from_text(text)))["actions"]
     assert found is not None and "restarted `haproxy`" in found["quote"]
+
+
+def test_a_change_tried_on_a_guess_is_not_the_timeline_fix() -> None:
+    quote = _fix(
+        "# 502s\n\n## Timeline\n\n- 2:31pm - A reviewer messaged me that the site gives 502.\n"
+        "- 2:36pm - Assumed I had broken the nginx config. Ran `nginx -t` and reloaded nginx.\n"
+        "- 3:25pm - Fixed the path in the `gunicorn.service` unit and restarted gunicorn.\n"
+        "- 3:40pm - The reviewer confirmed the page loads.\n\n## Resolution\n\n"
+        "```\nsudo systemctl restart gunicorn\n```\n"
+    )
+    assert quote is not None and "gunicorn.service" in quote

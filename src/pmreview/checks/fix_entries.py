@@ -35,8 +35,10 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
         unicode_lower=True,
     )
     for b in reversed(found):
-        if NO_EFFECT.compiled.search(b.lower):
-            continue
+        if NO_EFFECT.compiled.search(b.lower) or _GUESS.compiled.search(
+            ENTRY_HEAD.sub("", b.lower)
+        ):
+            continue  # no help, or a change tried on a guess ("Assumed nginx was broken. Ran …")
         for s, e in reversed(own_sentences(b)):
             text = ENTRY_HEAD.sub("", b.text[s:e])
             low = text.lower()
@@ -49,6 +51,12 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+# an entry that opens with a guess: what it goes on to change was tried on that guess
+_GUESS = Lazy(
+    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|believ(?:e|es|ed)|suspect(?:s|ed)?)\b"
+)
 
 
 def _until_ended(blocks: list[Block]) -> list[Block]:
@@ -88,7 +96,7 @@ _ACTED = Lazy(
     r"|shut(?:s)? down|switch|scal(?:e|ed|es) (?:up|out|down|back)|rais|increas|set|paus|capp?"
     r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt|stopp"
     # a value changed by hand: "changed it to `-n 4096` with sed", "edited `nginx.conf`"
-    r"|chang|edit|modif|lower|reduc|correct)\w*\b"
+    r"|chang|edit|modif|lower|reduc|correct|fix)\w*\b"
 )
 
 
