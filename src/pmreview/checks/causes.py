@@ -60,9 +60,10 @@ def _stated(blocks: list[Block]) -> Evidence | None:
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
-                _tells_how(low)
+                _tells_how(_CAUSE_NAMED.compiled.sub(" ", low))
                 and _what_happened(b.text[s:e])
                 and not _GAP.compiled.search(low)
+                and not _GUESSED.compiled.search(low)
                 and len(named(low) | sem.specific_terms(b.text[s:e])) >= 2
             ):
                 return sem.evidence(b, s, e)
@@ -73,7 +74,12 @@ def _stated(blocks: list[Block]) -> Evidence | None:
 _GAP = Lazy(
     r"\b(?:not|never) (?:detected|caught|noticed|seen|visible|spotted|flagged)\b"
     r"|\bwould have (?:caught|detected|shown)\b|\b(?:did not|didn['’]t) see\b"
+    r"|\bstayed (?:green|silent|quiet)\b|\b(?:did not|didn['’]t|never) (?:alert|fire|page)\b"
 )
+# "the root cause was …" names the cause's place in the write-up, not how it failed, and "so
+# that …" a purpose; "I think" a guess
+_CAUSE_NAMED = Lazy(r"\b(?:root |the |main |underlying )cause\b|\bcause of\b|,?\s*so that\b")
+_GUESSED = Lazy(r"\bi (?:think|guess|believe)\b|\bprobably\b|\bmaybe\b|\bnot sure\b")
 
 
 def _what_happened(sentence: str) -> bool:
