@@ -79,7 +79,8 @@ def _explains_impact(sentence: str, m: re.Match[str]) -> bool:
         _SCOPE.compiled.search(sentence, 0, m.start())
         or _RELIES.compiled.match(sentence, m.end())
         # "Because it was night, almost nobody noticed"
-        or m.start() < 4 and _SCOPE.compiled.search(sentence, m.end())
+        or m.start() < 4
+        and _SCOPE.compiled.search(sentence, m.end())
     )
 
 
