@@ -261,3 +261,12 @@ def test_the_cause_detail_skips_a_guess_and_the_words_root_cause() -> None:
     )
     found = root_cause(parse(from_text(text)))["detail"]
     assert found is not None and found["quote"].startswith("When Apache")
+
+
+def test_the_resolution_is_quoted_at_the_change_before_the_recovery() -> None:
+    quote = _resolution(
+        "- 10:00 - Consumers rebalance every 40 s; lag grows.\n"
+        "- 10:30 - Rollback completes (`poll_interval` = 300000); lag begins to fall.\n"
+        "- 11:40 - Backlog drained; incident marked resolved and status page updated.\n"
+    )
+    assert quote is not None and "Rollback completes" in quote

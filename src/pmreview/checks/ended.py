@@ -63,7 +63,7 @@ def _the_change(evs: list[Event], i: int) -> int:
     also say the service came back), else the latest fix among the two entries before it ("10:01
     changed the health check …" before "10:04 site up")."""
     text = evs[i].text
-    if fix_event(text) or released(text) or change_entry(text):
+    if fix_event(text) or released(text) or not _back(text) and change_entry(text):
         return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
     return next((k for k in before if change_entry(evs[k].text)), i)

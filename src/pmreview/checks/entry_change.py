@@ -38,7 +38,7 @@ _FIX_DONE = Lazy(
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
     r"|restored (?:[\w-]+ ){0,3}?from"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
-    r" (?:was |is )?(?:issued|performed|completed|done|run|ran|executed|triggered))\b"
+    r" (?:was |is )?(?:issued|performed|complete[sd]?|done|run|ran|executed|triggered))\b"
 )
 # a thing set to a new value: "changed the A record to 203.0.113.7", "raised the pool to 40"
 _SET_TO = Lazy(
@@ -57,8 +57,8 @@ _RESPONDER = Lazy(r"(?:^|\b(?:i|we|they|he|she|then|and)\s+|\b[A-Z][a-z]+\s+)$")
 _BY_ITSELF = Lazy(
     r"\bitself\b|\bin a loop\b|\bevery (?:\d+ )?(?:second|minute|hour|few)|\bover and over\b"
     r"|\b(?:is|are) (?:still )?(?:running|in progress|ongoing|under ?way)\b"
-    # a state still lasting: "the login queue was still draining"
-    r"|\b(?:is|are|was|were) still \w+ing\b"
+    # a state still lasting: "the login queue was still draining"; a backlog that drained
+    r"|\b(?:is|are|was|were) still \w+ing\b|\b(?:backlog|queue|lag)s? (?:drained|cleared|emptied)\b"
 )
 
 
