@@ -78,7 +78,7 @@ _GAP = Lazy(
 )
 # "the root cause was …" names the cause's place in the write-up, not how it failed, and "so
 # that …" a purpose; "I think" a guess
-_CAUSE_NAMED = Lazy(r"\b(?:root |the |main |underlying )cause\b|\bcause of\b|,?\s*so that\b")
+_CAUSE_NAMED = Lazy(r"\b(?:root |the |main |underlying )cause\b|\bcause of\b|\bso that\b")
 _GUESSED = Lazy(r"\bi (?:think|guess|believe)\b|\bprobably\b|\bmaybe\b|\bnot sure\b")
 
 

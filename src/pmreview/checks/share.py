@@ -206,19 +206,23 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue
             if _RESTATED.compiled.search(b.text, lo, m.start()):
                 return _evidence(b, m.start(), m.end())
-            # whose share it is is told in the same sentence: "(about 4%). Any user …" is not
-            start, end = own[at]
-            after = b.text[m.end() : min(m.end() + 60, end)]
-            around = b.text[max(start, m.start() - 40) : min(m.end() + 60, end)]
-            near = m.group(0) + " " + " ".join(after.split()[:6])
-            if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
-                " ".join(after.split()[:4])
-            ):
-                return _evidence(b, m.start(), m.end())
-            if (
-                re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
-                and _SHARE_WHO.compiled.search(around)
-                and (not _NOT_SHARE.compiled.search(near))
-            ):
+            if _of_users(b.text, m, *own[at]):
                 return _evidence(b, m.start(), m.end())
     return whole
+
+
+def _of_users(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether the share `m` is of users, who are named in its own sentence text[start:end]
+    ("(about 4%). Any user …" is a share of something else)."""
+    after = text[m.end() : min(m.end() + 60, end)]
+    around = text[max(start, m.start() - 40) : min(m.end() + 60, end)]
+    near = m.group(0) + " " + " ".join(after.split()[:6])
+    if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
+        " ".join(after.split()[:4])
+    ):
+        return True
+    return bool(
+        re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
+        and _SHARE_WHO.compiled.search(around)
+        and not _NOT_SHARE.compiled.search(near)
+    )
