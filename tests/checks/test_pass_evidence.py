@@ -253,11 +253,10 @@ def test_a_change_tried_on_a_guess_is_not_the_timeline_fix() -> None:
     assert quote is not None and "gunicorn.service" in quote
 
 
-def test_the_cause_detail_skips_a_guess_and_the_words_root_cause() -> None:
+def test_the_cause_detail_skips_a_guess() -> None:
     text = (
-        "# Site down\n\n## Root cause\n\nThe root cause was a bug in one of the PHP files. When"
-        " Apache loaded `index.php`, PHP could not parse it, so Apache returned 500. The disk"
-        " may also have been full because of some logs, I think.\n"
+        "# Site down\n\n## Root cause\n\nThe disk was full because of some logs, I think. When"
+        " Apache loaded `index.php`, PHP could not parse it, so Apache returned 500.\n"
     )
     found = root_cause(parse(from_text(text)))["detail"]
     assert found is not None and found["quote"].startswith("When Apache")

@@ -60,7 +60,7 @@ def _stated(blocks: list[Block]) -> Evidence | None:
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if (
-                _tells_how(_CAUSE_NAMED.compiled.sub(" ", low))
+                _tells_how(_PURPOSE.compiled.sub(" ", low))
                 and _what_happened(b.text[s:e])
                 and not _GAP.compiled.search(low)
                 and not _GUESSED.compiled.search(low)
@@ -76,9 +76,8 @@ _GAP = Lazy(
     r"|\bwould have (?:caught|detected|shown)\b|\b(?:did not|didn['’]t) see\b"
     r"|\bstayed (?:green|silent|quiet)\b|\b(?:did not|didn['’]t|never) (?:alert|fire|page)\b"
 )
-# "the root cause was …" names the cause's place in the write-up, not how it failed, and "so
-# that …" a purpose; "I think" a guess
-_CAUSE_NAMED = Lazy(r"\b(?:root |the |main |underlying )cause\b|\bcause of\b|\bso that\b")
+# "so that …" tells a purpose, not how it failed; "I think" a guess
+_PURPOSE = Lazy(r"\bso that\b")
 _GUESSED = Lazy(r"\bi (?:think|guess|believe)\b|\bprobably\b|\bmaybe\b|\bnot sure\b")
 
 
