@@ -269,3 +269,11 @@ def test_the_resolution_is_quoted_at_the_change_before_the_recovery() -> None:
         "- 11:40 - Backlog drained; incident marked resolved and status page updated.\n"
     )
     assert quote is not None and "Rollback completes" in quote
+
+
+def test_saw_no_errors_is_no_detection() -> None:
+    quote = _detection(
+        "- 14:02 - I restarted gunicorn, saw no errors and went for lunch.\n"
+        "- 14:10 - The uptime monitor e-mailed that the site is down.\n"
+    )
+    assert quote is not None and quote.startswith("- 14:10")

@@ -72,8 +72,9 @@ _DETECTED = Lazy(
     # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
     # e-mails"
     r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
-    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:[\w-]+ )?(?:[45]\d\d|errors?|timeouts?"
-    r"|blank pages?)\b"
+    # (one word between, not a denial: "saw no errors")
+    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
+    r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"
     r"|\b(?:woke|wake|wakes|waking) up to\b"
     # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
     r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
