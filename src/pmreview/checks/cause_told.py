@@ -12,9 +12,11 @@ from . import semantics as sem
 def change_did(sentence: str) -> bool:
     """A change named as the subject and what it did to a thing, as the rubric's "a config
     push set max_connections to 10" does: "a Terraform change to the bucket replaced its
-    policy", "an automatic node pool upgrade drained the nodes". The sentence names a specific
+    policy", "an automatic node pool upgrade drained the nodes", "a config change lowered the
+    pool size from 40 to 4". The sentence names a specific
     term; a person acting during the change ("During the deploy we replaced…") is no cause."""
-    m = CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER))
+    # a sentence after the first of its paragraph starts with the space after the full stop
+    m = CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER).lstrip())
     return bool(m and sem.specific_terms(sentence))
 
 
@@ -25,7 +27,9 @@ CHANGE_DID = Lazy(
     r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
     r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
     r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
-    r"|truncated|revoked|wiped|drained|evicted)\b"
+    r"|truncated|revoked|wiped|drained|evicted"
+    # a value changed: "a configuration change lowered `max.poll.interval.ms` to 30 seconds"
+    r"|lowered|raised|reduced|increased|decreased|shortened|capped)\b"
 )
 
 

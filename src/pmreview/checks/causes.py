@@ -13,6 +13,7 @@ from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .mechanism import NOT_WHAT_HAPPENED, chain, mechanism, named
 from .record import Part, place
 from .semantics import Evidence
 from .theories import told_as_theory
@@ -45,7 +46,39 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     plain = [t for t in told if _what_happened(t[0].text[t[1] : t[2]])]
     how = [t for t in plain if _tells_how(t[0].lower[t[1] : t[2]])]
     first = (how or plain)[0] if plain else None
-    return (sem.evidence(*first) if first else None), sem.evidence(*told[0])
+    shown = (_stated(blocks) or sem.evidence(*first)) if first else None
+    return shown, sem.evidence(*told[0])
+
+
+def _stated(blocks: list[Block]) -> Evidence | None:
+    """The first sentence that tells how named parts failed ("the gateway does not fetch
+    missing intermediates, so it presented an incomplete chain"), the one a reader looks for,
+    before one that only names a concrete thing ("The rollback did not reduce the error
+    rate"); not a gap in detection ("the test did not try a handshake, so the fault was not
+    detected"), which is a factor, not the cause."""
+    for b in blocks:
+        for s, e in own_sentences(b):
+            low = b.lower[s:e]
+            if (
+                _tells_how(_PURPOSE.compiled.sub(" ", low))
+                and _what_happened(b.text[s:e])
+                and not _GAP.compiled.search(low)
+                and not _GUESSED.compiled.search(low)
+                and len(named(low) | sem.specific_terms(b.text[s:e])) >= 2
+            ):
+                return sem.evidence(b, s, e)
+    return None
+
+
+# why the fault went unseen: a contributing factor, not how it failed
+_GAP = Lazy(
+    r"\b(?:not|never) (?:detected|caught|noticed|seen|visible|spotted|flagged)\b"
+    r"|\bwould have (?:caught|detected|shown)\b|\b(?:did not|didn['’]t) see\b"
+    r"|\bstayed (?:green|silent|quiet)\b|\b(?:did not|didn['’]t|never) (?:alert|fire|page)\b"
+)
+# "so that …" tells a purpose, not how it failed; "I think" a guess
+_PURPOSE = Lazy(r"\bso that\b")
+_GUESSED = Lazy(r"\bi (?:think|guess|believe)\b|\bprobably\b|\bmaybe\b|\bnot sure\b")
 
 
 def _what_happened(sentence: str) -> bool:
@@ -55,19 +88,12 @@ def _what_happened(sentence: str) -> bool:
     return not (
         sem.VAGUE_CAUSE.search(sentence)
         or told_as_theory(low)
-        or _NOT_WHAT_HAPPENED.compiled.search(low)
+        or NOT_WHAT_HAPPENED.compiled.search(low)
     )
 
 
 def _tells_how(low: str) -> bool:
     return bool(_HOW_IT_FAILED.compiled.search(low)) and not _ONLY_EFFECT.compiled.match(low)
-
-
-# what was meant or would have been, not what happened; what kept working
-_NOT_WHAT_HAPPENED = Lazy(
-    r"\b(?:would(?:n['’]t| not)? (?:only )?(?:have|be)|the (?:\w+ )?plan (?:was|is)"
-    r"|kept working|still work(?:ed|s))\b"
-)
 
 
 def story_blocks(doc: Document) -> list[Block]:
@@ -94,69 +120,6 @@ _HOW_IT_FAILED = Lazy(
 _ONLY_EFFECT = Lazy(
     r"^\W*(?:this|that|it|which|these)\s+(?:\w+\s+)?(?:led to|caused|resulted in)\b"
 )
-
-
-def _mechanism(blocks: list[Block]) -> Evidence | None:
-    """A sentence that names the parts involved and how one broke the other ("the backup
-    process ran on the web server and used most of its CPU"): two things of the system, a
-    mechanism word, and no vague cause ("a misconfiguration", "a glitch")."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            low = b.lower[s:e]
-            if (
-                sem.words(low) < 8
-                or told_as_theory(low)
-                or _NOT_WHAT_HAPPENED.compiled.search(low)
-                or sem.VAGUE_CAUSE.search(low)
-                or not lexicon("mechanism").search(low)
-                or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
-            ):
-                continue
-            if len(_named(low) | sem.specific_terms(b.text[s:e])) >= 2:
-                return sem.evidence(b, s, e)
-    return None
-
-
-# "something in the update changed the settings": the part that broke is left unnamed
-_UNNAMED = Lazy(
-    r"\b(?:something|somehow|some (?:\w+ )?(?:settings?|configuration|change|files?|thing))\b"
-)
-
-
-def _chain(blocks: list[Block]) -> Evidence | None:
-    """A root cause told as a chain over consecutive sentences of one paragraph ("A config
-    change set an invalid address for the auth servers. This exposed a bug in the auth
-    library, which blocked every worker thread."): together they name three things of the
-    system and say how one broke the next. The evidence is the sentence that carries the
-    mechanism, and is no vague cause itself ("a misconfiguration caused errors")."""
-    for b in blocks:
-        spans = own_sentences(b)
-        for i in range(len(spans)):
-            window = spans[i : i + _CHAIN]
-            text = b.text[window[0][0] : window[-1][1]]
-            low = text.lower()
-            if sem.words(low) < 20 or len(_named(low) | sem.specific_terms(text)) < 3:
-                continue
-            for s, e in window:
-                one = b.lower[s:e]
-                if (
-                    lexicon("mechanism").search(one)
-                    and _named(one)
-                    and not _NOT_WHAT_HAPPENED.compiled.search(one)
-                    and not sem.VAGUE_CAUSE.search(one)
-                    and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
-                ):
-                    return sem.evidence(b, s, e)
-    return None
-
-
-_CHAIN = 3  # sentences a told chain may span
-
-
-def _named(low: str) -> set[str]:
-    """The parts of the system a lower-cased text names (data/lexicon.toml)."""
-    things = (lexicon("system_part"), lexicon("component"))
-    return {m.group(0) for p in things for m in p.finditer(low)}
 
 
 def _cause_anywhere(doc: Document) -> Evidence | None:
@@ -190,7 +153,7 @@ def _told_story(doc: Document) -> Evidence | None:
         if s.has("summary") and id(s) not in summary
         for b in own_blocks(s.blocks)
     ]
-    return _mechanism(blocks) or _chain(blocks)
+    return mechanism(blocks) or chain(blocks)
 
 
 # how it was noticed, not why it happened: "the first alert was triggered by a connection"
@@ -233,7 +196,7 @@ def _detail(blocks: list[Block], doc: Document) -> Evidence | None:
     tells how it failed first), else one that tells a mechanism, else a sentence that names a
     concrete thing but tells no more than a plan or what would have been."""
     told, only = _cause_detail(blocks)
-    return told or _mechanism(blocks) or _chain(blocks) or only or _told_story(doc)
+    return told or mechanism(blocks) or chain(blocks) or only or _told_story(doc)
 
 
 def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Section]:

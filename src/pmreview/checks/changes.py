@@ -41,6 +41,7 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         for m in sem.CONCRETE_CHANGE.finditer(sentence)
         if (terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
         and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
+        and not _A_CHANGE.compiled.match(low, max(0, m.start() - 12))
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(changes) and bool(terms or part)
@@ -55,6 +56,13 @@ _UNNAMED_CHANGE = Lazy(
 
 # a change weighed and not made: "better to fix it properly than to simply revert the change"
 _NOT_CHOSEN = Lazy(r"\b(?:than|instead of|rather than)(?: to)?(?: simply| just)? ")
+# the word for a change, named as a thing ("The change had been validated in a canary region",
+# "this upgrade was tested"): no change made in this sentence
+_A_CHANGE = Lazy(
+    r".{0,12}?\b(?:the|a|an|this|that|each|every|any|no)\s+(?:change|upgrade|migration)s?\b"
+    r"(?=\s+(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:validated|tested|reviewed|approved"
+    r"|planned|scheduled|announced|checked|verified)\b)"
+)
 # parts of a data store that a fix rebuilds or moves ("rebuilt the affected shards")
 _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?)\b")
 

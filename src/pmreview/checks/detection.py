@@ -72,9 +72,13 @@ _DETECTED = Lazy(
     # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
     # e-mails"
     r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
-    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:[45]\d\d|errors?|timeouts?"
-    r"|blank pages?)\b"
+    # (one word between, not a denial: "saw no errors")
+    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
+    r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"
     r"|\b(?:woke|wake|wakes|waking) up to\b"
+    # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
+    r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
+    r" (?:the |our )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard|noc)\b"
 )
 # the document itself ("for reasons unrelated to this report"): no report of the incident
 _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
@@ -111,7 +115,7 @@ def _strength(low: str) -> int:
     found = [
         m
         for m in lexicon("detection").finditer(low)
-        if not _denied(low, m.start()) and not _not_noticing(low, m)
+        if not _denied(low, m.start()) and not _not_noticing(low, m) and not _silent(low, m)
     ]
     if any(not _WEAK.compiled.match(m.group(0)) for m in found):
         return 2
@@ -146,6 +150,28 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
     if word.startswith("notic") and low.startswith("noticeabl", m.start()):
         return True
     return _WATCHING.compiled.search(low, max(0, m.start() - 20), m.end() + 20) is not None
+
+
+# an alarm that said nothing: "the disk monitor did not fire", "the alarm had been
+# suppressed", "below the 10-point alert threshold, so no page", "goes to a mailbox that is
+# not monitored overnight"
+_SILENT = Lazy(
+    r"\b(?:did(?:n['’]t| not)|does(?:n['’]t| not)|never|failed to|could(?:n['’]t| not)) "
+    r"(?:fire|trigger|alert|page|go off|notify|ring)\b"
+    r"|\b(?:was|were|had been|has been|is|are) (?:\w+ )?(?:muted|suppressed|silenced|snoozed"
+    r"|not (?:monitored|watched|read)|unmonitored)\b"
+    r"|\bno (?:alerts?|alarms?|pages?|notifications?) (?:was |were )?(?:raised|fired|sent|went)"
+    r"|\bso no (?:alerts?|alarms?|pages?|notifications?)\b"
+    r"|\bbelow (?:the |its |our )?(?:[\w-]+ )?(?:alert(?:ing)? |paging )threshold\b"
+)
+
+
+def _silent(low: str, m: re.Match[str]) -> bool:
+    """A word of the detection lexicon in a clause that says the alarm stayed silent: not
+    how the issue was noticed."""
+    end = low.find(". ", m.end())
+    end = len(low) if end < 0 else end
+    return _SILENT.compiled.search(low, max(0, m.start() - 60), min(end, m.end() + 100)) is not None
 
 
 def _denied(low: str, at: int) -> bool:

@@ -128,15 +128,16 @@ def entry_block(event: Event) -> Block:
     return Block(b.kind, n, n + text.count("\n"), text, column, b.depth, b.marker)
 
 
-def actions(entries: list[Block], since: int = 0) -> Evidence | None:
+def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence | None:
     """What was investigated or acted on: an investigation or a change, and a part of the
     system or something specific it was done to (a vague cause such as "a configuration
     error" names no part: "identified the cause as a configuration error" is no action).
-    The responders act once the issue is known: an entry after the detection's line `since`
-    is preferred to the failure or an attacker's moves told before it, and a plan ("we are
-    changing our process…") is no action taken. An entry that names the part after its verb
-    ("checked the nginx logs") is preferred to one that names it only in the symptom ("API
-    failures rose; began investigating")."""
+    The responders act once the issue is known: a sentence after the detection's start
+    `since` (its line and column: in prose, "I found out at 7:55 when…" is the detection, and
+    what follows on its line the actions) is preferred to the failure or an attacker's moves
+    told before it, and a plan ("we are changing our process…") is no action taken. An entry
+    that names the part after its verb ("checked the nginx logs") is preferred to one that
+    names it only in the symptom ("API failures rose; began investigating")."""
     acts = (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
     found = [
         (b, s, e)
@@ -144,7 +145,7 @@ def actions(entries: list[Block], since: int = 0) -> Evidence | None:
         for s, e in own_sentences(b)
         if _acts_on(b, s, e) and not _PLANNED.compiled.search(b.lower[s:e])
     ]
-    later = [f for f in found if f[0].position(f[1])[0] > since]
+    later = [f for f in found if f[0].position(f[1]) > since]
     for group in (later, found):
         after = next((f for f in group if _acts_on(*f, after_verb=True)), None)
         chosen = after or (group[0] if group else None)

@@ -35,8 +35,10 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
         unicode_lower=True,
     )
     for b in reversed(found):
-        if NO_EFFECT.compiled.search(b.lower):
-            continue
+        if NO_EFFECT.compiled.search(b.lower) or _GUESS.compiled.search(
+            ENTRY_HEAD.sub("", b.lower)
+        ):
+            continue  # no help, or a change tried on a guess ("Assumed nginx was broken. Ran …")
         for s, e in reversed(own_sentences(b)):
             text = ENTRY_HEAD.sub("", b.text[s:e])
             low = text.lower()
@@ -49,6 +51,12 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
             ):
                 return sem.evidence(b, s, e)
     return None
+
+
+# an entry that opens with a guess: what it goes on to change was tried on that guess
+_GUESS = Lazy(
+    r"^\W*(?:\S+\s+){0,8}?(?:assum(?:e|es|ed|ing)|thought|believ(?:e|es|ed)|suspect(?:s|ed)?)\b"
+)
 
 
 def _until_ended(blocks: list[Block]) -> list[Block]:
@@ -86,7 +94,9 @@ _ACTED = Lazy(
     r"^(?:(?:we|i)\s+)?(?:\w+ly\s+)?(?:restart|revert|roll(?:ed|s)? back|remov|delet|disabl"
     r"|kill|clear|purg|flush|replac|upgrad|downgrad|reinstall|rotat|revok|renew|turn(?:ed|s)? off"
     r"|shut(?:s)? down|switch|scal(?:e|ed|es) (?:up|out|down|back)|rais|increas|set|paus|capp?"
-    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt|stopp)\w*\b"
+    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt|stopp"
+    # a value changed by hand: "changed it to `-n 4096` with sed", "edited `nginx.conf`"
+    r"|chang|edit|modif|lower|reduc|correct|fix)\w*\b"
 )
 
 
@@ -104,7 +114,8 @@ ENTRY_HEAD = re.compile(
 # the moment the incident is over: nothing after it is its resolution
 IMPACT_ENDED = Lazy(
     r"\bend of (?:the )?(?:impact|outage|incident)\b"
-    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b"
+    # "handed the incident over to Kwame" hands it on
+    r"|\b(?:impact|outage|downtime|incident) (?:is |was )?(?:ended|ends|over)\b(?! to\b)"
     r"|\b(?:incident|impact) (?:was |is |has been )?(?:closed|resolved|mitigated)\b"
     r"|\bclosed the incident\b|\ball[- ]clear\b"
 )

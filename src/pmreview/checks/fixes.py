@@ -112,6 +112,7 @@ def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence 
         if (
             not TELLS_CAUSE.compiled.search(plain)
             and not _NO_HELP.compiled.search(low)
+            and not _PLANNED.compiled.search(low)  # the change that started it
             and names_change(b.text[s:e], low, vetoed)
         ):
             return sem.evidence(b, s, e)
@@ -179,7 +180,9 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
 
 
 _PLANNED = Lazy(
-    r"\bas part of\b|\b(?:scheduled|routine|planned) (?:\w+ )?(?:upgrade|maintenance|change)"
+    r"\bas part of (?:an?|the|our) (?:[\w-]+ ){0,2}?(?:scheduled|routine|planned|regular|weekly"
+    r"|nightly)\b|\b(?:scheduled|routine|planned|regular|weekly|nightly) (?:[\w-]+ ){0,2}?"
+    r"(?:upgrade|maintenance|change|rollout|roll-out|deploy\w*|migration|release)"
 )
 
 
@@ -212,4 +215,5 @@ _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
 _NO_HELP = Lazy(
     r"\bbut (?:the )?(?:\w+ )?(?:issue|problem|errors?|outage|incident) (?:still )?"
     r"(?:persist|continu|remain)|\bmade (?:things|it|matters|the \w+) worse\b"
+    r"|\bdid(?:n['’]t| not) (?:reduce|lower|improve|change|help|fix|resolve)\b"
 )

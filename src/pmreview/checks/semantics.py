@@ -175,6 +175,10 @@ CONCRETE_CHANGE = re.compile(
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"
+    # "the previous connection limit of 4,096 was restored", "the rollout was halted"
+    r"|(?:previous|last|earlier|prior|original)\b[^.;]{0,60}?\b(?:was|were) restored\b|halted\b"
+    # the right thing put in place: "deployed the correct certificate bundle to PGW-A"
+    r"|deploy(?:ed|ing)? (?:the |a )?(?:correct|corrected|fixed|patched|previous|right)\b"
     r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\bran (?=`|sudo\b)"
     r"|shut(?:ting)? down\b|capp(?:ed|ing)\b"
     # an outcome ("error rates decreased") is no change: these act on a thing, to a value

@@ -16,7 +16,9 @@ _SHARE = re.compile(
     r"\b(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,3}(?:\.\d+)?\s?percent\b"
     r"|(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
     r"|(?<!and a )(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
-    r"|a fifth|a tenth)\b(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
+    # never part of a longer word: "a third-party system", "a half-hour"
+    r"|a fifth|a tenth)\b(?![-‐]\w)"
+    r"(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
     r"|(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?\d[\d,]*"
     r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b)|100 ?%|entire|each)\b"
     r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
@@ -204,17 +206,23 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue
             if _RESTATED.compiled.search(b.text, lo, m.start()):
                 return _evidence(b, m.start(), m.end())
-            after = b.text[m.end() : m.end() + 60]
-            around = b.text[max(0, m.start() - 40) : m.end() + 60]
-            near = m.group(0) + " " + " ".join(after.split()[:6])
-            if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
-                " ".join(after.split()[:4])
-            ):
-                return _evidence(b, m.start(), m.end())
-            if (
-                re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
-                and _SHARE_WHO.compiled.search(around)
-                and (not _NOT_SHARE.compiled.search(near))
-            ):
+            if _of_users(b.text, m, *own[at]):
                 return _evidence(b, m.start(), m.end())
     return whole
+
+
+def _of_users(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether the share `m` is of users, who are named in its own sentence text[start:end]
+    ("(about 4%). Any user …" is a share of something else)."""
+    after = text[m.end() : min(m.end() + 60, end)]
+    around = text[max(start, m.start() - 40) : min(m.end() + 60, end)]
+    near = m.group(0) + " " + " ".join(after.split()[:6])
+    if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
+        " ".join(after.split()[:4])
+    ):
+        return True
+    return bool(
+        re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
+        and _SHARE_WHO.compiled.search(around)
+        and not _NOT_SHARE.compiled.search(near)
+    )

@@ -67,11 +67,21 @@ def _no_cause(sentence: str, m: re.Match[str]) -> bool:
     part was hit ("Search was down too, because it needs the session store")."""
     if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
         return True
-    if m.group(0) == "because" and (
-        _SCOPE.compiled.search(sentence, 0, m.start()) or _RELIES.compiled.match(sentence, m.end())
-    ):
+    if _explains_impact(sentence, m):
         return True
     return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
+
+
+def _explains_impact(sentence: str, m: re.Match[str]) -> bool:
+    """A "because" that explains the impact's reach, its count or who noticed it: the
+    sentence tells no cause of the incident, whatever other cause word it holds."""
+    return m.group(0) == "because" and bool(
+        _SCOPE.compiled.search(sentence, 0, m.start())
+        or _RELIES.compiled.match(sentence, m.end())
+        # "Because it was night, almost nobody noticed"
+        or m.start() < 4
+        and _SCOPE.compiled.search(sentence, m.end())
+    )
 
 
 # a part hit because it relies on another ("…, because both need a finished login"): the
@@ -83,7 +93,10 @@ _RELIES = Lazy(
 # the extent of the impact, which a "because" after it explains
 _SCOPE = Lazy(
     r"\b(?:(?:were|was|are|is) (?:also |not |only )?(?:un)?affected|unaffected|not affected"
-    r"|(?:kept |still )?work(?:ed|ing) (?:normally|fine|as usual)|(?:page|site|app) worked)\b"
+    r"|(?:kept |still )?work(?:ed|ing) (?:normally|fine|as usual)|(?:page|site|app) worked"
+    # how many were affected, or who noticed: "no reliable count of affected users because we
+    # don't log IPs", "because it was night, almost nobody noticed"
+    r"|(?:count|number|estimate|figure|list) of (?:the )?affected|notic(?:ed|e))\b"
 )
 
 
@@ -118,7 +131,10 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             # the cause words read through emphasis ("**Root** **cause**:")
             sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)
+            found = list(pattern.finditer(sentence))
+            m = next((m for m in found if not _no_cause(sentence, m)), None)
+            if any(_explains_impact(sentence, x) for x in found):
+                m = None
             if m and _specific_cause(sentence, m, nxt):
                 return sem.evidence(b, s, e)
             if (

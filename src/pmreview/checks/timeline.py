@@ -44,11 +44,21 @@ def timeline(doc: Document) -> Timeline:
         if present
         else [],
         "detection": found if present else None,
-        "actions": actions(entries, found["line"] if found else 0) if present else None,
+        "actions": actions(entries, (found["line"], found["column"]) if found else (0, 0))
+        if present
+        else None,
         "misleading": misleading(doc, whole),
         "escalation": escalation(whole, doc.sections),
-        "resolution": resolution(evs) if present else None,
+        "resolution": resolution(_own(evs)) if present else None,
     }
+
+
+def _own(evs: list[Event]) -> list[Event]:
+    """The events told in the author's words: not a status update quoted into the timeline
+    (`> **Identified** — … will keep failing until the restore completes`), unless the whole
+    timeline is written as a block quote."""
+    own = [e for e in evs if not is_block_quote(e.block)]
+    return own if any(e.timed for e in own) else evs
 
 
 def _posts(evs: list[Event]) -> list[Event]:

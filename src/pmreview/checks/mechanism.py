@@ -1,0 +1,82 @@
+"""A root cause told as a mechanism: the parts of the system named and how one broke another,
+in one sentence or as a chain over a few (read by checks/causes.py where no sentence of the
+root cause names a concrete thing, and in the story below a TL;DR)."""
+
+from __future__ import annotations
+
+from ..models import Block
+from ..text.borrowed import own_sentences
+from ..text.lexicon import lexicon
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .semantics import Evidence
+from .theories import told_as_theory
+
+# what was meant or would have been, not what happened; what kept working
+NOT_WHAT_HAPPENED = Lazy(
+    r"\b(?:would(?:n['’]t| not)? (?:only )?(?:have|be)|the (?:\w+ )?plan (?:was|is)"
+    r"|kept working|still work(?:ed|s))\b"
+)
+
+
+def mechanism(blocks: list[Block]) -> Evidence | None:
+    """A sentence that names the parts involved and how one broke the other ("the backup
+    process ran on the web server and used most of its CPU"): two things of the system, a
+    mechanism word, and no vague cause ("a misconfiguration", "a glitch")."""
+    for b in blocks:
+        for s, e in own_sentences(b):
+            low = b.lower[s:e]
+            if (
+                sem.words(low) < 8
+                or told_as_theory(low)
+                or NOT_WHAT_HAPPENED.compiled.search(low)
+                or sem.VAGUE_CAUSE.search(low)
+                or not lexicon("mechanism").search(low)
+                or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
+            ):
+                continue
+            if len(named(low) | sem.specific_terms(b.text[s:e])) >= 2:
+                return sem.evidence(b, s, e)
+    return None
+
+
+# "something in the update changed the settings": the part that broke is left unnamed
+_UNNAMED = Lazy(
+    r"\b(?:something|somehow|some (?:\w+ )?(?:settings?|configuration|change|files?|thing))\b"
+)
+
+
+def chain(blocks: list[Block]) -> Evidence | None:
+    """A root cause told as a chain over consecutive sentences of one paragraph ("A config
+    change set an invalid address for the auth servers. This exposed a bug in the auth
+    library, which blocked every worker thread."): together they name three things of the
+    system and say how one broke the next. The evidence is the sentence that carries the
+    mechanism, and is no vague cause itself ("a misconfiguration caused errors")."""
+    for b in blocks:
+        spans = own_sentences(b)
+        for i in range(len(spans)):
+            window = spans[i : i + _CHAIN]
+            text = b.text[window[0][0] : window[-1][1]]
+            low = text.lower()
+            if sem.words(low) < 20 or len(named(low) | sem.specific_terms(text)) < 3:
+                continue
+            for s, e in window:
+                one = b.lower[s:e]
+                if (
+                    lexicon("mechanism").search(one)
+                    and named(one)
+                    and not NOT_WHAT_HAPPENED.compiled.search(one)
+                    and not sem.VAGUE_CAUSE.search(one)
+                    and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
+                ):
+                    return sem.evidence(b, s, e)
+    return None
+
+
+_CHAIN = 3  # sentences a told chain may span
+
+
+def named(low: str) -> set[str]:
+    """The parts of the system a lower-cased text names (data/lexicon.toml)."""
+    things = (lexicon("system_part"), lexicon("component"))
+    return {m.group(0) for p in things for m in p.finditer(low)}
