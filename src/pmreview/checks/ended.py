@@ -21,6 +21,7 @@ from .fix_entries import (
     NO_EFFECT,
     NORMAL_AGAIN,
     NOT_DONE,
+    failed_attempt,
 )
 from .semantics import Evidence
 
@@ -266,6 +267,7 @@ def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
     if found is None:
         last = [i for i in timed if i >= after][-3:]
         found = next((i for i in reversed(last) if _fix_event(evs[i].text)), None)
+        found = None if found is None or failed_attempt(evs[found].text) else found
     return found
 
 

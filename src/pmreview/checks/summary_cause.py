@@ -4,6 +4,7 @@ before its cause section's and its Impact part's."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..models import ASCII_LOWER, Block, Document
 from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
@@ -36,7 +37,7 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         _cause_sentence(own, lexicon("cause"))
         or _cause_sentence(cause, lexicon("cause"))
         # in a cause section of the summary any sentence says the cause
-        or _cause_sentence(cause, re.compile(r"\w{3,}"))
+        or _cause_sentence(cause, re.compile(r"\w{3,}"), every=False)
         or _cause_sentence(rest, lexicon("cause"))
         or find_sentence(
             blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
@@ -98,10 +99,13 @@ _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
-def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
+def _cause_sentence(
+    blocks: list[Block], pattern: re.Pattern[str] | Alternation, every: bool = True
+) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
-    the cause), a defect placed in a named thing, or an attacker and the means; never a
-    sentence about the write-up itself ("We publish these write-ups because…")."""
+    the cause: at any of its matches if `every`, else at the first, where the pattern is any
+    word), a defect placed in a named thing, or an attacker and the means; never a sentence
+    about the write-up itself ("We publish these write-ups because…")."""
     accepts = (_DEFECT_THEN.compiled, CHANGE_DID.compiled, LAPSED.compiled, MISTAKE.compiled)
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
@@ -118,8 +122,10 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             # the cause words read through emphasis ("**Root** **cause**:")
             sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            m = next((m for m in pattern.finditer(sentence) if not _no_cause(sentence, m)), None)
-            if m and _specific_cause(sentence, m, nxt):
+            # any of its cause words: "The problem was that nginx could not start because
+            # something else was already using port 80" is specific at its "because"
+            found = (m for m in pattern.finditer(sentence) if not _no_cause(sentence, m))
+            if any(_specific_cause(sentence, m, nxt) for m in islice(found, None if every else 1)):
                 return sem.evidence(b, s, e)
             if (
                 _defect_in_named(b.text[s:e])
@@ -185,11 +191,15 @@ def _defect_then(sentence: str) -> bool:
     """A named thing with a defect and what it made happen, with no cause word: "the
     `api-gateway` Deployment had no PodDisruptionBudget, so only two replicas served", "a
     cron job had a wrong schedule (`* 2 * * *`), so it ran every minute". The thing must be
-    named by a specific term (a file, a setting, a code name) before the consequence."""
+    named by a specific term (a file, a setting, a code name) or a part of the system ("the
+    root filesystem was 100% full, so MySQL could not write") before the consequence."""
     m = _DEFECT_THEN.compiled.search(low := sentence.translate(ASCII_LOWER))
     return bool(
         m
-        and sem.specific_terms(sentence[: m.end()])
+        and (
+            sem.specific_terms(sentence[: m.end()])
+            or lexicon("system_part").search(low, 0, m.start())
+        )
         and not _PEOPLE.compiled.search(low, 0, m.start())
     )
 
@@ -201,7 +211,7 @@ _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|
 # a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
 _DEFECT_THEN = Lazy(
     r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
-    r"|missing|misspell\w*|expired|malformed|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
+    r"|missing|misspell\w*|expired|malformed|full|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
 )
 
 
