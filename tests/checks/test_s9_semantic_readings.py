@@ -1,5 +1,6 @@
 """Semantic verdicts as authors outside the corpus write them: a cause the summary gives at
-its second cause word, as a full part "so" something failed, or as what a manifest changed;
+its second cause word, as a full part "so" something failed, or as what a manifest changed
+(and none in "see root cause below" or "I was a bit stressed because…");
 a conclusion jumped to ("decided X must be broken", "was sure it was the database", "read the
 error as…") that the account drops; an escalation to a role named after a comma, a case
 opened with a vendor, an alert sent to a rota; and a failed attempt that is not the
@@ -52,6 +53,10 @@ def test_a_cause_the_summary_gives(text: str, quote: str) -> None:
         "Root cause: the root cause was a sync issue with the repo on the host.",
         # people who lacked something, "so": the impact, not a defect
         "Users were full of questions, so support was busy all day.",
+        # a pointer to the cause section, a feeling explained, a degree
+        "The shop was down for an hour on Sunday. It took a while to see why, see root cause"
+        " below.",
+        "The shop was down for an hour and I was a bit stressed because the demo was at noon.",
     ],
 )
 def test_no_specific_cause(text: str) -> None:

@@ -62,14 +62,19 @@ _SO_FAILED = Lazy(
 def _no_cause(sentence: str, m: re.Match[str]) -> bool:
     """A cause word in parentheses explains an aside ("(not the core repository, due to its
     workflow)"), not the incident; "root cause" naming a write-up ("we have included a root
-    cause analysis below") states no cause; nor does a "because" that explains who was
+    cause analysis below", "see root cause below") states no cause; nor does a "because" that
+    explains how the author felt ("I was panicked because the deadline was close"), who was
     affected or what kept working ("About half the visitors were affected, because the other
     requests went to web-2", "The home page worked because it has no rewrite rule") or why a
     part was hit ("Search was down too, because it needs the session store")."""
     if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
         return True
+    if m.group(0) == "was a" and _DEGREE.compiled.match(sentence, m.end()):
+        return True  # "I was a bit panicked", "it was a while before…"
     if m.group(0) == "because" and (
-        _SCOPE.compiled.search(sentence, 0, m.start()) or _RELIES.compiled.match(sentence, m.end())
+        _SCOPE.compiled.search(sentence, 0, m.start())
+        or _RELIES.compiled.match(sentence, m.end())
+        or _FELT.compiled.search(sentence, 0, m.start())
     ):
         return True
     return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
@@ -88,9 +93,19 @@ _SCOPE = Lazy(
 )
 
 
-# what follows "root cause" / "the cause" when the words name a document or a search for it
+# "was a" that opens a degree or a time, not what something was
+_DEGREE = Lazy(r"\s+(?:bit|little|lot|while|few|couple)\b")
+# how the author felt, which a "because" after it explains
+_FELT = Lazy(
+    r"\b(?:was|were|am|felt|got|became) (?:a bit |a little |very |so |really |quite |pretty )?"
+    r"(?:panick\w*|stressed|worried|nervous|scared|annoyed|frustrated|confused|embarrassed|upset"
+    r"|anxious|relieved|happy|sad|angry)\s*$"
+)
+# what follows "root cause" / "the cause" when the words name a document or a search for it,
+# or point to where it is told ("see root cause below")
 _WRITE_UP_OF_CAUSE = Lazy(
-    r"[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
+    r"\s+(?:below|above|later)\b"
+    r"|[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
     r"|\(rca\)|is (?:still )?(?:being|under) investigat)"
 )
 
