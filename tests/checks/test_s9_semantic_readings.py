@@ -143,3 +143,21 @@ def test_a_failed_attempt_is_not_the_resolution() -> None:
         " same error.\n- Later - It was fixed and the shop loaded again."
     )
     assert _timeline(entries)["resolution"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "The on-call suspects our SMS provider and checks its status page.",
+        "Attempt to scale `renderer` from 3 to 9 pods.",
+        "`search.use_new_ranker` set to 0% for all shops.",
+    ],
+)
+def test_terse_actions(entry: str) -> None:
+    entries = f"- 10:00 UTC - the latency alert fired\n- 10:15 UTC - {entry}"
+    assert _quote(_timeline(entries)["actions"]) == f"- 10:15 UTC - {entry}"
+
+
+def test_a_sale_at_scale_is_no_action() -> None:
+    entries = "- 10:00 UTC - the latency alert fired\n- 10:15 UTC - Traffic at sale scale arrives."
+    assert _timeline(entries)["actions"] is None

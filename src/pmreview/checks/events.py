@@ -109,7 +109,9 @@ THING = Lazy(
     r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
     r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
     r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
-    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
+    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?"
+    # a dependency outside: "suspects our payment provider", "checks the vendor's status page"
+    r"|providers?|vendors?|status page)\b"
 )
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
@@ -202,6 +204,8 @@ _ACTED = Lazy(
     r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
     r"|replac(?:ed|es|ing)|disabl\w*"
     r"|enabl\w*|scaled|flush\w*|purg(?:e|ed|es|ing)|cleared|block(?:ed|s|ing)|kill\w*|failed over"
+    # as terse entries tell a change: "scale `api` from 4 to 12 pods", "`flag_x` set to 10%"
+    r"|scal(?:e|es|ing) (?:up|out|down|the|`)|set (?:back )?to"
     r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
     # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
     r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"
