@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from _support import doc_of
 
+from pmreview.checks.fixes import resolution
 from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 
@@ -161,3 +162,15 @@ def test_terse_actions(entry: str) -> None:
 def test_a_sale_at_scale_is_no_action() -> None:
     entries = "- 10:00 UTC - the latency alert fired\n- 10:15 UTC - Traffic at sale scale arrives."
     assert _timeline(entries)["actions"] is None
+
+
+def test_a_fix_told_after_the_time_it_was_made() -> None:
+    text = (
+        "# Transfers failed\n\nOn Monday transfers to banks failed for two hours.\n\n"
+        "At 10:05am a scheduled job rotated the client certificate on the gateway. At 11:31am we"
+        " redeployed the `gateway` service with the full certificate chain and transfers went"
+        " through again.\n"
+    )
+    found = resolution(doc_of(text))["detail"]
+    assert found is not None
+    assert str(found["quote"]).startswith("At 11:31am we redeployed the `gateway` service")
