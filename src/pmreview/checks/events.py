@@ -109,9 +109,7 @@ THING = Lazy(
     r"|volumes?|instances?|hosts?|vms?|machines?|routers?|switch(?:es)?|backups?|accounts?"
     r"|packages?|dependenc\w+|librar\w+|drivers?|kernel|jobs?|workers?|daemons?|agents?"
     r"|prox(?:y|ies)|gateways?|rules?|flags?|quotas?|limits?|capacity|domains?|sites?"
-    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?"
-    # a dependency outside: "suspects our payment provider", "checks the vendor's status page"
-    r"|providers?|vendors?|status page)\b"
+    r"|website|system|dns records?|load|buffers?|partitions?|tables?|sessions?)\b"
 )
 # the words that say it recovered, which are not how ("restored", "fixed", "back to normal");
 # "rolled back", "reverted", "patched" stay: they say what was done
@@ -172,6 +170,7 @@ def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
     return bool(
         lexicon("system_part").search(tail)
         or THING.compiled.search(tail)
+        or _OUTSIDE.compiled.search(tail)
         or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
     )
 
@@ -193,6 +192,9 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# a dependency outside, investigated: "suspects our payment provider", "checks the vendor's
+# status page"
+_OUTSIDE = Lazy(r"\b(?:providers?|vendors?|status page)\b")
 # how people write an investigation beyond the lexicon's verbs
 _LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
 # what responders do to a system (searched with OUTCOME's words blanked: a run of three
