@@ -94,7 +94,7 @@ _SCOPE = Lazy(
 
 
 # "was a" that opens a degree or a time, not what something was
-_DEGREE = Lazy(r"\s+(?:bit|little|lot|while|few|couple)\b")
+_DEGREE = Lazy(r" (?:bit|little|lot|while|few|couple)\b")
 # how the author felt, which a "because" after it explains
 _FELT = Lazy(
     r"\b(?:was|were|am|felt|got|became) (?:a bit |a little |very |so |really |quite |pretty )?"
@@ -104,7 +104,7 @@ _FELT = Lazy(
 # what follows "root cause" / "the cause" when the words name a document or a search for it,
 # or point to where it is told ("see root cause below")
 _WRITE_UP_OF_CAUSE = Lazy(
-    r"\s+(?:below|above|later)\b"
+    r"[\s-]?(?:below|above|later)\b"
     r"|[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
     r"|\(rca\)|is (?:still )?(?:being|under) investigat)"
 )
