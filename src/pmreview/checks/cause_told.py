@@ -13,18 +13,22 @@ def change_did(sentence: str) -> bool:
     """A change named as the subject and what it did to a thing, as the rubric's "a config
     push set max_connections to 10" does: "a Terraform change to the bucket replaced its
     policy", "an automatic node pool upgrade drained the nodes", "a config change lowered the
-    pool size from 40 to 4". The sentence names a specific
-    term; a person acting during the change ("During the deploy we replaced…") is no cause."""
+    pool size from 40 to 4", "on Monday my Ansible playbook removed the site's config". The
+    sentence names a specific term; a person acting during the change ("During the deploy we
+    replaced…") is no cause."""
     # a sentence after the first of its paragraph starts with the space after the full stop
     m = CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER).lstrip())
     return bool(m and sem.specific_terms(sentence))
 
 
-# the change opens the sentence (after a label such as "The short explanation:") and its own
-# verb follows, with no person between
+# the change opens the sentence (after a label such as "The short explanation:" or the day,
+# "On Wednesday") and its own verb follows, with no person between
 CHANGE_DID = Lazy(
-    r"^(?:[^:]{0,40}:\s*)?(?:an?|the|our|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
-    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request)\b"
+    r"^(?:[^:]{0,40}:\s*)?(?:(?:on|last) \w+,?\s|yesterday,?\s)?"
+    r"(?:an?|the|our|my|this|that)\s(?:(?!we\b|i\b|they\b)[^\s.;:]+\s){0,10}?"
+    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request"
+    # what applies a change: "my Puppet manifest `2-fix.pp` changed Apache to port 8080"
+    r"|manifest|playbook|script|cron ?job|template)\b"
     r"(?:(?!\b(?:we|i|they|you)\b)(?:[^.;]|\.(?=\S))){0,90}?"
     r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
     r"|truncated|revoked|wiped|drained|evicted"

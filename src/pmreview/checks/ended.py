@@ -14,7 +14,7 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .entry_change import change_entry, ending_fix, fix_event, released, tells_how
 from .events import Event
-from .fix_entries import IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE
+from .fix_entries import IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE, failed_attempt
 from .semantics import Evidence
 
 # an announcement of the fix (to a mailing list, a status page) is not the fix
@@ -97,7 +97,12 @@ def _resolution_in(evs: list[Event], how: dict[int, bool]) -> int | None:
     found = next((i for i in reversed(range(after, len(evs))) if _resolves(evs, i, how)), None)
     if found is None:
         last = [i for i in timed if i >= after][-3:]
-        found = next((i for i in reversed(last) if ending_fix(evs[i].text)), None)
+        # the last fix told; one that failed or was a guess acted on leaves the end untold
+        found = next((i for i in reversed(last) if fix_event(evs[i].text)), None)
+        if found is not None and (
+            not ending_fix(evs[found].text) or failed_attempt(evs[found].text)
+        ):
+            found = None
     return found
 
 

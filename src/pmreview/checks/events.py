@@ -171,6 +171,7 @@ def _acts_on(b: Block, s: int, e: int, after_verb: bool = False) -> bool:
     return bool(
         lexicon("system_part").search(tail)
         or THING.compiled.search(tail)
+        or _OUTSIDE.compiled.search(tail)
         or sem.specific_terms(b.text[s:e][at if after_verb else 0 :])
     )
 
@@ -192,6 +193,9 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# a dependency outside, investigated: "suspects our payment provider", "checks the vendor's
+# status page"
+_OUTSIDE = Lazy(r"\b(?:providers?|vendors?|status page)\b")
 # how people write an investigation beyond the lexicon's verbs
 _LOOKED = Lazy(r"\b(?:d(?:ove|ug|ig|igging) into|revealed|showed|pointed to|narrowed)\b")
 # what responders do to a system (searched with OUTCOME's words blanked: a run of three
@@ -203,6 +207,8 @@ _ACTED = Lazy(
     r"\b(?:correct(?:ed|s|ing)|reconfigur\w*|(?:increas\w*|raised) (?:the|a|an|its|our)\b"
     r"|replac(?:ed|es|ing)|disabl\w*"
     r"|enabl\w*|scaled|flush\w*|purg(?:e|ed|es|ing)|cleared|block(?:ed|s|ing)|kill\w*|failed over"
+    # as terse entries tell a change: "scale `api` from 4 to 12 pods", "`flag_x` set to 10%"
+    r"|scal(?:e|es|ing) (?:up|out|down|the|`)|set (?:back )?to"
     r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
     # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
     r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"

@@ -9,6 +9,7 @@ import re
 from ..models import Block
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
+from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
@@ -147,3 +148,14 @@ NAMED_ONLY = Lazy(
 
 # a change something else made, told as found: "`upload.conf` was changed by the 08:55 deploy"
 DONE_BY = Lazy(r"\b(?:was|were|had been|has been) \w+ by\b")
+
+
+def failed_attempt(text: str) -> bool:
+    """A change told as a theory acted on or one that did not help ("I thought the config was
+    broken so I reinstalled nginx. Still the same error."): not how the incident ended."""
+    low = text.lower()
+    return bool(
+        NOT_DONE.compiled.search(ENTRY_HEAD.sub("", low))
+        or NO_EFFECT.compiled.search(low)
+        or lexicon("relapse").search(low)
+    )

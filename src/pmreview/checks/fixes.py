@@ -208,7 +208,10 @@ _MADE = Lazy(
     r"\b(?:has|have|had|was|were|(?<=['’])ve) (?:been )?(?:(?:\w+ly|then|also|now|later) )?"
     + FIX_VERB
     + r"\b"
-    r"|^\W*(?:we |i )?(?:\w+ly )?" + FIX_VERB + r"\b"
+    # at the sentence's start, after a thread's number or the time it was done ("5/ At 11:31am
+    # we redeployed the gateway…")
+    r"|^\W*(?:\d+/ ?)?(?:(?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?"
+    r"(?: [a-z]{2,4})?,? )?(?:we |i )?(?:\w+ly )?" + FIX_VERB + r"\b"
 )
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
 # it did not help: "rolled back the release but the issue persists", "made things worse"

@@ -26,12 +26,16 @@ _PASSIVE_ESCALATION = Lazy(
 )
 # a person or team named after the verb ("contacts [Mark], who has the access", "pinged
 # @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu", "paged my study
-# partner Ama")
+# partner Ama", "escalated to our hosting company, Nimbus Cloud")
 _NAMED = Lazy(
     r"^\W{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:[a-z][\w-]*\s+)?(?:teammates?|colleagues?"
     r"|mentors?|friends?|classmates?|partners?|leads?|managers?|owners?|supervisors?|tutors?"
-    r"|instructors?|reviewers?|buddy|buddies)\W{1,3})?"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Za-z][\w-]*\])(?!\w)"
+    r"|instructors?|reviewers?|buddy|buddies)\W{1,3}"
+    # any role, with the name set off after it: "our payment processor, Acme Pay"
+    r"|(?:my|our|the|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*[,(]\s*)?"
+    # a name, camel case too ("TrackWell"), or a bracketed placeholder ("[Mark]")
+    r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[ -][A-Z][a-z]+(?:[A-Z][a-z]+)*)?"
+    r"|[A-Za-z][\w-]*\])(?!\w)"
 )
 _NOT_NAMES = frozenset(
     {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
@@ -40,11 +44,12 @@ _NOT_NAMES = frozenset(
 )
 # "customers reached out to support", "a community member notified the team", "37 contacted
 # merchant support" (a count of the people who did): a report, not an escalation by the
-# responders
+# responders; not past ", and" or ", so", where another clause has its own subject ("after
+# calls from residents, and the matter was escalated to our processor")
 _REPORTER = Lazy(
     r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?|merchants?"
     r"|subscribers?|citizens?|residents?|players?|shoppers?|passengers?|patients?)\b"
-    r"[^.;]{0,30}$|(?<![\d:.,])\d[\d,]*\s$"
+    r"(?:(?!,\s*+(?:and|but|so|then)\b)[^.;]){0,30}$|(?<![\d:.,])\d[\d,]*\s$"
 )
 _ESCALATION_LABEL = re.compile(
     r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+escalat\w*+[*_]*+\s*+:?[*_]*+\s*+:?\s*+$"
@@ -123,8 +128,11 @@ _IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 
 
 # how organisations say it: "the on-call engineer engaged the storage team", "opened a case
-# with AWS Support"
-_ENGAGED = Lazy(r"\bengag(?:ed|es|ing)\b|\bopened an? (?:support )?(?:case|ticket) with\b")
+# with AWS Support", "Case opened with the vendor's support"
+_ENGAGED = Lazy(
+    r"\bengag(?:ed|es|ing)\b|\bopened an? (?:support )?(?:case|ticket) with\b"
+    r"|\b(?:case|ticket) (?:was )?opened with\b"
+)
 
 
 def _labelled_escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:

@@ -4,6 +4,7 @@ before its cause section's and its Impact part's."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..models import ASCII_LOWER, Block, Document
 from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
@@ -14,6 +15,7 @@ from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .cause_told import CHANGE_DID, LAPSED, MISTAKE, change_did, lapsed, mistake
+from .no_cause import explains_impact, no_cause
 from .semantics import Evidence, find_sentence
 from .theories import told_as_theory
 
@@ -36,7 +38,7 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         _cause_sentence(own, lexicon("cause"))
         or _cause_sentence(cause, lexicon("cause"))
         # in a cause section of the summary any sentence says the cause
-        or _cause_sentence(cause, re.compile(r"\w{3,}"))
+        or _cause_sentence(cause, re.compile(r"\w{3,}"), every=False)
         or _cause_sentence(rest, lexicon("cause"))
         or find_sentence(
             blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
@@ -58,63 +60,17 @@ _SO_FAILED = Lazy(
 )
 
 
-def _no_cause(sentence: str, m: re.Match[str]) -> bool:
-    """A cause word in parentheses explains an aside ("(not the core repository, due to its
-    workflow)"), not the incident; "root cause" naming a write-up ("we have included a root
-    cause analysis below") states no cause; nor does a "because" that explains who was
-    affected or what kept working ("About half the visitors were affected, because the other
-    requests went to web-2", "The home page worked because it has no rewrite rule") or why a
-    part was hit ("Search was down too, because it needs the session store")."""
-    if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
-        return True
-    if _explains_impact(sentence, m):
-        return True
-    return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
-
-
-def _explains_impact(sentence: str, m: re.Match[str]) -> bool:
-    """A "because" that explains the impact's reach, its count or who noticed it: the
-    sentence tells no cause of the incident, whatever other cause word it holds."""
-    return m.group(0) == "because" and bool(
-        _SCOPE.compiled.search(sentence, 0, m.start())
-        or _RELIES.compiled.match(sentence, m.end())
-        # "Because it was night, almost nobody noticed"
-        or m.start() < 4
-        and _SCOPE.compiled.search(sentence, m.end())
-    )
-
-
-# a part hit because it relies on another ("…, because both need a finished login"): the
-# impact's reach, not its cause
-_RELIES = Lazy(
-    r" (?:both|they|it|these|those|all|each|everything|the \w+) (?:also |only )?"
-    r"(?:need|require|rel(?:y|ies)|depend|use)s?\b"
-)
-# the extent of the impact, which a "because" after it explains
-_SCOPE = Lazy(
-    r"\b(?:(?:were|was|are|is) (?:also |not |only )?(?:un)?affected|unaffected|not affected"
-    r"|(?:kept |still )?work(?:ed|ing) (?:normally|fine|as usual)|(?:page|site|app) worked"
-    # how many were affected, or who noticed: "no reliable count of affected users because we
-    # don't log IPs", "because it was night, almost nobody noticed"
-    r"|(?:count|number|estimate|figure|list) of (?:the )?affected|notic(?:ed|e))\b"
-)
-
-
-# what follows "root cause" / "the cause" when the words name a document or a search for it
-_WRITE_UP_OF_CAUSE = Lazy(
-    r"[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
-    r"|\(rca\)|is (?:still )?(?:being|under) investigat)"
-)
-
-
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
-def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation) -> Evidence | None:
+def _cause_sentence(
+    blocks: list[Block], pattern: re.Pattern[str] | Alternation, every: bool = True
+) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
-    the cause), a defect placed in a named thing, or an attacker and the means; never a
-    sentence about the write-up itself ("We publish these write-ups because…")."""
+    the cause: at any of its matches if `every`, else at the first, where the pattern is any
+    word), a defect placed in a named thing, or an attacker and the means; never a sentence
+    about the write-up itself ("We publish these write-ups because…")."""
     accepts = (_DEFECT_THEN.compiled, CHANGE_DID.compiled, LAPSED.compiled, MISTAKE.compiled)
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
@@ -131,23 +87,36 @@ def _cause_sentence(blocks: list[Block], pattern: re.Pattern[str] | Alternation)
             # the cause words read through emphasis ("**Root** **cause**:")
             sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            found = list(pattern.finditer(sentence))
-            m = next((m for m in found if not _no_cause(sentence, m)), None)
-            if any(_explains_impact(sentence, x) for x in found):
-                m = None
-            if m and _specific_cause(sentence, m, nxt):
-                return sem.evidence(b, s, e)
-            if (
-                _defect_in_named(b.text[s:e])
-                or _defect_then(b.text[s:e])
-                or change_did(b.text[s:e])
-                or lapsed(b.text[s:e])
-                or mistake(b.text[s:e])
-                or sem.ATTACK.search(sentence)
-                or sem.LEAKED.search(sentence)
-            ):
+            if _cause_at_word(sentence, pattern, nxt, every) or _cause_told(b.text[s:e], sentence):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _cause_at_word(
+    sentence: str, pattern: re.Pattern[str] | Alternation, nxt: str, every: bool
+) -> bool:
+    """Whether the sentence is specific at any of its cause words ("The problem was that nginx
+    could not start because something else was already using port 80" is, at its "because"),
+    or only at the first unless `every`; none where a "because" explains the impact's reach."""
+    found = list(pattern.finditer(sentence))
+    if any(explains_impact(sentence, x) for x in found):
+        return False
+    usable = (m for m in found if not no_cause(sentence, m))
+    return any(_specific_cause(sentence, m, nxt) for m in islice(usable, None if every else 1))
+
+
+def _cause_told(text: str, sentence: str) -> bool:
+    """A cause told without a cause word: a defect in a named thing, a change and what it did,
+    a lapse, a mistake, an attack or a leak."""
+    return bool(
+        _defect_in_named(text)
+        or _defect_then(text)
+        or change_did(text)
+        or lapsed(text)
+        or mistake(text)
+        or sem.ATTACK.search(sentence)
+        or sem.LEAKED.search(sentence)
+    )
 
 
 # a cause told by what one part did to another ("a failover emptied a cache, and the misses
@@ -201,11 +170,15 @@ def _defect_then(sentence: str) -> bool:
     """A named thing with a defect and what it made happen, with no cause word: "the
     `api-gateway` Deployment had no PodDisruptionBudget, so only two replicas served", "a
     cron job had a wrong schedule (`* 2 * * *`), so it ran every minute". The thing must be
-    named by a specific term (a file, a setting, a code name) before the consequence."""
+    named by a specific term (a file, a setting, a code name) or a part of the system ("the
+    root filesystem was 100% full, so MySQL could not write") before the consequence."""
     m = _DEFECT_THEN.compiled.search(low := sentence.translate(ASCII_LOWER))
     return bool(
         m
-        and sem.specific_terms(sentence[: m.end()])
+        and (
+            sem.specific_terms(sentence[: m.end()])
+            or lexicon("system_part").search(low, 0, m.start())
+        )
         and not _PEOPLE.compiled.search(low, 0, m.start())
     )
 
@@ -217,7 +190,7 @@ _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|
 # a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
 _DEFECT_THEN = Lazy(
     r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
-    r"|missing|misspell\w*|expired|malformed|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
+    r"|missing|misspell\w*|expired|malformed|full|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
 )
 
 
