@@ -206,6 +206,23 @@ def test_an_absent_element_keeps_the_checks_line_and_the_llm_never_fails_a_struc
     )
 
 
+def test_the_llm_passes_only_structural_checks_the_profile_lets_it() -> None:
+    # a section the parser missed, yes; a check of exact form (a share of users), never: on
+    # the labelled sets the model's lenient shares lowered agreement
+    det = {
+        "measures.present": ModelCheck("measures.present", "fail", "rules", 1),
+        "summary.affected_share": ModelCheck("summary.affected_share", "fail", "rules", 2),
+    }
+    llm = _llm(("measures.present", "pass", 20), ("summary.affected_share", "pass", 3))
+    out = combine(PROFILE, det, llm, "semantic+structural")
+    assert PROFILE.checks["measures.present"].get("llm_may_pass") is True
+    assert "llm_may_pass" not in PROFILE.checks["summary.affected_share"]
+    assert (out["measures.present"].source, out["summary.affected_share"].source) == (
+        "llm",
+        "rules",
+    )
+
+
 def test_every_policy_is_documented_and_an_unknown_one_is_a_usage_error() -> None:
     assert set(POLICIES) == {"deterministic", "semantic-quoted", "semantic", "semantic+structural"}
     assert Options().llm_policy in POLICIES

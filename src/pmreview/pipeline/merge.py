@@ -4,7 +4,7 @@ directives and filters applied, repeats collapsed, the score."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import directives
 from ..checks.profile import Profile
@@ -172,20 +172,23 @@ POLICIES = {
     "document, or when it fails the check without a quote (the element is absent); "
     "structural checks stay deterministic",
     "semantic+structural": "as `semantic`, and a structural check the parser failed passes when "
-    "the LLM quotes the evidence it missed",
+    "the LLM quotes the evidence it missed, where the profile lets it (`llm_may_pass`: the "
+    "checks that a section or list is there, not those of exact form such as times or shares)",
 }
 
 
-def accepts(policy: str, kind: str, det: Check, verdict: Check, absent: bool) -> bool:
-    """Whether the LLM's `verdict` replaces the deterministic `det` under `policy`."""
+def accepts(policy: str, spec: dict[str, Any], det: Check, verdict: Check, absent: bool) -> bool:
+    """Whether the LLM's `verdict` replaces the deterministic `det` under `policy`; `spec` is
+    the check's entry in the profile's `x-checks`."""
+    kind = str(spec.get("kind", "structural"))
     if policy not in POLICIES:
         raise UsageError(f"unknown LLM policy {policy!r} (choose from: {', '.join(POLICIES)})")
     if policy == "deterministic":
         return False
     if kind == "semantic":
         return policy != "semantic-quoted" or not absent
-    structural = policy == "semantic+structural" and not absent
-    return structural and det.status == "fail" and verdict.status == "pass"
+    structural = policy == "semantic+structural" and not absent and spec.get("llm_may_pass")
+    return bool(structural) and det.status == "fail" and verdict.status == "pass"
 
 
 def combine(
@@ -196,8 +199,8 @@ def combine(
     out = dict(checks)
     for cid, verdict in llm.verdicts.items():
         det = checks.get(cid)
-        kind = str(profile.checks.get(cid, {}).get("kind", "structural"))
-        if det is not None and accepts(policy, kind, det, verdict, cid in llm.absent):
+        spec = profile.checks.get(cid, {})
+        if det is not None and accepts(policy, spec, det, verdict, cid in llm.absent):
             out[cid] = verdict if verdict.line else replace(verdict, line=det.line)
     return out
 
