@@ -157,12 +157,15 @@ def _fix_sentences(doc: Document) -> list[str]:
 
 
 # words of degree that refer back to an amount ("so many", "such a large number of")
-_DEGREE = re.compile(r"\b(?:so|such(?:\s+an?)?)\s+$")
+# "so many", "such a lot of": not "so" as "therefore" ("… evicted, so a number of customers …")
+_DEGREE = re.compile(r"\bsuch(?:\s+an?)?\s+$|\bso\s+$")
+_SO_WHAT = re.compile(r"(?:many|much|few|little)\b")
 
 
 def says_again(place: Place) -> bool:
     """Words of degree ("so many servers") about things the section counted before them."""
-    if not _DEGREE.search(place.before[-12:]):
+    degree = _DEGREE.search(place.before[-12:])
+    if degree is None or degree.group(0).startswith("so") and not _SO_WHAT.match(place.words):
         return False
     noun = _noun(place)
     if noun is None:

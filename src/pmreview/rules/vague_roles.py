@@ -43,7 +43,8 @@ _COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might)(?:n[’']t| not)? 
 # passing shortly thereafter"): a note on the recovery, not a claim about the impact
 _RECOVERY = re.compile(
     r"\b(?:recover\w*|began (?:to )?(?:pass|succeed|work|respond)\w*|started (?:to )?(?:pass|"
-    r"succeed|work|respond)\w*|back to normal|(?:was|were) (?:restored|resumed)|came back)\b"
+    r"succeed|work|respond)\w*|back to normal|(?:was|were) (?:restored|resumed)|came back|"
+    r"re-?connect(?:ed|ing)|re-?joined|re-?established)\b"
 )
 # things counted but not named, as a sentence announcing them counts them
 _ANNOUNCED = re.compile(
