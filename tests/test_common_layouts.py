@@ -37,6 +37,23 @@ def test_numbered_titles_in_title_case_open_sections_however_long() -> None:
     assert review_text(text).checks["measures.tasks"].status == "pass"
 
 
+def test_a_numbered_title_over_a_numbered_list_that_counts_again_is_a_title() -> None:
+    for head, marks in (("4. Follow-up Actions", ("1.", "2.")), ("3) Prevention", ("1)", "2)"))):
+        text = (
+            "1. Summary\n\n" + SUMMARY + "\n\n2. Timeline\n\n"
+            + "".join(f"- {e}\n" for e in ENTRIES)
+            + f"\n{head}\n\n"
+            + "".join(f"{m} {t}\n" for m, t in zip(marks, TASKS, strict=True))
+        )
+        assert "measures" in [k for _, k in _kinds(text)][-1], head
+        assert review_text(text).checks["measures.tasks"].status == "pass"
+
+
+def test_a_numbered_list_that_goes_on_counting_has_no_title() -> None:
+    text = "## Summary\n\n" + SUMMARY + "\n\n1. Timeline\n2. Prevention\n3. Summary\n"
+    assert [t for t, _ in _kinds(text)] == ["Summary"]
+
+
 def test_a_numbered_task_is_no_title() -> None:
     text = "## Summary\n\n" + SUMMARY + "\n\n1. Fix the retry loop in the cart service\n"
     assert [t for t, _ in _kinds(text)] == ["Summary"]
