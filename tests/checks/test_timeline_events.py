@@ -28,6 +28,34 @@ def test_a_quoted_value_on_an_entry_s_second_line_is_no_second_event() -> None:
     assert first["single"] and first["time"] == "09:10"
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    ["`expiry=May  9 ... 2026 UTC`", "`tail ... 1430 lines`", "`wait... 2359 GMT`"],
+)
+def test_dots_inside_a_code_span_end_no_sentence_and_open_no_event(quoted: str) -> None:
+    entries = (
+        f"- **11:05 UTC** — the probe printed {quoted}, and the page loads again.\n"
+        "- **11:20 UTC** — closed the incident"
+    )
+    first = timeline(doc_of(TL.format(entries)))["entries"][0]
+    assert first["single"] and first["sentences"] == 1
+
+
+@pytest.mark.parametrize(
+    "day", ["**Monday 4 March**", "Tue 5 Mar:", "*Friday 12 July 2024* -", "Wed. 6 March —"]
+)
+def test_entries_dated_by_the_day_s_name_and_date_are_a_timeline(day: str) -> None:
+    entries = f"- {day} we shipped the billing update\n- {day} customers reported double charges"
+    found = timeline(doc_of(TL.format(entries)))
+    assert found["present"] is not None
+    assert not found["entries"] or found["entries"][0]["time"] is None
+
+
+def test_a_day_s_name_before_a_plain_number_dates_no_entry() -> None:
+    entries = "- Monday 3 servers were rebuilt\n- the queue drained"
+    assert timeline(doc_of(TL.format(entries)))["present"] is None
+
+
 def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
     entries = (
         "- **Friday, 09:10 WAT** — the cert on files-1 expired\n"
