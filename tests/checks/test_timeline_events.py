@@ -52,7 +52,7 @@ def test_entries_dated_by_the_day_s_name_and_date_are_a_timeline(day: str) -> No
 
 
 def test_a_day_s_name_before_a_plain_number_dates_no_entry() -> None:
-    entries = "- Monday 3 servers were rebuilt\n- the queue drained"
+    entries = "Monday 3 servers were rebuilt and the queue drained."
     assert timeline(doc_of(TL.format(entries)))["present"] is None
 
 
@@ -364,3 +364,19 @@ def test_service_back_is_one_list_for_recovery_and_resolution() -> None:
         assert _back(told) and _recovered(told)
     assert not _back("rolled back the deploy") and _recovered("rolled back the deploy")
     assert not _back("api healthy but checkout still fails")
+
+
+@pytest.mark.parametrize("title", ["## Timeline", "**Sequence of events**", "Chronology:"])
+def test_a_titled_timeline_of_events_without_times_is_present_but_ill_formed(title: str) -> None:
+    text = (
+        f"# Cert outage\n\n{title}\n\n- Early on a student told us the site warned of a bad cert\n"
+        "- Then we looked at the proxy and found the old cert\n- Later we swapped in a new one\n"
+    )
+    review = review_text(text)
+    assert review.checks["timeline.present"].status == "pass"
+    assert review.checks["timeline.format"].status == "fail"
+
+
+def test_a_timeline_title_over_one_line_of_prose_is_no_timeline() -> None:
+    text = "# Cert outage\n\n## Timeline\n\nWe will add the timeline once the logs are back.\n"
+    assert review_text(text).checks["timeline.present"].status == "fail"

@@ -31,7 +31,7 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     headed = _headed(secs)
-    present = bool(secs and (times or headed or _dated(blocks)))
+    present = bool(secs and (times or headed or _dated(blocks) or _listed(secs)))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]
@@ -106,6 +106,16 @@ def _headed(secs: list[Section]) -> frozenset[int]:
     """The first line of each timeline sub-section whose title is a time ("### 16:50"): its
     entry is told at that time."""
     return frozenset(s.blocks[0].line for s in secs if s.blocks and leading_time(s.title))
+
+
+def _listed(secs: list[Section]) -> bool:
+    """A section titled as the timeline that lists its events in order with no date or time
+    ("- In the morning a user told us…", "- Then we restarted…"): a timeline, though not a
+    well-formed one (timeline.format asks for the times)."""
+    return any(
+        s.style != "paragraph" and sum(b.kind == "item" and b.depth == 0 for b in s.blocks) >= 2
+        for s in secs
+    )
 
 
 def _dated(blocks: list[Block]) -> bool:
