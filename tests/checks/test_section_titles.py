@@ -50,6 +50,12 @@ from pmreview.parse import kinds_of
         ("The story, day by day", "timeline"),
         ("Hour-by-hour", "timeline"),
         ("Blow by blow", "timeline"),
+        ("Why it went down", "root_cause"),
+        ("How everything broke", "root_cause"),
+        ("The underlying issue", "root_cause"),
+        ("what i messed up", "root_cause"),
+        ("Our mistake", "root_cause"),
+        ("The culprit: a stale cache", "root_cause"),
     ],
 )
 def test_question_titles_name_their_kind(title: str, kind: str) -> None:
@@ -199,6 +205,9 @@ def test_html_headings_inside_one_html_block_open_sections() -> None:
         ("Remediation items", "resolution"),
         ("Mitigation tasks", "resolution"),
         ("What happened, day by day", "summary"),
+        ("Bug fixes", "root_cause"),
+        ("Mistakes we made in the response", "root_cause"),
+        ("Why it matters", "root_cause"),
     ],
 )
 def test_a_title_near_a_kind_does_not_take_it(title: str, kind: str) -> None:
