@@ -56,6 +56,13 @@ from pmreview.parse import kinds_of
         ("what i messed up", "root_cause"),
         ("Our mistake", "root_cause"),
         ("The culprit: a stale cache", "root_cause"),
+        ("The short version", "summary"),
+        ("In a nutshell", "summary"),
+        ("How the outage unfolded", "timeline"),
+        ("What I did, in order", "timeline"),
+        ("Play by play", "timeline"),
+        ("Getting the site back", "resolution"),
+        ("Workarounds", "resolution"),
     ],
 )
 def test_question_titles_name_their_kind(title: str, kind: str) -> None:
@@ -208,6 +215,8 @@ def test_html_headings_inside_one_html_block_open_sections() -> None:
         ("Bug fixes", "root_cause"),
         ("Mistakes we made in the response", "root_cause"),
         ("Why it matters", "root_cause"),
+        ("In order to prevent this", "timeline"),
+        ("The gist of the lessons", "summary"),
     ],
 )
 def test_a_title_near_a_kind_does_not_take_it(title: str, kind: str) -> None:
