@@ -40,7 +40,9 @@ def test_numbered_titles_in_title_case_open_sections_however_long() -> None:
 def test_a_numbered_title_over_a_numbered_list_that_counts_again_is_a_title() -> None:
     for head, marks in (("4. Follow-up Actions", ("1.", "2.")), ("3) Prevention", ("1)", "2)"))):
         text = (
-            "1. Summary\n\n" + SUMMARY + "\n\n2. Timeline\n\n"
+            "1. Summary\n\n"
+            + SUMMARY
+            + "\n\n2. Timeline\n\n"
             + "".join(f"- {e}\n" for e in ENTRIES)
             + f"\n{head}\n\n"
             + "".join(f"{m} {t}\n" for m, t in zip(marks, TASKS, strict=True))
@@ -142,7 +144,10 @@ def test_what_to_do_next_is_the_measures_and_a_sign_off_line_is_no_title() -> No
 
 
 def test_a_labelled_first_line_over_titled_sections_is_the_document_s_title() -> None:
-    for first in ("Root cause analysis: shop API failures in the EU region", "Cause analysis: cart 502s on 3 May"):
+    for first in (
+        "Root cause analysis: shop API failures in the EU region",
+        "Cause analysis: cart 502s on 3 May",
+    ):
         text = (
             f"{first}\n\nSummary\n\n{SUMMARY}\n\nTimeline\n\n"
             + "".join(f"- {e}\n" for e in ENTRIES)
@@ -162,7 +167,9 @@ def test_a_first_line_that_states_the_cause_stays_the_root_cause() -> None:
 
 
 def test_a_mail_s_subject_line_is_not_the_summary_it_heads() -> None:
-    for header in ("Subject: [ops] Postmortem: the shop API failed for all users on 3 May",
-                   "Re: shop API outage report - every request failed, 3 May"):
+    for header in (
+        "Subject: [ops] Postmortem: the shop API failed for all users on 3 May",
+        "Re: shop API outage report - every request failed, 3 May",
+    ):
         text = f"{header}\n\nHello all,\n\n{SUMMARY}\n"
         assert review_text(text).checks["summary.present"].line == 5, header
