@@ -37,6 +37,25 @@ def test_numbered_titles_in_title_case_open_sections_however_long() -> None:
     assert review_text(text).checks["measures.tasks"].status == "pass"
 
 
+def test_a_numbered_title_over_a_numbered_list_that_counts_again_is_a_title() -> None:
+    for head, marks in (("4. Follow-up Actions", ("1.", "2.")), ("3) Prevention", ("1)", "2)"))):
+        text = (
+            "1. Summary\n\n"
+            + SUMMARY
+            + "\n\n2. Timeline\n\n"
+            + "".join(f"- {e}\n" for e in ENTRIES)
+            + f"\n{head}\n\n"
+            + "".join(f"{m} {t}\n" for m, t in zip(marks, TASKS, strict=True))
+        )
+        assert "measures" in [k for _, k in _kinds(text)][-1], head
+        assert review_text(text).checks["measures.tasks"].status == "pass"
+
+
+def test_a_numbered_list_that_goes_on_counting_has_no_title() -> None:
+    text = "## Summary\n\n" + SUMMARY + "\n\n1. Timeline\n2. Prevention\n3. Summary\n"
+    assert [t for t, _ in _kinds(text)] == ["Summary"]
+
+
 def test_a_numbered_task_is_no_title() -> None:
     text = "## Summary\n\n" + SUMMARY + "\n\n1. Fix the retry loop in the cart service\n"
     assert [t for t, _ in _kinds(text)] == ["Summary"]
@@ -122,3 +141,35 @@ def test_what_to_do_next_is_the_measures_and_a_sign_off_line_is_no_title() -> No
         ("Summary", ["summary"]),
         ("What to do next", ["measures"]),
     ]
+
+
+def test_a_labelled_first_line_over_titled_sections_is_the_document_s_title() -> None:
+    for first in (
+        "Root cause analysis: shop API failures in the EU region",
+        "Cause analysis: cart 502s on 3 May",
+    ):
+        text = (
+            f"{first}\n\nSummary\n\n{SUMMARY}\n\nTimeline\n\n"
+            + "".join(f"- {e}\n" for e in ENTRIES)
+            + "\nRoot cause\n\nThe nginx upstream named port 8081, which deploy v12 removed.\n"
+        )
+        assert review_text(text).checks["root_cause.present"].line == 13, first
+
+
+def test_a_first_line_that_states_the_cause_stays_the_root_cause() -> None:
+    text = (
+        "Cause: the nginx upstream pointed at a removed port.\n\nSummary\n\n"
+        + SUMMARY
+        + "\n\nTimeline\n\n"
+        + "".join(f"- {e}\n" for e in ENTRIES)
+    )
+    assert review_text(text).checks["root_cause.present"].line == 1
+
+
+def test_a_mail_s_subject_line_is_not_the_summary_it_heads() -> None:
+    for header in (
+        "Subject: [ops] Postmortem: the shop API failed for all users on 3 May",
+        "Re: shop API outage report - every request failed, 3 May",
+    ):
+        text = f"{header}\n\nHello all,\n\n{SUMMARY}\n"
+        assert review_text(text).checks["summary.present"].line == 5, header

@@ -32,6 +32,35 @@ from pmreview.parse import kinds_of
         ("What was broken?", "root_cause"),
         ("things i'm doing differently", "measures"),
         ("What we will do differently", "measures"),
+        ("Next:", "measures"),
+        ("Up next", "measures"),
+        ("for next time", "measures"),
+        ("what ill do next time", "measures"),
+        ("What I'll do next time", "measures"),
+        ("Preventive actions", "measures"),
+        ("Avoiding a repeat", "measures"),
+        ("So it never happens again", "measures"),
+        ("Changes we're making", "measures"),
+        ("What needs to change", "measures"),
+        ("Things I'd change", "measures"),
+        ("Our commitments to you", "measures"),
+        ("Mitigation tasks", "measures"),
+        ("Remediation items", "measures"),
+        ("Open items", "measures"),
+        ("The story, day by day", "timeline"),
+        ("Hour-by-hour", "timeline"),
+        ("Blow by blow", "timeline"),
+        ("Why it went down", "root_cause"),
+        ("How everything broke", "root_cause"),
+        ("The underlying issue", "root_cause"),
+        ("what i messed up", "root_cause"),
+        ("Our mistake", "root_cause"),
+        ("The culprit: a stale cache", "root_cause"),
+        ("How the outage unfolded", "timeline"),
+        ("What I did, in order", "timeline"),
+        ("Play by play", "timeline"),
+        ("Getting the site back", "resolution"),
+        ("Workarounds", "resolution"),
     ],
 )
 def test_question_titles_name_their_kind(title: str, kind: str) -> None:
@@ -49,6 +78,9 @@ def test_question_titles_name_their_kind(title: str, kind: str) -> None:
         "Actions taken and planned",
         "Actions taken",
         "What was fine",
+        "The next day",
+        "Next morning",
+        "Changes we made",
     ],
 )
 def test_near_misses_name_no_kind(title: str) -> None:
@@ -167,3 +199,23 @@ def test_html_headings_inside_one_html_block_open_sections() -> None:
     assert [b.line for s in doc.sections for b in s.blocks] == [2, 4, 6]
     found = measures(doc)["present"]
     assert found is not None and found["line"] == 5
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("The next day", "measures"),
+        ("Next morning", "measures"),
+        ("Changes we made", "measures"),
+        ("Remediation items", "resolution"),
+        ("Mitigation tasks", "resolution"),
+        ("What happened, day by day", "summary"),
+        ("Bug fixes", "root_cause"),
+        ("Mistakes we made in the response", "root_cause"),
+        ("Why it matters", "root_cause"),
+        ("In order to prevent this", "timeline"),
+        ("The short version of the cause", "summary"),
+    ],
+)
+def test_a_title_near_a_kind_does_not_take_it(title: str, kind: str) -> None:
+    assert kind not in kinds_of(title)

@@ -28,6 +28,34 @@ def test_a_quoted_value_on_an_entry_s_second_line_is_no_second_event() -> None:
     assert first["single"] and first["time"] == "09:10"
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    ["`expiry=May  9 ... 2026 UTC`", "`tail ... 1430 lines`", "`wait... 2359 GMT`"],
+)
+def test_dots_inside_a_code_span_end_no_sentence_and_open_no_event(quoted: str) -> None:
+    entries = (
+        f"- **11:05 UTC** — the probe printed {quoted}, and the page loads again.\n"
+        "- **11:20 UTC** — closed the incident"
+    )
+    first = timeline(doc_of(TL.format(entries)))["entries"][0]
+    assert first["single"] and first["sentences"] == 1
+
+
+@pytest.mark.parametrize(
+    "day", ["**Monday 4 March**", "Tue 5 Mar:", "*Friday 12 July 2024* -", "Wed. 6 March —"]
+)
+def test_entries_dated_by_the_day_s_name_and_date_are_a_timeline(day: str) -> None:
+    entries = f"- {day} we shipped the billing update\n- {day} customers reported double charges"
+    found = timeline(doc_of(TL.format(entries)))
+    assert found["present"] is not None
+    assert not found["entries"] or found["entries"][0]["time"] is None
+
+
+def test_a_day_s_name_before_a_plain_number_dates_no_entry() -> None:
+    entries = "Monday 3 servers were rebuilt and the queue drained."
+    assert timeline(doc_of(TL.format(entries)))["present"] is None
+
+
 def test_the_format_finding_names_the_entries_without_a_clock_time() -> None:
     entries = (
         "- **Friday, 09:10 WAT** — the cert on files-1 expired\n"
@@ -336,3 +364,19 @@ def test_service_back_is_one_list_for_recovery_and_resolution() -> None:
         assert _back(told) and _recovered(told)
     assert not _back("rolled back the deploy") and _recovered("rolled back the deploy")
     assert not _back("api healthy but checkout still fails")
+
+
+@pytest.mark.parametrize("title", ["## Timeline", "**Sequence of events**", "Chronology:"])
+def test_a_titled_timeline_of_events_without_times_is_present_but_ill_formed(title: str) -> None:
+    text = (
+        f"# Cert outage\n\n{title}\n\n- Early on a student told us the site warned of a bad cert\n"
+        "- Then we looked at the proxy and found the old cert\n- Later we swapped in a new one\n"
+    )
+    review = review_text(text)
+    assert review.checks["timeline.present"].status == "pass"
+    assert review.checks["timeline.format"].status == "fail"
+
+
+def test_a_timeline_title_over_one_line_of_prose_is_no_timeline() -> None:
+    text = "# Cert outage\n\n## Timeline\n\nWe will add the timeline once the logs are back.\n"
+    assert review_text(text).checks["timeline.present"].status == "fail"

@@ -89,6 +89,11 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
 _FIELD = re.compile(r"^\W*[A-Za-z][\w ]{0,30}\W*:\s")
 
 
+# a mail's or memo's header ("Subject: …", "Re: …", "From: …"): it names the message, and the
+# summary is the text under it
+_HEADER = re.compile(r"^\W*(?:subject|re|fwd?|from|to|cc|date|sent|memo)\s*:", re.IGNORECASE)
+
+
 def _opening(blocks: list[Block]) -> Place:
     """A summary told under the document's title is its opening text, not the title: its
     first line that is a sentence about the incident (not a byline or a "Ref:" field), else
@@ -99,7 +104,9 @@ def _opening(blocks: list[Block]) -> Place:
     told = (
         (n, t)
         for n, t in lines
-        if sem.words(_FIELD.sub("", t, count=1)) >= 8 and _INCIDENT.compiled.search(t)
+        if sem.words(_FIELD.sub("", t, count=1)) >= 8
+        and _INCIDENT.compiled.search(t)
+        and not _HEADER.match(t)
     )
     line, words = next(told, lines[0])
     return {"line": line, "title": "", "text": words[:120]}

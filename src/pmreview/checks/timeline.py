@@ -31,7 +31,7 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     headed = _headed(secs)
-    present = bool(secs and (times or headed or _dated(blocks)))
+    present = bool(secs and (times or headed or _dated(blocks) or _listed(secs)))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]
@@ -108,6 +108,16 @@ def _headed(secs: list[Section]) -> frozenset[int]:
     return frozenset(s.blocks[0].line for s in secs if s.blocks and leading_time(s.title))
 
 
+def _listed(secs: list[Section]) -> bool:
+    """A section titled as the timeline that lists its events in order with no date or time
+    ("- In the morning a user told us…", "- Then we restarted…"): a timeline, though not a
+    well-formed one (timeline.format asks for the times)."""
+    return any(
+        s.style != "paragraph" and sum(b.kind == "item" and b.depth == 0 for b in s.blocks) >= 2
+        for s in secs
+    )
+
+
 def _dated(blocks: list[Block]) -> bool:
     """Events written with a date and no clock time ("- 15/08 - the issue was detected…",
     a table of dates): still a timeline, if not a well-formed one."""
@@ -122,11 +132,16 @@ def _dated_lines(blocks: list[Block]) -> set[int]:
         n
         for b in blocks
         for n, line in enumerate(b.text.split("\n"), b.line)
-        if leading_date_only(x := marker.sub("", line)) or day_month.match(x)
+        if leading_date_only(x := _WEEKDAY.sub("", marker.sub("", line))) or day_month.match(x)
     }
 
 
 _DAY_MONTH = Lazy(r"^[\s*_|]*\d{1,2}/\d{1,2}\b(?!/)")  # "15/08 - …", no year
+# the day's name before the day of the month ("**Monday 4 March** —", "Tue 5 Mar:"), which the
+# dates read only with a comma or before the month ("Tuesday, March 5")
+_WEEKDAY = re.compile(
+    r"^[\s*_|]*+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}+\.?,?\s++(?=\d)", re.IGNORECASE
+)
 
 
 def _zone(doc: Document) -> Zone | None:
@@ -178,7 +193,16 @@ _GLUED = re.compile(r"^\d{1,3}\.(?=\d{1,2}:\d{2})")
 
 
 def _told(text: str) -> str:
-    return without_remark(MARKER.compiled.sub("", text, count=1))
+    """The entry's words past its marker, each code span kept as one word: what a command
+    printed ("`notAfter=Jan  3 ... 2025 GMT`") ends no sentence and opens no event."""
+    return _CODE_SPAN.sub(_one_word, without_remark(MARKER.compiled.sub("", text, count=1)))
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]++`")
+
+
+def _one_word(m: re.Match[str]) -> str:
+    return "`" + "x" * (len(m[0]) - 2) + "`"
 
 
 def _timed_line(line: str) -> bool:

@@ -147,7 +147,8 @@ def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark
     ("1. Description", "4. Cause"): reports exported from word processors number their
     sections so, and Markdown reads each as a list of its own."""
     para = tokens[i + 1].map if i + 1 < len(tokens) else None
-    if [t.type for t in tokens[i - 1 : i + 6]] != _ONE_ITEM or not para or para[1] - para[0] != 1:
+    alone = [t.type for t in tokens[i - 1 : i + 6]] == _ONE_ITEM
+    if not (alone or _restarts_under(tokens, i)) or not para or para[1] - para[0] != 1:
         return None
     m = _NUMBER.match(line)
     title = line[m.end() :].rstrip() if m else ""
@@ -159,6 +160,21 @@ def _numbered_title(tokens: list[Token], i: int, line: str, lineno: int) -> Mark
     if m is None or mark is None or mark.style != "bare":
         return None
     return Mark(mark.title, "bare", 8, lineno, m.end() + 1, False)
+
+
+def _restarts_under(tokens: list[Token], i: int) -> bool:
+    """The first item of a numbered list whose next item counts again from a number no higher
+    ("5. Corrective Actions" over "1. Lower the alerts", "2. …"): converted reports number
+    their sections and the list under one alike, and Markdown runs the two into one list."""
+    if i == 0 or tokens[i - 1].type != "ordered_list_open" or not tokens[i].info.isdigit():
+        return False
+    level = tokens[i].level
+    for tok in tokens[i + 1 :]:
+        if tok.level < level:
+            return False
+        if tok.type == "list_item_open" and tok.level == level:
+            return tok.info.isdigit() and int(tok.info) <= int(tokens[i].info)
+    return False
 
 
 _ONE_ITEM = [

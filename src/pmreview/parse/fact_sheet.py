@@ -88,11 +88,20 @@ def document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:
     """The index of the document's title: a first heading of level 1, no other following,
     that names the document rather than a section (see `names_the_document`)."""
     marks = [(i, m) for i, (_, m) in enumerate(blocks) if m is not None]
+    if marks and marks[0][1].style == "inline":
+        return marks[0][0] if _names_by_label(blocks[marks[0][0]][0], len(marks)) else None
     if not marks or marks[0][1].style not in ("atx", "setext"):
         return None
     if any(m.level == 1 for _, m in marks[1:]):
         return None
     return marks[0][0] if names_the_document(marks[0][1].title, marks[0][1].level) else None
+
+
+def _names_by_label(block: Block, marks: int) -> bool:
+    """A first line "Root cause analysis: the EU-1 ticket failures" over titled sections (text
+    converted from a PDF or written without headings): a label and a name, no sentence, is
+    the document's title, as "# Postmortem: …" is."""
+    return marks >= 3 and not block.text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def names_the_document(title: str, level: int) -> bool:
