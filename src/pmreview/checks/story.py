@@ -198,10 +198,10 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     return (
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
-        or find_sentence(told, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or find_sentence(told, lexicon("misleading"), unless=_NO_PATH.compiled)
         or theory_then_wrong(_accounts(doc, whole, fixes=True))
         or time_on_theory(_accounts(doc, whole, fixes=True))
-        or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or find_sentence(whole, lexicon("misleading"), unless=_NO_PATH.compiled)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
@@ -235,4 +235,10 @@ _MISLEADING_LABEL = re.compile(
 _NONE = re.compile(r":(?:[^\w:]|_)*+(?:none|n/?a|nothing)\b")
 # a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
 _PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
+# …nor a first theory that held ("my first guess was the disk, and the guess was right")
+_NO_PATH = Lazy(
+    _PURPOSE.pattern + r"|\bas (?:suspected|expected|we thought)\b"
+    r"|\b(?:theory|guess|hunch|idea|thought|instinct|suspicion|assumption|hypothesis)"
+    r" (?:was|proved|turned out)(?: to be)? (?:right|correct|true|spot on)\b"
+)
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
