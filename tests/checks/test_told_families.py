@@ -8,13 +8,19 @@ named by its shape ("the DNS detour", "down a rabbit hole", "my wrong hunch"). N
 is a path: a failed fix with no theory, a theory that held, an expectation of how the system
 behaves ("assumed the job would rotate the dumps"), a cause revealed ("it turned out the token
 had expired"), a meeting concluded, a route called a detour (examples written for these
-tests)."""
+tests).
+
+The same families for an escalation ("told my flatmate Kofi", "e-mailed Dr. Patel", "asked
+Tomas to look", "woke up Lerato"; not someone else who noticed and told the responders, nor
+a search engine asked) and for a detection (a checking tool that showed the failure, a
+message quoted with its own question mark)."""
 
 from __future__ import annotations
 
 import pytest
 from _support import doc_of
 
+from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 
 
@@ -59,8 +65,7 @@ _FIX = "\n- 11:45 - Raised `pm.max_children` to 40 in www.conf, site up."
         (
             "- 10:00 - we were convinced the queue worker was stuck and restarted it to be"
             " sure.\n- 10:10 - backlog still growing.",
-            "- 10:00 - we were convinced the queue worker was stuck and restarted it to be"
-            " sure.",
+            "- 10:00 - we were convinced the queue worker was stuck and restarted it to be sure.",
         ),
         (
             "- 10:00 - I suspect the network and run mtr to the database host.\n- 10:06 -"
@@ -68,10 +73,8 @@ _FIX = "\n- 11:45 - Raised `pm.max_children` to 40 in www.conf, site up."
             "- 10:00 - I suspect the network and run mtr to the database host.",
         ),
         (
-            "- 10:00 - assumed the disk was full so i cleared /tmp twice. didnt change"
-            " anything",
-            "- 10:00 - assumed the disk was full so i cleared /tmp twice. didnt change"
-            " anything",
+            "- 10:00 - assumed the disk was full so i cleared /tmp twice. didnt change anything",
+            "- 10:00 - assumed the disk was full so i cleared /tmp twice. didnt change anything",
         ),
         (
             "- 10:00 - Checked the firewall rules. Blaming the firewall was my wrong hunch.",
@@ -131,3 +134,102 @@ def test_a_path_named_by_its_shape(after: str, quote: str) -> None:
 )
 def test_no_wrong_theory(entries: str, after: str) -> None:
     assert _misleading(entries + _FIX, after) is None
+
+
+def _timeline_of(entry: str) -> dict[str, object]:
+    text = (
+        f"# Outage\n\n## Timeline\n\n- 10:40 - Deployed v2.\n{entry}\n- 11:00 - Rolled back v2.\n"
+    )
+    return dict(timeline(doc_of(text)))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - Told my flatmate Kofi Asante, who set up the VPS, and asked him to check it.",
+        "- 10:51 - Yusuf emails our mentor, Ms. Grace Nnaji, with the logs.",
+        "- 10:51 - E-mailed Dr. Patel, our course lead, with the stack trace.",
+        "- 10:51 - Asked Tomas (he owns the CI) to look at the runner.",
+        "- 10:51 - Woke up Lerato, who has the root password.",
+        "- 10:51 - I then told Bongani, who wrote the cron job.",
+        "- 10:51 - Rang Sipho at home.",
+    ],
+)
+def test_a_person_told_or_asked_is_an_escalation(entry: str) -> None:
+    assert _timeline_of(entry)["escalation"] is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - Asked Google what a 502 means.",
+        "- 10:51 - A customer emailed Priya about the error.",
+        "- 10:51 - Lerato told me the site was down.",
+        "- 10:51 - Told myself it was fine.",
+        "- 10:51 - Asked in the Discord channel whether anyone changed the DNS.",
+        # someone else who noticed it and told the responders: a report, not an escalation
+        "- 10:51 - Lindiwe noticed the blank page while testing and told Thabo on WhatsApp.",
+        "- 10:51 - Lindiwe notices the blank page and tells Thabo.",
+        # a message quoted, not a person named
+        '- 10:51 - Snyk e-mailed "NpmToken exposed" to my address.',
+    ],
+)
+def test_no_escalation(entry: str) -> None:
+    assert _timeline_of(entry)["escalation"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - Our checker script printed `503` for `/health`.",
+        "- 10:51 - The canary returns 500 errors on every call.",
+        "- 10:51 - The smoke test on staging went red.",
+        # a message quoted with its question mark is reported, not asked by the writer
+        '- 10:51 - My flatmate texted me: "is your site down??"',
+        "- 10:51 - Our mentor posted in Slack: “why is the API returning 404?”",
+    ],
+)
+def test_a_detection_by_a_checker_or_a_quoted_message(entry: str) -> None:
+    assert _timeline_of(entry)["detection"] is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["- 10:51 - Did anyone check the logs?", "- 10:51 - The checker script printed 200 for all."],
+)
+def test_no_detection(entry: str) -> None:
+    assert _timeline_of(entry)["detection"] is None
+
+
+def _summary_cause(text: str) -> str | None:
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["root_cause"]
+    return None if found is None else str(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part damaged by an agent
+        "From 03:10 to 05:00 UTC the fibre link between our two data centres was severed by"
+        " a road crew's excavator.",
+        "The `orders-db` volume was deleted by a nightly cleanup job at 02:00.",
+        # a setting left pointing at something gone
+        "After the move, the `www` CNAME still pointed at our decommissioned Heroku app.",
+        # a step never taken, and what followed
+        "After the upgrade the logrotate timer was not enabled on the new hosts, so `/var`"
+        " filled up within two days.",
+    ],
+)
+def test_a_cause_told_without_a_cause_word(text: str) -> None:
+    assert _summary_cause(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 03:10 to 05:00 UTC users were hit by errors on every page.",
+        "Customers were blocked by the outage for two hours.",
+    ],
+)
+def test_no_cause_in_the_impact(text: str) -> None:
+    assert _summary_cause(text) is None
