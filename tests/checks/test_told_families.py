@@ -195,7 +195,11 @@ def test_a_detection_by_a_checker_or_a_quoted_message(entry: str) -> None:
 
 @pytest.mark.parametrize(
     "entry",
-    ["- 10:51 - Did anyone check the logs?", "- 10:51 - The checker script printed 200 for all."],
+    [
+        "- 10:51 - Did anyone check the logs?",
+        "- 10:51 - The checker script printed 200 for all.",
+        "- 10:51 - Deployed v3; the canary at 10% showed no errors.",
+    ],
 )
 def test_no_detection(entry: str) -> None:
     assert _timeline_of(entry)["detection"] is None
