@@ -77,6 +77,16 @@ _FIX = "\n- 11:45 - Raised `pm.max_children` to 40 in www.conf, site up."
             "- 10:00 - assumed the disk was full so i cleared /tmp twice. didnt change anything",
         ),
         (
+            "- 10:00 - Everyone blamed the new CDN.\n- 10:30 - The CDN logs are clean.",
+            "- 10:00 - Everyone blamed the new CDN.",
+        ),
+        (
+            "- 10:00 - **Investigating** - We suspect an issue with our upstream DNS"
+            " provider.\n- 10:40 - **Update** - Our DNS provider reports no faults.",
+            "- 10:00 - **Investigating** - We suspect an issue with our upstream DNS"
+            " provider.",
+        ),
+        (
             "- 10:00 - Checked the firewall rules. Blaming the firewall was my wrong hunch.",
             "Blaming the firewall was my wrong hunch.",
         ),
@@ -109,11 +119,12 @@ def test_a_path_named_by_its_shape(after: str, quote: str) -> None:
     [
         # a failed fix with no theory
         ("- 10:00 - Restarted Nginx.\n- 10:05 - Still down.", ""),
-        # a first guess that held
+        # a first guess that held, a suspicion confirmed
         (
             "- 10:00 - My first guess was the PHP pool, and the guess was right.",
             "",
         ),
+        ("- 10:00 - Suspected a full disk. Confirmed: /var at 100%.", ""),
         # an expectation of how the system behaves, not a theory about the cause
         (
             "- 10:00 - Site down.",
