@@ -83,8 +83,7 @@ _FIX = "\n- 11:45 - Raised `pm.max_children` to 40 in www.conf, site up."
         (
             "- 10:00 - **Investigating** - We suspect an issue with our upstream DNS"
             " provider.\n- 10:40 - **Update** - Our DNS provider reports no faults.",
-            "- 10:00 - **Investigating** - We suspect an issue with our upstream DNS"
-            " provider.",
+            "- 10:00 - **Investigating** - We suspect an issue with our upstream DNS provider.",
         ),
         (
             "- 10:00 - Checked the firewall rules. Blaming the firewall was my wrong hunch.",
