@@ -20,6 +20,7 @@ from __future__ import annotations
 import pytest
 from _support import doc_of
 
+from pmreview.checks.causes import root_cause
 from pmreview.checks.summary import summary
 from pmreview.checks.timeline import timeline
 
@@ -247,3 +248,22 @@ def test_a_cause_told_without_a_cause_word(text: str) -> None:
 )
 def test_no_cause_in_the_impact(text: str) -> None:
     assert _summary_cause(text) is None
+
+
+def test_a_mechanism_under_a_heading_nobody_expects() -> None:
+    text = (
+        "# Postmortem\n\nThe shop was slow for an hour on Monday.\n\n## Timeline\n\n"
+        "- 10:00 - Site slow.\n- 11:00 - Fixed the crontab.\n\n## Where I messed up\n\n"
+        "My `logrotate` cron entry ran every minute instead of daily, so the gzip processes"
+        " piled up on the web server and consumed the CPU that PHP-FPM needed.\n"
+    )
+    found = root_cause(doc_of(text))["detail"]
+    assert found is not None and found["line"] == 12
+
+
+def test_no_mechanism_in_the_opening_text() -> None:
+    text = (
+        "# Postmortem\n\nOur shop was slow and then the checkout page stopped loading for"
+        " an hour on Monday, so customers left.\n\n## Timeline\n\n- 10:00 - Site slow.\n"
+    )
+    assert root_cause(doc_of(text))["detail"] is None
