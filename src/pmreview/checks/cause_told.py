@@ -68,3 +68,37 @@ MISTAKE = Lazy(
     r"|\b(?:was|were|got) (?P<left_out>(?:installed|deployed|shipped|rotated|configured|released"
     r"|set up|issued)) without (?:the|a|an|its|their)\b"
 )
+
+
+def damaged(sentence: str) -> bool:
+    """A part of the system damaged by an agent or left pointing at something gone: "the
+    primary fibre route was cut by a contractor's drill", "the VM was deleted by a cleanup
+    job", "the A record pointed at the IP of our old load balancer" (a part of the system or a
+    specific term before the words; not the people hit: "users were hit by errors")."""
+    low = sentence.translate(ASCII_LOWER)
+    m = DAMAGED.compiled.search(low)
+    return bool(
+        m
+        and (
+            lexicon("system_part").search(low, 0, m.start())
+            or _PHYSICAL.compiled.search(low, 0, m.start())
+            or sem.specific_terms(sentence[: m.start()])
+        )
+        and not _HIT_PEOPLE.compiled.search(low, 0, m.start())
+    )
+
+
+DAMAGED = Lazy(
+    r"\b(?:was|were|had been|got) (?:\w+ly )?(?:cut|severed|damaged|dug up|broken|knocked out"
+    r"|taken down|deleted|overwritten|wiped|removed|destroyed|unplugged|disconnected|struck"
+    r"|shut down|powered off|killed|evicted|throttled|blocked) by\b"
+    r"|\b(?:pointed|points|pointing|still resolved|resolved|routed) (?:at|to) [^.;]{0,60}?"
+    r"\b(?:old|stale|former|previous|deleted|destroyed|decommissioned|retired|removed|dead)\b"
+)
+# the physical parts a network or a site is built of ("the fibre link", "the power feed")
+_PHYSICAL = Lazy(
+    r"\b(?:links?|fib(?:re|er)s?|cables?|routes?|circuits?|uplinks?|spans?|power (?:supply|feed)"
+    r"|generators?|racks?|switch(?:es)?|routers?)\b"
+)
+# the people the failure hit, as the subject: the impact, not the cause
+_HIT_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone)\b")

@@ -187,8 +187,34 @@ def root_cause(doc: Document) -> Part:
         "present": place(secs[0]) if secs else None,
         # a thin root-cause section ("Why: batch job with no limits + autoscaler max too low")
         # may leave the mechanism to the story, which the check reads too
-        "detail": _detail(blocks, doc) if secs else _cause_anywhere(doc) or _told_story(doc),
+        "detail": _detail(blocks, doc)
+        if secs
+        else _cause_anywhere(doc) or _told_story(doc) or _untitled_mechanism(doc),
     }
+
+
+def _untitled_mechanism(doc: Document) -> Evidence | None:
+    """With no root-cause section, the mechanism told under a heading the reader does not know
+    ("## The dumb part", "## What I got wrong"): the parts named and how one broke another."""
+    summary = {id(s) for s in summary_sections(doc)}
+    unknown = [
+        s
+        for s in doc.sections
+        if not s.kinds and s.style in _HEADINGS and s.line and id(s) not in summary
+    ]
+    for b in own_blocks([b for s in unknown for b in s.blocks]):
+        found = mechanism([b])
+        if found and not _FIX_TOLD.compiled.search(str(found["quote"]).lower()):
+            return found
+    return None
+
+
+# the responders' fix, which names parts and what changed too: "On 2 April we moved both
+# schedules to UTC", "We fixed it by…"
+_FIX_TOLD = Lazy(
+    r"^\W*(?:(?:on|by|at|after) [^,]{1,30}?,? )?(?:we|i|they) (?:\w+ly )?(?:fixed|resolved"
+    r"|restored|reverted|rolled back|restarted|moved|mitigated|recovered|repaired|removed)\b"
+)
 
 
 def _detail(blocks: list[Block], doc: Document) -> Evidence | None:

@@ -76,6 +76,14 @@ _DETECTED = Lazy(
     r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
     r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"
     r"|\b(?:woke|wake|wakes|waking) up to\b"
+    # a checking tool that showed the failure: "our checker script printed 502", "the canary
+    # returns errors", "the smoke test went red" (not "the canary showed no errors")
+    r"|\b(?:checker|probes?|canar(?:y|ies)|smoke tests?|synthetic (?:checks?|tests?|monitor\w*)"
+    r"|watchdog|curl loop|(?:status|uptime|health) ?checks?)\b[^.;]{0,60}?"
+    r"(?:\b(?:print(?:s|ed)|return(?:s|ed)|show(?:s|ed)|report(?:s|ed)|log(?:s|ged)|output(?:s|ted)?"
+    r"|gives|gave|got|gets)\b(?:(?!\b(?:no|zero|without|never)\b)[^.;]){0,30}?"
+    r"(?:\b[45]\d\d\b|\berrors?\b|\bfail\w*|\btimeouts?\b|\bdown\b)"
+    r"|\b(?:went|goes|turned|turns) red\b)"
     # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
     r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
     r" (?:the |our )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard|noc)\b"

@@ -28,9 +28,11 @@ _PASSIVE_ESCALATION = Lazy(
 # @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu", "paged my study
 # partner Ama", "escalated to our hosting company, Nimbus Cloud")
 _NAMED = Lazy(
-    r"^\W{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:[a-z][\w-]*\s+)?(?:teammates?|colleagues?"
+    r"^[^\w\"“‘]{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:[a-z][\w-]*\s+)?(?:teammates?|colleagues?"
     r"|mentors?|friends?|classmates?|partners?|leads?|managers?|owners?|supervisors?|tutors?"
     r"|instructors?|reviewers?|buddy|buddies)\W{1,3}"
+    # a person's relation, then the name: "my flatmate Kofi", "our senior dev Amaka"
+    r"|(?:my|our)\s+(?:[a-z][\w-]*\s+){1,2}(?=[A-Z][a-z])"
     # any role, with the name set off after it: "our payment processor, Acme Pay"
     r"|(?:my|our|the|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*[,(]\s*)?"
     # a name, camel case too ("TrackWell"), or a bracketed placeholder ("[Mark]")
@@ -41,6 +43,8 @@ _NOT_NAMES = frozenset(
     {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
     # a severity, not a team: "escalated to Critical", "escalated to Sev 1"
     | {"Sev", "Severity", "Priority", "High", "Critical", "Major", "Incident", "Level"}
+    # a search engine or an assistant asked, not a person brought in: "asked Google"
+    | {"Google", "Bing", "Copilot", "Claude", "Gemini", "Reddit", "Stack", "Stackoverflow"}
 )
 # "customers reached out to support", "a community member notified the team", "37 contacted
 # merchant support" (a count of the people who did): a report, not an escalation by the
@@ -98,6 +102,10 @@ def _escalated(b: Block, s: int, e: int) -> bool:
         for m in verb.finditer(text):
             if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
+            if m.group(0).startswith(("told", "asked")) and not _WRITER.compiled.search(
+                text, 0, m.start()
+            ):
+                continue  # "Aisha noticed it and told Jamal": a report to the responders
             after = target.finditer(text, m.end(), m.end() + 80)
             if any(_named_team(text, t, m.end()) for t in after) or _names_person(
                 b.text[s + m.end() : e], m.group(0)
@@ -113,12 +121,19 @@ def _told_present(b: Block, s: int, e: int) -> bool:
     for at, end in present_verbs(b.text[s:e], text):
         if _REPORTER.compiled.search(text[max(0, at - 50) : at]):
             continue
+        asked = _TELLS.compiled.search(text, 0, at)
+        if asked and not _WRITER.compiled.search(text, 0, asked.start()):
+            continue  # "Aisha tells Jamal": a report to the responders
         named = any(_named_team(text, t, at) for t in target.finditer(text, at, end))
         if named or _names_person(b.text[s + at : e], ""):
             return True
     return False
 
 
+# the writer as the subject of "told" or "asked", or no subject at all ("- 07:31 - Told my
+# partner Esi…"): whoever else tells someone is reporting it to the responders
+_WRITER = Lazy(r"(?:^[^a-z]*|\b(?:i|we)\s+(?:(?:then|also|\w+ly)\s+)?)$")
+_TELLS = Lazy(r"\b(?:tells?|asks?)\s*$")
 # "Support escalated quickly", "the team escalated it": the team did the escalating (to whom
 # is said after the verb, if anywhere: "escalated to the DBA team" is read there), it was not
 # the one escalated to
@@ -198,10 +213,10 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
     return (
         found
         or find_sentence(labelled, re.compile(r":[\W_]*\w{4,}"), unless=_NONE)
-        or find_sentence(told, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or find_sentence(told, lexicon("misleading"), unless=_NO_PATH.compiled)
         or theory_then_wrong(_accounts(doc, whole, fixes=True))
         or time_on_theory(_accounts(doc, whole, fixes=True))
-        or find_sentence(whole, lexicon("misleading"), unless=_PURPOSE.compiled)
+        or find_sentence(whole, lexicon("misleading"), unless=_NO_PATH.compiled)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
@@ -235,4 +250,10 @@ _MISLEADING_LABEL = re.compile(
 _NONE = re.compile(r":(?:[^\w:]|_)*+(?:none|n/?a|nothing)\b")
 # a measure's purpose ("to prevent jobs acting on the wrong cluster") is no account of a path
 _PURPOSE = Lazy(r"^\W*to (?:prevent|avoid|stop|ensure)\b")
+# …nor a first theory that held ("my first guess was the disk, and the guess was right")
+_NO_PATH = Lazy(
+    _PURPOSE.pattern + r"|\bas (?:suspected|expected|we thought)\b"
+    r"|\b(?:theory|guess|hunch|idea|thought|instinct|suspicion|assumption|hypothesis)"
+    r" (?:was|proved|turned out)(?: to be)? (?:right|correct|true|spot on)\b"
+)
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")

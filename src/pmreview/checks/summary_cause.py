@@ -14,7 +14,7 @@ from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .cause_told import CHANGE_DID, LAPSED, MISTAKE, change_did, lapsed, mistake
+from .cause_told import CHANGE_DID, DAMAGED, LAPSED, MISTAKE, change_did, damaged, lapsed, mistake
 from .no_cause import explains_impact, no_cause
 from .semantics import Evidence, find_sentence
 from .theories import told_as_theory
@@ -71,7 +71,13 @@ def _cause_sentence(
     the cause: at any of its matches if `every`, else at the first, where the pattern is any
     word), a defect placed in a named thing, or an attacker and the means; never a sentence
     about the write-up itself ("We publish these write-ups because…")."""
-    accepts = (_DEFECT_THEN.compiled, CHANGE_DID.compiled, LAPSED.compiled, MISTAKE.compiled)
+    accepts = (
+        _DEFECT_THEN.compiled,
+        CHANGE_DID.compiled,
+        LAPSED.compiled,
+        MISTAKE.compiled,
+        DAMAGED.compiled,
+    )
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
@@ -114,6 +120,7 @@ def _cause_told(text: str, sentence: str) -> bool:
         or change_did(text)
         or lapsed(text)
         or mistake(text)
+        or damaged(text)
         or sem.ATTACK.search(sentence)
         or sem.LEAKED.search(sentence)
     )
@@ -190,7 +197,10 @@ _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|
 # a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
 _DEFECT_THEN = Lazy(
     r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
-    r"|missing|misspell\w*|expired|malformed|full|no)\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
+    r"|missing|misspell\w*|expired|malformed|full|no"
+    # a step never taken: "the DaemonSet was not scheduled on the new nodes, so…"
+    r"|(?:not|never) (?:scheduled|deployed|installed|renewed|configured|updated|restarted"
+    r"|mounted|enabled|created|applied|included|copied|migrated|rotated|reloaded))\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
 )
 
 

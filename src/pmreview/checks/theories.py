@@ -207,8 +207,9 @@ def _theory(low: str) -> int | None:
     return min(ends) if ends else None
 
 
-# where a sentence goes on to another clause: a comma, a semicolon, a dash, "but", "however"
-_CLAUSE = Lazy(r"[,;]|\s[-–—]\s|\b(?:but|however|though|yet)\b")
+# where a sentence goes on to another clause: a comma, a semicolon, a dash, "but", "however",
+# or a full stop the sentence reader kept inside ("…restarted it 3 times. didnt help")
+_CLAUSE = Lazy(r"[,;]|\.\s|\s[-–—]\s|\b(?:but|however|though|yet)\b")
 
 
 _THEORY = Lazy(
@@ -223,13 +224,19 @@ _THEORY = Lazy(
 # "…until we realised they were innocent": the theory held until something showed it wrong
 _UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")
 _NOT_THEORY_BEFORE = Lazy(r"(?:\bas\s+|n[o\'’]t\s+|\bnever\s+|\bnot\s+been\s+)$")
-# "I thought I would…" (an intention), "considered hiring…" (an action weighed)
-_NOT_THEORY_AFTER = Lazy(r"(?:i|we)(?:\s+would|\s+should|'d)\b")
+# "I thought I would…" (an intention), "we assumed it would renew by itself", "thought the
+# failover will take over" (an expectation of how the system behaves, not a theory about the
+# cause; "thought it would be a DNS issue" is one)
+_NOT_THEORY_AFTER = Lazy(
+    r"(?:i|we)(?:\s+would|\s+should|'d)\b"
+    r"|(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:would|will)\b(?!\s+be\b)"
+)
 _GERUND = Lazy(r"\b\w++(?<=\wing)")  # a word ending in "ing", matched where a word starts
 
 
 def _intention_after(low: str, end: int) -> bool:
-    """Whether an intention ("… I would") or, after "considered", an action weighed follows
+    """Whether an intention ("… I would"), an expectation ("… it would renew") or, after
+    "considered", an action weighed follows
     `end`, past one or more spaces."""
     start = run_end(SPACE_RUN, low, end)
     if start == end:

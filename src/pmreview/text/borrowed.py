@@ -169,12 +169,22 @@ def _own_sentences(block: Block) -> list[tuple[int, int]]:
     logs = _log_offsets(block)
     out = []
     for s, e in sentences(block):
-        if block.text[s:e].rstrip(" *_)\"'").endswith("?"):
+        if _asked(block.text[s:e]):
             continue
         if logs and any(a <= s < b for a, b in logs):
             continue
         out.append((s, e))
     return out
+
+
+def _asked(text: str) -> bool:
+    """Whether a sentence is a question the writer asks, not one it quotes ("A friend sent
+    me: \"is your site down??\"" reports a message)."""
+    return text.rstrip(" *_)\"'").endswith("?") and not _QUOTED_QUESTION.search(text)
+
+
+# a quotation that ends the sentence with its own question mark
+_QUOTED_QUESTION = re.compile(r"[\"“‘'][^\"“”\n]*\?[\"”’'][\s*_)]*$")
 
 
 def _log_offsets(block: Block) -> list[tuple[int, int]]:
