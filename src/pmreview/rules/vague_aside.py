@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from ..text.prefilter import Lazy
-from .vague_place import Place
+from .vague_place import CLAUSE_END, Place
 
 _CYCLE = Lazy(
     r"\b(?:again|each\s+time|every\s+time|whenever|repeatedly|over\s+and\s+over|kept|keeps"
@@ -44,8 +44,11 @@ _RATE = Lazy(
 
 
 def cycle(place: Place) -> bool:
-    """The words stand in a sentence that tells a repeated cycle."""
-    return _CYCLE.compiled.search(place.before + " " + place.after) is not None
+    """The words stand in a sentence that tells a repeated cycle: its line up to them, and the
+    rest of their clause (a list of lines with no full stops is no one sentence)."""
+    before = place.before.rsplit("\n", 1)[-1]
+    after = CLAUSE_END.split(place.after.split("\n", 1)[0], maxsplit=1)[0]
+    return _CYCLE.compiled.search(before + " " + after) is not None
 
 
 def thanks(place: Place) -> bool:
