@@ -39,10 +39,11 @@ _PLACEHOLDER_DOMAIN = Lazy(
     re.I,
 )
 # the words a stand-in mailbox is made of, alone or joined ("test.user", "first.last",
-# "your-name", "john.doe": a given name beside one of these is a stand-in too)
+# "your-name"); "jane.doe@" may name a person in a story, and is judged as a name ("jane.doe@
+# company.com" is a stand-in by its domain)
 _PLACEHOLDER_WORDS = frozenset(
     {"test", "tester", "testing", "testuser", "user", "username", "account", "example"}
-    | {"someone", "somebody", "anyone", "nobody", "name", "yourname", "your", "doe", "jdoe"}
+    | {"someone", "somebody", "anyone", "nobody", "name", "yourname", "your"}
     | {"first", "last", "firstname", "lastname", "foo", "bar", "baz", "foobar", "asdf"}
     | {"dummy", "fake", "sample", "demo"}
 )
@@ -87,9 +88,7 @@ def placeholder(local: str, domain: str) -> bool:
     if _PLACEHOLDER_DOMAIN.compiled.match(domain):
         return True
     parts = [p for p in re.split(r"[-_.+\d]+", local.lower()) if p]
-    if not any(p in _PLACEHOLDER_WORDS for p in parts):
-        return False
-    return all(p in _PLACEHOLDER_WORDS or p in ("john", "jane") for p in parts)
+    return bool(parts) and all(p in _PLACEHOLDER_WORDS for p in parts)
 
 
 def _functional(local: str) -> bool:
