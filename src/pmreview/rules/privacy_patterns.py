@@ -165,8 +165,8 @@ _PUBLIC_SERVICES = frozenset(map(ipaddress.ip_address, _RESOLVERS.split()))
 def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if addr.is_loopback or addr.is_unspecified or addr.is_multicast or addr in _PUBLIC_SERVICES:
         return False
-    if addr.is_link_local or addr.is_reserved:
-        return False  # the same on every host (169.254.x.x, fe80::): it maps no network
+    if (addr.version == 4 and addr.is_link_local) or addr.is_reserved:
+        return False  # the same on every host (169.254.x.x); fe80:: may carry a device's MAC
     return str(addr) != "255.255.255.255" and not any(addr in n for n in _DOC_NETS)
 
 

@@ -38,7 +38,7 @@ _RATE = Lazy(
     r"|request|call|time|login|log-?in|click|refresh|reload|page\s*load|query)\b"
     r"|\b(?:one|two|three|\d+)\s+(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b"
     r"|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:time|requests|attempts|tries|calls|logins)\b"
-    r"|\d+(?:\.\d+)?\s?%\s+of\s+(?:the\s+|all\s+)?(?:time|requests|attempts|tries|calls|logins"
+    r"|\d\s?%\s+of\s+(?:the\s+|all\s+)?(?:time|requests|attempts|tries|calls|logins"
     r"|queries)\b"
 )
 
