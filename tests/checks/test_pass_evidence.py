@@ -277,3 +277,26 @@ def test_saw_no_errors_is_no_detection() -> None:
         "- 14:10 - The uptime monitor e-mailed that the site is down.\n"
     )
     assert quote is not None and quote.startswith("- 14:10")
+
+
+def _impact(summary_text: str) -> str | None:
+    found = summary(parse(from_text("# Outage\n\n## Summary\n\n" + summary_text)))["impact"]
+    return None if found is None else found["quote"]
+
+
+def test_what_kept_working_is_not_the_impact() -> None:
+    quote = _impact(
+        "From 09:00 to 09:40 UTC, Webmail was reachable from the office, and calendar sync kept"
+        " working for most people while mobile clients timed out. Mobile users of Webmail could"
+        " not load their inbox.\n"
+    )
+    assert quote is not None and quote.startswith("Mobile users")
+
+
+def test_what_should_have_happened_is_not_the_impact() -> None:
+    quote = _impact(
+        "At 02:10 UTC a fibre was cut. The ring should have switched traffic to the backup path,"
+        " but the backup amplifier had failed. As a result 90 customer lines of FibreCo saw a"
+        " complete loss of service until 03:20 UTC.\n"
+    )
+    assert quote is not None and quote.startswith("As a result")

@@ -142,10 +142,12 @@ def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:
 
 def _impact_in(blocks: list[Block]) -> Evidence | None:
     """The first sentence that tells the impact; one that is told to give the cause ("The
-    delays happened because the cluster…") or a field whose label alone names a symptom
-    ("Outage window | 05:00 – 08:25") only when no other sentence tells it."""
+    delays happened because the cluster…"), one that tells what was spared or should have
+    happened ("IPv6 traffic continued to work", "traffic should have switched to the backup
+    route") or a field whose label alone names a symptom ("Outage window | 05:00 – 08:25")
+    only when no other sentence tells it."""
     hedge = _hedge()
-    demoted = _AnyOf(_CAUSE_LED.compiled, _LabelOnly())
+    demoted = _AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
     return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
 
 
@@ -176,6 +178,16 @@ _CAUSE_LED = Lazy(
     r"^\W*(?:the |this |that |our )?(?:root |main |underlying )?(?:cause|reason|trigger)s?\b"
     r"|\b(?:happened|occurred|arose|started|began) (?:because|due to)\b"
     r"|\b(?:was|were) (?:caused|triggered) by\b"
+)
+# a sentence that tells what was spared ("IPv6 traffic continued to work", "payments were not
+# affected") or what should have happened ("traffic should have failed over, but …"): beside
+# the impact, not the impact (matched on lower-cased text)
+_SPARED = Lazy(
+    r"\b(?:continued|kept|remained|stayed)\s+(?:to\s+)?(?:work|working|run|running|up|available"
+    r"|online|unaffected|operational|reachable)\b"
+    r"|\b(?:was|were)\s+(?:not\s+|un)(?:affected|impacted)\b"
+    r"|\b(?:should|would)\s+have\s+(?:\w+\s+)?(?:switched|failed\s+over|moved|taken|caught|kicked"
+    r"|routed|stopped|alerted|paged)\b|\b(?:was|were)\s+(?:supposed|meant|designed)\s+to\b"
 )
 # a labelled field, "| **Outage window** | 05:00 – 08:25 |", "Downtime: 2 hours": its label
 # and its value

@@ -44,8 +44,26 @@ IP_HINTS = ((IPV4, re.compile(r"\d\.\d")), (_IPV6, re.compile(r":[0-9A-Fa-f]{0,4
 VERSION_CUE = Lazy(r"(?i:\b(?:version|ver\.?|release|build|firmware|kernel|v|rev)\s*)$")
 _DOC_NETS = [
     ipaddress.ip_network(n)
-    for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+    for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "3fff::/20")
+    # reserved for benchmarking (RFC 2544), used in write-ups as stand-ins like the above
+    + ("198.18.0.0/15",)
 ]
+# A document that says its addresses are stand-ins ("IP addresses have been anonymised",
+# "prefixes in this report were replaced with documentation ranges", "all IPs below are
+# fictional"): none of them maps the writer's network.
+_ADDRESSES = (
+    r"(?:IPs|IPv[46]|(?:IP |IPv[46] |network )?(?:address(?:es)?|prefix(?:es)?|ranges|subnets))"
+)
+_STAND_IN = (
+    r"(?:anonymi[sz]ed|redacted|obfuscated|masked|sanitised|sanitized|scrubbed|fictional"
+    r"|fictitious|made[- ]up|documentation|placeholders?|dummy|fake)"
+)
+ANONYMISED = Lazy(
+    rf"(?i:\b{_ADDRESSES}\b[^.!?\n]{{0,60}}?\b(?:ha(?:ve|s) been|were|was|are|is)\s+(?:all\s+)?"
+    rf"(?:{_STAND_IN}\b|(?:replaced|substituted|swapped)\s+(?:\w+\s+)?(?:with|by|for)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:{_STAND_IN}|reserved|example)\b)"
+    rf"|\b{_STAND_IN}\s+(?:IPs|(?:IP |IPv[46] )?(?:addresses|prefixes|ranges))\b)"
+)
 
 
 # (what, pattern, strings one of which every match contains, whether to test them in
@@ -147,6 +165,8 @@ _PUBLIC_SERVICES = frozenset(map(ipaddress.ip_address, _RESOLVERS.split()))
 def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if addr.is_loopback or addr.is_unspecified or addr.is_multicast or addr in _PUBLIC_SERVICES:
         return False
+    if (addr.version == 4 and addr.is_link_local) or addr.is_reserved:
+        return False  # the same on every host (169.254.x.x); fe80:: may carry a device's MAC
     return str(addr) != "255.255.255.255" and not any(addr in n for n in _DOC_NETS)
 
 

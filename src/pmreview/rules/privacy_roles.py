@@ -29,6 +29,25 @@ _SAFE_DOMAIN = Lazy(
     r"users\.noreply\.github\.com)$",
     re.I,
 )
+# A placeholder: an address made up to stand for any user, in a test row, a form, a sample
+# command ("test@test.com", "john.doe@company.com", "user@yourdomain.com", "foo@bar.com"). It
+# reaches nobody, or nobody the writer means.
+_PLACEHOLDER_DOMAIN = Lazy(
+    r"^(?:test|testing|tests|fake|dummy|sample|demo|foo|bar|baz|domain|mydomain|yourdomain|"
+    r"your-?domain|yourcompany|your-?company|company|mycompany|acme|email|somewhere|someplace|"
+    r"website|mysite|yoursite)\d*\.(?:com|org|net|io|co)$",
+    re.I,
+)
+# the words a stand-in mailbox is made of, alone or joined ("test.user", "first.last",
+# "your-name"); "jane.doe@" may name a person in a story, and is judged as a name ("jane.doe@
+# company.com" is a stand-in by its domain)
+_PLACEHOLDER_WORDS = frozenset(
+    {"test", "tester", "testing", "testuser", "user", "username", "account", "example"}
+    | {"someone", "somebody", "anyone", "nobody", "name", "yourname", "your"}
+    | {"first", "last", "firstname", "lastname", "foo", "bar", "baz", "foobar", "asdf"}
+    | {"dummy", "fake", "sample", "demo"}
+)
+
 _ROLE = Lazy(
     r"^(?:support|help|helpdesk|info|contact|security|secure|admin|abuse|no-?reply|do-?not-?reply|"
     r"ops|oncall|on-call|sre|team|dev|devops|incidents?|status|postmaster|webmaster|hostmaster|"
@@ -55,13 +74,21 @@ _SHARED = Lazy(
 
 def personal(local: str, domain: str, tld: str) -> bool:
     """Whether local@domain is a person's own address."""
-    if _SAFE_DOMAIN.compiled.search(domain):
+    if _SAFE_DOMAIN.compiled.search(domain) or placeholder(local, domain):
         return False
     if len(tld) != 2 and tld.lower() not in _TLDS:
         return False  # "postgresql@14-main.service" is a systemd unit, not an address
     if FREEMAIL.compiled.match(domain):
         return not _SHARED.compiled.search(local) or _named(local)
     return not (_ROLE.compiled.search(local) or _functional(local))
+
+
+def placeholder(local: str, domain: str) -> bool:
+    """Whether local@domain is made up to stand for anyone: a stand-in mailbox or domain."""
+    if _PLACEHOLDER_DOMAIN.compiled.match(domain):
+        return True
+    parts = [p for p in re.split(r"[-_.+\d]+", local.lower()) if p]
+    return bool(parts) and all(p in _PLACEHOLDER_WORDS for p in parts)
 
 
 def _functional(local: str) -> bool:

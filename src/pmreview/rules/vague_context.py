@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_aside as aside
 from . import vague_clock as clock
 from . import vague_document as told
 from . import vague_measures as measures
@@ -47,7 +48,7 @@ SKIPS = frozenset(
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
-    | {"unknown", "condition"}
+    | {"unknown", "condition", "cycle", "thanks", "seeming", "rated"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -264,6 +265,10 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "means": measures.goes_by,
     "unknown": lambda place: marked("unknown")(_sentence(place)),
     "condition": measures.conditions,
+    "cycle": aside.cycle,
+    "thanks": aside.thanks,
+    "seeming": aside.seeming,
+    "rated": aside.rated,
 }
 
 

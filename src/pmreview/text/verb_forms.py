@@ -31,7 +31,12 @@ _DONE_MARK = Lazy(
     # a leading status label ("**Done:** …", "Completed - …") or a "Status: done" part
     rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_DONE_WORD}[*_]*+\s*+(?::|[—–-]\s)"
     rf"|\bstatus\s*[:=]\s*[*_]*{_DONE_WORD}\b"
-    r"|^\W*(?:~~|<(?:del|s|strike)>)",
+    r"|^\W*(?:~~|<(?:del|s|strike)>)"
+    # a rule already in force: "(Owner: NOC, effective immediately)", "with immediate effect",
+    # "in force as of today", "starting now"
+    r"|\beffective\s+(?:immediately|now|today|at\s+once|as\s+of\s+(?:now|today))\b"
+    r"|\bwith\s+immediate\s+effect\b|\b(?:in\s+(?:effect|force)|applies)\s+(?:now|as\s+of\s+today)\b"
+    r"|\bstarting\s+(?:now|today|immediately)\b",
     re.I,
 )
 _DONE_CELL = frozenset(

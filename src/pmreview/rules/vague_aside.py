@@ -1,0 +1,69 @@
+"""Readings of PM102's words that make no claim about the size or the time of the impact
+(rules/vague_context.py skips them by these names):
+
+- `cycle`: a word of sequence inside a repeated cycle ("they crashed again shortly after
+  restarting", "each time it came back it died shortly after"): the rhythm of the mechanism,
+  not a step of the timeline a clock time could place.
+- `thanks`: people the writer thanks ("we thank the many customers who were patient with our
+  staff", "grateful to the many of you who reported it"): whom the words address, not how many
+  were hit.
+- `seeming`: how the failure looked to people ("which to most people looked like a wrong
+  password", "for many users it seemed as if they had been logged out"): what they saw, not
+  how many of them saw it.
+- `rated`: "worked sometimes", "failed intermittently" in a document that gives the rate
+  ("about every second try", "one request in three", "40% of the logins"): the frequency is
+  stated (in a timeline over several days, often under another day's heading).
+"""
+
+from __future__ import annotations
+
+from ..text.prefilter import Lazy
+from .vague_place import CLAUSE_END, Place
+
+_CYCLE = Lazy(
+    r"\b(?:again|each\s+time|every\s+time|whenever|repeatedly|over\s+and\s+over|kept|keeps"
+    r"|in\s+a\s+(?:crash\s+|restart\s+|boot\s+)?loop|crash-?loop\w*|restart\s+loop|flapp\w*"
+    r"|cycl(?:e|es|ed|ing))\b"
+)
+_THANKS = Lazy(r"\b(?:thank\w*|grateful|gratitude|appreciat\w*)\b")
+_SEEMED = Lazy(
+    r"^\s*+(?:(?:it|this|that|the\s+\w+)\s+)?(?:looked|looks|seemed|seems|appeared|appears"
+    r"|felt|feels|sounded|sounds)\s+(?:like|as\s+(?:if|though)|to\s+be)\b"
+)
+_NOW_AND_THEN = Lazy(
+    r"\b(?:sometimes|occasionally|intermittently|now\s+and\s+then|on\s+and\s+off|at\s+times)\b"
+)
+_RATE = Lazy(
+    r"\bevery\s+(?:second|other|third|fourth|fifth|tenth|\d+(?:st|nd|rd|th))\s+(?:try|attempt"
+    r"|request|call|time|login|log-?in|click|refresh|reload|page\s*load|query)\b"
+    r"|\b(?:one|two|three|\d+)\s+(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b"
+    r"|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:time|requests|attempts|tries|calls|logins)\b"
+    r"|\d\s?%\s+of\s+(?:the\s+|all\s+)?(?:time|requests|attempts|tries|calls|logins"
+    r"|queries)\b"
+)
+
+
+def cycle(place: Place) -> bool:
+    """The words stand in a sentence that tells a repeated cycle: its line up to them, and the
+    rest of their clause (a list of lines with no full stops is no one sentence)."""
+    before = place.before.rsplit("\n", 1)[-1]
+    after = CLAUSE_END.split(place.after.split("\n", 1)[0], maxsplit=1)[0]
+    return _CYCLE.compiled.search(before + " " + after) is not None
+
+
+def thanks(place: Place) -> bool:
+    """The sentence thanks the people the words count."""
+    return _THANKS.compiled.search(place.before) is not None
+
+
+def seeming(place: Place) -> bool:
+    """The words are followed by how the failure looked to them."""
+    return _SEEMED.compiled.match(place.after) is not None
+
+
+def rated(place: Place) -> bool:
+    """Words of an intermittent result, in a document that gives its rate."""
+    if _NOW_AND_THEN.compiled.search(place.words) is None:
+        return False
+    text = place.doc.lower if place.doc is not None else place.block.lower
+    return _RATE.compiled.search(text) is not None
