@@ -19,15 +19,21 @@ _OWNER = re.compile(
     r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
     re.IGNORECASE,
 )
-# A name at the item's end, after a dash, in bold or not, may carry its date or, after one
-# more dash, its ticket: "— Dana, by 21 March", "— **Dana**", "— Checkout team", "— me",
-# "— Checkout — CHK-12".
-_NAME = r"[*_]{0,2}(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|me)[*_]{0,2}"
+# A name at the item's end, after a dash, may carry its date or, after one more dash, its
+# ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
 _OWNER_NAME = re.compile(
-    rf"\((?:{_NAME}|[\w-]+ team)\)\s*(?:\.\s*)?$|"
-    rf"[—–]\s*+{_NAME}"
-    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?|\s*\([^()\n]{1,30}\))?"
+    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
+    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
+    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
     r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
+    re.M,
+)
+# The same name in bold or italics, or a team, or with its date in parentheses: "— **Dana**",
+# "— *Dana Lee* (done 2 May)", "— Search team", "— Dana (by 3 May)".
+_OWNER_MARKED = re.compile(
+    r"[—–]\s*+(?:(?:\*\*|__|\*|_)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\*\*|__|\*|_)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? team|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*\((?i:by|due|before"
+    r"|target|eta)\b))(?:\s*\([^()\n]{1,30}\))?\s*(?:\.\s*)?$",
     re.M,
 )
 # A team or person opening a parenthesis that then gives the task's date or ticket:
@@ -171,7 +177,12 @@ def _date(text: str) -> str | None:
 
 
 def _owner(text: str, guess_cell: bool) -> str | None:
-    found = _first(_OWNER, text) or _first(_OWNER_NAME, text) or _first(_OWNER_THEN_DUE, text)
+    found = (
+        _first(_OWNER, text)
+        or _first(_OWNER_NAME, text)
+        or _first(_OWNER_MARKED, text)
+        or _first(_OWNER_THEN_DUE, text)
+    )
     if found or not guess_cell:
         return found
     cells = [c.strip() for c in text.strip().strip("|").split("|")]

@@ -135,7 +135,6 @@ def _subject_and_verb_s(clause: str) -> bool:
     )
 
 
-_VERB_S = re.compile(r"[a-z]{3,}[^su]s")
 _NOUN_S = ("tions", "sions", "ments", "ness", "ities", "ances", "ences", "ers", "ors", "ics")
 _SUBJECT_OPENERS = frozenset(["the", "our", "their", "its", "my", "your", "this", "each", "every"])
 
@@ -148,7 +147,13 @@ _COUNT_OPENERS = frozenset(["one", "two", "three", "four", "five", "each", "no",
 def _third_person(word: str, counted: bool = False) -> bool:
     """ "gets", "pushes", "applies": a verb of verbs.txt in its -s form, or any word in the -s
     form (not a noun by its ending) when a count follows it."""
-    if counted and _VERB_S.fullmatch(word) and not word.endswith(_NOUN_S):
+    if (
+        counted
+        and len(word) > 4
+        and word[-1] == "s"
+        and word[-2] not in "su"
+        and not word.endswith(_NOUN_S)
+    ):
         return True
     stems = [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
     if word.endswith("es"):
