@@ -169,8 +169,9 @@ RULES: list[Rule] = [
         '("In progress:", "(target: Q2)"), nor listed under a lead-in or title saying so: "We '
         'have already:", "Completed"; nor standing rules: "Never deploy on Fridays", "No '
         'migration will run in a request again") name no owner: an @mention, '
-        '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May" '
-        'or "— me", or an Owner column. '
+        '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May", '
+        '"— **Dana**", "— Search team" or "— me", a team opening a parenthesis with its date '
+        'or ticket ("(Billing, target Q1)"), or an Owner column. '
         'A list its author titles as their own ("What I\'m changing") is theirs, and so are '
         'the tasks of a document its author writes alone ("I" and "my" throughout, "we" or '
         '"our" at most once for every eight of them).',
@@ -193,7 +194,8 @@ RULES: list[Rule] = [
         "open action items (items marked or written as done or as a state now in force, or "
         'listed under a lead-in such as "We have already:", and standing rules ("Always run '
         '…") are left out, and the message says how many) have neither a due date (a date, '
-        '"by Friday", "Q3"; not a time of day) nor a ticket (OPS-123, #123, a link to a '
+        '"by Friday", "Q3", a named day or milestone: "before Cyber Monday", "by the code '
+        'freeze"; not a time of day) nor a ticket (OPS-123, #123, "case 5520148", a link to a '
         "tracker; a link to a tool or a page tracks nothing).",
         why="Action items are where postmortems fail: without a ticket or a date they are not "
         "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "

@@ -28,10 +28,34 @@ _OWNER_NAME = re.compile(
     r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
     re.M,
 )
+# The same name in bold or italics, or a team, or with its date in parentheses: "— **Dana**",
+# "— *Dana Lee* (done 2 May)", "— Search team", "— Dana (by 3 May)".
+_OWNER_MARKED = re.compile(
+    r"[—–]\s*+(?:(?:\*\*|__|\*|_)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\*\*|__|\*|_)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? team|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*\((?i:by|due|before"
+    r"|target|eta)\b))(?:\s*\([^()\n]{1,30}\))?\s*(?:\.\s*)?$",
+    re.M,
+)
+# A team or person opening a parenthesis that then gives the task's date or ticket:
+# "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)".
+_OWNER_THEN_DUE = re.compile(
+    r"\((?!(?:Optional|Stretch|Priority|High|Medium|Low|Note|Open|Blocked|Pending|Planned"
+    r"|Ongoing|Done)\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|[A-Z]{2,6})\s*,\s*"
+    r"(?=(?i:target|eta|due|by|before|until|ahead of|in time for|Q[1-4]|next|end of)\b"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} [A-Z][a-z]{2}"
+    r"|\d{4}-\d\d|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)"
+)
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
 # run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
 _JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
-_BUG_NUMBER = r"\b(?:bug|ticket|issue)\s*+[:#]?\s*+\d+"
+# "bug 12", "issue #4"; a vendor's or a change system's case by its number ("case 01922741",
+# "support case no. 4411", "change request 20931"; not "in case 300 …"), or a ServiceNow key
+_BUG_NUMBER = (
+    r"\b(?:bug|ticket|issue)\s*+[:#]?\s*+\d+"
+    r"|(?<!\bin )\b(?:case|(?:change|service|support) request|rma|pr|cr|sr)"
+    r"\s*+(?:no\.|number|#|:)?\s*+\d{3,}\b"
+    r"|(?-i:\b(?:INC|CHG|PRB|RITM|REQ|CS)\d{5,}\b)"
+)
 _TICKET = RunSearch(
     rest=re.compile(rf"{_JIRA_OR_NUMBER}|(?<![^)\s])\]\([^)\s]++\)|{_BUG_NUMBER}", re.I),
     runs=((re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),),
@@ -46,6 +70,17 @@ _DUE = re.compile(
     r"|\bin \d+ (?:days?|weeks?)\b"
     r"|\b(?:this|next|current) sprint\b|\bsprint\b",
     re.I,
+)
+# A due date given as a named day or season of the calendar: "before Black Friday", "by
+# Christmas", "ahead of the holiday season", "in time for the code freeze", "before the next
+# release" (one milestone; "before a release" is a standing order, not a date).
+_DUE_EVENT = re.compile(
+    r"\b(?i:by|before|ahead of|in time for|prior to)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’]+\s+){0,2}(?:Day|Friday|Monday|Eve|Week|Sale|Sales|Festival)\b"
+    r"|(?:Christmas|Xmas|Thanksgiving|Easter|Diwali|Hanukkah|Ramadan|Eid|New Year)\b"
+    r"|(?i:(?:next|upcoming|coming)\s+)?(?i:holiday season|holidays|peak season|peak sale"
+    r"|code freeze|change freeze|(?:year|quarter|month)[- ]end)\b"
+    r"|(?i:next|upcoming)\s+(?i:release|launch|deploy window|maintenance window)\b)"
 )
 _DIGIT = re.compile(r"\d")
 _EMPTY_CELL = ("", "tbd", "?", "n/a", "none")
@@ -107,7 +142,7 @@ def _read(doc: Document, block: Block) -> Assignment:
     return Assignment(
         cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
         cells.get("ticket") or _ticket(text),
-        cells.get("due") or _first(_DUE, text) or _date(text),
+        cells.get("due") or _first(_DUE, text) or _first(_DUE_EVENT, text) or _date(text),
     )
 
 
@@ -142,7 +177,12 @@ def _date(text: str) -> str | None:
 
 
 def _owner(text: str, guess_cell: bool) -> str | None:
-    found = _first(_OWNER, text) or _first(_OWNER_NAME, text)
+    found = (
+        _first(_OWNER, text)
+        or _first(_OWNER_NAME, text)
+        or _first(_OWNER_MARKED, text)
+        or _first(_OWNER_THEN_DUE, text)
+    )
     if found or not guess_cell:
         return found
     cells = [c.strip() for c in text.strip().strip("|").split("|")]

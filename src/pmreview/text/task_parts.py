@@ -129,16 +129,32 @@ def _subject_and_verb_s(clause: str) -> bool:
     if not words or words[0] not in _SUBJECT_OPENERS:
         return False
     return any(
-        _third_person(words[k]) and words[k + 1] in _OBJECT_OPENERS
+        _third_person(words[k], words[k + 1] in _COUNT_OPENERS)
+        and (words[k + 1] in _OBJECT_OPENERS or words[k + 1] in _COUNT_OPENERS)
         for k in range(2, len(words) - 1)
     )
 
 
+_NOUN_S = ("tions", "sions", "ments", "ness", "ities", "ances", "ences", "ers", "ors", "ics")
 _SUBJECT_OPENERS = frozenset(["the", "our", "their", "its", "my", "your", "this", "each", "every"])
 
 
-def _third_person(word: str) -> bool:
-    """ "gets", "pushes", "applies": a verb of verbs.txt in its -s form."""
+# a count after a word in the -s form makes it a verb whatever the word: "The job defrags
+# one member at a time", "The agent rotates each key", "The cron job prunes no backups"
+_COUNT_OPENERS = frozenset(["one", "two", "three", "four", "five", "each", "no", "both"])
+
+
+def _third_person(word: str, counted: bool = False) -> bool:
+    """ "gets", "pushes", "applies": a verb of verbs.txt in its -s form, or any word in the -s
+    form (not a noun by its ending) when a count follows it."""
+    if (
+        counted
+        and len(word) > 4
+        and word[-1] == "s"
+        and word[-2] not in "su"
+        and not word.endswith(_NOUN_S)
+    ):
+        return True
     stems = [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
     if word.endswith("es"):
         stems.append(word[:-2])

@@ -20,6 +20,10 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "our", "their", "its", "this", "these", "those", "my", "your", "all"]
     + ["every", "each", "any", "some", "it", "them"]
 )
+_SUBJECTS = frozenset(
+    ["we", "we're", "we'll", "we've", "we'd", "i", "i'm", "i'll", "i've", "i'd", "they"]
+    + ["they're", "they'll", "they've", "you", "you'll", "you're", "someone", "somebody"]
+)
 # where the head of a noun phrase ends: a preposition or a conjunction
 _BOUNDARIES = PREPOSITIONS | frozenset(
     ["per", "before", "after", "within", "during", "when", "if", "so", "that", "which", "into"]
@@ -64,8 +68,8 @@ def noun_phrase(clause: str) -> bool:
     "Alerts for …"), or an -ing topic ("Monitoring of disk"), and holds no verb of its own
     ("The drift happened when …", "Testing is part of CI" are statements)."""
     words = [w.group(0).lower().replace("’", "'") for w in WORD.finditer(clause)]
-    if not words or words[0] in verbs():
-        return False
+    if not words or words[0] in verbs() or words[0] in _SUBJECTS:
+        return False  # "We're going to review …", "They'll audit …": a subject opens a clause
     if any(w in action_words("finite_verbs") for w in words):
         return False
     first, rest = words[0], words[1:]
