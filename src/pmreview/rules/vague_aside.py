@@ -16,6 +16,9 @@
 - `returned`: when people came back and succeeded after the service was back ("61% of them
   came back and ordered later that evening", "most users retried successfully later that
   night"): the aftermath, not a time of the incident.
+- `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
+  the vendor to fix the issue"): an instruction in the story, not the author's account of the
+  incident's fix.
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ _RETURNED = Lazy(
     r"|returned|retried|tried\s+again|re-?(?:ordered|placed|submitted|booked|purchased)"
     r"|(?:ordered|paid|bought|booked|logged\s+in|signed\s+in|checked\s+out)\s+(?:again"
     r"|successfully)|succeeded)\b"
+)
+# a verb of telling or asking someone, right before the words ("told the intern to")
+_INSTRUCTED = Lazy(
+    r"\b(?:tell|tells|told|telling|ask|asks|asked|asking|remind\w*|instruct\w*|advis\w*"
+    r"|urg\w*|want|wants|wanted|expect\w*|beg|begged|wait\w*\s+for)\s+(?:[\w-]+\s+){1,3}?to\s*$"
 )
 _NOT = re.compile(r"\b(?:not|never|unable|no)\b|n[\x27’]t\b")
 _NOW_AND_THEN = Lazy(
@@ -87,3 +95,8 @@ def returned(place: Place) -> bool:
     """The words tell when people came back and succeeded, in their clause."""
     clause = CLAUSE_END.split(place.before)[-1]
     return _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause)
+
+
+def instructed(place: Place) -> bool:
+    """The words are what someone is told or asked to do."""
+    return _INSTRUCTED.compiled.search(place.before) is not None

@@ -48,7 +48,7 @@ SKIPS = frozenset(
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
-    | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned"}
+    | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -269,6 +269,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "seeming": aside.seeming,
     "rated": aside.rated,
     "returned": aside.returned,
+    "instructed": aside.instructed,
 }
 
 
