@@ -19,6 +19,8 @@
 - `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
   the vendor to fix the issue"): an instruction in the story, not the author's account of the
   incident's fix.
+- `compares` (for the `background` reading): a comparison with things in general ("like
+  most apps, ours pulls …").
 """
 
 from __future__ import annotations
@@ -100,3 +102,16 @@ def returned(place: Place) -> bool:
 def instructed(place: Place) -> bool:
     """The words are what someone is told or asked to do."""
     return _INSTRUCTED.compiled.search(place.before) is not None
+
+
+# a comparison with things in general ("like most apps, ours pulls …", "as with many shops",
+# "unlike most sites"): background about the kind of thing, not a count of the affected
+_COMPARED = Lazy(
+    r"(?:^|[^\w\s]|\s)(?:(?:just\s+|much\s+)?like|unlike|as\s+(?:with|in|do|does|for|is\s+"
+    r"(?:common|usual|typical|the\s+case)\s+(?:with|for|in))|similar\s+to|same\s+as)\s*$"
+)
+
+
+def compares(before: str) -> bool:
+    """The words open a comparison with things in general, in their clause."""
+    return _COMPARED.compiled.search(CLAUSE_END.split(before)[-1]) is not None

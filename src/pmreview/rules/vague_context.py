@@ -242,7 +242,7 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "asked": unfolding.is_asked,
     "examined": lambda place: roles.counts_examined(place.before),
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
-    "background": lambda place: roles.compares(place.before)
+    "background": lambda place: aside.compares(place.before)
     or roles.background(_sentence(place), place.after, place.around("clause")),
     "remedy": lambda place: roles.remedied(place.before, place.after),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),

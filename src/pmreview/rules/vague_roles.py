@@ -229,19 +229,6 @@ def background(sentence: str, after: str, clause: str) -> bool:
     return _PRESENT.match(after) is not None and _PAST.search(clause) is None
 
 
-# a comparison with things in general ("like most apps, ours pulls …", "as with many shops",
-# "unlike most sites"): background about the kind of thing, not a count of the affected
-_COMPARED = re.compile(
-    r"(?:^|[^\w\s]|\s)(?:(?:just\s+|much\s+)?like|unlike|as\s+(?:with|in|do|does|for|is\s+"
-    r"(?:common|usual|typical|the\s+case)\s+(?:with|for|in))|similar\s+to|same\s+as)\s*$"
-)
-
-
-def compares(before: str) -> bool:
-    """The words open a comparison with things in general, in their clause."""
-    return _COMPARED.search(CLAUSE_END.split(before)[-1]) is not None
-
-
 def remedied(before: str, after: str) -> bool:
     """The words are what a fix or a cleanup reached, not who was hit."""
     return bool(_REMEDIED_AFTER.match(after) or _REMEDIED_BEFORE.search(before))
