@@ -13,9 +13,19 @@
 - `rated`: "worked sometimes", "failed intermittently" in a document that gives the rate
   ("about every second try", "one request in three", "40% of the logins"): the frequency is
   stated (in a timeline over several days, often under another day's heading).
+- `returned`: when people came back and succeeded after the service was back ("61% of them
+  came back and ordered later that evening", "most users retried successfully later that
+  night"): the aftermath, not a time of the incident.
+- `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
+  the vendor to fix the issue"): an instruction in the story, not the author's account of the
+  incident's fix.
+- `compares` (for the `background` reading): a comparison with things in general ("like
+  most apps, ours pulls …").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..text.prefilter import Lazy
 from .vague_place import CLAUSE_END, Place
@@ -30,6 +40,20 @@ _SEEMED = Lazy(
     r"^\s*+(?:(?:it|this|that|the\s+\w+)\s+)?(?:looked|looks|seemed|seems|appeared|appears"
     r"|felt|feels|sounded|sounds)\s+(?:like|as\s+(?:if|though)|to\s+be)\b"
 )
+# people who came back, tried again or succeeded (their clause, before the words)
+_RETURNED = Lazy(
+    r"\b(?:customers|users|people|shoppers|visitors|buyers|clients|players|students|readers"
+    r"|members|they|those|who|most|many|some|\d+\s?%)\b[^.;:\n]{0,80}?\b(?:came\s+back"
+    r"|returned|retried|tried\s+again|re-?(?:ordered|placed|submitted|booked|purchased)"
+    r"|(?:ordered|paid|bought|booked|logged\s+in|signed\s+in|checked\s+out)\s+(?:again"
+    r"|successfully)|succeeded)\b"
+)
+# a verb of telling or asking someone, right before the words ("told the intern to")
+_INSTRUCTED = Lazy(
+    r"\b(?:tell|tells|told|telling|ask|asks|asked|asking|remind\w*|instruct\w*|advis\w*"
+    r"|urg\w*|want|wants|wanted|expect\w*|beg|begged|wait\w*\s+for)\s+(?:[\w-]+\s+){1,3}?to\s*$"
+)
+_NOT = re.compile(r"\b(?:not|never|unable|no)\b|n[\x27’]t\b")
 _NOW_AND_THEN = Lazy(
     r"\b(?:sometimes|occasionally|intermittently|now\s+and\s+then|on\s+and\s+off|at\s+times)\b"
 )
@@ -67,3 +91,27 @@ def rated(place: Place) -> bool:
         return False
     text = place.doc.lower if place.doc is not None else place.block.lower
     return _RATE.compiled.search(text) is not None
+
+
+def returned(place: Place) -> bool:
+    """The words tell when people came back and succeeded, in their clause."""
+    clause = CLAUSE_END.split(place.before)[-1]
+    return _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause)
+
+
+def instructed(place: Place) -> bool:
+    """The words are what someone is told or asked to do."""
+    return _INSTRUCTED.compiled.search(place.before) is not None
+
+
+# a comparison with things in general ("like most apps, ours pulls …", "as with many shops",
+# "unlike most sites"): background about the kind of thing, not a count of the affected
+_COMPARED = Lazy(
+    r"(?:^|[^\w\s]|\s)(?:(?:just\s+|much\s+)?like|unlike|as\s+(?:with|in|do|does|for|is\s+"
+    r"(?:common|usual|typical|the\s+case)\s+(?:with|for|in))|similar\s+to|same\s+as)\s*$"
+)
+
+
+def compares(before: str) -> bool:
+    """The words open a comparison with things in general, in their clause."""
+    return _COMPARED.compiled.search(CLAUSE_END.split(before)[-1]) is not None

@@ -48,7 +48,7 @@ SKIPS = frozenset(
     | {"judgement", "recovery", "effect", "fault", "asked", "examined"}
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
-    | {"unknown", "condition", "cycle", "thanks", "seeming", "rated"}
+    | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -242,8 +242,9 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "asked": unfolding.is_asked,
     "examined": lambda place: roles.counts_examined(place.before),
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
-    "background": lambda place: roles.background(
-        _sentence(place), place.after, place.around("clause")
+    "background": lambda place: (
+        aside.compares(place.before)
+        or roles.background(_sentence(place), place.after, place.around("clause"))
     ),
     "remedy": lambda place: roles.remedied(place.before, place.after),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
@@ -269,6 +270,8 @@ _READINGS: dict[str, Callable[[Place], bool]] = {
     "thanks": aside.thanks,
     "seeming": aside.seeming,
     "rated": aside.rated,
+    "returned": aside.returned,
+    "instructed": aside.instructed,
 }
 
 

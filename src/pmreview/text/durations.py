@@ -107,6 +107,20 @@ _KEPT = Lazy(
     re.I,
 )
 
+# a length that runs on after the fix or the recovery: "kept serving the bad value for two
+# hours after we had fixed it", "errors lingered for 20 minutes after the rollback" (the
+# aftermath, not the outage from start to end)
+_AFTER_FIX = Lazy(
+    r"^\s*+(?:more\s+|longer\s+)?(?:after|past|beyond|following)\s+(?:(?:we|i|they|the\s+team)"
+    r"\s+(?:had\s+)?(?:fix|resolv|revert|roll\w*\s+back|restor|mitigat|recover)\w*"
+    r"|(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:fix|rollback|roll-back|revert|recovery"
+    r"|resolution|mitigation)\w*"
+    r"|(?:it|this|that|the\s+[\w-]+)\s+(?:was|had\s+been|got)\s+(?:fixed|resolved|reverted"
+    r"|restored|corrected|rolled\s+back)"
+    r"|(?:being\s+)?(?:fixed|resolved|reverted|restored|rolled\s+back))\b",
+    re.I,
+)
+
 
 def of_other_thing(text: str, s: int, e: int) -> bool:
     """Whether the duration at text[s:e] is the length of something other than the outage."""
@@ -117,6 +131,7 @@ def of_other_thing(text: str, s: int, e: int) -> bool:
         _OTHER_BEFORE.compiled.search(before)
         or _KEPT.compiled.search(before)
         or _OTHER_AFTER.compiled.match(after)
+        or _AFTER_FIX.compiled.match(after)
         or _restated(before)
     )
 
