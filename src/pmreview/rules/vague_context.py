@@ -26,18 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text.verb_forms import gerund_of, past_of, verbs
-from . import vague_aside as aside
-from . import vague_clock as clock
 from . import vague_document as told
-from . import vague_measures as measures
 from . import vague_roles as roles
-from . import vague_unfolding as unfolding
-from .vague_markers import TESTS, marked, markers, names_product
-from .vague_place import CLAUSE_END, Place, in_label
+from .vague_markers import TESTS, markers
+from .vague_place import Place, in_label
+from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
-_ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
@@ -54,10 +50,6 @@ SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
 WITHIN = frozenset({"sentence", "clause", "after"})
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# list marker, bold/label markup and spaces that may come before a sentence's first word
-_LEAD = re.compile(
-    r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
-)
 
 
 @dataclass(frozen=True)
@@ -94,28 +86,42 @@ class Context:
 
 def is_vague_here(ctx: Context, place: Place) -> bool:
     """Whether the words at `place` are a vague claim of the author's, by the entry's context."""
+    return rejection(ctx, place) is None
+
+
+def rejection(ctx: Context, place: Place) -> str | None:
+    """The first reading by which the words at `place` are no vague claim of the author's
+    (named as in data/vague.toml, for `bench/accuracy.py --why`), or None."""
     if place.borrowed or in_label(place) or roles.is_lead_in(place.block):
-        return False
+        return "quoted, a label or a lead-in"
     if ctx.scope == "measures" and not _states_measures(place):
-        return False
+        return "scope: not where measures are stated"
     if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):
-        return False
-    if any(_READINGS[name](place) for name in ctx.skip):
-        return False
-    if any(_WHOLE[name](place) for name in ctx.answered_by & _WHOLE.keys()):
-        return False
-    answers = ctx.answered_by - _WHOLE.keys()
-    if any(TESTS[name](place.around(ctx.within)) for name in answers):
-        return False
-    if _introduces(place) and any(TESTS[n](place.next_text) for n in answers):
-        return False
-    if any(TESTS[name](place.nearby) for name in ctx.nearby):
-        return False
-    if any(_answers_paragraph(name, place) for name in ctx.paragraph):
-        return False
-    if ctx.recap and told.recaps_fix(place, _names_change):
-        return False
-    return not any(SECTION_ANSWERS[name](place) for name in ctx.section)
+        return "scope: a measure's account"
+    answers = ctx.answered_by - WHOLE.keys()
+    tests: list[tuple[str, Callable[[], bool]]] = [
+        *((f"skip {n}", lambda n=n: READINGS[n](place)) for n in sorted(ctx.skip)),
+        *(
+            (f"answered {n}", lambda n=n: WHOLE[n](place))
+            for n in sorted(ctx.answered_by & WHOLE.keys())
+        ),
+        *(
+            (f"answered {n}", lambda n=n: TESTS[n](place.around(ctx.within)))
+            for n in sorted(answers)
+        ),
+        *(
+            (f"announced {n}", lambda n=n: _introduces(place) and TESTS[n](place.next_text))
+            for n in sorted(answers)
+        ),
+        *((f"nearby {n}", lambda n=n: TESTS[n](place.nearby)) for n in sorted(ctx.nearby)),
+        *(
+            (f"paragraph {n}", lambda n=n: _answers_paragraph(n, place))
+            for n in sorted(ctx.paragraph)
+        ),
+        ("recap", lambda: ctx.recap and told.recaps_fix(place, _names_change)),
+        *((f"section {n}", lambda n=n: SECTION_ANSWERS[n](place)) for n in sorted(ctx.section)),
+    ]
+    return next((name for name, test in tests if test()), None)
 
 
 def _names_change(text: str) -> bool:
@@ -160,7 +166,7 @@ def _states_measures(place: Place) -> bool:
     if markers()["future"].search(place.block.lower[s:e]):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
-    opening = _LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
+    opening = SENTENCE_LEAD.sub("", place.block.text[max(s, line) : place.span[0]])
     kinds = place.section.kinds
     if not opening.strip():  # in an account of what happened, only an instruction
         return bool(kinds & MEASURE_KINDS or not kinds & ACCOUNT_KINDS or _opens_with_verb(place))
@@ -189,107 +195,3 @@ def _guards_against(place: Place, told: bool = False) -> bool:
     if told and (explained or roles.recounts(place.section.title)):
         return False
     return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS
-
-
-def _refers_back(place: Place) -> bool:
-    """The words refer back to something stated before ("this misconfiguration")."""
-    return _ARTICLE.match(place.words) is not None or marked("reference")(place.before)
-
-
-def _in_purpose(place: Place) -> bool:
-    """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
-    measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
-    s, at = place.sentence[0], place.span[0]
-    for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
-        if s + m.start() > at:
-            break
-        between = place.block.lower[s + m.end() : at]  # ", and I will …" is a new clause
-        if _LEAD.sub("", place.block.text[s : s + m.start()]):
-            if not _NEW_CLAUSE.search(between):
-                return True
-        elif "," not in between:
-            return True
-    return False
-
-
-# a clause of its own after a purpose clause ("… for similar faults, and we will finish it …")
-# (a colon that opens an example is not one: "… to address it (example: patch Nginx, add …)")
-_NEW_CLAUSE = re.compile(
-    r";\s|(?<!example)(?<!e\.g\.)(?<!instance):\s"
-    r"|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s"
-)
-
-
-def _is_opener(place: Place) -> bool:
-    """The sentence introduces a list ("To prevent this from happening again, we will:")."""
-    s, e = place.sentence
-    return place.block.text[s:e].rstrip(" *_").endswith(":")
-
-
-_READINGS: dict[str, Callable[[Place], bool]] = {
-    "purpose": _in_purpose,
-    "opener": _is_opener,
-    "belief": lambda place: marked("belief")(roles.belief_clause(place.before, place.words)),
-    "judgement": lambda place: roles.judges(place.after),
-    "recovery": lambda place: roles.tells_recovery(_sentence(place), place.words),
-    "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
-    "question": lambda place: marked("question")(CLAUSE_END.split(place.before)[-1]),
-    "lesson": lambda place: marked("lesson")(place.before),
-    "negation": lambda place: marked("negation")(roles.negatable(place.before, place.words)),
-    "verification": lambda place: marked("verification")(place.before),
-    "reference": _refers_back,
-    "fault": lambda place: roles.states_fault(place.words, place.before),
-    "asked": unfolding.is_asked,
-    "examined": lambda place: roles.counts_examined(place.before),
-    "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
-    "background": lambda place: (
-        aside.compares(place.before)
-        or roles.background(_sentence(place), place.after, place.around("clause"))
-    ),
-    "remedy": lambda place: roles.remedied(place.before, place.after),
-    "effort": lambda place: roles.effort(place.before, _sentence(place)),
-    "ease": lambda place: roles.eases(_sentence(place)),
-    "appeal": lambda place: measures.appeals(_sentence(place)),
-    "framing": lambda place: (
-        roles.frames_list(place.section.blocks, place.block)
-        or measures.frames_sentences(place)
-        or measures.points_to_list(place)
-    ),
-    "heading": measures.heads_task,
-    "again": told.says_again,
-    "observation": unfolding.observation,
-    "unfolding": unfolding.unfolds,
-    "theory": unfolding.theory,
-    "headline": unfolding.headline,
-    "detection": unfolding.detection,
-    "plan": measures.plans,
-    "means": measures.goes_by,
-    "unknown": lambda place: marked("unknown")(_sentence(place)),
-    "condition": measures.conditions,
-    "cycle": aside.cycle,
-    "thanks": aside.thanks,
-    "seeming": aside.seeming,
-    "rated": aside.rated,
-    "returned": aside.returned,
-    "instructed": aside.instructed,
-}
-
-
-def _sentence(place: Place) -> str:
-    return place.block.lower[slice(*place.sentence)]
-
-
-# answers read in the whole sentence, the words included ("Conduct a training session …")
-# (a list item: the whole item as written, its links and ticket numbers included)
-_WHOLE: dict[str, Callable[[Place], bool]] = {
-    "training": measures.trains,
-    # a monitor that says what it watches where ("Add probes on all web hosts for port …")
-    "watched": lambda place: marked("watched")(_sentence(place)),
-    "listed": lambda place: roles.listed(place.after),
-    "tracked": lambda place: roles.tracked(place.written),
-    "trigger": lambda place: roles.triggered(_sentence(place)),
-    "product": lambda place: names_product(place.written),
-    "timed": clock.timed,
-    "clocked": clock.clocked,
-    "dated": clock.dated,
-}

@@ -1,0 +1,127 @@
+"""The readings of rules/vague_context.py by name: when a vague phrase's words are no claim of
+the author's (`skip`: a purpose clause, an opener, a reference back …) and the answers read in
+the whole sentence (`answered_by`: a training, a watched target, a list after it …)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import vague_aside as aside
+from . import vague_clock as clock
+from . import vague_document as told
+from . import vague_measures as measures
+from . import vague_roles as roles
+from . import vague_unfolding as unfolding
+from .vague_markers import marked, markers, names_product
+from .vague_place import CLAUSE_END, Place
+
+_ARTICLE = re.compile(r"(?:the|this|that|these|those|such)\b")
+# list marker, bold/label markup and spaces that may come before a sentence's first word
+SENTENCE_LEAD = re.compile(
+    r"^[\s>*_#+•—–-]*(?:\d+[.)]\s*)?(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?"
+)
+
+
+def _refers_back(place: Place) -> bool:
+    """The words refer back to something stated before ("this misconfiguration")."""
+    return _ARTICLE.match(place.words) is not None or marked("reference")(place.before)
+
+
+def _in_purpose(place: Place) -> bool:
+    """The words are in a purpose clause ("to prevent similar issues", "so that …"): why a
+    measure is taken, not the measure. A clause that opens the sentence ends at its comma."""
+    s, at = place.sentence[0], place.span[0]
+    for m in markers()["purpose"].finditer(place.block.lower[s : place.sentence[1]]):
+        if s + m.start() > at:
+            break
+        between = place.block.lower[s + m.end() : at]  # ", and I will …" is a new clause
+        if SENTENCE_LEAD.sub("", place.block.text[s : s + m.start()]):
+            if not _NEW_CLAUSE.search(between):
+                return True
+        elif "," not in between:
+            return True
+    return False
+
+
+# a clause of its own after a purpose clause ("… for similar faults, and we will finish it …")
+# (a colon that opens an example is not one: "… to address it (example: patch Nginx, add …)")
+_NEW_CLAUSE = re.compile(
+    r";\s|(?<!example)(?<!e\.g\.)(?<!instance):\s"
+    r"|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b|\s[—–]\s"
+)
+
+
+def _is_opener(place: Place) -> bool:
+    """The sentence introduces a list ("To prevent this from happening again, we will:")."""
+    s, e = place.sentence
+    return place.block.text[s:e].rstrip(" *_").endswith(":")
+
+
+READINGS: dict[str, Callable[[Place], bool]] = {
+    "purpose": _in_purpose,
+    "opener": _is_opener,
+    "belief": lambda place: marked("belief")(roles.belief_clause(place.before, place.words)),
+    "judgement": lambda place: roles.judges(place.after),
+    "recovery": lambda place: roles.tells_recovery(_sentence(place), place.words),
+    "effect": lambda place: roles.is_effect(place.section, place.impact_stated),
+    "question": lambda place: marked("question")(CLAUSE_END.split(place.before)[-1]),
+    "lesson": lambda place: marked("lesson")(place.before),
+    "negation": lambda place: marked("negation")(roles.negatable(place.before, place.words)),
+    "verification": lambda place: marked("verification")(place.before),
+    "reference": _refers_back,
+    "fault": lambda place: roles.states_fault(place.words, place.before),
+    "asked": unfolding.is_asked,
+    "examined": lambda place: roles.counts_examined(place.before),
+    "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
+    "background": lambda place: (
+        aside.compares(place.before)
+        or roles.background(_sentence(place), place.after, place.around("clause"))
+    ),
+    "remedy": lambda place: roles.remedied(place.before, place.after),
+    "effort": lambda place: roles.effort(place.before, _sentence(place)),
+    "ease": lambda place: roles.eases(_sentence(place)),
+    "appeal": lambda place: measures.appeals(_sentence(place)),
+    "framing": lambda place: (
+        roles.frames_list(place.section.blocks, place.block)
+        or measures.frames_sentences(place)
+        or measures.points_to_list(place)
+    ),
+    "heading": measures.heads_task,
+    "again": told.says_again,
+    "observation": unfolding.observation,
+    "unfolding": unfolding.unfolds,
+    "theory": unfolding.theory,
+    "headline": unfolding.headline,
+    "detection": unfolding.detection,
+    "plan": measures.plans,
+    "means": measures.goes_by,
+    "unknown": lambda place: marked("unknown")(_sentence(place)),
+    "condition": measures.conditions,
+    "cycle": aside.cycle,
+    "thanks": aside.thanks,
+    "seeming": aside.seeming,
+    "rated": aside.rated,
+    "returned": aside.returned,
+    "instructed": aside.instructed,
+}
+
+
+def _sentence(place: Place) -> str:
+    return place.block.lower[slice(*place.sentence)]
+
+
+# answers read in the whole sentence, the words included ("Conduct a training session …")
+# (a list item: the whole item as written, its links and ticket numbers included)
+WHOLE: dict[str, Callable[[Place], bool]] = {
+    "training": measures.trains,
+    # a monitor that says what it watches where ("Add probes on all web hosts for port …")
+    "watched": lambda place: marked("watched")(_sentence(place)),
+    "listed": lambda place: roles.listed(place.after),
+    "tracked": lambda place: roles.tracked(place.written),
+    "trigger": lambda place: roles.triggered(_sentence(place)),
+    "product": lambda place: names_product(place.written),
+    "timed": clock.timed,
+    "clocked": clock.clocked,
+    "dated": clock.dated,
+}
