@@ -1,6 +1,7 @@
 """Agreement of pmreview's offline verdicts with human labels.
 
-Usage: python bench/accuracy.py LABELS.jsonl [--corpus DIR] [--show CHECK] [--docs] [--misses [--why]]
+Usage: python bench/accuracy.py LABELS.jsonl [--corpus DIR] [--show CHECK] [--docs]
+                                [--misses [--why]]
 
 LABELS.jsonl holds one object per document ({"doc", "checks", "vague", ...}; see
 corpus/labels/README.md). Prints agreement per check id and per kind (structural, semantic),
