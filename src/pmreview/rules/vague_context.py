@@ -35,7 +35,7 @@ from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 ANSWERS = frozenset(
-    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
+    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined", "named"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"count", "timed", "clocked", "dated"}
 )
@@ -45,6 +45,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
+    | {"located"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
