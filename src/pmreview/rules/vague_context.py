@@ -35,8 +35,8 @@ from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 ANSWERS = frozenset(
-    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined", "named"}
-    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
+    {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
+    | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"count", "timed", "clocked", "dated"}
 )
 SKIPS = frozenset(
