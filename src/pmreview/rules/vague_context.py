@@ -27,6 +27,7 @@ from typing import Any
 
 from ..text.verb_forms import gerund_of, past_of, verbs
 from . import vague_document as told
+from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_markers import TESTS, markers
 from .vague_place import Place, in_label
@@ -36,7 +37,7 @@ MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
+    | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"count", "timed", "clocked", "dated"}
 )
 SKIPS = frozenset(
@@ -45,6 +46,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
+    | {"located"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -158,12 +160,14 @@ def _states_measures(place: Place) -> bool:
     """Measures are stated as list items or rows of a measures section, as instructions
     ("Change the rollback process …"; the sentence opens with a verb or with the words), or
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
-    improving our technology") is no measure."""
+    improving our technology") is no measure, nor is a sentence that looks back on the
+    measures before it ("With these changes, we'll be better prepared")."""
     s, e = place.sentence
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
-    if roles.counterfactual(place.block.lower[s:e]) and not listed:
+    sentence = place.block.lower[s:e]
+    if (roles.counterfactual(sentence) or measures.looks_back(sentence)) and not listed:
         return False
-    if markers()["future"].search(place.block.lower[s:e]):
+    if markers()["future"].search(sentence):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
     opening = SENTENCE_LEAD.sub("", place.block.text[max(s, line) : place.span[0]])

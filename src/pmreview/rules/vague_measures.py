@@ -91,6 +91,20 @@ def _item_words(block: Block) -> str:
     return _ITEM_LEAD.sub("", without_tags(block.text))
 
 
+# a sentence that looks back on the measures named before it and tells what they will bring
+# ("With these changes, we'll be better prepared …", "Together, these steps should …")
+_LOOKS_BACK = re.compile(
+    r"^[\s*_>-]*(?:(?:with|after|through|by (?:doing|making|taking|implementing))"
+    r" (?:all )?(?:these|those|this|the above)|together,? (?:these|they)|all (?:of )?(?:these|this)"
+    r"|these (?:changes|steps|measures|actions|improvements|items|fixes))\b"
+)
+
+
+def looks_back(sentence: str) -> bool:
+    """The sentence tells what the measures named before it will bring, and is none itself."""
+    return _LOOKS_BACK.search(sentence) is not None
+
+
 def appeals(sentence: str) -> bool:
     """The sentence appeals to the readers for help or advises them what to do on their side,
     not a measure the team will take."""

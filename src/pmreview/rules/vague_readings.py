@@ -92,6 +92,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "observation": unfolding.observation,
     "unfolding": unfolding.unfolds,
     "theory": unfolding.theory,
+    "located": unfolding.located,
     "headline": unfolding.headline,
     "detection": unfolding.detection,
     "plan": measures.plans,

@@ -74,8 +74,8 @@ _EXAMINING = re.compile(
 )
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
-# words that explain why something happened
-_CAUSAL = re.compile(r"\b(?:because|due to|caused?|causing|reason|why|root cause|result of)\b")
+# words that explain why something happened ("because" as people write it too: "bc", "cuz")
+_CAUSAL = re.compile(r"\b(?:because|bc|cuz|due to|caused?|causing|reason|why|result of)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
 

@@ -19,6 +19,8 @@ PM101's words:
 - `theory`: a hedge in a timeline entry ("13:25 we think the new endpoint has an N+1 query")
   is what the team believed at that time, a step of the investigation, in a document whose
   root-cause section gives the cause.
+- `located`: the area of the cause ("found the issue was with the firewall") in the timeline
+  of a document with a root-cause section: where the search led at that step.
 - `headline`: a cause named by its kind ("caused by a time synchronisation problem on two of
   the servers"; not a bare "a bug") in the first sentence of a root-cause paragraph whose
   next sentences tell the mechanism (at least two, naming a concrete thing or an amount).
@@ -110,6 +112,15 @@ def theory(place: Place) -> bool:
     if "timeline" not in place.section.kinds or place.doc is None:
         return False
     if not _BELIEF.compiled.search(place.words):
+        return False
+    return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
+
+
+def located(place: Place) -> bool:
+    """The words stand in the timeline ("14:30 found the issue was with the firewall") of a
+    document that has a root-cause section: where the search led at that step, which the root
+    cause tells in full."""
+    if "timeline" not in place.section.kinds or place.doc is None:
         return False
     return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
 
