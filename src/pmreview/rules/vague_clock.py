@@ -6,7 +6,9 @@ whose neighbours give the span ("14:31 — spent a while diffing the config" bef
 …"); for words of sequence, in a sentence that gives the clock time they follow ("at 14:52
 the metadata service stopped, and shortly after that …"); and, for a day told only relative
 to now ("last week"), in a document that names the incident's day itself, where such a day
-dates something else (an earlier problem) or repeats the day given.
+dates something else (an earlier problem) or repeats the day given; for words of length ("spent
+a good while"), in a sentence that gives the length itself ("a good while (about 40
+minutes)"), where a version number or a count beside them would answer nothing.
 """
 
 from __future__ import annotations
@@ -15,20 +17,38 @@ import re
 
 from ..models import Document, per_document
 from ..parse.views import summary_sections
+from ..text.durations import durations_in
 from ..text.times import TIME_RE, has_date
 from .vague_place import Place
 
 
 def timed(place: Place) -> bool:
-    """The words stand in a timeline entry (a list item, a row or a line) stamped with a
-    clock time: the timeline's times bound how long it took."""
+    """The words stand in a timeline entry (a list item, a row or a line that opens with its
+    clock time) stamped with a clock time: the timeline's times bound how long it took. In
+    a paragraph of prose under the timeline, only the words' own sentence counts: the times
+    of the sentences around them place other steps."""
     if "timeline" not in place.section.kinds:
         return False
     text = place.block.text
-    if place.block.kind not in ("item", "row"):  # a paragraph of entries: the words' line
-        end = text.find("\n", place.span[1])
-        text = text[text.rfind("\n", 0, place.span[0]) + 1 : end if end >= 0 else None]
-    return TIME_RE.search(text) is not None
+    if place.block.kind in ("item", "row"):
+        return TIME_RE.search(text) is not None
+    start = text.rfind("\n", 0, place.span[0]) + 1
+    end = text.find("\n", place.span[1])
+    end = len(text) if end < 0 else end
+    stamp = TIME_RE.search(text[start:end])
+    if stamp is not None and _STAMP_LEAD.fullmatch(text[start : start + stamp.start()]):
+        return True
+    s, e = place.sentence  # the sentence, as far as it stands on the words' line
+    return TIME_RE.search(text[max(s, start) : min(e, end)]) is not None
+
+
+# what may stand before an entry's time stamp on its line: markup, a date, a weekday
+# ("- **Mon 2024-03-04 10:50** — …"), no words ("Alerts fired at 07:40" is prose)
+_STAMP_LEAD = re.compile(
+    r"(?:[\W\d_]|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b)*",
+    re.IGNORECASE,
+)
 
 
 def clocked(place: Place) -> bool:
@@ -38,6 +58,15 @@ def clocked(place: Place) -> bool:
     if "timeline" in place.section.kinds:
         return timed(place)
     return TIME_RE.search(place.block.text[slice(*place.sentence)]) is not None
+
+
+def lengthed(place: Place) -> bool:
+    """The words' sentence gives a length of time besides them ("I spent a long time, about
+    40 minutes, on the replica")."""
+    s, e = place.sentence
+    text = place.block.text
+    rest = text[s : place.span[0]] + " " * (place.span[1] - place.span[0]) + text[place.span[1] : e]
+    return bool(durations_in(rest))
 
 
 # a day of the week names the day ("on Thursday at 4:20pm"), as a date does

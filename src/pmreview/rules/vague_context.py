@@ -37,7 +37,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
-    | {"count", "timed", "clocked", "dated"}
+    | {"count", "timed", "clocked", "dated", "lengthed"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}

@@ -123,5 +123,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "product": lambda place: names_product(place.written),
     "timed": clock.timed,
     "clocked": clock.clocked,
+    "lengthed": clock.lengthed,
     "dated": clock.dated,
 }
