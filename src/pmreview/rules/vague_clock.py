@@ -8,7 +8,8 @@ the metadata service stopped, and shortly after that …"); and, for a day told 
 to now ("last week"), in a document that names the incident's day itself, where such a day
 dates something else (an earlier problem) or repeats the day given; for words of length ("spent
 a good while"), in a sentence that gives the length itself ("a good while (about 40
-minutes)"), where a version number or a count beside them would answer nothing.
+minutes)"), where a version number or a count beside them would answer nothing. A part of the
+day in a sentence that tells no past event is a rule or a schedule, no time of the incident.
 """
 
 from __future__ import annotations
@@ -67,6 +68,27 @@ def lengthed(place: Place) -> bool:
     text = place.block.text
     rest = text[s : place.span[0]] + " " * (place.span[1] - place.span[0]) + text[place.span[1] : e]
     return bool(durations_in(rest))
+
+
+# a past tense: the sentence tells what happened
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|could|been|went|came|took|got|saw|broke|fell|ran|began|found|sent"
+    r"|hit|left|kept|lost|spent|stood|sat|woke|knew|thought|told|rang|wrote|said|made|gave"
+    r"|brought|caught|felt|heard|meant|paid|put|read|set|shut|stuck|drove|rose|grew|threw"
+    r"|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+# a rule's or a schedule's present tense ("are frozen", "runs", "must stay")
+_STANDING = re.compile(
+    r"\b(?:is|are|stays?|remains?|runs?|must|should|will|can|may)\b", re.IGNORECASE
+)
+
+
+def timeless(place: Place) -> bool:
+    """The words' sentence tells a rule or a schedule in the present tense and no past event
+    ("deploys are frozen from Friday evening to Monday morning"): no time of the incident."""
+    sentence = place.block.text[slice(*place.sentence)]
+    return _STANDING.search(sentence) is not None and _PAST.search(sentence) is None
 
 
 # a day of the week names the day ("on Thursday at 4:20pm"), as a date does

@@ -104,6 +104,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "rated": aside.rated,
     "returned": aside.returned,
     "instructed": aside.instructed,
+    "timeless": clock.timeless,
 }
 
 
