@@ -18,7 +18,7 @@ import re
 
 from ..models import Document, per_document
 from ..parse.views import summary_sections
-from ..text.durations import durations_in
+from ..text.durations import durations_in, of_other_thing
 from ..text.times import TIME_RE, has_date
 from .vague_place import Place
 
@@ -62,12 +62,25 @@ def clocked(place: Place) -> bool:
 
 
 def lengthed(place: Place) -> bool:
-    """The words' sentence gives a length of time besides them ("I spent a long time, about
-    40 minutes, on the replica")."""
-    s, e = place.sentence
-    text = place.block.text
-    rest = text[s : place.span[0]] + " " * (place.span[1] - place.span[0]) + text[place.span[1] : e]
-    return bool(durations_in(rest))
+    """The words' sentence gives the length they leave open ("spent a long time on the
+    replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40 minutes)",
+    "it was ages before anyone looked: 52 minutes"); not the length of something else in
+    the sentence ("got the code hours later, after it had expired (codes last 15 minutes)")."""
+    told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
+    if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
+        return True
+    text, end = place.block.text, place.sentence[1]
+    asides = [_ASIDE.match(text, place.span[1], end)]
+    colon = _ELABORATION.search(text, place.span[1], end)  # "…: 52 minutes after the alert"
+    asides += [_ASIDE.match(text, colon.start(), end)] if colon else []
+    return any(a is not None and durations_in(a.group(1)) for a in asides)
+
+
+# an aside that opens right after the words (or a colon or a dash that elaborates the
+# sentence) and gives a length within its first words
+_ASIDE = re.compile(r"\s*[(:,—–-]+\s*((?:[\w-]+\s+){0,2}[\w-]+\s+[\w-]+)")
+_ELABORATION = re.compile(r":\s|\s[—–-]{1,2}\s")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 # a past tense: the sentence tells what happened
