@@ -63,9 +63,9 @@ def clocked(place: Place) -> bool:
 
 def lengthed(place: Place) -> bool:
     """The words' sentence gives the length they leave open ("spent a long time on the
-    replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40 minutes)",
-    "it was ages before anyone looked: 52 minutes"); not the length of something else in
-    the sentence ("got the code hours later, after it had expired (codes last 15 minutes)")."""
+    replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40
+    minutes)", "it was ages before anyone looked: 52 minutes"); not the length of something
+    else ("got the code hours later, after it had expired (codes last 15 minutes)")."""
     told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
     if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
         return True
