@@ -83,6 +83,20 @@ _ELABORATION = re.compile(r":\s|\s[—–-]{1,2}\s")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+def pinned(place: Place) -> bool:
+    """A clock time follows the words in their own clause ("back later that evening, at
+    19:42", "around noon (12:04 by the logs)"): the part of the day is said, and then the
+    time."""
+    text = place.block.text
+    after = text[place.span[1] : min(place.sentence[1], place.span[1] + 40)]
+    return TIME_RE.search(_NEXT_CLAUSE.split(after, maxsplit=1)[0]) is not None
+
+
+# where the words' clause ends and another event is told ("… later that evening, and at 21:00
+# we …")
+_NEXT_CLAUSE = re.compile(r"[.;]|\b(?:and|but|then|until|till|when|after|before)\b", re.I)
+
+
 # a past tense: the sentence tells what happened
 _PAST = re.compile(
     r"\b(?:was|were|had|did|could|been|went|came|took|got|saw|broke|fell|ran|began|found|sent"

@@ -37,7 +37,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
-    | {"count", "timed", "clocked", "dated", "lengthed"}
+    | {"count", "timed", "clocked", "dated", "lengthed", "pinned"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}

@@ -125,5 +125,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "timed": clock.timed,
     "clocked": clock.clocked,
     "lengthed": clock.lengthed,
+    "pinned": clock.pinned,
     "dated": clock.dated,
 }
