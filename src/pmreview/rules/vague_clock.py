@@ -97,6 +97,14 @@ def pinned(place: Place) -> bool:
 _NEXT_CLAUSE = re.compile(r"[.;]|\b(?:and|but|then|until|till|when|after|before)\b", re.I)
 
 
+def other_length(place: Place) -> bool:
+    """The words are the length of something other than the outage: what is kept and for
+    how long ("the cache keeps entries for a few hours"), a window, an interval, a timeout."""
+    s, e = place.span
+    s += 4 if place.block.lower.startswith("for ", s) else 0
+    return of_other_thing(place.block.text, s, e)
+
+
 # a past tense: the sentence tells what happened
 _PAST = re.compile(
     r"\b(?:was|were|had|did|could|been|went|came|took|got|saw|broke|fell|ran|began|found|sent"

@@ -105,6 +105,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "returned": aside.returned,
     "instructed": aside.instructed,
     "timeless": clock.timeless,
+    "other_length": clock.other_length,
 }
 
 
