@@ -69,17 +69,17 @@ def lengthed(place: Place) -> bool:
     told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
     if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
         return True
-    text, end = place.block.text, place.sentence[1]
-    asides = [_ASIDE.match(text, place.span[1], end)]
-    colon = _ELABORATION.search(text, place.span[1], end)  # "…: 52 minutes after the alert"
-    asides += [_ASIDE.match(text, colon.start(), end)] if colon else []
+    rest = place.block.text[place.span[1] : place.sentence[1]]
+    asides = [_ASIDE.match(rest.lstrip())]
+    colon = _ELABORATION.search(rest)  # "…: 52 minutes after the alert"
+    asides += [_ASIDE.match(rest, colon.start())] if colon else []
     return any(a is not None and durations_in(a.group(1)) for a in asides)
 
 
 # an aside that opens right after the words (or a colon or a dash that elaborates the
-# sentence) and gives a length within its first words
-_ASIDE = re.compile(r"\s*[(:,—–-]+\s*((?:[\w-]+\s+){0,2}[\w-]+\s+[\w-]+)")
-_ELABORATION = re.compile(r":\s|\s[—–-]{1,2}\s")
+# sentence) and gives a length within its first five words
+_ASIDE = re.compile(r"[(:,—–-]\s*+((?:[\w-]++\s++){0,4}[\w-]++)")
+_ELABORATION = re.compile(r"(?:(?<=\s)[—–-]|:)(?=\s)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
