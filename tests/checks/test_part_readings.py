@@ -401,3 +401,18 @@ def test_what_users_met_is_the_impact() -> None:
 
 def test_a_template_prompt_is_no_impact() -> None:
     assert _impact_of("[insert what was down and what users experienced] on May 2.") is None
+
+
+def test_a_noun_that_looks_like_a_verb_of_keeping_keeps_nothing() -> None:
+    """'The store was unreachable for 2 hours' is the outage's length ("store" names a shop;
+    "cached" describes who was fine), 'the CDN caches pages for 2 hours' is a retention."""
+    from pmreview.text.durations import of_other_thing
+
+    for text, kept in (
+        ("The store was unreachable for 2 hours.", False),
+        ("A few resolvers still had it cached and were fine for 2 hours.", False),
+        ("Our CDN caches product pages for 2 hours.", True),
+        ("The broker retains messages for 2 hours.", True),
+    ):
+        s = text.index("2 hours")
+        assert of_other_thing(text, s, s + len("2 hours")) is kept, text

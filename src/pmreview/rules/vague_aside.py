@@ -43,8 +43,9 @@ _SEEMED = Lazy(
 # people who came back, tried again or succeeded (their clause, before the words)
 _RETURNED = Lazy(
     r"\b(?:customers|users|people|shoppers|visitors|buyers|clients|players|students|readers"
-    r"|members|they|those|who|most|many|some|\d+\s?%)\b[^.;:\n]{0,80}?\b(?:came\s+back"
-    r"|returned|retried|tried\s+again|re-?(?:ordered|placed|submitted|booked|purchased)"
+    r"|members|they|those|who|most|many|some|\d+\s?%)\b[^.;:\n]{0,80}?\b(?:c[oa]m(?:e|ing)\s+back"
+    r"|return(?:ed|ing)|retr(?:ied|ying)|tr(?:ied|ying)\s+again"
+    r"|re-?(?:order|plac|submitt|book|purchas)(?:ed|ing)"
     r"|(?:ordered|paid|bought|booked|logged\s+in|signed\s+in|checked\s+out)\s+(?:again"
     r"|successfully)|succeeded)\b"
 )

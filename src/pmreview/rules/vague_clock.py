@@ -6,7 +6,10 @@ whose neighbours give the span ("14:31 — spent a while diffing the config" bef
 …"); for words of sequence, in a sentence that gives the clock time they follow ("at 14:52
 the metadata service stopped, and shortly after that …"); and, for a day told only relative
 to now ("last week"), in a document that names the incident's day itself, where such a day
-dates something else (an earlier problem) or repeats the day given.
+dates something else (an earlier problem) or repeats the day given; for words of length ("spent
+a good while"), in a sentence that gives the length itself ("a good while (about 40
+minutes)"), where a version number or a count beside them would answer nothing. A part of the
+day in a sentence that tells no past event is a rule or a schedule, no time of the incident.
 """
 
 from __future__ import annotations
@@ -15,20 +18,38 @@ import re
 
 from ..models import Document, per_document
 from ..parse.views import summary_sections
+from ..text.durations import durations_in, of_other_thing
 from ..text.times import TIME_RE, has_date
 from .vague_place import Place
 
 
 def timed(place: Place) -> bool:
-    """The words stand in a timeline entry (a list item, a row or a line) stamped with a
-    clock time: the timeline's times bound how long it took."""
+    """The words stand in a timeline entry (a list item, a row or a line that opens with its
+    clock time) stamped with a clock time: the timeline's times bound how long it took. In
+    a paragraph of prose under the timeline, only the words' own sentence counts: the times
+    of the sentences around them place other steps."""
     if "timeline" not in place.section.kinds:
         return False
     text = place.block.text
-    if place.block.kind not in ("item", "row"):  # a paragraph of entries: the words' line
-        end = text.find("\n", place.span[1])
-        text = text[text.rfind("\n", 0, place.span[0]) + 1 : end if end >= 0 else None]
-    return TIME_RE.search(text) is not None
+    if place.block.kind in ("item", "row"):
+        return TIME_RE.search(text) is not None
+    start = text.rfind("\n", 0, place.span[0]) + 1
+    end = text.find("\n", place.span[1])
+    end = len(text) if end < 0 else end
+    stamp = TIME_RE.search(text[start:end])
+    if stamp is not None and _STAMP_LEAD.fullmatch(text[start : start + stamp.start()]):
+        return True
+    s, e = place.sentence  # the sentence, as far as it stands on the words' line
+    return TIME_RE.search(text[max(s, start) : min(e, end)]) is not None
+
+
+# what may stand before an entry's time stamp on its line: markup, a date, a weekday
+# ("- **Mon 2024-03-04 10:50** — …"), no words ("Alerts fired at 07:40" is prose)
+_STAMP_LEAD = re.compile(
+    r"(?:[\W\d_]|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b)*",
+    re.IGNORECASE,
+)
 
 
 def clocked(place: Place) -> bool:
@@ -38,6 +59,71 @@ def clocked(place: Place) -> bool:
     if "timeline" in place.section.kinds:
         return timed(place)
     return TIME_RE.search(place.block.text[slice(*place.sentence)]) is not None
+
+
+def lengthed(place: Place) -> bool:
+    """The words' sentence gives the length they leave open ("spent a long time on the
+    replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40
+    minutes)", "it was ages before anyone looked: 52 minutes"); not the length of something
+    else ("got the code hours later, after it had expired (codes last 15 minutes)")."""
+    told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
+    if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
+        return True
+    rest = place.block.text[place.span[1] : place.sentence[1]]
+    asides = [_ASIDE.match(rest.lstrip())]
+    colon = _ELABORATION.search(rest)  # "…: 52 minutes after the alert"
+    asides += [_ASIDE.match(rest, colon.start())] if colon else []
+    return any(a is not None and durations_in(a.group(1)) for a in asides)
+
+
+# an aside that opens right after the words (or a colon or a dash that elaborates the
+# sentence) and gives a length within its first five words
+_ASIDE = re.compile(r"[(:,—–-]\s*+((?:[\w-]++\s++){0,4}[\w-]++)")
+_ELABORATION = re.compile(r"(?:(?<=\s)[—–-]|:)(?=\s)")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def pinned(place: Place) -> bool:
+    """A clock time follows the words in their own clause ("back later that evening, at
+    19:42", "around noon (12:04 by the logs)"): the part of the day is said, and then the
+    time."""
+    text = place.block.text
+    after = text[place.span[1] : min(place.sentence[1], place.span[1] + 40)]
+    return TIME_RE.search(_NEXT_CLAUSE.split(after, maxsplit=1)[0]) is not None
+
+
+# where the words' clause ends and another event is told ("… later that evening, and at 21:00
+# we …")
+_NEXT_CLAUSE = re.compile(r"[.;]|\b(?:and|but|then|until|till|when|after|before)\b", re.I)
+
+
+def other_length(place: Place) -> bool:
+    """The words are the length of something other than the outage: what is kept and for
+    how long ("the cache keeps entries for a few hours"), a window, an interval, a timeout."""
+    s, e = place.span
+    s += 4 if place.block.lower.startswith("for ", s) else 0
+    return of_other_thing(place.block.text, s, e)
+
+
+# a past tense: the sentence tells what happened
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|could|been|went|came|took|got|saw|broke|fell|ran|began|found|sent"
+    r"|hit|left|kept|lost|spent|stood|sat|woke|knew|thought|told|rang|wrote|said|made|gave"
+    r"|brought|caught|felt|heard|meant|paid|put|read|set|shut|stuck|drove|rose|grew|threw"
+    r"|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+# a rule's or a schedule's present tense ("are frozen", "runs", "must stay")
+_STANDING = re.compile(
+    r"\b(?:is|are|stays?|remains?|runs?|must|should|will|can|may)\b", re.IGNORECASE
+)
+
+
+def timeless(place: Place) -> bool:
+    """The words' sentence tells a rule or a schedule in the present tense and no past event
+    ("deploys are frozen from Friday evening to Monday morning"): no time of the incident."""
+    sentence = place.block.text[slice(*place.sentence)]
+    return _STANDING.search(sentence) is not None and _PAST.search(sentence) is None
 
 
 # a day of the week names the day ("on Thursday at 4:20pm"), as a date does

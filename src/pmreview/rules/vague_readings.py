@@ -105,6 +105,8 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "rated": aside.rated,
     "returned": aside.returned,
     "instructed": aside.instructed,
+    "timeless": clock.timeless,
+    "other_length": clock.other_length,
 }
 
 
@@ -124,5 +126,7 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "product": lambda place: names_product(place.written),
     "timed": clock.timed,
     "clocked": clock.clocked,
+    "lengthed": clock.lengthed,
+    "pinned": clock.pinned,
     "dated": clock.dated,
 }

@@ -101,9 +101,13 @@ _OTHER_BEFORE = Lazy(
 )
 _OTHER_AFTER = Lazy(rf"^\W*(?:\w+\W+){{0,2}}?{_OTHER_NOUN}\b", re.I)
 # what is kept, and for how long: "keeps copies for 7 days", "caches the token for an hour"
+# (a verb: "the store was unreachable for 2 hours" names a shop, "our cache" a thing)
 _KEPT = Lazy(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
+    r"(?<!\bthat\s)(?<!\bmy\s)(?<!\bonline\s)"
     r"\b(?:keeps?|keeping|retains?|stores?|caches?|cached|holds?|archives?|archived)"
-    r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:about\s+|up\s+to\s+|at\s+least\s+)?$",
+    r"(?:\s+(?!(?:was|were|is|are|been|be|stayed|remained)\b)[\w-]+){0,3}?\s+for\s+"
+    r"(?:about\s+|up\s+to\s+|at\s+least\s+)?$",
     re.I,
 )
 
