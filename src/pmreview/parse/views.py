@@ -100,12 +100,34 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     told = [
         replace(
             s,
-            blocks=[b for b in s.blocks if _told_or_stated(b) and id(b) not in borrowed],
+            blocks=[
+                fact
+                for b in s.blocks
+                if id(b) not in borrowed
+                for fact in _incident_facts(b)
+                if _told_or_stated(fact)
+            ],
             kinds=frozenset() if id(s) in heads else s.kinds,
         )
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _incident_facts(block: Block) -> list[Block]:
+    """A block of labelled facts whose lines also name the write-up ("**Impact:** …" above
+    "**Written by:** …") split into its lines, those about the write-up left out; any other
+    block as it is."""
+    lines = block.text.split("\n")
+    if block.kind != "paragraph" or len(lines) < 2 or not _facts_only(block):
+        return [block]
+    if not any(_WRITE_UP_LABEL.search(n.split(":", 1)[0]) for n in lines):
+        return [block]
+    return [
+        Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
+        for i, n in enumerate(lines)
+        if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
+    ]
 
 
 def _told_or_stated(block: Block) -> bool:
