@@ -215,7 +215,10 @@ def _marked_title(line: str, lineno: int) -> Mark | None:
     m = _INLINE_LABEL.match(line)
     if m:
         title = (m.group("b") or m.group("c") or "").strip()
-        if len(title.split()) <= 6 and kinds_of(title):
+        # a question in bold opens its answer: "**Q: What will you do so it never happens
+        # again?** A: …"
+        asked = m.group("b") is not None and title.endswith("?")
+        if len(title.split()) <= (12 if asked else 6) and kinds_of(title):
             return Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
     return None
 
