@@ -84,3 +84,27 @@ def test_a_fact_line_above_the_summary_is_kept_beside_a_line_about_the_write_up(
     )
     found = summary(doc)["affected_share"]
     assert found is not None and found["quote"] == "all 9 members" and found["line"] == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 09:00 to 09:40 UTC pretty much everyone who opened the shop got the warning page.",
+        "Between 18:00 and 18:30 UTC almost nobody could log in to the portal.",
+    ],
+)
+def test_nearly_everyone_is_not_all(text: str) -> None:
+    assert _share(text) is None
+
+
+def test_an_opening_letter_that_tells_the_outage_plainly_is_the_summary() -> None:
+    doc = doc_of(
+        "# We're sorry about last night\n\nDear members,\n\nOn Friday evening our booking site"
+        " stopped working. From 7pm until about 9:30pm anyone who tried to book a court saw a"
+        " blank white page.\n\nWe want to say sorry, and to explain what happened, because you"
+        " rely on us.\n\n## Why did it break?\n\nThe database disk on `db-1` filled up with"
+        " logs, so MySQL stopped accepting writes.\n"
+    )
+    found = summary(doc)
+    assert found["present"] is not None and found["present"]["line"] == 5
+    assert found["root_cause"] is None  # the apology's "because" gives no cause

@@ -128,7 +128,11 @@ def _nobody_could(blocks: list[Block]) -> Evidence | None:
     for b in blocks:
         for s, e in own_sentences(b):
             m = _NOBODY.compiled.search(b.text, s, e)
-            if m and not lexicon("hedge").search(b.text, s, m.start()):
+            if (
+                m
+                and not lexicon("hedge").search(b.text, s, m.start())
+                and not (_NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()))
+            ):
                 return _evidence(b, m.start(), m.end())
     return None
 
@@ -153,11 +157,17 @@ def _anyone_failed(blocks: list[Block]) -> Evidence | None:
         for s, e in own_sentences(b):
             m = _ANYONE.compiled.search(b.text, s, e)
             sentence = b.text[s:e]
+            if m and _NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()):
+                continue  # "pretty much everyone who went there": not all of them
             if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
                 return _evidence(b, m.start(), m.end())
     return None
 
 
+_NEARLY = Lazy(
+    r"\b(?:pretty much|almost|nearly|virtually|practically|basically|more or less)\s+$",
+    re.IGNORECASE,
+)
 _ANYONE = Lazy(
     r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
     re.IGNORECASE,

@@ -30,6 +30,8 @@ _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
+    # the outage told plainly: "our website stopped working", "saw a blank white page"
+    r"|stopped (?:working|responding|loading)|not working|unable to|blank (?:white )?page"
     r"|bad gateway|gateway time-?out|service unavailable|internal server error)",
     re.IGNORECASE,
 )

@@ -236,6 +236,8 @@ def about_write_up(told: list[str]) -> list[bool]:
 ABOUT_WRITE_UP = re.compile(
     r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
     r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
+    # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
+    r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
 )
 # a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
 _MAIL_HEADER = re.compile(
