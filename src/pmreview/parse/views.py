@@ -46,8 +46,30 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
+    if start == 0 and not strong and _title_tells(secs):
+        return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
     return [*opening, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _title_tells(secs: list[Section]) -> bool:
+    """A document title whose words name a summary ("# What happened when the replica
+    stopped") over opening text that tells the incident: that text is the summary, and the
+    sections under the title ("## The story", "## Background") are not, unless their own
+    titles say so (they take the title's kinds only as sub-sections)."""
+    return _stands_alone(secs) and any(_tells(b) for b in secs[0].blocks if _says_something(b))
+
+
+def _own_parts(after: list[Section]) -> list[Section]:
+    """The sections right after the title that are Impact, Duration or Root-cause parts by
+    their own titles."""
+    out = []
+    for s in after:
+        own = kinds_of(s.title)
+        if not own or not own <= _SUMMARY_PART:
+            break
+        out.append(s)
+    return out
 
 
 def _title_level(secs: list[Section]) -> int:
