@@ -279,7 +279,17 @@ def _tells(block: Block) -> bool:
     if _MAIL_HEADER.match(block.text):
         return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (has_date(words) or has_time(words))
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
+        has_date(words) or has_time(words) or _DAY_SAID.search(words) is not None
+    )
+
+
+# a day named as a letter or a post says it: "On Monday morning", "yesterday", "last night"
+_DAY_SAID = re.compile(
+    r"\b(?:on|last|this|since|until) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:yesterday|last night)\b",
+    re.IGNORECASE,
+)
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})
