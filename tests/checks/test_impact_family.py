@@ -49,3 +49,14 @@ def test_a_letter_opening_that_names_the_day_is_the_summary() -> None:
     )
     found = summary(doc)
     assert found["present"] is not None and found["present"]["line"] == 5
+
+
+def test_a_teaser_that_names_the_day_leaves_the_summary_to_what_happened() -> None:
+    doc = doc_of(
+        "# How a config flag froze our app\n\nLast Tuesday, some of you opened the app and"
+        " watched the home screen spin for a long while. This post explains it.\n\n"
+        "## What happened\n\nFrom 08:10 to 09:30 UTC the home feed returned errors to 40% of"
+        " iOS users after the `feed_v3` flag was turned on.\n"
+    )
+    found = summary(doc)
+    assert found["present"] is not None and found["present"]["title"] == "What happened"

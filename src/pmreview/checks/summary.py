@@ -7,11 +7,8 @@ import re
 from functools import cache
 
 from ..models import Block, Document, TimeRef
-from ..parse.views import (
-    ABOUT_WRITE_UP,
-    summary_blocks,
-    summary_sections,
-)
+from ..parse.opening import ABOUT_WRITE_UP
+from ..parse.views import summary_blocks, summary_sections
 from ..text.borrowed import own_blocks
 from ..text.durations import durations_in
 from ..text.lexicon import lexicon

@@ -7,7 +7,8 @@ import re
 from itertools import islice
 
 from ..models import ASCII_LOWER, Block, Document
-from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
+from ..parse.opening import ABOUT_WRITE_UP, about_write_up
+from ..parse.views import summary_sections
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
 from ..text.lexicon import lexicon

@@ -8,9 +8,9 @@ from dataclasses import replace
 from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
-from ..text.sentences import sentences
 from ..text.times import has_date
 from .fact_sheet import names_the_document
+from .opening import mail_header, says_something, tells
 from .timeline import has_time
 from .titles import kinds_of, normalise_title
 
@@ -57,7 +57,7 @@ def _title_tells(secs: list[Section]) -> bool:
     stopped") over opening text that tells the incident: that text is the summary, and the
     sections under the title ("## The story", "## Background") are not, unless their own
     titles say so (they take the title's kinds only as sub-sections)."""
-    return _stands_alone(secs) and any(_tells(b) for b in secs[0].blocks if _says_something(b))
+    return _stands_alone(secs) and any(tells(b) for b in secs[0].blocks if says_something(b))
 
 
 def _own_parts(after: list[Section]) -> list[Section]:
@@ -153,7 +153,7 @@ def _incident_facts(block: Block) -> list[Block]:
 
 
 def _told_or_stated(block: Block) -> bool:
-    return _tells(block) or _states_facts(block)
+    return tells(block) or _states_facts(block)
 
 
 def _heads_document(sec: Section, before: list[Section]) -> bool:
@@ -191,8 +191,8 @@ def _told_opening(before: list[Section], title: int) -> list[Section]:
     if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != title):
         return []
     borrowed = borrowed_blocks(first[0].blocks)
-    own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
-    return [replace(first[0], blocks=own)] if any(_tells(b) for b in own) else []
+    own = [b for b in first[0].blocks if id(b) not in borrowed and says_something(b)]
+    return [replace(first[0], blocks=own)] if any(tells(b) for b in own) else []
 
 
 def _facts_only(block: Block) -> bool:
@@ -222,7 +222,7 @@ def _states_facts(block: Block) -> bool:
     if block.kind == "row":
         m = _FACT_ROW.match(block.text.strip())
         return m is not None and not _WRITE_UP_LABEL.search(m[1])
-    if block.kind != "paragraph" or not _facts_only(block) or _MAIL_HEADER.match(block.text):
+    if block.kind != "paragraph" or not _facts_only(block) or mail_header(block.text):
         return False
     lines = [n for n in block.text.splitlines() if n.strip()]
     labels = [n.split(":", 1)[0] for n in lines]
@@ -233,63 +233,6 @@ def _states_facts(block: Block) -> bool:
 
 def _dated(text: str) -> bool:
     return has_date(text) or has_time(text)
-
-
-def _says_something(block: Block) -> bool:
-    """A paragraph or item of eight words or more (links and tags aside), not all of it
-    about the write-up itself ("This write-up is long, because…")."""
-    if block.kind not in ("paragraph", "item"):
-        return False
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    told = [block.lower[s:e] for s, e in sentences(block)]
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 8 and not all(about_write_up(told))
-
-
-def about_write_up(told: list[str]) -> list[bool]:
-    """For each of a paragraph's sentences (lower case), whether it is about the write-up,
-    not the incident: "This post explains…", "We publish these…", and a next sentence that
-    goes on about it ("It is longer than usual, because…")."""
-    out: list[bool] = []
-    for t in told:
-        out.append(bool(ABOUT_WRITE_UP.search(t)) or bool(out and out[-1] and _GOES_ON.match(t)))
-    return out
-
-
-ABOUT_WRITE_UP = re.compile(
-    r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
-    r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
-    # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
-    r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
-)
-# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
-_MAIL_HEADER = re.compile(
-    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
-)
-_GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
-
-
-def mail_header(text: str) -> bool:
-    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
-    return _MAIL_HEADER.match(text) is not None
-
-
-def _tells(block: Block) -> bool:
-    if block.kind == "item":
-        return True
-    if _MAIL_HEADER.match(block.text):
-        return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
-        has_date(words) or has_time(words) or _DAY_SAID.search(words) is not None
-    )
-
-
-# a day named as a letter or a post says it: "On Monday morning", "yesterday", "last night"
-_DAY_SAID = re.compile(
-    r"\b(?:on|last|this|since|until) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\b(?:yesterday|last night)\b",
-    re.IGNORECASE,
-)
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})
