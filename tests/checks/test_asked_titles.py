@@ -56,3 +56,16 @@ def test_a_long_bold_sentence_that_is_not_a_question_is_no_title() -> None:
         " month:** A: nothing yet.\n"
     )
     assert all("measures" not in s.kinds for s in doc.sections)
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Incident report: `todo-api` pods stuck", {"summary"}),
+        ("Why the `lessons-svc` queue stalled", set()),
+        ("`Timeline`", {"timeline"}),
+        ("Root cause: `max_connections` too low", {"root_cause"}),
+    ],
+)
+def test_code_in_a_title_names_a_thing_not_a_kind(title: str, kinds: set[str]) -> None:
+    assert set(kinds_of(title)) == kinds

@@ -74,8 +74,16 @@ def normalise_title(title: str) -> str:
 # ~17,000 titles): past the cache each title was read again by every pass that asks.
 @lru_cache(maxsize=32768)
 def kinds_of(title: str) -> frozenset[str]:
-    """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
-    return _kinds_of_normal(normalise_title(title).translate(_ZEROS))
+    """The canonical kinds a section title means ("Issue Summary" -> {"summary"}). Code in a
+    title names a thing ("Incident report: `todo-api` pods crashing"), not a kind, unless the
+    title is nothing else."""
+    words = _CODE.sub(" ", title) if "`" in title else title
+    return _kinds_of_normal(
+        normalise_title(words if words.strip(" :*_#") else title).translate(_ZEROS)
+    )
+
+
+_CODE = re.compile(r"`[^`\n]*+`")
 
 
 # No title pattern tells one digit from another (tests/parse/test_titles.py checks it), so
