@@ -24,6 +24,9 @@ from pmreview.parse import kinds_of
         ("Getting to the root of the problem", "root_cause"),
         ("Backlog check", "measures"),
         ("Backlog", "action_items"),
+        ("What we did:", "resolution"),
+        ("What I did to fix it", "resolution"),
+        ("How we recovered", "resolution"),
     ],
 )
 def test_a_title_asked_or_figured_names_its_kind(title: str, kind: str) -> None:
@@ -36,6 +39,11 @@ def test_a_title_asked_or_figured_names_its_kind(title: str, kind: str) -> None:
 )
 def test_a_question_about_something_else_names_no_cause(title: str) -> None:
     assert "root_cause" not in kinds_of(title)
+
+
+@pytest.mark.parametrize("title", ["What we did and when", "What we did wrong", "What we did next"])
+def test_what_we_did_with_more_words_is_no_resolution(title: str) -> None:
+    assert "resolution" not in kinds_of(title)
 
 
 def test_a_long_bold_question_opens_its_answer() -> None:
