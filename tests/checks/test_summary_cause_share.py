@@ -92,3 +92,42 @@ def test_a_count_restated_as_a_share_in_brackets_is_the_share() -> None:
         " migration that ran inside the login request of every player."
     )
     assert _quote(text, "affected_share") == "64%"
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        (
+            "The app crashed from 10:05 to 11:40 UTC. In short: a remote setting changed from"
+            " a number to text, and version 3.2 of the Android app could not parse it.",
+            "In short: a remote setting changed",
+        ),
+        (
+            "Invoices were wrong on 4 March. This was caused by a fault in a release of our"
+            " billing service, which charged the March fee a second time.",
+            "This was caused by a fault in a release",
+        ),
+        (
+            "Texts were not delivered from 08:30 to 12:15 UTC. Our SMS provider (Textly) had"
+            " an outage on their side and dropped our messages.",
+            "Our SMS provider (Textly) had an outage",
+        ),
+    ],
+)
+def test_a_cause_told_as_a_change_a_defect_in_a_release_or_a_provider_down(
+    text: str, cause: str
+) -> None:
+    found = _quote(text, "root_cause")
+    assert found is not None and found.startswith(cause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The site was down from 10:00 to 11:00 UTC because of an error.",
+        "The site was down from 10:00 to 11:00 UTC due to an issue with an update.",
+        "The site was down from 10:00 to 11:00 UTC. We thank our provider for its help.",
+    ],
+)
+def test_a_vague_cause_still_fails(text: str) -> None:
+    assert _quote(text, "root_cause") is None

@@ -27,6 +27,10 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         sentence = _UNNAMED_CHANGE.compiled.sub(" ", low)
         low = sentence
     terms = sem.specific_terms(sentence)
+    if not terms and _GENERIC_OBJECT.compiled.search(low):
+        # "I updated the config and restarted everything", "fixed it in the DNS panel": what
+        # was changed is left unnamed
+        low = sentence = _GENERIC_OBJECT.compiled.sub(" ", low)
     if (
         vetoed
         and not any(sem._NUMERIC.search(t) for t in terms)
@@ -54,6 +58,13 @@ _UNNAMED_CHANGE = Lazy(
 )
 
 
+# a change to a thing named only by its kind: "updated the config", "restarted everything",
+# "fixed it", "changed the settings" (with no file, setting, value or version in the sentence)
+_GENERIC_OBJECT = Lazy(
+    r"\b(?:restart\w*|reboot\w*|updat\w*|chang\w*|fix(?:ed|ing)?|tweak\w*|adjust\w*|edit\w*"
+    r"|modif\w*) (?:it\b|(?:the |my |our |all the |all |some )?(?:config(?:uration)?s?|settings?"
+    r"|everything|things|stuff|code|files?|servers?)\b)"
+)
 # a change weighed and not made: "better to fix it properly than to simply revert the change"
 _NOT_CHOSEN = Lazy(r"\b(?:than|instead of|rather than)(?: to)?(?: simply| just)? ")
 # the word for a change, named as a thing ("The change had been validated in a canary region",

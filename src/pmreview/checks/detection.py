@@ -29,10 +29,11 @@ _WEAK = Lazy(
 _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|readers?|players?|people|someone"
     r"|colleagues?|teammates?|classmates?|(?:class|team|room|flat|house|course|work)?mates?|friends?|mentors?|managers?"
-    r"|partners?|members?|peers?|reviewers?|callers?|support)\b[^.;]{0,40}?"
+    r"|partners?|members?|peers?|reviewers?|callers?|support|teachers?|analysts?|nurses?|agents?"
+    r"|staff|employees?|testers?)\b[^.;]{0,40}?"
     # told by them, not to them: "GitHub support is asked to purge the views"
     r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bgets )"
-    r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|tol(?:d|ls)|tweet(?:ed|s)"
+    r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|told|tells|tweet(?:ed|s)"
     r"|text(?:ed|s)|dm(?:ed|s)|phon(?:ed|es)|rang"
     # "asked for" is a request ("the naming my mentor asked for"), not a report
     r"|ask(?:ed|s)(?! for)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
@@ -42,6 +43,16 @@ _TOLD_BY = Lazy(
     # the responders: "the support team send an update" is the responders telling
     r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
     r"|callers?)\b[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
+    # the reports as they began: "customers began calling us", "users started reporting"
+    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
+    r"|callers?)\b[^.;]{0,40}?\b(?:calling|telling|reporting|complaining|posting|messaging"
+    r"|tweeting|e-?mailing|writing in|asking)\b"
+    # anyone but the responders asking or telling in a channel: "a finance analyst asks in
+    # #data-help why…", "posts it in our WhatsApp group"
+    r"|(?<!\bwe )(?<!\bi )\b(?:asks?|asked|posts?|posted|reports?|reported|flags?|flagged"
+    r"|mentions?|mentioned|complains?|complained)\b(?: it| this| that)?"
+    r" in (?:#[\w-]+|(?:the |our |a |his |her |their )?(?:[\w-]+ )?(?:slack|discord|teams"
+    r"|whatsapp|telegram|group chat|chat|channel|forum)\b)"
 )
 # the responders telling the outside: "sent an update to customers", "posted a notice"
 _OUTWARD = Lazy(
@@ -59,6 +70,13 @@ _DETECTED = Lazy(
     r"[^.;]{0,40}?"
     r"(?:\b(?:site|page|app|website|url|homepage|domain|shop|store|browser)\b|\s/\w)[^.;]{0,40}?"
     r"\b(?:and|but|only to) (?:got|gets|saw|sees|hit|hits|was greeted)\b"
+    # someone meeting the failure as they try to use it: "tries to SSH into web-02 and gets
+    # `Connection refused`", "opens `http://todo.local`: 503"
+    r"|\b(?:tries|tried|trying) to (?:ssh|log ?in|sign in|connect|deploy|push|pull|open|load|reach"
+    r"|access|use|visit|pay|check ?out|book|order|buy)\b[^.;]{0,60}?\b(?:and|but) (?:gets|got"
+    r"|sees|saw|hits|hit|receives|received)\b"
+    r"|\b(?:opened|opens|visited|visits|loaded|loads|curls|curled) `?https?://[^\s`]++`?:? "
+    r"(?:(?:and|but) (?:got|gets|saw|sees) (?:an? )?)?[45]\d\d\b"
     # the failure met in someone's own browser or phone: "the site timed out in my browser"
     r"|\b(?:timed out|timeouts?|errors?|[45]\d\d|blank|fail(?:s|ed)|hung|hangs)\b[^.;]{0,30}?"
     r"\b(?:in|on) (?:my|our|his|her|their) (?:own )?(?:browsers?|phones?|laptops?)\b"

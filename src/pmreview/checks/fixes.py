@@ -113,6 +113,7 @@ def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence 
             not TELLS_CAUSE.compiled.search(plain)
             and not _NO_HELP.compiled.search(low)
             and not _PLANNED.compiled.search(low)  # the change that started it
+            and not _GUESSED.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
         ):
             return sem.evidence(b, s, e)
@@ -170,6 +171,7 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
             if (
                 (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e]))
                 and not _PLANNED.compiled.search(low)
+                and not _GUESSED.compiled.search(low)
                 and not NOT_DONE.compiled.search(ENTRY_HEAD.sub("", low))  # "decides to revert"
                 and not _NO_HELP.compiled.search(low)
                 and not NO_EFFECT.compiled.search(after)
@@ -213,10 +215,16 @@ _MADE = Lazy(
     r"|^\W*(?:\d+/ ?)?(?:(?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?"
     r"(?: [a-z]{2,4})?,? )?(?:we |i )?(?:\w+ly )?" + FIX_VERB + r"\b"
 )
+# a change made on a guess: "i thought nginx was down so i restarted it a bunch of times", "we
+# assumed it was the cache and flushed it": an attempt, not the fix
+_GUESSED = Lazy(
+    r"\b(?:i|we) (?:thought|assumed|suspected|figured|guessed|was sure|were sure)\b[^.;]{0,80}?"
+    r"\b(?:so|and)\b"
+)
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
 # it did not help: "rolled back the release but the issue persists", "made things worse"
 _NO_HELP = Lazy(
     r"\bbut (?:the )?(?:\w+ )?(?:issue|problem|errors?|outage|incident) (?:still )?"
     r"(?:persist|continu|remain)|\bmade (?:things|it|matters|the \w+) worse\b"
-    r"|\bdid(?:n['’]t| not) (?:reduce|lower|improve|change|help|fix|resolve)\b"
+    r"|\bdid(?:n['’]?t| not) (?:reduce|lower|improve|change|help|fix|resolve)\b"
 )

@@ -19,13 +19,19 @@ _SHARE = re.compile(
     # never part of a longer word: "a third-party system", "a half-hour"
     r"|a fifth|a tenth)\b(?![-‐]\w)"
     r"(?!\s+(?:an?\s+)?(?:second|minute|hour|day|week|month|year)s?\b)(?: of)?"
-    r"|(?<![\d,])\d[\d,]*+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?\d[\d,]*"
+    # a count against a total, either in millions or thousands: "1.1 million of the 3.4 million"
+    r"|(?<![\d,.])\d[\d,]*+(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?\s+(?:out\s+)?of\s+"
+    r"(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?"
+    r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?"
     r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b)|100 ?%|entire|each)\b"
-    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s))*\s+"
-    r"(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
+    # "all 14 of our beta testers", "all five members", "all 4 of us"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d+|(?:two|three|four|five"
+    r"|six|seven|eight|nine|ten|twelve|twenty)\b))*\s+"
+    r"(?:us\b|(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
+    r"|testers?|employees?|staff|colleagues|teammates"
     r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
-    r"|user ?base|customer ?base)"
+    r"|user ?base|customer ?base))"
     # "down for everyone" ("everyone who tried", "everyone visiting": see _anyone_failed)
     r"|(?:for|to)\s+(?:everyone|everybody)\b(?!\s+(?:who\b|\w+ing\b)))",
     re.IGNORECASE,
@@ -34,6 +40,7 @@ _SHARE_WHO = Lazy(
     r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
     r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
+    r"|testers?|colleagues|teammates"
     r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
     # what customers own or buy: "8% of workspaces", "22% of checkouts" (a part of the attempts
     # is a share of the load: see _LOAD)
@@ -111,7 +118,34 @@ def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
     that met the failure ("anyone who tried to register got an error")."""
-    return _stated_share(blocks) or _anyone_failed(blocks)
+    return _stated_share(blocks) or _anyone_failed(blocks) or _nobody_could(blocks)
+
+
+def _nobody_could(blocks: list[Block]) -> Evidence | None:
+    """Totality said as its negation: "nobody on our team could open a session", "no customer
+    was able to pay", "none of our users could log in"; not "nobody noticed" or "no one could
+    have known" (a failure nobody met, a hindsight)."""
+    for b in blocks:
+        for s, e in own_sentences(b):
+            m = _NOBODY.compiled.search(b.text, s, e)
+            if (
+                m
+                and not lexicon("hedge").search(b.text, s, m.start())
+                and not (_NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()))
+            ):
+                return _evidence(b, m.start(), m.end())
+    return None
+
+
+_NOBODY = Lazy(
+    r"\b(?:nobody|no one|no-one|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
+    r"|clients|visitors|players|merchants|members|subscribers|students|testers)\b)\w+)"
+    r"|no (?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
+    r"|students?))"
+    r"(?: (?:on|in|from|at) (?:our|the|their) (?:\w+ )?\w+)?"
+    r" (?:could(?:n[’']t)?(?! have\b)|was able|were able|managed|succeeded|got (?:in|through))\b",
+    re.IGNORECASE,
+)
 
 
 def _anyone_failed(blocks: list[Block]) -> Evidence | None:
@@ -123,18 +157,26 @@ def _anyone_failed(blocks: list[Block]) -> Evidence | None:
         for s, e in own_sentences(b):
             m = _ANYONE.compiled.search(b.text, s, e)
             sentence = b.text[s:e]
+            if m and _NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()):
+                continue  # "pretty much everyone who went there": not all of them
             if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
                 return _evidence(b, m.start(), m.end())
     return None
 
 
+_NEARLY = Lazy(
+    r"\b(?:pretty much|almost|nearly|virtually|practically|basically|more or less)\s+$",
+    re.IGNORECASE,
+)
 _ANYONE = Lazy(
     r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
     re.IGNORECASE,
 )
 _MET_FAILURE = Lazy(
     r"\b(?:errors?|fail\w*|[45]\d\d|could(?:n[\'’]t| not)|unable|timed? out|was hit|were hit"
-    r"|locked out|got an?)\b",
+    r"|locked out|got an?|blocked"
+    # "every visitor got the 'Your connection is not private' page"
+    r"|got the\b[^.;]{0,60}?\b(?:page|screen|message|warning))\b",
     re.IGNORECASE,
 )
 # thanks, apologies and amends are said to everyone, affected or not
@@ -176,7 +218,7 @@ _TOLD_TO = Lazy(
 _DOWN = Lazy(
     r"\b(?:down|outage|unavailable|offline|inaccessible|unreachable|broken|disrupt\w*|degraded"
     r"|cannot|can[’']t|stuck|delayed|experienc\w*|went wrong|lost access|no access|blank"
-    r"|empty|incorrect|wrong|stale|expos\w*|leak\w*|compromis\w*)\b",
+    r"|empty|incorrect|wrong|stale|expos\w*|leak\w*|compromis\w*|blocked)\b",
     re.IGNORECASE,
 )
 
@@ -204,16 +246,38 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 whole = whole or _evidence(b, m.start(), m.end())
             if load:
                 continue
-            if _RESTATED.compiled.search(b.text, lo, m.start()):
+            if _RESTATED.compiled.search(b.text, lo, m.start()) or _restated_count(
+                b.text, m, *own[at]
+            ):
                 return _evidence(b, m.start(), m.end())
             if _of_users(b.text, m, *own[at]):
                 return _evidence(b, m.start(), m.end())
     return whole
 
 
+def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether the share `m` restates, in brackets, a count of the people its sentence names:
+    "Of the 3.1 million players who tried, about 1.9 million (61%) never got in"."""
+    if not _COUNT_BRACKET.compiled.search(text, max(start, m.start() - 25), m.start()):
+        return False
+    return (
+        bool(_SHARE_WHO.compiled.search(text, start, end))
+        and _LOAD.compiled.search(text[start:end]) is None
+    )
+
+
+_COUNT_BRACKET = Lazy(
+    r"(?<![\d,.])\d[\d,]*+(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?\s*+"
+    r"\((?:about |around |roughly |~)?$",
+    re.IGNORECASE,
+)
+
+
 def _of_users(text: str, m: re.Match[str], start: int, end: int) -> bool:
     """Whether the share `m` is of users, who are named in its own sentence text[start:end]
     ("(about 4%). Any user …" is a share of something else)."""
+    if _SHARE_WHO.compiled.search(m.group(0)) or m.group(0).lower().endswith(" us"):
+        return True  # the share names them: "all visitors got a 500 Internal Server Error"
     after = text[m.end() : min(m.end() + 60, end)]
     around = text[max(start, m.start() - 40) : min(m.end() + 60, end)]
     near = m.group(0) + " " + " ".join(after.split()[:6])

@@ -19,8 +19,13 @@ from .told_to import present_verbs
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?|contractors?|technicians?|electricians?)\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
-    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in)\b"
+    r"|experts?|specialists?|contractors?|technicians?|electricians?)"
+    # a remark in brackets and a second party: "HSM team (change owner) and vendor support
+    # (Thales) brought onto the bridge", "the on-call and Network Operations paged"
+    r"(?:\s*+\([^)]{0,40}\))?(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*+\([^)]{0,40}\))?)?"
+    r"\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:paged|notified|alerted|escalated"
+    r"|called|contacted|informed|summoned|engaged|(?:looped|brought|pulled|called) in"
+    r"|brought (?:onto|into|on to|to) (?:the )?(?:bridge|call|incident))\b"
     # whoever "got paged" or "was paged" is the one the incident went to
     r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )

@@ -7,11 +7,8 @@ import re
 from functools import cache
 
 from ..models import Block, Document, TimeRef
-from ..parse.views import (
-    ABOUT_WRITE_UP,
-    summary_blocks,
-    summary_sections,
-)
+from ..parse.opening import ABOUT_WRITE_UP
+from ..parse.views import summary_blocks, summary_sections
 from ..text.borrowed import own_blocks
 from ..text.durations import durations_in
 from ..text.lexicon import lexicon
@@ -30,6 +27,9 @@ _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
+    # the outage told plainly: "our website stopped working", "saw a blank white page"
+    r"|stopped (?:working|responding|loading)|not working|unable to|could(?:n[’']t| not)|fault"
+    r"|blank (?:white )?page"
     r"|bad gateway|gateway time-?out|service unavailable|internal server error)",
     re.IGNORECASE,
 )

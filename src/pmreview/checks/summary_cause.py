@@ -7,7 +7,8 @@ import re
 from itertools import islice
 
 from ..models import ASCII_LOWER, Block, Document
-from ..parse.views import ABOUT_WRITE_UP, about_write_up, summary_sections
+from ..parse.opening import ABOUT_WRITE_UP, about_write_up
+from ..parse.views import summary_sections
 from ..text.borrowed import own_blocks, own_sentences
 from ..text.gates import gated
 from ..text.lexicon import lexicon
@@ -123,7 +124,17 @@ def _cause_told(text: str, sentence: str) -> bool:
         or damaged(text)
         or sem.ATTACK.search(sentence)
         or sem.LEAKED.search(sentence)
+        or _THIRD_PARTY_DOWN.compiled.search(sentence)
     )
+
+
+# a named third party that failed: "our email provider (Mailvane) had an outage on their side",
+# "our DNS host went down"
+_THIRD_PARTY_DOWN = Lazy(
+    r"\b(?:our|the|an?) (?:[\w-]+ ){0,2}?(?:provider|vendor|supplier|hosting company|host|isp"
+    r"|cdn|registrar|upstream|payment processor|carrier)\b[^.;]{0,40}?\b(?:had an? (?:[\w-]+ )?"
+    r"(?:outage|incident|failure)|went down|was down|failed)\b"
+)
 
 
 # a cause told by what one part did to another ("a failover emptied a cache, and the misses
@@ -237,6 +248,12 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
     )
 
 
+# a vague defect placed in a change and what the change did: "an error in an update to our
+# billing system, which requested the March payments a second time"
+_IN_CHANGE_WHICH = Lazy(
+    r"\bin (?:an? |the |our |its )?(?:[\w-]+ ){0,3}?(?:update|upgrade|release|deploy\w*|change"
+    r"|migration|script|job|config\w*)\b[^.;]{0,60}?,\s*(?:which|that|so)\b"
+)
 # "the problem was …": what follows names the cause, or nothing
 _PROBLEM_WAS = Lazy(r"the (?:\w+ )?(?:problem|issue)\b")
 
@@ -251,7 +268,8 @@ def _names_thing(text: str, vague: Alternation) -> bool:
     """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
     rest = vague.sub(" ", text)
     return bool(
-        re.search(
+        _IN_CHANGE_WHICH.compiled.search(rest)
+        or re.search(
             r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
             r"|\btypo\b|\bdeleted\b|\boverload",
             rest,

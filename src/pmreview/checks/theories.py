@@ -37,7 +37,9 @@ _THEORY_OF = Lazy(
     # a base form after its subject, or, in a terse entry, with none: "…, suspect that it is…"
     r"|(?:(?<=\bi )|(?<=\bwe )|(?<=\band )|(?<=, )|^)(?:think|assume|suspect|believe)"
     r"|(?:thinks|assumes|suspects|believes)"
-    r"|treated (?:it |this )?as)\b"
+    r"|treated (?:it |this )?as"
+    # a verdict jumped to: "so I decide the problem is her laptop's clock"
+    r"|decid(?:e|es|ed) (?:that )?the (?:problem|issue|cause) (?:is|was))\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
 )
 # a theory told as one, which the account goes on to drop: "our first theory was a DDoS",

@@ -10,8 +10,8 @@ from functools import cache
 from ..models import Section
 from ..resources import load_toml
 from .fact_sheet import names_the_document
+from .opening import mail_header
 from .timeline import has_time
-from .views import mail_header
 
 
 @cache

@@ -74,8 +74,16 @@ def normalise_title(title: str) -> str:
 # ~17,000 titles): past the cache each title was read again by every pass that asks.
 @lru_cache(maxsize=32768)
 def kinds_of(title: str) -> frozenset[str]:
-    """The canonical kinds a section title means ("Issue Summary" -> {"summary"})."""
-    return _kinds_of_normal(normalise_title(title).translate(_ZEROS))
+    """The canonical kinds a section title means ("Issue Summary" -> {"summary"}). Code in a
+    title names a thing ("Incident report: `todo-api` pods crashing"), not a kind, unless the
+    title is nothing else."""
+    words = _CODE.sub(" ", title) if "`" in title else title
+    return _kinds_of_normal(
+        normalise_title(words if words.strip(" :*_#") else title).translate(_ZEROS)
+    )
+
+
+_CODE = re.compile(r"`[^`\n]*+`")
 
 
 # No title pattern tells one digit from another (tests/parse/test_titles.py checks it), so
@@ -215,7 +223,10 @@ def _marked_title(line: str, lineno: int) -> Mark | None:
     m = _INLINE_LABEL.match(line)
     if m:
         title = (m.group("b") or m.group("c") or "").strip()
-        if len(title.split()) <= 6 and kinds_of(title):
+        # a question in bold opens its answer: "**Q: What will you do so it never happens
+        # again?** A: …"
+        asked = m.group("b") is not None and title.endswith("?")
+        if len(title.split()) <= (12 if asked else 6) and kinds_of(title):
             return Mark(title, "inline", 8, lineno, line.find(title) + 1, True)
     return None
 

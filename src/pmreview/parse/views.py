@@ -8,9 +8,9 @@ from dataclasses import replace
 from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
-from ..text.sentences import sentences
 from ..text.times import has_date
 from .fact_sheet import names_the_document
+from .opening import mail_header, says_something, tells
 from .timeline import has_time
 from .titles import kinds_of, normalise_title
 
@@ -46,8 +46,30 @@ def summary_sections(doc: Document) -> list[Section]:
                 break
             out.append(s)
         return out
+    if start == 0 and not strong and _title_tells(secs):
+        return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
     return [*opening, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _title_tells(secs: list[Section]) -> bool:
+    """A document title whose words name a summary ("# What happened when the replica
+    stopped") over opening text that tells the incident: that text is the summary, and the
+    sections under the title ("## The story", "## Background") are not, unless their own
+    titles say so (they take the title's kinds only as sub-sections)."""
+    return _stands_alone(secs) and any(tells(b) for b in secs[0].blocks if says_something(b))
+
+
+def _own_parts(after: list[Section]) -> list[Section]:
+    """The sections right after the title that are Impact, Duration or Root-cause parts by
+    their own titles."""
+    out = []
+    for s in after:
+        own = kinds_of(s.title)
+        if not own or not own <= _SUMMARY_PART:
+            break
+        out.append(s)
+    return out
 
 
 def _title_level(secs: list[Section]) -> int:
@@ -100,7 +122,13 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     told = [
         replace(
             s,
-            blocks=[b for b in s.blocks if _told_or_stated(b) and id(b) not in borrowed],
+            blocks=[
+                fact
+                for b in s.blocks
+                if id(b) not in borrowed
+                for fact in _incident_facts(b)
+                if _told_or_stated(fact)
+            ],
             kinds=frozenset() if id(s) in heads else s.kinds,
         )
         for s in before
@@ -108,8 +136,24 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     return [s for s in told if s.blocks]
 
 
+def _incident_facts(block: Block) -> list[Block]:
+    """A block of labelled facts whose lines also name the write-up ("**Impact:** …" above
+    "**Written by:** …") split into its lines, those about the write-up left out; any other
+    block as it is."""
+    lines = block.text.split("\n")
+    if block.kind != "paragraph" or len(lines) < 2 or not _facts_only(block):
+        return [block]
+    if not any(_WRITE_UP_LABEL.search(n.split(":", 1)[0]) for n in lines):
+        return [block]
+    return [
+        Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
+        for i, n in enumerate(lines)
+        if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
+    ]
+
+
 def _told_or_stated(block: Block) -> bool:
-    return _tells(block) or _states_facts(block)
+    return tells(block) or _states_facts(block)
 
 
 def _heads_document(sec: Section, before: list[Section]) -> bool:
@@ -147,8 +191,8 @@ def _told_opening(before: list[Section], title: int) -> list[Section]:
     if not first or first[0].kinds or (first[0].style != "opening" and first[0].level != title):
         return []
     borrowed = borrowed_blocks(first[0].blocks)
-    own = [b for b in first[0].blocks if id(b) not in borrowed and _says_something(b)]
-    return [replace(first[0], blocks=own)] if any(_tells(b) for b in own) else []
+    own = [b for b in first[0].blocks if id(b) not in borrowed and says_something(b)]
+    return [replace(first[0], blocks=own)] if any(tells(b) for b in own) else []
 
 
 def _facts_only(block: Block) -> bool:
@@ -178,7 +222,7 @@ def _states_facts(block: Block) -> bool:
     if block.kind == "row":
         m = _FACT_ROW.match(block.text.strip())
         return m is not None and not _WRITE_UP_LABEL.search(m[1])
-    if block.kind != "paragraph" or not _facts_only(block) or _MAIL_HEADER.match(block.text):
+    if block.kind != "paragraph" or not _facts_only(block) or mail_header(block.text):
         return False
     lines = [n for n in block.text.splitlines() if n.strip()]
     labels = [n.split(":", 1)[0] for n in lines]
@@ -189,51 +233,6 @@ def _states_facts(block: Block) -> bool:
 
 def _dated(text: str) -> bool:
     return has_date(text) or has_time(text)
-
-
-def _says_something(block: Block) -> bool:
-    """A paragraph or item of eight words or more (links and tags aside), not all of it
-    about the write-up itself ("This write-up is long, because…")."""
-    if block.kind not in ("paragraph", "item"):
-        return False
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    told = [block.lower[s:e] for s, e in sentences(block)]
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 8 and not all(about_write_up(told))
-
-
-def about_write_up(told: list[str]) -> list[bool]:
-    """For each of a paragraph's sentences (lower case), whether it is about the write-up,
-    not the incident: "This post explains…", "We publish these…", and a next sentence that
-    goes on about it ("It is longer than usual, because…")."""
-    out: list[bool] = []
-    for t in told:
-        out.append(bool(ABOUT_WRITE_UP.search(t)) or bool(out and out[-1] and _GOES_ON.match(t)))
-    return out
-
-
-ABOUT_WRITE_UP = re.compile(
-    r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
-    r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
-)
-# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
-_MAIL_HEADER = re.compile(
-    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
-)
-_GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
-
-
-def mail_header(text: str) -> bool:
-    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
-    return _MAIL_HEADER.match(text) is not None
-
-
-def _tells(block: Block) -> bool:
-    if block.kind == "item":
-        return True
-    if _MAIL_HEADER.match(block.text):
-        return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (has_date(words) or has_time(words))
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})

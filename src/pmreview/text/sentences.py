@@ -132,10 +132,22 @@ def sentences(block: Block) -> list[tuple[int, int]]:
 
 # Room for every block of the largest document a review reads (512 KB of one-line items is
 # ~17,000 blocks): past the cache the passes that ask split each block again.
+# a stop before a lower-case word, as chat-like writing ends its sentences ("… typed it wrong
+# lol. later i tried www myself"); not after "e.g.", "etc.", "vs.", "a.m."
+_LOWER_END = re.compile(
+    r"[.!?](?<!\b[a-z]\.[a-z][.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\betc[.!?])"
+    r"(?<!\bvs[.!?])(?<!\bapprox[.!?])(?<!\bno[.!?])(?=\s+[a-z])"
+)
+_ANY_END = re.compile(f"{_LOWER_END.pattern}|{_SENTENCE_END.pattern}")
+
+
 @lru_cache(maxsize=32768)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """A block written in lower case (two stops or more before a lower-case word) also ends
+    its sentences there."""
+    lower = len(_LOWER_END.findall(text, 0, 4000)) >= 2
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in (_ANY_END if lower else _SENTENCE_END).finditer(text):
         end = m.end() if m.group(0) in ".!?" else m.start()
         if text[start:end].strip():
             out.append((start, end))

@@ -1,0 +1,81 @@
+"""Opening text and what it tells: a paragraph that tells the incident (with a date, a time,
+or a day named beside the failure), one that says something, one about the write-up itself,
+an e-mail's header lines. parse/views.py reads the summary with these."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..text.sentences import sentences
+from ..text.times import has_date
+from .timeline import has_time
+
+
+def says_something(block: Block) -> bool:
+    """A paragraph or item of eight words or more (links and tags aside), not all of it
+    about the write-up itself ("This write-up is long, because…")."""
+    if block.kind not in ("paragraph", "item"):
+        return False
+    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
+    told = [block.lower[s:e] for s, e in sentences(block)]
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 8 and not all(about_write_up(told))
+
+
+def about_write_up(told: list[str]) -> list[bool]:
+    """For each of a paragraph's sentences (lower case), whether it is about the write-up,
+    not the incident: "This post explains…", "We publish these…", and a next sentence that
+    goes on about it ("It is longer than usual, because…")."""
+    out: list[bool] = []
+    for t in told:
+        out.append(bool(ABOUT_WRITE_UP.search(t)) or bool(out and out[-1] and _GOES_ON.match(t)))
+    return out
+
+
+ABOUT_WRITE_UP = re.compile(
+    r"\b(?:this|these|our) (?:post|write-?up|report|postmortem|post-mortem|document|page"
+    r"|article|summary)s?\b|\bwe publish\b|\bwrit(?:e|ing) (?:this|it) up\b"
+    # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
+    r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
+)
+# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
+_MAIL_HEADER = re.compile(
+    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
+)
+_GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
+
+
+def mail_header(text: str) -> bool:
+    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
+    return _MAIL_HEADER.match(text) is not None
+
+
+def tells(block: Block) -> bool:
+    if block.kind == "item":
+        return True
+    if _MAIL_HEADER.match(block.text):
+        return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
+    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
+    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
+        has_date(words) or has_time(words) or _day_and_failure(words)
+    )
+
+
+def _day_and_failure(words: str) -> bool:
+    """A day named as a letter or a post says it, with the failure told beside it ("On Monday
+    morning … many of you could not check in"); not a teaser ("Last Tuesday, some of you
+    opened the app and watched it close")."""
+    return _DAY_SAID.search(words) is not None and _FAILURE.search(words) is not None
+
+
+_FAILURE = re.compile(
+    r"\b(?:could(?:n[’']t| not)|unable|fail\w*|errors?|down|outage|unavailable|disrupt\w*"
+    r"|crash\w*|broke\w*|stopped|delay\w*|cancel\w*)\b",
+    re.IGNORECASE,
+)
+# a day named as a letter or a post says it: "On Monday morning", "yesterday", "last night"
+_DAY_SAID = re.compile(
+    r"\b(?:on|last|this|since|until) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:yesterday|last night)\b",
+    re.IGNORECASE,
+)
