@@ -73,6 +73,27 @@ def _counted(noun: str) -> re.Pattern[str]:
     )
 
 
+# people counted as a whole or by a number ("all visitors", "about 40 students"), beside a share
+_PEOPLE_TOLD = re.compile(
+    rf"\b(?:all|every|half|none)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+)
+
+
+def counts_people(place: Place) -> bool:
+    """The words count people ("a lot of people", "a subset of customers")."""
+    noun = _noun(place)
+    return noun is not None and re.fullmatch(_GROUPS[0], noun) is not None
+
+
+def states_people(text: str) -> bool:
+    """Lower-cased `text` tells how many people: a share or a count of people ("9% of
+    customers", "1,900 of 23,500 users", "all visitors"); a share of requests or of jobs
+    says nothing of how many people were hit."""
+    text = without_dates_and_times(text)
+    return bool(_counted("users").search(text) or _PEOPLE_TOLD.search(text))
+
+
 def _later(place: Place) -> str:
     """The lower-cased text after the words in their section, or in the whole summary when
     they stand in it; the author's own (no block quote, no status-page post). A vague

@@ -190,7 +190,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|
 # the words are what a fix or a cleanup reached ("most repositories were updated")
 _REMEDY = (
     r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
-    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall)\w*"
+    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall|restart|reboot"
+    r"|replay)\w*"
 )
 _REMEDIED_AFTER = re.compile(
     rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
@@ -198,7 +199,8 @@ _REMEDIED_AFTER = re.compile(
 )
 # (or the count is what works again: "confirmed working for several test accounts")
 _REMEDIED_BEFORE = re.compile(
-    rf"\b(?:{_REMEDY}\s+(?:up\s+|out\s+)?|(?:work(?:s|ed|ing)?|restored|fixed|back)\s+for\s+)$"
+    rf"\b(?:{_REMEDY}\s+(?:up\s+|out\s+|(?:[\w-]+\s+){{1,3}}?(?:for|to)\s+)?"
+    rf"|(?:work(?:s|ed|ing)?|restored|fixed|back)\s+for\s+)$"
 )
 # the team's effort or state ("engineers worked for several hours", fatigue)
 _EFFORT = re.compile(
