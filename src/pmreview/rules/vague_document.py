@@ -208,9 +208,10 @@ def _earlier(place: Place) -> str:
 
 
 # a vague part of a group counted elsewhere ("… 4,100 of 9,800 tokens …; many of them stopped
-# retrying", "several could not register"): the count of the group says nothing of the part
+# retrying", "several could not register", "for many of them it was unusable"): the count of
+# the group says nothing of the part
 _PART = re.compile(
-    r"(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
+    r"(?:(?:for|to) )?(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
     r"(?: of (?:them|those|these|you|us)\b| (?:could|can|were|failed|lost"
     r"|crashed|stopped|gave|abandoned|complained|experienced|broke|went|errored|timed|showed|got"
     r"|saw|received|hit|displayed|returned|threw)\b)"
