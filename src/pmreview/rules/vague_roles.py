@@ -71,9 +71,9 @@ _FAULT = re.compile(
 # more or less all audit logs"), not who was hit
 # (or where it was tried: "tested thoroughly in several test servers", "verified on a few phones")
 _EXAMINING = re.compile(
-    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz]|verif"
-    r"|validat|reproduc)\w*\s+(?:(?:\w+ly|again|it|this|that|them|the fix|the change)\s+)?"
-    r"(?:(?:in|on|across|against|with|using)\s+)?$"
+    r"\b(?:review|check(?!out)|audit|scan|inspect|examin|investigat|test|read|search|analy[sz]"
+    r"|verif|validat|reproduc)\w*\s+(?:(?:(?!only\b)\w+ly\s+)?(?:(?:it|this|that|them"
+    r"|(?:the|a|an|our|its|their)\s+[\w-]+)\s+)?(?:in|on|across|against|with|using)\s+)?$"
 )
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
