@@ -67,14 +67,6 @@ _FAULT = re.compile(
     r"\b(?:not|never|incorrectly|wrongly|poorly|improperly|badly|inadequately|insufficiently"
     r"|mistakenly|erroneously|inadvertently|accidentally)\b|n[\x27’]t\b"
 )
-# a verb of examining just before the words: they count what the team looked at ("reviewed
-# more or less all audit logs"), not who was hit
-# (or where it was tried: "tested thoroughly in several test servers", "verified on a few phones")
-_EXAMINING = re.compile(
-    r"\b(?:review|check(?!out)|audit|scan|inspect|examin|investigat|test|read|search|analy[sz]"
-    r"|verif|validat|reproduc)\w*\s+(?:(?:(?!only\b)\w+ly\s+)?(?:(?:it|this|that|them"
-    r"|(?:the|a|an|our|its|their)\s+[\w-]+)\s+)?(?:in|on|across|against|with|using)\s+)?$"
-)
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
 # words that explain why something happened
@@ -148,11 +140,6 @@ def states_fault(words: str, before: str) -> bool:
     return _FAULT.search(words) is not None or _FAULT.search(clause[-20:]) is not None
 
 
-def counts_examined(before: str) -> bool:
-    """The words are the object of a verb of examining ("checked most of the hosts")."""
-    return _EXAMINING.search(before) is not None
-
-
 def explains(sentence: str) -> bool:
     """The sentence says why something happened ("… possibly because it restarted")."""
     return _CAUSAL.search(sentence) is not None
@@ -192,9 +179,8 @@ _PRESENT = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|have)\b")
 # the words are what a fix or a cleanup reached ("most repositories were updated")
 _REMEDY = (
-    r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
-    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall|restart|reboot"
-    r"|replay)\w*"
+    r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri|restart"
+    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall|reboot|replay)\w*"
 )
 _REMEDIED_AFTER = re.compile(
     rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
