@@ -236,9 +236,10 @@ def eases(sentence: str) -> bool:
 
 
 # what the words stand for, listed right after them ("assorted failures: pods failing, kubelet
-# crashes", "various effects, such as timeouts and 502s")
+# crashes", "various effects, such as timeouts and 502s", "the few people who came — Ana and Bo")
 _LISTED = re.compile(
-    r"^\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?))"
+    r"^(?:\s+(?:who|that)\s[^,;.:()—–]{0,50}?)?\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like"
+    r"|e\.g\.,?|namely|i\.e\.,?))"
     r"\s*+[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
 )
 # where a task is tracked: an issue or ticket number, a link to an issue or a pull request
