@@ -143,12 +143,16 @@ def _introduces(place: Place) -> bool:
 def _answers_paragraph(name: str, place: Place) -> bool:
     """Whether the paragraph or list item answers the question of the words: a share stated
     anywhere in it answers how many words that count say were hit ("many orders failed.
-    Roughly 18% of shoppers …": `count`; not "the disk was 100% full", no share of anyone)
+    Roughly 18% of shoppers …": `count`; not "the disk was 100% full", no share of anyone;
+    for words that count people, only a share or a count of people: "a subset of customers"
+    is not answered by "9% of requests")
     and how big words of size say the impact was ("a
     significant outage … 75% of users could not log in": `share`), not another measure the
     words name (intermittent errors, lost revenue, a duration)."""
     if name in ("share", "count") and told.counts_part(place.words):
         return told.counts_group(place.words, place.paragraph)
+    if name == "count" and told.counts_people(place):
+        return told.states_people(place.paragraph)
     if name == "count":
         return TESTS["share"](place.paragraph)
     if name == "share" and not roles.states_size(place.words):

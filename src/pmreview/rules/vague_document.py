@@ -35,7 +35,7 @@ _GROUPS = (
     r"|guests?|residents?|patients?|readers?|viewers?|listeners?",
     r"requests?|transactions?|calls?|quer(?:y|ies)|orders?|payments?|payouts?|checkouts?"
     r"|traffic|messages?|e-?mails?|uploads?|downloads?|page ?loads?|bookings?|reservations?"
-    r"|logins?|sign-?ups?|sessions?",
+    r"|logins?|sign-?ups?|sessions?|authori[sz]ations?|submissions?|operations?",
     r"nodes?|hosts?|servers?|instances?|machines?|vms?",
 )
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -71,6 +71,27 @@ def _counted(noun: str) -> re.Pattern[str]:
         rf"{number}\s*(?:%|percent)(?:\s+of)?\s+(?:(?:the|our|all|its|their)\s+)?{words}(?:{things})\b"
         rf"|{number}\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?:{number}\s+)?{words}(?:{things})\b"
     )
+
+
+# people counted as a whole or by a number ("all visitors", "about 40 students"), beside a share
+_PEOPLE_TOLD = re.compile(
+    rf"\b(?:all|every|half|none)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+)
+
+
+def counts_people(place: Place) -> bool:
+    """The words count people ("a lot of people", "a subset of customers")."""
+    noun = _noun(place)
+    return noun is not None and re.fullmatch(_GROUPS[0], noun) is not None
+
+
+def states_people(text: str) -> bool:
+    """Lower-cased `text` tells how many people: a share or a count of people ("9% of
+    customers", "1,900 of 23,500 users", "all visitors"); a share of requests or of jobs
+    says nothing of how many people were hit."""
+    text = without_dates_and_times(text)
+    return bool(_counted("users").search(text) or _PEOPLE_TOLD.search(text))
 
 
 def _later(place: Place) -> str:
@@ -187,9 +208,10 @@ def _earlier(place: Place) -> str:
 
 
 # a vague part of a group counted elsewhere ("… 4,100 of 9,800 tokens …; many of them stopped
-# retrying", "several could not register"): the count of the group says nothing of the part
+# retrying", "several could not register", "for many of them it was unusable"): the count of
+# the group says nothing of the part
 _PART = re.compile(
-    r"(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
+    r"(?:(?:for|to) )?(?:several|many|some|most|a few|quite a few|a couple|a lot|lots)"
     r"(?: of (?:them|those|these|you|us)\b| (?:could|can|were|failed|lost"
     r"|crashed|stopped|gave|abandoned|complained|experienced|broke|went|errored|timed|showed|got"
     r"|saw|received|hit|displayed|returned|threw)\b)"

@@ -58,6 +58,14 @@ def _is_opener(place: Place) -> bool:
     return place.block.text[s:e].rstrip(" *_").endswith(":")
 
 
+# a verb of examining just before the words, or where it was tried: they count what the team
+# looked at ("reviewed most audit logs", "tested thoroughly on several hosts"), not who was hit
+_EXAMINING = re.compile(
+    r"\b(?:review|check(?!out)|audit|scan|inspect|examin|investigat|test|read|search|analy[sz]|verif"
+    r"|validat|reproduc)\w*\s+(?:(?:(?!only\b)\w+ly\s+)?(?:(?:it|this|that|them|(?:the|a|an|our"
+    r"|its|their)\s+[\w-]+)\s+)?(?:in|on|across|against|with|using)\s+)?$"
+)
+
 READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
     "opener": _is_opener,
@@ -72,7 +80,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "reference": _refers_back,
     "fault": lambda place: roles.states_fault(place.words, place.before),
     "asked": unfolding.is_asked,
-    "examined": lambda place: roles.counts_examined(place.before),
+    "examined": lambda place: _EXAMINING.search(place.before) is not None,
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
     "background": lambda place: (
         aside.compares(place.before)

@@ -67,11 +67,6 @@ _FAULT = re.compile(
     r"\b(?:not|never|incorrectly|wrongly|poorly|improperly|badly|inadequately|insufficiently"
     r"|mistakenly|erroneously|inadvertently|accidentally)\b|n[\x27’]t\b"
 )
-# a verb of examining just before the words: they count what the team looked at ("reviewed
-# more or less all audit logs"), not who was hit
-_EXAMINING = re.compile(
-    r"\b(?:review|check|audit|scan|inspect|examin|investigat|test|read|search|analy[sz])\w*\s+$"
-)
 # a cause's words that open with their link to the effect ("due to a bug")
 _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
 # words that explain why something happened ("because" as people write it too: "bc", "cuz")
@@ -145,11 +140,6 @@ def states_fault(words: str, before: str) -> bool:
     return _FAULT.search(words) is not None or _FAULT.search(clause[-20:]) is not None
 
 
-def counts_examined(before: str) -> bool:
-    """The words are the object of a verb of examining ("checked most of the hosts")."""
-    return _EXAMINING.search(before) is not None
-
-
 def explains(sentence: str) -> bool:
     """The sentence says why something happened ("… possibly because it restarted")."""
     return _CAUSAL.search(sentence) is not None
@@ -189,8 +179,8 @@ _PRESENT = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed)\b|n[\x27’]t\s+(?:be|have)\b")
 # the words are what a fix or a cleanup reached ("most repositories were updated")
 _REMEDY = (
-    r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri"
-    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall)\w*"
+    r"(?:updat|patch|fix|migrat|upgrad|restor|repair|clean|rebuil|redeploy|re-?run|rerun|retri|restart"
+    r"|reprocess|rotat|backfill|resync|revert|roll\w* back|re-?enabl|reinstall|reboot|replay)\w*"
 )
 _REMEDIED_AFTER = re.compile(
     rf"^[^\w-]*+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|got|are being)\s+(?:\w+\s+)?"
@@ -198,7 +188,8 @@ _REMEDIED_AFTER = re.compile(
 )
 # (or the count is what works again: "confirmed working for several test accounts")
 _REMEDIED_BEFORE = re.compile(
-    rf"\b(?:{_REMEDY}\s+(?:up\s+|out\s+)?|(?:work(?:s|ed|ing)?|restored|fixed|back)\s+for\s+)$"
+    rf"\b(?:{_REMEDY}\s+(?:up\s+|out\s+|(?:[\w-]+\s+){{1,3}}?(?:for|to)\s+)?"
+    rf"|(?:work(?:s|ed|ing)?|restored|fixed|back)\s+for\s+)$"
 )
 # the team's effort or state ("engineers worked for several hours", fatigue)
 _EFFORT = re.compile(
@@ -245,9 +236,10 @@ def eases(sentence: str) -> bool:
 
 
 # what the words stand for, listed right after them ("assorted failures: pods failing, kubelet
-# crashes", "various effects, such as timeouts and 502s")
+# crashes", "various effects, such as timeouts and 502s", "the few people who came — Ana and Bo")
 _LISTED = re.compile(
-    r"^\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?))"
+    r"^(?:\s+(?:who|that)\s[^,;.:()—–]{0,50}?)?\s*+(?:\(|[:—–]|-\s|,?\s*+(?:such as|including|like"
+    r"|e\.g\.,?|namely|i\.e\.,?))"
     r"\s*+[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
 )
 # where a task is tracked: an issue or ticket number, a link to an issue or a pull request
