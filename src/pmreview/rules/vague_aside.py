@@ -19,8 +19,14 @@
 - `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
   the vendor to fix the issue"): an instruction in the story, not the author's account of the
   incident's fix.
-- `compares` (for the `background` reading): a comparison with things in general ("like
-  most apps, ours pulls …").
+- `compares` and `habit` (for the `background` reading): a comparison with things in general
+  ("like most apps, ours pulls …"), and how people use the service on any day, in the present
+  tense ("most of our customers pay by card", "most shoppers buy on Friday evenings"), in a
+  sentence that names no impact.
+- `contacted`: people the team wrote to, called or answered ("we asked some users to retry",
+  "support replied to several customers"): whom the response reached, not how many were hit.
+- `occupied` (PM101): a change someone was busy with when the failure showed itself ("I noticed
+  it while testing another change"): the occasion, not the cause.
 """
 
 from __future__ import annotations
@@ -115,3 +121,56 @@ _COMPARED = Lazy(
 def compares(before: str) -> bool:
     """The words open a comparison with things in general, in their clause."""
     return _COMPARED.compiled.search(CLAUSE_END.split(before)[-1]) is not None
+
+
+# a verb of how people use a service, right after the words (an adverb of habit may come
+# first): a present tense that tells no impact ("most of our users log in from phones")
+_HABIT = Lazy(
+    r"^\s*+(?:(?:also|usually|normally|typically|often|mostly|still|only|just)\s+)?"
+    r"(?:pay|buy|shop|order|book|use|visit|browse|log\s+in|sign\s+in|access|stream|play|read"
+    r"|watch|listen|connect|come|rely|depend|trust|prefer|live|work|study|travel|bank|donate"
+    r"|subscribe|call|check\s+in|arrive|start|finish|spend)s?\b"
+)
+# words of an impact in the rest of the sentence ("most users pay by card, and their payments
+# failed")
+_HURT = Lazy(
+    r"\b(?:errors?|fail\w*|cannot|can[\x27’]t|couldn[\x27’]t|unable|blank|time[sd]?"
+    r"\s+out|timeouts?|broke\w*|crash\w*|slow\w*|down|outage|stuck|lost|lose|hit|affected"
+    r"|impacted|unavailable|unreachable|delay\w*|cancel\w*|not|never|no)\b"
+)
+
+
+def habit(place: Place) -> bool:
+    """The words are followed by how people use the service any day, in the present tense, in
+    a sentence that names no impact ("most users pay by card, and their payments failed"; "many
+    of you could not check in")."""
+    hurt = _HURT.compiled.search(place.words + place.after)
+    return _HABIT.compiled.match(place.after) is not None and hurt is None
+
+
+# a verb by which the team reached people, right before the words ("we e-mailed most of the",
+# "support replied to several")
+_CONTACTED = Lazy(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+    r"\b(?:asked|told|e-?mailed|called|phoned|rang|messaged|texted|contacted|notified|informed"
+    r"|warned|answered|(?:replied|responded|wrote|reached\s+out|spoke|talked|went\s+back)"
+    r"\s+to|(?:got|called|wrote)\s+back\s+to)\s*$"
+)
+
+
+def contacted(place: Place) -> bool:
+    """The words are the people the team wrote to, called or answered."""
+    return _CONTACTED.compiled.search(place.before) is not None
+
+
+# what someone was doing when it showed itself ("while testing", "as I was reviewing")
+_OCCUPIED = Lazy(
+    r"\b(?:while|whilst|when|as)\s+(?:(?:i|we|he|she|they|[\w-]+)\s+(?:was|were)\s+)?"
+    r"(?:testing|reviewing|working\s+on|preparing|writing|drafting|checking|looking\s+at"
+    r"|debugging|planning|discussing|reading)\s*$"
+)
+
+
+def occupied(before: str) -> bool:
+    """The words are a change someone was busy with (testing, reviewing) at the time."""
+    return _OCCUPIED.compiled.search(before) is not None

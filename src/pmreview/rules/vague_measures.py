@@ -1,6 +1,7 @@
 """Readings of PM104's words that are not a measure of their own (rules/vague_context.py): a
 line of a legend, a sentence that introduces the steps its paragraph names, a goal item
-whose own sub-item is the concrete task and a procedure a measure goes by; and of PM101's
+whose own sub-item is the concrete task, a procedure a measure goes by and the plan a task is
+put into; and of PM101's
 hedges that are on what to do, not on the cause."""
 
 from __future__ import annotations
@@ -114,6 +115,25 @@ _PROCEDURE = re.compile(
 def goes_by(place: Place) -> bool:
     """The words name a procedure that the measure of their sentence follows."""
     return _PROCEDURE.search(place.words) is not None and _MEANS.search(place.before) is not None
+
+
+# the plan or process a task is put into, named by a noun of improving ("add test SIMs to the
+# post-upgrade test plan", "add a check to the review process"): a place, not a measure
+_INTO = re.compile(
+    r"\b(?:to|into|in|within|from|under|during|throughout|for|of)\s+"
+    r"(?:(?:the|our|its|their|each|every|this|that|a|an|your|my)\s+(?:[a-z]+-(?:[a-z]+\s+)?)?"
+    r"|[a-z]+-(?:[a-z]+\s+)?)$"
+)
+_NOUN_FORM = re.compile(
+    r"(?:upgrade|review|fix|update|improvement|enhancement|refinement|optimi[sz]ation)(?:e?s)?"
+    r"\s+(?!of\b)"
+)
+
+
+def holds_task(place: Place) -> bool:
+    """The words name the plan or process that the sentence's task is put into, by a noun of
+    improving ("… to the post-upgrade test plan"), not an improvement to make."""
+    return _NOUN_FORM.match(place.words) is not None and _INTO.search(place.before) is not None
 
 
 # what will, should or must be done ("we probably should add …", "next time I'll …")

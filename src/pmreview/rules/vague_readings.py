@@ -76,6 +76,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
     "background": lambda place: (
         aside.compares(place.before)
+        or aside.habit(place)
         or roles.background(_sentence(place), place.after, place.around("clause"))
     ),
     "remedy": lambda place: roles.remedied(place.before, place.after),
@@ -104,6 +105,9 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "rated": aside.rated,
     "returned": aside.returned,
     "instructed": aside.instructed,
+    "contacted": aside.contacted,
+    "occupied": lambda place: aside.occupied(place.before),
+    "destination": measures.holds_task,
 }
 
 
