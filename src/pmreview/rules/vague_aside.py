@@ -25,6 +25,11 @@
   sentence that names no impact.
 - `contacted`: people the team wrote to, called or answered ("we asked some users to retry",
   "support replied to several customers"): whom the response reached, not how many were hit.
+- `staged`: test things the team made ("I created several test accounts to reproduce it"):
+  no one was hit.
+- `pointed`: a count whose sentence, or the next, points to a table or list after it that
+  gives the numbers ("Several regions were hit; Table 1 gives the failed requests per
+  region"): the numbers are stated, in another form.
 - `occupied` (PM101): a change someone was busy with when the failure showed itself ("I noticed
   it while testing another change"): the occasion, not the cause.
 """
@@ -174,3 +179,35 @@ _OCCUPIED = Lazy(
 def occupied(before: str) -> bool:
     """The words are a change someone was busy with (testing, reviewing) at the time."""
     return _OCCUPIED.compiled.search(before) is not None
+
+
+# things made for a test or a reproduction ("several test accounts", "a few dummy orders")
+_STAGED = Lazy(r"\b(?:test|testing|dummy|fake|synthetic|staging)\b")
+
+
+def staged(words: str) -> bool:
+    """The words count test things the team made, not people or requests hit."""
+    return _STAGED.compiled.search(words) is not None
+
+
+# a pointer to a table or a list after the words ("see the table below", "Table 2 gives …")
+_POINTER = Lazy(
+    r"\b(?:(?:table|list|chart|graph|figure|breakdown)s?\s+(?:below|that follows|\d+\b)"
+    r"|(?:see|listed|shown|given|broken\s+down|detailed|as\s+follows)\s+(?:in\s+the\s+\w+\s+)?"
+    r"below|the\s+following\s+(?:table|list|breakdown))"
+)
+
+
+def pointed(place: Place) -> bool:
+    """The words' sentence, or the next, points to a table or a list after it, and the
+    section's later rows or items give numbers."""
+    rest = place.block.lower[place.sentence[0] :]
+    if _POINTER.compiled.search(" ".join(rest.split(". ")[:2])) is None:
+        return False
+    blocks = place.section.blocks
+    at = next(k for k, b in enumerate(blocks) if b is place.block) + 1
+    listed = [b for b in blocks[at:] if b.kind in ("row", "item")]
+    return any(_DIGIT.search(b.text) for b in listed)
+
+
+_DIGIT = re.compile(r"\d")

@@ -6,7 +6,8 @@ whose neighbours give the span ("14:31 — spent a while diffing the config" bef
 …"); for words of sequence, in a sentence that gives the clock time they follow ("at 14:52
 the metadata service stopped, and shortly after that …"); and, for a day told only relative
 to now ("last week"), in a document that names the incident's day itself, where such a day
-dates something else (an earlier problem) or repeats the day given.
+dates something else (an earlier problem) or repeats the day given; for a length ("took a
+while"), in a sentence that gives its two ends on the clock ("(14:40–15:05)").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from ..models import Document, per_document
 from ..parse.views import summary_sections
+from ..text.joins import range_join
 from ..text.times import TIME_RE, has_date
 from .vague_place import Place
 
@@ -38,6 +40,15 @@ def clocked(place: Place) -> bool:
     if "timeline" in place.section.kinds:
         return timed(place)
     return TIME_RE.search(place.block.text[slice(*place.sentence)]) is not None
+
+
+def spanned(place: Place) -> bool:
+    """The words' sentence gives a range of two clock times ("it took a while to drain the
+    queue (14:40–15:05)"): how long is on the clock."""
+    text = place.block.text[slice(*place.sentence)]
+    times = list(TIME_RE.finditer(text))
+    pairs = zip(times, times[1:], strict=False)
+    return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)
 
 
 # a day of the week names the day ("on Thursday at 4:20pm"), as a date does

@@ -37,7 +37,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
-    | {"count", "timed", "clocked", "dated"}
+    | {"count", "timed", "clocked", "dated", "spanned"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -45,7 +45,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"contacted", "occupied", "destination"}
+    | {"contacted", "occupied", "destination", "staged", "pointed"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

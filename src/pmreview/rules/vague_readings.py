@@ -106,6 +106,8 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "returned": aside.returned,
     "instructed": aside.instructed,
     "contacted": aside.contacted,
+    "staged": lambda place: aside.staged(place.words),
+    "pointed": aside.pointed,
     "occupied": lambda place: aside.occupied(place.before),
     "destination": measures.holds_task,
 }
@@ -127,5 +129,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "product": lambda place: names_product(place.written),
     "timed": clock.timed,
     "clocked": clock.clocked,
+    "spanned": clock.spanned,
     "dated": clock.dated,
 }
