@@ -30,6 +30,9 @@
 - `pointed`: a count whose sentence, or the next, points to a table or list after it that
   gives the numbers ("Several regions were hit; Table 1 gives the failed requests per
   region"): the numbers are stated, in another form.
+- `dating` (PM103): a fix named as the time of something else ("after the problem was
+  resolved, Dana posted an update", "once it was fixed we wrote this report"): a clause of
+  time, not the account of the fix.
 - `occupied` (PM101): a change someone was busy with when the failure showed itself ("I noticed
   it while testing another change"): the occasion, not the cause.
 """
@@ -211,3 +214,15 @@ def pointed(place: Place) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+# a clause of time opened right before the words ("after the problem was resolved, …")
+_DATING = Lazy(
+    r"\b(?:after|once|since|when|whenever|until|till|before|by\s+the\s+time|as\s+soon\s+as"
+    r"|now\s+that)\s+$"
+)
+
+
+def dating(before: str) -> bool:
+    """The words open a clause of time: the fix dates something else."""
+    return _DATING.compiled.search(CLAUSE_END.split(before)[-1]) is not None

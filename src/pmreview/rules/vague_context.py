@@ -45,7 +45,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"contacted", "occupied", "destination", "staged", "pointed"}
+    | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

@@ -109,6 +109,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "staged": lambda place: aside.staged(place.words),
     "pointed": aside.pointed,
     "occupied": lambda place: aside.occupied(place.before),
+    "dating": lambda place: aside.dating(place.before),
     "destination": measures.holds_task,
 }
 
