@@ -36,7 +36,7 @@ MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
-    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
+    | {"training", "watched", "spelled_out", "listed", "tracked", "trigger", "product", "method"}
     | {"count", "timed", "clocked", "dated", "spanned"}
 )
 SKIPS = frozenset(

@@ -122,6 +122,8 @@ def _sentence(place: Place) -> str:
 # (a list item: the whole item as written, its links and ticket numbers included)
 WHOLE: dict[str, Callable[[Place], bool]] = {
     "training": measures.trains,
+    # the goal's concrete means after it ("Enhance monitoring by adding a probe every minute")
+    "method": measures.by_method,
     # a monitor that says what it watches where ("Add probes on all web hosts for port …")
     "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
