@@ -15,7 +15,8 @@
   stated (in a timeline over several days, often under another day's heading).
 - `returned`: when people came back and succeeded after the service was back ("61% of them
   came back and ordered later that evening", "most users retried successfully later that
-  night"): the aftermath, not a time of the incident.
+  night"), and people counted as they came back and succeeded ("some customers who retried
+  later that evening paid without trouble"): the aftermath, not the incident.
 - `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
   the vendor to fix the issue"): an instruction in the story, not the author's account of the
   incident's fix.
@@ -61,6 +62,11 @@ _RETURNED = Lazy(
     r"|returned|retried|tried\s+again|re-?(?:ordered|placed|submitted|booked|purchased)"
     r"|(?:ordered|paid|bought|booked|logged\s+in|signed\s+in|checked\s+out)\s+(?:again"
     r"|successfully)|succeeded)\b"
+)
+# words of success after coming back ("paid without trouble", "logged in successfully")
+_SUCCEEDED = Lazy(
+    r"\b(?:succeeded|successfully|went\s+through|without\s+(?:trouble|problems?|issues?|errors?)"
+    r"|worked|completed|paid|ordered|bought|booked|logged\s+in|signed\s+in|got\s+through)\b"
 )
 # a verb of telling or asking someone, right before the words ("told the intern to")
 _INSTRUCTED = Lazy(
@@ -108,9 +114,14 @@ def rated(place: Place) -> bool:
 
 
 def returned(place: Place) -> bool:
-    """The words tell when people came back and succeeded, in their clause."""
+    """The words tell when people came back and succeeded, in their clause; or they count
+    people who, their sentence goes on, came back and succeeded ("some customers who retried
+    later that evening paid without trouble"; not "… who retried got the same error")."""
     clause = CLAUSE_END.split(place.before)[-1]
-    return _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause)
+    if _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause):
+        return True
+    back = _RETURNED.compiled.search(place.after) and _SUCCEEDED.compiled.search(place.after)
+    return bool(back) and _HURT.compiled.search(place.words + place.after) is None
 
 
 def instructed(place: Place) -> bool:
