@@ -26,6 +26,10 @@
   sentence that names no impact.
 - `contacted`: people the team wrote to, called or answered ("we asked some users to retry",
   "support replied to several customers"): whom the response reached, not how many were hit.
+- `recovered` (for the `remedy` reading): whom the fix brought back ("after the restart
+  most users could log in again", "after the rollback, most payments went through"): the
+  fix's reach, not how many were hit; an impact named after them ("could not … again",
+  "crashed again") is a claim still.
 - `staged`: test things the team made ("I created several test accounts to reproduce it"):
   no one was hit.
 - `pointed`: a count whose sentence, or the next, points to a table or list after it that
@@ -43,6 +47,7 @@ from __future__ import annotations
 import re
 
 from ..text.prefilter import Lazy
+from .vague_markers import marked
 from .vague_place import CLAUSE_END, Place
 
 _CYCLE = Lazy(
@@ -214,17 +219,14 @@ _POINTER = Lazy(
 
 def pointed(place: Place) -> bool:
     """The words' sentence, or the next, points to a table or a list after it, and the
-    section's later rows or items give numbers."""
+    section's later rows or items give numbers (a clock time or a date is none)."""
     rest = place.block.lower[place.sentence[0] :]
     if _POINTER.compiled.search(" ".join(rest.split(". ")[:2])) is None:
         return False
     blocks = place.section.blocks
     at = next(k for k, b in enumerate(blocks) if b is place.block) + 1
     listed = [b for b in blocks[at:] if b.kind in ("row", "item")]
-    return any(_DIGIT.search(b.text) for b in listed)
-
-
-_DIGIT = re.compile(r"\d")
+    return any(marked("quantity")(b.lower) for b in listed)
 
 
 # a clause of time opened right before the words ("after the problem was resolved, …")
@@ -237,3 +239,27 @@ _DATING = Lazy(
 def dating(before: str) -> bool:
     """The words open a clause of time: the fix dates something else."""
     return _DATING.compiled.search(CLAUSE_END.split(before)[-1]) is not None
+
+
+# the words are followed by their coming back ("… could log in again", "… were back online")
+_AGAIN = Lazy(r"^[^.;]*?\b(?:again|back\s+(?:online|up|to\s+normal))\b")
+# a fix before the words, in their sentence ("after the rollback, most …")
+_FIXED_BEFORE = Lazy(
+    r"\b(?:after|once|following|with|since|within\s+\w+\s+of)\s+(?:the\s+|our\s+|a\s+)?"
+    r"(?:[\w-]+\s+)?(?:fix|rollback|roll-?back|restart|revert|patch|reboot|failover|redeploy\w*)\b"
+)
+# success right after the words ("… could check out", "… went through")
+_SUCCESS = Lazy(
+    r"^\s*+(?:(?:could|were\s+able\s+to|was\s+able\s+to|managed\s+to)\s+\w"
+    r"|went\s+through|succeeded|worked|loaded|(?:were|was)\s+(?:served|working|back))"
+)
+
+
+def recovered(place: Place) -> bool:
+    """The words count whom the fix brought back, and no impact is named with them."""
+    if _HURT.compiled.search(place.words + place.after):
+        return False
+    if _AGAIN.compiled.match(place.after):
+        return True
+    fixed = _FIXED_BEFORE.compiled.search(place.before)
+    return fixed is not None and _SUCCESS.compiled.match(place.after) is not None

@@ -79,7 +79,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
         or aside.habit(place)
         or roles.background(_sentence(place), place.after, place.around("clause"))
     ),
-    "remedy": lambda place: roles.remedied(place.before, place.after),
+    "remedy": lambda place: roles.remedied(place.before, place.after) or aside.recovered(place),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),
     "appeal": lambda place: measures.appeals(_sentence(place)),
