@@ -1,5 +1,6 @@
-"""Readings of PM102's words that make no claim about the size or the time of the impact
-(rules/vague_context.py skips them by these names):
+"""Readings of PM102's words that make no claim about the size or the time of the impact,
+and of PM101's and PM103's that tell no cause and no fix (rules/vague_context.py skips them
+by these names):
 
 - `cycle`: a word of sequence inside a repeated cycle ("they crashed again shortly after
   restarting", "each time it came back it died shortly after"): the rhythm of the mechanism,
