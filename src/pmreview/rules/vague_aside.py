@@ -165,12 +165,22 @@ _HURT = Lazy(
 )
 
 
+# what the team sees or serves any day, right before the words ("we see most orders in …")
+_SERVED = Lazy(
+    r"\b(?:we|i)\s+(?:(?:usually|normally|typically|often|mostly)\s+)?(?:see|get|receive|handle"
+    r"|serve|process|ship|sell|host)\s+$"
+)
+
+
 def habit(place: Place) -> bool:
-    """The words are followed by how people use the service any day, in the present tense, in
-    a sentence that names no impact ("most users pay by card, and their payments failed"; "many
+    """The words are followed by how people use the service any day, or follow what the team
+    sees or serves any day ("we see most orders in the evening"), in the present tense, in a
+    sentence that names no impact ("most users pay by card, and their payments failed"; "many
     of you could not check in")."""
-    hurt = _HURT.compiled.search(place.words + place.after)
-    return _HABIT.compiled.match(place.after) is not None and hurt is None
+    if _HURT.compiled.search(place.words + place.after):
+        return False
+    clause = CLAUSE_END.split(place.before)[-1]
+    return bool(_HABIT.compiled.match(place.after) or _SERVED.compiled.search(clause))
 
 
 # a verb by which the team reached people, right before the words ("we e-mailed most of the",
