@@ -38,7 +38,8 @@ by these names):
   region"): the numbers are stated, in another form.
 - `dating` (PM103): a fix named as the time of something else ("after the problem was
   resolved, Dana posted an update", "once it was fixed we wrote this report"): a clause of
-  time, not the account of the fix.
+  time, not the account of the fix; not when the sentence tells the recovery the fix made
+  ("pages recover after the fix was applied").
 - `occupied` (PM101): a change someone was busy with when the failure showed itself ("I noticed
   it while testing another change"): the occasion, not the cause.
 """
@@ -247,9 +248,11 @@ _DATING = Lazy(
 )
 
 
-def dating(before: str) -> bool:
-    """The words open a clause of time: the fix dates something else."""
-    return _DATING.compiled.search(CLAUSE_END.split(before)[-1]) is not None
+def dating(before: str, recovers: bool) -> bool:
+    """The words open a clause of time: the fix dates something else. When the sentence tells
+    the recovery ("pages recover after the fix was applied"), the fix is what made it, and
+    the entry that tells it should say which fix."""
+    return not recovers and _DATING.compiled.search(CLAUSE_END.split(before)[-1]) is not None
 
 
 # the words are followed by their coming back ("… could log in again", "… were back online")

@@ -109,7 +109,9 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "staged": lambda place: aside.staged(place.words),
     "pointed": aside.pointed,
     "occupied": lambda place: aside.occupied(place.before),
-    "dating": lambda place: aside.dating(place.before),
+    "dating": lambda place: aside.dating(
+        place.before, roles.tells_recovery(_sentence(place), place.words)
+    ),
     "destination": measures.holds_task,
 }
 
