@@ -123,12 +123,31 @@ def rated(place: Place) -> bool:
 def returned(place: Place) -> bool:
     """The words tell when people came back and succeeded, in their clause; or they count
     people who, their sentence goes on, came back and succeeded ("some customers who retried
-    later that evening paid without trouble"; not "… who retried got the same error")."""
+    later that evening paid without trouble"; not "… who retried got the same error"); or
+    they tell the time of day of a follow-up on a later day ("around midday the next day, we
+    removed the temporary rule"; not "… the next day, the site went down again")."""
     clause = CLAUSE_END.split(place.before)[-1]
     if _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause):
         return True
+    if _HURT.compiled.search(place.words + place.after):
+        return False
     back = _RETURNED.compiled.search(place.after) and _SUCCEEDED.compiled.search(place.after)
-    return bool(back) and _HURT.compiled.search(place.words + place.after) is None
+    return (
+        bool(back)
+        or _TIME_WORDS.compiled.fullmatch(place.words) is not None
+        and bool(_NEXT_DAY.compiled.search(place.block.lower[slice(*place.sentence)]))
+    )
+
+
+# a day after the incident's ("the next morning", "the following week", "afterwards")
+_NEXT_DAY = Lazy(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|\w+day)"
+    r"|afterwards|after\s+the\s+(?:incident|outage))\b"
+)
+# words that only tell a time of day ("around midday", "in the evening")
+_TIME_WORDS = Lazy(
+    r"[\w\s]*?\b(?:lunch\s?time|noon|midday|dinner\s?time|evening|afternoon|morning)"
+)
 
 
 def instructed(place: Place) -> bool:
