@@ -274,8 +274,13 @@ def dating(before: str, recovers: bool) -> bool:
     return not recovers and _DATING.compiled.search(CLAUSE_END.split(before)[-1]) is not None
 
 
-# the words are followed by their coming back ("… could log in again", "… were back online")
-_AGAIN = Lazy(r"^[^.;]*?\b(?:again|back\s+(?:online|up|to\s+normal))\b")
+# the words are followed by their coming back ("… could log in again", "… loaded normally
+# again", "… were back online"; not "… watched it close again", "… had to start again")
+_AGAIN = Lazy(
+    r"^\s*+(?:(?:could|were\s+able\s+to|was\s+able\s+to|managed\s+to)\s+)?(?:log(?:ged)?\s+in"
+    r"|sign(?:ed)?\s+in|work(?:ed)?|load(?:ed)?|connect(?:ed)?|reach(?:ed)?|access(?:ed)?"
+    r"|went\s+to|(?:were|was)\s+served)\b[^.;,]{0,40}?\bagain\b|^\s*+(?:were|was)\s+back\b"
+)
 # a fix before the words, in their sentence ("after the rollback, most …")
 _FIXED_BEFORE = Lazy(
     r"\b(?:after|once|following|with|since|within\s+\w+\s+of)\s+(?:the\s+|our\s+|a\s+)?"
