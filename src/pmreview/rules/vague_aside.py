@@ -21,25 +21,18 @@ by these names):
 - `instructed`: a fix someone else is told or asked to make ("tell her to fix it", "asked
   the vendor to fix the issue"): an instruction in the story, not the author's account of the
   incident's fix.
-- `compares` and `habit` (for the `background` reading): a comparison with things in general
-  ("like most apps, ours pulls …"), and how people use the service on any day, in the present
-  tense ("most of our customers pay by card", "most shoppers buy on Friday evenings"), in a
-  sentence that names no impact.
+- `compares` and `habit` (for `background`): a comparison with things in general ("like most
+  apps, ours pulls …"); how people use the service any day ("most shoppers buy on Fridays").
 - `contacted`: people the team wrote to, called or answered ("we asked some users to retry",
   "support replied to several customers"): whom the response reached, not how many were hit.
-- `recovered` (for the `remedy` reading): whom the fix brought back ("after the restart
-  most users could log in again", "after the rollback, most payments went through"): the
-  fix's reach, not how many were hit; an impact named after them ("could not … again",
-  "crashed again") is a claim still.
+- `recovered` (for `remedy`): whom the fix brought back ("after the restart most users could
+  log in again"): the fix's reach, not how many were hit.
 - `staged`: test things the team made ("I created several test accounts to reproduce it"):
   no one was hit.
-- `pointed`: a count whose sentence, or the next, points to a table or list after it that
-  gives the numbers ("Several regions were hit; Table 1 gives the failed requests per
-  region"): the numbers are stated, in another form.
+- `pointed`: a count that points to a table or list after it that gives the numbers
+  ("Several regions were hit; Table 1 gives the failed requests per region").
 - `dating` (PM103): a fix named as the time of something else ("after the problem was
-  resolved, Dana posted an update", "once it was fixed we wrote this report"): a clause of
-  time, not the account of the fix; not when the sentence tells the recovery the fix made
-  ("pages recover after the fix was applied").
+  resolved, Dana posted an update"): a clause of time, not the account of the fix.
 - `occupied` (PM101): a change someone was busy with when the failure showed itself ("I noticed
   it while testing another change"): the occasion, not the cause.
 """
