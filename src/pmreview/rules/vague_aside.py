@@ -127,7 +127,7 @@ def returned(place: Place) -> bool:
     back = _RETURNED.compiled.search(place.after) and _SUCCEEDED.compiled.search(place.after)
     return (
         bool(back)
-        or _TIME_WORDS.compiled.fullmatch(place.words) is not None
+        or _TIME_WORDS.compiled.search(place.words) is not None
         and bool(_NEXT_DAY.compiled.search(place.block.lower[slice(*place.sentence)]))
     )
 
@@ -137,10 +137,8 @@ _NEXT_DAY = Lazy(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|\w+day)"
     r"|afterwards|after\s+the\s+(?:incident|outage))\b"
 )
-# words that only tell a time of day ("around midday", "in the evening")
-_TIME_WORDS = Lazy(
-    r"[\w\s]*?\b(?:lunch\s?time|noon|midday|dinner\s?time|evening|afternoon|morning)"
-)
+# words that tell a time of day ("around midday", "in the evening")
+_TIME_WORDS = Lazy(r"\b(?:lunch\s?time|noon|midday|dinner\s?time|evening|afternoon|morning)\b")
 
 
 def instructed(place: Place) -> bool:
