@@ -8,7 +8,8 @@ the metadata service stopped, and shortly after that …"); and, for a day told 
 to now ("last week"), in a document that names the incident's day itself, where such a day
 dates something else (an earlier problem) or repeats the day given; for words of length ("spent
 a good while"), in a sentence that gives the length itself ("a good while (about 40
-minutes)"), where a version number or a count beside them would answer nothing. A part of the
+minutes)"), where a version number or a count beside them would answer nothing. A length whose
+sentence gives its two ends on the clock ("took a while (14:40–15:05)") is answered. A part of the
 day in a sentence that tells no past event is a rule or a schedule, no time of the incident.
 """
 
@@ -19,6 +20,8 @@ import re
 from ..models import Document, per_document
 from ..parse.views import summary_sections
 from ..text.durations import durations_in, of_other_thing
+from ..text.joins import range_join
+from ..text.prefilter import Lazy
 from ..text.times import TIME_RE, has_date
 from .vague_place import Place
 
@@ -126,6 +129,15 @@ def timeless(place: Place) -> bool:
     return _STANDING.search(sentence) is not None and _PAST.search(sentence) is None
 
 
+def spanned(place: Place) -> bool:
+    """The words' sentence gives a range of two clock times ("it took a while to drain the
+    queue (14:40–15:05)"): how long is on the clock."""
+    text = place.block.text[slice(*place.sentence)]
+    times = list(TIME_RE.finditer(text))
+    pairs = zip(times, times[1:], strict=False)
+    return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)
+
+
 # a day of the week names the day ("on Thursday at 4:20pm"), as a date does
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
@@ -140,3 +152,25 @@ def dated(place: Place) -> bool:
 def _dates_incident(doc: Document) -> bool:
     told = [s for s in doc.sections if "timeline" in s.kinds] + summary_sections(doc)
     return any(has_date(b.text) or _WEEKDAY.search(b.text) for s in told for b in s.blocks)
+
+
+def follow_up(place: Place) -> bool:
+    """A time of day beside a later day told outside the words ("around midday the next
+    day, we …"), not an extent of the incident ("until the following morning", "between late
+    evening and the next morning")."""
+    if _TIME_WORDS.compiled.search(place.words) is None or _SPAN.match(place.words):
+        return False
+    s, e = place.sentence
+    outside = place.block.lower[s : place.span[0]] + " " + place.block.lower[place.span[1] : e]
+    return _NEXT_DAY.compiled.search(outside) is not None
+
+
+_SPAN = re.compile(r"(?:until|till|between|from|through)\b")
+
+# a day after the incident's ("the next morning", "the following week", "afterwards")
+_NEXT_DAY = Lazy(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|\w+day)"
+    r"|afterwards|after\s+the\s+(?:incident|outage))\b"
+)
+# words that tell a time of day ("around midday", "in the evening")
+_TIME_WORDS = Lazy(r"\b(?:lunch\s?time|noon|midday|dinner\s?time|evening|afternoon|morning)\b")

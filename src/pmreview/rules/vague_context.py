@@ -38,7 +38,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
-    | {"count", "timed", "clocked", "dated", "lengthed", "pinned"}
+    | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -47,6 +47,7 @@ SKIPS = frozenset(
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
     | {"located", "timeless", "other_length"}
+    | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

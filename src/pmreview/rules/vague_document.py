@@ -35,7 +35,8 @@ _GROUPS = (
     r"|guests?|residents?|patients?|readers?|viewers?|listeners?",
     r"requests?|transactions?|calls?|quer(?:y|ies)|orders?|payments?|payouts?|checkouts?"
     r"|traffic|messages?|e-?mails?|uploads?|downloads?|page ?loads?|bookings?|reservations?"
-    r"|logins?|sign-?ups?|sessions?|authori[sz]ations?|submissions?|operations?",
+    r"|logins?|sign-?ups?|sessions?|authori[sz]ations?|submissions?|operations?"
+    r"|deliver(?:y|ies)|events?|webhooks?|notifications?|jobs?",
     r"nodes?|hosts?|servers?|instances?|machines?|vms?",
 )
 _WORD = re.compile(r"[a-z][a-z-]*")

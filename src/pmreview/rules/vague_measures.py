@@ -1,6 +1,8 @@
 """Readings of PM104's words that are not a measure of their own (rules/vague_context.py): a
 line of a legend, a sentence that introduces the steps its paragraph names, a goal item
-whose own sub-item is the concrete task and a procedure a measure goes by; and of PM101's
+whose own sub-item is the concrete task, a procedure a measure goes by and the plan a task is
+put into, and the concrete means that answers a goal ("… by adding a probe every minute");
+and of PM101's
 hedges that are on what to do, not on the cause."""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..text.sentences import without_tags
 from ..text.task_parts import legend_line
 from ..text.verb_forms import verbs
 from . import vague_roles as roles
-from .vague_markers import marked, markers
+from .vague_markers import marked, markers, names_product
 from .vague_place import CLAUSE_END, Place
 
 # an appeal to the readers ("we need more maintainers; please donate") or advice to them on
@@ -128,6 +130,47 @@ _PROCEDURE = re.compile(
 def goes_by(place: Place) -> bool:
     """The words name a procedure that the measure of their sentence follows."""
     return _PROCEDURE.search(place.words) is not None and _MEANS.search(place.before) is not None
+
+
+# the plan or process a task is put into, named by a noun of improving ("add test SIMs to the
+# post-upgrade test plan", "add a check to the review process"): a place, not a measure
+_INTO = re.compile(
+    r"\b(?:to|into|in|within|from|under|during|throughout|for|of)\s+"
+    r"(?:(?:the|our|its|their|each|every|this|that|a|an|your|my)\s+(?:[a-z]+-(?:[a-z]+\s+)?)?"
+    r"|[a-z]+-(?:[a-z]+\s+)?)$"
+)
+_NOUN_FORM = re.compile(
+    r"(?:upgrade|review|fix|update|improvement|enhancement|refinement|optimi[sz]ation)(?:e?s)?"
+    r"\s+(?!of\b)"
+)
+
+
+def holds_task(place: Place) -> bool:
+    """The words name the plan or process that the sentence's task is put into, by a noun of
+    improving ("… to the post-upgrade test plan"), not an improvement to make."""
+    return _NOUN_FORM.match(place.words) is not None and _INTO.search(place.before) is not None
+
+
+# the means of a goal, after it: "by" and a verb of making a change ("Enhance monitoring by
+# adding a synthetic checkout probe every minute from two regions")
+_BY = re.compile(
+    r"^[^.;:,]*?(?:,\s*)?\bby\s+(?:add|requir|mov|sett|writ|replac|switch|pinn|enabl|runn|creat|install"
+    r"|remov|block|limit|pag|alert|captur|schedul|introduc|automat|deploy|configur|wir|rout"
+    r"|lower|rais|cap|split|shard|cach)\w*ing\b(.*)$",
+    re.S,
+)
+
+
+def by_method(place: Place) -> bool:
+    """The goal is followed by its means, and the means is concrete: it names a value (a
+    number, code, a file), the condition it acts on or the product it uses."""
+    found = _BY.match(place.block.lower[place.span[1] : place.sentence[1]])
+    if found is None:
+        return False
+    means = found.group(1)
+    written = place.block.text[place.span[1] : place.sentence[1]]
+    concrete = marked("value")(means) or marked("quantity")(means) or roles.triggered(means)
+    return concrete or names_product(written)
 
 
 # what will, should or must be done ("we probably should add …", "next time I'll …")

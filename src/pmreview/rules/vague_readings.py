@@ -84,9 +84,10 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "definition": lambda place: roles.defines(place.before) or measures.in_legend(place),
     "background": lambda place: (
         aside.compares(place.before)
+        or aside.habit(place)
         or roles.background(_sentence(place), place.after, place.around("clause"))
     ),
-    "remedy": lambda place: roles.remedied(place.before, place.after),
+    "remedy": lambda place: roles.remedied(place.before, place.after) or aside.recovered(place),
     "effort": lambda place: roles.effort(place.before, _sentence(place)),
     "ease": lambda place: roles.eases(_sentence(place)),
     "appeal": lambda place: measures.appeals(_sentence(place)),
@@ -115,6 +116,14 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "instructed": aside.instructed,
     "timeless": clock.timeless,
     "other_length": clock.other_length,
+    "contacted": aside.contacted,
+    "staged": lambda place: aside.staged(place.words),
+    "pointed": aside.pointed,
+    "occupied": lambda place: aside.occupied(place.before),
+    "dating": lambda place: aside.dating(
+        place.before, roles.tells_recovery(_sentence(place), place.words)
+    ),
+    "destination": measures.holds_task,
 }
 
 
@@ -126,6 +135,8 @@ def _sentence(place: Place) -> str:
 # (a list item: the whole item as written, its links and ticket numbers included)
 WHOLE: dict[str, Callable[[Place], bool]] = {
     "training": measures.trains,
+    # the goal's concrete means after it ("Enhance monitoring by adding a probe every minute")
+    "method": measures.by_method,
     # a monitor that says what it watches where ("Add probes on all web hosts for port …")
     "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
@@ -136,5 +147,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "clocked": clock.clocked,
     "lengthed": clock.lengthed,
     "pinned": clock.pinned,
+    "spanned": clock.spanned,
     "dated": clock.dated,
 }
