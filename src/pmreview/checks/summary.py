@@ -146,7 +146,7 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
     happened ("IPv6 traffic continued to work", "traffic should have switched to the backup
     route") or a field whose label alone names a symptom ("Outage window | 05:00 – 08:25")
     only when no other sentence tells it."""
-    hedge = _hedge()
+    hedge = _Unquoted(_hedge())
     demoted = _AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
     return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
 
@@ -158,7 +158,13 @@ def _impact_said(
     (not `unless`), or a breach told with one (not `breach_unless`: a breach is told as "may
     have been accessed" too)."""
     symptom = lexicon("symptom")
-    found = find_sentence(blocks, symptom, also=NAMED, unless=unless)
+    # what people met, with the thing named: the impact in full, wherever it stands
+    met = [
+        find_sentence(blocks, symptom, also=_AllOf(USERS.compiled, NAMED), unless=unless),
+        find_sentence(blocks, symptom, also=USERS.compiled, unless=unless, cased=NAME),
+    ]
+    found = min((e for e in met if e), key=lambda e: (e["line"], e["column"]), default=None)
+    found = found or find_sentence(blocks, symptom, also=NAMED, unless=unless)
     said = [
         find_sentence(blocks, symptom, also=USERS.compiled, unless=unless),
         find_sentence(blocks, symptom, unless=unless, cased=NAME),
@@ -202,6 +208,37 @@ class _LabelOnly:
         if found and not lexicon("symptom").search(found.group(2)):
             return found
         return None
+
+
+class _AllOf:
+    """The last of several searchers' matches, when every one of them matches."""
+
+    def __init__(self, *searchers: Searcher) -> None:
+        self.searchers = searchers
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        found = None
+        for s in self.searchers:
+            if (found := s.search(text)) is None:
+                return None
+        return found
+
+
+# words quoted as written: an error message, a browser's warning ("Potential Security Risk")
+_QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,200}`')
+
+
+class _Unquoted:
+    """A searcher that does not look inside quoted words: a hedge in a quoted warning does not
+    make the sentence a possibility."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        if '"' in text or "“" in text or "`" in text:
+            text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+        return self.searcher.search(text)
 
 
 class _AnyOf:
