@@ -149,3 +149,49 @@ def test_a_part_that_came_up_is_the_outcome_not_the_change() -> None:
         _doc("The quiz site was down for all users from 03:00 to 03:40 UTC.\n", timeline)
     )
     assert "deleted the dumps" in found["timeline.resolution"]
+
+
+def test_the_opening_text_shows_the_summary_not_the_cause_section_after_it() -> None:
+    text = (
+        "# Sorry: our bake-sale shop went down\n\n*Posted by Ines Duarte, treasurer of the Hill"
+        " Street School Parents' Association*\n\nDear parents,\n\nOn Friday evening our online"
+        " bake-sale shop stopped taking orders for three hours.\n\n## Why did it break?\n\n"
+        "Our shop runs on a small hosting plan that allows only ten visitors at once, and the"
+        " outage came when the school newsletter went out.\n"
+    )
+    found = review_text(text, Options(offline=True)).checks["summary.present"]
+    assert found.status == "pass" and found.evidence.startswith("On Friday evening")
+
+
+def test_the_document_title_does_not_show_a_section_another_title_names() -> None:
+    text = (
+        _doc("The `todo-api` returned 503 to all users from 09:00 to 10:00 UTC.\n")
+        .replace("# Postmortem: quiz site outage", "# Incident report: `todo-api` pods crashing")
+        .replace("## Action items", "## What we'll do differently")
+    )
+    assert _passes(text)["measures.present"] == "What we'll do differently"
+
+
+def test_what_will_be_done_outranks_an_excuse_in_prose_measures() -> None:
+    text = _doc("The club website was down for all users from 19:00 to 22:00 UTC.\n").replace(
+        "## Action items\n\n- Add a disk alert on db-1.\n- Rotate the quiz logs daily.\n",
+        "## What we're changing\n\nWe are a tiny club run by volunteers and never expected"
+        " this much traffic. We will keep the larger hosting plan until the season ends.\n",
+    )
+    assert _passes(text)["measures.improvements"].startswith("We will keep")
+
+
+def test_a_hand_over_that_did_not_happen_is_not_the_escalation() -> None:
+    timeline = (
+        "- 13:40 – Card payments to the bank start failing.\n"
+        "- 13:49 – The payment success alert pages the Payments on-call engineer.\n"
+        "- 14:30 – The certificate on gw-1 was renewed; payments recover.\n"
+    )
+    cause = (
+        "Our router treats a handshake failure as final, so payments that could have been"
+        " sent to the Backup Bank team failed instead.\n"
+    )
+    found = _passes(
+        _doc("Card payments failed for all users from 13:40 to 14:30 UTC.\n", timeline, cause)
+    )
+    assert "pages the Payments on-call" in found["timeline.escalation"]

@@ -18,7 +18,7 @@ from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
-from .record import Part, place
+from .record import Part, shown_place
 from .semantics import Evidence
 
 
@@ -48,7 +48,7 @@ def resolution(doc: Document) -> Part:
         vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks + entries)
         detail = fix_in_entries(entries, vetoed)
     return {
-        "present": place(secs[0]) if secs else None,
+        "present": shown_place(doc, secs, "resolution") if secs else None,
         "detail": detail or (_fix_anywhere(doc) if not blocks or status else None),
     }
 

@@ -21,6 +21,7 @@ from ..text.times import has_date, time_matches
 from . import semantics as sem
 from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
+from .searchers import AllOf, AnyOf, Unquoted
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
@@ -80,7 +81,9 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
         return None
     sec = next((s for s in secs if s.has("summary")), secs[0])
     if sec.line == doc.sections[0].line:  # the document's title or untitled opening
-        return _opening(blocks)
+        # its own text, not the cause or impact section that follows it
+        mine = {id(b) for b in doc.sections[0].blocks}
+        return _opening([b for b in blocks if id(b) in mine] or blocks)
     found = place(sec)
     return found if found["line"] else {**found, "line": blocks[0].line}
 
@@ -94,10 +97,16 @@ _FIELD = re.compile(r"^\W*[A-Za-z][\w ]{0,30}\W*:\s")
 _HEADER = re.compile(r"^\W*(?:subject|re|fwd?|from|to|cc|date|sent|memo)\s*:", re.IGNORECASE)
 
 
+# who wrote or posted it: "*Posted by Grace, Chair of Trustees · 12 May*", "By the SRE team"
+_BYLINE = re.compile(
+    r"^\W*(?:(?:posted|written|published|prepared|authored|signed)\s+by|by)\b", re.IGNORECASE
+)
+
+
 def _opening(blocks: list[Block]) -> Place:
     """A summary told under the document's title is its opening text, not the title: its
     first line that is a sentence about the incident (not a byline or a "Ref:" field), else
-    its first line with words."""
+    its first sentence-long line ("Dear friends," greets), else its first line with words."""
     text = [b for b in blocks if b.kind != "heading" and sem.words(b.text)] or blocks
     lines = [(b.line + i, t.strip()) for b in text for i, t in enumerate(b.text.split("\n"))]
     lines = [(n, t) for n, t in lines if t] or [(text[0].line, text[0].text)]
@@ -108,7 +117,12 @@ def _opening(blocks: list[Block]) -> Place:
         and _INCIDENT.compiled.search(t)
         and not _HEADER.match(t)
     )
-    line, words = next(told, lines[0])
+    said = (
+        x
+        for x in lines
+        if sem.words(_FIELD.sub("", x[1], count=1)) >= 8 and not _BYLINE.match(x[1])
+    )
+    line, words = next(told, None) or next(said, lines[0])
     return {"line": line, "title": "", "text": words[:120]}
 
 
@@ -146,9 +160,9 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
     happened ("IPv6 traffic continued to work", "traffic should have switched to the backup
     route") or a field whose label alone names a symptom ("Outage window | 05:00 – 08:25")
     only when no other sentence tells it."""
-    hedge = _Unquoted(_hedge())
-    demoted = _AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
-    return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
+    hedge = Unquoted(_hedge())
+    demoted = AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
+    return _impact_said(blocks, AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
 
 
 def _impact_said(
@@ -160,7 +174,7 @@ def _impact_said(
     symptom = lexicon("symptom")
     # what people met, with the thing named: the impact in full, wherever it stands
     met = [
-        find_sentence(blocks, symptom, also=_AllOf(USERS.compiled, NAMED), unless=unless),
+        find_sentence(blocks, symptom, also=AllOf(USERS.compiled, NAMED), unless=unless),
         find_sentence(blocks, symptom, also=USERS.compiled, unless=unless, cased=NAME),
     ]
     found = min((e for e in met if e), key=lambda e: (e["line"], e["column"]), default=None)
@@ -208,47 +222,6 @@ class _LabelOnly:
         if found and not lexicon("symptom").search(found.group(2)):
             return found
         return None
-
-
-class _AllOf:
-    """The last of several searchers' matches, when every one of them matches."""
-
-    def __init__(self, *searchers: Searcher) -> None:
-        self.searchers = searchers
-
-    def search(self, text: str, /) -> re.Match[str] | None:
-        found = None
-        for s in self.searchers:
-            if (found := s.search(text)) is None:
-                return None
-        return found
-
-
-# words quoted as written: an error message, a browser's warning ("Potential Security Risk")
-_QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,200}`')
-
-
-class _Unquoted:
-    """A searcher that does not look inside quoted words: a hedge in a quoted warning does not
-    make the sentence a possibility."""
-
-    def __init__(self, searcher: Searcher) -> None:
-        self.searcher = searcher
-
-    def search(self, text: str, /) -> re.Match[str] | None:
-        if '"' in text or "“" in text or "`" in text:
-            text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-        return self.searcher.search(text)
-
-
-class _AnyOf:
-    """The first of several searchers that matches."""
-
-    def __init__(self, *searchers: Searcher) -> None:
-        self.searchers = searchers
-
-    def search(self, text: str, /) -> re.Match[str] | None:
-        return next((m for s in self.searchers if (m := s.search(text)) is not None), None)
 
 
 # a security incident's impact: what was reached, and what customers' data went through
