@@ -195,3 +195,23 @@ def test_a_hand_over_that_did_not_happen_is_not_the_escalation() -> None:
         _doc("Card payments failed for all users from 13:40 to 14:30 UTC.\n", timeline, cause)
     )
     assert "pages the Payments on-call" in found["timeline.escalation"]
+
+
+def test_a_failure_nobody_noticed_is_not_the_detection() -> None:
+    timeline = (
+        "- 8pm shop gets slow, didnt notice\n"
+        "- 8:20pm a customer e-mails us that checkout is broken\n"
+        "- 8:40pm restarted php-fpm on web-1, shop back\n"
+    )
+    found = _passes(_doc("The shop was down for all users from 8pm to 8:40pm UTC.\n", timeline))
+    assert "e-mails us" in found["timeline.detection"]
+
+
+def test_calls_coming_in_are_the_detection_before_a_diagnosis() -> None:
+    timeline = (
+        "- 09:00 – The help desk starts getting calls from parents who receive no codes.\n"
+        "- 11:00 – The provider's delivery reports show most messages were rejected.\n"
+        "- 14:00 – Texts moved back to the old provider; codes arrive again.\n"
+    )
+    found = _passes(_doc("Sign-in codes failed for all users from 09:00 to 14:00 UTC.\n", timeline))
+    assert "getting calls from parents" in found["timeline.detection"]
