@@ -1,26 +1,11 @@
-"""Searchers made of searchers: all of them, any of them, or one that does not look inside
-quoted words (the impact's readings in checks/summary.py)."""
+"""Searchers made of searchers: any of them, or one that does not look inside quoted
+words (the impact's readings in checks/summary.py)."""
 
 from __future__ import annotations
 
 import re
 
 from ..text.prefilter import Searcher
-
-
-class AllOf:
-    """The last of several searchers' matches, when every one of them matches."""
-
-    def __init__(self, *searchers: Searcher) -> None:
-        self.searchers = searchers
-
-    def search(self, text: str, /) -> re.Match[str] | None:
-        found = None
-        for s in self.searchers:
-            if (found := s.search(text)) is None:
-                return None
-        return found
-
 
 # words quoted as written: an error message, a browser's warning ("Potential Security Risk")
 _QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,200}`')

@@ -21,7 +21,7 @@ from ..text.times import has_date, time_matches
 from . import semantics as sem
 from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
-from .searchers import AllOf, AnyOf, Unquoted
+from .searchers import AnyOf, Unquoted
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
@@ -172,13 +172,13 @@ def _impact_said(
     (not `unless`), or a breach told with one (not `breach_unless`: a breach is told as "may
     have been accessed" too)."""
     symptom = lexicon("symptom")
-    # what people met, with the thing named: the impact in full, wherever it stands
+    # a symptom with the thing named, or met by people with a proper name ("viewers of
+    # Streamly could not start playback"): the first of either, wherever it stands
     met = [
-        find_sentence(blocks, symptom, also=AllOf(USERS.compiled, NAMED), unless=unless),
+        find_sentence(blocks, symptom, also=NAMED, unless=unless),
         find_sentence(blocks, symptom, also=USERS.compiled, unless=unless, cased=NAME),
     ]
     found = min((e for e in met if e), key=lambda e: (e["line"], e["column"]), default=None)
-    found = found or find_sentence(blocks, symptom, also=NAMED, unless=unless)
     said = [
         find_sentence(blocks, symptom, also=USERS.compiled, unless=unless),
         find_sentence(blocks, symptom, unless=unless, cased=NAME),
