@@ -215,3 +215,35 @@ def test_calls_coming_in_are_the_detection_before_a_diagnosis() -> None:
     )
     found = _passes(_doc("Sign-in codes failed for all users from 09:00 to 14:00 UTC.\n", timeline))
     assert "getting calls from parents" in found["timeline.detection"]
+
+
+def test_a_fix_entry_after_a_check_that_looked_normal_is_the_resolution() -> None:
+    timeline = (
+        "- 10:00 – Product pages show no listings.\n"
+        "- 10:45 – Database logs reviewed, normal operation confirmed.\n"
+        "- 11:00 – The faulty change in `listing.py` is identified.\n"
+        "- 11:30 – A hotfix to `listing.py` was deployed, restoring the listings.\n"
+    )
+    found = _passes(
+        _doc("Listings were missing for all users from 10:00 to 11:30 UTC.\n", timeline)
+    )
+    assert "hotfix" in found["timeline.resolution"]
+
+
+def test_an_alert_received_and_acted_on_is_an_action() -> None:
+    timeline = (
+        "- 02:15 – The login error alert fires in PagerDuty.\n"
+        "- 02:20 – The on-call engineer received the alert and began investigating the api logs.\n"
+        "- 02:45 – We suspected the auth provider.\n"
+        "- 03:10 – Restarted `api-gw` on node-2; logins work again.\n"
+    )
+    found = _passes(_doc("Logins failed for all users from 02:15 to 03:10 UTC.\n", timeline))
+    assert "began investigating the api logs" in found["timeline.actions"]
+
+
+def test_a_cause_that_points_back_is_not_the_cause_stated() -> None:
+    summary = (
+        "At 01:38 UTC the quiz.example.dev site went down because the disk of web-1 was full."
+        " Grading jobs were failing since 00:55 UTC due to the same reason.\n"
+    )
+    assert _passes(_doc(summary))["summary.root_cause"].startswith("At 01:38")

@@ -24,6 +24,15 @@ _ANNOUNCED = Lazy(
 )
 
 
+# the incident told to the people it touched, after it ended: "customer e-mails sent",
+# "customer communications issued"
+_TOLD_OUT = Lazy(
+    _ANNOUNCED.pattern
+    + r"|\b(?:e-?mails?|messages?|notices?|letters?|updates?) (?:were |was )?"
+    r"(?:sent|posted|issued)\b"
+)
+
+
 def resolution(evs: list[Event]) -> Evidence | None:
     """The entry that ended the impact, up to the entry that says the impact ended (a later
     follow-up is not it), else in the whole timeline; quoted at the change that ended it."""
@@ -54,10 +63,14 @@ def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
     before it says the service came back: that one is."""
     if _back(evs[i].text):
         return i
-    # the latest of the three entries before that says it came back: what comes between
-    # ("14:10 customer communications issued") is the aftermath
-    k = next((k for k in range(i - 1, max(0, i - 3) - 1, -1) if _back(evs[k].text)), None)
-    return k if k is not None and _resolves(evs, k, how) else i
+    # the latest of the three entries before that says it came back, past entries that only
+    # announce it ("14:10 customer communications issued")
+    for k in range(i - 1, max(0, i - 3) - 1, -1):
+        if _back(evs[k].text):
+            return k if _resolves(evs, k, how) else i
+        if not _TOLD_OUT.compiled.search(evs[k].text.lower()):
+            return i
+    return i
 
 
 def _the_change(evs: list[Event], i: int) -> int:

@@ -149,13 +149,24 @@ def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence |
     for group in (later, found):
         # someone learning of the failure ("Joy sees the alert e-mail and confirms the site is
         # down") is the detection, told before the responders act: their acts come first
-        acting = [f for f in group if not _LEARNS.compiled.search(f[0].lower[f[1] : f[2]])]
+        acting = [f for f in group if not _only_learns(f[0].lower[f[1] : f[2]])]
         for told in (acting, group):
             after = next((f for f in told if _acts_on(*f, after_verb=True)), None)
             chosen = after or (told[0] if told else None)
             if chosen:
                 return sem.evidence(*chosen)
     return None
+
+
+def _only_learns(low: str) -> bool:
+    """Someone learns of the failure and does nothing to a part of the system after it
+    ("received an alert and began investigating the API gateway logs" acts)."""
+    learns = _LEARNS.compiled.search(low)
+    if learns is None:
+        return False
+    tail = low[learns.end() :]
+    at = _acts(tail)
+    return at is None or not lexicon("system_part").search(tail, at)
 
 
 # someone learns of the failure: a person sees or gets an alert, a user tells the team

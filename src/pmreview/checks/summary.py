@@ -81,9 +81,11 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
         return None
     sec = next((s for s in secs if s.has("summary")), secs[0])
     if sec.line == doc.sections[0].line:  # the document's title or untitled opening
-        # its own text, not the cause or impact section that follows it
-        mine = {id(b) for b in doc.sections[0].blocks}
-        return _opening([b for b in blocks if id(b) in mine] or blocks)
+        # its own text and the summary's parts (an Impact field), not a section titled as the
+        # cause or as nothing ("Why did it break?") that the summary runs into
+        told = {id(b) for s in secs if s.kinds - {"root_cause"} for b in s.blocks}
+        told |= {id(b) for b in doc.sections[0].blocks}
+        return _opening([b for b in blocks if id(b) in told] or blocks)
     found = place(sec)
     return found if found["line"] else {**found, "line": blocks[0].line}
 
@@ -176,7 +178,9 @@ def _impact_said(
     # Streamly could not start playback"): the first of either, wherever it stands
     met = [
         find_sentence(blocks, symptom, also=NAMED, unless=unless),
-        find_sentence(blocks, symptom, also=USERS.compiled, unless=unless, cased=NAME),
+        find_sentence(
+            blocks, symptom, also=USERS.compiled, unless=AnyOf(unless, _PICTURE), cased=NAME
+        ),
     ]
     found = min((e for e in met if e), key=lambda e: (e["line"], e["column"]), default=None)
     said = [
@@ -192,6 +196,8 @@ def _impact_said(
     )
 
 
+# a picture's markup ("![403 Error](https://user-images…)"): no sentence
+_PICTURE = re.compile(r"^\W*!\[")
 # a sentence told to give the cause of what the summary has said: "The cause: …", "The delays
 # happened because …", "This was caused by …" (matched on lower-cased text)
 _CAUSE_LED = Lazy(

@@ -73,6 +73,19 @@ _STATED = Lazy(
     r"|\battributed to\b|\bowing to\b|\bbrought on by\b"
     r"|\bthe (?:real |actual |underlying |main )?(?:problem|issue) (?:was|turned out to be)\b"
 )
+# a cause told as a theory held ("I assumed the problem was the phone's clock") or by
+# pointing back ("failing due to the same reason"): no cause stated in the sentence
+_UNSTATED = Lazy(
+    r"\b(?:assum\w*|thought|suspect\w*|believ\w*|guess\w*|hypothes\w*)\b"
+    r"|\b(?:due to|caused by|because of|for) (?:the same (?:reason|cause|issue|problem)\b"
+    r"|(?:this|that|it)\W*$)"
+)
+
+
+def _stated(stated: Lazy, sentence: str) -> bool:
+    return bool(stated.compiled.search(sentence)) and not _UNSTATED.compiled.search(sentence)
+
+
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
@@ -102,7 +115,7 @@ def _cause_sentence(
             sentence = b.lower[s:e]
             if (
                 sem.words(sentence) < 4
-                or (stated is not None and not stated.compiled.search(sentence))
+                or (stated is not None and not _stated(stated, sentence))
                 or _EFFECT.compiled.match(sentence)
                 or meta[i]
                 or told_as_theory(sentence)
