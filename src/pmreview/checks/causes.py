@@ -14,7 +14,7 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .mechanism import NOT_WHAT_HAPPENED, chain, mechanism, named
-from .record import Part, place
+from .record import Part, shown_place
 from .semantics import Evidence
 from .theories import told_as_theory
 
@@ -184,7 +184,7 @@ def root_cause(doc: Document) -> Part:
     secs = with_subsections(doc, sections_of(doc, "root_cause"), "resolution")
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
     return {
-        "present": place(secs[0]) if secs else None,
+        "present": shown_place(doc, secs, "root_cause") if secs else None,
         # a thin root-cause section ("Why: batch job with no limits + autoscaler max too low")
         # may leave the mechanism to the story, which the check reads too
         "detail": _detail(blocks, doc)

@@ -74,8 +74,9 @@ _A_CHANGE = Lazy(
     r"(?=\s+(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:validated|tested|reviewed|approved"
     r"|planned|scheduled|announced|checked|verified)\b)"
 )
-# parts of a data store that a fix rebuilds or moves ("rebuilt the affected shards")
-_PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?)\b")
+# parts of a data store that a fix rebuilds or moves ("rebuilt the affected shards"), and the
+# outside service a fix moves traffic to ("moved the text messages back to the old supplier")
+_PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?|suppliers?|providers?|vendors?)\b")
 
 
 # "restarted the server" names no part: which server, or what on it?

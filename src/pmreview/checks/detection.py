@@ -63,7 +63,8 @@ _OUTWARD = Lazy(
 # from a friend", "opened the site and got a 503 page"
 _DETECTED = Lazy(
     r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
-    r"|\b(?:got|gets|received|receives|receiving) (?:(?:an?|some|several|many|\d+) )?(?:[\w-]+ )?"
+    r"|\b(?:got|gets|getting|received|receives|receiving) (?:(?:an?|some|several|many|\d+) )?"
+    r"(?:[\w-]+ )?"
     r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?) from\b"
     # a page or a path opened in a browser: "opened /posts/1 in my browser and got a 500"
     r"|\b(?:opened|opens|visited|visits|loaded|loads|tried to (?:open|load|visit|reach|use))\b"

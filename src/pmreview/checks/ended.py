@@ -14,13 +14,22 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .entry_change import change_entry, ending_fix, fix_event, released, tells_how
 from .events import Event
-from .fix_entries import IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE, failed_attempt
+from .fix_entries import ENTRY_HEAD, IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE, failed_attempt
 from .semantics import Evidence
 
 # an announcement of the fix (to a mailing list, a status page) is not the fix
 _ANNOUNCED = Lazy(
     r"\b(?:mailing list|status ?page|announc\w*|tweet\w*|blog post|(?:is|are|was|were) notified"
     r"|communicat\w*|informed|updated the status)\b"
+)
+
+
+# the incident told to the people it touched, after it ended: "customer e-mails sent",
+# "customer communications issued"
+_TOLD_OUT = Lazy(
+    _ANNOUNCED.pattern
+    + r"|\b(?:e-?mails?|messages?|notices?|letters?|updates?) (?:were |was )?"
+    r"(?:sent|posted|issued)\b"
 )
 
 
@@ -50,12 +59,18 @@ def _offset(ev: Event) -> int:
 
 def _the_recovery(evs: list[Event], i: int, how: dict[int, bool]) -> int:
     """An entry that only closes the incident or cleans up after it ("incident closed",
-    "reverted the temporary firewall rule") is not the resolution when the entry before it
-    says the service came back: that one is."""
-    k = i - 1
-    if _back(evs[i].text) or k < 0 or not _back(evs[k].text):
+    "reverted the temporary firewall rule") is not the resolution when an entry shortly
+    before it says the service came back: that one is."""
+    if _back(evs[i].text):
         return i
-    return k if _resolves(evs, k, how) else i
+    # the latest of the three entries before that says it came back, past entries that only
+    # announce it ("14:10 customer communications issued")
+    for k in range(i - 1, max(0, i - 3) - 1, -1):
+        if _back(evs[k].text):
+            return k if _resolves(evs, k, how) else i
+        if not _TOLD_OUT.compiled.search(evs[k].text.lower()):
+            return i
+    return i
 
 
 def _the_change(evs: list[Event], i: int) -> int:
@@ -66,7 +81,28 @@ def _the_change(evs: list[Event], i: int) -> int:
     if fix_event(text) or released(text) or not _back(text) and change_entry(text):
         return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
-    return next((k for k in before if change_entry(evs[k].text)), i)
+    return next((k for k in before if change_entry(evs[k].text) and not _came_up(evs[k])), i)
+
+
+def _came_up(ev: Event) -> bool:
+    """A part that started or came up, told as what it did ("MySQL started successfully",
+    "the replay job started"): an outcome of the fix, not the change that made it ("we
+    restarted nginx", "nginx was restarted")."""
+    low = ENTRY_HEAD.sub("", ev.text.lower())
+    m = _CAME_UP.compiled.search(low)
+    subject = re.findall(r"[\w`.-]+", low[: m.start()]) if m else []
+    return bool(
+        0 < len(subject) <= 4 and subject[0] not in _PEOPLE and not _PASSIVE.intersection(subject)
+    )
+
+
+_PEOPLE = frozenset({"we", "i", "they", "he", "she", "someone", "somebody"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "got"})
+_CAME_UP = Lazy(
+    r"\b(?:(?:has |have )?(?:started|restarted)|starts|restarts|came (?:back )?up"
+    r"|comes (?:back )?up|booted|boots)(?:\s+(?:successfully|again|normally|cleanly|fine))?"
+    r"\s*(?:$|[.,;:(]|(?:and|at|after)\b)"
+)
 
 
 def _back(text: str) -> bool:

@@ -147,11 +147,35 @@ def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence |
     ]
     later = [f for f in found if f[0].position(f[1]) > since]
     for group in (later, found):
-        after = next((f for f in group if _acts_on(*f, after_verb=True)), None)
-        chosen = after or (group[0] if group else None)
-        if chosen:
-            return sem.evidence(*chosen)
+        # someone learning of the failure ("Joy sees the alert e-mail and confirms the site is
+        # down") is the detection, told before the responders act: their acts come first
+        acting = [f for f in group if not _only_learns(f[0].lower[f[1] : f[2]])]
+        for told in (acting, group):
+            after = next((f for f in told if _acts_on(*f, after_verb=True)), None)
+            chosen = after or (told[0] if told else None)
+            if chosen:
+                return sem.evidence(*chosen)
     return None
+
+
+def _only_learns(low: str) -> bool:
+    """Someone learns of the failure and does nothing to a part of the system after it
+    ("received an alert and began investigating the API gateway logs" acts)."""
+    learns = _LEARNS.compiled.search(low)
+    if learns is None:
+        return False
+    tail = low[learns.end() :]
+    at = _acts(tail)
+    return at is None or not lexicon("system_part").search(tail, at)
+
+
+# someone learns of the failure: a person sees or gets an alert, a user tells the team
+_LEARNS = Lazy(
+    r"\b(?:sees?|saw|gets?|got|receives?|received|reads?) (?:the |an? |our |its )?(?:[\w-]+ ){0,2}?"
+    r"(?:alerts?|alarms?|pages?|e-?mails?|notifications?|messages?|texts?|tickets?|reports?)\b"
+    r"|\b(?:tells?|told|informs?|informed|notif(?:ies|ied)|warns?|warned|messages?|messaged"
+    r"|texts?|texted|pings?|pinged) (?:us|me|the team|the on-?call)\b|\bnotic(?:es|ed)\b"
+)
 
 
 # a plan or advice, not an action taken: "we are changing our process", "we recommend…"

@@ -18,7 +18,7 @@ from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
-from .record import Part, place
+from .record import Part, shown_place
 from .semantics import Evidence
 
 
@@ -48,7 +48,7 @@ def resolution(doc: Document) -> Part:
         vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks + entries)
         detail = fix_in_entries(entries, vetoed)
     return {
-        "present": place(secs[0]) if secs else None,
+        "present": shown_place(doc, secs, "resolution") if secs else None,
         "detail": detail or (_fix_anywhere(doc) if not blocks or status else None),
     }
 
@@ -89,7 +89,29 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
         ),
         0,
     )
-    return _fix_sentence(told[start:], vetoed) or _fix_sentence(told[:start], vetoed)
+    after, before = told[start:], told[:start]
+    found = _fix_sentence(after, vetoed, True) or _fix_sentence(after, vetoed, False)
+    if found:
+        return found
+    found = _fix_sentence(before, vetoed, True) or _fix_sentence(before, vetoed, False)
+    # a change told before "We fixed it by …" is the cause's: the sentence that says it is
+    # the fix, and names what it changed, shows it
+    return _intro(told[start]) if found and start and _intro(told[start]) else found
+
+
+def _intro(said: tuple[Block, int, int]) -> Evidence | None:
+    """The sentence that opens the fix ("We fixed it by setting `X` in `.env`"), when it names
+    a specific thing and is no promise."""
+    b, s, e = said
+    if sem.specific_terms(b.text[s:e]) and not _PROMISED.compiled.search(b.lower[s:e]):
+        return sem.evidence(b, s, e)
+    return None
+
+
+# a promise for the future, not a change made: "We will not switch suppliers again until…"
+_PROMISED = Lazy(
+    r"^\W*(?:we|i|they|the team)\s+(?:will|shall|won['’]t|are going to|plan to|intend to)\b"
+)
 
 
 # where the fix begins in a section that tells the cause first
@@ -101,8 +123,11 @@ _FIX_INTRO = Lazy(
 )
 
 
-def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence | None:
-    """The first of the sentences that names a change made (not one that tells the cause)."""
+def _fix_sentence(
+    told: list[tuple[Block, int, int]], vetoed: bool, strict: bool
+) -> Evidence | None:
+    """The first of the sentences that names a change made (not one that tells the cause;
+    if `strict`, not a promise either: "We will not switch suppliers again until…")."""
     for b, s, e in told:
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
         # default", "leading to an increase" say what went wrong, not what was changed
@@ -112,6 +137,7 @@ def _fix_sentence(told: list[tuple[Block, int, int]], vetoed: bool) -> Evidence 
         if (
             not TELLS_CAUSE.compiled.search(plain)
             and not _NO_HELP.compiled.search(low)
+            and not (strict and _PROMISED.compiled.search(low))
             and not _PLANNED.compiled.search(low)  # the change that started it
             and not _GUESSED.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
@@ -136,7 +162,12 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
     told = {id(b) for b in story}
     done = [b for s in doc.sections if s.kinds & NOT_CAUSE for b in s.blocks]
     blocks = own_blocks(story + done)
-    return fix_in_entries(_timeline(doc)) or _fix_said(blocks) or _fix_told(blocks, told)
+    return (
+        fix_in_entries(_timeline(doc))
+        or _fix_said(blocks)
+        or _fix_told(blocks, told, True)
+        or _fix_told(blocks, told, False)
+    )
 
 
 def _fix_said(blocks: list[Block]) -> Evidence | None:
@@ -157,11 +188,12 @@ def _fix_said(blocks: list[Block]) -> Evidence | None:
     return None
 
 
-def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
+def _fix_told(blocks: list[Block], told: set[int], strict: bool) -> Evidence | None:
     """The first sentence that says it was resolved (in the story, `told`) or reports a
     change made, not as part of planned work nor as a guess or a decision ("decides to revert
     …"), and names the change; not one the next sentence says did not help ("I restarted
-    nginx. It did not fix things.")."""
+    nginx. It did not fix things."). If `strict`, not a change nobody made ("Nobody had set
+    the replica to read-only") nor one it or the next sentence says made no difference."""
     over = lexicon("resolved", "recovered")
     for b in gated(blocks, over, _MADE.compiled):  # one of them is needed
         spans = own_sentences(b)
@@ -175,6 +207,7 @@ def _fix_told(blocks: list[Block], told: set[int]) -> Evidence | None:
                 and not NOT_DONE.compiled.search(ENTRY_HEAD.sub("", low))  # "decides to revert"
                 and not _NO_HELP.compiled.search(low)
                 and not NO_EFFECT.compiled.search(after)
+                and not (strict and _not_the_fix(low, after))
                 and names_change(b.text[s:e], low, False)
             ):
                 return sem.evidence(b, s, e)
@@ -204,6 +237,28 @@ def _made(low: str, sentence: str) -> bool:
     not planned or tried before it: "will be removed"; a purpose after it is fine)."""
     m = _MADE.compiled.search(low)
     return bool(m and not UNDONE.compiled.search(low, 0, m.end()) and sem.specific_terms(sentence))
+
+
+def _not_the_fix(low: str, after: str) -> bool:
+    """A change nobody made ("Nobody had set the replica to read-only"), or one the sentence
+    or the next says made no difference ("rolled back … without effect")."""
+    m = _MADE.compiled.search(low)
+    return bool(
+        m is not None
+        and _NOT_MADE.compiled.search(low[: m.start()])
+        or NO_EFFECT.compiled.search(low)
+        or _NO_DIFFERENCE.compiled.search(low + " " + after)
+    )
+
+
+# a change nobody made: "Nobody had set the replica to read-only", "it was never disabled"
+_NOT_MADE = Lazy(r"\b(?:nobody|no one|never|not)\b(?:\W+\w+){0,2}\W*$")
+# it changed nothing: "When that made no difference…", "rolled back without effect"
+_NO_DIFFERENCE = Lazy(
+    r"\bmade no difference\b|\bdid(?:n['’]t| not) make (?:a|any) difference\b"
+    r"|\bwithout (?:any )?(?:effect|improvement|success)\b"
+    r"|\b(?:has|have|had)(?:n['’]t| not) (?:yet )?(?:improved|changed|helped)\b"
+)
 
 
 _MADE = Lazy(

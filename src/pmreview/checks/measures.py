@@ -16,7 +16,7 @@ from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
 from ..text.verb_forms import opens_as_verb, reported_done
 from . import semantics as sem
-from .record import Measures, TaskFact, place
+from .record import Measures, TaskFact, shown_place
 from .semantics import Evidence, find_sentence
 
 _MARKER = re.compile(r"^\s*(?:[-*+•●]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?")
@@ -39,7 +39,7 @@ def measures(doc: Document) -> Measures:
         if (id(b) not in lessons or _names_task(b)) and (t := _task(doc, b)) is not None
     ]
     return {
-        "present": place(secs[0]) if secs else None,
+        "present": shown_place(doc, secs, "measures", "action_items") if secs else None,
         "improvements": (
             _improvements(blocks, items, tasks, lessons) if sem.words(text) >= 6 else None
         ),
@@ -53,7 +53,8 @@ def _improvements(
     """A sentence saying what to improve: a concrete task first, then any item of three words
     or more (a paragraph above a list frames it: "We are taking steps to…"), then a measure
     marked in prose ("Action point: …"), then a sentence that names a change ("We have
-    disabled the tool…" after the intro), then any sentence. A lesson's item that names no
+    disabled the tool…" after the intro), then one that says what will be done ("We'll keep
+    the larger plan…", not the excuse before it), then any sentence. A lesson's item that names no
     task ("Official images are minimal on purpose") is quoted last: it is an observation,
     which says what to improve only broadly."""
     concrete = {t["line"] for t in tasks if t["concrete"]}
@@ -68,6 +69,7 @@ def _improvements(
         or find_sentence([b for b in said if b in own], words, unless=_LABEL.compiled)
         or find_sentence(blocks, _ACTION_LABEL, unless=_LABEL.compiled)
         or find_sentence(blocks, sem.CONCRETE_CHANGE, unless=_LABEL.compiled)
+        or find_sentence(blocks, _WILL_DO, unless=_LABEL.compiled)
         or find_sentence(own, words, unless=_LABEL.compiled)
         or find_sentence(blocks, words, unless=_LABEL.compiled)
     )
@@ -76,6 +78,11 @@ def _improvements(
 # a measure marked in prose: "Action point: create a mailing list for …", "TODO: …"
 _ACTION_LABEL = re.compile(
     r"^\W*(?:action (?:points?|items?)|todo|follow-?ups?|next steps?)\s*:\s*\w", re.IGNORECASE
+)
+# what the writers will do, told in prose (matched on lower-cased text)
+_WILL_DO = re.compile(
+    r"\b(?:we|i|the team)(?:['’]ll| will| are going to| plan to| intend to| shall)\b"
+    r"|\bwill be (?:\w+ )?\w+ed\b"
 )
 _REFERS_BACK = re.compile(
     r"^\W*(?:this|that|it|these|those)\s+(?:has|have|is|was|were|are|will)\b", re.IGNORECASE

@@ -133,6 +133,15 @@ def place(sec: Section) -> Place:
     return {"line": (sec.line or first.line) + at, "title": sec.title, "text": words}
 
 
+def shown_place(doc: Document, secs: list[Section], *kinds: str) -> Place:
+    """Where the first of `secs` is; the document's title is a section of a kind only by
+    accident of its words ("Incident report: `todo-api` pods…" is not the action items), so
+    another of `secs` whose own title names one of `kinds` shows it when there is one."""
+    title = doc.sections[0] if doc.sections and doc.sections[0].level == 1 else None
+    named = (s for s in secs if s is not title and s.kinds.intersection(kinds))
+    return place(next(named, secs[0]))
+
+
 def time_fact(doc: Document, t: TimeRef) -> TimeFact:
     """A clock time with the zone written next to it, as the document has them."""
     line = doc.source.lines[t.line - 1]

@@ -76,15 +76,23 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     told = [b for b in blocks if id(b) not in planned]
     present = lexicon("escalation_present")  # read by _told_present
     paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
+    unreal: Evidence | None = None  # what did not happen ("could have been sent to…"): last
     for b in gated(own_blocks(told), *verbs, present):  # _escalated needs one of them
         for s, e in own_sentences(b):
-            if not excluded.search(b.lower[s:e]) and _escalated(b, s, e):
-                if not _PAGED_BY_ALERT.compiled.search(b.lower[s:e]):
-                    return sem.evidence(b, s, e)
+            low = b.lower[s:e]
+            if excluded.search(low) or not _escalated(b, s, e):
+                continue
+            if _UNREAL.compiled.search(low):
+                unreal = unreal or sem.evidence(b, s, e)
+            elif not _PAGED_BY_ALERT.compiled.search(low):
+                return sem.evidence(b, s, e)
+            else:
                 paged = paged or sem.evidence(b, s, e)
-    return paged or _labelled_escalation(blocks, secs)
+    return paged or _labelled_escalation(blocks, secs) or unreal
 
 
+# what did not happen: "transactions that could have been sent to Acquirer A failed instead"
+_UNREAL = Lazy(r"\b(?:could|would|should|might)(?: not)? have (?:been )?\w+ to\b")
 # the page that an alert sent ("the latency alert pages the search on-call", "`DiskFull`
 # pages the on-call"): the first responder reached, told before whoever they escalated to
 _PAGED_BY_ALERT = Lazy(

@@ -18,6 +18,7 @@ from ..text.times import has_date, time_matches
 from . import semantics as sem
 from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
+from .searchers import AnyOf, Unquoted
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
@@ -80,7 +81,11 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
         return None
     sec = next((s for s in secs if s.has("summary")), secs[0])
     if sec.line == doc.sections[0].line:  # the document's title or untitled opening
-        return _opening(blocks)
+        # its own text and the summary's parts (an Impact field), not a section titled as the
+        # cause or as nothing ("Why did it break?") that the summary runs into
+        told = {id(b) for s in secs if s.kinds - {"root_cause"} for b in s.blocks}
+        told |= {id(b) for b in doc.sections[0].blocks}
+        return _opening([b for b in blocks if id(b) in told] or blocks)
     found = place(sec)
     return found if found["line"] else {**found, "line": blocks[0].line}
 
@@ -94,10 +99,16 @@ _FIELD = re.compile(r"^\W*[A-Za-z][\w ]{0,30}\W*:\s")
 _HEADER = re.compile(r"^\W*(?:subject|re|fwd?|from|to|cc|date|sent|memo)\s*:", re.IGNORECASE)
 
 
+# who wrote or posted it: "*Posted by Grace, Chair of Trustees · 12 May*", "By the SRE team"
+_BYLINE = re.compile(
+    r"^\W*(?:(?:posted|written|published|prepared|authored|signed)\s+by|by)\b", re.IGNORECASE
+)
+
+
 def _opening(blocks: list[Block]) -> Place:
     """A summary told under the document's title is its opening text, not the title: its
     first line that is a sentence about the incident (not a byline or a "Ref:" field), else
-    its first line with words."""
+    its first sentence-long line ("Dear friends," greets), else its first line with words."""
     text = [b for b in blocks if b.kind != "heading" and sem.words(b.text)] or blocks
     lines = [(b.line + i, t.strip()) for b in text for i, t in enumerate(b.text.split("\n"))]
     lines = [(n, t) for n, t in lines if t] or [(text[0].line, text[0].text)]
@@ -108,7 +119,12 @@ def _opening(blocks: list[Block]) -> Place:
         and _INCIDENT.compiled.search(t)
         and not _HEADER.match(t)
     )
-    line, words = next(told, lines[0])
+    said = (
+        x
+        for x in lines
+        if sem.words(_FIELD.sub("", x[1], count=1)) >= 8 and not _BYLINE.match(x[1])
+    )
+    line, words = next(told, None) or next(said, lines[0])
     return {"line": line, "title": "", "text": words[:120]}
 
 
@@ -146,9 +162,9 @@ def _impact_in(blocks: list[Block]) -> Evidence | None:
     happened ("IPv6 traffic continued to work", "traffic should have switched to the backup
     route") or a field whose label alone names a symptom ("Outage window | 05:00 – 08:25")
     only when no other sentence tells it."""
-    hedge = _hedge()
-    demoted = _AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
-    return _impact_said(blocks, _AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
+    hedge = Unquoted(_hedge())
+    demoted = AnyOf(_CAUSE_LED.compiled, _SPARED.compiled, _LabelOnly())
+    return _impact_said(blocks, AnyOf(hedge, demoted), demoted) or _impact_said(blocks, hedge)
 
 
 def _impact_said(
@@ -158,7 +174,15 @@ def _impact_said(
     (not `unless`), or a breach told with one (not `breach_unless`: a breach is told as "may
     have been accessed" too)."""
     symptom = lexicon("symptom")
-    found = find_sentence(blocks, symptom, also=NAMED, unless=unless)
+    # a symptom with the thing named, or met by people with a proper name ("viewers of
+    # Streamly could not start playback"): the first of either, wherever it stands
+    met = [
+        find_sentence(blocks, symptom, also=NAMED, unless=unless),
+        find_sentence(
+            blocks, symptom, also=USERS.compiled, unless=AnyOf(unless, _PICTURE), cased=NAME
+        ),
+    ]
+    found = min((e for e in met if e), key=lambda e: (e["line"], e["column"]), default=None)
     said = [
         find_sentence(blocks, symptom, also=USERS.compiled, unless=unless),
         find_sentence(blocks, symptom, unless=unless, cased=NAME),
@@ -172,6 +196,8 @@ def _impact_said(
     )
 
 
+# a picture's markup ("![403 Error](https://user-images…)"): no sentence
+_PICTURE = re.compile(r"^\W*!\[")
 # a sentence told to give the cause of what the summary has said: "The cause: …", "The delays
 # happened because …", "This was caused by …" (matched on lower-cased text)
 _CAUSE_LED = Lazy(
@@ -202,16 +228,6 @@ class _LabelOnly:
         if found and not lexicon("symptom").search(found.group(2)):
             return found
         return None
-
-
-class _AnyOf:
-    """The first of several searchers that matches."""
-
-    def __init__(self, *searchers: Searcher) -> None:
-        self.searchers = searchers
-
-    def search(self, text: str, /) -> re.Match[str] | None:
-        return next((m for s in self.searchers if (m := s.search(text)) is not None), None)
 
 
 # a security incident's impact: what was reached, and what customers' data went through

@@ -35,8 +35,12 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     own = [b for b in blocks if id(b) not in parts]
     told = {id(b) for b in cause}
     rest = [b for b in blocks if id(b) in parts and id(b) not in told]
+    mine = {id(b) for b in own}
     return (
-        _cause_sentence(own, lexicon("cause"))
+        # a sentence that says it tells the cause ("The root cause was…") before one where a
+        # "because" explains a decision, a consequence or a symptom on the way
+        _cause_sentence(own + [b for b in cause if id(b) not in mine], lexicon("cause"), _STATED)
+        or _cause_sentence(own, lexicon("cause"))
         or _cause_sentence(cause, lexicon("cause"))
         # in a cause section of the summary any sentence says the cause
         or _cause_sentence(cause, re.compile(r"\w{3,}"), every=False)
@@ -61,17 +65,43 @@ _SO_FAILED = Lazy(
 )
 
 
+# a sentence told as the cause: it names itself the cause, or what the failure came from
+# (matched on lower-cased text; the cause lexicon's "because", "led to" tell any reason)
+_STATED = Lazy(
+    r"\broot cause|\bcaused by\b|\bdue to\b|\bthe (?:main |immediate |direct |underlying )?cause"
+    r"|\bcause(?:\*\*|__)?\s*+:|\btrigger(?:ed by\b|\s+(?:was|is)\b)|\bculprit\b"
+    r"|\b(?:result(?:ed|ing)?|stemm(?:ed|ing)|came|comes?) from\b|\btraced (?:back )?to\b"
+    r"|\battributed to\b|\bowing to\b|\bbrought on by\b"
+    r"|\bthe (?:real |actual |underlying |main )?(?:problem|issue) (?:was|turned out to be)\b"
+)
+# a cause told as a theory held ("I assumed the problem was the phone's clock") or by
+# pointing back ("failing due to the same reason"): no cause stated in the sentence
+_UNSTATED = Lazy(
+    r"\b(?:assum\w*|thought|suspect\w*|believ\w*|guess\w*|hypothes\w*)\b"
+    r"|\b(?:due to|caused by|because of|for) (?:the same (?:reason|cause|issue|problem)\b"
+    r"|(?:this|that|it)\W*$)"
+)
+
+
+def _stated(stated: Lazy, sentence: str) -> bool:
+    return bool(stated.compiled.search(sentence)) and not _UNSTATED.compiled.search(sentence)
+
+
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
 def _cause_sentence(
-    blocks: list[Block], pattern: re.Pattern[str] | Alternation, every: bool = True
+    blocks: list[Block],
+    pattern: re.Pattern[str] | Alternation,
+    stated: Lazy | None = None,
+    every: bool = True,
 ) -> Evidence | None:
     """The first sentence naming a cause more specifically than "a glitch" (`pattern` marks
     the cause: at any of its matches if `every`, else at the first, where the pattern is any
     word), a defect placed in a named thing, or an attacker and the means; never a sentence
-    about the write-up itself ("We publish these write-ups because…")."""
+    about the write-up itself ("We publish these write-ups because…"). With `stated`, only a
+    sentence that also matches it."""
     accepts = (
         _DEFECT_THEN.compiled,
         CHANGE_DID.compiled,
@@ -86,6 +116,7 @@ def _cause_sentence(
             sentence = b.lower[s:e]
             if (
                 sem.words(sentence) < 4
+                or (stated is not None and not _stated(stated, sentence))
                 or _EFFECT.compiled.match(sentence)
                 or meta[i]
                 or told_as_theory(sentence)

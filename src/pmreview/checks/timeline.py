@@ -18,7 +18,7 @@ from ..text.times import TIME_RE, leading_date_only, leading_time
 from .detection import detection
 from .ended import resolution
 from .events import MARKER, Event, actions, entry_block, events
-from .record import Entry, Timeline, Zone, place, time_fact
+from .record import Entry, Timeline, Zone, shown_place, time_fact
 from .story import escalation, misleading
 
 
@@ -38,7 +38,7 @@ def timeline(doc: Document) -> Timeline:
     whole = _whole(doc, evs, entries)
     found = detection(entries)
     return {
-        "present": place(secs[0]) if present else None,
+        "present": shown_place(doc, secs, "timeline") if present else None,
         "timezone": _zone(doc),
         "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
         if present

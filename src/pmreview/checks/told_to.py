@@ -45,7 +45,9 @@ _IF = Lazy(r"\b(?:if|whenever|unless|in case)\b")
 # a denial a few words before a verb: "nobody pages", "we do not inform", "no alert fired"
 # (detection.py reads it too); searched only in the words before the verb
 DENIED = Lazy(
-    r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b)"
+    r"(?:\b(?:nobody|no one|no-one|nothing|never|not|no|without)\b|n[’']t\b"
+    # the apostrophe left out, as hurried notes do: "didnt notice"
+    r"|\b(?:did|do|does|was|were|had|have|has|could|would|is|are)nt\b)"
     r"[ \t]+(?:[\w-]+[ \t]+){0,2}$"
 )
 # what starts an object: a determiner or possessive ("the", "our") or, in the text as
