@@ -104,3 +104,26 @@ _PHYSICAL = Lazy(
 )
 # the people the failure hit, as the subject: the impact, not the cause
 _HIT_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone)\b")
+
+
+# a sentence told as the cause: it names itself the cause, or what the failure came from
+# (matched on lower-cased text; the cause lexicon's "because", "led to" tell any reason)
+STATED = Lazy(
+    r"\broot cause|\bcaused by\b|\bdue to\b|\bthe (?:main |immediate |direct |underlying )?cause"
+    r"|\bcause(?:\*\*|__)?\s*+:|\btrigger(?:ed by\b|\s+(?:was|is)\b)|\bculprit\b"
+    r"|\b(?:result(?:ed|ing)?|stemm(?:ed|ing)|came|comes?) from\b|\btraced (?:back )?to\b"
+    r"|\battributed to\b|\bowing to\b|\bbrought on by\b"
+    r"|\bthe (?:real |actual |underlying |main )?(?:problem|issue) (?:was|turned out to be)\b"
+)
+# a cause told as a theory held ("I assumed the problem was the phone's clock") or by
+# pointing back ("failing due to the same reason"): no cause stated in the sentence
+_UNSTATED = Lazy(
+    r"\b(?:assum\w*|thought|suspect\w*|believ\w*|guess\w*|hypothes\w*)\b"
+    r"|\b(?:due to|caused by|because of|for) (?:the same (?:reason|cause|issue|problem)\b"
+    r"|(?:this|that|it)\W*$)"
+)
+
+
+def stated_as_cause(stated: Lazy, sentence: str) -> bool:
+    """A sentence told as the cause by `stated`, not as a theory held or by pointing back."""
+    return bool(stated.compiled.search(sentence)) and not _UNSTATED.compiled.search(sentence)

@@ -27,8 +27,7 @@ _ANNOUNCED = Lazy(
 # the incident told to the people it touched, after it ended: "customer e-mails sent",
 # "customer communications issued"
 _TOLD_OUT = Lazy(
-    _ANNOUNCED.pattern
-    + r"|\b(?:e-?mails?|messages?|notices?|letters?|updates?) (?:were |was )?"
+    _ANNOUNCED.pattern + r"|\b(?:e-?mails?|messages?|notices?|letters?|updates?) (?:were |was )?"
     r"(?:sent|posted|issued)\b"
 )
 

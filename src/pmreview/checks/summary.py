@@ -28,8 +28,9 @@ _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
-    # the outage told plainly: "our website stopped working", "saw a blank white page"
-    r"|stopped (?:working|responding|loading)|not working|unable to|could(?:n[’']t| not)|fault"
+    # the outage told plainly: "our website stopped working", "stopped taking orders", "saw a
+    # blank white page"
+    r"|stopped \w+ing\b|not working|unable to|could(?:n[’']t| not)|fault"
     r"|blank (?:white )?page"
     r"|bad gateway|gateway time-?out|service unavailable|internal server error)",
     re.IGNORECASE,

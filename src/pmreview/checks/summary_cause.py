@@ -15,7 +15,18 @@ from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .cause_told import CHANGE_DID, DAMAGED, LAPSED, MISTAKE, change_did, damaged, lapsed, mistake
+from .cause_told import (
+    CHANGE_DID,
+    DAMAGED,
+    LAPSED,
+    MISTAKE,
+    STATED,
+    change_did,
+    damaged,
+    lapsed,
+    mistake,
+    stated_as_cause,
+)
 from .no_cause import explains_impact, no_cause
 from .semantics import Evidence, find_sentence
 from .theories import told_as_theory
@@ -39,7 +50,7 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     return (
         # a sentence that says it tells the cause ("The root cause was…") before one where a
         # "because" explains a decision, a consequence or a symptom on the way
-        _cause_sentence(own + [b for b in cause if id(b) not in mine], lexicon("cause"), _STATED)
+        _cause_sentence(own + [b for b in cause if id(b) not in mine], lexicon("cause"), STATED)
         or _cause_sentence(own, lexicon("cause"))
         or _cause_sentence(cause, lexicon("cause"))
         # in a cause section of the summary any sentence says the cause
@@ -63,28 +74,6 @@ _SO_FAILED = Lazy(
     r",\s*so (?:the|our|every|all|its|each) (?:[\w-]+ ){0,3}?(?:crashed|failed|broke|stopped|hung"
     r"|timed out|froze|went down)\b"
 )
-
-
-# a sentence told as the cause: it names itself the cause, or what the failure came from
-# (matched on lower-cased text; the cause lexicon's "because", "led to" tell any reason)
-_STATED = Lazy(
-    r"\broot cause|\bcaused by\b|\bdue to\b|\bthe (?:main |immediate |direct |underlying )?cause"
-    r"|\bcause(?:\*\*|__)?\s*+:|\btrigger(?:ed by\b|\s+(?:was|is)\b)|\bculprit\b"
-    r"|\b(?:result(?:ed|ing)?|stemm(?:ed|ing)|came|comes?) from\b|\btraced (?:back )?to\b"
-    r"|\battributed to\b|\bowing to\b|\bbrought on by\b"
-    r"|\bthe (?:real |actual |underlying |main )?(?:problem|issue) (?:was|turned out to be)\b"
-)
-# a cause told as a theory held ("I assumed the problem was the phone's clock") or by
-# pointing back ("failing due to the same reason"): no cause stated in the sentence
-_UNSTATED = Lazy(
-    r"\b(?:assum\w*|thought|suspect\w*|believ\w*|guess\w*|hypothes\w*)\b"
-    r"|\b(?:due to|caused by|because of|for) (?:the same (?:reason|cause|issue|problem)\b"
-    r"|(?:this|that|it)\W*$)"
-)
-
-
-def _stated(stated: Lazy, sentence: str) -> bool:
-    return bool(stated.compiled.search(sentence)) and not _UNSTATED.compiled.search(sentence)
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
@@ -116,7 +105,7 @@ def _cause_sentence(
             sentence = b.lower[s:e]
             if (
                 sem.words(sentence) < 4
-                or (stated is not None and not _stated(stated, sentence))
+                or (stated is not None and not stated_as_cause(stated, sentence))
                 or _EFFECT.compiled.match(sentence)
                 or meta[i]
                 or told_as_theory(sentence)
