@@ -98,32 +98,33 @@ def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
 
 
 def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]) -> Hit | None:
-    seen: date | None = None
-    odd: list[int] = []
-    dated = sum(1 for _, own in dates if own)
-    if dated == 0 or dated == len(entries):
+    """The first entries of a timeline that spans several days, when they carry no date (in
+    the entry or a heading above it): the reader cannot tell which day they are on. An
+    undated entry after a dated one is on that day, or the next after midnight, in a timeline
+    read top to bottom ("9 Oct, 07:45" then "07:52"), however the dates are spread."""
+    days = {(day.month, day.day) for day, _ in dates if day is not None}
+    if len(days) < 2 or dates[0][0] is not None:
         return None
-    for i, (day, own) in enumerate(dates):
-        if own and seen is not None and day == seen:
-            odd.append(i)
-        seen = day if day is not None else seen
-    if not odd:
-        return None
-    i = odd[0] if dated < len(entries) - dated else next(i for i, d in enumerate(dates) if not d[1])
-    t = entries[i].time
+    first_dated = next(i for i, (day, _) in enumerate(dates) if day is not None)
+    t = entries[0].time
     assert t is not None
     return Hit(
         t.line,
         t.column,
         t.line,
         t.column + len(t.raw),
-        "Some timeline entries carry a date and others do not, without the date changing; "
-        "a reader cannot tell which day the undated entries belong to.",
+        f"The timeline spans {len(days)} days, but its first {_entries(first_dated)} "
+        f"(up to line {entries[first_dated - 1].line}) carry no date; a reader cannot tell "
+        "which day they belong to.",
         quote=t.raw,
         question="Which day is each entry on?",
         suggestion="TODO: write the date once per day (a '### 2024-03-16' line above that "
-        "day's entries, or on the first entry after midnight) and drop it elsewhere.",
+        "day's entries, or on the first entry of each day).",
     )
+
+
+def _entries(n: int) -> str:
+    return "entry" if n == 1 else f"{n} entries"
 
 
 def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -230,7 +231,7 @@ RULES: list[Rule] = [
         name="timeline-mixed-formats",
         category="timeline",
         severity="info",
-        summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
+        summary="The timeline mixes 12-hour and 24-hour times, or leaves its first day unsaid.",
         what="Reports at the first entry that differs from the majority when some entries "
         "use AM/PM and others the 24-hour clock (a time without AM/PM that follows within "
         'three hours of the one before it is read in that half of the day: "9:15" after '

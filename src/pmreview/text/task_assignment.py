@@ -9,20 +9,26 @@ from dataclasses import dataclass
 
 from ..models import Block, Document, per_document
 from .runs import RunSearch
-from .times import DATE_RE
-from .verb_forms import action_words
+from .times import DATE_RE, MONTHS
+from .verb_forms import action_words, verbs
 
+# A status or kind in parentheses is no name: "(Ongoing)", "(optional)", "(done)".
+_STATUS = (
+    r"(?:ongoing|done|complete|completed|planned|pending|open|blocked|proposed|optional|stretch"
+    r"|recurring|continuous|deferred|later|todo|wip|investigating|agreed|urgent|priority)"
+)
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
     r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
-    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)(?:\)|,\s*(?:by|due|before)\b)"
+    rf"|\((?!{_STATUS}\))(?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)"
+    r"(?:\)|,\s*(?:by|due|before)\b)"
     r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
     re.IGNORECASE,
 )
 # A name at the item's end, after a dash, may carry its date or, after one more dash, its
 # ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
 _OWNER_NAME = re.compile(
-    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
+    rf"\((?!(?i:{_STATUS})\))(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
     r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
     r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
     r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
@@ -36,6 +42,20 @@ _OWNER_MARKED = re.compile(
     r"|target|eta)\b))(?:\s*\([^()\n]{1,30}\))?\s*(?:\.\s*)?$",
     re.M,
 )
+# A name in square brackets at the item's end: "… deploy.sh [Tunde]", "[SRE team]".
+_OWNER_BRACKETED = re.compile(
+    rf"\[(?!(?i:{_STATUS})\])(?:@?[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\]\s*\.?\s*$", re.M
+)
+# The owner as the item's subject: "Dana is moving …", "**Ana** will add …", "Platform team to
+# rotate …", "Kofi and Ama will write …", "@lee to pin …" ("X will be …" has no owner).
+_OWNER_SUBJECT = re.compile(
+    r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:TODO|Action):?\s+)?(?:\*\*|__|\*|_)?"
+    r"(?P<who>@[\w-]+|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
+    r"|\s+[A-Z][a-z]+)?)(?:\*\*|__|\*|_)?\s+(?:(?:is|are)\s+(?!being\b|going\b)\w+ing\b"
+    r"|(?:will|to|shall|['’]ll)\s+(?P<verb>[a-z]+)\b)"
+)
+
+
 # A team or person opening a parenthesis that then gives the task's date or ticket:
 # "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)".
 _OWNER_THEN_DUE = re.compile(
@@ -47,7 +67,10 @@ _OWNER_THEN_DUE = re.compile(
 )
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
 # run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
-_JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+_JIRA_OR_NUMBER = (
+    r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+    r"|\b[\w.-]++/[\w.-]++#\d+\b"  # a repository's issue or pull request: "acme/api#812"
+)
 # "bug 12", "issue #4"; a vendor's or a change system's case by its number ("case 01922741",
 # "support case no. 4411", "change request 20931"; not "in case 300 …"), or a ServiceNow key
 _BUG_NUMBER = (
@@ -61,14 +84,27 @@ _TICKET = RunSearch(
     runs=((re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),),
     alternative=re.compile(rf"{_JIRA_OR_NUMBER}|\]\([^)\s]+\)|{_BUG_NUMBER}", re.I),
 )
+# A day or month after "by", "before", "until" is a whole word ("before Monday", "by Nov 3";
+# not "before monitoring", "by marking"), and a digit opens a date, not an amount or a time
+# of day ("by 15 May", "by 11/15", "by 2025"; not "by 50%", "by 2x", "by 03:30 UTC").
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
+_BY_DATE = (
+    rf"(?:the\s+)?end of|next|{_WEEKDAY}\b|(?:mid-?|early\s+|late\s+)?{MONTHS}\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{MONTHS}\b|[/-]\d)|(?:19|20)\d\d\b(?![:%.,]\d)"
+)
 _DUE = re.compile(
     r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
     r"|\bQ[1-4]\b(?:\s+\d{4})?"
-    r"|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|sat|sun|jan|feb"
-    # a digit opens a date, not a time of day ("by 03:30 UTC" is when an alert fires)
-    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d(?!\d?:\d\d))[\w ,/-]{0,20}"
+    rf"|\b(?:by|before|until)\s+(?:{_BY_DATE})[\w ,/-]{{0,20}}"
     r"|\bin \d+ (?:days?|weeks?)\b"
-    r"|\b(?:this|next|current) sprint\b|\bsprint\b",
+    r"|\b(?:this|next|current) sprint\b|\bsprint\b"
+    # now is the date: "(ASAP)", "effective immediately", "by EOD", "this week"
+    r"|\b(?:asap|eo[dwmq]|(?:effective\s+)?immediately|right away)\b"
+    r"|\b(?:this|next) (?:week|month|quarter)\b"
+    # the release that delivers it: "shipping in patch 7.0.3", "in the next release"
+    r"|\b(?:ships?|shipping|lands?|landing|released?|targeted|scheduled|planned)\s+(?:in|with"
+    r"|for)\s+(?:the\s+)?(?:(?:next|upcoming)\s+(?:release|patch|version)\b"
+    r"|(?:patch|release|version)?\s*v?\d+(?:\.\d+)+)",
     re.I,
 )
 # A due date given as a named day or season of the calendar: "before Black Friday", "by
@@ -140,7 +176,9 @@ def _read(doc: Document, block: Block) -> Assignment:
     cells = _columns(doc, block) if block.kind == "row" else {}
     text = block.text
     return Assignment(
-        cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
+        cells.get("owner")
+        or _owner(text, block.kind == "row" and "owner" not in cells)
+        or _subject(doc, text),
         cells.get("ticket") or _ticket(text),
         cells.get("due") or _first(_DUE, text) or _first(_DUE_EVENT, text) or _date(text),
     )
@@ -182,6 +220,7 @@ def _owner(text: str, guess_cell: bool) -> str | None:
         or _first(_OWNER_NAME, text)
         or _first(_OWNER_MARKED, text)
         or _first(_OWNER_THEN_DUE, text)
+        or _first(_OWNER_BRACKETED, text)
     )
     if found or not guess_cell:
         return found
@@ -194,6 +233,31 @@ def _owner(text: str, guess_cell: bool) -> str | None:
         ):
             return cell
     return None
+
+
+def _subject(doc: Document, text: str) -> str | None:
+    """The person or team the item opens with as the one who will do it ("Dana will add …"),
+    unless the name is a word the document also writes in lower case, as it writes a tool or
+    a thing ("Puppet will apply …" beside `puppet apply`) but not a person's name."""
+    m = _OWNER_SUBJECT.match(text)
+    if m is None or m["verb"] in _NO_ACTION or (m["verb"] and m["verb"] not in verbs()):
+        return None
+    who = m["who"].removeprefix("the ").strip()
+    names = [w for w in who.split() if w not in ("and", "&")]
+    if names[0].lower() in action_words("not_owners") or names[0].lower() in verbs():
+        return None
+    if who.startswith("@") or names[-1] == "team":
+        return who
+    lower = _lower_words(doc)
+    return None if any(n.lower() in lower for n in names) else who
+
+
+_NO_ACTION = frozenset(["be", "not", "no", "never", "also", "now", "still", "always", "only"])
+
+
+@per_document  # every task of the document asks
+def _lower_words(doc: Document) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z]+\b", doc.source.text))
 
 
 def _columns(doc: Document, row: Block) -> dict[str, str | None]:
