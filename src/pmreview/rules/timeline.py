@@ -152,12 +152,24 @@ def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         t.column,
         t.line,
         t.column + len(t.raw),
-        f"The timeline's times ({len(entries)} entries) have no timezone, and the document does "
-        "not say which zone they are in.",
+        f"The timeline's times ({len(entries)} entries) have no timezone, and the document "
+        f"{_unnamed_zone(doc)}.",
         quote=t.raw,
         question="Which timezone are the timeline's times in?",
         suggestion=f"TODO: write the zone once: 'All times {zone}' under the Timeline heading.",
     )
+
+
+def _unnamed_zone(doc: Document) -> str:
+    """What the document says of the zone: nothing, or only "local time", which names none."""
+    for n, line in enumerate(doc.source.lines, 1):
+        m = _LOCAL_TIME.search(line)
+        if m is not None:
+            return f'says only "{m.group(0)}" (line {n}), which names no zone'
+    return "does not say which zone they are in"
+
+
+_LOCAL_TIME = re.compile(r"\b(?:local|our|my)\s+time\b", re.I)
 
 
 # -- PM304 ---------------------------------------------------------------------------------------
