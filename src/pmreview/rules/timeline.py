@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from ..models import Document, Hit, TimelineEntry, TimeRef
+from ..models import Block, Document, Hit, TimelineEntry, TimeRef
 from ..parse.views import summary_times
 from ..text.sentences import sentence_starts
 from . import Option, Rule
@@ -175,6 +175,21 @@ _LOCAL_TIME = re.compile(r"\b(?:local|our|my)\s+time\b", re.I)
 # -- PM304 ---------------------------------------------------------------------------------------
 
 
+# The next entry's time, when entries run together on one line ("… detected. 12:06pm EAT: …").
+_NEXT_ENTRY = re.compile(
+    r"(?<=[.!?])\s+\**\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?\**\s*[:–—-]"
+)
+
+
+def _entries_in(text: str, begin: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each entry in a block's text from `begin`: one, or several run
+    together on one line, each after its own time."""
+    for m in _NEXT_ENTRY.finditer(text, begin):
+        yield begin, m.start()
+        begin = m.end()
+    yield begin, len(text.rstrip())
+
+
 def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     limit: int = options["max_sentences"]
     for e in doc.timeline:
@@ -187,23 +202,28 @@ def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             begin = e.time.column - b.column + len(e.time.raw)
             sep = re.match(r"[\s*_)\]:|–—-]*", first[begin:])
             begin += sep.end() if sep else 0
-        ends = sum(b.text.count(c, begin) for c in ".!?")
-        if 1 + ends <= limit:
-            continue  # each sentence after the first starts after a ".", "!" or "?"
-        starts = sentence_starts(b.text, begin)
-        if len(starts) <= limit:
-            continue
-        end = len(b.text.rstrip())
-        yield hit_at(
-            b,
-            starts[limit],
-            end,
-            f"This timeline entry has {len(starts)} sentences; one or two keep the timeline "
-            "easy to scan.",
-            question="Which of these details belong in the root-cause or resolution section?",
-            suggestion=f"TODO: cut the entry at line {b.line} to one or two sentences and move "
-            "the rest to the section it explains.",
-        )
+        for start, end in _entries_in(b.text, begin):
+            hit = _too_long(b, start, end, limit)
+            if hit is not None:
+                yield hit
+
+
+def _too_long(b: Block, begin: int, end: int, limit: int) -> Hit | None:
+    if 1 + sum(b.text.count(c, begin, end) for c in ".!?") <= limit:
+        return None  # each sentence after the first starts after a ".", "!" or "?"
+    starts = [i for i in sentence_starts(b.text, begin) if i < end]
+    if len(starts) <= limit:
+        return None
+    return hit_at(
+        b,
+        starts[limit],
+        end,
+        f"This timeline entry has {len(starts)} sentences; one or two keep the timeline "
+        "easy to scan.",
+        question="Which of these details belong in the root-cause or resolution section?",
+        suggestion=f"TODO: cut the entry at line {b.line} to one or two sentences and move "
+        "the rest to the section it explains.",
+    )
 
 
 RULES: list[Rule] = [
@@ -284,7 +304,8 @@ RULES: list[Rule] = [
         summary="A timeline entry is longer than two sentences.",
         what='Counts the sentences of each timeline entry (not splitting at "e.g.", '
         "decimals, versions, file names or times) and reports the part after the second "
-        "sentence; option `max_sentences` (default 2).",
+        "sentence; option `max_sentences` (default 2). Entries run together on one line are "
+        'counted one by one ("… detected. 12:06pm EAT: …" starts the next).',
         why="A timeline is scanned, not read: one line per event, with the time first. Long "
         "entries hide the sequence; the explanation belongs in the root-cause and "
         "resolution sections (the ALX postmortem brief asks for 1 or 2 sentences).",
