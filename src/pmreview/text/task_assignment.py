@@ -9,62 +9,10 @@ from dataclasses import dataclass
 
 from ..models import Block, Document, per_document
 from .runs import RunSearch
+from .task_owners import written_owner
 from .times import DATE_RE, MONTHS
-from .verb_forms import action_words, verbs
+from .verb_forms import action_words
 
-# A status or kind in parentheses is no name: "(Ongoing)", "(optional)", "(done)".
-_STATUS = (
-    r"(?:ongoing|done|complete|completed|planned|pending|open|blocked|proposed|optional|stretch"
-    r"|recurring|continuous|deferred|later|todo|wip|investigating|agreed|urgent|priority)"
-)
-# An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
-_OWNER = re.compile(
-    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
-    rf"|\((?!{_STATUS}\))(?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)"
-    r"(?:\)|,\s*(?:by|due|before)\b)"
-    r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
-    re.IGNORECASE,
-)
-# A name at the item's end, after a dash, may carry its date or, after one more dash, its
-# ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
-_OWNER_NAME = re.compile(
-    rf"\((?!(?i:{_STATUS})\))(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
-    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
-    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
-    r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
-    re.M,
-)
-# The same name in bold or italics, or a team, or with its date in parentheses: "— **Dana**",
-# "— *Dana Lee* (done 2 May)", "— Search team", "— Dana (by 3 May)".
-_OWNER_MARKED = re.compile(
-    r"[—–]\s*+(?:(?:\*\*|__|\*|_)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\*\*|__|\*|_)"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? team|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*\((?i:by|due|before"
-    r"|target|eta)\b))(?:\s*\([^()\n]{1,30}\))?\s*(?:\.\s*)?$",
-    re.M,
-)
-# A name in square brackets at the item's end: "… deploy.sh [Tunde]", "[SRE team]".
-_OWNER_BRACKETED = re.compile(
-    rf"\[(?!(?i:{_STATUS})\])(?:@?[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\]\s*\.?\s*$", re.M
-)
-# The owner as the item's subject: "Dana is moving …", "**Ana** will add …", "Platform team to
-# rotate …", "Kofi and Ama will write …", "@lee to pin …" ("X will be …" has no owner).
-_OWNER_SUBJECT = re.compile(
-    r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:TODO|Action):?\s+)?(?:\*\*|__|\*|_)?"
-    r"(?P<who>@[\w-]+|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
-    r"|\s+[A-Z][a-z]+)?)(?:\*\*|__|\*|_)?\s+(?:(?:is|are)\s+(?!being\b|going\b)\w+ing\b"
-    r"|(?:will|to|shall|['’]ll)\s+(?P<verb>[a-z]+)\b)"
-)
-
-
-# A team or person opening a parenthesis that then gives the task's date or ticket:
-# "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)".
-_OWNER_THEN_DUE = re.compile(
-    r"\((?!(?:Optional|Stretch|Priority|High|Medium|Low|Note|Open|Blocked|Pending|Planned"
-    r"|Ongoing|Done)\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|[A-Z]{2,6})\s*,\s*"
-    r"(?=(?i:target|eta|due|by|before|until|ahead of|in time for|Q[1-4]|next|end of)\b"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} [A-Z][a-z]{2}"
-    r"|\d{4}-\d\d|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)"
-)
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
 # run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
 _JIRA_OR_NUMBER = (
@@ -176,9 +124,7 @@ def _read(doc: Document, block: Block) -> Assignment:
     cells = _columns(doc, block) if block.kind == "row" else {}
     text = block.text
     return Assignment(
-        cells.get("owner")
-        or _owner(text, block.kind == "row" and "owner" not in cells)
-        or _subject(doc, text),
+        cells.get("owner") or _owner(doc, text, block.kind == "row" and "owner" not in cells),
         cells.get("ticket") or _ticket(text),
         cells.get("due") or _first(_DUE, text) or _first(_DUE_EVENT, text) or _date(text),
     )
@@ -214,14 +160,8 @@ def _date(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _owner(text: str, guess_cell: bool) -> str | None:
-    found = (
-        _first(_OWNER, text)
-        or _first(_OWNER_NAME, text)
-        or _first(_OWNER_MARKED, text)
-        or _first(_OWNER_THEN_DUE, text)
-        or _first(_OWNER_BRACKETED, text)
-    )
+def _owner(doc: Document, text: str, guess_cell: bool) -> str | None:
+    found = written_owner(doc, text)
     if found or not guess_cell:
         return found
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
@@ -233,31 +173,6 @@ def _owner(text: str, guess_cell: bool) -> str | None:
         ):
             return cell
     return None
-
-
-def _subject(doc: Document, text: str) -> str | None:
-    """The person or team the item opens with as the one who will do it ("Dana will add …"),
-    unless the name is a word the document also writes in lower case, as it writes a tool or
-    a thing ("Puppet will apply …" beside `puppet apply`) but not a person's name."""
-    m = _OWNER_SUBJECT.match(text)
-    if m is None or m["verb"] in _NO_ACTION or (m["verb"] and m["verb"] not in verbs()):
-        return None
-    who = m["who"].removeprefix("the ").strip()
-    names = [w for w in who.split() if w not in ("and", "&")]
-    if names[0].lower() in action_words("not_owners") or names[0].lower() in verbs():
-        return None
-    if who.startswith("@") or names[-1] == "team":
-        return who
-    lower = _lower_words(doc)
-    return None if any(n.lower() in lower for n in names) else who
-
-
-_NO_ACTION = frozenset(["be", "not", "no", "never", "also", "now", "still", "always", "only"])
-
-
-@per_document  # every task of the document asks
-def _lower_words(doc: Document) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z]+\b", doc.source.text))
 
 
 def _columns(doc: Document, row: Block) -> dict[str, str | None]:
