@@ -12,6 +12,7 @@ from .prefilter import Lazy
 from .runs import RunSearch
 from .sentences import without_tags
 from .task_assignment import assignment
+from .task_reports import COMMITTED, reported_in_brief
 from .tasks import WORD, Task, tasks_by_list
 from .topics import clauses, noun_phrase, outcome_only
 from .verb_forms import (
@@ -21,7 +22,6 @@ from .verb_forms import (
     marked_done,
     marked_open,
     opens_as_verb,
-    past_of,
     reported_done,
     under_way,
     verbs,
@@ -198,30 +198,9 @@ def is_done(task: Task) -> bool:
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     # a first word that is also a verb may open a statement ("Deploy keys are now scoped")
     told = not opens_as_verb(words) or (bool(words) and words[0] in verbs())
+    if COMMITTED.search(first_sentence):
+        return False  # "We have agreed to add …", "The team has started reviewing …"
     return done_past(words) or reported_in_brief(words) or (told and reported_done(first_sentence))
-
-
-def reported_in_brief(words: list[str]) -> bool:
-    """Work done, reported in the short style of a changelog: a thing and what was done to it,
-    then where or to what ("Alert added for replica lag", "Vendor case opened with the drive
-    maker", "Backups moved to S3"). An imperative before an object and its state ("Keep
-    backups encrypted at rest", "Get started with …") is a task, not a report."""
-    for k in (1, 2, 3):
-        if k + 1 >= len(words) or words[k + 1] not in PREPOSITIONS - {"and"}:
-            continue
-        participle = words[k] not in verbs() and past_of(words[k]) is not None
-        opener_free = words[0] not in _TAKES_A_STATE and (k == 1 or words[0] not in verbs())
-        if participle and opener_free and not set(words[:k]) & _NOT_A_THING:
-            return True
-    return False
-
-
-# verbs that take an object and its state ("keep X encrypted"), and words that make the
-# words before a participle no thing it was done to ("we", "to be", "should be")
-_TAKES_A_STATE = frozenset(["keep", "get", "stay", "remain", "make", "have", "leave", "be"])
-_NOT_A_THING = frozenset(
-    ["we", "i", "you", "they", "be", "is", "are", "was", "were", "will", "should", "must", "to"]
-)
 
 
 def is_standing(task: Task) -> bool:
