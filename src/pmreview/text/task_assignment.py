@@ -44,7 +44,10 @@ _DUE = re.compile(
     r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
     r"|\bQ[1-4]\b(?:\s+\d{4})?"
     rf"|\b(?:by|before|until)\s+(?:{_BY_DATE})[\w ,/-]{{0,20}}"
-    r"|\bin \d+ (?:days?|weeks?)\b"
+    # a span of days to months, not of minutes ("within two weeks"; not "alert within 2 minutes")
+    r"|\b(?:in|within)\s+(?:\d+|a|one|two|three|four|six|a couple of)\s+(?:days?|weeks?|months?)\b"
+    # a target written as such: "(target: end of May)", "Target — June 30", "timeline: 2 weeks"
+    r"|\b(?:target|timeline|timeframe)\s*[:—–]\s*[^,;()|\n]{2,30}"
     r"|\b(?:this|next|current) sprint\b|\bsprint\b"
     # now is the date: "(ASAP)", "effective immediately", "by EOD", "this week"
     r"|\b(?:asap|eo[dwmq]|(?:effective\s+)?immediately|right away)\b"
