@@ -14,19 +14,28 @@ _STATUS = (
     r"(?:ongoing|done|complete|completed|planned|pending|open|blocked|proposed|optional|stretch"
     r"|recurring|continuous|deferred|later|todo|wip|investigating|agreed|urgent|priority)"
 )
+# A value that names no owner yet: "owner: TBD", "(Owner - unassigned)".
+_NOBODY = r"(?i:tbd|tba|unassigned|none|nobody|n/a|\?|-)(?![\w-])"
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
-    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
+    rf"\b(?:owner|assignee|assigned(?: to)?|owned by|responsible)\s*+[:=-]?+\s*+(?!{_NOBODY})"
+    r"@?[\w .-]+"
+    r"|@[\w-]{2,}"
     rf"|\((?!{_STATUS}\))(?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)"
     r"(?:\)|,\s*(?:by|due|before)\b)"
-    r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
+    rf"|\b(?:owners?|assignee|dri|lead)\s*[:=(](?!\s*+{_NOBODY})",
     re.IGNORECASE,
 )
+# One or two names ("Dana", "Dana Lee", "Ama, Kofi", "Dana Okafor & Lee"; not "Monday"), and
+# a dash before them ("—", "–", "--")
+_NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_NAMES = rf"(?:{_NAME}(?:(?:,| and| &) {_NAME})?|me)"
+_DASH = r"(?:[—–]|--)"
 # A name at the item's end, after a dash, may carry its date or, after one more dash, its
 # ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
 _OWNER_NAME = re.compile(
-    rf"\((?!(?i:{_STATUS})\))(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
-    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
+    rf"\((?!(?i:{_STATUS})\))(?:{_NAMES}|[\w-]+ team)\)\s*(?:\.\s*)?$|"
+    rf"{_DASH}\s*+{_NAMES}"
     r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
     r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
     re.M,
@@ -54,10 +63,10 @@ _OWNER_SUBJECT = re.compile(
 
 
 # A team or person opening a parenthesis that then gives the task's date or ticket:
-# "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)".
+# "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)", "[Platform / Q3]".
 _OWNER_THEN_DUE = re.compile(
-    r"\((?!(?:Optional|Stretch|Priority|High|Medium|Low|Note|Open|Blocked|Pending|Planned"
-    r"|Ongoing|Done)\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|[A-Z]{2,6})\s*,\s*"
+    r"[(\[](?!(?:Optional|Stretch|Priority|High|Medium|Low|Note|Open|Blocked|Pending|Planned"
+    r"|Ongoing|Done)\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|[A-Z]{2,6})\s*[,/·|;]\s*"
     r"(?=(?i:target|eta|due|by|before|until|ahead of|in time for|Q[1-4]|next|end of)\b"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} [A-Z][a-z]{2}"
     r"|\d{4}-\d\d|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)"
