@@ -18,8 +18,8 @@ _STATUS = (
 _NOBODY = r"(?i:tbd|tba|unassigned|none|nobody|n/a|\?|-)(?![\w-])"
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
-    rf"\b(?:owner|assignee|assigned(?: to)?|owned by|responsible)\s*+[:=-]?+\s*+(?!{_NOBODY})"
-    r"@?[\w .-]+"
+    r"\b(?:owner|assignee|assigned(?= to\b|\s*[:=])(?: to)?|owned by|responsible)"
+    rf"\s*+[:=-]?+\s*+(?!{_NOBODY})@?[\w .-]+"
     r"|@[\w-]{2,}"
     rf"|\((?!{_STATUS}\))(?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)"
     r"(?:\)|,\s*(?:by|due|before)\b)"
