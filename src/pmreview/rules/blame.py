@@ -165,7 +165,9 @@ _DENIED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Human error was not the cause", "carelessness is not the point"
-_DENIED_AFTER = re.compile(r"\W*(?:(?:is|was)\s+(?:not|never)|isn['’]t|wasn['’]t)\b", re.IGNORECASE)
+_DENIED_AFTER = re.compile(
+    r"(?<=\w)\W*+(?:(?:is|was)\s+(?:not|never)|isn['’]t|wasn['’]t)\b", re.IGNORECASE
+)
 _QUOTES = "\"'“”‘’`"
 
 

@@ -11,9 +11,10 @@ from datetime import date
 from typing import Any
 
 from ..models import Block, Document, Hit, TimelineEntry, TimeRef
-from ..parse.views import summary_times
+from ..parse.views import summary_blocks, summary_times
 from ..text.sentences import sentence_starts
-from . import Option, Rule
+from ..text.times import DATE_RE, may_hold_date
+from . import Option, Rule, section_of
 from ._text import hit_at
 from .timeline_order import check_unordered, entry_dates, timed
 from .timeline_zone import governing_zone
@@ -97,7 +98,9 @@ def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     )
 
 
-def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]) -> Hit | None:
+def _date_mix(
+    doc: Document, entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]
+) -> Hit | None:
     """The first entries of a timeline that spans several days, when they carry no date (in
     the entry or a heading above it): the reader cannot tell which day they are on. An
     undated entry after a dated one is on that day, or the next after midnight, in a timeline
@@ -106,6 +109,8 @@ def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]
     if len(days) < 2 or dates[0][0] is not None:
         return None
     first_dated = next(i for i, (day, _) in enumerate(dates) if day is not None)
+    if _day_told(doc, entries[0], entries[first_dated]):
+        return None
     t = entries[0].time
     assert t is not None
     return Hit(
@@ -123,6 +128,14 @@ def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]
     )
 
 
+def _day_told(doc: Document, first: TimelineEntry, dated: TimelineEntry) -> bool:
+    """Whether the reader knows the opening entries' day all the same: the summary writes the
+    incident's date, or the first dated entry is in another section ("### Background")."""
+    if section_of(doc, first.line) != section_of(doc, dated.line):
+        return True
+    return any(may_hold_date(b.text) and DATE_RE.search(b.text) for b in summary_blocks(doc))
+
+
 def _entries(n: int) -> str:
     return "entry" if n == 1 else f"{n} entries"
 
@@ -131,7 +144,7 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     if len(entries) < 2:
         return
-    for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc))):
+    for hit in (_clock_mix(entries), _date_mix(doc, entries, entry_dates(doc))):
         if hit is not None:
             yield hit
 

@@ -238,6 +238,17 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _steps_back(doc, options)
 
 
+def _new_list(doc: Document, before: TimelineEntry, entry: TimelineEntry) -> bool:
+    """Whether a line of prose or a heading stands between two entries ("Earlier that
+    morning, for context:", "### Background"), so that the second opens a table or list of
+    its own; a list's sub-items and a table's rows do not."""
+    lines = doc.source.lines[before.block.end_line : entry.block.line - 1]
+    return any(line.strip() and _PROSE.match(line) for line in lines)
+
+
+_PROSE = re.compile(r"(?![\s|>]|[-*+•]\s|\d{1,9}[.)]\s)")
+
+
 def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     dates = entry_dates(doc)
@@ -262,6 +273,8 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         if not ok and prev_own and day is None:
             ok = True  # the entry before wrote its own date, this one none: another day
+        if not ok and _new_list(doc, prev_entry, e):
+            ok = True  # a second table or list, after words of its own: another sequence
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(

@@ -17,7 +17,7 @@ from .verb_forms import action_words
 # run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
 _JIRA_OR_NUMBER = (
     r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
-    r"|\b[\w.-]++/[\w.-]++#\d+\b"  # a repository's issue or pull request: "acme/api#812"
+    r"|(?<![\w./-])[\w.-]++/[\w.-]++#\d+\b"  # a repository's issue or pull request: "acme/api#812"
 )
 # "bug 12", "issue #4"; a vendor's or a change system's case by its number ("case 01922741",
 # "support case no. 4411", "change request 20931"; not "in case 300 …"), or a ServiceNow key
@@ -53,9 +53,9 @@ _DUE = re.compile(
     r"|\b(?:asap|eo[dwmq]|(?:effective\s+)?immediately|right away)\b"
     r"|\b(?:this|next) (?:week|month|quarter)\b"
     # the release that delivers it: "shipping in patch 7.0.3", "in the next release"
-    r"|\b(?:ships?|shipping|lands?|landing|released?|targeted|scheduled|planned)\s+(?:in|with"
-    r"|for)\s+(?:the\s+)?(?:(?:next|upcoming)\s+(?:release|patch|version)\b"
-    r"|(?:patch|release|version)?\s*v?\d+(?:\.\d+)+)",
+    r"|\b(?:ships?|shipping|lands?|landing|released?|targeted|scheduled|planned)\s++(?:in|with"
+    r"|for)\s++(?:the\s++)?(?:(?:next|upcoming)\s++(?:release|patch|version)\b"
+    r"|(?:(?:patch|release|version)\s*+)?v?\d+(?:\.\d+)+)",
     re.I,
 )
 # A due date given as a named day or season of the calendar: "before Black Friday", "by

@@ -50,7 +50,7 @@ _OWNER_MARKED = re.compile(
 )
 # A name in square brackets at the item's end: "… deploy.sh [Tunde]", "[SRE team]".
 _OWNER_BRACKETED = re.compile(
-    rf"\[(?!(?i:{_STATUS})\])(?:@?[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\]\s*\.?\s*$", re.M
+    rf"\[(?!(?i:{_STATUS})\])(?:@?[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team)\]\s*+(?:\.\s*+)?$", re.M
 )
 # The owner as the item's subject: "Dana is moving …", "**Ana** will add …", "Platform team to
 # rotate …", "Kofi and Ama will write …", "@lee to pin …" ("X will be …" has no owner).
@@ -76,8 +76,8 @@ _OWNER_THEN_DUE = re.compile(
 _WHO = r"@[\w-]+|[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _OWNER_LABEL = re.compile(
     r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?"
-    rf"(?:[\[(](?P<enclosed>{_WHO})[\])]\s*:?|(?P<who>{_WHO})(?:\*\*|__|\*|_)?(?:\s*:|\s+[—–-]))"
-    r"(?:\*\*|__|\*|_)?\s+(?P<next>[A-Za-z]+)"
+    rf"(?:[\[(](?P<enclosed>{_WHO})[\])]:?|(?P<who>{_WHO})(?:\*\*|__|\*|_)?(?:\s*+:|\s++[—–-]))"
+    r"(?:\*\*|__|\*|_)?\s++(?P<next>[A-Za-z]+)"
 )
 
 

@@ -221,8 +221,8 @@ def is_standing(task: Task) -> bool:
 # `api/` needs a second review", "All code must be reviewed before merge").
 _STANDING = re.compile(
     r"(?:always|never)\b|no\s+\w[\w -]{0,40}?\s(?:will|shall|may|can)\s"
-    r"|(?:do\s+not|don['’]t|no\s+more)\s|stop\s+[a-z-]+ing\b"
-    r"|(?:(?!so\b|that\b|to\b|which\b|until\b|when\b|if\b)[\w`'’/.-]+\s+){1,5}?"
+    r"|(?:do\s+not|don['’]t|no\s+more)\s|stop\s++[a-z-]{1,30}?ing\b"
+    r"|(?<![\w`'’/.-])(?:(?!so\b|that\b|to\b|which\b|until\b|when\b|if\b)[\w`'’/.-]++\s++){1,5}?"
     r"(?:will|shall|must|can)(?:\s+no\s+longer|\s+not|n['’]t)\s"
     r"|(?:every|any|all|each)\s[^.;:,]{1,60}?\s(?:must|needs?|requires?|shall|has\s+to|have\s+to)\s"
 )
