@@ -226,8 +226,10 @@ RULES: list[Rule] = [
         what="Reports at the first entry that differs from the majority when some entries "
         "use AM/PM and others the 24-hour clock (a time without AM/PM that follows within "
         'three hours of the one before it is read in that half of the day: "9:15" after '
-        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when some entries '
-        "repeat the date and others leave it out although the day does not change.",
+        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when a timeline that '
+        "spans several days opens with entries that carry no date, in the entry or in a "
+        "heading above it, while the summary writes no date and the first dated entry is in "
+        "the same section (an undated entry after a dated one is on that day).",
         why='Mixed formats make the reader stop and convert: is "2:00" two in the morning '
         "or two in the afternoon? One format for the whole timeline removes the doubt.",
         example="- 9:40 AM: Alert fired.\n- 14:05: Fix deployed.",
