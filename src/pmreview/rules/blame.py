@@ -238,7 +238,9 @@ RULES: list[Rule] = [
         summary='Blaming or insulting language: "careless", "negligent", "human error".',
         what="Finds judging words from `data/blame.toml` (careless, stupid, incompetent, "
         'negligent, sloppy, lazy, "should have known", "fault of the engineer", '
-        '"human error"). Self-criticism in the first person singular is left alone.',
+        '"human error"). Self-criticism in the first person singular is left alone, and so is '
+        'a judgement the text denies ("This was not human error"), quotes as a term (\'our '
+        '"human error" label\') or uses inside a compound name ("careless-mode").',
         why="Judgements explain nothing a reader can fix, and they make the next responder "
         'less willing to speak up. "Human error" is where an investigation should start, '
         'not end (Allspaw, "Blameless PostMortems and a Just Culture").',

@@ -248,7 +248,9 @@ RULES: list[Rule] = [
         'statement such as "All times UTC", no "Timeline (UTC)" heading, no line of the '
         'timeline naming one ("Timezone: PST", a "Time (PST)" column), and the document\'s '
         "other clock times are not all in one zone nor in a zone the timeline shares a time "
-        'with (a summary "from 10:00 to 11:30 WAT" governs a timeline starting at 10:00).',
+        'with (a summary "from 10:00 to 11:30 WAT" governs a timeline starting at 10:00), nor '
+        "named once on the summary's line of times (\"from 22:10 on 3 May to 01:40 on 4 May "
+        '(UTC)"). A zone given only as "local time" is quoted: it names none.',
         why="Responders, readers and log timestamps are often in different zones; a time "
         "without one cannot be matched to graphs or logs. State one zone (usually UTC) "
         'once, as the SRE book\'s example postmortem does with "all times UTC".',
