@@ -168,10 +168,15 @@ RULES: list[Rule] = [
         'now in force ("tokens are now scoped", "the scanner now runs …") unless marked open '
         '("In progress:", "(target: Q2)"), nor listed under a lead-in or title saying so: "We '
         'have already:", "Completed"; nor standing rules: "Never deploy on Fridays", "No '
-        'migration will run in a request again") name no owner: an @mention, '
-        '"owner:", "assigned to", a trailing "(Dana)", "(Dana, by 3 May)", "— Dana, by 3 May", '
-        '"— **Dana**", "— Search team" or "— me", a team opening a parenthesis with its date '
-        'or ticket ("(Billing, target Q1)"), or an Owner column. '
+        'migration will run in a request again", "Do not …", "We will no longer …", "Every '
+        'PR … needs a review"; work agreed on or begun, "We have agreed to add …", stays '
+        'open) name no owner: an @mention, "owner:" (not "owner: TBD"), "assigned to", a '
+        'trailing "(Dana)", "[Dana]", "(Dana, by 3 May)", "— Dana, by 3 May", "-- Ama, Kofi", '
+        '"— **Dana**", "— Search team" or "— me", a team opening brackets with its date '
+        'or ticket ("(Billing, target Q1)", "[Platform / Q3]"), the owner as the subject '
+        '("Dana will add …", "Search team to rotate …") or the label ("**Dana:** add …"), '
+        "unless the name is a word the document also writes in lower case (a tool), or an "
+        "Owner column. "
         'A list its author titles as their own ("What I\'m changing") is theirs, and so are '
         'the tasks of a document its author writes alone ("I" and "my" throughout, "we" or '
         '"our" at most once for every eight of them).',
@@ -195,7 +200,9 @@ RULES: list[Rule] = [
         'listed under a lead-in such as "We have already:", and standing rules ("Always run '
         '…") are left out, and the message says how many) have neither a due date (a date, '
         '"by Friday", "Q3", a named day or milestone: "before Cyber Monday", "by the code '
-        'freeze"; not a time of day) nor a ticket (OPS-123, #123, "case 5520148", a link to a '
+        'freeze", a target or a span of weeks: "(target: end of May)", "within two weeks", '
+        '"ASAP", "shipping in patch 7.0.3"; not a time of day, "before monitoring …" or "by '
+        '50%") nor a ticket (OPS-123, #123, "acme/api#812", "case 5520148", a link to a '
         "tracker; a link to a tool or a page tracks nothing).",
         why="Action items are where postmortems fail: without a ticket or a date they are not "
         "tracked and quietly dropped. Atlassian tracks each postmortem action as a Jira "

@@ -148,6 +148,29 @@ def _self_directed(text: str, start: int) -> bool:
     return bool(_SELF.search(sentence))
 
 
+def _no_judgement(text: str, start: int, end: int) -> bool:
+    """The words deny the judgement ("This was not human error", "Nobody was negligent",
+    "rather than careless"), mention it ('our "human error" category', a `careless_mode`
+    flag), or are part of a compound name ("careless-mode"): none of them judges anyone."""
+    before = re.split(r"[.!?;:,](?:\s|$)|\n", text[max(0, start - 60) : start])[-1]
+    if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(text, end):
+        return True
+    around = text[start - 1 : start], text[end : end + 1]
+    return around[0] in _QUOTES and around[1] in _QUOTES or "-" in around or "_" in around
+
+
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|no|nobody|no one|none of (?:us|them)|neither|nor|rather than|instead of"
+    r"|without|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b(?:\W+(?!but\b|yet\b)\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+# "Human error was not the cause", "carelessness is not the point"
+_DENIED_AFTER = re.compile(
+    r"(?<=\w)\W*+(?:(?:is|was)\s+(?:not|never)|isn['’]t|wasn['’]t)\b", re.IGNORECASE
+)
+_QUOTES = "\"'“”‘’`"
+
+
 @cache
 def _phrases() -> tuple[re.Pattern[str], list[dict[str, str]]]:
     """All blaming phrases as one regex over lower-cased text, a named group per phrase."""
@@ -173,7 +196,7 @@ def check_language(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for _, b in blocks(doc):
         for m in pattern.finditer(b.lower):
             ph = table[int(str(m.lastgroup)[1:])]
-            if _self_directed(b.text, m.start()):
+            if _self_directed(b.text, m.start()) or _no_judgement(b.text, m.start(), m.end()):
                 continue
             yield hit_at(
                 b,
@@ -215,7 +238,9 @@ RULES: list[Rule] = [
         summary='Blaming or insulting language: "careless", "negligent", "human error".',
         what="Finds judging words from `data/blame.toml` (careless, stupid, incompetent, "
         'negligent, sloppy, lazy, "should have known", "fault of the engineer", '
-        '"human error"). Self-criticism in the first person singular is left alone.',
+        '"human error"). Self-criticism in the first person singular is left alone, and so is '
+        'a judgement the text denies ("This was not human error"), quotes as a term (\'our '
+        '"human error" label\') or uses inside a compound name ("careless-mode").',
         why="Judgements explain nothing a reader can fix, and they make the next responder "
         'less willing to speak up. "Human error" is where an investigation should start, '
         'not end (Allspaw, "Blameless PostMortems and a Just Culture").',

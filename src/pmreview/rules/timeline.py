@@ -1,6 +1,7 @@
 """Timeline rules: entries in order, in one clock format, with a timezone, and short.
 
-The order (PM301) is read in timeline_order.py; the formats, the zone and the length here."""
+The order (PM301) is read in timeline_order.py, the length (PM304) in timeline_length.py; the
+formats and the zone here."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from datetime import date
 from typing import Any
 
 from ..models import Document, Hit, TimelineEntry, TimeRef
-from ..parse.views import summary_times
-from ..text.sentences import sentence_starts
-from . import Option, Rule
-from ._text import hit_at
+from ..parse.views import summary_blocks, summary_times
+from ..text.times import DATE_RE, may_hold_date
+from . import Option, Rule, section_of
+from .timeline_length import check_too_long
 from .timeline_order import check_unordered, entry_dates, timed
 from .timeline_zone import governing_zone
 
@@ -97,40 +98,53 @@ def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
     )
 
 
-def _date_mix(entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]) -> Hit | None:
-    seen: date | None = None
-    odd: list[int] = []
-    dated = sum(1 for _, own in dates if own)
-    if dated == 0 or dated == len(entries):
+def _date_mix(
+    doc: Document, entries: list[TimelineEntry], dates: list[tuple[date | None, bool]]
+) -> Hit | None:
+    """The first entries of a timeline that spans several days, when they carry no date (in
+    the entry or a heading above it): the reader cannot tell which day they are on. An
+    undated entry after a dated one is on that day, or the next after midnight, in a timeline
+    read top to bottom ("9 Oct, 07:45" then "07:52"), however the dates are spread."""
+    days = {(day.month, day.day) for day, _ in dates if day is not None}
+    if len(days) < 2 or dates[0][0] is not None:
         return None
-    for i, (day, own) in enumerate(dates):
-        if own and seen is not None and day == seen:
-            odd.append(i)
-        seen = day if day is not None else seen
-    if not odd:
+    first_dated = next(i for i, (day, _) in enumerate(dates) if day is not None)
+    if _day_told(doc, entries[0], entries[first_dated]):
         return None
-    i = odd[0] if dated < len(entries) - dated else next(i for i, d in enumerate(dates) if not d[1])
-    t = entries[i].time
+    t = entries[0].time
     assert t is not None
     return Hit(
         t.line,
         t.column,
         t.line,
         t.column + len(t.raw),
-        "Some timeline entries carry a date and others do not, without the date changing; "
-        "a reader cannot tell which day the undated entries belong to.",
+        f"The timeline spans {len(days)} days, but its first {_entries(first_dated)} "
+        f"(up to line {entries[first_dated - 1].line}) carry no date; a reader cannot tell "
+        "which day they belong to.",
         quote=t.raw,
         question="Which day is each entry on?",
         suggestion="TODO: write the date once per day (a '### 2024-03-16' line above that "
-        "day's entries, or on the first entry after midnight) and drop it elsewhere.",
+        "day's entries, or on the first entry of each day).",
     )
+
+
+def _day_told(doc: Document, first: TimelineEntry, dated: TimelineEntry) -> bool:
+    """Whether the reader knows the opening entries' day all the same: the summary writes the
+    incident's date, or the first dated entry is in another section ("### Background")."""
+    if section_of(doc, first.line) != section_of(doc, dated.line):
+        return True
+    return any(may_hold_date(b.text) and DATE_RE.search(b.text) for b in summary_blocks(doc))
+
+
+def _entries(n: int) -> str:
+    return "entry" if n == 1 else f"{n} entries"
 
 
 def check_mixed(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     if len(entries) < 2:
         return
-    for hit in (_clock_mix(entries), _date_mix(entries, entry_dates(doc))):
+    for hit in (_clock_mix(entries), _date_mix(doc, entries, entry_dates(doc))):
         if hit is not None:
             yield hit
 
@@ -151,46 +165,24 @@ def check_timezone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         t.column,
         t.line,
         t.column + len(t.raw),
-        f"The timeline's times ({len(entries)} entries) have no timezone, and the document does "
-        "not say which zone they are in.",
+        f"The timeline's times ({len(entries)} entries) have no timezone, and the document "
+        f"{_unnamed_zone(doc)}.",
         quote=t.raw,
         question="Which timezone are the timeline's times in?",
         suggestion=f"TODO: write the zone once: 'All times {zone}' under the Timeline heading.",
     )
 
 
-# -- PM304 ---------------------------------------------------------------------------------------
+def _unnamed_zone(doc: Document) -> str:
+    """What the document says of the zone: nothing, or only "local time", which names none."""
+    for n, line in enumerate(doc.source.lines, 1):
+        m = _LOCAL_TIME.search(line)
+        if m is not None:
+            return f'says only "{m.group(0)}" (line {n}), which names no zone'
+    return "does not say which zone they are in"
 
 
-def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    limit: int = options["max_sentences"]
-    for e in doc.timeline:
-        b = e.block
-        begin = 0
-        if e.time is not None and e.time.line != b.line:
-            continue  # a status post above the time it went out: the page's words, not an entry
-        if e.time is not None:
-            first = b.text.split("\n", 1)[0]
-            begin = e.time.column - b.column + len(e.time.raw)
-            sep = re.match(r"[\s*_)\]:|–—-]*", first[begin:])
-            begin += sep.end() if sep else 0
-        ends = sum(b.text.count(c, begin) for c in ".!?")
-        if 1 + ends <= limit:
-            continue  # each sentence after the first starts after a ".", "!" or "?"
-        starts = sentence_starts(b.text, begin)
-        if len(starts) <= limit:
-            continue
-        end = len(b.text.rstrip())
-        yield hit_at(
-            b,
-            starts[limit],
-            end,
-            f"This timeline entry has {len(starts)} sentences; one or two keep the timeline "
-            "easy to scan.",
-            question="Which of these details belong in the root-cause or resolution section?",
-            suggestion=f"TODO: cut the entry at line {b.line} to one or two sentences and move "
-            "the rest to the section it explains.",
-        )
+_LOCAL_TIME = re.compile(r"\b(?:local|our|my)\s+time\b", re.I)
 
 
 RULES: list[Rule] = [
@@ -230,12 +222,14 @@ RULES: list[Rule] = [
         name="timeline-mixed-formats",
         category="timeline",
         severity="info",
-        summary="The timeline mixes 12-hour and 24-hour times, or dated and undated entries.",
+        summary="The timeline mixes 12-hour and 24-hour times, or leaves its first day unsaid.",
         what="Reports at the first entry that differs from the majority when some entries "
         "use AM/PM and others the 24-hour clock (a time without AM/PM that follows within "
         'three hours of the one before it is read in that half of the day: "9:15" after '
-        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when some entries '
-        "repeat the date and others leave it out although the day does not change.",
+        '"9:10 PM", "12:10" after "11:45 AM"), and (separately, once) when a timeline that '
+        "spans several days opens with entries that carry no date, in the entry or in a "
+        "heading above it, while the summary writes no date and the first dated entry is in "
+        "the same section (an undated entry after a dated one is on that day).",
         why='Mixed formats make the reader stop and convert: is "2:00" two in the morning '
         "or two in the afternoon? One format for the whole timeline removes the doubt.",
         example="- 9:40 AM: Alert fired.\n- 14:05: Fix deployed.",
@@ -254,7 +248,9 @@ RULES: list[Rule] = [
         'statement such as "All times UTC", no "Timeline (UTC)" heading, no line of the '
         'timeline naming one ("Timezone: PST", a "Time (PST)" column), and the document\'s '
         "other clock times are not all in one zone nor in a zone the timeline shares a time "
-        'with (a summary "from 10:00 to 11:30 WAT" governs a timeline starting at 10:00).',
+        'with (a summary "from 10:00 to 11:30 WAT" governs a timeline starting at 10:00), nor '
+        "named once on the summary's line of times (\"from 22:10 on 3 May to 01:40 on 4 May "
+        '(UTC)"). A zone given only as "local time" is quoted: it names none.',
         why="Responders, readers and log timestamps are often in different zones; a time "
         "without one cannot be matched to graphs or logs. State one zone (usually UTC) "
         'once, as the SRE book\'s example postmortem does with "all times UTC".',
@@ -271,7 +267,8 @@ RULES: list[Rule] = [
         summary="A timeline entry is longer than two sentences.",
         what='Counts the sentences of each timeline entry (not splitting at "e.g.", '
         "decimals, versions, file names or times) and reports the part after the second "
-        "sentence; option `max_sentences` (default 2).",
+        "sentence; option `max_sentences` (default 2). Entries run together on one line are "
+        'counted one by one ("… detected. 12:06pm EAT: …" starts the next).',
         why="A timeline is scanned, not read: one line per event, with the time first. Long "
         "entries hide the sequence; the explanation belongs in the root-cause and "
         "resolution sections (the ALX postmortem brief asks for 1 or 2 sentences).",

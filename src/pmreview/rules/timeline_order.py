@@ -238,6 +238,18 @@ def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _steps_back(doc, options)
 
 
+def _new_list(doc: Document, before: TimelineEntry, entry: TimelineEntry) -> bool:
+    """Whether a line of prose or a heading stands between two entries ("Earlier that
+    morning, for context:", "### Background"), so that the second opens a table or list of
+    its own and may go back in time; a list's sub-items and a table's rows do not. (An entry
+    after one that wrote its own date, with none of its own, may be on another day.)"""
+    lines = doc.source.lines[before.block.end_line : entry.block.line - 1]
+    return any(line.strip() and _PROSE.match(line) for line in lines)
+
+
+_PROSE = re.compile(r"(?![\s|>]|[-*+•]\s|\d{1,9}[.)]\s)")
+
+
 def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     entries = timed(doc)
     dates = entry_dates(doc)
@@ -260,8 +272,7 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             ok, read = _in_order(prev, t, day, limits)
         if not ok and _spans(e, prev[0]):
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
-        if not ok and prev_own and day is None:
-            ok = True  # the entry before wrote its own date, this one none: another day
+        ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             before = prev_entry.time.raw
             yield Hit(

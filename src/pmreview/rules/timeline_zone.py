@@ -3,14 +3,16 @@
 An author states the zone once and expects the reader to carry it: on the entries, in a
 document-wide "All times in PDT", in the Timeline heading ("Timeline (UTC)"), on a line of the
 timeline that only names it ("Timezone: PST", a table header "Time (PST)"), or in the summary,
-whose "10:00-11:30 UTC" governs a timeline that starts at 10:00. PM303 and the consistency rules
-read the timeline's zone here."""
+whose "10:00-11:30 UTC" governs a timeline that starts at 10:00, as does a zone named once on
+the summary's line of times ("from 22:10 on 3 May to 01:40 on 4 May (UTC)"). PM303 and the
+consistency rules read the timeline's zone here."""
 
 from __future__ import annotations
 
 import re
 
 from ..models import Document, TimeRef, per_document
+from ..parse.views import summary_times
 from ..text.span import summary_span
 from ..text.times import find_times
 from ..text.zones import ZONE_RE, zone_offset
@@ -73,4 +75,25 @@ def governing_zone(doc: Document) -> str | None:
     """The zone the timeline's times are in, as the document states it, or None."""
     entries = [e.time for e in doc.timeline if e.time is not None and e.time.minutes is not None]
     own = next((t.tz for t in entries if t.tz), None)
-    return own or doc.zone_statement or _zone_line(doc) or _document_zone(doc, entries)
+    return (
+        own
+        or doc.zone_statement
+        or _zone_line(doc)
+        or _document_zone(doc, entries)
+        or _summary_line_zone(doc)
+    )
+
+
+def _summary_line_zone(doc: Document) -> str | None:
+    """One zone named on the summary's lines of clock times, though not right after a time:
+    "from 22:10 on 3 May to 01:40 on 4 May (UTC)", "between 9:05 and 9:50 this morning, UTC"."""
+    if _two_clocks(doc):
+        return None
+    lines = {t.line for t in summary_times(doc)}
+    zones = [
+        m.group(0)
+        for n in sorted(lines)
+        for m in ZONE_RE.finditer(doc.source.lines[n - 1])
+        if _named(m)
+    ]
+    return zones[0] if zones and len({_key(z) for z in zones}) == 1 else None

@@ -9,45 +9,16 @@ from dataclasses import dataclass
 
 from ..models import Block, Document, per_document
 from .runs import RunSearch
-from .times import DATE_RE
+from .task_owners import written_owner
+from .times import DATE_RE, MONTHS
 from .verb_forms import action_words
 
-# An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
-_OWNER = re.compile(
-    r"\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=-]?\s*@?[\w .-]+|@[\w-]{2,}"
-    r"|\((?:[A-Z][a-z]+|[\w-]+ team|on-?call|sre|dba|ops)(?:\)|,\s*(?:by|due|before)\b)"
-    r"|\b(?:owners?|assignee|dri|lead)\s*[:=(]",
-    re.IGNORECASE,
-)
-# A name at the item's end, after a dash, may carry its date or, after one more dash, its
-# ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
-_OWNER_NAME = re.compile(
-    r"\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\w-]+ team|me)\)\s*(?:\.\s*)?$|"
-    r"[—–]\s*+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|me)"
-    r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
-    r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
-    re.M,
-)
-# The same name in bold or italics, or a team, or with its date in parentheses: "— **Dana**",
-# "— *Dana Lee* (done 2 May)", "— Search team", "— Dana (by 3 May)".
-_OWNER_MARKED = re.compile(
-    r"[—–]\s*+(?:(?:\*\*|__|\*|_)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\*\*|__|\*|_)"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? team|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*\((?i:by|due|before"
-    r"|target|eta)\b))(?:\s*\([^()\n]{1,30}\))?\s*(?:\.\s*)?$",
-    re.M,
-)
-# A team or person opening a parenthesis that then gives the task's date or ticket:
-# "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)".
-_OWNER_THEN_DUE = re.compile(
-    r"\((?!(?:Optional|Stretch|Priority|High|Medium|Low|Note|Open|Blocked|Pending|Planned"
-    r"|Ongoing|Done)\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: team)?|[A-Z]{2,6})\s*,\s*"
-    r"(?=(?i:target|eta|due|by|before|until|ahead of|in time for|Q[1-4]|next|end of)\b"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} [A-Z][a-z]{2}"
-    r"|\d{4}-\d\d|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)"
-)
 # a JIRA key is upper case ("OPS-123"; "db-1" is a host); a link's target read once for each
 # run of an unclosed "](" (its [^)\s]+ reads the run from every one); "bug  : 12" read once
-_JIRA_OR_NUMBER = r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+_JIRA_OR_NUMBER = (
+    r"(?-i:\b[A-Z][A-Z0-9]+-\d+\b)|(?<![\w/])#\d+\b|\bhttps?://\S+"
+    r"|(?<![\w./-])[\w.-]++/[\w.-]++#\d+\b"  # a repository's issue or pull request: "acme/api#812"
+)
 # "bug 12", "issue #4"; a vendor's or a change system's case by its number ("case 01922741",
 # "support case no. 4411", "change request 20931"; not "in case 300 …"), or a ServiceNow key
 _BUG_NUMBER = (
@@ -61,14 +32,30 @@ _TICKET = RunSearch(
     runs=((re.compile(r"\]\((?<=[^)\s]\]\()"), re.compile(r"\]\([^)\s]*")),),
     alternative=re.compile(rf"{_JIRA_OR_NUMBER}|\]\([^)\s]+\)|{_BUG_NUMBER}", re.I),
 )
+# A day or month after "by", "before", "until" is a whole word ("before Monday", "by Nov 3";
+# not "before monitoring", "by marking"), and a digit opens a date, not an amount or a time
+# of day ("by 15 May", "by 11/15", "by 2025"; not "by 50%", "by 2x", "by 03:30 UTC").
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
+_BY_DATE = (
+    rf"(?:the\s+)?end of|next|{_WEEKDAY}\b|(?:mid-?|early\s+|late\s+)?{MONTHS}\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{MONTHS}\b|[/-]\d)|(?:19|20)\d\d\b(?![:%.,]\d)"
+)
 _DUE = re.compile(
     r"\b(?:due(?!\s+to\b)|deadline|eta|by end of|target date)\b[^,;()|\n]{0,30}"
     r"|\bQ[1-4]\b(?:\s+\d{4})?"
-    r"|\b(?:by|before|until)\s+(?:(?:the\s+)?end of|next|mon|tue|wed|thu|fri|sat|sun|jan|feb"
-    # a digit opens a date, not a time of day ("by 03:30 UTC" is when an alert fires)
-    r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d(?!\d?:\d\d))[\w ,/-]{0,20}"
-    r"|\bin \d+ (?:days?|weeks?)\b"
-    r"|\b(?:this|next|current) sprint\b|\bsprint\b",
+    rf"|\b(?:by|before|until)\s+(?:{_BY_DATE})[\w ,/-]{{0,20}}"
+    # a span of days to months, not of minutes ("within two weeks"; not "alert within 2 minutes")
+    r"|\b(?:in|within)\s+(?:\d+|a|one|two|three|four|six|a couple of)\s+(?:days?|weeks?|months?)\b"
+    # a target written as such: "(target: end of May)", "Target — June 30", "timeline: 2 weeks"
+    r"|\b(?:target|timeline|timeframe)\s*[:—–]\s*[^,;()|\n]{2,30}"
+    r"|\b(?:this|next|current) sprint\b|\bsprint\b"
+    # now is the date: "(ASAP)", "effective immediately", "by EOD", "this week"
+    r"|\b(?:asap|eo[dwmq]|(?:effective\s+)?immediately|right away)\b"
+    r"|\b(?:this|next) (?:week|month|quarter)\b"
+    # the release that delivers it: "shipping in patch 7.0.3", "in the next release"
+    r"|\b(?:ships?|shipping|lands?|landing|released?|targeted|scheduled|planned)\s++(?:in|with"
+    r"|for)\s++(?:the\s++)?(?:(?:next|upcoming)\s++(?:release|patch|version)\b"
+    r"|(?:(?:patch|release|version)\s*+)?v?\d+(?:\.\d+)+)",
     re.I,
 )
 # A due date given as a named day or season of the calendar: "before Black Friday", "by
@@ -140,7 +127,7 @@ def _read(doc: Document, block: Block) -> Assignment:
     cells = _columns(doc, block) if block.kind == "row" else {}
     text = block.text
     return Assignment(
-        cells.get("owner") or _owner(text, block.kind == "row" and "owner" not in cells),
+        cells.get("owner") or _owner(doc, text, block.kind == "row" and "owner" not in cells),
         cells.get("ticket") or _ticket(text),
         cells.get("due") or _first(_DUE, text) or _first(_DUE_EVENT, text) or _date(text),
     )
@@ -176,13 +163,8 @@ def _date(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _owner(text: str, guess_cell: bool) -> str | None:
-    found = (
-        _first(_OWNER, text)
-        or _first(_OWNER_NAME, text)
-        or _first(_OWNER_MARKED, text)
-        or _first(_OWNER_THEN_DUE, text)
-    )
+def _owner(doc: Document, text: str, guess_cell: bool) -> str | None:
+    found = written_owner(doc, text)
     if found or not guess_cell:
         return found
     cells = [c.strip() for c in text.strip().strip("|").split("|")]

@@ -12,6 +12,7 @@ from .prefilter import Lazy
 from .runs import RunSearch
 from .sentences import without_tags
 from .task_assignment import assignment
+from .task_reports import COMMITTED, reported_in_brief
 from .tasks import WORD, Task, tasks_by_list
 from .topics import clauses, noun_phrase, outcome_only
 from .verb_forms import (
@@ -197,20 +198,34 @@ def is_done(task: Task) -> bool:
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     # a first word that is also a verb may open a statement ("Deploy keys are now scoped")
     told = not opens_as_verb(words) or (bool(words) and words[0] in verbs())
-    return done_past(words) or (told and reported_done(first_sentence))
+    if COMMITTED.search(first_sentence):
+        return False  # "We have agreed to add …", "The team has started reviewing …"
+    return done_past(words) or reported_in_brief(words) or (told and reported_done(first_sentence))
 
 
 def is_standing(task: Task) -> bool:
     """A standing rule, not a task to close: "Always run `nginx -t` before a reload", "Never
-    deploy on Fridays", "No migration will ever run inside the login request again",
+    deploy on Fridays", "No migration will ever run inside the login request again", "Do not
+    …", "We will no longer …", "Every PR … needs a review",
     "Change calendar rule: no rollout within 72 hours of maintenance". It needs no owner or
     due date of its own."""
     text = task.text[body(task) :].lstrip().lower()
     return _STANDING.match(text) is not None or _EVER_AGAIN.search(text) is not None
 
 
-# ("No alert is configured on db-1; add one" states a gap: "is" and "are" open no rule)
-_STANDING = re.compile(r"(?:always|never)\b|no\s+\w[\w -]{0,40}?\s(?:will|shall|may|can)\s")
+# ("No alert is configured on db-1; add one" states a gap: "is" and "are" open no rule), a
+# prohibition ("Do not rename volumes without a note", "No more deploys on Fridays", "Stop
+# copy-pasting old manifests"), a rule that ends a practice, said in its first words ("We will
+# no longer patch in the first week", "Failover will not promote a lagging replica"; not "Move
+# the dumps so they will not fill the disk"), or a rule for every case of a kind ("Every PR to
+# `api/` needs a second review", "All code must be reviewed before merge").
+_STANDING = re.compile(
+    r"(?:always|never)\b|no\s+\w[\w -]{0,40}?\s(?:will|shall|may|can)\s"
+    r"|(?:do\s+not|don['’]t|no\s+more)\s|stop\s++[a-z-]{1,30}?ing\b"
+    r"|(?<![\w`'’/.-])(?:(?!so\b|that\b|to\b|which\b|until\b|when\b|if\b)[\w`'’/.-]++\s++){1,5}?"
+    r"(?:will|shall|must|can)(?:\s+no\s+longer|\s+not|n['’]t)\s"
+    r"|(?:every|any|all|each)\s[^.;:,]{1,60}?\s(?:must|needs?|requires?|shall|has\s+to|have\s+to)\s"
+)
 _EVER_AGAIN = re.compile(r"\b(?:ever|never)\s+again\b")
 
 

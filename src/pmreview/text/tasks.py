@@ -13,7 +13,8 @@ from ..models import Block, Document, Section, per_document
 from .prefilter import Lazy
 from .runs import RunSearch
 
-_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# a list marker and a checkbox, in brackets or drawn ("- [ ] ", "- ⬜ ", "* ☐ ")
+_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:(?:\[[ xX]\]|[☐⬜🔲□])\s+)?")
 _OTHER_NOISE = r"&nbsp;|&#?\w+;|\*\*|__|[*_~•]"
 # <[^>\n]*>|OTHER_NOISE, reading each run of [^>\n] once (a tag's [^>\n]* reads to the end of
 # the line from every "<" of an unclosed run)
