@@ -38,7 +38,7 @@ ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolu
 ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
-    | {"count", "timed", "clocked", "dated"}
+    | {"count", "timed", "clocked", "dated", "detector"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -46,7 +46,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"located"}
+    | {"located", "milestone", "detected_next", "examined_next"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

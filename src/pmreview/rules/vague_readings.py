@@ -105,6 +105,10 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "rated": aside.rated,
     "returned": aside.returned,
     "instructed": aside.instructed,
+    "milestone": told.milestone,
+    # the next timeline entry, sub-item or sentence names who noticed, or what was examined
+    "detected_next": lambda place: marked("detector")(place.next_block),
+    "examined_next": lambda place: marked("examined")(place.next_block),
 }
 
 
