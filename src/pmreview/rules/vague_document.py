@@ -140,13 +140,15 @@ def milestone(place: Place) -> bool:
     entry or a table row (the entries around it are the steps), a restore after a fix told in
     its sentence or the one before ("After the bug was fixed, the app was restored": the fix
     is the claim to judge) or after what brought it back ("once the queue drained, …"), or a
-    document whose resolution section names a change, a new value or a file."""
+    document whose resolution section or timeline names a change, a new value or a file."""
     if "timeline" in place.section.kinds or place.block.kind == "row" or place.doc is None:
         return True
     if _FIXED.search(place.before) or _FIXED.search(place.nearby) or _AFTER.search(place.before):
         return True
     tests = [TESTS[name] for name in ("change", "new_value", "named")]
-    return any(test(text) for text in _fix_sentences(place.doc) for test in tests)
+    timeline = [b.lower for s in place.doc.sections if "timeline" in s.kinds for b in s.blocks]
+    told = [*_fix_sentences(place.doc), *timeline]
+    return any(test(text) for text in told for test in tests)
 
 
 # what the restore followed, told before it
