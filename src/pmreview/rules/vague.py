@@ -123,27 +123,30 @@ def _block_hits(
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= spans[i][1]:
                 continue
-            breaks = _STATEMENT_BREAK.finditer(block.text, spans[i][0], spans[i][1])
-            at = (i, sum(b.start() < m.start() for b in breaks))
+            at = (i, _statement(block.text, spans[i], m.start()))
             if not claims.free(entry, at, m.span()):
                 continue
             place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
             claims.take(entry, at, m.span())
-            lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
-            start = m.start() + (lead.end() if lead else 0)
-            yield (
-                entry.rule,
-                hit_at(
-                    block,
-                    start,
-                    whole_phrase(flat, m.end(), spans[i][1]),
-                    entry.message,
-                    question=entry.question,
-                    suggestion=entry.suggestion,
-                ),
-            )
+            yield entry.rule, _hit(block, entry, m, whole_phrase(flat, m.end(), spans[i][1]))
+
+
+def _hit(block: Block, entry: Entry, m: re.Match[str], end: int) -> Hit:
+    """The finding of `entry` on the words `m` (up to `end`), without the context words its
+    pattern needs ("was some framework problem")."""
+    lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
+    start = m.start() + (lead.end() if lead else 0)
+    return hit_at(
+        block, start, end, entry.message, question=entry.question, suggestion=entry.suggestion
+    )
+
+
+def _statement(text: str, sentence: tuple[int, int], start: int) -> int:
+    """Which statement of its sentence the words at `start` stand in (0 for the first)."""
+    breaks = _STATEMENT_BREAK.finditer(text, *sentence)
+    return sum(b.start() < start for b in breaks)
 
 
 # where a claim stands in a block: its sentence, and its statement in the sentence
