@@ -62,6 +62,10 @@ def _phrases() -> tuple[Phrases, tuple[int, ...]]:
     )
 
 
+# a line break between two statements the sentence splitter read as one: after a full stop or
+# a colon before a capital ("… is needed.⏎Review and Update: …"), or before a dash item; a
+# sentence wrapped over lines ("for some reason⏎hook did not") stays one claim
+_STATEMENT_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#]*[A-Z0-9])|\n(?=[ \t]*[—–•-]\s)")
 # context words a pattern needs but the quote does not ("was some framework problem")
 _LEAD = re.compile(r"(?:due to|caused by|because of|result of|was|by|from)\s+(?=\S)")
 
@@ -100,8 +104,10 @@ def _block_hits(
     doc: Document, sec: Section, block: Block, live: Live, found: list[int], impact_stated: bool
 ) -> Iterator[tuple[str, Hit]]:
     """The vague hits of one block, from the patterns `found` in it: one finding per rule
-    and question per sentence ("for a while … most people left" asks how long and how
-    many), never twice on the same words; the table's order decides."""
+    and question per statement of a sentence ("for a while … most people left" asks how long
+    and how many; lines the sentence splitter joins, "Monitoring: Improve monitoring.⏎Process:
+    Be more careful", make a claim each), never twice on the same words; the table's order
+    decides."""
     entry_of = _phrases()[1]
     entries = table()
     by_entry: dict[int, list[int]] = {}
@@ -115,41 +121,53 @@ def _block_hits(
         entry = entries[k]
         for _, m in live.among(flat, by_entry[k]):
             i = bisect_right(starts, m.start()) - 1
-            if i < 0 or m.start() >= spans[i][1] or not claims.free(entry, i, m.span()):
+            if i < 0 or m.start() >= spans[i][1]:
+                continue
+            at = (i, _statement(block.text, spans[i], m.start()))
+            if not claims.free(entry, at, m.span()):
                 continue
             place = Place(sec, block, spans[i], m.span(), impact_stated, tuple(spans), doc)
             if not is_vague_here(entry.context, place):
                 continue
-            claims.take(entry, i, m.span())
-            lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
-            start = m.start() + (lead.end() if lead else 0)
-            yield (
-                entry.rule,
-                hit_at(
-                    block,
-                    start,
-                    whole_phrase(flat, m.end(), spans[i][1]),
-                    entry.message,
-                    question=entry.question,
-                    suggestion=entry.suggestion,
-                ),
-            )
+            claims.take(entry, at, m.span())
+            yield entry.rule, _hit(block, entry, m, whole_phrase(flat, m.end(), spans[i][1]))
+
+
+def _hit(block: Block, entry: Entry, m: re.Match[str], end: int) -> Hit:
+    """The finding of `entry` on the words `m` (up to `end`), without the context words its
+    pattern needs ("was some framework problem")."""
+    lead = _LEAD.match(m.group(0))  # _LEAD is lower-case too
+    start = m.start() + (lead.end() if lead else 0)
+    return hit_at(
+        block, start, end, entry.message, question=entry.question, suggestion=entry.suggestion
+    )
+
+
+def _statement(text: str, sentence: tuple[int, int], start: int) -> int:
+    """Which statement of its sentence the words at `start` stand in (0 for the first)."""
+    breaks = _STATEMENT_BREAK.finditer(text, *sentence)
+    return sum(b.start() < start for b in breaks)
+
+
+# where a claim stands in a block: its sentence, and its statement in the sentence
+Where = tuple[int, int]
 
 
 class _Claims:
-    """What a block's findings have claimed: a rule's question in a sentence, and the words."""
+    """What a block's findings have claimed: a rule's question in a statement of a sentence,
+    and the words."""
 
     def __init__(self) -> None:
-        self.asked: set[tuple[str, str, int]] = set()
+        self.asked: set[tuple[str, str, Where]] = set()
         self.words: dict[str, list[tuple[int, int]]] = {}
 
-    def free(self, entry: Entry, sentence: int, span: tuple[int, int]) -> bool:
-        if (entry.rule, entry.asks, sentence) in self.asked:
+    def free(self, entry: Entry, at: Where, span: tuple[int, int]) -> bool:
+        if (entry.rule, entry.asks, at) in self.asked:
             return False
         return not any(s < span[1] and span[0] < e for s, e in self.words.get(entry.rule, ()))
 
-    def take(self, entry: Entry, sentence: int, span: tuple[int, int]) -> None:
-        self.asked.add((entry.rule, entry.asks, sentence))
+    def take(self, entry: Entry, at: Where, span: tuple[int, int]) -> None:
+        self.asked.add((entry.rule, entry.asks, at))
         self.words.setdefault(entry.rule, []).append(span)
 
 

@@ -39,6 +39,7 @@ ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
+    | {"detector"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -48,6 +49,7 @@ SKIPS = frozenset(
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
     | {"located", "timeless", "other_length"}
     | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
+    | {"milestone", "detected_next", "examined_next"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

@@ -25,6 +25,7 @@ from ..text.durations import durations_in, of_other_thing
 from ..text.joins import range_join
 from ..text.sentences import sentences
 from ..text.times import TIME_RE, without_dates_and_times
+from .vague_markers import TESTS
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import explains
 
@@ -154,6 +155,32 @@ def recaps_fix(place: Place, answers: Callable[[str], bool]) -> bool:
     if place.section.kinds & _NOT_RECAP or place.doc is None:
         return False
     return any(answers(text) for text in _fix_sentences(place.doc))
+
+
+def milestone(place: Place) -> bool:
+    """A restore told as a milestone of an account that tells the fix elsewhere: a timeline
+    entry or a table row (the entries around it are the steps), a restore after a fix told in
+    its sentence or the one before ("After the bug was fixed, the app was restored": the fix
+    is the claim to judge) or after what brought it back ("once the queue drained, …"), or a
+    document whose resolution section or timeline names a change, a new value or a file."""
+    if "timeline" in place.section.kinds or place.block.kind == "row" or place.doc is None:
+        return True
+    if _FIXED.search(place.before) or _FIXED.search(place.nearby) or _AFTER.search(place.before):
+        return True
+    tests = [TESTS[name] for name in ("change", "new_value", "named")]
+    timeline = [b.lower for s in place.doc.sections if "timeline" in s.kinds for b in s.blocks]
+    told = [*_fix_sentences(place.doc), *timeline]
+    return any(test(text) for text in told for test in tests)
+
+
+# what the restore followed, told before it
+_AFTER = re.compile(r"\b(?:after|once|when|as soon as)\b")
+# a fix told, however vaguely: what brought the service back
+_FIXED = re.compile(
+    r"\b(?:fix(?:ed|ing)?|resolv(?:ed|ing)|correct(?:ed|ing)|patch(?:ed|ing)|rolled back"
+    r"|rolling back|revert(?:ed|ing)|restart(?:ed|ing)|rebooted|redeploy(?:ed|ing)"
+    r"|deploy(?:ed|ing)|applied|applying|restored|restoring|replaced|removed|updated)\b"
+)
 
 
 # a sentence that tells what a log or a query showed, not what was changed

@@ -51,6 +51,7 @@ TESTS = {
     "examined": marked("examined"),
     "spelled_out": marked("spelled_out"),
     "named": marked("named"),
+    "detector": marked("detector"),
 }
 
 

@@ -179,6 +179,16 @@ class Place:
         return " ".join(lower[s:e] for s, e in side if not apart(s, e))
 
     @property
+    def next_block(self) -> str:
+        """The lower-cased text of the block just after the words' block in their section (the
+        next timeline entry, a sub-item), and of the sentence after theirs in the block."""
+        blocks = self.section.blocks
+        at = next(k for k, b in enumerate(blocks) if b is self.block) + 1
+        following = blocks[at].lower if at < len(blocks) else ""
+        later = [(s, e) for s, e in self.spans if s >= self.sentence[1]][:1]
+        return " ".join([*(self._plain[s:e] for s, e in later), following])
+
+    @property
     def next_text(self) -> str:
         """The lower-cased text of the block after the words' block in their section, and of the
         items of a list that follows."""

@@ -124,6 +124,10 @@ READINGS: dict[str, Callable[[Place], bool]] = {
         place.before, roles.tells_recovery(_sentence(place), place.words)
     ),
     "destination": measures.holds_task,
+    "milestone": told.milestone,
+    # the next timeline entry, sub-item or sentence names who noticed, or what was examined
+    "detected_next": lambda place: marked("detector")(place.next_block),
+    "examined_next": lambda place: marked("examined")(place.next_block),
 }
 
 
