@@ -118,15 +118,17 @@ def rated(place: Place) -> bool:
 def returned(place: Place) -> bool:
     """The words tell when people came back and succeeded, in their clause; or they count
     people who, their sentence goes on, came back and succeeded ("some customers who retried
-    later that evening paid without trouble"; not "… who retried got the same error"); or
+    later that evening paid without trouble", "most shoppers retried successfully"; not "… who
+    retried got the same error"); or
     they tell the time of day of a follow-up on a later day ("around midday the next day, we
     removed the temporary rule"; not "… the next day, the site went down again")."""
     clause = CLAUSE_END.split(place.before)[-1]
     if _RETURNED.compiled.search(clause) is not None and not _NOT.search(clause):
         return True
-    if _HURT.compiled.search(place.words + place.after):
+    after = place.after.split(";")[0]  # "…; a few orders were lost" is another claim
+    if _HURT.compiled.search(place.words + after):
         return False
-    back = _RETURNED.compiled.search(place.after) and _SUCCEEDED.compiled.search(place.after)
+    back = _RETURNED.compiled.search(place.words + after) and _SUCCEEDED.compiled.search(after)
     return bool(back) or clock.follow_up(place)
 
 

@@ -152,7 +152,7 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     and how big words of size say the impact was ("a
     significant outage … 75% of users could not log in": `share`), not another measure the
     words name (intermittent errors, lost revenue, a duration)."""
-    if name in ("share", "count") and told.counts_part(place.words):
+    if name in ("share", "count") and told.counts_part(place.words, place.after):
         return told.counts_group(place.words, place.paragraph)
     if name == "count" and told.counts_people(place):
         return told.states_people(place.paragraph)

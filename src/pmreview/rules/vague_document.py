@@ -246,10 +246,16 @@ _PART = re.compile(
 )
 
 
-def counts_part(words: str) -> bool:
+# … unless the part is the one hit ("many of you were affected"): a count of those hit answers it
+_HIT = re.compile(r"\b(?:were|was|got|been) (?:affected|impacted|hit)\b")
+
+
+def counts_part(words: str, after: str) -> bool:
     """The words count a vague part of a group ("many of them", "several could not"), which
-    a count of the whole group elsewhere does not answer."""
-    return _PART.match(words) is not None
+    a count of the whole group elsewhere does not answer; not the part that was hit, words
+    and the `after` them ("many of you were affected")."""
+    hit = _HIT.search(words) or _HIT.match(after.lstrip())
+    return _PART.match(words) is not None and hit is None
 
 
 # the group a vague part is taken of ("most of you")
