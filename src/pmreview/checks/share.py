@@ -23,9 +23,9 @@ _SHARE = re.compile(
     r"|(?<![\d,.])\d[\d,]*+(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?\s+(?:out\s+)?of\s+"
     r"(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?"
     r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?"
-    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b)|100 ?%|entire|each)\b"
+    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b|\s+\d)|100 ?%|entire|each)\b"
     # "all 14 of our beta testers", "all five members", "all 4 of us"
-    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d+|(?:two|three|four|five"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d[\d,]*+|(?:two|three|four|five"
     r"|six|seven|eight|nine|ten|twelve|twenty)\b))*\s+"
     r"(?:us\b|(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
     r"|testers?|employees?|staff|colleagues|teammates"
@@ -251,8 +251,28 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
             ):
                 return _evidence(b, m.start(), m.end())
             if _of_users(b.text, m, *own[at]):
-                return _evidence(b, m.start(), m.end())
+                return _evidence(b, *_counted(b.text, m, found, own[at]))
     return whole
+
+
+def _counted(
+    text: str, m: re.Match[str], found: list[re.Match[str]], sentence: tuple[int, int]
+) -> tuple[int, int]:
+    """Where a share of users stands: a count or percentage later in the same sentence rather
+    than a totality that only scopes it ("All tenants in eu-west-1: 1,812 of 4,430 (40.9%)")."""
+    if not _TOTAL.compiled.match(m.group(0)):
+        return m.start(), m.end()
+    for later in found:
+        if not m.end() <= later.start() < sentence[1] or _TOTAL.compiled.match(later.group(0)):
+            continue
+        lo = max(0, later.start() - 30)
+        if _METRIC.compiled.search(text, lo, later.start()) or _share_of_load(
+            text[lo : later.end() + 60], later.start() - lo, later.end() - lo
+        ):
+            continue
+        if _of_users(text, later, *sentence):
+            return later.start(), later.end()
+    return m.start(), m.end()
 
 
 def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:

@@ -42,6 +42,9 @@ def summary_sections(doc: Document) -> list[Section]:
     if start is None:
         out = []
         for s in secs:
+            if out and _fact_part(s):
+                out.append(replace(s, blocks=[b for b in s.blocks if b.line == s.line]))
+                continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
             out.append(s)
@@ -114,7 +117,11 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     time, not a title, a link, a word about the write-up itself or the assignment's own
     text. A first heading above all the others titles the document even when its words name a
     kind ("# Outage", "# Incident report")."""
-    heads = {id(s) for s in before if _heads_document(s, before) or (alone and s is before[0])}
+    heads = {
+        id(s)
+        for s in before
+        if _heads_document(s, before) or (alone and s is before[0]) or _letterhead(s, before)
+    }
     parts = [s for s in before if not _fact_part(s) and id(s) not in heads]
     if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
@@ -162,10 +169,29 @@ def _heads_document(sec: Section, before: list[Section]) -> bool:
     return sec is before[0] and sec.style == "bold" and names_the_document(sec.title, 1)
 
 
+def _letterhead(sec: Section, before: list[Section]) -> bool:
+    """A bold line right under the title whose words name no part, over labelled facts only
+    ("**Acme Networks — Operations**" above "**Window:** …"): who wrote the report, not a
+    section of it, so the facts under it are the summary's."""
+    return (
+        len(before) > 1
+        and sec is before[1]
+        and sec.style == "bold"
+        and not kinds_of(sec.title)
+        and bool(sec.blocks)
+        and all(b.kind == "paragraph" and _facts_only(b) for b in sec.blocks)
+    )
+
+
 def _fact_part(sec: Section) -> bool:
-    """A labelled fact of a summary part written as its own line ("**Duration:** 75 min",
-    "Impact: …"), which the parser reads as an inline section."""
-    return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= _SUMMARY_PART
+    """A labelled fact written as its own line, which the parser reads as an inline section:
+    of a summary part ("**Duration:** 75 min", "Impact: …"), or of any kind when the line is
+    all the section holds ("**Date of event:** 9 May", "**Incident window:** 14:02–14:40")."""
+    if sec.style != "inline":
+        return False
+    if sec.kinds and sec.kinds <= _SUMMARY_PART:
+        return True
+    return len(sec.blocks) == 1 and sec.blocks[0].line == sec.line and _facts_only(sec.blocks[0])
 
 
 def _titled_summaries(secs: list[Section]) -> list[int]:
