@@ -10,6 +10,7 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
+from .share_everyone import KIND, MET_FAILURE, anyone_failed, evidence, nobody_could
 
 # every alternative opens at a word boundary: tested once a character, not once an alternative
 _SHARE = re.compile(
@@ -108,82 +109,11 @@ _RESTATED = Lazy(
 _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
 
 
-def _evidence(block: Block, start: int, end: int) -> Evidence:
-    """The matched words as they stand (unlike semantics.evidence, not a whole sentence)."""
-    line, col = block.position(start)
-    return {"quote": block.text[start:end], "line": line, "column": col}
-
-
 def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
     that met the failure ("anyone who tried to register got an error")."""
-    return _stated_share(blocks) or _anyone_failed(blocks) or _nobody_could(blocks)
-
-
-def _nobody_could(blocks: list[Block]) -> Evidence | None:
-    """Totality said as its negation: "nobody on our team could open a session", "no customer
-    was able to pay", "none of our users could log in"; not "nobody noticed" or "no one could
-    have known" (a failure nobody met, a hindsight)."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            m = _NOBODY.compiled.search(b.text, s, e)
-            if (
-                m
-                and not lexicon("hedge").search(b.text, s, m.start())
-                and not (_NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()))
-            ):
-                return _evidence(b, m.start(), m.end())
-    return None
-
-
-_NOBODY = Lazy(
-    r"\b(?:nobody|no one|no-one|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
-    r"|clients|visitors|players|merchants|members|subscribers|students|testers)\b)\w+)"
-    r"|no (?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
-    r"|students?))"
-    r"(?: (?:on|in|from|at) (?:our|the|their) (?:\w+ )?\w+)?"
-    r" (?:could(?:n[’']t)?(?! have\b)|was able|were able|managed|succeeded|got (?:in|through))\b",
-    re.IGNORECASE,
-)
-
-
-def _anyone_failed(blocks: list[Block]) -> Evidence | None:
-    """All of a group named by what they did, in a sentence that says they met the failure:
-    "Anyone who tried to register got an error page", "a 504 error for anyone trying to open
-    the site"; not thanks, apologies or compensation ("thanks to everyone who wrote in",
-    "everyone who logged in gets 3 days free")."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            m = _ANYONE.compiled.search(b.text, s, e)
-            sentence = b.text[s:e]
-            if m and _NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()):
-                continue  # "pretty much everyone who went there": not all of them
-            if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
-                return _evidence(b, m.start(), m.end())
-    return None
-
-
-_NEARLY = Lazy(
-    r"\b(?:pretty much|almost|nearly|virtually|practically|basically|more or less)\s+$",
-    re.IGNORECASE,
-)
-_ANYONE = Lazy(
-    r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
-    re.IGNORECASE,
-)
-_MET_FAILURE = Lazy(
-    r"\b(?:errors?|fail\w*|[45]\d\d|could(?:n[\'’]t| not)|unable|timed? out|was hit|were hit"
-    r"|locked out|got an?|blocked"
-    # "every visitor got the 'Your connection is not private' page"
-    r"|got the\b[^.;]{0,60}?\b(?:page|screen|message|warning))\b",
-    re.IGNORECASE,
-)
-# thanks, apologies and amends are said to everyone, affected or not
-_KIND = Lazy(
-    r"\b(?:thank|apolog|sorry|gets? (?:a )?(?:free|credit|refund)|free\b|credit|compensat)",
-    re.IGNORECASE,
-)
+    return _stated_share(blocks) or anyone_failed(blocks) or nobody_could(blocks)
 
 
 def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -199,9 +129,9 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     sentence = text[start:end]
     return bool(
         _OF_AFFECTED.compiled.search(m.group(0))
-        or _KIND.compiled.search(sentence)
+        or KIND.compiled.search(sentence)
         or _TOLD_TO.compiled.search(sentence)
-        or not (_FAILED.compiled.search(sentence) or _MET_FAILURE.compiled.search(sentence))
+        or not (_FAILED.compiled.search(sentence) or MET_FAILURE.compiled.search(sentence))
         and not _DOWN.compiled.search(sentence)
     )
 
@@ -243,15 +173,15 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue  # "the database CPU sat at 100%"
             load = _share_of_load(b.text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
             if load == "whole":
-                whole = whole or _evidence(b, m.start(), m.end())
+                whole = whole or evidence(b, m.start(), m.end())
             if load:
                 continue
             if _RESTATED.compiled.search(b.text, lo, m.start()) or _restated_count(
                 b.text, m, *own[at]
             ):
-                return _evidence(b, m.start(), m.end())
+                return evidence(b, m.start(), m.end())
             if _of_users(b.text, m, *own[at]):
-                return _evidence(b, *_counted(b.text, m, found, own[at]))
+                return evidence(b, *_counted(b.text, m, found, own[at]))
     return whole
 
 

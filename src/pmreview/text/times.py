@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..models import TimeRef
 from .prefilter import Lazy
 from .runs import RunSearch
-from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE
+from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE, loose_zone_after
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -99,26 +99,10 @@ def zone_after(text: str, end: int) -> re.Match[str] | None:
     zone = ZONE_RE.match(text, lead.end())
     if zone and lead.end() == end and text.startswith("-", end):
         return zone if _SECONDS.search(text, 0, end) else None
-    return zone or _ZULU.match(text, end) or _REGION.match(text, lead.end()) or _glossed(text, end)
+    return zone
 
 
 _SECONDS = re.compile(r":\d\d:\d\d(?:\.\d+)?$")  # a time that ends with its seconds
-# "1432Z", "14:32Z": Zulu, UTC, written against the time
-_ZULU = re.compile(r"Z(?![\w])")
-# a US region named after a time, before any word that is not a name ("11:40 a.m. Pacific on
-# Thursday"), never one that starts a place's name ("10:00 Central Station", "Pacific Northwest")
-_REGION = re.compile(
-    r"(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)\b(?![ \t]*+[A-Z0-9/-])"
-    r"(?![ \t]++(?:regions?|areas?|zones?|districts?|lines?|offices?|branch\w*|sites?|data)\b)"
-)
-# the zone closing a bracket of words after a time: "22:35 (Paris time, CEST)", "(local / UTC+2)"
-_GLOSS = re.compile(r"\s?\([^()\d\n]{1,30}?[,;/=]\s*+")
-
-
-def _glossed(text: str, end: int) -> re.Match[str] | None:
-    gloss = _GLOSS.match(text, end)
-    zone = ZONE_RE.match(text, gloss.end()) if gloss else None
-    return zone if zone and text[zone.end() :].lstrip().startswith(")") else None
 
 
 # The whole pattern that _zone_ending searches with ZONE_RE, for the one case that cannot.
@@ -213,7 +197,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z")
         if not tz:
-            after = zone_after(text, m.end())
+            after = zone_after(text, m.end()) or loose_zone_after(text, m.end())
             if after:
                 tz = after.group(0)
             else:

@@ -1,0 +1,113 @@
+"""The summary's facts where writers put them: labelled lines above or instead of a Summary
+section, counts and totality, and zones written against or after a time (examples written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.share import affected_share
+from pmreview.checks.summary import summary
+from pmreview.parse.views import summary_blocks
+from pmreview.text.times import find_times
+
+BODY = "\n\n## Timeline\n\n- 08:00 UTC - alert\n\n## Root cause\n\nA bad deploy of the API.\n"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # labels that name no summary part (a date, a window) beside ones that do
+        "**Date of outage:** 3 March 2025\n**Outage window:** 07:10–08:25 UTC\n"
+        "**Customers affected:** all 640 customers",
+        "Day: Friday 9 May\nIncident window: 07:10 to 08:25 UTC\nReach: every merchant was affected",
+    ],
+)
+def test_labelled_lines_above_the_summary_are_its_facts(facts: str) -> None:
+    text = f"# Payments API outage\n\n{facts}\n\n## Summary\n\nThe API returned errors.{BODY}"
+    found = summary(doc_of(text))
+    assert found["start_time"] is not None and found["start_time"]["text"].startswith("07:10")
+    assert found["timezone"] is not None and found["affected_share"] is not None
+
+
+def test_facts_under_a_letterhead_are_the_summarys() -> None:
+    text = (
+        "# Report NR-12: lost routes at the Leeds edge\n\n**Northwind Telecom — Network team**\n"
+        "**Window:** 10:04–10:51 UTC, Monday 2 June (47 minutes)\n\n## Overview\n\n"
+        f"Many customers lost access to most sites.{BODY}"
+    )
+    found = summary(doc_of(text))
+    assert found["start_time"] is not None and found["start_time"]["text"] == "10:04"
+    assert found["duration"] is not None
+
+
+def test_a_bold_section_title_is_no_letterhead() -> None:
+    text = (
+        "# Report NR-12: lost routes at the Leeds edge\n\n**Background**\n\n"
+        "Owner: network team\n\n## Overview\n\n"
+        f"Many customers lost access to most sites.{BODY}"
+    )
+    assert summary(doc_of(text))["start_time"] is None
+
+
+def test_labelled_lines_under_the_title_with_no_summary_section() -> None:
+    text = (
+        "# Postmortem: queue worker crash\n\n**Date:** 4 May 2025\n"
+        "**Duration:** 50 minutes (14:05 to 14:55 EAT)\n"
+        "**Impact:** 12 of our 30 testers could not upload files.\n\n## Fix\n\nWe restarted it.\n"
+    )
+    found = summary(doc_of(text))
+    assert found["end_time"] is not None and found["timezone"] is not None
+    assert (
+        found["affected_share"] is not None and found["affected_share"]["quote"] == "12 of our 30"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("Invoices were late for all 2,480 customers.", "all 2,480 customers"),
+        ("Every client in Lyon saw errors: 212 of 1,030 clients (20.6%).", "212 of 1,030"),
+        ("All shops in the north, 40% of our merchants, could not take payments.", "40%"),
+        # a part of the load after the totality is no count of users: the totality stands
+        ("All users saw errors, and 40% of requests failed.", "All users"),
+    ],
+)
+def test_counts_and_the_totality_that_scopes_them(sentence: str, share: str) -> None:
+    found = affected_share(summary_blocks(doc_of(f"## Summary\n\n{sentence}\n")))
+    assert found is not None and found["quote"] == share
+
+
+def test_a_frequency_is_no_share() -> None:
+    text = "## Summary\n\nThe job retried every 5,000 requests and failed.\n"
+    assert affected_share(summary_blocks(doc_of(text))) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("Window: 0915Z – 1040Z", "Z"),
+        ("the cache filled at 09:15Z", "Z"),
+        ("from 06:00 to 9:40 a.m. Pacific on Monday", "Pacific"),
+        ("until 4:10 p.m. Eastern that day", "Eastern"),
+        ("between 20:05 and 21:30 (Berlin time, CEST) the site", "CEST"),
+        ("at 10:00 (local / UTC+2)", "UTC+2"),
+    ],
+)
+def test_zones_written_against_or_after_a_time(line: str, zone: str) -> None:
+    assert [t.tz for t in find_times(line)][-1] == zone
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "we met at 10:00 Central Station",
+        "around 14:00 Pacific Northwest users",
+        "at 10:00 Eastern region stores",
+        "at 22:35 (see note, below) we",
+        "at 1432Zebra",
+    ],
+)
+def test_words_after_a_time_that_are_no_zone(line: str) -> None:
+    assert all(t.tz is None for t in find_times(line))
