@@ -21,7 +21,8 @@ BODY = "\n\n## Timeline\n\n- 08:00 UTC - alert\n\n## Root cause\n\nA bad deploy 
         # labels that name no summary part (a date, a window) beside ones that do
         "**Date of outage:** 3 March 2025\n**Outage window:** 07:10–08:25 UTC\n"
         "**Customers affected:** all 640 customers",
-        "Day: Friday 9 May\nIncident window: 07:10 to 08:25 UTC\nReach: every merchant was affected",
+        "Day: Friday 9 May\nIncident window: 07:10 to 08:25 UTC\n"
+        "Reach: every merchant was affected",
     ],
 )
 def test_labelled_lines_above_the_summary_are_its_facts(facts: str) -> None:
