@@ -38,9 +38,10 @@ ABOUT_WRITE_UP = re.compile(
     # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
     r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
 )
-# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
+# a block of e-mail header lines ("From: …", "**To:** All Staff", "Date: Fri, 14 Nov 2025 …")
 _MAIL_HEADER = re.compile(
-    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
+    r"(?:[*_]*+(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*[*_]*+:[^\n]*(?:\n|$))+$",
+    re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 

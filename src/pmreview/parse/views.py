@@ -47,8 +47,8 @@ def summary_sections(doc: Document) -> list[Section]:
                 continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
-            out.append(s)
-        return out
+            out.append(replace(s, blocks=_without_headers(s.blocks)))
+        return [s for s in out if s.blocks or s.title.strip()]
     if start == 0 and not strong and _title_tells(secs):
         return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
@@ -156,6 +156,19 @@ def _incident_facts(block: Block) -> list[Block]:
         Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
         for i, n in enumerate(lines)
         if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
+    ]
+
+
+def _without_headers(blocks: list[Block]) -> list[Block]:
+    """A section's blocks without an e-mail's header lines ("From: …", "To: All Staff") and
+    without the labelled lines about the report that state no fact of the incident
+    ("Submitted to: the regulator", "Contact: …", "Author: …")."""
+    return [
+        fact
+        for b in blocks
+        if not mail_header(b.text)
+        for fact in _incident_facts(b)
+        if fact is b and not _facts_only(b) or _told_or_stated(fact)
     ]
 
 
