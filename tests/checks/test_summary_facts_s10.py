@@ -112,3 +112,46 @@ def test_zones_written_against_or_after_a_time(line: str, zone: str) -> None:
 )
 def test_words_after_a_time_that_are_no_zone(line: str) -> None:
     assert all(t.tz is None for t in find_times(line))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # an end word in the sentence before does not make the next time an end
+        ("The API returned 503s. Trouble began at 09:14 UTC and lasted an hour.", "09:14", None),
+        ("Pages were restored. Errors started at 16:02 UTC.", "16:02", None),
+        ("Errors began at 09:14 UTC and were resolved at 10:02 UTC.", "09:14", "10:02"),
+        ("Service was back at 10:02 UTC after the outage.", None, "10:02"),
+    ],
+)
+def test_a_start_is_not_read_as_the_end(sentence: str, start: str | None, end: str | None) -> None:
+    found = summary(doc_of(f"# Login outage\n\n## Summary\n\n{sentence}{BODY}"))
+    assert (found["start_time"] and found["start_time"]["text"][:5]) == start
+    assert (found["end_time"] and found["end_time"]["text"][:5]) == end
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**From:** IT Desk <it@example.org>\n**To:** All Users\n**Subject:** Tuesday's outage",
+        "From: IT Desk <it@example.org>\nTo: All Users\nSubject: Tuesday's outage",
+    ],
+)
+def test_an_e_mails_header_is_no_part_of_the_summary(header: str) -> None:
+    text = (
+        f"{header}\n\nDear all,\n\nFrom 08:40 until 11:15 UTC on Tuesday many of you could not "
+        "sign in to the portal or to e-mail on the web.\n\n**Why it happened**\n\n"
+        "A certificate expired on the sign-in servers.\n"
+    )
+    assert summary(doc_of(text))["affected_share"] is None
+
+
+def test_report_header_lines_are_not_the_summary() -> None:
+    text = (
+        "# Card payments: final report\n\n**Filed with:** the Data Protection Office\n"
+        "**Report version:** 2\n**Contact:** risk desk\n\n### 1. Description of the incident\n\n"
+        "All 3,000 merchants were unable to take payments from "
+        "10:02 to 11:40 UTC on 3 May.\n\n### 2. Timeline\n\n- 10:02 UTC alert\n"
+    )
+    found = summary(doc_of(text))
+    assert found["present"] is not None and "Filed" not in found["present"]["text"]
