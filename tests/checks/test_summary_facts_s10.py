@@ -10,6 +10,7 @@ from _support import doc_of
 from pmreview.checks.share import affected_share
 from pmreview.checks.summary import summary
 from pmreview.parse.views import summary_blocks
+from pmreview.text.dates import date_near
 from pmreview.text.times import find_times
 
 BODY = "\n\n## Timeline\n\n- 08:00 UTC - alert\n\n## Root cause\n\nA bad deploy of the API.\n"
@@ -155,3 +156,21 @@ def test_report_header_lines_are_not_the_summary() -> None:
     )
     found = summary(doc_of(text))
     assert found["present"] is not None and "Filed" not in found["present"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("From 02:00 UTC on Monday 3 March until", 3),
+        ("at 16:40 on Thursday, 6 March 2025 the", 6),
+        ("at 09:00 on 4 May the", 4),
+    ],
+)
+def test_a_date_after_a_time_with_its_weekday(line: str, day: int) -> None:
+    at = line.index(":") - 2
+    found = date_near(line, at, at + 5)
+    assert found is not None and found.day == day
+
+
+def test_a_weekday_alone_is_no_date() -> None:
+    assert date_near("at 09:00 on Monday the", 3, 8) is None
