@@ -11,6 +11,7 @@ from pmreview.checks.share import affected_share
 from pmreview.checks.summary import summary
 from pmreview.parse.views import summary_blocks
 from pmreview.text.dates import date_near
+from pmreview.text.other_times import not_the_outage
 from pmreview.text.times import find_times
 
 BODY = "\n\n## Timeline\n\n- 08:00 UTC - alert\n\n## Root cause\n\nA bad deploy of the API.\n"
@@ -174,3 +175,22 @@ def test_a_date_after_a_time_with_its_weekday(line: str, day: int) -> None:
 
 def test_a_weekday_alone_is_no_date() -> None:
     assert date_near("at 09:00 on Monday the", 3, 8) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("the heaters kept the default schedule (19 °C from 07:00 to 23:00), but", True),
+        ("support answered within business hours (09:00–17:00) only", True),
+        ("| Related change | CHG-100, 4 May 21:00–22:30 UTC |", True),
+        ("**Deployment:** v4.2 at 21:30 UTC", True),
+        # the outage's own times
+        ("the schedule page went down at 10:00 UTC", False),
+        ("The outage (from 10:00 to 11:00 UTC) hit", False),
+        ("| Start | 2024-05-04 08:31 UTC |", False),
+        ("Changes to the site failed from 10:00 UTC", False),
+    ],
+)
+def test_times_of_a_schedule_or_a_change_are_not_the_outages(line: str, other: bool) -> None:
+    at = next(t for t in find_times(line)).column - 1
+    assert not_the_outage(line, at, at + 5) is other
