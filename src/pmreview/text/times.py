@@ -278,7 +278,7 @@ def leading_date_only(text: str) -> bool:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = zone_after(text, end)
+    after = zone_after(text, end) or loose_zone_after(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":
