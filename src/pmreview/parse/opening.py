@@ -47,14 +47,18 @@ _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
 
 def mail_header(text: str) -> bool:
-    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
-    return _MAIL_HEADER.match(text) is not None
+    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident;
+    one of them names who sent it, to whom or about what ("Date: 4 May" alone is a fact)."""
+    return _MAIL_HEADER.match(text) is not None and _ADDRESSED.search(text) is not None
+
+
+_ADDRESSED = re.compile(r"^[*_]*+(?:from|to|cc|bcc|subject|reply-to)\b", re.I | re.M)
 
 
 def tells(block: Block) -> bool:
     if block.kind == "item":
         return True
-    if _MAIL_HEADER.match(block.text):
+    if mail_header(block.text):
         return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
     return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (

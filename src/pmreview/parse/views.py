@@ -39,9 +39,9 @@ def summary_sections(doc: Document) -> list[Section]:
     ):
         return told  # "What happened" below a telling opening is the story, not the summary
     if start is None:
-        out = []
+        out: list[Section] = []
         for s in secs:
-            if out and _fact_part(s):
+            if out and _part_fact(s):
                 out.append(replace(s, blocks=[b for b in s.blocks if b.line == s.line]))
                 continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
@@ -135,11 +135,17 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
                 for fact in incident_facts(b)
                 if told_or_stated(fact)
             ],
-            kinds=frozenset() if id(s) in heads else s.kinds,
+            kinds=frozenset() if id(s) in heads else _own_kinds(s),
         )
         for s in before
     ]
     return [s for s in told if s.blocks]
+
+
+def _own_kinds(sec: Section) -> frozenset[str]:
+    """A labelled line's kinds save the summary's ("**Incident:** INC-7" is a fact of the
+    summary, not the summary section); another section's kinds as they are."""
+    return sec.kinds - {"summary"} if sec.style == "inline" else sec.kinds
 
 
 def _heads_document(sec: Section, before: list[Section]) -> bool:
@@ -162,13 +168,18 @@ def _letterhead(sec: Section, before: list[Section]) -> bool:
     )
 
 
+def _part_fact(sec: Section) -> bool:
+    """A labelled line of a summary part, read as an inline section ("**Impact:** …")."""
+    return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= _SUMMARY_PART
+
+
 def _fact_part(sec: Section) -> bool:
     """A labelled fact written as its own line, which the parser reads as an inline section:
     of a summary part ("**Duration:** 75 min", "Impact: …"), or of any kind when the line is
     all the section holds ("**Date of event:** 9 May", "**Incident window:** 14:02–14:40")."""
     if sec.style != "inline":
         return False
-    if sec.kinds and sec.kinds <= _SUMMARY_PART:
+    if _part_fact(sec):
         return True
     return len(sec.blocks) == 1 and sec.blocks[0].line == sec.line and facts_only(sec.blocks[0])
 
