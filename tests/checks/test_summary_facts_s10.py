@@ -194,3 +194,19 @@ def test_a_weekday_alone_is_no_date() -> None:
 def test_times_of_a_schedule_or_a_change_are_not_the_outages(line: str, other: bool) -> None:
     at = next(t for t in find_times(line)).column - 1
     assert not_the_outage(line, at, at + 5) is other
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        # the whole named first, the count of it restated as a share in brackets
+        ("Of the 8,200 accounts that sent uploads that day, 1,640 (20%) got errors.", "20%"),
+        ("Out of our 900 active users, 120 (13%) could not log in.", "13%"),
+        # a count of the load is no count of people
+        ("Of the 40,000 requests sent by users, 12,000 (30%) failed.", None),
+        ("Of the 500 write requests, 100 (20%) failed.", None),
+    ],
+)
+def test_a_count_of_a_named_whole_restated_as_a_share(sentence: str, share: str | None) -> None:
+    found = affected_share(summary_blocks(doc_of(f"## Summary\n\n{sentence}\n")))
+    assert (found and found["quote"]) == share

@@ -210,10 +210,22 @@ def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
     "Of the 3.1 million players who tried, about 1.9 million (61%) never got in"."""
     if not _COUNT_BRACKET.compiled.search(text, max(start, m.start() - 25), m.start()):
         return False
+    whole = _OF_THE_WHOLE.compiled.search(text, start, m.start())
+    who = whole["who"].split() if whole else []
+    if any(_SHARE_WHO.compiled.fullmatch(w) and not _LOAD.compiled.fullmatch(w) for w in who):
+        return True  # "Of the 35,390 accounts that sent requests, 18,406 (52%) got errors"
     return (
         bool(_SHARE_WHO.compiled.search(text, start, end))
         and _LOAD.compiled.search(text[start:end]) is None
     )
+
+
+# the whole the count is of, named first: "Of the 3.1 million players", "Out of our 900 users"
+_OF_THE_WHOLE = Lazy(
+    r"\b(?:out )?of (?:the|our|its|all) (?:~|about |around |roughly )?\d[\d,.]*+"
+    r"(?:\s?(?:million|thousand|k)\b)? (?P<who>[\w-]+(?: \w+)?)",
+    re.IGNORECASE,
+)
 
 
 _COUNT_BRACKET = Lazy(
