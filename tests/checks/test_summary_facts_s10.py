@@ -210,3 +210,18 @@ def test_times_of_a_schedule_or_a_change_are_not_the_outages(line: str, other: b
 def test_a_count_of_a_named_whole_restated_as_a_share(sentence: str, share: str | None) -> None:
     found = affected_share(summary_blocks(doc_of(f"## Summary\n\n{sentence}\n")))
     assert (found and found["quote"]) == share
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Nobody could open the shop. The site was unusable for 2 hours and 5 minutes.", True),
+        ("The kiosks were out of service for 95 minutes after the update.", True),
+        ("The checkout was inoperable for 40 minutes.", True),
+        # a length of something that did not fail
+        ("The cache was kept warm for 2 hours and 5 minutes.", False),
+    ],
+)
+def test_a_length_told_by_what_could_not_be_used(sentence: str, told: bool) -> None:
+    found = summary(doc_of(f"# Shop outage\n\n## Summary\n\n{sentence}{BODY}"))
+    assert (found["duration"] is not None) is told
