@@ -225,3 +225,19 @@ def test_a_count_of_a_named_whole_restated_as_a_share(sentence: str, share: str 
 def test_a_length_told_by_what_could_not_be_used(sentence: str, told: bool) -> None:
     found = summary(doc_of(f"# Shop outage\n\n## Summary\n\n{sentence}{BODY}"))
     assert (found["duration"] is not None) is told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        # everyone the failure met, named by it: a count of the affected, not their share
+        ("Every app that failed to sync simply retried, so the queue grew.", None),
+        ("All users who were affected will get a credit.", None),
+        # everyone who did something and met the failure: all of them
+        ("Every visitor who tried got an error page.", "Every visitor"),
+        ("Every customer that logged in got a 500 error.", "Every customer"),
+    ],
+)
+def test_everyone_named_by_the_failure_is_no_share(sentence: str, share: str | None) -> None:
+    found = affected_share(summary_blocks(doc_of(f"## Summary\n\n{sentence}\n")))
+    assert (found and found["quote"]) == share

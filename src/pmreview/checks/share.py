@@ -129,6 +129,7 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     sentence = text[start:end]
     return bool(
         _OF_AFFECTED.compiled.search(m.group(0))
+        or _WHO_FAILED.compiled.match(text, m.end())
         or KIND.compiled.search(sentence)
         or _TOLD_TO.compiled.search(sentence)
         or not (_FAILED.compiled.search(sentence) or MET_FAILURE.compiled.search(sentence))
@@ -137,6 +138,13 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
 
 
 _TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|each)", re.IGNORECASE)
+# all of those the failure met, named by it: "every client that failed to log in retried",
+# "all users who were affected got a credit" (a count of the affected, not their share)
+_WHO_FAILED = Lazy(
+    r"\s++(?:that|who|which)\s++(?:had\s++)?(?:failed|errored|timed out|were affected"
+    r"|was affected|were impacted|was impacted|(?:hit|saw|got)\s++(?:an?\s++|the\s++)?errors?)\b",
+    re.IGNORECASE,
+)
 _OF_AFFECTED = Lazy(r"\b(?:affected|impacted)\b", re.IGNORECASE)
 # what is said or given to everyone, affected or not, and everyone who was not hit
 _TOLD_TO = Lazy(
