@@ -241,3 +241,11 @@ def test_a_length_told_by_what_could_not_be_used(sentence: str, told: bool) -> N
 def test_everyone_named_by_the_failure_is_no_share(sentence: str, share: str | None) -> None:
     found = affected_share(summary_blocks(doc_of(f"## Summary\n\n{sentence}\n")))
     assert (found and found["quote"]) == share
+
+
+def test_a_range_ending_in_a_m_is_quoted_whole() -> None:
+    text = (
+        f"# Payroll delay\n\n## Summary\n\nFiles were late from 06:00 to 9:40 a.m. Pacific.{BODY}"
+    )
+    found = summary(doc_of(text))["duration"]
+    assert found is not None and found["quote"] == "06:00 to 9:40 a.m. Pacific"
