@@ -141,7 +141,7 @@ _TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|each)", re.IGNORECASE)
 # all of those the failure met, named by it: "every client that failed to log in retried",
 # "all users who were affected got a credit" (a count of the affected, not their share)
 _WHO_FAILED = Lazy(
-    r"\s++(?:that|who|which)\s++(?:had\s++)?(?:failed|errored|timed out|were affected"
+    r"\s(?:that|who|which)\s++(?:had\s++)?(?:failed|errored|timed out|were affected"
     r"|was affected|were impacted|was impacted|(?:hit|saw|got)\s++(?:an?\s++|the\s++)?errors?)\b",
     re.IGNORECASE,
 )

@@ -82,7 +82,7 @@ def states_facts(block: Block) -> bool:
         return False
     lines = [n for n in block.text.splitlines() if n.strip()]
     labels = [n.split(":", 1)[0] for n in lines]
-    if any(_WRITE_UP_LABEL.search(label) for label in labels):
+    if not lines or any(_WRITE_UP_LABEL.search(label) for label in labels):
         return False
     return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
 

@@ -40,7 +40,7 @@ ABOUT_WRITE_UP = re.compile(
 )
 # a block of e-mail header lines ("From: …", "**To:** All Staff", "Date: Fri, 14 Nov 2025 …")
 _MAIL_HEADER = re.compile(
-    r"(?:[*_]*+(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*[*_]*+:[^\n]*(?:\n|$))+$",
+    r"^(?:[*_]*+(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*[*_]*+:[^\n]*(?:\n|$))+$",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
