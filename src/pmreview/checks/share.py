@@ -10,6 +10,7 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
+from .share_everyone import KIND, MET_FAILURE, anyone_failed, evidence, nobody_could
 
 # every alternative opens at a word boundary: tested once a character, not once an alternative
 _SHARE = re.compile(
@@ -23,9 +24,9 @@ _SHARE = re.compile(
     r"|(?<![\d,.])\d[\d,]*+(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?\s+(?:out\s+)?of\s+"
     r"(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?"
     r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?"
-    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b)|100 ?%|entire|each)\b"
+    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b|\s+\d)|100 ?%|entire|each)\b"
     # "all 14 of our beta testers", "all five members", "all 4 of us"
-    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d+|(?:two|three|four|five"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d[\d,]*+|(?:two|three|four|five"
     r"|six|seven|eight|nine|ten|twelve|twenty)\b))*\s+"
     r"(?:us\b|(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
     r"|testers?|employees?|staff|colleagues|teammates"
@@ -108,82 +109,11 @@ _RESTATED = Lazy(
 _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
 
 
-def _evidence(block: Block, start: int, end: int) -> Evidence:
-    """The matched words as they stand (unlike semantics.evidence, not a whole sentence)."""
-    line, col = block.position(start)
-    return {"quote": block.text[start:end], "line": line, "column": col}
-
-
 def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
     that met the failure ("anyone who tried to register got an error")."""
-    return _stated_share(blocks) or _anyone_failed(blocks) or _nobody_could(blocks)
-
-
-def _nobody_could(blocks: list[Block]) -> Evidence | None:
-    """Totality said as its negation: "nobody on our team could open a session", "no customer
-    was able to pay", "none of our users could log in"; not "nobody noticed" or "no one could
-    have known" (a failure nobody met, a hindsight)."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            m = _NOBODY.compiled.search(b.text, s, e)
-            if (
-                m
-                and not lexicon("hedge").search(b.text, s, m.start())
-                and not (_NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()))
-            ):
-                return _evidence(b, m.start(), m.end())
-    return None
-
-
-_NOBODY = Lazy(
-    r"\b(?:nobody|no one|no-one|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
-    r"|clients|visitors|players|merchants|members|subscribers|students|testers)\b)\w+)"
-    r"|no (?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
-    r"|students?))"
-    r"(?: (?:on|in|from|at) (?:our|the|their) (?:\w+ )?\w+)?"
-    r" (?:could(?:n[’']t)?(?! have\b)|was able|were able|managed|succeeded|got (?:in|through))\b",
-    re.IGNORECASE,
-)
-
-
-def _anyone_failed(blocks: list[Block]) -> Evidence | None:
-    """All of a group named by what they did, in a sentence that says they met the failure:
-    "Anyone who tried to register got an error page", "a 504 error for anyone trying to open
-    the site"; not thanks, apologies or compensation ("thanks to everyone who wrote in",
-    "everyone who logged in gets 3 days free")."""
-    for b in blocks:
-        for s, e in own_sentences(b):
-            m = _ANYONE.compiled.search(b.text, s, e)
-            sentence = b.text[s:e]
-            if m and _NEARLY.compiled.search(b.text, max(s, m.start() - 14), m.start()):
-                continue  # "pretty much everyone who went there": not all of them
-            if m and _MET_FAILURE.compiled.search(sentence) and not _KIND.compiled.search(sentence):
-                return _evidence(b, m.start(), m.end())
-    return None
-
-
-_NEARLY = Lazy(
-    r"\b(?:pretty much|almost|nearly|virtually|practically|basically|more or less)\s+$",
-    re.IGNORECASE,
-)
-_ANYONE = Lazy(
-    r"\b(?:anyone|anybody|everyone|everybody)\s+(?:who\s+\w+|trying|attempting|\w+ing)\b",
-    re.IGNORECASE,
-)
-_MET_FAILURE = Lazy(
-    r"\b(?:errors?|fail\w*|[45]\d\d|could(?:n[\'’]t| not)|unable|timed? out|was hit|were hit"
-    r"|locked out|got an?|blocked"
-    # "every visitor got the 'Your connection is not private' page"
-    r"|got the\b[^.;]{0,60}?\b(?:page|screen|message|warning))\b",
-    re.IGNORECASE,
-)
-# thanks, apologies and amends are said to everyone, affected or not
-_KIND = Lazy(
-    r"\b(?:thank|apolog|sorry|gets? (?:a )?(?:free|credit|refund)|free\b|credit|compensat)",
-    re.IGNORECASE,
-)
+    return _stated_share(blocks) or anyone_failed(blocks) or nobody_could(blocks)
 
 
 def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -199,14 +129,22 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     sentence = text[start:end]
     return bool(
         _OF_AFFECTED.compiled.search(m.group(0))
-        or _KIND.compiled.search(sentence)
+        or _WHO_FAILED.compiled.match(text, m.end())
+        or KIND.compiled.search(sentence)
         or _TOLD_TO.compiled.search(sentence)
-        or not (_FAILED.compiled.search(sentence) or _MET_FAILURE.compiled.search(sentence))
+        or not (_FAILED.compiled.search(sentence) or MET_FAILURE.compiled.search(sentence))
         and not _DOWN.compiled.search(sentence)
     )
 
 
 _TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|each)", re.IGNORECASE)
+# all of those the failure met, named by it: "every client that failed to log in retried",
+# "all users who were affected got a credit" (a count of the affected, not their share)
+_WHO_FAILED = Lazy(
+    r"\s(?:that|who|which)\s++(?:had\s++)?(?:failed|errored|timed out|were affected"
+    r"|was affected|were impacted|was impacted|(?:hit|saw|got)\s++(?:an?\s++|the\s++)?errors?)\b",
+    re.IGNORECASE,
+)
 _OF_AFFECTED = Lazy(r"\b(?:affected|impacted)\b", re.IGNORECASE)
 # what is said or given to everyone, affected or not, and everyone who was not hit
 _TOLD_TO = Lazy(
@@ -243,16 +181,36 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
                 continue  # "the database CPU sat at 100%"
             load = _share_of_load(b.text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
             if load == "whole":
-                whole = whole or _evidence(b, m.start(), m.end())
+                whole = whole or evidence(b, m.start(), m.end())
             if load:
                 continue
             if _RESTATED.compiled.search(b.text, lo, m.start()) or _restated_count(
                 b.text, m, *own[at]
             ):
-                return _evidence(b, m.start(), m.end())
+                return evidence(b, m.start(), m.end())
             if _of_users(b.text, m, *own[at]):
-                return _evidence(b, m.start(), m.end())
+                return evidence(b, *_counted(b.text, m, found, own[at]))
     return whole
+
+
+def _counted(
+    text: str, m: re.Match[str], found: list[re.Match[str]], sentence: tuple[int, int]
+) -> tuple[int, int]:
+    """Where a share of users stands: a count or percentage later in the same sentence rather
+    than a totality that only scopes it ("All tenants in eu-west-1: 1,812 of 4,430 (40.9%)")."""
+    if not _TOTAL.compiled.match(m.group(0)):
+        return m.start(), m.end()
+    for later in found:
+        if not m.end() <= later.start() < sentence[1] or _TOTAL.compiled.match(later.group(0)):
+            continue
+        lo = max(0, later.start() - 30)
+        if _METRIC.compiled.search(text, lo, later.start()) or _share_of_load(
+            text[lo : later.end() + 60], later.start() - lo, later.end() - lo
+        ):
+            continue
+        if _of_users(text, later, *sentence):
+            return later.start(), later.end()
+    return m.start(), m.end()
 
 
 def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -260,10 +218,22 @@ def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
     "Of the 3.1 million players who tried, about 1.9 million (61%) never got in"."""
     if not _COUNT_BRACKET.compiled.search(text, max(start, m.start() - 25), m.start()):
         return False
+    whole = _OF_THE_WHOLE.compiled.search(text, start, m.start())
+    who = whole["who"].split() if whole else []
+    if any(_SHARE_WHO.compiled.fullmatch(w) and not _LOAD.compiled.fullmatch(w) for w in who):
+        return True  # "Of the 35,390 accounts that sent requests, 18,406 (52%) got errors"
     return (
         bool(_SHARE_WHO.compiled.search(text, start, end))
         and _LOAD.compiled.search(text[start:end]) is None
     )
+
+
+# the whole the count is of, named first: "Of the 3.1 million players", "Out of our 900 users"
+_OF_THE_WHOLE = Lazy(
+    r"\b(?:out )?of (?:the|our|its|all) (?:~|about |around |roughly )?\d[\d,.]*+"
+    r"(?:\s?(?:million|thousand|k)\b)? (?P<who>[\w-]+(?: \w+)?)",
+    re.IGNORECASE,
+)
 
 
 _COUNT_BRACKET = Lazy(

@@ -144,7 +144,8 @@ def _duration(
     line = doc.source.lines[end.line - 1]
     quote = line[first["column"] - 1 : last["column"] - 1 + len(last["text"])]
     apart = first["line"] != last["line"] or first["column"] > last["column"]
-    if apart or re.search(r"[.;!?]\s", quote):  # the two ends told in different sentences
+    told = re.sub(r"\b[ap]\.m\.", "am", quote, flags=re.I)  # "11:40 a.m. Pacific": one sentence
+    if apart or re.search(r"[.;!?]\s", told):  # the two ends told in different sentences
         return {"quote": last["text"], "line": last["line"], "column": last["column"]}
     return {"quote": quote, "line": end.line, "column": first["column"]}
 

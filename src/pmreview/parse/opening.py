@@ -38,22 +38,27 @@ ABOUT_WRITE_UP = re.compile(
     # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
     r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
 )
-# a block of e-mail header lines ("From: …", "Date: Fri, 14 Nov 2025 10:22:51 +0000")
+# a block of e-mail header lines ("From: …", "**To:** All Staff", "Date: Fri, 14 Nov 2025 …")
 _MAIL_HEADER = re.compile(
-    r"(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[^\n]*(?:\n|$))+$", re.IGNORECASE
+    r"^(?:[*_]*+(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*[*_]*+:[^\n]*(?:\n|$))+$",
+    re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"\W*(?:it|this|that|they|these)\b")
 
 
 def mail_header(text: str) -> bool:
-    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident."""
-    return _MAIL_HEADER.match(text) is not None
+    """Whether a block is an e-mail's From/To/Date lines: when it was sent, not the incident;
+    one of them names who sent it, to whom or about what ("Date: 4 May" alone is a fact)."""
+    return _MAIL_HEADER.match(text) is not None and _ADDRESSED.search(text) is not None
+
+
+_ADDRESSED = re.compile(r"^[*_]*+(?:from|to|cc|bcc|subject|reply-to)\b", re.I | re.M)
 
 
 def tells(block: Block) -> bool:
     if block.kind == "item":
         return True
-    if _MAIL_HEADER.match(block.text):
+    if mail_header(block.text):
         return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
     words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
     return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (

@@ -8,10 +8,9 @@ from dataclasses import replace
 from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
-from ..text.times import has_date
 from .fact_sheet import names_the_document
-from .opening import mail_header, says_something, tells
-from .timeline import has_time
+from .labelled import facts_only, incident_facts, told_or_stated, without_headers
+from .opening import says_something, tells
 from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
@@ -40,12 +39,15 @@ def summary_sections(doc: Document) -> list[Section]:
     ):
         return told  # "What happened" below a telling opening is the story, not the summary
     if start is None:
-        out = []
+        out: list[Section] = []
         for s in secs:
+            if out and _part_fact(s):
+                out.append(replace(s, blocks=[b for b in s.blocks if b.line == s.line]))
+                continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
-            out.append(s)
-        return out
+            out.append(replace(s, blocks=without_headers(s.blocks)))
+        return [s for s in out if s.blocks or s.title.strip()]
     if start == 0 and not strong and _title_tells(secs):
         return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
@@ -91,7 +93,7 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
     out = []
     # a summary title over labelled facts only ("INCIDENT SUMMARY" above "Ref: …") heads the
     # report: its first summary section by words ("1. Description") is the summary proper
-    heads = strong and all(_facts_only(b) for b in secs[start].blocks)
+    heads = strong and all(facts_only(b) for b in secs[start].blocks)
     for s in secs[start + 1 :]:
         if s.has("timeline"):
             break
@@ -114,7 +116,11 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     time, not a title, a link, a word about the write-up itself or the assignment's own
     text. A first heading above all the others titles the document even when its words name a
     kind ("# Outage", "# Incident report")."""
-    heads = {id(s) for s in before if _heads_document(s, before) or (alone and s is before[0])}
+    heads = {
+        id(s)
+        for s in before
+        if _heads_document(s, before) or (alone and s is before[0]) or _letterhead(s, before)
+    }
     parts = [s for s in before if not _fact_part(s) and id(s) not in heads]
     if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
@@ -126,34 +132,20 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
                 fact
                 for b in s.blocks
                 if id(b) not in borrowed
-                for fact in _incident_facts(b)
-                if _told_or_stated(fact)
+                for fact in incident_facts(b)
+                if told_or_stated(fact)
             ],
-            kinds=frozenset() if id(s) in heads else s.kinds,
+            kinds=frozenset() if id(s) in heads else _own_kinds(s),
         )
         for s in before
     ]
     return [s for s in told if s.blocks]
 
 
-def _incident_facts(block: Block) -> list[Block]:
-    """A block of labelled facts whose lines also name the write-up ("**Impact:** …" above
-    "**Written by:** …") split into its lines, those about the write-up left out; any other
-    block as it is."""
-    lines = block.text.split("\n")
-    if block.kind != "paragraph" or len(lines) < 2 or not _facts_only(block):
-        return [block]
-    if not any(_WRITE_UP_LABEL.search(n.split(":", 1)[0]) for n in lines):
-        return [block]
-    return [
-        Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
-        for i, n in enumerate(lines)
-        if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
-    ]
-
-
-def _told_or_stated(block: Block) -> bool:
-    return tells(block) or _states_facts(block)
+def _own_kinds(sec: Section) -> frozenset[str]:
+    """A labelled line's kinds save the summary's ("**Incident:** INC-7" is a fact of the
+    summary, not the summary section); another section's kinds as they are."""
+    return sec.kinds - {"summary"} if sec.style == "inline" else sec.kinds
 
 
 def _heads_document(sec: Section, before: list[Section]) -> bool:
@@ -162,10 +154,34 @@ def _heads_document(sec: Section, before: list[Section]) -> bool:
     return sec is before[0] and sec.style == "bold" and names_the_document(sec.title, 1)
 
 
-def _fact_part(sec: Section) -> bool:
-    """A labelled fact of a summary part written as its own line ("**Duration:** 75 min",
-    "Impact: …"), which the parser reads as an inline section."""
+def _letterhead(sec: Section, before: list[Section]) -> bool:
+    """A bold line right under the title whose words name no part, over labelled facts only
+    ("**Acme Networks — Operations**" above "**Window:** …"): who wrote the report, not a
+    section of it, so the facts under it are the summary's."""
+    return (
+        len(before) > 1
+        and sec is before[1]
+        and sec.style == "bold"
+        and not kinds_of(sec.title)
+        and bool(sec.blocks)
+        and all(b.kind == "paragraph" and facts_only(b) for b in sec.blocks)
+    )
+
+
+def _part_fact(sec: Section) -> bool:
+    """A labelled line of a summary part, read as an inline section ("**Impact:** …")."""
     return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= _SUMMARY_PART
+
+
+def _fact_part(sec: Section) -> bool:
+    """A labelled fact written as its own line, which the parser reads as an inline section:
+    of a summary part ("**Duration:** 75 min", "Impact: …"), or of any kind when the line is
+    all the section holds ("**Date of event:** 9 May", "**Incident window:** 14:02–14:40")."""
+    if sec.style != "inline":
+        return False
+    if _part_fact(sec):
+        return True
+    return len(sec.blocks) == 1 and sec.blocks[0].line == sec.line and facts_only(sec.blocks[0])
 
 
 def _titled_summaries(secs: list[Section]) -> list[int]:
@@ -193,46 +209,6 @@ def _told_opening(before: list[Section], title: int) -> list[Section]:
     borrowed = borrowed_blocks(first[0].blocks)
     own = [b for b in first[0].blocks if id(b) not in borrowed and says_something(b)]
     return [replace(first[0], blocks=own)] if any(tells(b) for b in own) else []
-
-
-def _facts_only(block: Block) -> bool:
-    """Every line of the block a labelled fact ("Ref: INC-4", "Prepared by: IT Risk")."""
-    return all(_FACT.match(line) for line in block.text.splitlines() if line.strip())
-
-
-_FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:[*_]*\s")
-# a table row of two cells whose first is a short label: "| Start | 2024-06-11 18:22 CEST |"
-_FACT_ROW = re.compile(
-    r"^\|?[*_ ]*+([A-Za-z][\w()/&.'-]*+(?: [\w()/&.'-]++){0,5})[*_ ]*+\|([^|]++)\|?$"
-)
-# labels of facts about the write-up, whose times are not the incident's
-_WRITE_UP_LABEL = re.compile(
-    r"\b(?:review|meeting|publish\w*|updated?|report\w*|prepar\w*|authors?|written|writ\w*"
-    r"|revis\w*|drafts?|created|modified|retro\w*|post-?mortem)\b",
-    re.I,
-)
-
-
-def _states_facts(block: Block) -> bool:
-    """A block of labelled facts: a row of a "Field | Value" table, or lines that are all
-    "Label: value" (not an e-mail's header; a lone line only when it gives a date or time or
-    names a part of the summary, "Duration: 75 min", not a title "Incident: Login outage").
-    A fact about the write-up ("Review meeting", "Published", "Author") is not the
-    incident's: such a row is left out, and so is a paragraph that holds one."""
-    if block.kind == "row":
-        m = _FACT_ROW.match(block.text.strip())
-        return m is not None and not _WRITE_UP_LABEL.search(m[1])
-    if block.kind != "paragraph" or not _facts_only(block) or mail_header(block.text):
-        return False
-    lines = [n for n in block.text.splitlines() if n.strip()]
-    labels = [n.split(":", 1)[0] for n in lines]
-    if any(_WRITE_UP_LABEL.search(label) for label in labels):
-        return False
-    return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
-
-
-def _dated(text: str) -> bool:
-    return has_date(text) or has_time(text)
 
 
 _BODY_PARTS = frozenset({"root_cause", "resolution", "measures", "action_items", "lessons"})

@@ -89,5 +89,10 @@ def date_near(text: str, start: int, end: int) -> date | None:
         gap = before[m.end() :]
         if re.fullmatch(r"[\s,@*_(\[]*(?:at\s+|T|[-–—]\s*)?[\s*_]*", gap, re.I):
             return parse_date(m.group(0))
-    following = DATE_RE.match(text, _after_time(text, end))
+    at = _after_time(text, end)
+    day = _WEEKDAY.match(text, at)  # "on Monday 3 March": DATE_RE reads a weekday only before
+    following = DATE_RE.match(text, at) or (DATE_RE.match(text, day.end()) if day else None)
     return parse_date(following.group(0)) if following else None
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", re.I)

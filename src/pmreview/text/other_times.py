@@ -40,6 +40,17 @@ _WINDOW = Lazy(
     r"(?:\s++(?:every\s++)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?)?\s*+$",
     re.I,
 )
+# a time inside the brackets of a schedule, opening hours or a window: "the default schedule
+# (20 °C from 06:00 to 22:00)", "business hours (09:00–17:00)"
+_BRACKETED_SCHEDULE = Lazy(r"\b(?:schedules?|hours|windows?|timetables?|rota)\s*+\([^()]*+$", re.I)
+# a labelled fact that names a change, not the outage: "| Related change | CHG-12, 22:00 |",
+# "**Deployment:** v4.2 at 21:30"
+_CHANGE_LABEL = Lazy(
+    r"^[\s|*_>-]*+(?:(?:related|triggering|causing|associated|preceding)\s++)?"
+    r"(?:changes?|deploy(?:ment)?s?|releases?|maintenance|migrations?|change\s++request)"
+    r"[*_ ]*+[|:]",
+    re.I,
+)
 _RANGE_NEXT = re.compile(r"(?:-|–|—|to\b|until\b|and\b)\s*+\d")
 _QUOTES = {'"': '"', "“": "”"}
 
@@ -75,6 +86,12 @@ def not_the_outage(text: str, start: int, end: int) -> bool:
     clause = re.split(r"[.;!?]\s|\n\n", before)[-1]
     range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
     window = range_next and _WINDOW.compiled.search(clause)
+    line = text[text.rfind("\n", 0, start) + 1 : start]
     return bool(
-        _SCHEDULE.compiled.search(clause) or _example(clause) or window or _in_quotes(text, start)
+        _SCHEDULE.compiled.search(clause)
+        or _example(clause)
+        or window
+        or _in_quotes(text, start)
+        or _BRACKETED_SCHEDULE.compiled.search(clause)
+        or _CHANGE_LABEL.compiled.match(line)
     )

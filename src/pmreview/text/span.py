@@ -238,8 +238,16 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     time follows in that sentence ("At 12:16, service was restored")."""
     c = clusters[i]
     text = doc.source.lines[c.time.line - 1]
-    before = _before(doc, clusters, i)
-    if cues.END_CUE.compiled.search(before[-60:]) or cues.END_BY.search(before):
+    # in the time's own sentence, the end said nearer the time than any start ("… returned
+    # 5xx. Impact began at 14:32" is a start)
+    before = re.split(r"[.;!?]\s", _before(doc, clusters, i)[-60:])[-1]
+    end_cue = [m.end() for m in cues.END_CUE.compiled.finditer(before)]
+    start_cue = cues.START_CUE.compiled.search(before)
+    if (
+        end_cue
+        and not (start_cue and start_cue.start() >= end_cue[-1])
+        or cues.END_BY.search(before)
+    ):
         return True
     stop = c.all[-1].column - 1 + len(c.all[-1].raw)
     nxt = clusters[i + 1].time if i + 1 < len(clusters) else None

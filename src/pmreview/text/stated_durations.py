@@ -101,6 +101,8 @@ _EFFORT = Lazy(
 # what a sentence says failed, so that its "for 2 hours" is how long it was down
 _FAILED = Lazy(
     r"\b(?:down|outages?|downtime|unavailable|unreachable|inaccessible|offline|fail\w*|errors?"
+    # what could not be used: "the site was unusable for 3 hours", "out of service for 2 h"
+    r"|unusable|inoperable|non-?functional|out of (?:action|service|order)"
     r"|broken|broke|degraded|disrupt\w*|slow\w*|delayed|stuck|impact\w*|affected|interrupt\w*"
     r"|could ?n[o'’]t|cannot|can'?t|unable|no longer|not (?:load|work|respond|reachable|available)"
     r"\w*|timed? ?out|time-?outs?|[45]\d\d|crash\w*|hung|hanging|lost|missing|stopped|blocked"

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..models import TimeRef
 from .prefilter import Lazy
 from .runs import RunSearch
-from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE
+from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE, loose_zone_after
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -197,7 +197,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z")
         if not tz:
-            after = zone_after(text, m.end())
+            after = zone_after(text, m.end()) or loose_zone_after(text, m.end())
             if after:
                 tz = after.group(0)
             else:
@@ -278,7 +278,7 @@ def leading_date_only(text: str) -> bool:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = zone_after(text, end)
+    after = zone_after(text, end) or loose_zone_after(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":

@@ -67,6 +67,30 @@ def zone_offset(tz: str | None) -> int | None:
     return next((v for k, v in _NAMED_OFFSETS if low.startswith(k)), None)
 
 
+def loose_zone_after(text: str, end: int) -> re.Match[str] | None:
+    """A zone after a time that ends at `end`, written in a way ZONE alone does not read:
+    "1432Z" (Zulu, against the time), a US region before a word that is no name ("11:40 a.m.
+    Pacific on Thursday", not "10:00 Central Station" or "Pacific Northwest"), or the zone
+    that closes a bracket of words ("22:35 (Paris time, CEST)", "10:00 (local / UTC+2)")."""
+    lead = _LEAD.match(text, end)
+    assert lead is not None  # every part of the pattern is optional
+    found = _ZULU.match(text, end) or _REGION.compiled.match(text, lead.end())
+    if found:
+        return found
+    gloss = _GLOSS.match(text, end)
+    zone = ZONE_RE.match(text, gloss.end()) if gloss else None
+    return zone if zone and text[zone.end() :].lstrip().startswith(")") else None
+
+
+_LEAD = re.compile(r"\s?\(?\s?")
+_ZULU = re.compile(r"Z(?![\w])")
+_REGION = Lazy(
+    r"(?:US[ /])?(?:Eastern|Pacific|Central|Mountain)\b(?![ \t]*+[A-Z0-9/-])"
+    r"(?![ \t]++(?:regions?|areas?|zones?|districts?|lines?|offices?|branch\w*|sites?|data)\b)"
+)
+_GLOSS = re.compile(r"\s?\([^()\d\n]{1,30}?[,;/=]\s*+")
+
+
 # "All times in PDT", "(All in Greenwich Mean Time)", "times are UTC", "Timeline (UTC)".
 # Compiled when first needed: most text has no zone after its "time" or "all".
 ZONE_STATEMENT = Lazy(

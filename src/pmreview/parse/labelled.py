@@ -1,0 +1,91 @@
+"""Labelled lines ("Start: 10:05 UTC", "| Impact | … |") at the top of a report: which state
+the incident's facts (part of the summary, spec/checks.md) and which are about the report
+or the e-mail that carries it. parse/views.py reads the summary with these."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..resources import load_toml
+from ..text.times import has_date
+from .opening import mail_header, tells
+from .timeline import has_time
+from .titles import kinds_of
+
+_KINDS = load_toml("sections.toml")["kinds"]
+_SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
+
+
+def incident_facts(block: Block) -> list[Block]:
+    """A block of labelled facts whose lines also name the write-up ("**Impact:** …" above
+    "**Written by:** …") split into its lines, those about the write-up left out; any other
+    block as it is."""
+    lines = block.text.split("\n")
+    if block.kind != "paragraph" or len(lines) < 2 or not facts_only(block):
+        return [block]
+    if not any(_WRITE_UP_LABEL.search(n.split(":", 1)[0]) for n in lines):
+        return [block]
+    return [
+        Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
+        for i, n in enumerate(lines)
+        if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
+    ]
+
+
+def without_headers(blocks: list[Block]) -> list[Block]:
+    """A section's blocks without an e-mail's header lines ("From: …", "To: All Staff") and
+    without a block of labelled lines about the report that states no fact of the incident
+    ("Submitted to: the regulator" over "Contact: …" and "Author: …"); a lone line stays (a
+    sentence with a colon reads like a label: "Every client saw errors: 3 of 40")."""
+    return [
+        fact
+        for b in blocks
+        if not mail_header(b.text)
+        for fact in incident_facts(b)
+        if told_or_stated(fact) or fact is b and (b.line == b.end_line or not facts_only(b))
+    ]
+
+
+def told_or_stated(block: Block) -> bool:
+    return tells(block) or states_facts(block)
+
+
+def facts_only(block: Block) -> bool:
+    """Every line of the block a labelled fact ("Ref: INC-4", "Prepared by: IT Risk")."""
+    return all(_FACT.match(line) for line in block.text.splitlines() if line.strip())
+
+
+_FACT = re.compile(r"^[\s*_-]*+[A-Z][\w ()/&.-]{0,30}[*_]*:[*_]*\s")
+# a table row of two cells whose first is a short label: "| Start | 2024-06-11 18:22 CEST |"
+_FACT_ROW = re.compile(
+    r"^\|?[*_ ]*+([A-Za-z][\w()/&.'-]*+(?: [\w()/&.'-]++){0,5})[*_ ]*+\|([^|]++)\|?$"
+)
+# labels of facts about the write-up, whose times are not the incident's
+_WRITE_UP_LABEL = re.compile(
+    r"\b(?:review|meeting|publish\w*|updated?|report\w*|prepar\w*|authors?|written|writ\w*"
+    r"|revis\w*|drafts?|created|modified|retro\w*|post-?mortem)\b",
+    re.I,
+)
+
+
+def states_facts(block: Block) -> bool:
+    """A block of labelled facts: a row of a "Field | Value" table, or lines that are all
+    "Label: value" (not an e-mail's header; a lone line only when it gives a date or time or
+    names a part of the summary, "Duration: 75 min", not a title "Incident: Login outage").
+    A fact about the write-up ("Review meeting", "Published", "Author") is not the
+    incident's: such a row is left out, and so is a paragraph that holds one."""
+    if block.kind == "row":
+        m = _FACT_ROW.match(block.text.strip())
+        return m is not None and not _WRITE_UP_LABEL.search(m[1])
+    if block.kind != "paragraph" or not facts_only(block) or mail_header(block.text):
+        return False
+    lines = [n for n in block.text.splitlines() if n.strip()]
+    labels = [n.split(":", 1)[0] for n in lines]
+    if not lines or any(_WRITE_UP_LABEL.search(label) for label in labels):
+        return False
+    return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
+
+
+def _dated(text: str) -> bool:
+    return has_date(text) or has_time(text)
