@@ -322,3 +322,43 @@ def test_a_detection_told_by_someone_or_met_in_a_browser(entry: str) -> None:
 )
 def test_the_responders_telling_others_is_no_detection(entry: str) -> None:
     assert _timeline_of(entry)["detection"] is None
+
+
+def _resolution_of(*entries: str) -> object:
+    body = "\n".join(f"- 10:{10 + 5 * i:02d} - {x}" for i, x in enumerate(entries))
+    return timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["resolution"]
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Checker green, my mentor confirms.",
+        "The uptime monitor went green.",
+        "All handheld scanners back, picking normal.",
+        "All endpoints returned 200.",
+        "All stores back, payments flowing.",
+    ],
+)
+def test_the_service_back_told_in_a_notes_words(outcome: str) -> None:
+    found = _resolution_of(
+        "Card readers fail at every till.",
+        "Bound the new certificate to the NPS policy.",
+        outcome,
+    )
+    assert found is not None
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "All scanners back to failing.",
+        "Checker red.",
+        "All endpoints returned 502.",
+        "Every store back in the queue for a certificate.",
+    ],
+)
+def test_no_service_back_no_resolution(outcome: str) -> None:
+    found = _resolution_of(
+        "Card readers fail at every till.", "Bound the new certificate to the NPS policy.", outcome
+    )
+    assert found is None
