@@ -28,9 +28,13 @@ def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
 def paragraph_sections(sections: list[Section]) -> list[Section]:
     """A document with no section titles is judged on its paragraphs: the first real paragraph
     is the summary; the others get the kinds their words say (timed ones are the timeline). A
-    run-in label that opens a paragraph ("The fix was simple: …") titles that paragraph only:
-    the paragraphs after it are judged by their own words."""
-    titled = [s for s in sections if s.style not in ("opening", "inline")]
+    single run-in label that opens a paragraph ("The fix was simple: …") titles that paragraph
+    only: the paragraphs after it are judged by their own words."""
+    titled = [s for s in sections if s.style != "opening"]
+    # one run-in label is a paragraph's opening words; several ("Q: What happened?", "Q: Why?")
+    # are the document's titles
+    if sum(s.style == "inline" for s in titled) == 1:
+        titled = [s for s in titled if s.style != "inline"]
     if not sections or len(titled) > 1 or (titled and not _document_title(titled[0])):
         return sections
     # no section title, or only the document's title: a top heading, which names the
