@@ -283,3 +283,19 @@ def test_a_paragraph_of_the_work_done_is_not_the_measures() -> None:
         "Lessons learned, and what I will do differently", "What I checked afterwards"
     ).replace("rotate the password", "the password was rotated")
     assert measures(doc_of(text))["present"] is None
+
+
+QA = """Garden club site write-up, as questions and answers.
+
+**Q: What happened?** The booking page returned 500 errors from 18:10 to 18:55 WAT on 6 June.
+
+**Q: What was the root cause?** The app read an old database password from its env file.
+
+The password had been rotated that morning by a script that did not touch the env file.
+"""
+
+
+def test_several_run_in_labels_are_the_documents_titles() -> None:
+    doc = doc_of(QA)
+    titled = [(s.line, s.style, sorted(s.kinds)) for s in doc.sections if s.title]
+    assert titled == [(3, "inline", ["summary"]), (5, "inline", ["root_cause"])]
