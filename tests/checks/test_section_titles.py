@@ -299,3 +299,16 @@ def test_several_run_in_labels_are_the_documents_titles() -> None:
     doc = doc_of(QA)
     titled = [(s.line, s.style, sorted(s.kinds)) for s in doc.sections if s.title]
     assert titled == [(3, "inline", ["summary"]), (5, "inline", ["root_cause"])]
+
+
+def test_a_because_in_the_background_gives_way_to_the_cause_told() -> None:
+    text = RUN_IN.replace(
+        "So the actual cause",
+        "Some background, because it matters: the app is a Flask app on one VPS.\n\n"
+        "So the actual cause",
+    )
+    found = root_cause(doc_of(text))["present"]
+    assert found is not None and found["line"] == 9
+    alone = text.replace("So the actual cause was that", "Then I saw that")
+    found = root_cause(doc_of(alone))["present"]
+    assert found is not None and found["line"] == 7

@@ -52,6 +52,7 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
             out.append(replace(sec, blocks=[], kinds=frozenset()))
             blocks = sec.blocks
         summary_seen = _judge_paragraphs(blocks, out, summary_seen)
+    _drop_weak_kinds(out[first:])
     _cause_in_summary(out[first:])
     return [s for s in out if s.style != "opening" or s.blocks]
 
@@ -80,6 +81,31 @@ def _judge_paragraphs(blocks: list[Block], out: list[Section], summary_seen: boo
             continue
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
     return summary_seen
+
+
+@cache
+def _weak_kinds() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """The kinds with weak paragraph patterns: (kind, all its patterns but the weak, weak)."""
+    data = load_toml("sections.toml")["kinds"]
+    out = []
+    for kind, spec in data.items():
+        weak = spec.get("weak_paragraph_patterns", [])
+        if weak:
+            strong = [p for p in spec["paragraph_patterns"] if p not in weak]
+            out.append((kind, re.compile("|".join(strong), re.I), re.compile("|".join(weak), re.I)))
+    return out
+
+
+def _drop_weak_kinds(paragraphs: list[Section]) -> None:
+    """A kind that a paragraph has only by a weak pattern goes where another paragraph has it
+    by a strong one."""
+    for kind, strong, _ in _weak_kinds():
+        judged = [s for s in paragraphs if s.style == "paragraph" and s.has(kind)]
+        by_strong = [s for s in judged if any(strong.search(b.text) for b in s.blocks)]
+        if by_strong:
+            for sec in judged:
+                if sec not in by_strong:
+                    sec.kinds = sec.kinds - {kind}
 
 
 def _summary_open(out: list[Section]) -> bool:
