@@ -46,3 +46,39 @@ def test_a_wrong_path_told_in_its_forms(entries: tuple[str, ...]) -> None:
 )
 def test_no_path_told_still_fails(entries: tuple[str, ...]) -> None:
     assert not _misleading(*entries)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # a conclusion drawn as a clause, then time spent on it
+        ("Decided the kernel update had broken the NIC driver and spent an hour on that.",),
+        ("We decide it is the load balancer and start draining nodes.", "Still offline."),
+        ("We concluded that the cache was stale and flushed it.", "All green, still broken."),
+        # a theory whose fix left the symptom as it was
+        ("Suspected the CDN had cached an old page; purged it.", "Still blank."),
+        ("Thought the VPN was dropping packets; restarted it.", "Still a white page."),
+        # the suspects checked and found sound, told without a verb
+        ("We assume the queue is stuck and check the consumers and the broker.", "Both fine."),
+        # what it first looked like
+        ("At first the error graph looked just like a DDoS, so we blocked IPs, which didnt help.",),
+        ("Initially it seemed to be the CDN; we bypassed it but pages kept failing.",),
+    ],
+)
+def test_a_theory_told_in_prose_is_a_path(entries: tuple[str, ...]) -> None:
+    assert _misleading(*entries)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # an action decided, not a theory; a theory that held; a recovery
+        ("Decided to roll back the release.", "Purged the binary logs; writes resume."),
+        ("Suspected the disk of db-1 was full; confirmed, 100% used.", "Purged the binary logs."),
+        ("Purged the binary logs.", "All green again."),
+        ("At first the dashboard looked normal.", "Purged the binary logs; writes resume."),
+        ("Checked the replicas.", "Both fine now after the purge."),
+    ],
+)
+def test_no_theory_or_a_theory_that_held_is_no_path(entries: tuple[str, ...]) -> None:
+    assert not _misleading(*entries)

@@ -219,3 +219,96 @@ def test_html_headings_inside_one_html_block_open_sections() -> None:
 )
 def test_a_title_near_a_kind_does_not_take_it(title: str, kind: str) -> None:
     assert kind not in kinds_of(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Actions we are taking",
+        "Steps we will take",
+        "Steps we're taking",
+        "Measures we are putting in place",
+        "What we are going to do",
+        "What I'm going to change",
+        "Next year",
+        "Before next season",
+        "For the next release",
+    ],
+)
+def test_work_promised_from_now_on_is_the_measures(title: str) -> None:
+    assert "measures" in kinds_of(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Steps we took",
+        "Actions we took",
+        "Next year's budget",
+        "The next day",
+        "What we are going to explain",
+        "Things we took for granted",
+    ],
+)
+def test_work_done_or_other_next_things_are_not_the_measures(title: str) -> None:
+    assert "measures" not in kinds_of(title)
+
+
+RUN_IN = """This is my write-up of the outage of the club's booking site on Friday 6 June,
+from 18:10 to 18:55 WAT, when every visitor got a 500 error on the booking page.
+
+At 18:10 a member messaged me that the booking page was broken. I looked at the app log and
+saw that the database password had been rotated that morning.
+
+So the actual cause was that the app still read the old password from its env file.
+
+The fix was quick: I put the new password in the env file and restarted the app at 18:50.
+
+Lessons learned, and what I will do differently: rotate the password and the env file in
+one script, and check the booking page after every rotation.
+"""
+
+
+def test_a_run_in_label_titles_its_paragraph_only() -> None:
+    doc = doc_of(RUN_IN)
+    kinds = [(s.line, sorted(s.kinds)) for s in doc.sections]
+    assert (7, ["root_cause"]) in kinds
+    assert (9, ["resolution"]) in kinds
+    found = measures(doc)["present"]
+    assert found is not None and found["line"] == 11
+
+
+def test_a_paragraph_of_the_work_done_is_not_the_measures() -> None:
+    text = RUN_IN.replace(
+        "Lessons learned, and what I will do differently", "What I checked afterwards"
+    ).replace("rotate the password", "the password was rotated")
+    assert measures(doc_of(text))["present"] is None
+
+
+QA = """Garden club site write-up, as questions and answers.
+
+**Q: What happened?** The booking page returned 500 errors from 18:10 to 18:55 WAT on 6 June.
+
+**Q: What was the root cause?** The app read an old database password from its env file.
+
+The password had been rotated that morning by a script that did not touch the env file.
+"""
+
+
+def test_several_run_in_labels_are_the_documents_titles() -> None:
+    doc = doc_of(QA)
+    titled = [(s.line, s.style, sorted(s.kinds)) for s in doc.sections if s.title]
+    assert titled == [(3, "inline", ["summary"]), (5, "inline", ["root_cause"])]
+
+
+def test_a_because_in_the_background_gives_way_to_the_cause_told() -> None:
+    text = RUN_IN.replace(
+        "So the actual cause",
+        "Some background, because it matters: the app is a Flask app on one VPS.\n\n"
+        "So the actual cause",
+    )
+    found = root_cause(doc_of(text))["present"]
+    assert found is not None and found["line"] == 9
+    alone = text.replace("So the actual cause was that", "Then I saw that")
+    found = root_cause(doc_of(alone))["present"]
+    assert found is not None and found["line"] == 7

@@ -267,3 +267,98 @@ def test_no_mechanism_in_the_opening_text() -> None:
         " an hour on Monday, so customers left.\n\n## Timeline\n\n- 10:00 - Site slow.\n"
     )
     assert root_cause(doc_of(text))["detail"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - The case was referred to our course lead, Dr. Amaka Eze.",
+        "- 10:51 - Passed it on to the network team.",
+        "- 10:51 - Sev-2, escalated to the storage on-call.",
+        "- 10:51 - me: @kwame can you look at the nginx config?",
+        "- 10:51 - @dana, please check the disk on db-1.",
+    ],
+)
+def test_a_case_passed_on_or_a_person_asked_by_name_is_an_escalation(entry: str) -> None:
+    assert _timeline_of(entry)["escalation"] is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - @here the site is down.",
+        "- 10:51 - Referred to the runbook for the restart steps.",
+        "- 10:51 - 40 escalated tickets in the queue.",
+        "- 10:51 - Emailed myself the logs.",
+    ],
+)
+def test_no_escalation_by_mention_or_reference(entry: str) -> None:
+    assert _timeline_of(entry)["escalation"] is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - My classmate Zodwa is telling me the login page hangs.",
+        "- 10:51 - Users keep messaging us about failed payments.",
+        "- 10:51 - Kojo, who uses the app daily, texted me that the map was empty.",
+        "- 10:51 - Our coach, Mr. Banda, sends me a photo of the error page.",
+        "- 10:51 - The night porter calls IT helpdesk: no badge reader works.",
+        "- 10:51 - Opened `https://shop.example.co.za/cart` in my browser and got a 504.",
+        "- 10:51 - Nana posted the error in our group chat. That is how I found out.",
+    ],
+)
+def test_a_detection_told_by_someone_or_met_in_a_browser(entry: str) -> None:
+    assert _timeline_of(entry)["detection"] is not None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 10:51 - I messaged the team that I was rolling back.",
+        "- 10:51 - We texted Kojo about the fix.",
+        "- 10:51 - Opened `https://shop.example.co.za/cart` in my browser to test the fix.",
+    ],
+)
+def test_the_responders_telling_others_is_no_detection(entry: str) -> None:
+    assert _timeline_of(entry)["detection"] is None
+
+
+def _resolution_of(*entries: str) -> object:
+    body = "\n".join(f"- 10:{10 + 5 * i:02d} - {x}" for i, x in enumerate(entries))
+    return timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["resolution"]
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Checker green, my mentor confirms.",
+        "The uptime monitor went green.",
+        "All handheld scanners back, picking normal.",
+        "All endpoints returned 200.",
+        "All stores back, payments flowing.",
+    ],
+)
+def test_the_service_back_told_in_a_notes_words(outcome: str) -> None:
+    found = _resolution_of(
+        "Card readers fail at every till.",
+        "Bound the new certificate to the NPS policy.",
+        outcome,
+    )
+    assert found is not None
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "All scanners back to failing.",
+        "Checker red.",
+        "All endpoints returned 502.",
+        "Every store back in the queue for a certificate.",
+    ],
+)
+def test_no_service_back_no_resolution(outcome: str) -> None:
+    found = _resolution_of(
+        "Card readers fail at every till.", "Bound the new certificate to the NPS policy.", outcome
+    )
+    assert found is None

@@ -30,7 +30,9 @@ _TOLD_BY = Lazy(
     r"\b(?:users?|customers?|clients?|students?|visitors?|readers?|players?|people|someone"
     r"|colleagues?|teammates?|classmates?|(?:class|team|room|flat|house|course|work)?mates?|friends?|mentors?|managers?"
     r"|partners?|members?|peers?|reviewers?|callers?|support|teachers?|analysts?|nurses?|agents?"
-    r"|staff|employees?|testers?)\b[^.;]{0,40}?"
+    # (a title's full stop is no sentence end: "my mentor, Mrs. Boateng, sends me…")
+    r"|staff|employees?|testers?|coach(?:es)?|tutors?|lecturers?|instructors?|supervisors?"
+    r"|bosses|boss|neighbou?rs?|parents?)\b(?:[^.;]|(?<=\bmr)\.|(?<=\bms)\.|(?<=\bdr)\.|(?<=\bmrs)\.){0,40}?"
     # told by them, not to them: "GitHub support is asked to purge the views"
     r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bgets )"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|told|tells|tweet(?:ed|s)"
@@ -47,6 +49,16 @@ _TOLD_BY = Lazy(
     r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
     r"|callers?)\b[^.;]{0,40}?\b(?:calling|telling|reporting|complaining|posting|messaging"
     r"|tweeting|e-?mailing|writing in|asking)\b"
+    # the telling told as it went on: "my teammate Brian is telling me that…", "users keep
+    # messaging us"
+    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|colleagues?|teammates?"
+    r"|classmates?|friends?|mentors?|members?|peers?|callers?|teachers?|staff)\b[^.;]{0,40}?"
+    r"\b(?:is|are|was|were|keeps?|kept|started|starts|began|begins) (?:telling|messaging"
+    r"|texting|calling|reporting|complaining|asking|posting|pinging|e-?mailing|writing)\b"
+    # someone who told the writer: "Farai, who runs the group, messaged me that his profile…"
+    r"|(?<!\bi )(?<!\bwe )\b(?:messag(?:ed|es)|text(?:ed|s)|e-?mail(?:ed|s)|told|tells"
+    r"|call(?:ed|s)|phon(?:ed|es)|rang|dm(?:ed|s)|ping(?:ed|s)|wr(?:ote|ites) to) (?:me|us)"
+    r" (?:that|about|to say|saying)\b"
     # anyone but the responders asking or telling in a channel: "a finance analyst asks in
     # #data-help why…", "posts it in our WhatsApp group"
     r"|(?<!\bwe )(?<!\bi )\b(?:asks?|asked|posts?|posted|reports?|reported|flags?|flagged"
@@ -67,9 +79,12 @@ _DETECTED = Lazy(
     r"(?:[\w-]+ )?"
     r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?) from\b"
     # a page or a path opened in a browser: "opened /posts/1 in my browser and got a 500"
+    # (a dot inside an address is no sentence end: "opened `http://web-01.example.tech/` in the
+    # browser and got a 502")
     r"|\b(?:opened|opens|visited|visits|loaded|loads|tried to (?:open|load|visit|reach|use))\b"
-    r"[^.;]{0,40}?"
-    r"(?:\b(?:site|page|app|website|url|homepage|domain|shop|store|browser)\b|\s/\w)[^.;]{0,40}?"
+    r"(?:[^.;]|\.(?=\S)){0,60}?"
+    r"(?:\b(?:site|page|app|website|url|homepage|domain|shop|store|browser)\b|\s/\w)"
+    r"(?:[^.;]|\.(?=\S)){0,40}?"
     r"\b(?:and|but|only to) (?:got|gets|saw|sees|hit|hits|was greeted)\b"
     # someone meeting the failure as they try to use it: "tries to SSH into web-02 and gets
     # `Connection refused`", "opens `http://todo.local`: 503"
@@ -105,7 +120,11 @@ _DETECTED = Lazy(
     r"|\b(?:went|goes|turned|turns) red\b)"
     # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
     r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
-    r" (?:the |our )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard|noc)\b"
+    r" (?:the |our )?(?:it |ict )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard"
+    r"|noc)\b"
+    # the entry that says it is the detection: "That's how I found out."
+    r"|\bthat(?:['’]s| is| was) how (?:i|we|they|the team) (?:first )?(?:found out|noticed"
+    r"|learned|learnt|heard|knew)\b"
 )
 # the document itself ("for reasons unrelated to this report"): no report of the incident
 _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")

@@ -15,7 +15,7 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .semantics import Evidence, find_sentence
 from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
-from .told_to import present_verbs
+from .told_to import asked_by_mention, present_verbs
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
@@ -58,7 +58,8 @@ _NOT_NAMES = frozenset(
 _REPORTER = Lazy(
     r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?|merchants?"
     r"|subscribers?|citizens?|residents?|players?|shoppers?|passengers?|patients?)\b"
-    r"(?:(?!,\s*+(?:and|but|so|then)\b)[^.;]){0,30}$|(?<![\d:.,])\d[\d,]*\s$"
+    # a count of them ("40 escalated"), not a name's number ("SEV-1, escalated to…")
+    r"(?:(?!,\s*+(?:and|but|so|then)\b)[^.;]){0,30}$|(?<![\d:.,-])\d[\d,]*+(?<!,)\s$"
 )
 _ESCALATION_LABEL = re.compile(
     r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+escalat\w*+[*_]*+\s*+:?[*_]*+\s*+:?\s*+$"
@@ -88,7 +89,8 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
                 return sem.evidence(b, s, e)
             else:
                 paged = paged or sem.evidence(b, s, e)
-    return paged or _labelled_escalation(blocks, secs) or unreal
+    found = paged or _labelled_escalation(blocks, secs)
+    return found or asked_by_mention(own_blocks(told)) or unreal
 
 
 # what did not happen: "transactions that could have been sent to Acquirer A failed instead"

@@ -39,7 +39,11 @@ _THEORY_OF = Lazy(
     r"|(?:thinks|assumes|suspects|believes)"
     r"|treated (?:it |this )?as"
     # a verdict jumped to: "so I decide the problem is her laptop's clock"
-    r"|decid(?:e|es|ed) (?:that )?the (?:problem|issue|cause) (?:is|was))\b"
+    r"|decid(?:e|es|ed) (?:that )?the (?:problem|issue|cause) (?:is|was)"
+    # a conclusion drawn as a clause: "decided the PHP upgrade had broken it", "we decide it
+    # is the app release" ("decided to roll back" is an action)
+    r"|decid(?:e|es|ed) (?:that )?(?!to\b)(?:the|a|an|our|my|their|it|this|that)"
+    r" (?:[\w'’/.-]+ ){0,3}?(?:is|was|were|are|had|has|must|caused|broke))\b"
     r"(?:\s+(?:that|it|this|the issue|the problem)\b)?(?:\s+(?:was|were|is|might be|could be|had))?"
 )
 # a theory told as one, which the account goes on to drop: "our first theory was a DDoS",
@@ -222,6 +226,10 @@ _THEORY = Lazy(
     r"|\b(?:our|the) (?:first|initial|working) (?:guess|theory|hypothesis|suspicion)\b"
     # where the search went first: "at first we looked at the database container"
     r"|\b(?:at first|initially),? (?:we|i|they|the team) (?:looked at|went after|dug into)\b"
+    # what it first looked like: "at first the graph looked exactly like a DDoS", "initially
+    # it seemed to be the CDN"
+    r"|\b(?:at first|initially),? [^.;]{0,40}?\b(?:looked|seemed|appeared|sounded)"
+    r" (?:exactly |just |a lot )?(?:like|to be)\b"
 )
 # "…until we realised they were innocent": the theory held until something showed it wrong
 _UNTIL = Lazy(r"\buntil (?:we|they|i|the team|someone) (?:realis|realiz|found|discover|notic|saw)")

@@ -16,8 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..models import Block
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
+from ..text.sentences import sentences
+from . import semantics as sem
+from .semantics import Evidence
 
 # a noun reading: "the page", "a call with", "error pages", "on call"
 _NOUN_BEFORE = Lazy(
@@ -135,3 +139,22 @@ def _owned(low: str, start: int, end: int) -> int:
     Apple's API" the API, in "messages the provider's support desk" the support desk."""
     owner = max(low.rfind("'s ", start, end), low.rfind("’s ", start, end))
     return owner + 2 if owner >= 0 else start
+
+
+def asked_by_mention(blocks: list[Block]) -> Evidence | None:
+    """A person asked for help by name in a chat message ("@yaw can you look at this?",
+    "@dana, please check the disk"): the incident brought to them. The request is a question,
+    which other readings skip as evidence; "@here" and "@channel" name nobody."""
+    for b in blocks:
+        if "@" not in b.text:
+            continue
+        for s, e in sentences(b):
+            if _MENTION_ASKED.compiled.search(b.lower, s, e):
+                return sem.evidence(b, s, e)
+    return None
+
+
+_MENTION_ASKED = Lazy(
+    r"(?:^|(?<=\s))@(?!here\b|channel\b|everyone\b)[\w.-]+[,:]?\s+"
+    r"(?:(?:can|could|would) you|please|pls|help|any idea)\b"
+)

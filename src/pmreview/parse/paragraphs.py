@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..models import Section
+from ..models import Block, Section
 from ..resources import load_toml
 from .fact_sheet import names_the_document
 from .opening import mail_header
@@ -27,16 +27,40 @@ def _paragraph_kinds() -> list[tuple[str, re.Pattern[str]]]:
 
 def paragraph_sections(sections: list[Section]) -> list[Section]:
     """A document with no section titles is judged on its paragraphs: the first real paragraph
-    is the summary; the others get the kinds their words say (timed ones are the timeline)."""
+    is the summary; the others get the kinds their words say (timed ones are the timeline). A
+    single run-in label that opens a paragraph ("The fix was simple: …") titles that paragraph
+    only: the paragraphs after it are judged by their own words."""
     titled = [s for s in sections if s.style != "opening"]
+    # one run-in label is a paragraph's opening words; several ("Q: What happened?", "Q: Why?")
+    # are the document's titles
+    if sum(s.style == "inline" for s in titled) == 1:
+        titled = [s for s in titled if s.style != "inline"]
     if not sections or len(titled) > 1 or (titled and not _document_title(titled[0])):
         return sections
     # no section title, or only the document's title: a top heading, which names the
     # document even when its words name a kind ("Summary of the … event")
-    opening = sections[-1]
-    out = [*sections[:-1], replace(opening, blocks=[], kinds=frozenset())]
+    first = next(i for i, s in enumerate(sections) if s.style == "inline" or s is sections[-1])
+    if sections[first].style == "inline":
+        first = max(first - 1, 0)
+    out = sections[:first]
     summary_seen = False
-    for b in opening.blocks:
+    for sec in sections[first:]:
+        if sec.style == "inline":
+            out.append(replace(sec, blocks=sec.blocks[:1]))
+            blocks = sec.blocks[1:]
+        else:
+            out.append(replace(sec, blocks=[], kinds=frozenset()))
+            blocks = sec.blocks
+        summary_seen = _judge_paragraphs(blocks, out, summary_seen)
+    _drop_weak_kinds(out[first:])
+    _cause_in_summary(out[first:])
+    return [s for s in out if s.style != "opening" or s.blocks]
+
+
+def _judge_paragraphs(blocks: list[Block], out: list[Section], summary_seen: bool) -> bool:
+    """Append each paragraph of `blocks` to `out` as a section of the kinds its words give
+    (or to the last section, when they give none); returns whether the summary was seen."""
+    for b in blocks:
         words = len(re.findall(r"[A-Za-z]{2,}", b.text))
         kinds: set[str] = set()
         if gives_contact(b.text) or mail_header(b.text):  # how to reach the writer, or when
@@ -56,8 +80,32 @@ def paragraph_sections(sections: list[Section]) -> list[Section]:
             out[-1].blocks.append(b)
             continue
         out.append(Section("", frozenset(kinds), b.line, 1, "paragraph", 9, [b], b.end_line))
-    _cause_in_summary(out[len(sections) - 1 :])
-    return [s for s in out if s.style != "opening" or s.blocks]
+    return summary_seen
+
+
+@cache
+def _weak_kinds() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """The kinds with weak paragraph patterns: (kind, all its patterns but the weak, weak)."""
+    data = load_toml("sections.toml")["kinds"]
+    out = []
+    for kind, spec in data.items():
+        weak = spec.get("weak_paragraph_patterns", [])
+        if weak:
+            strong = [p for p in spec["paragraph_patterns"] if p not in weak]
+            out.append((kind, re.compile("|".join(strong), re.I), re.compile("|".join(weak), re.I)))
+    return out
+
+
+def _drop_weak_kinds(paragraphs: list[Section]) -> None:
+    """A kind that a paragraph has only by a weak pattern goes where another paragraph has it
+    by a strong one."""
+    for kind, strong, _ in _weak_kinds():
+        judged = [s for s in paragraphs if s.style == "paragraph" and s.has(kind)]
+        by_strong = [s for s in judged if any(strong.search(b.text) for b in s.blocks)]
+        if by_strong:
+            for sec in judged:
+                if sec not in by_strong:
+                    sec.kinds = sec.kinds - {kind}
 
 
 def _summary_open(out: list[Section]) -> bool:
