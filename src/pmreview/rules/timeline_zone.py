@@ -97,3 +97,20 @@ def _summary_line_zone(doc: Document) -> str | None:
         if _named(m)
     ]
     return zones[0] if zones and len({_key(z) for z in zones}) == 1 else None
+
+
+@per_document  # PM301 asks
+def mixed_offsets(doc: Document) -> bool:
+    """Whether the timeline's entries are written in more than one zone, each on its
+    entry ("13:02 UTC" from the logs, "14:09 WAT" from a phone)."""
+    found = {zone_offset(e.time.tz) for e in doc.timeline if e.time is not None and e.time.tz}
+    return len(found - {None}) > 1
+
+
+def in_utc(t: TimeRef) -> TimeRef:
+    """The time moved to UTC by the zone written on it; a time with no known zone as it is."""
+    offset = zone_offset(t.tz)
+    if offset is None or t.minutes is None:
+        return t
+    hour, minute = divmod((t.minutes - offset) % 1440, 60)
+    return TimeRef(t.raw, t.line, t.column, hour, minute, "UTC", t.date, t.clock)
