@@ -78,7 +78,8 @@ def _counted(noun: str) -> re.Pattern[str]:
 # people counted as a whole or by a number ("all visitors", "about 40 students"), beside a share
 _PEOPLE_TOLD = re.compile(
     rf"\b(?:all|every|half|none)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
-    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+    # a count, also written "1,900+" or "2.4k" ("1,900+ clients waiting")
+    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?(?:\+|[km]\+?)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
 )
 
 
