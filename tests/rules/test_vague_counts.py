@@ -1,4 +1,4 @@
-"""How a document tells a count of people, for the vague parts it answers (examples written here)."""
+"""How a document tells a count of people, for the vague parts it answers (own examples)."""
 
 from __future__ import annotations
 

@@ -220,7 +220,7 @@ _ZULU = re.compile(r"Z(?!\w)")
 
 
 def _zulu(text: str, end: int) -> str | None:
-    """"Z" written right after a time ("1429Z", "14:29Z"): UTC, which the zone pattern, kept
+    """A "Z" written right after a time ("1429Z", "14:29Z"): UTC, which the zone pattern, kept
     from reading a letter inside a word, passes over."""
     return "Z" if _ZULU.match(text, end) else None
 
