@@ -14,7 +14,7 @@ from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE, leading_time
-from .timeline_zone import in_utc, mixed_offsets
+from .timeline_zone import as_said, compared
 
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -259,9 +259,8 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
     prev_own = False
-    mixed = mixed_offsets(doc)  # "13:22 UTC" after "14:18 WAT" is in order: compare in UTC
     for e, (day, own) in zip(entries, dates, strict=True):
-        t = in_utc(e.time) if mixed and e.time else e.time
+        t = compared(doc, e.time)
         assert t is not None and t.minutes is not None
         if prev is None or prev_entry is None or prev_entry.time is None:
             prev, prev_entry, prev_own = (t.minutes, day), e, own
@@ -276,13 +275,13 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
-            before = _zoned(prev_entry.time, mixed)
+            before = as_said(doc, prev_entry.time)
             yield Hit(
                 t.line,
                 t.column,
                 t.line,
                 t.column + len(t.raw),
-                f"This entry ({_zoned(e.time, mixed)}) is earlier than the one before it "
+                f"This entry ({as_said(doc, e.time)}) is earlier than the one before it "
                 f"({before}, line "
                 f"{prev_entry.line}); a reader follows the timeline top to bottom.",
                 quote=t.raw,
@@ -292,9 +291,3 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 "timeline (write the date on entries after midnight).",
             )
         prev, prev_entry, prev_own = (read, day), e, own
-
-
-def _zoned(t: TimeRef | None, mixed: bool) -> str:
-    """The time as a message names it: with its zone in a timeline of several zones."""
-    assert t is not None
-    return f"{t.raw} {t.tz}" if mixed and t.tz and t.tz not in t.raw else t.raw

@@ -221,7 +221,7 @@ def _bold_statement(label: str) -> bool:
 
 # a line that gives a title as a field: an e-mail's "**Subject:** …", "Title: …", "Re: …"
 _TITLE_FIELD = re.compile(
-    r"[\s>*_+-]*+(?:subject|title|headline|re|fwd|incident\s+title)[\s*_]*+:", re.I
+    r"^[\s>*_+-]*+(?:subject|title|headline|re|fwd|incident\s+title)[\s*_]*+:", re.I | re.M
 )
 
 
