@@ -148,7 +148,9 @@ RULES: list[Rule] = [
         "first entry that reports the outage being noticed within an hour after the stated "
         "start; when the summary dates the start, entries dated another day are passed "
         "over. Times that are not the outage's (a schedule such as \"supposed to run at 2 "
-        "AM\", an example, a quotation, a maintenance window's range) are not read as its "
+        "AM\", an example, a quotation, a maintenance window's range, business hours or "
+        "a device's schedule \"from 06:00 to 22:00\", a change's row in a fact sheet) are "
+        "not read as its "
         "start. Reports when no timeline time is within `tolerance_minutes` (default 5) of "
         "the stated start.",
         why="Executives read the summary and engineers read the timeline; when the two disagree "
@@ -199,7 +201,9 @@ RULES: list[Rule] = [
         'minutes"; not the length of other things: "a maintenance window of 4 hours", '
         '"kept for 30 days", "every 5 minutes", "a 4-hour SLA", a timeout, "failing for the '
         "past 30 days\") and compares it with the span from the summary's start to its end "
-        'time. Reports a difference above 10 minutes or 10% (doubled for "about", '
+        'time, over the days their dates span ("02:00 on Monday 3 March until 16:40 on '
+        'Thursday 6 March" is 3 d 14 h 40 min). Reports a difference above 10 minutes or '
+        '10% (doubled for "about", '
         '"approximately"), unless the length is the span between two other times the summary '
         'states ("slow from 14:05, down from 15:20 to 16:50, degraded for 2 h 45 min in all"), '
         "or the summary also states a length that matches and this one is more than three "

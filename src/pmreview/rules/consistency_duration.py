@@ -48,6 +48,9 @@ def _before(doc: Document, d: Duration) -> str:
 
 
 def _say(minutes: int) -> str:
+    d, rest = divmod(minutes, 1440)
+    if d:
+        return f"{d} d {_say(rest)}" if rest else f"{d} d"
     h, m = divmod(minutes, 60)
     if h and m:
         return f"{h} h {m} min"

@@ -200,7 +200,9 @@ RULES: list[Rule] = [
         'another day; "1:00" after "12:45" is read as 1 PM unless the timeline is on the '
         '24-hour clock ("10:00" after "22:00" is the next morning); a span '
         '("09:40–10:05") that holds the entry before it is in place, and a new weekday '
-        '("Monday, 09:10" after "Sunday, 23:40") starts a new day.',
+        '("Monday, 09:10" after "Sunday, 23:40") starts a new day. A timeline that writes '
+        'its entries in two zones ("13:02 UTC" from logs, "14:09 WAT" from a phone) is '
+        "compared in UTC.",
         why="A timeline is read top to bottom as the story of the incident. An entry out of "
         "place, or a typo in a time, makes the reader doubt every other time and breaks the "
         "time-to-detect and time-to-mitigate figures taken from it.",

@@ -14,6 +14,7 @@ from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE, leading_time
+from .timeline_zone import as_said, compared
 
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -259,7 +260,7 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     prev_entry: TimelineEntry | None = None
     prev_own = False
     for e, (day, own) in zip(entries, dates, strict=True):
-        t = e.time
+        t = compared(doc, e.time)
         assert t is not None and t.minutes is not None
         if prev is None or prev_entry is None or prev_entry.time is None:
             prev, prev_entry, prev_own = (t.minutes, day), e, own
@@ -274,13 +275,14 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
-            before = prev_entry.time.raw
+            before = as_said(doc, prev_entry.time)
             yield Hit(
                 t.line,
                 t.column,
                 t.line,
                 t.column + len(t.raw),
-                f"This entry ({t.raw}) is earlier than the one before it ({before}, line "
+                f"This entry ({as_said(doc, e.time)}) is earlier than the one before it "
+                f"({before}, line "
                 f"{prev_entry.line}); a reader follows the timeline top to bottom.",
                 quote=t.raw,
                 question=f"Is {t.raw} a typo, or does this entry belong before line "

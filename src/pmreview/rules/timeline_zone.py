@@ -97,3 +97,33 @@ def _summary_line_zone(doc: Document) -> str | None:
         if _named(m)
     ]
     return zones[0] if zones and len({_key(z) for z in zones}) == 1 else None
+
+
+@per_document  # PM301 asks
+def _mixed_offsets(doc: Document) -> bool:
+    """Whether the timeline's entries are written in more than one zone, each on its
+    entry ("13:02 UTC" from the logs, "14:09 WAT" from a phone)."""
+    found = {zone_offset(e.time.tz) for e in doc.timeline if e.time is not None and e.time.tz}
+    return len(found - {None}) > 1
+
+
+def compared(doc: Document, t: TimeRef | None) -> TimeRef | None:
+    """A timeline time as PM301 compares it: in UTC in a timeline of two zones ("13:22 UTC"
+    after "14:18 WAT" is in order), else as written."""
+    return _in_utc(t) if t is not None and _mixed_offsets(doc) else t
+
+
+def as_said(doc: Document, t: TimeRef | None) -> str:
+    """A timeline time as a message names it: with its zone in a timeline of two zones."""
+    assert t is not None
+    mixed = _mixed_offsets(doc) and t.tz and t.tz not in t.raw
+    return f"{t.raw} {t.tz}" if mixed else t.raw
+
+
+def _in_utc(t: TimeRef) -> TimeRef:
+    """The time moved to UTC by the zone written on it; a time with no known zone as it is."""
+    offset = zone_offset(t.tz)
+    if offset is None or t.minutes is None:
+        return t
+    hour, minute = divmod((t.minutes - offset) % 1440, 60)
+    return TimeRef(t.raw, t.line, t.column, hour, minute, "UTC", t.date, t.clock)

@@ -30,7 +30,7 @@ from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_markers import TESTS, markers
-from .vague_place import Place, in_label
+from .vague_place import Place, in_label, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -99,6 +99,8 @@ def rejection(ctx: Context, place: Place) -> str | None:
     (named as in data/vague.toml, for `bench/accuracy.py --why`), or None."""
     if place.borrowed or in_label(place) or roles.is_lead_in(place.block):
         return "quoted, a label or a lead-in"
+    if in_title_field(place):
+        return "a title given as a field (Subject:)"
     if ctx.scope == "measures" and not _states_measures(place):
         return "scope: not where measures are stated"
     if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):

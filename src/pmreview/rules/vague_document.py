@@ -78,7 +78,8 @@ def _counted(noun: str) -> re.Pattern[str]:
 # people counted as a whole or by a number ("all visitors", "about 40 students"), beside a share
 _PEOPLE_TOLD = re.compile(
     rf"\b(?:all|every|half|none)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
-    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
+    # a count, also written "1,900+" or "2.4k" ("1,900+ clients waiting")
+    rf"|(?<![\w,.-])\d(?:[\d,.]*\d)?(?:\+|[km]\+?)?\s+(?:[\w-]+\s+)?(?:{_GROUPS[0]})\b"
 )
 
 
@@ -152,9 +153,15 @@ def recaps_fix(place: Place, answers: Callable[[str], bool]) -> bool:
     """The words stand where a fix is recapped (a summary, a conclusion; not a resolution
     section, a timeline entry or the root cause), and a sentence of a resolution section says
     what was changed (`answers`: a concrete change, a setting given its new value)."""
-    if place.section.kinds & _NOT_RECAP or place.doc is None:
+    if place.doc is None or (place.section.kinds & _NOT_RECAP and not _WHEN.search(place.before)):
         return False
     return any(answers(text) for text in _fix_sentences(place.doc))
+
+
+# a clause that dates something by the fix, wherever it stands ("by the time we had fixed it
+# the cutoff had passed", "when I restarted it in the wrong order, …"): the fix is told where
+# the resolution is, not here
+_WHEN = re.compile(r"\b(?:when|by the time|once|after|as soon as|until)\s++(?:[\w'’]++\s++){0,3}$")
 
 
 def milestone(place: Place) -> bool:
@@ -202,7 +209,27 @@ def _fix_sentences(doc: Document) -> list[str]:
             for b in sec.blocks:
                 spans = sentences(b) if _own(sec, b) else []
                 out += [b.lower[s:e] for s, e in spans if not _aside(b.lower[s:e])]
-    return out
+    if any("resolution" in sec.kinds for sec in doc.sections):
+        return out
+    return _fixes_told(doc)
+
+
+def _fixes_told(doc: Document) -> list[str]:
+    """With no resolution section (a letter, a single page of prose), the sentences anywhere
+    in the document that tell a fix ("we updated the pinned key in the job's configuration")."""
+    spans = ((b, sentences(b)) for sec in doc.sections for b in sec.blocks)
+    told = (b.lower[s:e] for b, found in spans for s, e in found)
+    return [t for t in told if _CHANGED.search(t) and not _aside(t)]
+
+
+# a change someone made, told in the past: "we raised the limit", "the engineer, who found
+# the error, updated the pinned key"; not "when the key changed"
+_CHANGED = re.compile(
+    r"\b(?:we|i|who|engineers?|team)\b[^.;]{0,120}?\b(?:raised|lowered|increased|decreased|set"
+    r"|changed|edited|added|rotated|renewed|pinned|upgraded|downgraded|reconfigured|switched"
+    r"|bumped|fixed|corrected|patched|rolled back|reverted|restarted|rebooted|redeployed"
+    r"|deployed|applied|replaced|removed|updated)\s++(?:the|a|an|our|its|it|them|`)"
+)
 
 
 # words of degree that refer back to an amount ("so many", "such a large number of")

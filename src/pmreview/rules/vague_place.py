@@ -217,3 +217,17 @@ def _bold_statement(label: str) -> bool:
     bold = label.strip().lstrip("-*+•0123456789.) ").strip("*_ ")
     first = _FIRST_WORD.match(bold)
     return ":" not in label and first is not None and first.group(0).lower() in verbs()
+
+
+# a line that gives a title as a field: an e-mail's "**Subject:** …", "Title: …", "Re: …"
+_TITLE_FIELD = re.compile(
+    r"^[\s>*_+-]*+(?:subject|title|headline|re|fwd|incident\s+title)[\s*_]*+:", re.I | re.M
+)
+
+
+def in_title_field(place: Place) -> bool:
+    """The words are on a line that gives a title ("**Subject:** Service disruption on
+    Tuesday"): a title names the incident, the message's body tells its size."""
+    text = place.block.text
+    line = text.rfind("\n", 0, place.span[0]) + 1
+    return _TITLE_FIELD.match(text, line) is not None

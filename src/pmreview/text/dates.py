@@ -10,7 +10,13 @@ from .times import DATE_RE, MONTHS, may_hold_date
 from .zones import ZONE_AT_START, ZONE_RE
 
 _GAPS = re.compile(r"[\s,)*_]*")
-_GAPS_THEN_ON = re.compile(r"[\s,)*_]*(?:on\s+)?")
+# the words between a time (and its zone) and a date written after it: "on", a weekday
+# ("07:31 UTC on Friday 14 June", "11:05 on Sat, 15 June")
+_GAPS_THEN_ON = re.compile(
+    r"[\s,)*_]*(?:on\s+)?(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)"
+    r"(?:day)?\.?,?\s+)?",
+    re.I,
+)
 _ZONE_AT_START = Lazy(ZONE_AT_START)  # for "10:00UTC", which ZONE_RE's look-behind refuses
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .prefilter import SPACE_RUN, Lazy, run_end
+from .span_cues import FAILURE
 
 # a schedule said right before the time, not an event: "supposed to run at", "meant to start
 # at", "usually runs at", "every night at", "the nightly backup job at"
@@ -43,12 +44,21 @@ _WINDOW = Lazy(
 # a time inside the brackets of a schedule, opening hours or a window: "the default schedule
 # (20 °C from 06:00 to 22:00)", "business hours (09:00–17:00)"
 _BRACKETED_SCHEDULE = Lazy(r"\b(?:schedules?|hours|windows?|timetables?|rota)\s*+\([^()]*+$", re.I)
-# a labelled fact that names a change, not the outage: "| Related change | CHG-12, 22:00 |",
-# "**Deployment:** v4.2 at 21:30"
-_CHANGE_LABEL = Lazy(
-    r"^[\s|*_>-]*+(?:(?:related|triggering|causing|associated|preceding)\s++)?"
-    r"(?:changes?|deploy(?:ment)?s?|releases?|maintenance|migrations?|change\s++request)"
-    r"[*_ ]*+[|:]",
+# a range of times that recurs or is planned, named earlier in its clause: "business hours
+# (08:00-18:00)", "the default schedule (20 °C from 06:00 to 22:00)", "the support rota runs
+# 07:00-19:00"; the outage's own range is never called an hours, schedule or rota
+_SCHEDULE_NOUN = Lazy(
+    r"\b(?:schedules?|timetables?|rotas?|shifts?|opening\s++times"
+    r"|(?:business|office|opening|working|support|school|trading|staffed|core|peak|off-peak"
+    r"|quiet|normal|usual)\s++hours)\b(?P<gap>[^.;!?\n]{0,24})$",
+    re.I,
+)
+# a fact sheet's row about a change, whose range is the change's ("| Related change | CHG-12 —
+# schema migration, 22:00-23:30 |", "Change window: 22:00-23:30"): not the outage's row
+_CHANGE_ROW = Lazy(
+    r"^\s*+(?:[|*_-]\s*+)*+(?:[\w-]++\s++){0,2}?"
+    r"(?:change|maintenance|deploy(?:ment)?|release|migration|upgrade|patch(?:ing)?)s?"
+    r"(?:\s++(?:window|ticket|id|record|request))?[\s*_]*+[|:]",
     re.I,
 )
 _RANGE_NEXT = re.compile(r"(?:-|–|—|to\b|until\b|and\b)\s*+\d")
@@ -78,14 +88,22 @@ def _example(clause: str) -> bool:
     return found is not None and not _EXAMPLE_ENDED.compiled.search(found["tail"])
 
 
+def _scheduled(clause: str) -> bool:
+    """Whether the clause ends in a recurring range's name and a few words that tell of no
+    failure ("business hours (", but not "business hours, checkout failed from")."""
+    found = _SCHEDULE_NOUN.compiled.search(clause)
+    return found is not None and FAILURE.compiled.search(found["gap"]) is None
+
+
 def not_the_outage(text: str, start: int, end: int) -> bool:
     """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
-    the start of a window ("the maintenance window is Sunday 2:00-4:00") rather than a
-    moment of the outage."""
+    the start of a planned or recurring range ("the maintenance window is Sunday 2:00-4:00",
+    "business hours (08:00-18:00)", a change's row in a fact sheet) rather than a moment of
+    the outage."""
     before = _EG.sub("eg", text[max(0, start - 80) : start])
     clause = re.split(r"[.;!?]\s|\n\n", before)[-1]
     range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
-    window = range_next and _WINDOW.compiled.search(clause)
+    window = range_next and (_WINDOW.compiled.search(clause) or _scheduled(clause))
     line = text[text.rfind("\n", 0, start) + 1 : start]
     return bool(
         _SCHEDULE.compiled.search(clause)
@@ -93,5 +111,5 @@ def not_the_outage(text: str, start: int, end: int) -> bool:
         or window
         or _in_quotes(text, start)
         or _BRACKETED_SCHEDULE.compiled.search(clause)
-        or _CHANGE_LABEL.compiled.match(line)
+        or _CHANGE_ROW.compiled.match(line)
     )

@@ -32,13 +32,25 @@ _NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+(?: [A-Z][a
 _NAMES = rf"(?:{_NAME}(?:(?:,| and| &) {_NAME})?|me)"
 _DASH = r"(?:[—–]|--)"
 # A name at the item's end, after a dash, may carry its date or, after one more dash, its
-# ticket: "— Dana, by 21 March", "— me", "— Checkout — CHK-12".
+# ticket, date or status: "— Dana, by 21 March", "— me", "— Checkout — CHK-12", "– Networks –
+# 28 Feb", "– Service Desk – by 3 March", "- Infra - DONE, renewed".
+_DUE_FIELD = (
+    r"[A-Z][A-Z0-9]+-\d+|#\d+|(?:by\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{4}-\d\d-\d\d|Q[1-4](?:\s+\d{4})?)"
+    r"|(?i:done|complete|completed)\b[^—–\n]{0,40}"
+)
 _OWNER_NAME = re.compile(
     rf"\((?!(?i:{_STATUS})\))(?:{_NAMES}|[\w-]+ team)\)\s*(?:\.\s*)?$|"
     rf"{_DASH}\s*+{_NAMES}"
     r"(?:,\s*(?:by|due|before)\s[^—–\n]{1,30}?)?"
-    r"(?:\s*[—–]\s*+(?:[A-Z][A-Z0-9]+-\d+|#\d+))?\s*(?:\.\s*)?$",
+    rf"(?:\s*[—–]\s*+(?:{_DUE_FIELD}))?\s*(?:\.\s*)?$",
     re.M,
+)
+# A team as the subject of what will be done, after a condition that opens the item: "If the
+# queue stalls, our payments team will page …", "When a key expires, the SRE team is to …".
+_TEAM_WILL = re.compile(
+    r"\b(?:our|the)\s++(?:[\w-]++\s++){0,3}?team\s++(?:will|shall|is\s+to|are\s+to)\s++"
+    r"(?!be\b|not\b|never\b)[a-z]"
 )
 # The same name in bold or italics, or a team, or with its date in parentheses: "— **Dana**",
 # "— *Dana Lee* (done 2 May)", "— Search team", "— Dana (by 3 May)".
@@ -129,4 +141,4 @@ def written_owner(doc: Document, text: str) -> str | None:
     return _subject(doc, text)
 
 
-_WRITTEN = (_OWNER, _OWNER_NAME, _OWNER_MARKED, _OWNER_THEN_DUE, _OWNER_BRACKETED)
+_WRITTEN = (_OWNER, _OWNER_NAME, _OWNER_MARKED, _OWNER_THEN_DUE, _OWNER_BRACKETED, _TEAM_WILL)

@@ -195,7 +195,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         else:
             ampm = g["ampm3"]
             hour, minute, clock = int(g["h3"]), 0, "12h"
-        tz = g.get("z")
+        tz = g.get("z") or _zulu(text, m.end())
         if not tz:
             after = zone_after(text, m.end()) or loose_zone_after(text, m.end())
             if after:
@@ -214,6 +214,15 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             date=g["date"],
             clock=clock,  # type: ignore[arg-type]
         )
+
+
+_ZULU = re.compile(r"Z(?!\w)")
+
+
+def _zulu(text: str, end: int) -> str | None:
+    """A "Z" written right after a time ("1429Z", "14:29Z"): UTC, which the zone pattern, kept
+    from reading a letter inside a word, passes over."""
+    return "Z" if _ZULU.match(text, end) else None
 
 
 _LEAD = re.compile(r"^[\s>*_`~\[(|#-]*")  # markup before an entry's time

@@ -28,6 +28,10 @@ _DONE_MARK = Lazy(
     # "(done)", "(done 18 April)", "(in effect)"; not "(done by 3 May)", a due date
     rf"|\({_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)[^()\n]{{0,30}}\)"
     r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*(?:[.!]\s*)?$"
+    # a status among the item's other fields in brackets: "(Owner: Infra; complete)",
+    # "(SRE, done 4 May)"; not "(Owner: Infra; done by 3 May)", a due date
+    rf"|\([^()\n]{{1,60}}[;,|]\s*{_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)"
+    r"[^();,|\n]{0,20}\)"
     # a last sentence that is only the mark: "… in between. **Done.**", "… (#41). Shipped!"
     r"|[.!)]\s+[*_]{0,2}(?:done|completed|fixed|closed|resolved|shipped)[.!]?[*_]{0,2}[.!]?\s*$"
     # a leading status label ("**Done:** …", "Completed - …") or a "Status: done" part
