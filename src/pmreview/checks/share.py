@@ -224,35 +224,51 @@ _DOWN = Lazy(
 
 
 def _stated_share(blocks: list[Block]) -> Evidence | None:
-    """The first share of users; else all of the load failing ("100% of queries failed")."""
+    """The first share of users, shown by the plainest words of its sentence (a count or a
+    percentage after "all tenants hosted in eu-west-1: 1,812 of 4,430 (40.9%)"); else all of
+    the load failing ("100% of queries failed")."""
     whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
         own = own_sentences(b) if found else []
         starts = [s for s, _ in own]
-        for m in found:
+        for k, m in enumerate(found):
             at = bisect_right(starts, m.start()) - 1  # the sentence that holds the match
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
-            if _not_told(b.text, m, *own[at]):
-                continue
-            lo = max(0, m.start() - 30)
-            if _ROUTED.compiled.search(b.text, lo, m.start()):
-                continue  # where traffic was sent, not who was affected
-            if _METRIC.compiled.search(b.text, lo, m.start()):
-                continue  # "the database CPU sat at 100%"
-            load = _share_of_load(b.text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
-            if load == "whole":
+            kind = _share_kind(b.text, m, own[at])
+            if kind == "whole":
                 whole = whole or _evidence(b, m.start(), m.end())
-            if load:
+            if kind != "users":
                 continue
-            if _RESTATED.compiled.search(b.text, lo, m.start()) or _restated_count(
-                b.text, m, *own[at]
-            ):
-                return _evidence(b, m.start(), m.end())
-            if _of_users(b.text, m, *own[at]):
-                return _evidence(b, m.start(), m.end())
+            if _WHOLE.compiled.match(m.group(0)):
+                later = (
+                    x
+                    for x in found[k + 1 :]
+                    if x.start() < own[at][1] and any(c.isdigit() for c in x.group(0))
+                    and _share_kind(b.text, x, own[at]) == "users"
+                )
+                m = next(later, m)
+            return _evidence(b, m.start(), m.end())
     return whole
+
+
+def _share_kind(text: str, m: re.Match[str], sentence: tuple[int, int]) -> str | None:
+    """"users" for a share of users, "whole" for all of the load, else None (a share of load,
+    a metric, where traffic was sent, one not told)."""
+    if _not_told(text, m, *sentence):
+        return None
+    lo = max(0, m.start() - 30)
+    if _ROUTED.compiled.search(text, lo, m.start()):
+        return None  # where traffic was sent, not who was affected
+    if _METRIC.compiled.search(text, lo, m.start()):
+        return None  # "the database CPU sat at 100%"
+    load = _share_of_load(text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
+    if load:
+        return load if load == "whole" else None
+    if _RESTATED.compiled.search(text, lo, m.start()) or _restated_count(text, m, *sentence):
+        return "users"
+    return "users" if _of_users(text, m, *sentence) else None
 
 
 def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:

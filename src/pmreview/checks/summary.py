@@ -202,7 +202,8 @@ _PICTURE = re.compile(r"^\W*!\[")
 # a sentence told to give the cause of what the summary has said: "The cause: …", "The delays
 # happened because …", "This was caused by …" (matched on lower-cased text)
 _CAUSE_LED = Lazy(
-    r"^\W*(?:the |this |that |our )?(?:root |main |underlying )?(?:cause|reason|trigger)s?\b"
+    r"^\W*(?:the |this |that |our )?(?:(?:root|main|underlying|proximate|immediate|direct"
+    r"|primary|real|actual|technical|ultimate) )?(?:cause|reason|trigger)s?\b"
     r"|\b(?:happened|occurred|arose|started|began) (?:because|due to)\b"
     r"|\b(?:was|were) (?:caused|triggered) by\b"
 )
@@ -222,13 +223,30 @@ _LABELLED = re.compile(r"^\W*([a-z][\w ]{0,30}?)[\s*_]*(?:\||:)[\s*_]*(.*)$", re
 
 
 class _LabelOnly:
-    """A field whose value tells no symptom: its label names the topic, not what users saw."""
+    """A field whose value tells no symptom: its label names the topic, not what users saw;
+    or a field of the report's own record (who sent it, its severity, how it was detected,
+    who was affected), whatever its value says ("**From:** IT <it@uni> **To:** All Staff",
+    "| Severity | SEV-2 (customer-facing degradation) |")."""
 
     def search(self, text: str, /) -> re.Match[str] | None:
         found = _LABELLED.match(text)
-        if found and not lexicon("symptom").search(found.group(2)):
+        if found and (
+            _RECORD_FIELD.fullmatch(found.group(1).strip())
+            or not lexicon("symptom").search(found.group(2))
+        ):
             return found
         return None
+
+
+# the fields of a report's own record, never its impact: its sender and addressees, its
+# severity or category, how and by whom the incident was detected
+_RECORD_FIELD = re.compile(
+    r"from|to|cc|subject|date|sent|author|authors|owner|status|severity|sev|priority|category"
+    r"|classification|(?:incident )?(?:id|ref|reference|number)|(?:detected|reported|submitted"
+    r"|prepared|written) (?:by|to)|detection|(?:root )?cause(?: category)?"
+    # who was affected, told apart from what they met: "| Customers affected | All tenants |"
+    r"|(?:customers|users|clients|tenants|accounts|people|players) affected"
+)
 
 
 # a security incident's impact: what was reached, and what customers' data went through
