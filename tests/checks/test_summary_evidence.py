@@ -72,3 +72,27 @@ def test_all_users_alone_stays_the_share() -> None:
         "From 10:00 to 10:40 UTC the shop returned 502 errors to all users.\n"
     )
     assert _fact(text, "affected_share") == "all users"
+
+
+def test_a_filed_reports_header_is_not_shown_as_the_summary() -> None:
+    text = (
+        "# Incident report to the regulator\n\n"
+        "**Reporting entity:** Example Credit Union\n"
+        "**Submitted to:** National Banking Supervisor, Operational Resilience Office\n\n"
+        "### 1. Particulars\n\n"
+        "On 2 June from 09:10 to 11:40 CET card payments failed for 30% of our customers"
+        " because a batch job locked the balances table.\n"
+    )
+    found = summary(parse(from_text(text)))["present"]
+    assert found is not None and "card payments failed" in found["text"]
+
+
+def test_an_opening_sentence_stays_the_summary() -> None:
+    text = (
+        "# Checkout outage\n\n"
+        "**Submitted to:** the board\n\n"
+        "On 2 June from 09:10 to 11:40 UTC checkout failed for every customer because the"
+        " payment gateway's certificate expired.\n"
+    )
+    found = summary(parse(from_text(text)))["present"]
+    assert found is not None and found["text"].startswith("On 2 June")

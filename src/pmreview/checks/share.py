@@ -10,6 +10,7 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
+from .share_load import FAILED, LOAD, SHARE_WHO, WHOLE, share_of_load
 
 # every alternative opens at a word boundary: tested once a character, not once an alternative
 _SHARE = re.compile(
@@ -36,22 +37,6 @@ _SHARE = re.compile(
     r"|(?:for|to)\s+(?:everyone|everybody)\b(?!\s+(?:who\b|\w+ing\b)))",
     re.IGNORECASE,
 )
-_SHARE_WHO = Lazy(
-    r"\b(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?|merchants?|accounts?|requests?"
-    r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
-    r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
-    r"|testers?|colleagues|teammates"
-    r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
-    # what customers own or buy: "8% of workspaces", "22% of checkouts" (a part of the attempts
-    # is a share of the load: see _LOAD)
-    r"|workspaces?|projects?|teams?|companies|businesses|stores?|shops?|attempts|payments"
-    r"|purchases|checkouts|bookings"
-    # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
-    r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
-    # what a browser asks for: "half of page loads" is a share of the load
-    r"|page ?(?:loads|views)|hits|everyone|everybody)\b",
-    re.IGNORECASE,
-)
 _NOT_SHARE = Lazy(
     r"\b(?:drop|increase|decrease|rise|fall|reduction|spike|growth|surge|cpu|memory|disk|load|utili[sz]ation"
     r"|revenue|sales|confusion|server|uptime|capacity|battery)\b",
@@ -74,38 +59,12 @@ _ROUTED = Lazy(
 )
 
 
-def _share_of_load(text: str, start: int, end: int) -> str | None:
-    """Whether the share `text[start:end]` is of the requests, queries or traffic: "part"
-    ("about 50% of requests failed", "half of all requests"), a share of the load, not of the
-    users, since a client retries and one user sends many; "whole" when all of it failed
-    ("100% of requests failed", "every request timed out"), which tells that every user was
-    affected; None for a share of something else. All of it on its path ("every request fell
-    through to MySQL") is a part: it tells no failure."""
-    share, after = text[start:end], text[end:]
-    who = _SHARE_WHO.compiled.search(share + " " + " ".join(after.split()[:6]))
-    if not (who and _LOAD.compiled.fullmatch(who.group(0))):
-        return None
-    if _WHOLE.compiled.search(share) and not _PART_OF.compiled.search(text, 0, start):
-        return "whole" if _FAILED.compiled.search(text) else "part"
-    return "part"
-
-
-_WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
-# "55% of all traffic", "half of all requests": the "all" is the whole a part is taken of
-_PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
-# (a number in brackets is a port: "all traffic except HTTPS (443)")
-_FAILED = Lazy(
-    r"\b(?:fail|errors?\b|(?<!\()[45]\d\d\b(?!\))|timed? ?out|affected|impacted|unable|denied"
-    r"|rejected|refused|dropped|lost\b|missing|slow)",
-    re.IGNORECASE,
-)
 # a count of people restated as a share in brackets: "164,000 of you (71%)", "3,100 users (12%)"
 _RESTATED = Lazy(
     r"(?<![\w,.])\d[\d,.]*+\s*+(?:k\s+)?(?:of (?:you|them|our \w+)"
     r"|(?:\w++\s+)?(?:users|customers|players|visitors|members|subscribers|accounts|merchants|students|drivers|shoppers))\s*+\($",
     re.IGNORECASE,
 )
-_LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hits", re.IGNORECASE)
 
 
 def _evidence(block: Block, start: int, end: int) -> Evidence:
@@ -201,7 +160,7 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
         _OF_AFFECTED.compiled.search(m.group(0))
         or _KIND.compiled.search(sentence)
         or _TOLD_TO.compiled.search(sentence)
-        or not (_FAILED.compiled.search(sentence) or _MET_FAILURE.compiled.search(sentence))
+        or not (FAILED.compiled.search(sentence) or _MET_FAILURE.compiled.search(sentence))
         and not _DOWN.compiled.search(sentence)
     )
 
@@ -224,9 +183,8 @@ _DOWN = Lazy(
 
 
 def _stated_share(blocks: list[Block]) -> Evidence | None:
-    """The first share of users, shown by the plainest words of its sentence (a count or a
-    percentage after "all tenants hosted in eu-west-1: 1,812 of 4,430 (40.9%)"); else all of
-    the load failing ("100% of queries failed")."""
+    """The first share of users, in the plainest words of its sentence (`_plainest`); else
+    all of the load failing ("100% of queries failed")."""
     whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
@@ -237,38 +195,37 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
             if at < 0 or m.start() >= own[at][1]:
                 continue  # in a question or a quoted log line
             kind = _share_kind(b.text, m, own[at])
-            if kind == "whole":
-                whole = whole or _evidence(b, m.start(), m.end())
-            if kind != "users":
-                continue
-            if _WHOLE.compiled.match(m.group(0)):
-                later = (
-                    x
-                    for x in found[k + 1 :]
-                    if x.start() < own[at][1] and any(c.isdigit() for c in x.group(0))
-                    and _share_kind(b.text, x, own[at]) == "users"
-                )
-                m = next(later, m)
-            return _evidence(b, m.start(), m.end())
+            whole = whole or (_evidence(b, m.start(), m.end()) if kind == "whole" else None)
+            if kind == "users":
+                shown = _plainest(b.text, m, found[k + 1 :], own[at])
+                return _evidence(b, shown.start(), shown.end())
     return whole
 
 
+def _plainest(
+    text: str, m: re.Match[str], later: list[re.Match[str]], sentence: tuple[int, int]
+) -> re.Match[str]:
+    """A count or a percentage of users after "all" in its sentence states the share more
+    plainly than the "all" it qualifies ("all tenants hosted in eu-west-1: 1,812 of 4,430")."""
+    if not WHOLE.compiled.match(m.group(0)):
+        return m
+    counts = (x for x in later if x.start() < sentence[1] and re.search(r"\d", x.group(0)))
+    return next((x for x in counts if _share_kind(text, x, sentence) == "users"), m)
+
+
 def _share_kind(text: str, m: re.Match[str], sentence: tuple[int, int]) -> str | None:
-    """"users" for a share of users, "whole" for all of the load, else None (a share of load,
-    a metric, where traffic was sent, one not told)."""
-    if _not_told(text, m, *sentence):
-        return None
+    """ "users" for a share of users, "whole" for all of the load, else None (a share of the
+    load, a metric, where traffic was sent, a share not told)."""
     lo = max(0, m.start() - 30)
-    if _ROUTED.compiled.search(text, lo, m.start()):
+    if _not_told(text, m, *sentence) or _ROUTED.compiled.search(text, lo, m.start()):
         return None  # where traffic was sent, not who was affected
     if _METRIC.compiled.search(text, lo, m.start()):
         return None  # "the database CPU sat at 100%"
-    load = _share_of_load(text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
+    load = share_of_load(text[lo : m.end() + 60], m.start() - lo, m.end() - lo)
     if load:
-        return load if load == "whole" else None
-    if _RESTATED.compiled.search(text, lo, m.start()) or _restated_count(text, m, *sentence):
-        return "users"
-    return "users" if _of_users(text, m, *sentence) else None
+        return "whole" if load == "whole" else None
+    restated = _RESTATED.compiled.search(text, lo, m.start()) or _restated_count(text, m, *sentence)
+    return "users" if restated or _of_users(text, m, *sentence) else None
 
 
 def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -277,8 +234,8 @@ def _restated_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
     if not _COUNT_BRACKET.compiled.search(text, max(start, m.start() - 25), m.start()):
         return False
     return (
-        bool(_SHARE_WHO.compiled.search(text, start, end))
-        and _LOAD.compiled.search(text[start:end]) is None
+        bool(SHARE_WHO.compiled.search(text, start, end))
+        and LOAD.compiled.search(text[start:end]) is None
     )
 
 
@@ -292,17 +249,17 @@ _COUNT_BRACKET = Lazy(
 def _of_users(text: str, m: re.Match[str], start: int, end: int) -> bool:
     """Whether the share `m` is of users, who are named in its own sentence text[start:end]
     ("(about 4%). Any user …" is a share of something else)."""
-    if _SHARE_WHO.compiled.search(m.group(0)) or m.group(0).lower().endswith(" us"):
+    if SHARE_WHO.compiled.search(m.group(0)) or m.group(0).lower().endswith(" us"):
         return True  # the share names them: "all visitors got a 500 Internal Server Error"
     after = text[m.end() : min(m.end() + 60, end)]
     around = text[max(start, m.start() - 40) : min(m.end() + 60, end)]
     near = m.group(0) + " " + " ".join(after.split()[:6])
-    if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
+    if SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(
         " ".join(after.split()[:4])
     ):
         return True
     return bool(
         re.search(r"\baffect|\bimpact", around, re.IGNORECASE)
-        and _SHARE_WHO.compiled.search(around)
+        and SHARE_WHO.compiled.search(around)
         and not _NOT_SHARE.compiled.search(near)
     )
