@@ -83,3 +83,30 @@ def test_a_hand_over_alone_is_still_shown() -> None:
         "- 11:10 - Escalated to Omar, who reported it to the hosting company.\n"
     )
     assert "Escalated" in quote
+
+
+def test_someone_reporting_by_name_comes_before_a_responder_paging_another() -> None:
+    quote = _detection(
+        "- 19:50 - Changed the A record.\n"
+        "- 19:52 - Ade reports the site will not load on his phone.\n"
+        "- 20:55 - Paged Bola (our DNS helper) to double-check the record.\n"
+    )
+    assert "Ade reports" in quote
+
+
+def test_an_alarm_raised_and_paged_stays_the_detection() -> None:
+    quote = _detection(
+        "- 09:26 - Cloud audit finding raised; routed to #sec-alerts and PagerDuty.\n"
+        "- 09:41 - On-call checks the runner IPs; no match.\n"
+        "- 11:15 - Repository made private; the vendor's support asked to purge caches.\n"
+    )
+    assert "finding raised" in quote
+
+
+def test_being_tagged_is_being_told() -> None:
+    quote = _detection(
+        "- 15:10 - The new build reaches the store.\n"
+        "- 20:30 - Support tagged me on Slack and told me about the one-star reviews.\n"
+        "- 21:10 - The crash alert fires again.\n"
+    )
+    assert "tagged me" in quote

@@ -36,7 +36,7 @@ _TOLD_BY = Lazy(
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|told|tells|tweet(?:ed|s)"
     r"|text(?:ed|s)|dm(?:ed|s)|(?:tele)?phon(?:ed|es)|rang"
     # "asked for" is a request ("the naming my mentor asked for"), not a report
-    r"|ask(?:ed|s)(?! for)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
+    r"|ask(?:ed|s)(?! for| to\b)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
     r"|mention(?:ed|s)|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), only after someone outside
@@ -148,7 +148,21 @@ def _plainness(low: str, strength: int) -> int:
     if _HANDED_ON.compiled.search(low) and not alarm:
         return 2
     plain = _TOLD_BY.compiled.search(low) or _DETECTED.compiled.search(low)
-    return 0 if alarm or plain or _NOTICED.compiled.search(low) else 1
+    if alarm or plain or _NOTICED.compiled.search(low):
+        return 0
+    found = list(lexicon("detection").finditer(low))
+    if all(_PAGED.compiled.match(m.group(0)) for m in found):
+        return 2  # a responder paging another: "Paged Ngozi", "pages the DBA on-call"
+    return 1 if all(_as_often_failure(low, m) for m in found) else 0
+
+
+def _as_often_failure(low: str, m: re.Match[str]) -> bool:
+    """A word of the detection lexicon that as often tells the failure itself ("crash reports
+    arrive", timeouts "firing", "stopped creating tickets"), not a report made ("Tolu reports
+    the site will not load", "an issue reports that the file is empty")."""
+    if not _AS_OFTEN_FAILURE.compiled.match(m.group(0)):
+        return False
+    return not (m.group(0).startswith("report") and _REPORT_MADE.compiled.match(low, m.end()))
 
 
 # an alarm that went off: "the anomaly monitor fired", "an automated check … alerted our
@@ -159,13 +173,23 @@ _ALARM = Lazy(
     r"\b(?:fired|fires|triggered|triggers|went off|goes off|pag(?:ed|es)|alerted|alerts"
     r"|e-?mailed|raised|rang|notified|notifies)\b"
 )
+# the detection lexicon's words that as often tell the failure itself: "reports pile up",
+# "timeouts start firing", "stops acknowledging messages", "stopped creating tickets"
+_AS_OFTEN_FAILURE = Lazy(
+    r"^(?:tickets?|acknowledg\w*|reports?|reported|reporting|fir(?:es|ed|ing)|e-?mails?|received)$"
+)
+# a page sent by a person: the escalation, unless an alarm sent it
+_PAGED = Lazy(r"^(?:pag(?:ed|es|ing)\b.*|pagerduty|opsgenie)$")
+# a report made, told by its verb's object: "reports that…", "reports the site is down"
+_REPORT_MADE = Lazy(r"\s+(?:that|the|a|an|it|errors?|\d)\b")
 # someone noticing: "Ama noticed the 502s", "detected by the uptime check"
 _NOTICED = Lazy(r"\b(?:notic(?:ed|es)|detect(?:ed|s)|spott(?:ed|s)|became aware)\b")
 # an entry labelled as the detection: "09:17 — Detected: my uptime script sent me…"
 _LABEL = Lazy(r"(?:^|[—–:-]\s*)\W*(?:detected|detection|noticed|discovered)\W*\s*[:—–]")
 # a responder handing the issue on
 _HANDED_ON = Lazy(
-    r"\b(?:escalat\w*|hand(?:ed|s|ing)? (?:it |this |the \w+ )?(?:over|off)|tagged|looped in)\b"
+    r"\b(?:escalat\w*|hand(?:ed|s|ing)? (?:it |this |the \w+ )?(?:over|off)|looped in"
+    r"|tagged(?! (?:me|us)\b))\b"
 )
 
 
