@@ -110,3 +110,14 @@ def test_being_tagged_is_being_told() -> None:
         "- 21:10 - The crash alert fires again.\n"
     )
     assert "tagged me" in quote
+
+
+def test_reports_made_by_people_stay_the_detection() -> None:
+    for told in (
+        "The outage is reported on the issue tracker by @ana.",
+        "Reports of failed uploads start arriving.",
+    ):
+        quote = _detection(
+            f"- 02:00 - Deployed 4.2.\n- 02:50 - {told}\n- 03:10 - On-call alerted.\n"
+        )
+        assert told in quote

@@ -159,7 +159,7 @@ def _plainness(low: str, strength: int) -> int:
 def _as_often_failure(low: str, m: re.Match[str]) -> bool:
     """A word of the detection lexicon that as often tells the failure itself ("crash reports
     arrive", timeouts "firing", "stopped creating tickets"), not a report made ("Tolu reports
-    the site will not load", "an issue reports that the file is empty")."""
+    the site will not load", "the outage is reported on GitHub by @ana")."""
     if not _AS_OFTEN_FAILURE.compiled.match(m.group(0)):
         return False
     return not (m.group(0).startswith("report") and _REPORT_MADE.compiled.match(low, m.end()))
@@ -180,8 +180,9 @@ _AS_OFTEN_FAILURE = Lazy(
 )
 # a page sent by a person: the escalation, unless an alarm sent it
 _PAGED = Lazy(r"^(?:pag(?:ed|es|ing)\b.*|pagerduty|opsgenie)$")
-# a report made, told by its verb's object: "reports that…", "reports the site is down"
-_REPORT_MADE = Lazy(r"\s+(?:that|the|a|an|it|errors?|\d)\b")
+# a report made, told by what follows it: "reports that…", "reports the site is down",
+# "reported on GitHub by @ana", "reports of errors start arriving" (not "crash reports arrive")
+_REPORT_MADE = Lazy(r"\s+(?:that|the|a|an|it|errors?|\d|of|on|in|by|via|through|to)\b")
 # someone noticing: "Ama noticed the 502s", "detected by the uptime check"
 _NOTICED = Lazy(r"\b(?:notic(?:ed|es)|detect(?:ed|s)|spott(?:ed|s)|became aware)\b")
 # an entry labelled as the detection: "09:17 — Detected: my uptime script sent me…"
