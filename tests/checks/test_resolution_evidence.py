@@ -4,6 +4,7 @@ not the finding just before it; a connection "closed" in a log line is no incide
 
 from __future__ import annotations
 
+from pmreview.checks.fixes import resolution as resolution_part
 from pmreview.checks.timeline import timeline
 from pmreview.parse import parse
 from pmreview.source import from_text
@@ -46,3 +47,22 @@ def test_a_ticket_closed_after_the_fix_still_ends_it() -> None:
         "- 10:25 - Uploads work; ticket closed.\n"
     )
     assert quote is not None and "client_max_body_size" in quote
+
+
+def _detail(resolution: str) -> str | None:
+    text = _HEAD + "- 10:00 - Uploads fail.\n\n## Resolution\n\n" + resolution
+    found = resolution_part(parse(from_text(text)))["detail"]
+    return None if found is None else found["quote"]
+
+
+def test_a_change_made_besides_the_fix_is_not_shown_as_the_fix() -> None:
+    quote = _detail(
+        "As a precaution we rotated the `uploads-bot` token. We raised"
+        " `client_max_body_size` to 50m in `nginx.conf` and reloaded nginx.\n"
+    )
+    assert quote is not None and "client_max_body_size" in quote
+
+
+def test_a_change_made_besides_alone_is_still_shown() -> None:
+    quote = _detail("We also moved the `uploads` bucket to `eu-west-1`.\n")
+    assert quote is not None and "uploads" in quote
