@@ -182,11 +182,11 @@ _AS_OFTEN_FAILURE = Lazy(
 _PAGED = Lazy(r"^(?:pag(?:ed|es|ing)\b.*|pagerduty|opsgenie)$")
 # a report made, told by what follows it: "reports that…", "reports the site is down",
 # "reported on GitHub by @ana", "reports of errors start arriving" (not "crash reports arrive")
-_REPORT_MADE = Lazy(r"\s+(?:that|the|a|an|it|errors?|\d|of|on|in|by|via|through|to)\b")
+_REPORT_MADE = Lazy(r"\s(?:that|the|a|an|it|errors?|\d|of|on|in|by|via|through|to)\b")
 # someone noticing: "Ama noticed the 502s", "detected by the uptime check"
 _NOTICED = Lazy(r"\b(?:notic(?:ed|es)|detect(?:ed|s)|spott(?:ed|s)|became aware)\b")
 # an entry labelled as the detection: "09:17 — Detected: my uptime script sent me…"
-_LABEL = Lazy(r"(?:^|[—–:-]\s*)\W*(?:detected|detection|noticed|discovered)\W*\s*[:—–]")
+_LABEL = Lazy(r"(?:^|[—–:-])\W*?(?:detected|detection|noticed|discovered)[^\w:—–]*[:—–]")
 # a responder handing the issue on
 _HANDED_ON = Lazy(
     r"\b(?:escalat\w*|hand(?:ed|s|ing)? (?:it |this |the \w+ )?(?:over|off)|looped in"
