@@ -109,7 +109,9 @@ _HIT_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|
 # a sentence told as the cause: it names itself the cause, or what the failure came from
 # (matched on lower-cased text; the cause lexicon's "because", "led to" tell any reason)
 STATED = Lazy(
-    r"\broot cause|\bcaused by\b|\bdue to\b|\bthe (?:main |immediate |direct |underlying )?cause"
+    r"\broot cause|\bcaused by\b|\bdue to\b"
+    r"|\bthe (?:(?:main|immediate|direct|underlying|proximate|primary|technical|real|actual"
+    r"|ultimate) )?cause"
     r"|\bcause(?:\*\*|__)?\s*+:|\btrigger(?:ed by\b|\s+(?:was|is)\b)|\bculprit\b"
     r"|\b(?:result(?:ed|ing)?|stemm(?:ed|ing)|came|comes?) from\b|\btraced (?:back )?to\b"
     r"|\battributed to\b|\bowing to\b|\bbrought on by\b"

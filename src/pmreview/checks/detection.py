@@ -36,9 +36,9 @@ _TOLD_BY = Lazy(
     # told by them, not to them: "GitHub support is asked to purge the views"
     r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bgets )"
     r"\b(?:post(?:ed|s)|sen(?:t|ds)|wr(?:ote|ites)|messag(?:ed|es)|told|tells|tweet(?:ed|s)"
-    r"|text(?:ed|s)|dm(?:ed|s)|phon(?:ed|es)|rang"
+    r"|text(?:ed|s)|dm(?:ed|s)|(?:tele)?phon(?:ed|es)|rang"
     # "asked for" is a request ("the naming my mentor asked for"), not a report
-    r"|ask(?:ed|s)(?! for)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
+    r"|ask(?:ed|s)(?! for| to\b)|called|e-?mail(?:ed|s)|ping(?:ed|s)|shar(?:ed|es)|said|says"
     r"|mention(?:ed|s)|showed|report(?:ed|s)|complain(?:ed|s)|flag(?:ged|s))\b"
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), only after someone outside
@@ -75,9 +75,10 @@ _OUTWARD = Lazy(
 # from a friend", "opened the site and got a 503 page"
 _DETECTED = Lazy(
     r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
-    r"|\b(?:got|gets|getting|received|receives|receiving) (?:(?:an?|some|several|many|\d+) )?"
-    r"(?:[\w-]+ )?"
-    r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?) from\b"
+    r"|\b(?:got|gets|getting|received|receives|receiving) (?:(?:an?|the|some|several|many|\d+) )?"
+    r"(?:(?:first|initial) )?(?:[\w-]+ )?"
+    r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?)"
+    r",? from\b"
     # a page or a path opened in a browser: "opened /posts/1 in my browser and got a 500"
     # (a dot inside an address is no sentence end: "opened `http://web-01.example.tech/` in the
     # browser and got a 502")
@@ -118,6 +119,9 @@ _DETECTED = Lazy(
     r"|gives|gave|got|gets)\b(?:(?!\b(?:no|zero|without|never)\b)[^.;]){0,30}?"
     r"(?:\b[45]\d\d\b|\berrors?\b|\bfail\w*|\btimeouts?\b|\bdown\b)"
     r"|\b(?:went|goes|turned|turns) red\b)"
+    # the check itself failing: "my own smoke test fails: `curl …` → 502"
+    r"|\b(?:smoke|synthetic|uptime|health) ?(?:tests?|checks?)\b"
+    r" (?:fails|failed|is failing|starts failing)\b"
     # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
     r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
     r" (?:the |our )?(?:it |ict )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard"
@@ -131,18 +135,82 @@ _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|wri
 
 
 def detection(entries: list[Block]) -> Evidence | None:
-    """The first sentence that tells a detection (an alarm, a person who noticed or told),
-    else the first that only names a tool or a message."""
-    weak: Evidence | None = None
+    """The sentence that states the detection most plainly (`_plainness`), the first of the
+    plainest; None when no sentence tells one or names a tool or a message."""
+    best: tuple[int, Evidence] | None = None
     told = (_TOLD_BY.compiled, _DETECTED.compiled, lexicon("detection"))
     for b in gated(own_blocks(entries), *told):  # a strength above 0 needs one of them
         for s, e in own_sentences(b):
-            strength = _strength(b.lower[s:e])
-            if strength == 2:
+            low = b.lower[s:e]
+            strength = _strength(low)
+            if not strength:
+                continue
+            rank = _plainness(low, strength)
+            if rank == 0:
                 return sem.evidence(b, s, e)
-            if strength == 1 and weak is None:
-                weak = sem.evidence(b, s, e)
-    return weak
+            if best is None or rank < best[0]:
+                best = (rank, sem.evidence(b, s, e))
+    return best[1] if best else None
+
+
+def _plainness(low: str, strength: int) -> int:
+    """0 for a sentence that states a detection plainly: an alarm that went off, someone who
+    noticed or told, a "Detected:" entry; 1 for one told only by a word that as often
+    describes the failure itself (a ticket, "reports arrive", timeouts "firing", a message
+    acknowledged); 2 for a responder handing the issue on (the escalation: "escalated to my
+    partner", "posted in #ops and tagged our mentor"); 3 for a tool or a message only named."""
+    if _LABEL.compiled.search(low):
+        return 0
+    if strength < 2:
+        return 3
+    alarm = _ALARM.compiled.search(low)
+    if _HANDED_ON.compiled.search(low) and not alarm:
+        return 2
+    plain = _TOLD_BY.compiled.search(low) or _DETECTED.compiled.search(low)
+    if alarm or plain or _NOTICED.compiled.search(low):
+        return 0
+    found = list(lexicon("detection").finditer(low))
+    if all(_PAGED.compiled.match(m.group(0)) for m in found):
+        return 2  # a responder paging another: "Paged Ngozi", "pages the DBA on-call"
+    return 1 if all(_as_often_failure(low, m) for m in found) else 0
+
+
+def _as_often_failure(low: str, m: re.Match[str]) -> bool:
+    """A word of the detection lexicon that as often tells the failure itself ("crash reports
+    arrive", timeouts "firing", "stopped creating tickets"), not a report made ("Tolu reports
+    the site will not load", "the outage is reported on GitHub by @ana")."""
+    if not _AS_OFTEN_FAILURE.compiled.match(m.group(0)):
+        return False
+    return not (m.group(0).startswith("report") and _REPORT_MADE.compiled.match(low, m.end()))
+
+
+# an alarm that went off: "the anomaly monitor fired", "an automated check … alerted our
+# on-call", "Alert 'success rate < 90%' pages Checkout on-call" (not "the alert log")
+_ALARM = Lazy(
+    r"\b(?:alerts?|alarms?|monitors?|probes?|checks?|checkers?|watchdogs?|canar(?:y|ies))\b"
+    r"(?! logs?\b| history\b| rules?\b| thresholds?\b)[^.;]{0,60}?"
+    r"\b(?:fired|fires|triggered|triggers|went off|goes off|pag(?:ed|es)|alerted|alerts"
+    r"|e-?mailed|raised|rang|notified|notifies)\b"
+)
+# the detection lexicon's words that as often tell the failure itself: "reports pile up",
+# "timeouts start firing", "stops acknowledging messages", "stopped creating tickets"
+_AS_OFTEN_FAILURE = Lazy(
+    r"^(?:tickets?|acknowledg\w*|reports?|reported|reporting|fir(?:es|ed|ing)|e-?mails?|received)$"
+)
+# a page sent by a person: the escalation, unless an alarm sent it
+_PAGED = Lazy(r"^(?:pag(?:ed|es|ing)\b.*|pagerduty|opsgenie)$")
+# a report made, told by what follows it: "reports that…", "reports the site is down",
+# "reported on GitHub by @ana", "reports of errors start arriving" (not "crash reports arrive")
+_REPORT_MADE = Lazy(r"\s(?:that|the|a|an|it|errors?|\d|of|on|in|by|via|through|to)\b")
+# someone noticing: "Ama noticed the 502s", "detected by the uptime check"
+_NOTICED = Lazy(r"\b(?:notic(?:ed|es)|detect(?:ed|s)|spott(?:ed|s)|became aware)\b")
+# an entry labelled as the detection: "09:17 — Detected: my uptime script sent me…"
+_LABEL = Lazy(r"(?:^|[—–:-])\W*?(?:detected|detection|noticed|discovered)[^\w:—–]*[:—–]")
+# a responder handing the issue on
+_HANDED_ON = Lazy(
+    r"\b(?:escalat\w*|hand(?:ed|s|ing)? (?:it |this |the \w+ )?(?:over|off)|looped in"
+    r"|tagged(?! (?:me|us)\b))\b"
+)
 
 
 def _strength(low: str) -> int:

@@ -36,6 +36,8 @@ _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
     r"|reimaged|taken offline|renewed|rebuilt|reinstalled|wiped|isolated|suspended"
+    # a flag or a feature turned off: "`new_checkout` switched OFF for all users"
+    r"|(?:switched|turned|flipped) off"
     r"|restored (?:[\w-]+ ){0,3}?from"
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
     r" (?:was |is )?(?:issued|performed|complete[sd]?|done|run|ran|executed|triggered))\b"

@@ -127,7 +127,10 @@ def _fix_sentence(
     told: list[tuple[Block, int, int]], vetoed: bool, strict: bool
 ) -> Evidence | None:
     """The first of the sentences that names a change made (not one that tells the cause;
-    if `strict`, not a promise either: "We will not switch suppliers again until…")."""
+    if `strict`, not a promise either: "We will not switch suppliers again until…"); a change
+    made besides the fix ("we also bound the port to 127.0.0.1", "as a precaution") only when
+    no other is told."""
+    extra: Evidence | None = None
     for b, s, e in told:
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
         # default", "leading to an increase" say what went wrong, not what was changed
@@ -142,8 +145,18 @@ def _fix_sentence(
             and not _GUESSED.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
         ):
-            return sem.evidence(b, s, e)
-    return None
+            if not _BESIDES.compiled.search(low):
+                return sem.evidence(b, s, e)
+            extra = extra or sem.evidence(b, s, e)
+    return extra
+
+
+# a change made besides the fix: "we also changed…", "as a precaution", "additionally"
+_BESIDES = Lazy(
+    r"\b(?:we|i|they|the team) also\b|\balso (?:changed|added|moved|bound|set|removed|disabled"
+    r"|restricted|rotated|upgraded)\b|\bas a precaution|\bprecautionary\b|\badditionally\b"
+    r"|\bin addition\b|\bfor good measure\b|\bto be safe\b"
+)
 
 
 _ASIDE = re.compile(r"\([^()]*\)")

@@ -10,11 +10,9 @@ from ..models import Block, Document, TimeRef
 from ..parse.opening import ABOUT_WRITE_UP
 from ..parse.views import summary_blocks, summary_sections
 from ..text.borrowed import own_blocks
-from ..text.durations import durations_in
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy, Searcher
 from ..text.span import Span, summary_span
-from ..text.times import has_date, time_matches
 from . import semantics as sem
 from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
@@ -22,19 +20,8 @@ from .searchers import AnyOf, Unquoted
 from .semantics import Evidence, find_sentence
 from .share import affected_share
 from .summary_cause import summary_cause
+from .summary_opening import opening, tells_incident
 from .summary_zone import summary_zone
-
-_INCIDENT = Lazy(
-    r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
-    r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
-    r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
-    # the outage told plainly: "our website stopped working", "stopped taking orders", "saw a
-    # blank white page"
-    r"|stopped \w+ing\b|not working|unable to|could(?:n[’']t| not)|fault"
-    r"|blank (?:white )?page"
-    r"|bad gateway|gateway time-?out|service unavailable|internal server error)",
-    re.IGNORECASE,
-)
 
 
 def summary(doc: Document) -> Summary:
@@ -78,7 +65,7 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
     text = "\n".join(b.text for b in blocks)
     titled = any(s.has("summary") for s in secs)
     words = sem.words(text)
-    if not secs or not (titled and words >= 1 or words >= 8 and _tells_incident(text)):
+    if not secs or not (titled and words >= 1 or words >= 8 and tells_incident(text)):
         return None
     sec = next((s for s in secs if s.has("summary")), secs[0])
     if sec.line == doc.sections[0].line:  # the document's title or untitled opening
@@ -86,47 +73,9 @@ def _present(doc: Document, blocks: list[Block]) -> Place | None:
         # cause or as nothing ("Why did it break?") that the summary runs into
         told = {id(b) for s in secs if s.kinds - {"root_cause"} for b in s.blocks}
         told |= {id(b) for b in doc.sections[0].blocks}
-        return _opening([b for b in blocks if id(b) in told] or blocks)
+        return opening([b for b in blocks if id(b) in told] or blocks, blocks)
     found = place(sec)
     return found if found["line"] else {**found, "line": blocks[0].line}
-
-
-# the label of a field, "Ref: …", "- **Who was affected**: …": its value alone must be a sentence
-_FIELD = re.compile(r"^\W*[A-Za-z][\w ]{0,30}\W*:\s")
-
-
-# a mail's or memo's header ("Subject: …", "Re: …", "From: …"): it names the message, and the
-# summary is the text under it
-_HEADER = re.compile(r"^\W*(?:subject|re|fwd?|from|to|cc|date|sent|memo)\s*:", re.IGNORECASE)
-
-
-# who wrote or posted it: "*Posted by Grace, Chair of Trustees · 12 May*", "By the SRE team"
-_BYLINE = re.compile(
-    r"^\W*(?:(?:posted|written|published|prepared|authored|signed)\s+by|by)\b", re.IGNORECASE
-)
-
-
-def _opening(blocks: list[Block]) -> Place:
-    """A summary told under the document's title is its opening text, not the title: its
-    first line that is a sentence about the incident (not a byline or a "Ref:" field), else
-    its first sentence-long line ("Dear friends," greets), else its first line with words."""
-    text = [b for b in blocks if b.kind != "heading" and sem.words(b.text)] or blocks
-    lines = [(b.line + i, t.strip()) for b in text for i, t in enumerate(b.text.split("\n"))]
-    lines = [(n, t) for n, t in lines if t] or [(text[0].line, text[0].text)]
-    told = (
-        (n, t)
-        for n, t in lines
-        if sem.words(_FIELD.sub("", t, count=1)) >= 8
-        and _INCIDENT.compiled.search(t)
-        and not _HEADER.match(t)
-    )
-    said = (
-        x
-        for x in lines
-        if sem.words(_FIELD.sub("", x[1], count=1)) >= 8 and not _BYLINE.match(x[1])
-    )
-    line, words = next(told, None) or next(said, lines[0])
-    return {"line": line, "title": "", "text": words[:120]}
 
 
 def _duration(
@@ -203,7 +152,8 @@ _PICTURE = re.compile(r"^\W*!\[")
 # a sentence told to give the cause of what the summary has said: "The cause: …", "The delays
 # happened because …", "This was caused by …" (matched on lower-cased text)
 _CAUSE_LED = Lazy(
-    r"^\W*(?:the |this |that |our )?(?:root |main |underlying )?(?:cause|reason|trigger)s?\b"
+    r"^\W*(?:the |this |that |our )?(?:(?:root|main|underlying|proximate|immediate|direct"
+    r"|primary|real|actual|technical|ultimate) )?(?:cause|reason|trigger)s?\b"
     r"|\b(?:happened|occurred|arose|started|began) (?:because|due to)\b"
     r"|\b(?:was|were) (?:caused|triggered) by\b"
 )
@@ -223,13 +173,30 @@ _LABELLED = re.compile(r"^\W*([a-z][\w ]{0,30}?)[\s*_]*(?:\||:)[\s*_]*(.*)$", re
 
 
 class _LabelOnly:
-    """A field whose value tells no symptom: its label names the topic, not what users saw."""
+    """A field whose value tells no symptom: its label names the topic, not what users saw;
+    or a field of the report's own record (who sent it, its severity, how it was detected,
+    who was affected), whatever its value says ("**From:** IT <it@uni> **To:** All Staff",
+    "| Severity | SEV-2 (customer-facing degradation) |")."""
 
     def search(self, text: str, /) -> re.Match[str] | None:
         found = _LABELLED.match(text)
-        if found and not lexicon("symptom").search(found.group(2)):
+        if found and (
+            _RECORD_FIELD.fullmatch(found.group(1).strip())
+            or not lexicon("symptom").search(found.group(2))
+        ):
             return found
         return None
+
+
+# the fields of a report's own record, never its impact: its sender and addressees, its
+# severity or category, how and by whom the incident was detected
+_RECORD_FIELD = re.compile(
+    r"from|to|cc|subject|date|sent|author|authors|owner|status|severity|sev|priority|category"
+    r"|classification|(?:incident )?(?:id|ref|reference|number)|(?:detected|reported|submitted"
+    r"|prepared|written) (?:by|to)|detection|(?:root )?cause(?: category)?"
+    # who was affected, told apart from what they met: "| Customers affected | All tenants |"
+    r"|(?:customers|users|clients|tenants|accounts|people|players) affected"
+)
 
 
 # a security incident's impact: what was reached, and what customers' data went through
@@ -259,24 +226,3 @@ def _hedge() -> re.Pattern[str]:
         + r"|^\W*(?:when|whenever|if|once)\b[^,.;]{0,80}?\b(?:is|are|becomes|fails|goes|stops"
         r"|returns|has|runs)\b"
     )
-
-
-def _tells_incident(text: str) -> bool:
-    """Opening text that tells an incident: its words, and when (a date, a time, a day
-    named as the writer would say it: "on Tuesday", "last night") or for how long."""
-    found = len(_INCIDENT.compiled.findall(text))
-    if found != 1:
-        return found >= 2
-    return (
-        has_date(text)
-        or next(time_matches(text), None) is not None
-        or _DAY_SAID.search(text) is not None
-        or bool(durations_in(text))
-    )
-
-
-_DAY_SAID = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:night|week|weekend)"
-    r"|this (?:morning|afternoon|evening))\b",
-    re.IGNORECASE,
-)
