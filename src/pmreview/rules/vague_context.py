@@ -21,7 +21,7 @@ the `[context]` table of the same file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,35 +105,40 @@ def rejection(ctx: Context, place: Place) -> str | None:
         return "scope: not where measures are stated"
     if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):
         return "scope: a measure's account"
-    answers = ctx.answered_by - WHOLE.keys()
-    tests: list[tuple[str, Callable[[], bool]]] = [
-        *((f"skip {n}", lambda n=n: READINGS[n](place)) for n in sorted(ctx.skip)),
-        *(
-            (f"answered {n}", lambda n=n: WHOLE[n](place))
-            for n in sorted(ctx.answered_by & WHOLE.keys())
-        ),
-        *(
-            (f"answered {n}", lambda n=n: TESTS[n](place.around(ctx.within)))
-            for n in sorted(answers)
-        ),
-        *(
-            (f"announced {n}", lambda n=n: _introduces(place) and TESTS[n](place.next_text))
-            for n in sorted(answers)
-        ),
-        *((f"nearby {n}", lambda n=n: TESTS[n](place.nearby)) for n in sorted(ctx.nearby)),
-        *(
-            (f"paragraph {n}", lambda n=n: _answers_paragraph(n, place))
-            for n in sorted(ctx.paragraph)
-        ),
-        ("recap", lambda: ctx.recap and told.recaps_fix(place, _names_change)),
-        *((f"section {n}", lambda n=n: SECTION_ANSWERS[n](place)) for n in sorted(ctx.section)),
-    ]
-    return next((name for name, test in tests if test()), None)
+    return _skipped(ctx, place) or _answered(ctx, place)
 
 
-def _names_change(text: str) -> bool:
-    """A sentence that says what was changed: a change made, a new value, a named file or code."""
-    return any(TESTS[name](text) for name in ("change", "new_value", "named"))
+def _skipped(ctx: Context, place: Place) -> str | None:
+    """The first reading of `skip` by which the words are no claim of the author's."""
+    return next((f"skip {n}" for n in sorted(ctx.skip) if READINGS[n](place)), None)
+
+
+def _answered(ctx: Context, place: Place) -> str | None:
+    """The first answer to the words' question: in the whole sentence, in their clause or
+    sentence, in what a closing sentence announces, nearby, in the paragraph, in a recap of
+    the fix, in the section."""
+    whole = sorted(ctx.answered_by & WHOLE.keys())
+    answers = sorted(ctx.answered_by - WHOLE.keys())
+    for n in whole:
+        if WHOLE[n](place):
+            return f"answered {n}"
+    around = place.around(ctx.within)
+    for n in answers:
+        if TESTS[n](around):
+            return f"answered {n}"
+    if answers and _introduces(place):
+        for n in answers:
+            if TESTS[n](place.next_text):
+                return f"announced {n}"
+    for n in sorted(ctx.nearby):
+        if TESTS[n](place.nearby):
+            return f"nearby {n}"
+    for n in sorted(ctx.paragraph):
+        if _answers_paragraph(n, place):
+            return f"paragraph {n}"
+    if ctx.recap and told.recaps_fix(place):
+        return "recap"
+    return next((f"section {n}" for n in sorted(ctx.section) if SECTION_ANSWERS[n](place)), None)
 
 
 def _introduces(place: Place) -> bool:

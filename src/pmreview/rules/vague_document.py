@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from ..models import Block, Document, Section, per_document
@@ -149,13 +148,13 @@ def _lasts(text: str) -> bool:
 _NOT_RECAP = frozenset({"resolution", "timeline", "root_cause", "trigger"})
 
 
-def recaps_fix(place: Place, answers: Callable[[str], bool]) -> bool:
+def recaps_fix(place: Place) -> bool:
     """The words stand where a fix is recapped (a summary, a conclusion; not a resolution
     section, a timeline entry or the root cause), and a sentence of a resolution section says
-    what was changed (`answers`: a concrete change, a setting given its new value)."""
+    what was changed (a concrete change, a setting given its new value)."""
     if place.doc is None or (place.section.kinds & _NOT_RECAP and not _WHEN.search(place.before)):
         return False
-    return any(answers(text) for text in _fix_sentences(place.doc))
+    return any(names_change(text) for text in _fix_sentences(place.doc))
 
 
 # a clause that dates something by the fix, wherever it stands ("by the time we had fixed it
@@ -174,10 +173,13 @@ def milestone(place: Place) -> bool:
         return True
     if _FIXED.search(place.before) or _FIXED.search(place.nearby) or _AFTER.search(place.before):
         return True
-    tests = [TESTS[name] for name in ("change", "new_value", "named")]
     timeline = [b.lower for s in place.doc.sections if "timeline" in s.kinds for b in s.blocks]
-    told = [*_fix_sentences(place.doc), *timeline]
-    return any(test(text) for text in told for test in tests)
+    return any(names_change(text) for text in [*_fix_sentences(place.doc), *timeline])
+
+
+def names_change(text: str) -> bool:
+    """A sentence that says what was changed: a change made, a new value, a named file or code."""
+    return any(TESTS[name](text) for name in ("change", "new_value", "named"))
 
 
 # what the restore followed, told before it
