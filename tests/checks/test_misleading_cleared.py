@@ -63,11 +63,13 @@ STORY = (
         ),
         ("I think the proxy config is the problem, so I reinstall the proxy. Not help.",),
         ("Assumed a replica served stale data and asked for a resync. The error persists.",),
+        ("We decide nginx is the villain. It always is. We restart it. Nothing changes.",),
         (
-            "We decide nginx is the villain. It always is. We restart it. Nothing changes.",
+            "We suspected the load balancer.",
+            "Drained web-2.",
+            "Checked the queue depth.",
+            "The load balancer was healthy the whole time.",
         ),
-        ("We suspected the load balancer.", "Drained web-2.", "Checked the queue depth.",
-         "The load balancer was healthy the whole time."),
     ],
 )
 def test_a_theory_refuted_further_on_is_a_path(entries: tuple[str, ...]) -> None:
