@@ -77,12 +77,13 @@ def test_a_customer_who_told_first_stays_the_detection() -> None:
     assert "customer" in quote
 
 
-def test_a_hand_over_alone_is_still_shown() -> None:
-    quote = _detection(
+def test_a_hand_over_alone_tells_no_detection() -> None:
+    # the escalation says to whom the issue went, not how anyone came to know of it
+    entries = (
         "- 11:00 - Pages load slowly.\n"
         "- 11:10 - Escalated to Omar, who reported it to the hosting company.\n"
     )
-    assert "Escalated" in quote
+    assert timeline(parse(from_text(_HEAD + entries)))["detection"] is None
 
 
 def test_someone_reporting_by_name_comes_before_a_responder_paging_another() -> None:

@@ -16,8 +16,9 @@ from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .detection_met import DETECTED as _DETECTED
 from .semantics import Evidence
-from .told_to import PERSON_BEFORE, denied
+from .told_to import ALARM_BEFORE, PERSON_BEFORE, denied
 
 # the lexicon's words that name a tool, a check or a message rather than a detection
 _WEAK = Lazy(
@@ -71,65 +72,6 @@ _OUTWARD = Lazy(
     r"\b(?:an? |the )?(?:status )?(?:updates?|announcements?|notices?|newsletters?)\b"
     r"|\bto (?:all |our |the |affected )?(?:customers|users|clients|subscribers)\b"
 )
-# "the issue was detected when the user…", "discovered after a customer…", "got a message
-# from a friend", "opened the site and got a 503 page"
-_DETECTED = Lazy(
-    r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
-    r"|\b(?:got|gets|getting|received|receives|receiving) (?:(?:an?|the|some|several|many|\d+) )?"
-    r"(?:(?:first|initial) )?(?:[\w-]+ )?"
-    r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?)"
-    r",? from\b"
-    # a page or a path opened in a browser: "opened /posts/1 in my browser and got a 500"
-    # (a dot inside an address is no sentence end: "opened `http://web-01.example.tech/` in the
-    # browser and got a 502")
-    r"|\b(?:opened|opens|visited|visits|loaded|loads|tried to (?:open|load|visit|reach|use))\b"
-    r"(?:[^.;]|\.(?=\S)){0,60}?"
-    r"(?:\b(?:site|page|app|website|url|homepage|domain|shop|store|browser)\b|\s/\w)"
-    r"(?:[^.;]|\.(?=\S)){0,40}?"
-    r"\b(?:and|but|only to) (?:got|gets|saw|sees|hit|hits|was greeted)\b"
-    # someone meeting the failure as they try to use it: "tries to SSH into web-02 and gets
-    # `Connection refused`", "opens `http://todo.local`: 503"
-    r"|\b(?:tries|tried|trying) to (?:ssh|log ?in|sign in|connect|deploy|push|pull|open|load|reach"
-    r"|access|use|visit|pay|check ?out|book|order|buy)\b[^.;]{0,60}?\b(?:and|but) (?:gets|got"
-    r"|sees|saw|hits|hit|receives|received)\b"
-    r"|\b(?:opened|opens|visited|visits|loaded|loads|curls|curled) `?https?://[^\s`]++`?:? "
-    r"(?:(?:and|but) (?:got|gets|saw|sees) (?:an? )?)?[45]\d\d\b"
-    # the failure met in someone's own browser or phone: "the site timed out in my browser"
-    r"|\b(?:timed out|timeouts?|errors?|[45]\d\d|blank|fail(?:s|ed)|hung|hangs)\b[^.;]{0,30}?"
-    r"\b(?:in|on) (?:my|our|his|her|their) (?:own )?(?:browsers?|phones?|laptops?)\b"
-    r"|\b(?:my|our) (?:browsers?|phones?) (?:shows?|showed|gives|gave|returns|returned|displays"
-    r"|displayed)\b[^.;]{0,30}?\b(?:timeout|errors?|[45]\d\d|blank)\b"
-    # the channels where people tell it: "Discord and Reddit lit up", "the support inbox filled"
-    r"|\b(?:discord|reddit|twitter|slack|forums?|inbox(?:es)?|phones?|switchboard|help ?desk"
-    r"|social media|mentions|channels?)\b[^.;]{0,20}?\b(?:lit up|light up|lights up|blew up"
-    r"|exploded|(?:was |were )?flooded|filled up)\b"
-    r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
-    # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
-    # e-mails"
-    r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
-    # (one word between, not a denial: "saw no errors")
-    r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
-    r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"
-    r"|\b(?:woke|wake|wakes|waking) up to\b"
-    # a checking tool that showed the failure: "our checker script printed 502", "the canary
-    # returns errors", "the smoke test went red" (not "the canary showed no errors")
-    r"|\b(?:checker|probes?|canar(?:y|ies)|smoke tests?|synthetic (?:checks?|tests?|monitor\w*)"
-    r"|watchdog|curl loop|(?:status|uptime|health) ?checks?)\b[^.;]{0,60}?"
-    r"(?:\b(?:print(?:s|ed)|return(?:s|ed)|show(?:s|ed)|report(?:s|ed)|log(?:s|ged)|output(?:s|ted)?"
-    r"|gives|gave|got|gets)\b(?:(?!\b(?:no|zero|without|never)\b)[^.;]){0,30}?"
-    r"(?:\b[45]\d\d\b|\berrors?\b|\bfail\w*|\btimeouts?\b|\bdown\b)"
-    r"|\b(?:went|goes|turned|turns) red\b)"
-    # the check itself failing: "my own smoke test fails: `curl …` → 502"
-    r"|\b(?:smoke|synthetic|uptime|health) ?(?:tests?|checks?)\b"
-    r" (?:fails|failed|is failing|starts failing)\b"
-    # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
-    r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
-    r" (?:the |our )?(?:it |ict )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard"
-    r"|noc)\b"
-    # the entry that says it is the detection: "That's how I found out."
-    r"|\bthat(?:['’]s| is| was) how (?:i|we|they|the team) (?:first )?(?:found out|noticed"
-    r"|learned|learnt|heard|knew)\b"
-)
 # the document itself ("for reasons unrelated to this report"): no report of the incident
 _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
 
@@ -146,6 +88,8 @@ def detection(entries: list[Block]) -> Evidence | None:
             if not strength:
                 continue
             rank = _plainness(low, strength)
+            if rank == 2:
+                continue  # a responder handing the issue on tells the escalation, not this
             if rank == 0:
                 return sem.evidence(b, s, e)
             if best is None or rank < best[0]:
@@ -171,7 +115,10 @@ def _plainness(low: str, strength: int) -> int:
         return 0
     found = list(lexicon("detection").finditer(low))
     if all(_PAGED.compiled.match(m.group(0)) for m in found):
-        return 2  # a responder paging another: "Paged Ngozi", "pages the DBA on-call"
+        # an alarm that pages ("`queue-depth-high` pages the on-call") tells the detection; a
+        # responder paging another ("Paged Ngozi", "Jonas pages the DBA on-call") does not
+        by_alarm = any(ALARM_BEFORE.compiled.search(low, 0, m.start()) for m in found)
+        return 0 if by_alarm else 2
     return 1 if all(_as_often_failure(low, m) for m in found) else 0
 
 
@@ -187,10 +134,15 @@ def _as_often_failure(low: str, m: re.Match[str]) -> bool:
 # an alarm that went off: "the anomaly monitor fired", "an automated check … alerted our
 # on-call", "Alert 'success rate < 90%' pages Checkout on-call" (not "the alert log")
 _ALARM = Lazy(
-    r"\b(?:alerts?|alarms?|monitors?|probes?|checks?|checkers?|watchdogs?|canar(?:y|ies))\b"
+    r"\b(?:alerts?|alarms?|monitors?|monitoring|probes?|checks?|checkers?|watchdogs?"
+    r"|canar(?:y|ies))\b"
     r"(?! logs?\b| history\b| rules?\b| thresholds?\b)[^.;]{0,60}?"
     r"\b(?:fired|fires|triggered|triggers|went off|goes off|pag(?:ed|es)|alerted|alerts"
-    r"|e-?mailed|raised|rang|notified|notifies)\b"
+    r"|e-?mailed|e-?mails|texts|texted|raised|rang|notified|notifies|detected|detects|caught"
+    # an alarm crossing its line: "the 5xx monitor goes over 5% and emails me"
+    r"|(?:goes|went|go) (?:over|above|past)|crosses|crossed|breaches|breached)\b"
+    # an alerting tool's log, the event's type in its own cell: "| 03:14 | Triggered | Datadog |"
+    r"|\|\s*(?:triggered|fired|alerted|alarm(?: raised)?)\s*\|"
 )
 # the detection lexicon's words that as often tell the failure itself: "reports pile up",
 # "timeouts start firing", "stops acknowledging messages", "stopped creating tickets"
@@ -223,8 +175,9 @@ def _strength(low: str) -> int:
         or _STOPPED.compiled.match(low, told_by.end())
     ):
         told_by = None  # the responders telling the outside; "customer reports stop"
-    for told in (told_by, _DETECTED.compiled.search(low)):
-        if told and not _denied(low, told.start()):
+    alarm = _ALARM.compiled.search(low)
+    for told in (told_by, _DETECTED.compiled.search(low), alarm):
+        if told and not _denied(low, told.start()) and not _silent(low, told):
             return 2
     found = [
         m
@@ -241,7 +194,14 @@ _WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to
 
 
 # matched where a report word ends: "reports stop", "complaints ceased"
-_STOPPED = Lazy(r"\s(?:stop|stopped|stops|ceased?|end(?:ed|s)?|dropped off|died down)\b")
+_STOPPED = Lazy(
+    r"\s(?:(?:have|has|had) (?:now )?|(?:are|were) )?"
+    r"(?:stop|stopped|stops|ceased?|end(?:ed|s)?|dropped off|died down)\b"
+)
+
+
+# a check reporting the recovery: "UptimeRobot reports UP", "the probe reported healthy"
+_BACK_UP = Lazy(r"\s(?:up|ok|okay|healthy|green|recovered|back|normal|resolved)\b")
 
 
 # a scheduled job that runs ("the backup cron fires at 13:00"): the trigger, not an alert
@@ -255,7 +215,9 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
     """A word of the detection lexicon that tells no detection here: a page by a person or a
     team, a job that fires, "noticeably" slow, or the watching of a recovery."""
     word = m.group(0)
-    if word.startswith("report") and _STOPPED.compiled.match(low, m.end()):
+    if word.startswith("report") and (
+        _STOPPED.compiled.match(low, m.end()) or _BACK_UP.compiled.match(low, m.end())
+    ):
         return True  # "customer reports stop": the end of the impact, not its detection
     if word.startswith("pages"):
         return PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
@@ -271,11 +233,14 @@ def _not_noticing(low: str, m: re.Match[str]) -> bool:
 # not monitored overnight"
 _SILENT = Lazy(
     r"\b(?:did(?:n['’]t| not)|does(?:n['’]t| not)|never|failed to|could(?:n['’]t| not)) "
-    r"(?:fire|trigger|alert|page|go off|notify|ring)\b"
+    r"(?:fire[sd]?|trigger(?:ed|s)?|alert(?:ed|s)?|page[sd]?|go off|went off|notif(?:y|ied|ies)"
+    r"|ring|rang|detect(?:ed|s)?|catch(?:es)?|caught)\b"
     r"|\b(?:was|were|had been|has been|is|are) (?:\w+ )?(?:muted|suppressed|silenced|snoozed"
     r"|not (?:monitored|watched|read)|unmonitored)\b"
     r"|\bno (?:alerts?|alarms?|pages?|notifications?) (?:was |were )?(?:raised|fired|sent|went)"
     r"|\bso no (?:alerts?|alarms?|pages?|notifications?)\b"
+    # a check that came back clean: "checks of peer status and alarms showed no errors"
+    r"|\b(?:show(?:ed|s)?|found|gave|returned|raised) (?:no|zero|nothing)\b"
     r"|\bbelow (?:the |its |our )?(?:[\w-]+ )?(?:alert(?:ing)? |paging )threshold\b"
 )
 

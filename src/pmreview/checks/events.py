@@ -138,7 +138,10 @@ def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence |
     told before it, and a plan ("we are changing our process…") is no action taken. An entry
     that names the part after its verb ("checked the nginx logs") is preferred to one that
     names it only in the symptom ("API failures rose; began investigating")."""
-    acts = (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
+    acts = (
+        *(lexicon("investigate"), lexicon("suspicion")),
+        *(_LOOKED.compiled, _ACTED.compiled, _RESTORED.compiled),
+    )
     found = [
         (b, s, e)
         for b in gated(own_blocks(entries), *acts)  # _acts needs one of them (see _ACTED)
@@ -206,7 +209,10 @@ def _acts(low: str) -> int | None:
     it recovered: "the app was restored"); None when it does none of these."""
     found = [
         m.start()
-        for p in (lexicon("investigate"), lexicon("suspicion"), _LOOKED.compiled, _ACTED.compiled)
+        for p in (
+            *(lexicon("investigate"), lexicon("suspicion")),
+            *(_LOOKED.compiled, _ACTED.compiled, _RESTORED.compiled),
+        )
         if (m := p.search(OUTCOME.compiled.sub(_blank, low) if p is _ACTED.compiled else low))
     ]
     return min(found) if found else None
@@ -217,6 +223,14 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# a thing put back by someone, read before OUTCOME's words are blanked: "restores the
+# previous version of the flag", "restored the database from the snapshot" (not "service
+# was restored", "restoring the server's power", "restores access for all users")
+_RESTORED = Lazy(
+    r"\brestor(?:e|es|ed|ing) (?:the|a|an|its|our|their) (?:[\w'’-]+ ){0,3}?(?:versions?"
+    r"|config\w*|databases?|db|backups?|snapshots?|files?|flags?|rules?|settings?|records?"
+    r"|tables?|keys?|certificates?|images?|builds?|releases?|data|dumps?)\b"
+)
 # a dependency outside, investigated: "suspects our payment provider", "checks the vendor's
 # status page"
 _OUTSIDE = Lazy(r"\b(?:providers?|vendors?|status page)\b")

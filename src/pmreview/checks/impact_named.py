@@ -57,9 +57,10 @@ class _Named:
 
 # what users could no longer reach ("lost access to their accounts")
 _ACCESS_TO = re.compile(r"\baccess to (?:the |their |our |its |any )?([a-z][\w-]*)")
-# a site named by its address ("example.tech stopped serving https")
+# a site named by its address ("example.tech stopped serving https"), bare or in a URL
+# ("https://shop.example.tech was unusable"; not a path's "/index.html")
 _DOMAIN = re.compile(
-    r"(?<![/@.\w-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"(?:(?<![/@.\w-])|(?<=://))[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
     r"\.(?:com|net|org|io|tech|dev|app|co|edu|gov|info|me|ai|cloud|site|xyz)\b"
 )
 NAMED = _Named()

@@ -13,6 +13,7 @@ from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .cleared import refuted_further_on
 from .semantics import Evidence, find_sentence
 from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
 from .told_to import asked_by_mention, present_verbs
@@ -231,6 +232,7 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         or find_sentence(told, lexicon("misleading"), unless=_NO_PATH.compiled)
         or theory_then_wrong(_accounts(doc, whole, fixes=True))
         or time_on_theory(_accounts(doc, whole, fixes=True))
+        or refuted_further_on(_accounts(doc, whole, fixes=True))
         or find_sentence(whole, lexicon("misleading"), unless=_NO_PATH.compiled)
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)

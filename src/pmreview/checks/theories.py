@@ -73,6 +73,16 @@ _STOP = frozenset(
 )
 
 
+def theory_end(low: str) -> int | None:
+    """Where a sentence's (lower case) theory about the cause ends, if it tells one."""
+    return _theory(low)
+
+
+def confirmed(low: str) -> bool:
+    """Whether a sentence (lower case) confirms a theory ("confirmed the leak", "indeed")."""
+    return _CONFIRMED.compiled.search(low) is not None
+
+
 def first_focus(blocks: list[Block]) -> Evidence | None:
     """A sentence that says the first investigation focused on a cause."""
     for b in own_blocks(blocks):

@@ -41,7 +41,7 @@ _PERSON = (
     r"|sre|operators?|desk|staff|admins?|dba"
 )
 PERSON_BEFORE = Lazy(rf"\b(?:{_PERSON})\s+(?:(?:then|also|now|immediately|\w+ly)\s+)?$")
-_ALARM_BEFORE = Lazy(
+ALARM_BEFORE = Lazy(
     r"(?:\b(?:alert|alarm|monitor|check|probe|rule|slo|pagerduty|opsgenie|bot)s?|`)"
     r"\s+(?:(?:then|also|now|immediately|\w+ly)\s+)?$"
 )
@@ -102,7 +102,7 @@ def _made_by_someone(text: str, before: str, m: re.Match[str]) -> bool:
         return True
     return bool(
         PERSON_BEFORE.compiled.search(before)
-        or _ALARM_BEFORE.compiled.search(before)
+        or ALARM_BEFORE.compiled.search(before)
         or lexicon("escalation_target").search(words[-1].lower())
     )
 
