@@ -167,10 +167,13 @@ _HURT = Lazy(
 )
 
 
-# what the team sees or serves any day, right before the words ("we see most orders in …")
+# what the team sees or serves any day, right before the words ("we see most orders in …"),
+# or what an organisation runs or has, in the present ("the trust runs several hospitals")
 _SERVED = Lazy(
     r"\b(?:we|i)\s+(?:(?:usually|normally|typically|often|mostly)\s+)?(?:see|get|receive|handle"
     r"|serve|process|ship|sell|host)\s+$"
+    r"|\b(?:runs|operates|owns|manages|serves|hosts|spans|covers|has|have|run|operate|own"
+    r"|manage)\s+(?:(?:over|about|around|nearly)\s+)?(?:(?:[\w-]+\s+){1,4}?and\s+)?$"
 )
 
 
