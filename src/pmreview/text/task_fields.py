@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _GROUP = re.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]")
-_SPLIT = re.compile(r"\s*[,;/|·]\s*")
+_SPLIT = re.compile(r"[,;/|·]")
 # a person, people, a team or a role: capitalised words, joined by "of", "and", "&", "for",
 # "the" ("Director of Digital Services", "Amara and Kofi", "Payments Platform", "Mobile team")
 _WORD = r"[A-Z][\w'’.-]*"
@@ -54,7 +54,7 @@ def fielded_owner(text: str) -> str | None:
     """The owner named in brackets beside the task's ticket, date or status, or alone in
     brackets right after its date."""
     for m in _GROUP.finditer(text):
-        fields = [f.strip(" *_") for f in _SPLIT.split(m.group(1)) if f.strip(" *_")]
+        fields = [f.strip(" \t*_") for f in _SPLIT.split(m.group(1)) if f.strip(" \t*_")]
         who = [f for f in fields if _is_who(f)]
         rest = [f for f in fields if f not in who]
         if not who or len(who) > 2:
