@@ -119,9 +119,10 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
 # A sub-item that only remarks that the task above it is done: "(it is now)", "done now",
 # "(this is already in place)", "already done", "✓ fixed"
 _STATUS_NOTE = re.compile(
-    r"(?:(?:it|this|that)(?:\s+is|['’]s)\s+(?:now|already)(?:\s+(?:done|in\s+place|the\s+case"
-    r"|fixed|set\s+up|in\s+git))?|(?:(?:it|this|that)(?:\s+is|['’]s)\s+)?(?:now|already)?\s*"
-    r"(?:done|fixed|completed|shipped|implemented|in\s+place)(?:\s+(?:now|already))?)"
+    r"\A(?:(?:it|this|that)(?:\s++is|['’]s)\s++(?:now|already)(?:\s++(?:done|in\s++place"
+    r"|the\s++case|fixed|set\s++up|in\s++git))?|(?:(?:it|this|that)(?:\s++is|['’]s)\s++)?"
+    r"(?:(?:now|already)\s++)?(?:done|fixed|completed|shipped|implemented|in\s++place)"
+    r"(?:\s++(?:now|already))?)\Z"
 )
 
 
@@ -143,7 +144,7 @@ def _noted_done(items: list[Block], notes: set[int]) -> set[int]:
 # a sub-item that is one field of the task above it: "Owner: Dana", "**Due:** 3 May",
 # "Ticket - OPS-12", "Status: open"
 _FIELD = re.compile(
-    r"(?:owners?|assignee|assigned\s+to|dri|lead|responsible|due(?:\s+date)?|deadline|eta"
+    r"\A(?:owners?|assignee|assigned\s+to|dri|lead|responsible|due(?:\s+date)?|deadline|eta"
     r"|target(?:\s+date)?|ticket|jira|issue|tracking|status|priority)[*_]*\s*[:=—–-][*_]*\s*\S",
     re.I,
 )
