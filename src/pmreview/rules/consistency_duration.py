@@ -7,9 +7,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models import Document, Hit
-from ..text.span import outage_times, summary_span
+from ..text.joins import range_join
+from ..text.span import outage_times, stated_times, summary_span
 from ..text.stated import Stated, minutes_between
-from ..text.stated_durations import Duration
+from ..text.stated_durations import Duration, length_of_other_thing
 
 # hedge words right before a stated time or length: its tolerance doubles
 HEDGE = re.compile(
@@ -37,10 +38,18 @@ def _comparable(doc: Document, durations: Sequence[Duration]) -> list[Duration]:
     a stage of the response (time to detect, to mitigate, to repair) ends some stage before
     the outage does, and which one the summary's end is cannot be told: none of its stage
     figures is compared then."""
+    durations = [d for d in durations if not _told_of_other(doc, d)]
     stages = [_STAGE.search(_before(doc, d)) for d in durations]
     if not any(m and _PART.match(m.group(0)) for m in stages):
         return list(durations)
     return [d for d, m in zip(durations, stages, strict=True) if m is None]
+
+
+def _told_of_other(doc: Document, d: Duration) -> bool:
+    """A length cued by "for" alone whose clause tells of something other than the outage
+    ("the hashtag trended for two hours", "each click spun for a minute")."""
+    line = doc.source.lines[d.line - 1]
+    return length_of_other_thing(line, d.column - 1, d.minutes)
 
 
 def _before(doc: Document, d: Duration) -> str:
@@ -68,8 +77,10 @@ def check_duration(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     agreed = any(_agrees(doc, d, actual, options) for d in durations)
     for d in durations:
         allowed = _allowed(doc, d, options)
-        if abs(actual - d.minutes) <= allowed or _spans_other_times(
-            doc, (span.start, span.end), d.minutes, allowed
+        if (
+            abs(actual - d.minutes) <= allowed
+            or _spans_other_times(doc, (span.start, span.end), d.minutes, allowed)
+            or _length_of_a_range(doc, d.minutes, allowed)
         ):
             continue
         if agreed and not 1 / _OTHER_SCALE < d.minutes / actual < _OTHER_SCALE:
@@ -128,3 +139,20 @@ def _spans_other_times(
 
 def _at(stated: Stated) -> tuple[int, int]:
     return stated.time.line, stated.time.column
+
+
+def _length_of_a_range(doc: Document, minutes: int, allowed: int) -> bool:
+    """Whether a stated duration is the length of a range of times the summary writes, other
+    than the one read as the span: "Between 02:00 and 02:14 the job deleted the rows. From
+    02:14 to 11:52 (9 hours 38 minutes) clinics could not see them" states the outage's
+    length beside the job's run."""
+    times = stated_times(doc)
+    for a, b in zip(times, times[1:], strict=False):
+        x, y = a.all[-1], b.time
+        if x.line != y.line:
+            continue
+        between = doc.source.lines[x.line - 1][x.column - 1 + len(x.raw) : y.column - 1]
+        gap = minutes_between(a, b) if range_join().match(between) else None
+        if gap is not None and abs(gap - minutes) <= allowed:
+            return True
+    return False

@@ -12,6 +12,7 @@ from ..text.runs import finder
 from . import Rule
 from ._text import blocks, hit_at
 from .privacy_hostile import hostile, hostile_line
+from .privacy_offered import offered
 from .privacy_patterns import (
     ANONYMISED,
     EIGHT_DIGITS,
@@ -46,6 +47,8 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:
                 continue
             if not personal(local, m.group("domain"), m.group("tld")) or hostile(doc, sec, b, line):
+                continue
+            if offered(doc, line):
                 continue
             seen.add(line)
             yield hit_at(b, m.start(), m.end(), _email_message(m.group("domain")), **_EMAIL_ASK)
@@ -105,6 +108,8 @@ def check_phone(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 line = b.position(s)[0]
                 if hostile(doc, sec, b, line) or public_line(raw, doc.source.lines[line - 1]):
+                    continue
+                if offered(doc, line):
                     continue
                 taken.add(s, e)
                 yield hit_at(

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document, Hit
+from ..text.borrowed import quoted_spans
 from ..text.sentences import sentence_starts
 from ._text import hit_at
 
@@ -44,10 +45,24 @@ def check_too_long(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 yield hit
 
 
+def _own_words(text: str) -> str:
+    """The text with words quoted verbatim (a tweet, a status update, a customer's message
+    of three words or more) blanked out, offsets kept: the entry reports them as one thing,
+    they are not its sentences."""
+    spans = quoted_spans(text)
+    if not spans:
+        return text
+    out = list(text)
+    for s, e in spans:
+        out[s + 1 : e - 1] = "x" * (e - s - 2)
+    return "".join(out)
+
+
 def _too_long(b: Block, begin: int, end: int, limit: int) -> Hit | None:
     if 1 + sum(b.text.count(c, begin, end) for c in ".!?") <= limit:
         return None  # each sentence after the first starts after a ".", "!" or "?"
-    starts = [i for i in sentence_starts(b.text, begin) if i < end]
+    text = _own_words(b.text)
+    starts = [i for i in sentence_starts(text, begin) if i < end]
     if len(starts) <= limit:
         return None
     return hit_at(

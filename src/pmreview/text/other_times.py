@@ -1,6 +1,7 @@
 """Clock times that are not the outage's own: a schedule ("the backup is supposed to run at
-2 AM", "a cron job every night at 03:00"), an example ("for example a window of 00:00-01:00")
-or a quotation ("Monday 00:00-01:00" as a customer wrote it).
+2 AM", "a cron job every night at 03:00"), an example ("for example a window of 00:00-01:00"),
+a quotation ("Monday 00:00-01:00" as a customer wrote it) or a window for counting ("received
+812 calls between 02:14 and 12:00").
 
 The summary's start and end are read only from the other times; when a sentence cannot be
 sure a time is the outage's, the time is not compared with the timeline (precision first)."""
@@ -61,6 +62,21 @@ _CHANGE_ROW = Lazy(
     r"(?:\s++(?:window|ticket|id|record|request))?[\s*_]*+[|:]",
     re.I,
 )
+# a window for counting, named before a range of times in its clause: "the help desk
+# received 812 calls and 300 chats about it between 02:14 and 12:00", "we processed 6,870
+# orders from 06:00 to 10:00" (not "14,000 requests failed between 10:00 and 12:30")
+_COUNT = (
+    r"\b(?:received|handled|took|answered|fielded|logged|processed|sent|placed|opened|filed"
+    r"|raised|recorded|counted|got)\s++(?:(?:about|approximately|around|over|some|nearly"
+    r"|roughly|more\s+than)\s++)?\d[\d,.]*+k?\s++(?:[\w-]++\s++){0,2}?"
+    r"(?:calls|contacts|chats|tickets|complaints|e-?mails|messages|orders|enquiries|inquiries"
+    r"|mentions|posts|tweets|reviews|texts|sms|bookings|sign-?ups|refunds)\b"
+)
+_COUNTED = Lazy(rf"{_COUNT}[^.;!?\n]{{0,80}}?\b(?:between|from)\s*+$", re.I)
+# or after the range, in the same clause: "between 02:14 and 12:00 the help desk logged 812
+# calls"
+# calls"; not "from 10:00 to 11:00 checkout failed and support received 300 tickets"
+_COUNTED_AFTER = Lazy(rf"\A(?P<gap>[^.;!?\n]{{0,80}}?){_COUNT}", re.I)
 _RANGE_NEXT = re.compile(r"(?:-|–|—|to\b|until\b|and\b)\s*+\d")
 _QUOTES = {'"': '"', "“": "”"}
 
@@ -95,15 +111,30 @@ def _scheduled(clause: str) -> bool:
     return found is not None and FAILURE.compiled.search(found["gap"]) is None
 
 
-def not_the_outage(text: str, start: int, end: int) -> bool:
+def _counted(text: str, clause: str, end: int) -> bool:
+    """Whether a range that starts at `end` is a window for counting, by the words before it
+    or after it in its clause."""
+    if _COUNTED.compiled.search(clause):
+        return True
+    after = _COUNTED_AFTER.compiled.match(text[end : end + 200])
+    return after is not None and FAILURE.compiled.search(after["gap"]) is None
+
+
+def not_the_outage(text: str, start: int, end: int, counting: bool = True) -> bool:
     """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
     the start of a planned or recurring range ("the maintenance window is Sunday 2:00-4:00",
     "business hours (08:00-18:00)", a change's row in a fact sheet) rather than a moment of
-    the outage."""
+    the outage; with `counting`, the start of a window for counting ("received 812 calls
+    between 02:14 and 12:00"), which the summary's reader lets stand when it gives no other
+    time."""
     before = _EG.sub("eg", text[max(0, start - 80) : start])
     clause = re.split(r"[.;!?]\s|\n\n", before)[-1]
     range_next = _RANGE_NEXT.match(text, run_end(SPACE_RUN, text, end))
-    window = range_next and (_WINDOW.compiled.search(clause) or _scheduled(clause))
+    window = range_next and (
+        _WINDOW.compiled.search(clause)
+        or _scheduled(clause)
+        or (counting and _counted(text, clause, end))
+    )
     line = text[text.rfind("\n", 0, start) + 1 : start]
     return bool(
         _SCHEDULE.compiled.search(clause)

@@ -37,7 +37,7 @@ def usable(t: TimeRef) -> bool:
     return t.hour is not None and not ("." in t.raw and t.clock == "24h" and not t.tz)
 
 
-def _clusters(doc: Document) -> list[Stated]:
+def _clusters(doc: Document, counting: bool = True) -> list[Stated]:
     """The summary's clock times in order, same-instant alternatives grouped."""
     lines = {n for b in summary_blocks(doc) for n in range(b.line, b.end_line + 1)}
     out: list[Stated] = []
@@ -45,7 +45,7 @@ def _clusters(doc: Document) -> list[Stated]:
     skipped: TimeRef | None = None
     for t in (t for t in _written(doc, lines) if usable(t)):
         text = doc.source.lines[t.line - 1]
-        if _not_outage(doc, t, skipped):
+        if _not_outage(doc, t, skipped, counting):
             skipped = t
             continue
         if t.line not in dated:
@@ -67,11 +67,11 @@ def _written(doc: Document, lines: set[int]) -> list[TimeRef]:
     return sorted([*times, *named], key=lambda t: (t.line, t.column)) if named else times
 
 
-def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None) -> bool:
+def _not_outage(doc: Document, t: TimeRef, skipped: TimeRef | None, counting: bool) -> bool:
     """A schedule, an example or a quotation, or the end of a range whose start is one
     ("supposed to run between 01:00 and 02:00")."""
     text = doc.source.lines[t.line - 1]
-    if not_the_outage(text, t.column - 1, t.column - 1 + len(t.raw)):
+    if not_the_outage(text, t.column - 1, t.column - 1 + len(t.raw), counting):
         return True
     if skipped is None or skipped.line != t.line:
         return False
@@ -109,8 +109,9 @@ def _inherit(start: Stated, end: Stated) -> Stated:
 
 @per_document  # the span and PM403 ask
 def stated_times(doc: Document) -> list[Stated]:
-    """The clock times the summary states, in order, same-instant alternatives grouped."""
-    return _clusters(doc)
+    """The clock times the summary states, in order, same-instant alternatives grouped; a
+    window for counting is the outage's when the summary gives no other time."""
+    return _clusters(doc) or _clusters(doc, counting=False)
 
 
 def outage_times(doc: Document) -> list[Stated]:

@@ -124,3 +124,35 @@ def _parenthesised(text: str, s: int, e: int) -> bool:
     while e < len(text) and text[e].isspace():
         e += 1
     return s > 0 and text[s - 1] == "(" and text.startswith(")", e)
+
+
+# one attempt as the subject: "each sign-up click", "a single request", "every upload"
+_ONE_ATTEMPT = Lazy(
+    r"\b(?:each|every|a\s+single|one|any)\s++(?:[\w-]++\s++){0,2}?(?:requests?|clicks?|calls?"
+    r"|quer(?:y|ies)|attempts?|page\s+loads?|uploads?|downloads?|transactions?|logins?|taps?"
+    r"|submissions?|payments?)\b",
+    re.I,
+)
+
+
+def length_of_other_thing(text: str, s: int, minutes: int) -> bool:
+    """Whether a length cued by "for" alone is another thing's: the words before "for" in its
+    clause tell of no failure ("the hashtag trended for two hours", "complaints kept coming
+    for six hours"), or of one attempt's ("each click spun for a minute", "every request hung
+    for 30 seconds", a few minutes at most: "every payment failed for three hours" is the
+    outage); a clause that opens with "for" ("For 47 minutes, CI jobs failed") or a
+    strong cue ("lasted", "downtime of") keeps it."""
+    window = text[max(0, s - 40) : s]
+    cue = _duration_cues()[0]
+    if not _FOR.search(window) or cue.search(_FOR.sub(" ", window)) is not None:
+        return False
+    clause = _CLAUSE_START.split(text[max(0, s - 160) : s])[-1]
+    before = clause[: max(m.start() for m in _FOR.finditer(clause))] if _FOR.search(clause) else ""
+    if not re.search(r"\w", before):
+        return False
+    if _FAILED.compiled.search(before) is None:
+        return True
+    return minutes <= _ATTEMPT_MINUTES and _ONE_ATTEMPT.compiled.search(before) is not None
+
+
+_ATTEMPT_MINUTES = 5

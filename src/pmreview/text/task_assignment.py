@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..models import Block, Document, per_document
 from .runs import RunSearch
 from .task_owners import written_owner
+from .tasks import field_line
 from .times import DATE_RE, MONTHS
 from .verb_forms import action_words
 
@@ -125,12 +126,27 @@ def _assignments(doc: Document) -> dict[int, Assignment]:
 
 def _read(doc: Document, block: Block) -> Assignment:
     cells = _columns(doc, block) if block.kind == "row" else {}
-    text = block.text
+    text = block.text + _field_lines(doc, block) if block.kind == "item" else block.text
     return Assignment(
         cells.get("owner") or _owner(doc, text, block.kind == "row" and "owner" not in cells),
         cells.get("ticket") or _ticket(text),
         cells.get("due") or _first(_DUE, text) or _first(_DUE_EVENT, text) or _date(text),
     )
+
+
+def _field_lines(doc: Document, block: Block) -> str:
+    """The task's fields written as its sub-items ("  - Owner: Dana", "  - Due: 3 May"), on
+    the lines right below it that are indented deeper, as text to read with it."""
+    lines = doc.source.lines
+    indent = block.column - 1
+    out = []
+    for n in range(block.end_line, min(len(lines), block.end_line + 8)):
+        line = lines[n]
+        if not line.strip() or len(line) - len(line.lstrip()) <= indent:
+            break
+        if field_line(line.strip()):
+            out.append(line.strip())
+    return "".join(f"\n{f}" for f in out)
 
 
 def _first(pattern: re.Pattern[str] | RunSearch, text: str) -> str | None:

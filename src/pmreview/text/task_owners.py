@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, per_document
+from .task_fields import fielded_owner
 from .verb_forms import action_words, verbs
 
 # A status or kind in parentheses is no name: "(Ongoing)", "(optional)", "(done)".
@@ -28,7 +29,11 @@ _OWNER = re.compile(
 )
 # One or two names ("Dana", "Dana Lee", "Ama, Kofi", "Dana Okafor & Lee"; not "Monday"), and
 # a dash before them ("—", "–", "--")
-_NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+# a name may end in an initial or a letter that stands for a person ("Dana K.", "Person B")
+_NAME = (
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+| [A-Z](?:\.|\b(?![.'’-]\w)))?"
+)
 _NAMES = rf"(?:{_NAME}(?:(?:,| and| &) {_NAME})?|me)"
 _DASH = r"(?:[—–]|--)"
 # A name at the item's end, after a dash, may carry its date or, after one more dash, its
@@ -138,7 +143,7 @@ def written_owner(doc: Document, text: str) -> str | None:
         m = pattern.search(text)
         if m:
             return m.group(0).strip()
-    return _subject(doc, text)
+    return fielded_owner(text) or _subject(doc, text)
 
 
 _WRITTEN = (_OWNER, _OWNER_NAME, _OWNER_MARKED, _OWNER_THEN_DUE, _OWNER_BRACKETED, _TEAM_WILL)

@@ -99,15 +99,60 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
             continue
         if "lessons" in sec.kinds and "action_items" not in sec.kinds:
             continue
-        items = [b for b in sec.blocks if b.kind in ("item", "row")]
+        every = [b for b in sec.blocks if b.kind in ("item", "row")]
+        notes = {
+            id(b)
+            for b in every
+            if b.kind == "item" and b.depth and (_status_note(b.text) or field_line(b.text))
+        }
+        items = [b for b in every if id(b) not in notes]
         nested = {a.line for a, b in zip(items, items[1:], strict=False) if b.depth > a.depth}
         found = [t for b in items if b.line not in nested and (t := task_of(b))]
-        done = _listed_done(sec)
+        done = _listed_done(sec) | _noted_done(every, notes)
         for t in found:
             t.listed_done = id(t.block) in done
         if found:
             out.append((sec, found))
     return out
+
+
+# A sub-item that only remarks that the task above it is done: "(it is now)", "done now",
+# "(this is already in place)", "already done", "✓ fixed"
+_STATUS_NOTE = re.compile(
+    r"\A(?:(?:it|this|that)(?:\s++is|['’]s)\s++(?:now|already)(?:\s++(?:done|in\s++place"
+    r"|the\s++case|fixed|set\s++up|in\s++git))?|(?:(?:it|this|that)(?:\s++is|['’]s)\s++)?"
+    r"(?:(?:now|already)\s++)?(?:done|fixed|completed|shipped|implemented|in\s++place)"
+    r"(?:\s++(?:now|already))?)\Z"
+)
+
+
+def _status_note(text: str) -> bool:
+    words = _MARKER.sub("", text, count=1).strip().lower()
+    words = words.strip("()[]*_ .!✓✔✅").strip()
+    return bool(words) and _STATUS_NOTE.fullmatch(words) is not None
+
+
+def _noted_done(items: list[Block], notes: set[int]) -> set[int]:
+    """The ids of the items right above a status note, the task it says is done."""
+    out: set[int] = set()
+    for a, b in zip(items, items[1:], strict=False):
+        if id(b) in notes and b.depth > a.depth and _status_note(b.text):
+            out.add(id(a))
+    return out
+
+
+# a sub-item that is one field of the task above it: "Owner: Dana", "**Due:** 3 May",
+# "Ticket - OPS-12", "Status: open"
+_FIELD = re.compile(
+    r"\A(?:owners?|assignee|assigned\s+to|dri|lead|responsible|due(?:\s+date)?|deadline|eta"
+    r"|target(?:\s+date)?|ticket|jira|issue|tracking|status|priority)[*_]*\s*[:=—–-][*_]*\s*\S",
+    re.I,
+)
+
+
+def field_line(text: str) -> bool:
+    """Whether a list item is only a field of the task above it ("Owner: Dana")."""
+    return _FIELD.match(_MARKER.sub("", text, count=1).lstrip(" *_")) is not None
 
 
 # A lead-in or title that lists work already done: "We have already:", "Completed:",

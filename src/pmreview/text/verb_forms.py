@@ -23,6 +23,11 @@ _PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "through", "
 _DONE_WORD = (
     r"(?:done|completed?|fixed|closed|resolved|shipped|implemented|in (?:effect|place|force))"
 )
+# the date a leading done label gives: "3 Apr", "on 9 June", "(2 May)", "2024-05-02"
+_DONE_DATE = (
+    r"(?:on\s+)?\(?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
+    r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d\d-\d\d)\)?"
+)
 _DONE_MARK = Lazy(
     r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
     # "(done)", "(done 18 April)", "(in effect)"; not "(done by 3 May)", a due date
@@ -35,7 +40,9 @@ _DONE_MARK = Lazy(
     # a last sentence that is only the mark: "… in between. **Done.**", "… (#41). Shipped!"
     r"|[.!)]\s+[*_]{0,2}(?:done|completed|fixed|closed|resolved|shipped)[.!]?[*_]{0,2}[.!]?\s*$"
     # a leading status label ("**Done:** …", "Completed - …") or a "Status: done" part
-    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_DONE_WORD}[*_]*+\s*+(?::|[—–-]\s)"
+    # or with its date ("**Shipped 3 Apr:**", "Done (2 May):", "Completed on 9 June —")
+    rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_DONE_WORD}(?:\s++{_DONE_DATE})?[*_]*+\s*+"
+    r"(?::|[—–-]\s)"
     rf"|\bstatus\s*[:=]\s*[*_]*{_DONE_WORD}\b"
     r"|^\W*(?:~~|<(?:del|s|strike)>)"
     # a rule already in force: "(Owner: NOC, effective immediately)", "with immediate effect",
