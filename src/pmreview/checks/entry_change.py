@@ -42,6 +42,14 @@ _FIX_DONE = Lazy(
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
     r" (?:was |is )?(?:issued|performed|complete[sd]?|done|run|ran|executed|triggered))\b"
 )
+# a fix told as the command that made it, run or quoted at the head of the entry ("ran `sudo
+# ufw allow 80/tcp` on web-02", "`docker compose restart web` and the site is back up"), not
+# a command that only looks ("ran `ufw status`", "`docker compose ps` shows db restarting")
+_COMMAND_RUN = Lazy(
+    r"(?:^\W{0,3}|\b(?:ran|run|runs|executed|issued|typed)\s+)`[^`]*?\b(?:allow|deny|enable|disable"
+    r"|restart|reload|start|stop|install|uninstall|remove|rm|kill|pkill|set|apply|rollback|revert"
+    r"|truncate|chmod|chown|scale|delete|drop|grant|renew|unlock|flush|up -d)\b[^`]*`"
+)
 # a thing set to a new value: "changed the A record to 203.0.113.7", "raised the pool to 40"
 _SET_TO = Lazy(
     r"^\W*(?:\S+\s+){0,4}?(?:changed|set|raised|lowered|increased|reduced|pointed|switched|updated)\b"
@@ -129,6 +137,7 @@ def fix_event(text: str) -> bool:
         _FIX_DONE.compiled.search(low)
         or _SET_TO.compiled.search(low)
         or _ENDING_CHANGE.compiled.search(low)
+        or _COMMAND_RUN.compiled.search(ENTRY_HEAD.sub("", low))
         or any(
             _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
         )
