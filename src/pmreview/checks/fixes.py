@@ -17,6 +17,7 @@ from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
 from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
+from .fix_commands import fix_in_code
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
 from .record import Part, shown_place
 from .semantics import Evidence
@@ -39,7 +40,7 @@ def resolution(doc: Document) -> Part:
     # a status update ("Resolved: this incident has been resolved") tells no fix: it is looked
     # for where the write-up tells it
     status = all(_STATUS.compiled.fullmatch(normalise_title(s.title)) for s in secs)
-    detail = _fix_detail(blocks) if blocks else None
+    detail = (_fix_detail(blocks) if blocks else None) or fix_in_code(doc, secs)
     if blocks and not detail and not status:
         # a section that tells the fix only in general ("a fix was deployed") leaves the
         # change to the timeline's entries, which the check reads too; "the settings were
