@@ -142,3 +142,20 @@ def test_a_sentence_further_along_prose_is_not_dated_by_an_earlier_time() -> Non
         "to resolve the issue."
     )
     assert found(body) is None
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Asked our mentor in the cohort channel; he said check `ufw`.",
+        "Pinged Sam, who suggested to look at the `haproxy` backend.",
+    ],
+)
+def test_advice_asked_for_is_not_how_it_was_fixed(before: str) -> None:
+    body = timed("Checkout returns 502.", before, "Found the problem.", "Fixed it!!")
+    assert found(body) is None
+
+
+def test_a_config_test_that_passes_is_not_a_recovery() -> None:
+    body = timed("Checkout returns 502.", "Ran `nginx -t`: says syntax ok. Still hangs.")
+    assert found(body) is None

@@ -83,7 +83,7 @@ def tells_how(text: str) -> bool:
     if NAMED_ONLY.compiled.match(low):
         return False
     changed, thing = _change_parts(text)
-    if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low):
+    if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low) or _ASKED.compiled.search(low):
         # what was found is how only where the entry goes on to tell a change made
         return changed and not DONE_BY.compiled.search(low)
     return bool(
@@ -158,6 +158,16 @@ def ending_fix(text: str) -> bool:
 _FOUND = Lazy(
     r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
     r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads|compar(?:ed|es))\b"
+)
+
+
+# an entry that tells a question asked or advice given, not a change: "asked our mentor in the
+# channel, he said check ufw", "pinged Sam, who suggested the firewall"
+_ASKED = Lazy(
+    r"^\s*(?:\S+\s+){0,4}?(?:(?:we|i|he|she|they)\s+)?(?:asked|messaged|pinged|emailed|e-mailed"
+    r"|texted|dm['’]?e?d|reached out to|consulted)\b"
+    r"|\b(?:he|she|they|who) (?:said|suggested|recommended|told (?:me|us)) (?:to )?"
+    r"(?:check|look|try)\b"
 )
 
 
