@@ -59,3 +59,22 @@ def test_a_fence_that_changes_nothing_is_no_fix(text: str) -> None:
 def test_a_command_shown_in_the_cause_is_no_fix() -> None:
     cause = "## Root cause\n\nI hardened the box with:\n\n```\nsudo ufw enable\n```\n\n"
     assert _fix("It was fixed.", before=cause) is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "we pinned the image to `postgres:15.7` in docker-compose.yml.",
+        "Pinned `redis` to 7.2.4 in the compose file.",
+        "I pin the `node` image at 20.11 in the Dockerfile.",
+    ],
+)
+def test_a_version_pinned_in_the_timeline_is_the_fix(entry: str) -> None:
+    body = f"- 00:10 UTC - db down.\n- 00:45 UTC - {entry}\n"
+    found = resolution(doc_of(f"# Outage\n\n## Timeline\n\n{body}"))["detail"]
+    assert found is not None and "pin" in str(found["quote"]).lower()
+
+
+def test_a_pin_that_is_no_version_change_is_no_fix() -> None:
+    body = "- 00:10 UTC - db down.\n- 00:45 UTC - pinned the incident channel topic.\n"
+    assert resolution(doc_of(f"# Outage\n\n## Timeline\n\n{body}"))["detail"] is None
