@@ -46,7 +46,13 @@ def lapsed(sentence: str) -> bool:
     return bool(m and sem.specific_terms(sentence[: m.start()]))
 
 
-LAPSED = Lazy(r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed))\b")
+LAPSED = Lazy(
+    r"\b(?:expired|lapsed|(?:was|were|got) (?:revoked|deleted|dropped|removed)"
+    # a date reached or passed: "reached its expiry date", "passed its expiration date", "was
+    # not renewed"
+    r"|(?:reached|passed|hit) (?:its|their|the) (?:expiry|expiration|end-of-life|end of life)"
+    r"|(?:was|were) (?:not|never) renewed)\b"
+)
 
 
 def mistake(sentence: str) -> bool:
@@ -129,3 +135,37 @@ _UNSTATED = Lazy(
 def stated_as_cause(stated: Lazy, sentence: str) -> bool:
     """A sentence told as the cause by `stated`, not as a theory held or by pointing back."""
     return bool(stated.compiled.search(sentence)) and not _UNSTATED.compiled.search(sentence)
+
+
+def defect_then(sentence: str) -> bool:
+    """A named thing with a defect and what it made happen, with no cause word: "the
+    `api-gateway` Deployment had no PodDisruptionBudget, so only two replicas served", "a
+    cron job had a wrong schedule (`* 2 * * *`), so it ran every minute". The thing must be
+    named by a specific term (a file, a setting, a code name) or a part of the system ("the
+    root filesystem was 100% full, so MySQL could not write") before the consequence."""
+    m = DEFECT_THEN.compiled.search(low := sentence.translate(ASCII_LOWER))
+    return bool(
+        m
+        and (
+            sem.specific_terms(sentence[: m.end()])
+            or lexicon("system_part").search(low, 0, m.start())
+        )
+        and not _PEOPLE.compiled.search(low, 0, m.start())
+    )
+
+
+# people who lacked something ("users had no way to pay, so…") tell the impact, not a defect
+_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone|nobody)\b")
+
+
+# a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
+DEFECT_THEN = Lazy(
+    r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
+    r"|missing|misspell\w*|expired|malformed|full|no"
+    # a step never taken: "the DaemonSet was not scheduled on the new nodes, so…"
+    r"|(?:not|never) (?:scheduled|deployed|installed|renewed|configured|updated|restarted"
+    r"|mounted|enabled|created|applied|included|copied|migrated|rotated|reloaded))\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
+    # what a thing did not do: "the policy did not allow DNS traffic, so every pod…"
+    r"|\bdid(?:n['’]t| not) (?:allow|permit|include|accept|match|handle|cover|contain|support"
+    r"|renew|reload|restart)\b(?:[^.;]|\.(?=\S)){0,120}?,\s*(?:so|which|causing|making)\b"
+)

@@ -13,7 +13,7 @@ from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .mechanism import NOT_WHAT_HAPPENED, chain, mechanism, named
+from .mechanism import NOT_WHAT_HAPPENED, THE_HUNT, chain, mechanism, named
 from .record import Part, shown_place
 from .semantics import Evidence
 from .theories import told_as_theory
@@ -36,7 +36,10 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     # the scene), and is not itself the vague cause ("some configuration issue with the pool")
     # when another sentence names it
     told = [
-        (b, s, e) for b in blocks for s, e in own_sentences(b) if sem.specific_terms(b.text[s:e])
+        (b, s, e)
+        for b in blocks
+        for s, e in own_sentences(b)
+        if sem.specific_terms(b.text[s:e]) and not THE_HUNT.compiled.search(b.lower[s:e])
     ]
     if not told:
         return None, None
@@ -89,6 +92,7 @@ def _what_happened(sentence: str) -> bool:
         sem.VAGUE_CAUSE.search(sentence)
         or told_as_theory(low)
         or NOT_WHAT_HAPPENED.compiled.search(low)
+        or THE_HUNT.compiled.search(low)
     )
 
 

@@ -27,6 +27,8 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         sentence = _UNNAMED_CHANGE.compiled.sub(" ", low)
         low = sentence
     terms = sem.specific_terms(sentence)
+    if _only_applied(low):
+        return False
     if not terms and _GENERIC_OBJECT.compiled.search(low):
         # "I updated the config and restarted everything", "fixed it in the DNS panel": what
         # was changed is left unnamed
@@ -65,6 +67,21 @@ _GENERIC_OBJECT = Lazy(
     r"|modif\w*) (?:it\b|(?:the |my |our |all the |all |some )?(?:config(?:uration)?s?|settings?"
     r"|everything|things|stuff|code|files?|servers?)\b)"
 )
+
+
+def _only_applied(low: str) -> bool:
+    """An unnamed change and a restart that only applies it ("fixed the config and restarted
+    nginx", "updated the settings and reloaded haproxy"): what was changed is left unnamed."""
+    unnamed = [m for m in _GENERIC_OBJECT.compiled.finditer(low) if not _APPLY.match(m.group())]
+    if not unnamed:
+        return False
+    rest = _GENERIC_OBJECT.compiled.sub(" ", low)
+    changes = [m.group() for m in sem.CONCRETE_CHANGE.finditer(rest)]
+    return all(_APPLY.match(c) for c in changes)
+
+
+# what applies a change made elsewhere, or runs it again
+_APPLY = re.compile(r"(?:restart|reboot|reload|re-?ran|re-?start)")
 # a change weighed and not made: "better to fix it properly than to simply revert the change"
 _NOT_CHOSEN = Lazy(r"\b(?:than|instead of|rather than)(?: to)?(?: simply| just)? ")
 # the word for a change, named as a thing ("The change had been validated in a canary region",
@@ -80,7 +97,10 @@ _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?|suppliers?|providers
 
 
 # "restarted the server" names no part: which server, or what on it?
-_ANY_SERVER = re.compile(r"\b(?:the|our|a|my|its) (?:web )?servers?\b")
+_ANY_SERVER = re.compile(
+    r"\b(?:the|our|a|my|its)(?: new| old| main| other| same| backup| second| first)?"
+    r"(?: web)? servers?\b(?! [\w-]*\d)"
+)
 
 
 def _inside(m: re.Match[str], veto: re.Match[str] | None) -> bool:
@@ -125,4 +145,28 @@ UNDONE = Lazy(
     r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
     rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
     r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
+)
+
+
+# a change made as part of planned work: how incidents start, not how they end
+PLANNED = Lazy(
+    r"\bas part of (?:an?|the|our) (?:[\w-]+ ){0,2}?(?:scheduled|routine|planned|regular|weekly"
+    r"|nightly)\b|\b(?:scheduled|routine|planned|regular|weekly|nightly) (?:[\w-]+ ){0,2}?"
+    r"(?:upgrade|maintenance|change|rollout|roll-out|deploy\w*|migration|release)"
+)
+
+
+# a change made on a guess: "i thought nginx was down so i restarted it a bunch of times", "we
+# assumed it was the cache and flushed it": an attempt, not the fix
+GUESSED = Lazy(
+    r"\b(?:i|we) (?:thought|assumed|suspected|figured|guessed|was sure|were sure)\b[^.;]{0,80}?"
+    r"\b(?:so|and)\b"
+    # a theory told as a noun ("Our first thought was that the gateway…", "the initial theory
+    # was the cache"), and a change made before the incident that it names ("which had been
+    # upgraded the previous weekend", "had been patched the night before")
+    r"|\b(?:our|my|the) (?:first|initial|early|main|working|leading) (?:thought|theory|guess"
+    r"|assumption|suspicion|hypothesis|suspect)\b|\b(?:we|i) (?:first |initially )?suspected\b"
+    r"|\bhad (?:already )?(?:been )?\w+ed\b[^.;]{0,40}?\b(?:the (?:previous|prior|preceding) \w+"
+    r"|the (?:day|night|week|weekend|evening|morning) before|last (?:week|weekend|night|month)"
+    r"|earlier (?:that|the same) \w+)"
 )

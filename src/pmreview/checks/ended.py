@@ -16,6 +16,7 @@ from .entry_change import change_entry, ending_fix, fix_event, released, tells_h
 from .events import Event
 from .fix_entries import ENTRY_HEAD, IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE, failed_attempt
 from .semantics import Evidence
+from .told_when import told_when
 
 # an announcement of the fix (to a mailing list, a status page) is not the fix
 _ANNOUNCED = Lazy(
@@ -35,6 +36,7 @@ _TOLD_OUT = Lazy(
 def resolution(evs: list[Event]) -> Evidence | None:
     """The entry that ended the impact, up to the entry that says the impact ended (a later
     follow-up is not it), else in the whole timeline; quoted at the change that ended it."""
+    evs = told_when(evs)
     end = next((i for i, e in enumerate(evs) if e.timed and _ended(e.text)), None)
     how: dict[int, bool] = {}  # tells_how of event i, shared by both searches
     at = _resolution_in(evs[: end + 1], how) if end is not None else None

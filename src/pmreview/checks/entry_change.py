@@ -42,6 +42,14 @@ _FIX_DONE = Lazy(
     r"|(?:purge|rollback|roll-?back|restart|failover|redeploy(?:ment)?|flush|reindex|migration)"
     r" (?:was |is )?(?:issued|performed|complete[sd]?|done|run|ran|executed|triggered))\b"
 )
+# a fix told as the command that made it, run or quoted at the head of the entry ("ran `sudo
+# ufw allow 80/tcp` on web-02", "`docker compose restart web` and the site is back up"), not
+# a command that only looks ("ran `ufw status`", "`docker compose ps` shows db restarting")
+_COMMAND_RUN = Lazy(
+    r"(?:^\W{0,3}|\b(?:ran|run|runs|executed|issued|typed)\s+)`[^`]*?\b(?:allow|deny|enable|disable"
+    r"|restart|reload|start|stop|install|uninstall|remove|rm|kill|pkill|set|apply|rollback|revert"
+    r"|truncate|chmod|chown|scale|delete|drop|grant|renew|unlock|flush|up -d)\b[^`]*`"
+)
 # a thing set to a new value: "changed the A record to 203.0.113.7", "raised the pool to 40"
 _SET_TO = Lazy(
     r"^\W*(?:\S+\s+){0,4}?(?:changed|set|raised|lowered|increased|reduced|pointed|switched|updated)\b"
@@ -75,7 +83,7 @@ def tells_how(text: str) -> bool:
     if NAMED_ONLY.compiled.match(low):
         return False
     changed, thing = _change_parts(text)
-    if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low):
+    if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low) or _ASKED.compiled.search(low):
         # what was found is how only where the entry goes on to tell a change made
         return changed and not DONE_BY.compiled.search(low)
     return bool(
@@ -129,6 +137,7 @@ def fix_event(text: str) -> bool:
         _FIX_DONE.compiled.search(low)
         or _SET_TO.compiled.search(low)
         or _ENDING_CHANGE.compiled.search(low)
+        or _COMMAND_RUN.compiled.search(ENTRY_HEAD.sub("", low))
         or any(
             _RESPONDER.compiled.search(text, 0, m.start()) for m in _FIX_NOW.compiled.finditer(low)
         )
@@ -149,6 +158,16 @@ def ending_fix(text: str) -> bool:
 _FOUND = Lazy(
     r"^\s*(?:\S+\s+){0,6}?(?:(?:we|i|he|she|they)\s+)?(?:found|find|finds|noticed?|notices"
     r"|saw|sees?|identif\w+|discover\w*|reali[sz]\w*|confirm\w*|read|reads|compar(?:ed|es))\b"
+)
+
+
+# an entry that tells a question asked or advice given, not a change: "asked our mentor in the
+# channel, he said check ufw", "pinged Sam, who suggested the firewall"
+_ASKED = Lazy(
+    r"^\s*(?:\S+\s+){0,4}?(?:(?:we|i|he|she|they)\s+)?(?:asked|messaged|pinged|emailed|e-mailed"
+    r"|texted|dm['’]?e?d|reached out to|consulted)\b"
+    r"|\b(?:he|she|they|who) (?:said|suggested|recommended|told (?:me|us)) (?:to )?"
+    r"(?:check|look|try)\b"
 )
 
 

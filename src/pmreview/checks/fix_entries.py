@@ -95,7 +95,7 @@ _ACTED = Lazy(
     r"^(?:(?:we|i)\s+)?(?:\w+ly\s+)?(?:restart|revert|roll(?:ed|s)? back|remov|delet|disabl"
     r"|kill|clear|purg|flush|replac|upgrad|downgrad|reinstall|rotat|revok|renew|turn(?:ed|s)? off"
     r"|shut(?:s)? down|switch|scal(?:e|ed|es) (?:up|out|down|back)|rais|increas|set|paus|capp?"
-    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt|stopp"
+    r"|throttl|block|run|ran|put|redeploy|truncat|re-?enabl|migrat|halt|stopp|pin(?:s|ned)?\b"
     # a value changed by hand: "changed it to `-n 4096` with sed", "edited `nginx.conf`"
     r"|chang|edit|modif|lower|reduc|correct|fix)\w*\b"
 )

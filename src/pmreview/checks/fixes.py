@@ -16,7 +16,8 @@ from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
-from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
+from .changes import FIX_VERB, GUESSED, PLANNED, TELLS_CAUSE, UNDONE, names_change
+from .fix_commands import fix_in_code
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
 from .record import Part, shown_place
 from .semantics import Evidence
@@ -49,7 +50,10 @@ def resolution(doc: Document) -> Part:
         detail = fix_in_entries(entries, vetoed)
     return {
         "present": shown_place(doc, secs, "resolution") if secs else None,
-        "detail": detail or (_fix_anywhere(doc) if not blocks or status else None),
+        # the commands run, in a fence, where no sentence tells the fix
+        "detail": detail
+        or (_fix_anywhere(doc) if not blocks or status else None)
+        or fix_in_code(doc, secs),
     }
 
 
@@ -141,8 +145,8 @@ def _fix_sentence(
             not TELLS_CAUSE.compiled.search(plain)
             and not _NO_HELP.compiled.search(low)
             and not (strict and _PROMISED.compiled.search(low))
-            and not _PLANNED.compiled.search(low)  # the change that started it
-            and not _GUESSED.compiled.search(low)
+            and not PLANNED.compiled.search(low)  # the change that started it
+            and not GUESSED.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
         ):
             if not _BESIDES.compiled.search(low):
@@ -215,8 +219,8 @@ def _fix_told(blocks: list[Block], told: set[int], strict: bool) -> Evidence | N
             after = b.lower[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
             if (
                 (id(b) in told and _says_resolved(low) or _made(low, b.text[s:e]))
-                and not _PLANNED.compiled.search(low)
-                and not _GUESSED.compiled.search(low)
+                and not PLANNED.compiled.search(low)
+                and not GUESSED.compiled.search(low)
                 and not NOT_DONE.compiled.search(ENTRY_HEAD.sub("", low))  # "decides to revert"
                 and not _NO_HELP.compiled.search(low)
                 and not NO_EFFECT.compiled.search(after)
@@ -225,13 +229,6 @@ def _fix_told(blocks: list[Block], told: set[int], strict: bool) -> Evidence | N
             ):
                 return sem.evidence(b, s, e)
     return None
-
-
-_PLANNED = Lazy(
-    r"\bas part of (?:an?|the|our) (?:[\w-]+ ){0,2}?(?:scheduled|routine|planned|regular|weekly"
-    r"|nightly)\b|\b(?:scheduled|routine|planned|regular|weekly|nightly) (?:[\w-]+ ){0,2}?"
-    r"(?:upgrade|maintenance|change|rollout|roll-out|deploy\w*|migration|release)"
-)
 
 
 def _says_resolved(low: str) -> bool:
@@ -282,12 +279,6 @@ _MADE = Lazy(
     # we redeployed the gateway…")
     r"|^\W*(?:\d+/ ?)?(?:(?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?"
     r"(?: [a-z]{2,4})?,? )?(?:we |i )?(?:\w+ly )?" + FIX_VERB + r"\b"
-)
-# a change made on a guess: "i thought nginx was down so i restarted it a bunch of times", "we
-# assumed it was the cache and flushed it": an attempt, not the fix
-_GUESSED = Lazy(
-    r"\b(?:i|we) (?:thought|assumed|suspected|figured|guessed|was sure|were sure)\b[^.;]{0,80}?"
-    r"\b(?:so|and)\b"
 )
 _NEGATED = Lazy(r"\b(?:not|no|never)\s+$|\bun$")  # "not recoverable"
 # it did not help: "rolled back the release but the issue persists", "made things worse"

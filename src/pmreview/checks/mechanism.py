@@ -18,6 +18,13 @@ NOT_WHAT_HAPPENED = Lazy(
     r"|kept working|still work(?:ed|s))\b"
 )
 
+# the investigation, not the cause: "I spent most of the evening on nginx", "we wasted two
+# hours on the logs", "I didn't even think about the firewall"
+THE_HUNT = Lazy(
+    r"\b(?:i|we) (?:spent|wasted|lost) (?:[\w-]+ ){0,3}?(?:time|hours?|minutes?|days?|morning"
+    r"|afternoon|evening|night)\b|\b(?:i|we) did(?:n['’]t| not) (?:even )?think (?:about|of)\b"
+)
+
 
 def mechanism(blocks: list[Block]) -> Evidence | None:
     """A sentence that names the parts involved and how one broke the other ("the backup
@@ -30,6 +37,7 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
                 sem.words(low) < 8
                 or told_as_theory(low)
                 or NOT_WHAT_HAPPENED.compiled.search(low)
+                or THE_HUNT.compiled.search(low)
                 or sem.VAGUE_CAUSE.search(low)
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
@@ -66,6 +74,7 @@ def chain(blocks: list[Block]) -> Evidence | None:
                     lexicon("mechanism").search(one)
                     and named(one)
                     and not NOT_WHAT_HAPPENED.compiled.search(one)
+                    and not THE_HUNT.compiled.search(one)
                     and not sem.VAGUE_CAUSE.search(one)
                     and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):

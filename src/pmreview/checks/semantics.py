@@ -172,6 +172,8 @@ CONCRETE_CHANGE = re.compile(
     r"|trigger(?:ed|ing) (?:[\w`-]+ ){0,4}?(?:manually|by hand)\b|(?:manually |re-?)trigger"
     r"|increas|rais(?:ed|ing)|renam|remov|delet|add(?:ed|ing)\b|replac|scal(?:ed|ing) (?:up|out)"
     r"|flush|clear(?:ed|ing)\b|kill"
+    # a version pinned: "pinned the image to `postgres:15.7`"
+    r"|pin(?:s|ned|ning)? (?:[\w`.:-]+ ){0,4}?(?:to|at)\b"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"

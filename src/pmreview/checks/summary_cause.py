@@ -18,11 +18,13 @@ from . import semantics as sem
 from .cause_told import (
     CHANGE_DID,
     DAMAGED,
+    DEFECT_THEN,
     LAPSED,
     MISTAKE,
     STATED,
     change_did,
     damaged,
+    defect_then,
     lapsed,
     mistake,
     stated_as_cause,
@@ -92,7 +94,7 @@ def _cause_sentence(
     about the write-up itself ("We publish these write-ups because…"). With `stated`, only a
     sentence that also matches it."""
     accepts = (
-        _DEFECT_THEN.compiled,
+        DEFECT_THEN.compiled,
         CHANGE_DID.compiled,
         LAPSED.compiled,
         MISTAKE.compiled,
@@ -137,7 +139,7 @@ def _cause_told(text: str, sentence: str) -> bool:
     a lapse, a mistake, an attack or a leak."""
     return bool(
         _defect_in_named(text)
-        or _defect_then(text)
+        or defect_then(text)
         or change_did(text)
         or lapsed(text)
         or mistake(text)
@@ -204,37 +206,6 @@ def _defect_in_named(sentence: str) -> bool:
     return False
 
 
-def _defect_then(sentence: str) -> bool:
-    """A named thing with a defect and what it made happen, with no cause word: "the
-    `api-gateway` Deployment had no PodDisruptionBudget, so only two replicas served", "a
-    cron job had a wrong schedule (`* 2 * * *`), so it ran every minute". The thing must be
-    named by a specific term (a file, a setting, a code name) or a part of the system ("the
-    root filesystem was 100% full, so MySQL could not write") before the consequence."""
-    m = _DEFECT_THEN.compiled.search(low := sentence.translate(ASCII_LOWER))
-    return bool(
-        m
-        and (
-            sem.specific_terms(sentence[: m.end()])
-            or lexicon("system_part").search(low, 0, m.start())
-        )
-        and not _PEOPLE.compiled.search(low, 0, m.start())
-    )
-
-
-# people who lacked something ("users had no way to pay, so…") tell the impact, not a defect
-_PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone|nobody)\b")
-
-
-# a defect ("had no X", "was missing", "a wrong schedule") then ", so …" / ", which …"
-_DEFECT_THEN = Lazy(
-    r"\b(?:had|has|have|was|were|is|are)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:wrong|incorrect|invalid|broken"
-    r"|missing|misspell\w*|expired|malformed|full|no"
-    # a step never taken: "the DaemonSet was not scheduled on the new nodes, so…"
-    r"|(?:not|never) (?:scheduled|deployed|installed|renewed|configured|updated|restarted"
-    r"|mounted|enabled|created|applied|included|copied|migrated|rotated|reloaded))\b(?:[^.;]|\.(?=\S)){0,160}?,\s*(?:so|which|causing|making)\b"
-)
-
-
 _BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
 _DEFECT_IN = Lazy(
     r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
@@ -290,7 +261,10 @@ def _names_thing(text: str, vague: Alternation) -> bool:
     return bool(
         _IN_CHANGE_WHICH.compiled.search(rest)
         or re.search(
-            r"\bmisconfigur|\bconfiguration\b|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
+            # a configuration said to be wrong or changed, not "a problem of configuration"
+            r"\bmisconfigur|\bconfiguration (?:change|file|value|setting|push|update)s?\b"
+            r"|\b(?:wrong|bad|broken|incorrect|invalid|stale|old|new) configuration\b"
+            r"|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
             r"|\btypo\b|\bdeleted\b|\boverload",
             rest,
             re.IGNORECASE,
