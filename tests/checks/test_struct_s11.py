@@ -1,0 +1,173 @@
+"""Structural readings by family (examples written for these tests).
+
+- A totality only inferred (every request failed, nobody could log in, anyone who tried got an
+  error) is no share of users when the summary itself counts the people hit with a word of
+  size ("most of our testers", "a handful of classmates"): the writer says it was not all of
+  them and gives no number. A stated share stays one, and a word of size about people the
+  failure did not meet changes nothing.
+- A share of customers that are organisations named by their trade ("212 of our 1,950
+  clinics"), not of things ("11,304 of the 38,920 packages").
+- Clock times written in words ("ten past eight", "a quarter past nine in the evening",
+  "twenty to twelve", "eleven o'clock"), with their zone; counts and ranges of numbers in
+  words are not times ("ten to twelve people", "from five to ten").
+"""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.summary import summary
+
+
+def _facts(text: str) -> dict[str, object]:
+    return dict(summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n")))
+
+
+def _share(text: str) -> str | None:
+    found = _facts(text)["affected_share"]
+    return None if found is None else str(found["quote"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 19:10 UTC the API answered every request with a 502, so the app could not load."
+        " The people it hit were a handful of classmates testing it for us.",
+        "Starting at 23:40 WAT the booking API returned HTTP 500 on every write request."
+        " Many users could not sign up or save anything.",
+        "Between 14:00 and 14:38 UTC nobody could register for a workshop. Most people who"
+        " tried during the lunch break got a 504 error.",
+        "The quiz API was down from 09:02 to 10:19 UTC and nobody could submit a quiz."
+        " Most of our beta testers were affected.",
+        "The shop API returned 502 on every request for the evening. A bunch of people"
+        " noticed and told us in the group chat.",
+        "From 16:20 EAT anyone who tried to post a job got an error page. A lot of our"
+        " students saw the error instead of the list.",
+        "Every request to the gateway timed out from 08:00 to 08:40 UTC; several of our"
+        " merchants were unable to take payments.",
+    ],
+)
+def test_an_inferred_totality_with_a_vague_count_of_the_people_hit_is_no_share(
+    text: str,
+) -> None:
+    assert _share(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a stated share stays one, whatever else is said of some users
+        (
+            "From 10:00 to 10:40 UTC all users got HTTP 500 on login. Several customers"
+            " complained on social media.",
+            "all users",
+        ),
+        (
+            "From 10:00 to 10:40 UTC 38% of users could not log in. Many users retried.",
+            "38%",
+        ),
+        # a word of size about people the failure did not meet
+        (
+            "From 10:00 to 10:40 UTC nobody could log in. Many users rely on the portal for"
+            " their coursework.",
+            "nobody could",
+        ),
+        # a word of size about things, not people
+        (
+            "From 10:00 to 10:40 UTC every request to the API failed with a 502, and many"
+            " jobs were retried later.",
+            "every request",
+        ),
+        (
+            "From 10:00 to 10:40 UTC nobody could log in, and several of our engineers were paged.",
+            "nobody could",
+        ),
+    ],
+)
+def test_a_share_stays_with_a_word_of_size_about_something_else(text: str, quote: str) -> None:
+    assert _share(text) == quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "From 02:14 to 11:52 UTC, 212 of our 1,950 clinics (10.9%) could not open their"
+            " patients' history.",
+            "212 of our 1,950",
+        ),
+        (
+            "Between 09:00 and 09:45 UTC 31 of our 400 schools were unable to take the register.",
+            "31 of our 400",
+        ),
+        ("From 12:00 to 12:30 UTC 14% of restaurants could not accept orders.", "14%"),
+    ],
+)
+def test_a_share_of_customers_named_by_their_trade(text: str, quote: str) -> None:
+    assert _share(text) == quote
+
+
+def test_a_count_of_things_against_a_total_is_no_share() -> None:
+    text = "From 10:00 to 11:00 UTC 11,304 of the 38,920 packages on the registry failed to build."
+    assert _share(text) is None
+
+
+def _time(found: object) -> str | None:
+    return str(found["text"]) if isinstance(found, dict) else None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "On Monday morning, from ten past eight until twenty to twelve, many of you could"
+            " not sign in to the portal.",
+            "ten past eight",
+            "twenty to twelve",
+        ),
+        (
+            "At about a quarter past nine in the evening (WAT) the library app stopped"
+            " answering; it was back at half past eleven.",
+            "a quarter past nine in the evening (WAT)",
+            "half past eleven",
+        ),
+        (
+            "The site went down at eleven o'clock and was restored at ten to one.",
+            "eleven o'clock",
+            "ten to one",
+        ),
+        (
+            "Checkout failed from five past two in the afternoon until a quarter to four.",
+            "five past two in the afternoon",
+            "a quarter to four",
+        ),
+    ],
+)
+def test_clock_times_written_in_words(text: str, start: str, end: str) -> None:
+    facts = _facts(text)
+    assert (_time(facts["start_time"]) or "").startswith(start.split(" (")[0])
+    assert (_time(facts["end_time"]) or "").startswith(end)
+
+
+def test_a_time_in_words_carries_its_zone() -> None:
+    facts = _facts(
+        "At a quarter past nine in the evening (West Africa Time) the app stopped answering."
+    )
+    found = facts["timezone"]
+    assert isinstance(found, dict) and "West Africa" in str(found["timezone"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The API was down on Monday; ten to twelve people wrote to support.",
+        "Errors went from five to ten a minute on Monday morning.",
+        "We spent ten past incidents' worth of effort on Monday.",
+        "Between ten and twelve users could not log in on Monday.",
+        "On Monday the site went down in the evening and was back later that night.",
+    ],
+)
+def test_numbers_in_words_that_are_not_times(text: str) -> None:
+    facts = _facts(text)
+    assert facts["start_time"] is None and facts["end_time"] is None
