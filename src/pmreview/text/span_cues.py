@@ -15,7 +15,7 @@ END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
     r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
-    r"concluded|c[ao]me back|comes back"
+    r"concluded|c[ao]me back|comes back|closed(?= ?(?:at|on)? ?:)"
     r"|(?:errors?|failures?|alerts?|impact|outage|timeouts?)\s+(?:had\s+)?(?:stopped|ceased|subsided"
     r"|cleared|disappeared|went away))\b",
     re.I,
