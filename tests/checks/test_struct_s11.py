@@ -171,3 +171,103 @@ def test_a_time_in_words_carries_its_zone() -> None:
 def test_numbers_in_words_that_are_not_times(text: str) -> None:
     facts = _facts(text)
     assert facts["start_time"] is None and facts["end_time"] is None
+
+
+def _record(fields: str) -> dict[str, object]:
+    text = (
+        f"# INC-812: checkout errors\n\n{fields}\n\n## Timeline\n\n- 10:14 alert\n- 11:02 fixed\n"
+    )
+    return dict(summary(doc_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("fields", "start", "end"),
+    [
+        (
+            "Status: Resolved\nSeverity: SEV2\nCreated: 2024-05-02 10:14:05 UTC\n"
+            "Resolved: 2024-05-02 11:02:40 UTC\nDescription: Card payments failing at checkout.",
+            "2024-05-02 10:14:05",
+            "2024-05-02 11:02:40",
+        ),
+        (
+            "Opened: 2024-05-02 10:14 UTC\nClosed: 2024-05-02 11:02 UTC\n"
+            "Summary: Card payments failing at checkout.",
+            "2024-05-02 10:14",
+            "2024-05-02 11:02",
+        ),
+        (
+            "Priority: P1\nCreated at: 10:14 UTC\nResolved at: 11:02 UTC\n"
+            "Description: Customers getting errors at checkout.",
+            "10:14",
+            "11:02",
+        ),
+    ],
+)
+def test_an_incident_record_opened_and_closed_gives_the_span(
+    fields: str, start: str, end: str
+) -> None:
+    facts = _record(fields)
+    assert (_time(facts["start_time"]) or "").startswith(start)
+    assert (_time(facts["end_time"]) or "").startswith(end)
+    assert facts["duration"] is not None
+
+
+def test_a_write_up_created_is_not_the_start() -> None:
+    facts = _record(
+        "Created: 2024-05-03 09:00 UTC\nAuthor: Sam Otieno\nLast updated: 2024-05-04 16:00 UTC\n"
+        "Description: Card payments failing at checkout."
+    )
+    assert facts["start_time"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("SOC pages the identity on-call (R. Haddad) and the duty lead (J. Marchetti).", 1),
+        ("Escalated to J. Marchetti and R. Haddad. They joined the bridge.", 2),
+        ("Handed over to K. Osei, the database on-call.", 1),
+        # a letter that ends a sentence stays its end
+        ("We fell back to plan B. Then we waited for the queue to drain.", 2),
+        ("We switched to plan B. Alerts stopped within a minute.", 2),
+    ],
+)
+def test_a_name_s_initial_ends_no_sentence(text: str, count: int) -> None:
+    from pmreview.models import Block
+    from pmreview.text.sentences import sentences
+
+    assert len(sentences(Block("paragraph", 1, 1, text))) == count
+
+
+def _format(body: str, above: str = "") -> bool:
+    from pmreview.pipeline import review_text
+
+    text = (
+        "# Quiz API outage\n\n## Summary\n\nThe quiz API was down from 14:02 to 15:19 UTC for"
+        f" every user.\n\n## Timeline\n\n{above}{body}\n\n## Root cause\n\nThe disk filled up.\n"
+    )
+    return review_text(text).checks["timeline.format"].status == "pass"
+
+
+_OFFSETS = (
+    "- **T+0** — First 502 in the access log.\n- **T+6 min** — Uptime alert e-mailed.\n"
+    "- **T+1 h 17 min** — Last 502; the API answers again.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "All offsets are from **T+0 = 14:02 UTC**, the first 502.\n\n",
+        "T0 = 14:02 UTC (first 502 in the logs).\n\n",
+        "Times are given as offsets; T+0 is 14:02 UTC.\n\n",
+    ],
+)
+def test_offsets_from_a_stated_moment_are_entry_times(above: str) -> None:
+    assert _format(_OFFSETS, above)
+
+
+def test_offsets_from_no_stated_moment_are_no_times() -> None:
+    assert not _format(_OFFSETS)
+    assert not _format(
+        "- Tuesday: first 502 seen.\n- Then we rolled back.\n- Later it recovered.\n"
+    )
