@@ -271,3 +271,51 @@ def test_offsets_from_no_stated_moment_are_no_times() -> None:
     assert not _format(
         "- Tuesday: first 502 seen.\n- Then we rolled back.\n- Later it recovered.\n"
     )
+
+
+@pytest.mark.parametrize("indent", ["  ", "    "])
+def test_a_deep_ladder_of_nested_items_does_not_end_the_document(indent: str) -> None:
+    from pmreview.pipeline import review_text
+
+    steps = ("**Why did it fail?**", "Because the step above broke.")
+    ladder = "".join(f"{indent * i}- {steps[i % 2]}\n" for i in range(14))
+    text = (
+        "# Cart errors\n\n## Summary\n\nThe cart failed from 10:00 to 10:40 UTC for all users.\n\n"
+        f"## Root cause analysis (5 whys)\n\n{ladder}\n## Timeline\n\n- 10:00 UTC deploy\n"
+        "- 10:40 UTC rollback\n\n## Corrective and preventative measures\n\n"
+        "- Check the host list in deploy.sh against haproxy.cfg.\n"
+        "- Curl /version on every backend after a deploy.\n"
+    )
+    checks = review_text(text).checks
+    assert checks["timeline.present"].status == "pass"
+    assert checks["measures.present"].status == "pass"
+    assert checks["measures.tasks"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Looking Ahead", "measures"),
+        ("Looking forward", "measures"),
+        ("The road ahead", "measures"),
+        ("What comes next", "measures"),
+        ("What broke", "root_cause"),
+        ("**what broke** 💥", "root_cause"),
+        ("What actually failed", "root_cause"),
+        ("Update history", "timeline"),
+        ("Status update log", "timeline"),
+    ],
+)
+def test_section_titles_by_what_they_mean(title: str, kind: str) -> None:
+    from pmreview.parse.titles import kinds_of
+
+    assert kind in kinds_of(title)
+
+
+@pytest.mark.parametrize(
+    "title", ["Looking back", "What broke for users", "What broke first", "History of the service"]
+)
+def test_titles_that_name_none_of_those_kinds(title: str) -> None:
+    from pmreview.parse.titles import kinds_of
+
+    assert not kinds_of(title) & {"measures", "root_cause", "timeline"}
