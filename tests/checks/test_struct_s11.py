@@ -319,3 +319,63 @@ def test_titles_that_name_none_of_those_kinds(title: str) -> None:
     from pmreview.parse.titles import kinds_of
 
     assert not kinds_of(title) & {"measures", "root_cause", "timeline"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Between 14:00 and 14:38 UTC nobody could RSVP: the button spun for a minute and"
+            " then showed a 504.",
+            "14:00 and 14:38 UTC",
+        ),
+        (
+            "From 6:02 AM to 8:41 AM Eastern the app would not load; each page took 30 seconds"
+            " to time out.",
+            "6:02 AM to 8:41 AM Eastern",
+        ),
+        # a stated length near the times' gap is the outage's own estimate
+        (
+            "At 09:15 UTC we deployed; the DNS record failed to resolve for 10-15 minutes, and by"
+            " 09:40 UTC traffic was back to normal.",
+            "15 minutes",
+        ),
+        # a length that the two times span stays the quote
+        ("Checkout was down from 10:00 to 10:45 UTC (45 minutes).", "45 minutes"),
+        ("Checkout was down for about 3 hours, from 10:00 to 12:50 UTC.", "3 hours"),
+    ],
+)
+def test_the_duration_quoted_is_the_one_the_times_span(text: str, quote: str) -> None:
+    found = _facts(text)["duration"]
+    assert isinstance(found, dict) and str(found["quote"]).startswith(quote.split(" UTC")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "Between 02:00 and 02:14 UTC the cleanup job ran. From 02:14 to 11:52 UTC (9 hours"
+            " 38 minutes), 40 of our 300 clinics could not see their history.",
+            "02:14",
+            "11:52",
+        ),
+        (
+            "Start of impact: 02:14 EAT. Service fully restored: 06:52 EAT. Total duration: 4"
+            " hours 38 minutes. Support took 4,812 calls between 02:14 and 12:00.",
+            "02:14",
+            "06:52",
+        ),
+        # one range, or a range the length spans, stays the span
+        ("Checkout failed between 10:00 and 10:45 UTC (45 minutes).", "10:00", "10:45"),
+        (
+            "Checkout failed from 10:00 to 10:45 UTC. Support answered calls from 10:05 to"
+            " 13:00 UTC.",
+            "10:00",
+            "10:45",
+        ),
+    ],
+)
+def test_the_span_is_the_range_the_stated_length_spans(text: str, start: str, end: str) -> None:
+    facts = _facts(text)
+    assert (_time(facts["start_time"]) or "").startswith(start)
+    assert (_time(facts["end_time"]) or "").startswith(end)
