@@ -10,7 +10,14 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from .semantics import Evidence
-from .share_everyone import KIND, MET_FAILURE, anyone_failed, evidence, nobody_could
+from .share_everyone import (
+    KIND,
+    MET_FAILURE,
+    anyone_failed,
+    counted_vaguely,
+    evidence,
+    nobody_could,
+)
 
 # every alternative opens at a word boundary: tested once a character, not once an alternative
 _SHARE = re.compile(
@@ -47,6 +54,9 @@ _SHARE_WHO = Lazy(
     # is a share of the load: see _LOAD)
     r"|workspaces?|projects?|teams?|companies|businesses|stores?|shops?|attempts|payments"
     r"|purchases|checkouts|bookings"
+    # customers that are organisations named by their trade: "212 of our 1,950 clinics"
+    r"|clinics|hospitals|pharmacies|schools|universities|colleges|restaurants|cafes|hotels|gyms"
+    r"|offices|agencies|dealerships|franchisees|venues|salons|farms|libraries|charities"
     # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
     r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
     # what a browser asks for: "half of page loads" is a share of the load
@@ -112,8 +122,15 @@ _LOAD = Lazy(r"requests?|traffic|calls|queries|attempts|page ?(?:loads|views)|hi
 def affected_share(blocks: list[Block]) -> Evidence | None:
     """The first share of users stated ("38% of users", "one in ten customers", "all
     merchants"), not a business metric ("a 25% drop in traffic"); else everyone of a group
-    that met the failure ("anyone who tried to register got an error")."""
-    return _stated_share(blocks) or anyone_failed(blocks) or nobody_could(blocks)
+    that met the failure ("anyone who tried to register got an error"), or all of the load
+    failing ("every request got a 502"), unless the summary counts the people hit with a word
+    of size ("most of our testers were affected"): then it was not all of them, and how many
+    it was is not said."""
+    share, whole = _stated_share(blocks)
+    if share:
+        return share
+    inferred = whole or anyone_failed(blocks) or nobody_could(blocks)
+    return None if inferred is None or counted_vaguely(blocks) else inferred
 
 
 def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -161,8 +178,8 @@ _DOWN = Lazy(
 )
 
 
-def _stated_share(blocks: list[Block]) -> Evidence | None:
-    """The first share of users; else all of the load failing ("100% of queries failed")."""
+def _stated_share(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None]:
+    """The first share of users, and all of the load failing ("100% of queries failed")."""
     whole: Evidence | None = None
     for b in blocks:
         found = list(_SHARE.finditer(b.text))
@@ -187,10 +204,10 @@ def _stated_share(blocks: list[Block]) -> Evidence | None:
             if _RESTATED.compiled.search(b.text, lo, m.start()) or _restated_count(
                 b.text, m, *own[at]
             ):
-                return evidence(b, m.start(), m.end())
+                return evidence(b, m.start(), m.end()), whole
             if _of_users(b.text, m, *own[at]):
-                return evidence(b, *_counted(b.text, m, found, own[at]))
-    return whole
+                return evidence(b, *_counted(b.text, m, found, own[at])), whole
+    return None, whole
 
 
 def _counted(

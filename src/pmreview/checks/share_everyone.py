@@ -81,3 +81,38 @@ KIND = Lazy(
     r"\b(?:thank|apolog|sorry|gets? (?:a )?(?:free|credit|refund)|free\b|credit|compensat)",
     re.IGNORECASE,
 )
+
+
+def counted_vaguely(blocks: list[Block]) -> bool:
+    """Whether the summary counts the people the failure met with a word of size, not a
+    number: "a handful of classmates were hit", "Many users could not log in", "Most of our
+    beta testers were affected"; not people it did not meet ("many users rely on it") or
+    things ("many jobs were retried")."""
+    for b in blocks:
+        if not _VAGUE_PEOPLE.compiled.search(b.text):
+            continue
+        for s, e in own_sentences(b):
+            m = _VAGUE_PEOPLE.compiled.search(b.text, s, e)
+            if m and (
+                MET_FAILURE.compiled.search(b.text, s, e) or _MET.compiled.search(b.text, s, e)
+            ):
+                return True
+    return False
+
+
+_VAGUE_PEOPLE = Lazy(
+    r"\b(?:most|many|some|several|a few|quite a few|a couple|a handful|a bunch|a lot|lots"
+    r"|a number|plenty|a (?:good|large|small|fair|significant|substantial) (?:number|portion"
+    r"|part|share|chunk))(?: of)?\s+(?:(?:our|the|my|their|your|its|those|these)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|visitors?|testers?|classmates"
+    r"|students?|learners?|players?|members?|merchants?|subscribers?|shoppers?|buyers?|sellers?"
+    r"|guests?|viewers?|readers?|riders?|drivers?|passengers?|patients?|tenants?|accounts?"
+    r"|friends|peers|colleagues|teammates|employees|staff|you)\b",
+    re.IGNORECASE,
+)
+# met the failure, in words MET_FAILURE does not hold: "the people it hit", "were affected"
+_MET = Lazy(
+    r"\b(?:hit|affected|impacted|noticed|saw|experienced|ran into|stuck|down|broken"
+    r"|locked out|lost)\b",
+    re.IGNORECASE,
+)

@@ -13,6 +13,8 @@ from ..text.borrowed import own_blocks
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy, Searcher
 from ..text.span import Span, summary_span
+from ..text.stated import minutes_between
+from ..text.stated_durations import Duration
 from . import semantics as sem
 from .impact_named import NAME, NAMED, USERS
 from .record import Place, Summary, place, time_fact
@@ -82,11 +84,18 @@ def _duration(
     doc: Document, span: Span, start: TimeRef | None, end: TimeRef | None
 ) -> Evidence | None:
     """The stated length of the outage; else, with a start and an end, the two times (from
-    the start to the end when they share a line, else the end)."""
-    if span.durations:
-        d = span.durations[0]
+    the start to the end when they share a line, else the end). With both times, a length
+    that is a small part of theirs is some other wait ("the button spun for a minute"): the
+    length that fits them, else the two times."""
+    gap = minutes_between(span.start, span.end) if span.start and span.end else None
+    fits = [d for d in span.durations if gap is None or _near(gap, d.minutes) or _told(doc, d)]
+    if fits:
+        d = fits[0]
         return {"quote": d.raw, "line": d.line, "column": d.column}
     if not (start and end):
+        if span.durations:
+            d = span.durations[0]
+            return {"quote": d.raw, "line": d.line, "column": d.column}
         return None
     last = time_fact(doc, end)
     first = time_fact(doc, start)
@@ -97,6 +106,25 @@ def _duration(
     if apart or re.search(r"[.;!?]\s", told):  # the two ends told in different sentences
         return {"quote": last["text"], "line": last["line"], "column": last["column"]}
     return {"quote": quote, "line": end.line, "column": first["column"]}
+
+
+def _told(doc: Document, d: Duration) -> bool:
+    """A length said to be the outage's ("The outage lasted 2 hours", "Total duration: …"),
+    kept even where the times disagree (PM403 says so)."""
+    before = doc.source.lines[d.line - 1][: d.column - 1]
+    return _OUTAGE_LENGTH.compiled.search(before) is not None
+
+
+_OUTAGE_LENGTH = Lazy(
+    r"\b(?:lasted|lasting|duration|downtime|outage|disruption|in total|total)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _near(gap: int, minutes: int) -> bool:
+    """A stated length that may be the gap between two times: not a small part of it (a wait
+    within the outage, "the button spun for a minute" in 38 minutes down)."""
+    return gap <= 0 or 3 * minutes >= gap
 
 
 def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:

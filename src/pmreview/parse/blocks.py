@@ -19,6 +19,9 @@ from .titles import Mark, callout_mark, section_mark, title_case
 def markdown() -> MarkdownIt:
     # block structure only: inline markup is never rendered, so its parsing is skipped
     md = MarkdownIt("commonmark").enable("table")
+    # a deep ladder of nested items ("5 whys", each answer indented under its question) must
+    # not end the document: past this depth markdown-it drops every line that follows
+    md.options["maxNesting"] = 400
     md.core.ruler.disable(["inline", "text_join"], ignoreInvalid=True)
     return md
 

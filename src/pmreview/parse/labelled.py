@@ -17,20 +17,41 @@ _KINDS = load_toml("sections.toml")["kinds"]
 _SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
 
 
-def incident_facts(block: Block) -> list[Block]:
+def incident_facts(block: Block, record: bool = False) -> list[Block]:
     """A block of labelled facts whose lines also name the write-up ("**Impact:** …" above
     "**Written by:** …") split into its lines, those about the write-up left out; any other
-    block as it is."""
+    block as it is. In an incident's record (`record`, see closed_record) "Created" is not
+    about the write-up."""
     lines = block.text.split("\n")
     if block.kind != "paragraph" or len(lines) < 2 or not facts_only(block):
         return [block]
-    if not any(_WRITE_UP_LABEL.search(n.split(":", 1)[0]) for n in lines):
+    if not any(_write_up(n.split(":", 1)[0], record) for n in lines):
         return [block]
     return [
         Block("paragraph", block.line + i, block.line + i, n, block.column if i == 0 else 1)
         for i, n in enumerate(lines)
-        if n.strip() and not _WRITE_UP_LABEL.search(n.split(":", 1)[0])
+        if n.strip() and not _write_up(n.split(":", 1)[0], record)
     ]
+
+
+def closed_record(blocks: list[Block]) -> bool:
+    """Whether labelled lines say when the incident was closed ("Resolved: 04:51 UTC", as a
+    paging tool exports it): then their "Created: 03:14 UTC" is when the incident opened,
+    not when the write-up was."""
+    return any(
+        _CLOSED.match(line) and _dated(line)
+        for b in blocks
+        if b.kind == "paragraph"
+        for line in b.text.splitlines()
+    )
+
+
+def _write_up(label: str, record: bool) -> bool:
+    return bool(_WRITE_UP_LABEL.search(label)) and not (record and _OPENED.fullmatch(label))
+
+
+_OPENED = re.compile(r"^[\s*_-]*+(?:created|opened|triggered)(?: (?:at|on))?[*_ ]*", re.I)
+_CLOSED = re.compile(r"^[\s*_-]*+(?:resolved|closed|mitigated|ended)(?: (?:at|on))?[*_ ]*:", re.I)
 
 
 def without_headers(blocks: list[Block]) -> list[Block]:
@@ -47,8 +68,8 @@ def without_headers(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def told_or_stated(block: Block) -> bool:
-    return tells(block) or states_facts(block)
+def told_or_stated(block: Block, record: bool = False) -> bool:
+    return tells(block) or states_facts(block, record)
 
 
 def facts_only(block: Block) -> bool:
@@ -69,7 +90,7 @@ _WRITE_UP_LABEL = re.compile(
 )
 
 
-def states_facts(block: Block) -> bool:
+def states_facts(block: Block, record: bool = False) -> bool:
     """A block of labelled facts: a row of a "Field | Value" table, or lines that are all
     "Label: value" (not an e-mail's header; a lone line only when it gives a date or time or
     names a part of the summary, "Duration: 75 min", not a title "Incident: Login outage").
@@ -82,7 +103,7 @@ def states_facts(block: Block) -> bool:
         return False
     lines = [n for n in block.text.splitlines() if n.strip()]
     labels = [n.split(":", 1)[0] for n in lines]
-    if not lines or any(_WRITE_UP_LABEL.search(label) for label in labels):
+    if not lines or any(_write_up(label, record) for label in labels):
         return False
     return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
 

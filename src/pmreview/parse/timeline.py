@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
 from ..text.borrowed import borrowed_blocks, log_line, on_log_line
+from ..text.offsets import offset_anchor, offset_time
 from ..text.times import find_times, leading_date_only, leading_time
 from ..text.zones import search_zone_statement
 
@@ -23,6 +24,7 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
         if (not titled or not s.kinds) and _looks_like_timeline(s):
             s.kinds = s.kinds | {"timeline"}
     secs = [s for s in sections if s.has("timeline")]
+    anchor = _anchor(sections, secs)
     entries: list[TimelineEntry] = []
     for sec in secs:
         items = [b for b in sec.blocks if b.kind == "item"]
@@ -36,7 +38,7 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
         for b in sec.blocks:
             if b.kind == "item" and b.depth == use_depth:
                 if not _ZONE_NOTE.match(_ITEM_MARKER.sub("", b.text)):
-                    entries.append(TimelineEntry(b, _entry_time(b), True))
+                    entries.append(TimelineEntry(b, _entry_time(b) or _offset(b, anchor), True))
             elif b.kind in ("paragraph", "row"):
                 for n, text in enumerate(b.text.split("\n")):
                     cells = _strip_cells(text)
@@ -49,6 +51,23 @@ def timeline_entries(sections: list[Section]) -> list[TimelineEntry]:
                         entries.append(TimelineEntry(_told_at(b, n, text), at, False))
     _dotted_between(entries)
     return entries
+
+
+def _anchor(sections: list[Section], secs: list[Section]) -> TimeRef | None:
+    """The clock time the timeline's offsets count from ("T+0 = 14:02 UTC"), when its items
+    open with offsets ("- T+6 min — …")."""
+    items = [b for s in secs for b in s.blocks if b.kind == "item" and "T" in b.text[:12]]
+    if not items:
+        return None
+    return offset_anchor(b.text for s in sections for b in s.blocks)
+
+
+def _offset(b: Block, anchor: TimeRef | None) -> TimeRef | None:
+    if anchor is None:
+        return None
+    first = b.text.split("\n", 1)[0]
+    body = _ITEM_MARKER.sub("", first)
+    return _at(offset_time(body, anchor), b.line, first, len(first) - len(body))
 
 
 def _told_at(b: Block, n: int, text: str) -> Block:

@@ -9,7 +9,13 @@ from ..models import Block, Document, Section, TimeRef, per_document
 from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
 from .fact_sheet import names_the_document
-from .labelled import facts_only, incident_facts, told_or_stated, without_headers
+from .labelled import (
+    closed_record,
+    facts_only,
+    incident_facts,
+    told_or_stated,
+    without_headers,
+)
 from .opening import says_something, tells
 from .titles import kinds_of, normalise_title
 
@@ -125,6 +131,7 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
     if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
+    record = closed_record([b for s in before for b in s.blocks])
     told = [
         replace(
             s,
@@ -132,8 +139,8 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
                 fact
                 for b in s.blocks
                 if id(b) not in borrowed
-                for fact in incident_facts(b)
-                if told_or_stated(fact)
+                for fact in incident_facts(b, record)
+                if told_or_stated(fact, record)
             ],
             kinds=frozenset() if id(s) in heads else _own_kinds(s),
         )

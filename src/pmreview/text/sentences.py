@@ -121,6 +121,8 @@ _SENTENCE_END = re.compile(
     # from after the stop, so that re tries the look-behinds only at a stop, not everywhere
     r"[.!?](?<!\b[a-z]\.[a-z][.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\bMr[.!?])"
     r"(?<!\bMrs[.!?])(?<!\bMs[.!?])(?<!\bDr[.!?])(?=\s+[A-Z0-9*_(\"'`\[]|\s*$)"
+    # nor after a name's initial: "(R. Haddad)", "J. Marchetti and the SIRT lead"
+    r"(?!(?<=\b[A-Z]\.)\s+[A-Z][\w'’-]+(?:[),;.!?:]|\s+(?:and|or|&)\s))"
     r"|\n(?=\s*(?:[-*+•]|\d+[.)])\s)|\n\s*\n"
 )
 

@@ -16,7 +16,7 @@ from . import span_cues as cues
 from .dates import date_near, parse_date
 from .joins import is_alternative, range_join
 from .other_times import not_the_outage
-from .stated import Stated, end_by_length, start_by_length
+from .stated import Stated, end_by_length, fits, minutes_between, start_by_length
 from .stated_durations import Duration, stated_durations
 from .times import may_hold_date
 
@@ -127,8 +127,8 @@ def summary_span(doc: Document) -> Span:
     """The outage as the summary states it: the one reading the facts record and the
     consistency rules share."""
     times = stated_times(doc)
-    start, end = _ends(doc, times)
     durations = tuple(stated_durations(doc))
+    start, end = _ends(doc, times, durations)
     if start is not None and end is None:
         end = end_by_length(times, start, durations)
     elif start is not None and end is not None:
@@ -137,13 +137,30 @@ def summary_span(doc: Document) -> Span:
     return Span(start, end, zoned, durations)
 
 
-def _ends(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stated | None]:
-    """A range ("from 10:00 to 11:30"), else the first time and the first after an end cue."""
-    for a, b in zip(clusters, clusters[1:], strict=False):
-        gap = _gap(doc, a.all[-1], b.time)
-        if gap is not None and range_join().match(gap):
-            return _inherit(a, b), b
-    return _by_cues(doc, clusters)
+def _ends(
+    doc: Document, clusters: list[Stated], durations: tuple[Duration, ...]
+) -> tuple[Stated | None, Stated | None]:
+    """A range ("from 10:00 to 11:30"), else the first time and the first after an end cue.
+    Of several ranges, the one the stated length spans ("Between 02:00 and 02:14 the job
+    ran … From 02:14 to 11:52 (9 hours 38 minutes) clinics saw…"); where none does, a start
+    and an end told by cues that it spans ("Start of impact: 02:14. Restored: 06:52. Total:
+    4 hours 38 minutes", over calls counted "between 02:14 and 12:00")."""
+    ranges = [
+        (_inherit(a, b), b)
+        for a, b in zip(clusters, clusters[1:], strict=False)
+        if (gap := _gap(doc, a.all[-1], b.time)) is not None and range_join().match(gap)
+    ]
+    if not ranges:
+        return _by_cues(doc, clusters)
+    if not durations:
+        return ranges[0]
+    spanned = [r for r in ranges if fits(minutes_between(*r), durations)]
+    if spanned:
+        return spanned[0]
+    start, end = _by_cues(doc, clusters)
+    if start and end and fits(minutes_between(start, end), durations):
+        return start, end
+    return ranges[0]
 
 
 def _gap(doc: Document, a: TimeRef, b: TimeRef) -> str | None:

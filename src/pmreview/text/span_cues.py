@@ -15,7 +15,7 @@ END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
     r"back (?:online|up|to normal)|(?:fully|was|were|is) back|returned|until|till|up and running|"
     r"fully operational|completed|(?:work(?:ed|ing)|succeed\w*|available|online) again|"
-    r"concluded|c[ao]me back|comes back"
+    r"concluded|c[ao]me back|comes back|closed(?= ?(?:at|on)? ?:)"
     r"|(?:errors?|failures?|alerts?|impact|outage|timeouts?)\s+(?:had\s+)?(?:stopped|ceased|subsided"
     r"|cleared|disappeared|went away))\b",
     re.I,
@@ -60,13 +60,55 @@ OUTAGE_BEGAN = Lazy(
 # a clock time told by its name: "at midnight", "from noon" (not "around noon" or "before
 # midnight": a time of day, as "in the evening" is)
 _NAMED_TIME = Lazy(r"\b(?:at|from|since)\s+(?P<time>mid-?night|noon|midday)\b", re.I)
+_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_HOUR_WORD = rf"(?:{'|'.join(_HOURS)}|twelve)"
+_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "half": 30}
+# a clock time in words: "ten past eight", "a quarter to nine", "half past eleven", "eleven
+# o'clock", with the part of the day or am/pm after it ("a quarter past nine in the evening").
+# "to" after a cue only, and no count after it: "from five to ten", "ten to twelve people"
+_WORDS_TIME = Lazy(
+    r"\b(?P<cue>at|by|until|till|about|around|approximately|before|after|since|from|between|to)"
+    r"\s+(?:(?:about|around|approximately|roughly|just)\s+)?"
+    r"(?P<time>(?:(?:a\s+)?(?P<min>five|ten|twenty(?:[- ]five)?|quarter|half)\s+"
+    r"(?P<rel>past|to|after)\s+"
+    rf"(?P<hour>{_HOUR_WORD})|(?P<hour2>{_HOUR_WORD})\s+o[’']clock)"
+    r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)"
+    r"|(?P<ampm>[ap])\.?\s?m\b\.?))?)\b(?!\s+(?:\w+s|people|percent|per)\b)",
+    re.I,
+)
 
 
 def named_times(text: str, line: int) -> Iterator[TimeRef]:
     """The clock times `text` (a single line) tells by name ("at midnight" is 00:00, "from
-    noon" 12:00), with the zone written after them ("at midnight (PST)")."""
+    noon" 12:00) or in words ("ten past eight", "a quarter to nine in the evening"), with the
+    zone written after them ("at midnight (PST)")."""
     for m in _NAMED_TIME.compiled.finditer(text) if "n" in text else ():
         zone = zone_after(text, m.end())
         hour = 0 if "night" in m["time"].lower() else 12
         tz = zone.group(0) if zone else None
         yield TimeRef(m["time"], line, m.start("time") + 1, hour, 0, tz, None, "12h")
+    for m in _WORDS_TIME.compiled.finditer(text) if " " in text else ():
+        if m["rel"] and m["rel"].lower() == "to" and m["cue"].lower() in ("from", "between"):
+            continue  # "from five to ten": a range of numbers
+        zone = zone_after(text, m.end())
+        hour, minute = _clock_of(m)
+        tz = zone.group(0) if zone else None
+        yield TimeRef(m["time"], line, m.start("time") + 1, hour, minute, tz, None, "12h")
+
+
+def _clock_of(m: re.Match[str]) -> tuple[int, int]:
+    """The hour (0-23) and minute of a time in words."""
+    hour = (
+        12
+        if (m["hour"] or m["hour2"]).lower() == "twelve"
+        else 1 + _HOURS.index((m["hour"] or m["hour2"]).lower())
+    )
+    minute = _MINUTES[m["min"].lower().replace(" ", "-")] if m["min"] else 0
+    if m["rel"] and m["rel"].lower() == "to":
+        hour, minute = (hour - 2) % 12 + 1, 60 - minute
+    later = m["part"] and m["part"].lower() != "morning" or m["night"] and hour > 6
+    if later or (m["ampm"] or "").lower() == "p":
+        hour = hour % 12 + 12
+    elif (m["ampm"] or "").lower() == "a" or m["part"]:
+        hour %= 12
+    return hour, minute

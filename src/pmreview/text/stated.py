@@ -31,7 +31,7 @@ def end_by_length(
     """With no word that marks an end, the later time that the stated length puts after the
     start: "published at 09:12 UTC and yanked at 13:47 UTC (4 h 35 min)"."""
     later = times[times.index(start) + 1 :] if start in times else []
-    return next((c for c in later if _fits(minutes_between(start, c), durations)), None)
+    return next((c for c in later if fits(minutes_between(start, c), durations)), None)
 
 
 def start_by_length(
@@ -40,15 +40,15 @@ def start_by_length(
     """When the stated length does not run from the first time to the end, the later time
     it does run from: "at 22:14 I pushed the key …, the account was suspended at 22:51. From
     then until 09:30 (about 10 hours 40 minutes)" started at 22:51."""
-    if not durations or _fits(minutes_between(start, end), durations):
+    if not durations or fits(minutes_between(start, end), durations):
         return start
     at = [(c.time.line, c.time.column) for c in times]
     first, last = (at.index((p.time.line, p.time.column)) for p in (start, end))
     later = times[first + 1 : last]
-    return next((c for c in later if _fits(minutes_between(c, end), durations)), start)
+    return next((c for c in later if fits(minutes_between(c, end), durations)), start)
 
 
-def _fits(gap: int | None, durations: tuple[Duration, ...]) -> bool:
+def fits(gap: int | None, durations: tuple[Duration, ...]) -> bool:
     """Whether a gap in minutes is one of the stated lengths (to a twentieth, or 2 minutes)."""
     return (
         gap is not None
