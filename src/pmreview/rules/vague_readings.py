@@ -10,6 +10,7 @@ from collections.abc import Callable
 from . import vague_aside as aside
 from . import vague_clock as clock
 from . import vague_document as told
+from . import vague_harm as harm
 from . import vague_measures as measures
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
@@ -124,6 +125,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
         place.before, roles.tells_recovery(_sentence(place), place.words)
     ),
     "destination": measures.holds_task,
+    "unharmed": harm.unharmed,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
