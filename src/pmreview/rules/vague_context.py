@@ -39,7 +39,7 @@ ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
-    | {"detector"}
+    | {"detector", "restated"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}

@@ -154,5 +154,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "lengthed": clock.lengthed,
     "pinned": clock.pinned,
     "spanned": clock.spanned,
+    "restated": clock.restated,
     "dated": clock.dated,
 }
