@@ -90,3 +90,17 @@ def _harmed(text: str) -> bool:
 def _governed(before: str) -> bool:
     """A harm word stands just before the words and reaches them."""
     return any(len(before[m.end() :].split()) <= _REACH for m in markers()["harm"].finditer(before))
+
+
+def followup(place: Place) -> bool:
+    """The words open a sentence that tells a step taken after the service was back, told
+    earlier in the paragraph ("… and the monitor went green. Later that day I added a deploy
+    hook …"): the time of a follow-up, not of the outage. A sentence that tells a harm again
+    ("Later that day it went down again") is the outage's time still."""
+    s, e = place.sentence
+    if place.block.text[s : place.span[0]].strip(" \t>*_-#•"):
+        return False
+    earlier = place.block.lower[: place.sentence[0]]
+    if markers()["back"].search(earlier) is None:
+        return False
+    return not _harmed(place.block.lower[place.span[1] : e])

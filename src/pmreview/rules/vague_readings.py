@@ -126,6 +126,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     ),
     "destination": measures.holds_task,
     "unharmed": harm.unharmed,
+    "followup": harm.followup,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
