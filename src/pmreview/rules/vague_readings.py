@@ -12,6 +12,7 @@ from . import vague_clock as clock
 from . import vague_document as told
 from . import vague_harm as harm
 from . import vague_measures as measures
+from . import vague_reasons as reasons
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -127,6 +128,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "destination": measures.holds_task,
     "unharmed": harm.unharmed,
     "followup": harm.followup,
+    "other_event": reasons.other_event,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
