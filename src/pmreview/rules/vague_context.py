@@ -49,7 +49,15 @@ SKIPS = frozenset(
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
     | {"located", "timeless", "other_length"}
     | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
-    | {"milestone", "detected_next", "examined_next", "unharmed", "followup", "other_event"}
+    | {
+        "milestone",
+        "detected_next",
+        "examined_next",
+        "unharmed",
+        "followup",
+        "other_event",
+        "signoff",
+    }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
