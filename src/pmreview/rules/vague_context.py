@@ -57,6 +57,7 @@ SKIPS = frozenset(
         "followup",
         "other_event",
         "signoff",
+        "later_change",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}

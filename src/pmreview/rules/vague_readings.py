@@ -129,6 +129,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "unharmed": harm.unharmed,
     "followup": harm.followup,
     "other_event": reasons.other_event,
+    "later_change": reasons.later_change,
     "signoff": measures.signs_off,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined

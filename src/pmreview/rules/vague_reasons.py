@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .vague_markers import markers
 from .vague_place import CLAUSE_END, Place
 
 # a belief or a decision, before a reason clause that the words stand in
@@ -37,3 +38,18 @@ def other_event(place: Place) -> bool:
         return True
     clause = CLAUSE_END.split(place.before)[-1] + " " + CLAUSE_END.split(place.after)[0]
     return _EARLIER.search(clause) is not None
+
+
+# what a planned change will go out in ("will be applied in a separate change", "ships as
+# part of another release")
+_CARRIED = re.compile(r"\b(?:in|as\s+part\s+of|with|via|through|under|by)\s+$")
+
+
+def later_change(place: Place) -> bool:
+    """The words name the change that will carry a planned step ("the corrected rule will be
+    applied in a separate change"): a future change, with no identity yet, not a cause."""
+    sentence = place.block.lower[slice(*place.sentence)]
+    return (
+        _CARRIED.search(place.before) is not None
+        and markers()["future"].search(sentence) is not None
+    )
