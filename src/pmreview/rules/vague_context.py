@@ -39,7 +39,7 @@ ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
-    | {"detector"}
+    | {"detector", "restated"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -49,7 +49,16 @@ SKIPS = frozenset(
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
     | {"located", "timeless", "other_length"}
     | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
-    | {"milestone", "detected_next", "examined_next"}
+    | {
+        "milestone",
+        "detected_next",
+        "examined_next",
+        "unharmed",
+        "followup",
+        "other_event",
+        "signoff",
+        "later_change",
+    }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})

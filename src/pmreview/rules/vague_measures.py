@@ -213,3 +213,24 @@ def conditions(place: Place) -> bool:
     builds fail"): in a sentence about what will be done, after "when" or "if"."""
     sentence = place.block.lower[slice(*place.sentence)]
     return bool(_CONDITION.search(place.before) and markers()["future"].search(sentence))
+
+
+_MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
+_TASK_KINDS = frozenset({"measures", "action_items"})
+# the few words a bare promise may carry besides its own ("honestly", "next time", "promise")
+_BARE = 4
+
+
+def signs_off(place: Place) -> bool:
+    """A bare promise ("We'll do better.", "It won't happen again, promise.") in a paragraph
+    outside the measures, in a document whose measures section lists its tasks: the closing
+    words of a letter, not a measure; the tasks are the list."""
+    kinds = place.section.kinds
+    if kinds & _MEASURE_KINDS or place.block.kind != "paragraph" or place.doc is None:
+        return False
+    s, e = place.sentence
+    rest = place.block.lower[s : place.span[0]] + " " + place.block.lower[place.span[1] : e]
+    if len(re.findall(r"[a-z]+", rest)) > _BARE:
+        return False
+    listed = (b for sec in place.doc.sections if sec.kinds & _TASK_KINDS for b in sec.blocks)
+    return sum(b.kind in ("item", "row") for b in listed) >= 2

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from . import vague_aside as aside
 from . import vague_clock as clock
 from . import vague_document as told
+from . import vague_harm as harm
 from . import vague_measures as measures
+from . import vague_reasons as reasons
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -124,6 +126,11 @@ READINGS: dict[str, Callable[[Place], bool]] = {
         place.before, roles.tells_recovery(_sentence(place), place.words)
     ),
     "destination": measures.holds_task,
+    "unharmed": harm.unharmed,
+    "followup": harm.followup,
+    "other_event": reasons.other_event,
+    "later_change": reasons.later_change,
+    "signoff": measures.signs_off,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
@@ -152,5 +159,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "lengthed": clock.lengthed,
     "pinned": clock.pinned,
     "spanned": clock.spanned,
+    "restated": clock.restated,
     "dated": clock.dated,
 }

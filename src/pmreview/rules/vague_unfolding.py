@@ -106,12 +106,22 @@ def detection(place: Place) -> bool:
     return _NOTICED.compiled.match(place.after) is not None
 
 
+# a belief held then, in the past tense, that the words' clause goes on to state ("I assumed
+# nginx was somehow serving the old certificate")
+_HELD = Lazy(
+    r"\b(?:assumed|suspected|thought|figured|guessed|believed|was\s+sure|were\s+sure"
+    r"|was\s+convinced|were\s+convinced)\b(?:\s+that)?(?:\s+[\w./-]+){0,8}?\s*$"
+)
+
+
 def theory(place: Place) -> bool:
-    """A hedge on a belief ("we think", "probably"; not "there was something about") in the
-    timeline of a document that has a root-cause section."""
+    """A hedge on a belief ("we think", "probably"; not "there was something about"), or words
+    of not knowing inside a belief held then ("I assumed nginx was somehow serving it"), in
+    the timeline of a document that has a root-cause section."""
     if "timeline" not in place.section.kinds or place.doc is None:
         return False
-    if not _BELIEF.compiled.search(place.words):
+    held = _HELD.compiled.search(CLAUSE_END.split(place.before)[-1]) is not None
+    if not (held or _BELIEF.compiled.search(place.words)):
         return False
     return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
 

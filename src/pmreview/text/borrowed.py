@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from ..models import Block, Section
 from .post_titles import STATUS, is_posts_title, is_status_title, is_updates_title
 from .prefilter import Lazy, run_end
-from .runs import RunSearch
+from .quotations import quoted_spans
 from .sentences import sentences
 from .times import DATE_RE, TIME_RE
 
@@ -198,34 +198,9 @@ def _log_offsets(block: Block) -> list[tuple[int, int]]:
     return out
 
 
-# a quotation: straight or curly double quotes, curly single quotes, on one line
-# (reading each run of an unclosed curly quote once)
-_QUOTATION = RunSearch(
-    rest=re.compile(r"\"[^\"\n]+\"|(?<![^”\n])“[^”\n]++”|(?<![^’\n])‘[^’\n]++’|`[^`\n]+`"),
-    runs=(
-        (re.compile(r"“(?<=[^”\n]“)"), re.compile(r"“[^”\n]*")),
-        (re.compile(r"‘(?<=[^’\n]‘)"), re.compile(r"‘[^’\n]*")),
-    ),
-    alternative=re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|`[^`\n]+`"),
-)
-_WORD = re.compile(r"[A-Za-z]+")
-# fewer words than this between quotes are the author's own words set off ("the 'fix'")
-MIN_QUOTED_WORDS = 3
-
-
 def is_block_quote(block: Block) -> bool:
     """Whether the block is inside a Markdown block quote (`> …`)."""
     return _QUOTE.compiled.match(block.text) is not None
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the quotations of someone else's words in `text` (of at least
-    MIN_QUOTED_WORDS words) and of inline code."""
-    return [
-        m.span()
-        for m in _QUOTATION.finditer(text)
-        if m.group(0).startswith("`") or len(_WORD.findall(m.group(0))) >= MIN_QUOTED_WORDS
-    ]
 
 
 def is_quoted(block: Block, start: int, end: int) -> bool:
