@@ -22,7 +22,7 @@ def test_a_mail_header_is_not_the_impact() -> None:
         "**From:** Campus IT <it@uni.example> **To:** All Staff\n\n"
         "## Summary\n\n"
         "From 08:40 to 11:15 UTC staff could not sign in to the library portal: it showed"
-        " \"Login failed\".\n"
+        ' "Login failed".\n'
     )
     assert "library portal" in _fact(text, "impact")
 
