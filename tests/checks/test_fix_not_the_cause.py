@@ -31,7 +31,8 @@ def _fix(body: str, title: str = "Root cause and resolution") -> str | None:
 )
 def test_a_change_in_the_past_perfect_is_the_cause(cause: str) -> None:
     quote = _fix(
-        f"{cause}\n\nI put `REDIS_URL=redis://cache:6379` back in /srv/notes/.env and restarted the api container."
+        f"{cause}\n\nI put `REDIS_URL=redis://cache:6379` back in /srv/notes/.env and"
+        " restarted the api container."
     )
     assert quote is not None and quote.startswith("I put")
 
