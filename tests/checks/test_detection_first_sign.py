@@ -163,6 +163,7 @@ def test_a_plain_detection_stays(first: str) -> None:
         "Our Zabbix check mailed 'DISK CRITICAL' for db-1 to the team inbox. Nobody read it.",
         "The uptime monitor e-mailed 'api is DOWN'; the e-mail went unnoticed.",
         "PagerDuty alert on the 5xx rate fired, but no one saw it until morning.",
+        "Uptime Kuma pings me on Telegram: 'api is DOWN'. I ignore it, it flapped last week.",
     ],
 )
 def test_an_alarm_nobody_saw_is_no_detection(unseen: str) -> None:

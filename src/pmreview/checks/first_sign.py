@@ -59,10 +59,12 @@ _RECOVERED = Lazy(
 )
 
 # a success told of a part only: "only 40% of payments succeed", "some logins succeed"
-# an alarm nobody saw: "Nobody read it", "no one looked at the e-mail", "it went unnoticed"
+# an alarm nobody saw or heeded: "Nobody read it", "it went unnoticed", "I ignore it"
 UNSEEN = Lazy(
     r"\b(?:nobody|no one|no-one|none of us) (?:read|saw|sees|noticed|looked at|opened|acted on"
     r"|checked)\b|\b(?:went|goes|remained|stayed) unnoticed\b|\bunread\b|\bignored\b"
+    # the alarm dismissed: "i ignore it bc it flapped last week", "we ignored the page"
+    r"|\bignor(?:e|es|ing) (?:it|them|the (?:alert|alarm|e-?mail|page|notification|text)s?)\b"
 )
 # what a telling said: nothing ("the peers showed no errors", "users reported no problems")
 SAID_NOTHING = Lazy(r" (?:no|zero|nothing)\b")
