@@ -40,6 +40,10 @@ def test_no_detection_told(entries: tuple[str, ...]) -> None:
         "The ward nurse rings the Service Desk: no results show.",
         "A tenant phones support: the doors do not open.",
         "The latency monitor crossed 3 s and texted me.",
+        # the first sign, then the hand-over
+        "Called the facilities service desk, who paged the building on-call.",
+        "A tenant phones support, and support escalates to the lift engineer.",
+        "Two customers report failed top-ups; escalated to the payments team.",
     ],
 )
 def test_a_detection_told(entry: str) -> None:

@@ -167,9 +167,16 @@ def _plainness(low: str, strength: int) -> int:
 
 def _handed_on(low: str) -> bool:
     """A responder handing the issue on ("escalated to Omar", "Ravi pages the data on-call"),
-    not an alarm that pages ("`queue-depth-high` pages the payments on-call")."""
+    not an alarm that pages ("`queue-depth-high` pages the payments on-call") nor a hand-over
+    after the first sign told before it ("a tenant calls the service desk, who pages the
+    facilities on-call")."""
     m = _HANDED_ON.compiled.search(low)
-    return m is not None and not ALARM_BEFORE.compiled.search(low, 0, m.start())
+    if m is None or ALARM_BEFORE.compiled.search(low, 0, m.start()):
+        return False
+    before = low[: m.start()]
+    return not (
+        _TOLD_BY.compiled.search(before) or _DETECTED.compiled.search(before) or first_sign(before)
+    )
 
 
 def _as_often_failure(low: str, m: re.Match[str]) -> bool:

@@ -46,10 +46,10 @@ REPORTED = Lazy(
     r"\b(?:opened|filed|raised|logged|submitted|created|lodged) by "
     r"(?:a|an|one|two|three|several|some|\d+|@[\w-]+)\b"
     # a call to the desk where people report faults: "a clinic calls support", "the charge
-    # nurse calls the Service Desk", "the porter rings IT helpdesk"
+    # nurse calls the Service Desk", "the porter rings the facilities helpdesk"
     r"|(?<!\bwe )(?<!\bi )\b(?:calls|called|rings|rang|phones|phoned|e-?mails|e-?mailed"
     r"|contacts|contacted|messages|messaged) (?:our |the )?(?:it |ict )?"
-    r"(?:support\b(?! (?:to|for)\b)|service ?desk|help ?desk|switchboard|noc)\b"
+    r"(?:support\b(?! (?:to|for)\b)|(?:[\w-]+ )?(?:service ?desk|help ?desk)|switchboard|noc)\b"
 )
 # the service back: "reports UP", "is back up", "the monitor recovers", "logins succeed",
 # "back to normal", "complaints have stopped"
