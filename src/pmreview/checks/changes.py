@@ -40,17 +40,63 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
     ):
         return False  # "adjusted the settings" somewhere, and no value given here
     veto = sem.fix_veto("sentence").search(low)
+    said = _unquoted(sentence)
     # a named file, setting or version outweighs the vague words around it; a rollback to a
     # known state is a fix of its own beside a vague "increased the memory limit"
     changes = [
         m
-        for m in sem.CONCRETE_CHANGE.finditer(sentence)
+        for m in sem.CONCRETE_CHANGE.finditer(said)
         if (terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
         and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
         and not _A_CHANGE.compiled.match(low, max(0, m.start() - 12))
+        and not _before_the_fix(low, m.start())
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(changes) and bool(terms or part)
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with the words of its quoted commands blanked (the same length) where a
+    word tells what a thing held or did with them ("the crontab had `certbot renew --quiet`",
+    "`thumbs.js` called `sharp(buf).resize(320)`"): those verbs are no change made. A command
+    run ("ran `certbot renew`", "with `--deploy-hook`"), a thing pinned ("pinned `redis` to
+    7.2.4"), listed ("by hand: `git checkout v1.4`, `systemctl restart app`") or standing alone
+    keeps its words."""
+    if "`" not in sentence:
+        return sentence
+    return _CODE.sub(
+        lambda m: (
+            m.group(0)
+            if _RUN_BEFORE.compiled.search(sentence, 0, m.start())
+            else "`" + " " * (len(m.group(0)) - 2) + "`"
+        ),
+        sentence,
+    )
+
+
+def _before_the_fix(low: str, at: int) -> bool:
+    """A change told as the story before the incident, in the past perfect ("the variable I
+    had deleted", "which had been upgraded the weekend before"; not "by 10:40 we had rolled
+    back"), or denied ("nothing was renewed", "nobody rebuilt the file")."""
+    before = low[max(0, at - 30) : at]
+    if _DENIED_CHANGE.compiled.search(before):
+        return True
+    return bool(_PERFECT.compiled.search(before)) and not _BY_THEN.compiled.search(low, 0, at)
+
+
+_CODE = re.compile(r"`[^`\n]+`")
+_RUN_BEFORE = Lazy(
+    r"(?:^[\W\d]*|[:,;(]\s*|&&\s*|`\s+(?:and|then|&&)\s+"
+    r"|\b(?:ran|run|runs|running|execut\w*|typed|issued|invoked|entered|with|pin(?:s|ned|ning)?)"
+    r"\s+(?:\S+\s+){0,2})$",
+    re.IGNORECASE,
+)
+_PERFECT = Lazy(r"(?:\bhad|['’]d)\s+(?:been\s+)?(?:(?:\w+ly|also|just|already)\s+)?$")
+_BY_THEN = Lazy(
+    r"\bby (?:the time|then|that (?:point|time)|\d|noon|midnight|morning|evening|lunch)"
+    r"|\bonce\b|\b(?:after|when) (?:we|i|they|the team) had\b"
+)
+_DENIED_CHANGE = Lazy(r"\b(?:nothing|nobody|no one|never|not)\b(?:\W+\w+){0,2}\W*$")
 
 
 # "some certbot commands", "a few tweaks to the config", "restarting things"
@@ -136,7 +182,9 @@ FIX_VERB = (
     # a volume grown, a resource given more ("bumped the droplet's RAM from 512 MB to 1 GB"), a job
     # run again by hand ("batch B was triggered manually")
     r"|expanded|resized|bumped(?: up)?|reloaded|re-?ran|re-?run|re-?triggered"
-    r"|triggered (?:manually|by hand))"
+    r"|triggered (?:manually|by hand)"
+    # a thing put back where it was taken from: "added `DATABASE_URL=…` back to the .env file"
+    r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b)"
 )
 # a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
 # attempts is found from the last: each attempt reads no further than the next)

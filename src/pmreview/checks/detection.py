@@ -17,8 +17,21 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .detection_met import DETECTED as _DETECTED
+from .first_sign import (
+    REPORTED,
+    SAID_NOTHING,
+    STOPPED,
+    TOOL,
+    TOOL_TOLD,
+    UNSEEN,
+    denied_here,
+    first_sign,
+    not_noticing,
+    recovered,
+    silent,
+)
 from .semantics import Evidence
-from .told_to import ALARM_BEFORE, PERSON_BEFORE, denied
+from .told_to import ALARM_BEFORE
 
 # the lexicon's words that name a tool, a check or a message rather than a detection
 _WEAK = Lazy(
@@ -78,23 +91,53 @@ _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|wri
 
 def detection(entries: list[Block]) -> Evidence | None:
     """The sentence that states the detection most plainly (`_plainness`), the first of the
-    plainest; None when no sentence tells one or names a tool or a message."""
+    plainest; None when no sentence tells one or names a tool or a message. Once the issue
+    has been handed on, what a responder notices is a finding of the investigation ("Kim
+    notices OOMKilled pods"), ranked with the hand-over."""
     best: tuple[int, Evidence] | None = None
+    handed = False
     told = (_TOLD_BY.compiled, _DETECTED.compiled, lexicon("detection"))
-    for b in gated(own_blocks(entries), *told):  # a strength above 0 needs one of them
+    for b in gated(own_blocks(entries), *told, REPORTED.compiled, TOOL_TOLD.compiled):
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             strength = _strength(low)
             if not strength:
                 continue
+            if _unseen(b.lower, low):
+                continue
             rank = _plainness(low, strength)
+            if rank == 0 and handed and not _told_outright(low):
+                rank = 2
             if rank == 2:
-                continue  # a responder handing the issue on tells the escalation, not this
+                # a responder handing the issue on tells the escalation, not how anyone came
+                # to know; what the responders notice after it is their investigation
+                handed = True
+                continue
             if rank == 0:
                 return sem.evidence(b, s, e)
             if best is None or rank < best[0]:
                 best = (rank, sem.evidence(b, s, e))
     return best[1] if best else None
+
+
+def _unseen(entry: str, low: str) -> bool:
+    """An alarm in an entry that says nobody saw it ("Nagios sent 'DISK CRITICAL' to the team
+    e-mail. Nobody read it."), where no person notices or tells."""
+    return UNSEEN.compiled.search(entry) is not None and not any(
+        p.search(low) for p in (_TOLD_BY.compiled, _NOTICED.compiled, REPORTED.compiled)
+    )
+
+
+def _told_outright(low: str) -> bool:
+    """A detection told by an alarm, a label, a report or a tool's message, not only by a
+    responder noticing."""
+    return (
+        any(
+            p.search(low)
+            for p in (_LABEL.compiled, _ALARM.compiled, _TOLD_BY.compiled, _DETECTED.compiled)
+        )
+        or first_sign(low) is not None
+    )
 
 
 def _plainness(low: str, strength: int) -> int:
@@ -108,9 +151,9 @@ def _plainness(low: str, strength: int) -> int:
     if strength < 2:
         return 3
     alarm = _ALARM.compiled.search(low)
-    if _HANDED_ON.compiled.search(low) and not alarm:
+    if _handed_on(low) and not alarm and not TOOL.compiled.search(low):
         return 2
-    plain = _TOLD_BY.compiled.search(low) or _DETECTED.compiled.search(low)
+    plain = _TOLD_BY.compiled.search(low) or _DETECTED.compiled.search(low) or first_sign(low)
     if alarm or plain or _NOTICED.compiled.search(low):
         return 0
     found = list(lexicon("detection").finditer(low))
@@ -120,6 +163,20 @@ def _plainness(low: str, strength: int) -> int:
         by_alarm = any(ALARM_BEFORE.compiled.search(low, 0, m.start()) for m in found)
         return 0 if by_alarm else 2
     return 1 if all(_as_often_failure(low, m) for m in found) else 0
+
+
+def _handed_on(low: str) -> bool:
+    """A responder handing the issue on ("escalated to Omar", "Ravi pages the data on-call"),
+    not an alarm that pages ("`queue-depth-high` pages the payments on-call") nor a hand-over
+    after the first sign told before it ("a tenant calls the service desk, who pages the
+    facilities on-call")."""
+    m = _HANDED_ON.compiled.search(low)
+    if m is None or ALARM_BEFORE.compiled.search(low, 0, m.start()):
+        return False
+    before = low[: m.start()]
+    return not (
+        _TOLD_BY.compiled.search(before) or _DETECTED.compiled.search(before) or first_sign(before)
+    )
 
 
 def _as_often_failure(low: str, m: re.Match[str]) -> bool:
@@ -161,102 +218,35 @@ _LABEL = Lazy(r"(?:^|[—–:-])\W*?(?:detected|detection|noticed|discovered)[^\
 # a responder handing the issue on
 _HANDED_ON = Lazy(
     r"\b(?:escalat\w*|hand(?:ed|s|ing)? (?:it |this |the \w+ )?(?:over|off)|looped in"
-    r"|tagged(?! (?:me|us)\b))\b"
+    r"|tagged(?! (?:me|us)\b)"
+    # a responder paging the next on-call, raising the severity: "Priya pages the data on-call"
+    r"|(?:raised|upgraded|bumped) to sev|pag(?:es|ed) (?:the |our )?(?:[\w-]+ ){0,3}on-?call)\b"
 )
 
 
 def _strength(low: str) -> int:
     """2 for a detection told, 1 for a tool or a message named, 0 for none."""
-    if _ITSELF.compiled.search(low):
+    if _ITSELF.compiled.search(low) or recovered(low):
         return 0
     told_by = _TOLD_BY.compiled.search(low)
     if told_by and (
-        _OUTWARD.compiled.search(low, told_by.start())
-        or _STOPPED.compiled.match(low, told_by.end())
+        _OUTWARD.compiled.search(low, told_by.start()) or STOPPED.compiled.match(low, told_by.end())
     ):
         told_by = None  # the responders telling the outside; "customer reports stop"
     alarm = _ALARM.compiled.search(low)
-    for told in (told_by, _DETECTED.compiled.search(low), alarm):
-        if told and not _denied(low, told.start()) and not _silent(low, told):
+    for told in (told_by, _DETECTED.compiled.search(low), first_sign(low), alarm):
+        if (
+            told
+            and not denied_here(low, told.start())
+            and not SAID_NOTHING.compiled.match(low, told.end())
+            and not silent(low, told)
+        ):
             return 2
     found = [
         m
         for m in lexicon("detection").finditer(low)
-        if not _denied(low, m.start()) and not _not_noticing(low, m) and not _silent(low, m)
+        if not denied_here(low, m.start()) and not not_noticing(low, m) and not silent(low, m)
     ]
     if any(not _WEAK.compiled.match(m.group(0)) for m in found):
         return 2
     return 1 if found else 0
-
-
-# watching the recovery after the fix: "incident resolved, monitoring continues"
-_WATCHING = Lazy(r"\bmonitor\w*\s+continu|\b(?:continu\w*|keep|keeps|kept) (?:to )?monitor")
-
-
-# matched where a report word ends: "reports stop", "complaints ceased"
-_STOPPED = Lazy(
-    r"\s(?:(?:have|has|had) (?:now )?|(?:are|were) )?"
-    r"(?:stop|stopped|stops|ceased?|end(?:ed|s)?|dropped off|died down)\b"
-)
-
-
-# a check reporting the recovery: "UptimeRobot reports UP", "the probe reported healthy"
-_BACK_UP = Lazy(r"\s(?:up|ok|okay|healthy|green|recovered|back|normal|resolved)\b")
-
-
-# a scheduled job that runs ("the backup cron fires at 13:00"): the trigger, not an alert
-_JOB_BEFORE = Lazy(
-    r"\b(?:cron|crontab|jobs?|backups?|scripts?|tasks?|timers?|batch|migrations?|schedulers?"
-    r"|deploys?|deployments?)\b[^.;]{0,20}$"
-)
-
-
-def _not_noticing(low: str, m: re.Match[str]) -> bool:
-    """A word of the detection lexicon that tells no detection here: a page by a person or a
-    team, a job that fires, "noticeably" slow, or the watching of a recovery."""
-    word = m.group(0)
-    if word.startswith("report") and (
-        _STOPPED.compiled.match(low, m.end()) or _BACK_UP.compiled.match(low, m.end())
-    ):
-        return True  # "customer reports stop": the end of the impact, not its detection
-    if word.startswith("pages"):
-        return PERSON_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
-    if word.startswith("fir"):
-        return _JOB_BEFORE.compiled.search(low, max(0, m.start() - 40), m.start()) is not None
-    if word.startswith("notic") and low.startswith("noticeabl", m.start()):
-        return True
-    return _WATCHING.compiled.search(low, max(0, m.start() - 20), m.end() + 20) is not None
-
-
-# an alarm that said nothing: "the disk monitor did not fire", "the alarm had been
-# suppressed", "below the 10-point alert threshold, so no page", "goes to a mailbox that is
-# not monitored overnight"
-_SILENT = Lazy(
-    r"\b(?:did(?:n['’]t| not)|does(?:n['’]t| not)|never|failed to|could(?:n['’]t| not)) "
-    r"(?:fire[sd]?|trigger(?:ed|s)?|alert(?:ed|s)?|page[sd]?|go off|went off|notif(?:y|ied|ies)"
-    r"|ring|rang|detect(?:ed|s)?|catch(?:es)?|caught)\b"
-    r"|\b(?:was|were|had been|has been|is|are) (?:\w+ )?(?:muted|suppressed|silenced|snoozed"
-    r"|not (?:monitored|watched|read)|unmonitored)\b"
-    r"|\bno (?:alerts?|alarms?|pages?|notifications?) (?:was |were )?(?:raised|fired|sent|went)"
-    r"|\bso no (?:alerts?|alarms?|pages?|notifications?)\b"
-    # a check that came back clean: "checks of peer status and alarms showed no errors"
-    r"|\b(?:show(?:ed|s)?|found|gave|returned|raised) (?:no|zero|nothing)\b"
-    r"|\bbelow (?:the |its |our )?(?:[\w-]+ )?(?:alert(?:ing)? |paging )threshold\b"
-)
-
-
-def _silent(low: str, m: re.Match[str]) -> bool:
-    """A word of the detection lexicon in a clause that says the alarm stayed silent: not
-    how the issue was noticed."""
-    end = low.find(". ", m.end())
-    end = len(low) if end < 0 else end
-    return _SILENT.compiled.search(low, max(0, m.start() - 60), min(end, m.end() + 100)) is not None
-
-
-def _denied(low: str, at: int) -> bool:
-    """A detection denied just before `at`: "Nobody noticed"; not "did not notice until
-    someone showed me", which tells when it was noticed."""
-    return denied(low, at) and _UNTIL.search(low, max(0, at - 48), at) is None
-
-
-_UNTIL = re.compile(r"\b(?:until|till)\b")

@@ -2,7 +2,8 @@
 (checks/detection.py): reported or discovered ("detected when…", "got messages from…"), a page
 opened that failed ("opened the site and got a 503", "I open the app and it spins forever"),
 an attempt to use the service that failed, the failure seen in one's own browser, channels
-that lit up, a checking tool or a grader that failed, a call to the service desk."""
+that lit up, a checking tool or a grader that failed (a call to the service desk is a first
+sign, checks/first_sign.py)."""
 
 from __future__ import annotations
 
@@ -66,10 +67,6 @@ DETECTED = Lazy(
     # task 3 fails", "the grader for project 4 failed"
     r"|\b(?:(?:smoke|synthetic|uptime|health) ?(?:tests?|checks?)|checkers?|(?:auto-?)?graders?)\b"
     r"(?: (?:for|of|on) [^.;:]{1,25}?)? (?:fails|failed|is failing|starts failing)\b"
-    # a call to the desk where people report faults: "the charge nurse calls the Service Desk"
-    r"|\b(?:calls|called|rings|rang|phones|phoned|contacts|contacted|e-?mails|e-?mailed)"
-    r" (?:the |our )?(?:it |ict )?(?:service ?desk|help ?desk|support (?:desk|line)|switchboard"
-    r"|noc)\b"
     # the entry that says it is the detection: "That's how I found out."
     r"|\bthat(?:['’]s| is| was) how (?:i|we|they|the team) (?:first )?(?:found out|noticed"
     r"|learned|learnt|heard|knew)\b"

@@ -72,8 +72,15 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     named team that "was paged", "was engaged", told anywhere but in the measures; or, in an
     Escalation section or under an "Escalation:" label, a team or person named."""
     excluded = lexicon("escalation_excluded")
-    # a task among the measures ("an expiry alert sent to the on-call") is planned, not done
-    planned = {id(b) for sec in secs if sec.has("measures") for b in sec.blocks if b.kind == "item"}
+    # a task among the measures, an item or a table row ("an expiry alert sent to the on-call",
+    # "| Update the runbook: check saturation before engaging Edge |"), is planned, not done
+    planned = {
+        id(b)
+        for sec in secs
+        if sec.has("measures")
+        for b in sec.blocks
+        if b.kind in ("item", "row")
+    }
     verbs = (_PASSIVE_ESCALATION.compiled, lexicon("escalation_verb"), _ENGAGED.compiled)
     told = [b for b in blocks if id(b) not in planned]
     present = lexicon("escalation_present")  # read by _told_present

@@ -4,10 +4,11 @@ impact, the share of users affected and the cause it names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..models import Block, Document, TimeRef
-from ..parse.opening import ABOUT_WRITE_UP
+from ..parse.opening import ABOUT_WRITE_UP, COURTESY
 from ..parse.views import summary_blocks, summary_sections
 from ..text.borrowed import own_blocks
 from ..text.lexicon import lexicon
@@ -41,10 +42,21 @@ def summary(doc: Document) -> Summary:
         "end_time": time_fact(doc, end) if end else None,
         "duration": _duration(doc, span, start, end),
         "timezone": summary_zone(doc, span),
-        "impact": _impact(doc, blocks),
+        "impact": _not_courtesy(lambda bs: _impact(doc, bs), blocks),
         "affected_share": affected_share(blocks),
-        "root_cause": summary_cause(doc, blocks),
+        "root_cause": _not_courtesy(lambda bs: summary_cause(doc, bs), blocks),
     }
+
+
+def _not_courtesy(
+    find: Callable[[list[Block]], Evidence | None], blocks: list[Block]
+) -> Evidence | None:
+    """What `find` quotes, looked for again without the paragraph of a courtesy line ("We
+    sincerely apologise for the failure of…"): the line only when nothing else tells it."""
+    found = find(blocks)
+    if found is None or not COURTESY.match(found["quote"].lower()):
+        return found
+    return find([b for b in blocks if found["quote"] not in b.text]) or found
 
 
 def _none() -> Summary:

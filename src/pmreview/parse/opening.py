@@ -38,6 +38,14 @@ ABOUT_WRITE_UP = re.compile(
     # the purpose of the account: "we want to say sorry, and to explain honestly what happened"
     r"|\b(?:to|will|we'll) explain (?:\w+ )?(?:what happened|what went wrong|why it)\b"
 )
+# a courtesy line: the writer's apology, thanks or understanding, not a fact of the incident
+# ("We sincerely apologise for…", "We understand how important… is to your business",
+# "Please accept our apologies", "Thank you for your patience")
+COURTESY = re.compile(
+    r"^\W*(?:(?:we|i)\s+(?:\w+ly\s+|would like to\s+|want to\s+|wish to\s+)?(?:apologi[sz]e"
+    r"|(?:are|am) (?:\w+ )?sorry|regret|understand how|know how|recogni[sz]e how|appreciate"
+    r"|thank)|(?:please )?accept our\b|our (?:\w+ )?apologies\b|thank you\b|(?:we|i) say sorry)"
+)
 # a block of e-mail header lines ("From: …", "**To:** All Staff", "Date: Fri, 14 Nov 2025 …")
 _MAIL_HEADER = re.compile(
     r"^(?:[*_]*+(?:from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*[*_]*+:[^\n]*(?:\n|$))+$",
