@@ -152,7 +152,7 @@ def _statement(text: str, sentence: tuple[int, int], start: int) -> int:
 
 # a sentence's first word, after a list marker, a checkbox and an opening label
 _FIRST = re.compile(
-    r"[\s>#+•—–-]*(?:\d+[.)]\s*)?(?:\[[ xX]\]\s*)?"
+    r"\A[\s>#+•—–-]*+(?:\d+[.)]\s*)?(?:\[[ xX]\]\s*)?"
     r"(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?[*_]*([A-Za-z]+)"
 )
 _NEXT = re.compile(r",\s+(?:and\s+)?([A-Za-z]+)")
@@ -162,7 +162,7 @@ def _instructions(text: str, sentence: tuple[int, int]) -> list[int]:
     """Where a sentence of instructions ("Conduct security audits, enforce device policies.")
     goes on to its next instruction: at each comma before a verb, when the sentence opens
     with a verb; each instruction is a measure of its own."""
-    first = _FIRST.match(text, *sentence)
+    first = _FIRST.match(text[slice(*sentence)])
     if first is None or first.group(1).lower() not in verbs():
         return []
     found = _NEXT.finditer(text, *sentence)
