@@ -17,6 +17,7 @@ from ..text.phrase_end import whole_phrase
 from ..text.phrases import Live, Phrases, index
 from ..text.prefilter import lower_case
 from ..text.sentences import sentences
+from ..text.verb_forms import verbs
 from . import Rule
 from ._text import blocks, hit_at
 from .vague_context import Context, is_vague_here
@@ -145,8 +146,27 @@ def _hit(block: Block, entry: Entry, m: re.Match[str], end: int) -> Hit:
 
 def _statement(text: str, sentence: tuple[int, int], start: int) -> int:
     """Which statement of its sentence the words at `start` stand in (0 for the first)."""
-    breaks = _STATEMENT_BREAK.finditer(text, *sentence)
-    return sum(b.start() < start for b in breaks)
+    breaks = [b.start() for b in _STATEMENT_BREAK.finditer(text, *sentence)]
+    return sum(b < start for b in breaks + _instructions(text, sentence))
+
+
+# a sentence's first word, after a list marker, a checkbox and an opening label
+_FIRST = re.compile(
+    r"\A[\s>#+•—–-]*+(?:\d+[.)]\s*)?(?:\[[ xX]\]\s*)?"
+    r"(?:\*\*[^*\n]{1,60}\*\*:?\s*|[A-Z][\w ]{0,40}:\s+)?[*_]*([A-Za-z]+)"
+)
+_NEXT = re.compile(r",\s+(?:and\s+)?([A-Za-z]+)")
+
+
+def _instructions(text: str, sentence: tuple[int, int]) -> list[int]:
+    """Where a sentence of instructions ("Conduct security audits, enforce device policies.")
+    goes on to its next instruction: at each comma before a verb, when the sentence opens
+    with a verb; each instruction is a measure of its own."""
+    first = _FIRST.match(text[slice(*sentence)])
+    if first is None or first.group(1).lower() not in verbs():
+        return []
+    found = _NEXT.finditer(text, *sentence)
+    return [m.start() for m in found if m.group(1).lower() in verbs()]
 
 
 # where a claim stands in a block: its sentence, and its statement in the sentence

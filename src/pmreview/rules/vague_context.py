@@ -58,6 +58,11 @@ SKIPS = frozenset(
         "other_event",
         "signoff",
         "later_change",
+        "record",
+        "narrated",
+        "found",
+        "told_elsewhere",
+        "feedback",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}

@@ -215,6 +215,24 @@ def conditions(place: Place) -> bool:
     return bool(_CONDITION.search(place.before) and markers()["future"].search(sentence))
 
 
+# the purpose of a check told as the signal it gives and on what ("add monitoring of the
+# pump's power supply so that a tripped breaker raises an alarm", "so a missed run pages the
+# on-call"): what sets it off and what it raises make it a task one can test; "so that
+# problems raise an alert" names no event
+_RAISES = re.compile(
+    r"\bso(?: that)?\s+(?!that\b)(?!(?:there (?:is|are) )?(?:an? |any )?(?:issues?|problems?"
+    r"|something|anything|things|errors?|incidents?|failures?|it|they|we|i|you)\b)(?:(?:a|an|any|the|every"
+    r"|each)\s+)?[\w/.`'-]+(?:\s+[\w/.`'-]+){0,5}?\s+(?:raises?|triggers?|fires?|pages?|opens?"
+    r"|sends?|creates?|files?|posts?|sounds?)\s+(?:(?:an?|the|our|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:alerts?|alarms?|pages?|tickets?|notifications?|incidents?|warnings?|on-?call)\b"
+)
+
+
+def raises_signal(sentence: str) -> bool:
+    """The measure's purpose names the event that sets it off and the signal it raises."""
+    return _RAISES.search(sentence) is not None
+
+
 _MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 _TASK_KINDS = frozenset({"measures", "action_items"})
 # the few words a bare promise may carry besides its own ("honestly", "next time", "promise")

@@ -13,6 +13,7 @@ from . import vague_document as told
 from . import vague_harm as harm
 from . import vague_measures as measures
 from . import vague_reasons as reasons
+from . import vague_records as records
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -131,6 +132,11 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "other_event": reasons.other_event,
     "later_change": reasons.later_change,
     "signoff": measures.signs_off,
+    "record": records.records,
+    "narrated": records.narrated,
+    "found": records.found,
+    "told_elsewhere": records.told_elsewhere,
+    "feedback": records.feedback,
     "milestone": told.milestone,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
@@ -152,7 +158,9 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "watched": lambda place: marked("watched")(_sentence(place)),
     "listed": lambda place: roles.listed(place.after),
     "tracked": lambda place: roles.tracked(place.written),
-    "trigger": lambda place: roles.triggered(_sentence(place)),
+    "trigger": lambda place: (
+        roles.triggered(_sentence(place)) or measures.raises_signal(_sentence(place))
+    ),
     "product": lambda place: names_product(place.written),
     "timed": clock.timed,
     "clocked": clock.clocked,
