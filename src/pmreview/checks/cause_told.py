@@ -154,6 +154,25 @@ def defect_then(sentence: str) -> bool:
     )
 
 
+def defect_of_named_before(sentence: str, before: str) -> bool:
+    """A defect told of a thing the sentence before named ("A default-deny NetworkPolicy was
+    applied to `shop`. The policy did not allow DNS traffic, so…"): the sentence points back
+    ("the policy", "this rule") to a word of the one before, which names something specific."""
+    low = sentence.translate(ASCII_LOWER)
+    m = DEFECT_THEN.compiled.search(low)
+    back = m and _POINTS_BACK.compiled.match(low, 0, m.start())
+    return bool(
+        back
+        and back["head"] in before.translate(ASCII_LOWER)
+        and (sem.specific_terms(before) or "`" in before)
+        and not _PEOPLE.compiled.search(back["head"])
+    )
+
+
+# "The policy ", "This new rule ": a definite subject and its head noun, right before the defect
+_POINTS_BACK = Lazy(r"\W*(?:the|this|that|these|those) (?:new |same )?(?P<head>[a-z][\w-]{2,}) $")
+
+
 # people who lacked something ("users had no way to pay, so…") tell the impact, not a defect
 _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone|nobody)\b")
 

@@ -24,6 +24,7 @@ from .cause_told import (
     STATED,
     change_did,
     damaged,
+    defect_of_named_before,
     defect_then,
     lapsed,
     mistake,
@@ -116,7 +117,12 @@ def _cause_sentence(
             # the cause words read through emphasis ("**Root** **cause**:")
             sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
             nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if _cause_at_word(sentence, pattern, nxt, every) or _cause_told(b.text[s:e], sentence):
+            before = b.text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+            if (
+                _cause_at_word(sentence, pattern, nxt, every)
+                or _cause_told(b.text[s:e], sentence)
+                or defect_of_named_before(b.text[s:e], before)
+            ):
                 return sem.evidence(b, s, e)
     return None
 
