@@ -54,3 +54,34 @@ def test_a_defect_of_the_thing_named_before_is_the_cause(told: str) -> None:
 )
 def test_no_named_thing_before_is_no_cause(told: str) -> None:
     assert _cause(told) is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Checkout went down after the primary Postgres node ran out of disk.",
+        "Rack PDU-2 lost power after the utility feed failed and the transfer switch did not"
+        " move the load to the generator.",
+        "The API returned errors for most calls after the Redis primary crashed and no replica"
+        " was promoted.",
+        "Every build stopped after the `runner-3` host filled up its root disk.",
+    ],
+)
+def test_a_failure_after_a_named_part_failed_is_the_cause(told: str) -> None:
+    cause = _cause(told)
+    assert cause is not None and "after" in str(cause["quote"])
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The site came back after we restarted nginx on web-1.",
+        "Errors stopped after the rollback of release 4.2 finished.",
+        "We paged the database lead after the error rate on the Postgres cluster kept failing"
+        " to drop.",
+        "Buyers could not pay after 10:00, when the queue of orders started to grow.",
+        "Checkout stayed down after the on-call team did not see the first page.",
+    ],
+)
+def test_a_recovery_or_an_action_after_something_is_no_cause(told: str) -> None:
+    assert _cause(told) is None
