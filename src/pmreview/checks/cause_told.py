@@ -171,7 +171,7 @@ def defect_of_named_before(sentence: str, before: str) -> bool:
 
 # "The policy ", "This new rule ": a definite subject and its head noun, right before the defect
 _POINTS_BACK = Lazy(
-    r"[^\w\s]{0,4}(?:the|this|that|these|those) (?:new |same )?(?P<head>[a-z][\w-]{2,30}) $"
+    r"\W{0,4}(?:the|this|that|these|those) (?:new |same )?(?P<head>[a-z][\w-]{2,30}) $"
 )
 
 
