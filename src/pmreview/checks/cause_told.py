@@ -154,6 +154,64 @@ def defect_then(sentence: str) -> bool:
     )
 
 
+def defect_of_named_before(sentence: str, before: str) -> bool:
+    """A defect told of a thing the sentence before named ("A default-deny NetworkPolicy was
+    applied to `shop`. The policy did not allow DNS traffic, so…"): the sentence points back
+    ("the policy", "this rule") to a word of the one before, which names something specific."""
+    low = sentence.translate(ASCII_LOWER)
+    m = DEFECT_THEN.compiled.search(low)
+    back = m and _POINTS_BACK.compiled.match(low, 0, m.start())
+    return bool(
+        back
+        and back["head"] in before.translate(ASCII_LOWER)
+        and (sem.specific_terms(before) or "`" in before)
+        and not _PEOPLE.compiled.search(back["head"])
+    )
+
+
+# "The policy ", "This new rule ": a definite subject and its head noun, right before the defect
+_POINTS_BACK = Lazy(
+    r"\W{0,4}(?:the|this|that|these|those) (?:new |same )?(?P<head>[a-z][\w-]{2,30}) $"
+)
+
+
+def failed_after(sentence: str) -> bool:
+    """A failure told after a part of the system that failed ("Rack PDU-2 lost power after the
+    utility feed failed and the transfer switch did not move the load", "the API returned
+    errors after the Redis primary crashed"): the failure before "after", never one of people
+    ("we", "buyers"), and a part named and failing after it; not a recovery ("came back after
+    we restarted nginx") nor a time ("after 10:00")."""
+    low = sentence.translate(ASCII_LOWER)
+    m = FAILED_AFTER.compiled.search(low)
+    if not m or _PEOPLE.compiled.search(low, 0, m.start()):
+        return False
+    rest = low[m.end() :]
+    part = _PART_FAILED.compiled.search(rest)
+    subject = rest[: part.start()] if part else ""
+    return bool(
+        0 < len(subject.split()) <= _SUBJECT_WORDS
+        and not any(c in subject for c in ",;:")
+        and not _PEOPLE.compiled.search(subject)
+        and not _STAFF.compiled.search(subject)
+    )
+
+
+# a failure, then "after": "lost power after", "returned errors for most calls after"
+FAILED_AFTER = Lazy(
+    r"\b(?:lost (?:power|connectivity|data)|went (?:down|offline|dark)|crashed|failed|stopped"
+    r"|returned (?:\w+ )?errors|(?:became|was|were) (?:unavailable|unreachable|down))\b"
+    r"[^.;]{0,40}? after (?!\d)"
+)
+# the words of the thing that failed, named right after "after": "the utility feed", "our
+# `runner-3` host", "utility service to the site"
+_SUBJECT_WORDS = 7
+_STAFF = Lazy(r"\b(?:team|engineers?|on-?call|staff|someone|operators?|admins?|technicians?)\b")
+# what the part after "after" did: "the utility feed failed", "the switch did not move the load"
+_PART_FAILED = Lazy(
+    r"\b(?:failed|crashed|died|hung|did(?:n['’]t| not) \w+|ran out|expired|went down|was lost)\b"
+)
+
+
 # people who lacked something ("users had no way to pay, so…") tell the impact, not a defect
 _PEOPLE = Lazy(r"\b(?:users?|customers?|people|visitors?|clients?|we|i|they|you|everyone|nobody)\b")
 

@@ -13,7 +13,7 @@ from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .mechanism import NOT_WHAT_HAPPENED, THE_HUNT, chain, mechanism, named
+from .mechanism import FAILED, NOT_WHAT_HAPPENED, THE_HUNT, chain, mechanism, motive, named
 from .record import Part, shown_place
 from .semantics import Evidence
 from .theories import told_as_theory
@@ -97,7 +97,7 @@ def _what_happened(sentence: str) -> bool:
 
 
 def _tells_how(low: str) -> bool:
-    return bool(_HOW_IT_FAILED.compiled.search(low)) and not _ONLY_EFFECT.compiled.match(low)
+    return bool(FAILED.compiled.search(low)) and not _ONLY_EFFECT.compiled.match(low)
 
 
 def story_blocks(doc: Document) -> list[Block]:
@@ -109,15 +109,6 @@ def story_blocks(doc: Document) -> list[Block]:
         for b in s.blocks
         if not is_block_quote(b)
     ]
-
-
-# how one thing broke another: "…, so certbot couldn't bind port 80", "was caused by"
-_HOW_IT_FAILED = Lazy(
-    r"\b(?:caus|because\b|due to\b|led to\b|lead(?:s|ing)? to\b|result(?:ed|ing)? in\b"
-    r"|,\s*so\b|\bso (?:that )?\w+ (?:could|can|would|did)\b|could ?n[o'’]?t\b|unable\b"
-    r"|fail(?:ed|s|ing)?\b|crash|overwhelm"
-    r"|exhaust|filled|ran out\b)"
-)
 
 
 # a sentence that tells only what the cause before it did ("This caused all pods to hang")
@@ -135,6 +126,7 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
             low = b.lower[s:e]
             if (
                 (_gives_cause(low) or sem.ATTACK.search(low))
+                and not motive(low)
                 and not _DETECTED.compiled.search(low)
                 and not told_as_theory(low)
                 and sem.words(low) >= 8

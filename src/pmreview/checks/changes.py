@@ -52,7 +52,26 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         and not _before_the_fix(low, m.start())
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    return bool(changes) and bool(terms or part)
+    return bool(changes) and bool(terms or part or _tagged(sentence))
+
+
+def _tagged(sentence: str) -> bool:
+    """A thing named by its asset tag: "fuse F3", "PDU-B2", "breaker CB-12", "web-03"; not a
+    quarter, a severity or a priority ("Q3", "SEV2", "P1"), nor in a step taken besides the
+    fix ("then rebooted lb-01 just in case")."""
+    if _PRECAUTION.compiled.search(sentence.lower()):
+        return False  # "then rebooted lb-01 just in case": a step besides the fix
+    return any(not _NOT_TAG.fullmatch(m.group(0)) for m in _TAG.finditer(sentence))
+
+
+_PRECAUTION = Lazy(
+    r"\bjust in case\b|\bto be (?:safe|sure)\b|\bas a precaution|\bprecautionary\b"
+    r"|\bfor good measure\b"
+)
+
+
+_TAG = re.compile(r"\b(?:[A-Z]{1,6}-?[A-Z]?\d{1,4}[a-z]?|[a-z]{2,8}-\d{1,4})\b")
+_NOT_TAG = re.compile(r"Q[1-4]|SEV-?\d|P[0-5]|H[12]|FY\d+|v\d+|[A-Z]{1,4}\d+[smhd]")
 
 
 def _unquoted(sentence: str) -> str:

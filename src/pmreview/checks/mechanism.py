@@ -4,6 +4,8 @@ root cause names a concrete thing, and in the story below a TL;DR)."""
 
 from __future__ import annotations
 
+import re
+
 from ..models import Block
 from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
@@ -26,6 +28,37 @@ THE_HUNT = Lazy(
 )
 
 
+def motive(low: str) -> bool:
+    """Why the writer did something, told of people on both sides of "because" ("I had added a
+    backup cron job because we had just learned about backups", "we lost the afternoon because
+    I was sure it was the certificate"): nothing failing is told before it, nor after it but
+    as a belief."""
+    m = _MOTIVE.compiled.match(low)
+    if not m or FAILED.compiled.search(m["act"]) or lexicon("mechanism").search(m["act"]):
+        return False
+    after = low[m.start("who") :]
+    return bool(_BELIEF.compiled.match(after) or not lexicon("mechanism").search(after))
+
+
+# a person did something (after a lead-in: "At 02:58, we …") because a person thought or wanted
+_MOTIVE = Lazy(
+    r"^\W*(?:[^,.;]{1,40},\s*)?(?:i|we)\b(?P<act>[^,;]*?),? because "
+    r"(?P<who>i|we|my|our|the team|they|he|she)\b"
+)
+# what a person believed, not what failed: "because I was sure the certificate was broken"
+_BELIEF = Lazy(
+    r"(?:i|we|they|he|she) (?:was|were) (?:sure|convinced|certain)\b"
+    r"|(?:i|we|they|he|she) (?:thought|believed|assumed)\b"
+)
+# how one thing broke another: "…, so certbot couldn't bind port 80", "was caused by"
+FAILED = Lazy(
+    r"\b(?:caus|because\b|due to\b|led to\b|lead(?:s|ing)? to\b|result(?:ed|ing)? in\b"
+    r"|,\s*so\b|\bso (?:that )?\w+ (?:could|can|would|did)\b|could ?n[o'’]?t\b|unable\b"
+    r"|fail(?:ed|s|ing)?\b|crash|overwhelm"
+    r"|exhaust|filled|ran out\b)"
+)
+
+
 def mechanism(blocks: list[Block]) -> Evidence | None:
     """A sentence that names the parts involved and how one broke the other ("the backup
     process ran on the web server and used most of its CPU"): two things of the system, a
@@ -38,6 +71,7 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
                 or told_as_theory(low)
                 or NOT_WHAT_HAPPENED.compiled.search(low)
                 or THE_HUNT.compiled.search(low)
+                or motive(low)
                 or sem.VAGUE_CAUSE.search(low)
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
@@ -86,6 +120,19 @@ _CHAIN = 3  # sentences a told chain may span
 
 
 def named(low: str) -> set[str]:
-    """The parts of the system a lower-cased text names (data/lexicon.toml)."""
+    """The parts of the system a lower-cased text names (data/lexicon.toml), the words of one
+    noun phrase as one part: "the database server", "an API endpoint", "the login queue" name
+    one thing each, not two, while "the load balancer sent traffic to one server" names three."""
     things = (lexicon("system_part"), lexicon("component"))
-    return {m.group(0) for p in things for m in p.finditer(low)}
+    spans = sorted((m.start(), m.end()) for p in things for m in p.finditer(low))
+    parts: list[tuple[int, int]] = []
+    for start, end in spans:
+        if parts and (start <= parts[-1][1] or _JOINED.fullmatch(low, parts[-1][1], start)):
+            parts[-1] = (parts[-1][0], max(end, parts[-1][1]))
+        else:
+            parts.append((start, end))
+    return {low[s:e] for s, e in parts}
+
+
+# what lies between two words of one noun phrase: a space or a hyphen ("api endpoint", "db-server")
+_JOINED = re.compile(r"[ \t-]")

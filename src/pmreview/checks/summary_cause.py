@@ -19,12 +19,15 @@ from .cause_told import (
     CHANGE_DID,
     DAMAGED,
     DEFECT_THEN,
+    FAILED_AFTER,
     LAPSED,
     MISTAKE,
     STATED,
     change_did,
     damaged,
+    defect_of_named_before,
     defect_then,
+    failed_after,
     lapsed,
     mistake,
     stated_as_cause,
@@ -99,6 +102,7 @@ def _cause_sentence(
         LAPSED.compiled,
         MISTAKE.compiled,
         DAMAGED.compiled,
+        FAILED_AFTER.compiled,
     )
     for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
@@ -113,12 +117,31 @@ def _cause_sentence(
                 or told_as_theory(sentence)
             ):
                 continue
-            # the cause words read through emphasis ("**Root** **cause**:")
-            sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
-            nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-            if _cause_at_word(sentence, pattern, nxt, every) or _cause_told(b.text[s:e], sentence):
+            if _names_cause(b, spans, i, pattern, every):
                 return sem.evidence(b, s, e)
     return None
+
+
+def _names_cause(
+    b: Block,
+    spans: list[tuple[int, int]],
+    i: int,
+    pattern: re.Pattern[str] | Alternation,
+    every: bool,
+) -> bool:
+    """Whether sentence `i` of the block names a cause: at a cause word, told without one, or
+    as a defect of the thing the sentence before named."""
+    s, e = spans[i]
+    # the cause words read through emphasis ("**Root** **cause**:")
+    sentence = b.lower[s:e]
+    sentence = _SPLIT_BOLD.sub(" ", sentence) if "* *" in sentence else sentence
+    nxt = b.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+    before = b.text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+    return (
+        _cause_at_word(sentence, pattern, nxt, every)
+        or _cause_told(b.text[s:e], sentence)
+        or defect_of_named_before(b.text[s:e], before)
+    )
 
 
 def _cause_at_word(
@@ -140,6 +163,7 @@ def _cause_told(text: str, sentence: str) -> bool:
     return bool(
         _defect_in_named(text)
         or defect_then(text)
+        or failed_after(text)
         or change_did(text)
         or lapsed(text)
         or mistake(text)
