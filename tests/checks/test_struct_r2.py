@@ -1,0 +1,60 @@
+"""Structural readings by family, round 2 (examples written for these tests).
+
+- A story told in chapters whose titles name no part ("## 02:14", "## Down the wrong rabbit
+  hole", "**Act one**"), right under the document's title with no opening text: the document
+  has no summary (spec: the text before the first section). Opening text under the title, a
+  lone subtitle over it, or a titled summary keep theirs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.summary import summary
+
+_STORY = (
+    "My phone rang at 01:12 UTC: the checkout API answered every request with a 500.\n\n"
+    "## Chasing the wrong thing\n\nI was sure the load balancer was broken and restarted it.\n\n"
+    "## The fix\n\nAt 02:05 UTC I rolled back release 4.2 and orders went through again.\n\n"
+    "## What we will change\n\n- Add a canary stage to the deploy pipeline.\n"
+    "- Alert on checkout 5xx above 2% for 5 minutes.\n"
+)
+
+
+def _present(text: str) -> bool:
+    return summary(doc_of(text))["present"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"# The rollback that came late\n\n## 01:12\n\n{_STORY}",
+        f"# A long night\n\n## Sunday, a little after one\n\n{_STORY}",
+        "# Checkout down\n\n**Part one: the page**\n\n"
+        + _STORY.replace("## ", "**", 1).replace("wrong thing", "wrong thing**", 1),
+        f"Checkout down\n=============\n\nThe beginning\n-------------\n\n{_STORY}",
+    ],
+)
+def test_a_story_in_chapters_right_under_the_title_has_no_summary(text: str) -> None:
+    assert not _present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # opening text under the title tells the incident
+        "# The rollback that came late\n\nOn 3 May from 01:12 to 02:05 UTC every checkout"
+        " request failed with a 500 because release 4.2 broke the payment client.\n\n"
+        f"## 01:12\n\n{_STORY}",
+        # a lone subtitle over the opening text, then the parts
+        "# My first postmortem\n\n## An outage I caused\n\nOn 3 May from 01:12 to 02:05 UTC"
+        " every checkout request failed with a 500 because release 4.2 broke the payment"
+        " client.\n\n## Timeline\n\n- 01:12 UTC alert fired\n- 02:05 UTC rolled back\n",
+        # a titled summary anywhere
+        f"# The rollback that came late\n\n## Summary\n\nOn 3 May from 01:12 to 02:05 UTC every"
+        f" checkout request failed with a 500.\n\n## 01:12\n\n{_STORY}",
+    ],
+)
+def test_an_opening_a_subtitle_or_a_titled_summary_stays_the_summary(text: str) -> None:
+    assert _present(text)
