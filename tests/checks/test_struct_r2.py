@@ -58,3 +58,34 @@ def test_a_story_in_chapters_right_under_the_title_has_no_summary(text: str) -> 
 )
 def test_an_opening_a_subtitle_or_a_titled_summary_stays_the_summary(text: str) -> None:
     assert _present(text)
+
+
+_OPENING = (
+    "# The night the certificate ran out\n\nOn Friday 6 June my shop site was down from 8 pm"
+    " until 11:40 pm because its TLS certificate had expired, so every visitor got a browser"
+    " warning instead of the shop.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "chapters",
+    [
+        "## First, the panic\n\nAt 8 pm a friend sent me a screenshot.\n\n"
+        "## Then, the wrong idea\n\nThe certificate had expired at 19:52 GMT.\n\n",
+        "**Chapter one**\n\nAt 8 pm a friend sent me a screenshot.\n\n"
+        "**Chapter two**\n\nI checked the logs; the expiry was 19:52 UTC.\n\n",
+    ],
+)
+def test_a_zone_only_in_the_story_chapters_is_not_the_summary_s(chapters: str) -> None:
+    facts = summary(doc_of(_OPENING + chapters + "## Next time\n\n- Install certbot.\n"))
+    assert facts["present"] is not None
+    assert facts["start_time"] is not None
+    assert facts["timezone"] is None
+
+
+def test_a_zone_in_the_opening_counts_before_the_chapters() -> None:
+    text = _OPENING.replace("8 pm", "8 pm WAT") + (
+        "## First, the panic\n\nA friend sent me a screenshot.\n\n"
+        "## Then, the wrong idea\n\nI rewrote the nginx config.\n\n"
+    )
+    assert summary(doc_of(text))["timezone"] is not None

@@ -52,12 +52,12 @@ def summary_sections(doc: Document) -> list[Section]:
                 continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
-            if (
-                out
-                and _chapter(s, secs)
-                and not any(says_something(b) for o in out for b in o.blocks)
-            ):
-                return []  # "# The failover" then "## 02:14": no text before the first section
+            if out and _chapter(s, secs):  # "## 02:14", "## Down the wrong rabbit hole"
+                told = [b for o in out for b in o.blocks if says_something(b)]
+                if not told:
+                    return []  # no text before the first section: no summary
+                if any(tells(b) for b in told):
+                    break  # the opening tells the incident: the chapters are the story
             out.append(replace(s, blocks=without_headers(s.blocks)))
         return [s for s in out if s.blocks or s.title.strip()]
     if start == 0 and not strong and _title_tells(secs):
