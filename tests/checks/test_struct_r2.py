@@ -12,6 +12,7 @@ import pytest
 from _support import doc_of
 
 from pmreview.checks.summary import summary
+from pmreview.parse import kinds_of
 
 _STORY = (
     "My phone rang at 01:12 UTC: the checkout API answered every request with a 500.\n\n"
@@ -89,3 +90,27 @@ def test_a_zone_in_the_opening_counts_before_the_chapters() -> None:
         "## Then, the wrong idea\n\nI rewrote the nginx config.\n\n"
     )
     assert summary(doc_of(text))["timezone"] is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "What actually went wrong",
+        "What really went wrong",
+        "What exactly went wrong?",
+        "Why it actually broke",
+        "What truly caused the outage",
+        "How did this actually happen?",
+        "What was really broken",
+    ],
+)
+def test_an_adverb_of_emphasis_keeps_a_cause_title(title: str) -> None:
+    assert "root_cause" in kinds_of(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["What nearly went wrong", "What went right", "What actually worked", "What really helped"],
+)
+def test_near_misses_of_cause_titles_stay_other(title: str) -> None:
+    assert "root_cause" not in kinds_of(title)
