@@ -114,3 +114,50 @@ def test_an_adverb_of_emphasis_keeps_a_cause_title(title: str) -> None:
 )
 def test_near_misses_of_cause_titles_stay_other(title: str) -> None:
     assert "root_cause" not in kinds_of(title)
+
+
+def _share(text: str) -> str | None:
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["affected_share"]
+    return None if found is None else str(found["quote"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "From 06:00 to 09:12 UTC a firmware update bricked thermostats: 9,200 of the"
+            " 150,000 SnugHome thermostats in service (6.1%) stopped answering.",
+            "9,200 of the 150,000",
+        ),
+        (
+            "Between 14:00 and 15:10 UTC 1,340 of our 22,000 card terminals could not take"
+            " payments.",
+            "1,340 of our 22,000",
+        ),
+        (
+            "From 20:00 to 21:30 CET 4% of doorbell cameras stopped sending alerts to their"
+            " owners' phones.",
+            "4%",
+        ),
+        (
+            "From 07:15 to 08:05 UTC 310 of the 5,600 rental scooters in Lisbon could not be"
+            " unlocked.",
+            "310 of the 5,600",
+        ),
+    ],
+)
+def test_a_share_of_the_devices_customers_own(text: str, quote: str) -> None:
+    assert _share(text) == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 06:00 to 09:12 UTC 12 of the 40 servers in the pool ran out of disk.",
+        "From 06:00 to 09:12 UTC 3 of 5 database nodes lost quorum.",
+        "From 06:00 to 09:12 UTC 211 of 1,200 pods were restarted by the scheduler.",
+        "From 06:00 to 09:12 UTC the thermostats' cloud API ran at 95% CPU.",
+    ],
+)
+def test_a_share_of_our_own_machines_is_no_share_of_users(text: str) -> None:
+    assert _share(text) is None

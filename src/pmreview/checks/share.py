@@ -59,6 +59,11 @@ _SHARE_WHO = Lazy(
     r"|offices|agencies|dealerships|franchisees|venues|salons|farms|libraries|charities"
     # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
     r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
+    # the devices customers own or rent, named by their kind: "9,200 of the 150,000
+    # thermostats in service", "4% of doorbell cameras" (not our servers, nodes or pods)
+    r"|thermostats|cameras|doorbells|routers|modems|(?:smart ?)?phones|handsets|tablets"
+    r"|watches|wearables|speakers|consoles|set-top boxes|(?:card |payment |pos )?terminals"
+    r"|kiosks|printers|(?:smart |electricity |gas |water )?meters|vehicles|cars|scooters|e-?bikes"
     # what a browser asks for: "half of page loads" is a share of the load
     r"|page ?(?:loads|views)|hits|everyone|everybody)\b",
     re.IGNORECASE,
