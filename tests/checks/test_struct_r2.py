@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from _support import doc_of
 
+from pmreview.checks.measures import measures
 from pmreview.checks.summary import summary
 from pmreview.parse import kinds_of
 
@@ -161,3 +162,30 @@ def test_a_share_of_the_devices_customers_own(text: str, quote: str) -> None:
 )
 def test_a_share_of_our_own_machines_is_no_share_of_users(text: str) -> None:
     assert _share(text) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "postmortem - compose deploy (task 0)",
+        "Task 0: Postmortem",
+        "Postmortem (task #2)",
+        "Project 0x19 - task one - web outage",
+    ],
+)
+def test_an_assignment_task_number_is_no_list_of_tasks(title: str) -> None:
+    assert not kinds_of(title) & {"measures", "action_items"}
+
+
+@pytest.mark.parametrize("title", ["Tasks", "Open tasks", "Follow-up tasks (3)", "Task list"])
+def test_a_title_of_tasks_stays_measures(title: str) -> None:
+    assert "action_items" in kinds_of(title)
+
+
+def test_a_document_titled_with_its_task_number_has_no_measures() -> None:
+    text = (
+        "# postmortem - nginx restart (task 0)\n\nOn 3 May from 10:00 to 10:40 UTC the site"
+        " returned 502 for all users because nginx was stopped.\n\n## timeline\n\n"
+        "- 10:00 UTC site down\n- 10:40 UTC nginx started\n"
+    )
+    assert not measures(doc_of(text))["present"]
