@@ -13,6 +13,7 @@ from _support import doc_of
 
 from pmreview.checks.measures import measures
 from pmreview.checks.summary import summary
+from pmreview.checks.timeline import timeline
 from pmreview.parse import kinds_of
 
 _STORY = (
@@ -189,3 +190,35 @@ def test_a_document_titled_with_its_task_number_has_no_measures() -> None:
         "- 10:00 UTC site down\n- 10:40 UTC nginx started\n"
     )
     assert not measures(doc_of(text))["present"]
+
+
+def _sentences_of(entry: str) -> int:
+    doc = doc_of(f"# Outage\n\n## Timeline\n\n- {entry}\n- 10:50 UTC closed the incident\n")
+    return int(timeline(doc)["entries"][0]["sentences"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "02:30 thought it was a noisy neighbour hammering the disk. suspended it. no change",
+        "10:05 UTC restarted nginx on web-01. Still down. No change.",
+        "10:05 UTC rolled back release 4.2. Incident resolved.",
+        "10:05 UTC paged the DB on-call. Acked. Joined the bridge.",
+    ],
+)
+def test_terse_fragments_add_to_the_sentence_before(entry: str) -> None:
+    assert _sentences_of(entry) <= 2
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "10:05 UTC restarted nginx on web-01. Checked the error log for upstream errors."
+        " Rolled back the deploy to release 4.1.",
+        "10:05 UTC the alert fired. We are investigating. It worked.",
+        "10:05 UTC tried a restart, and it failed. `df -h` showed `/` at 100%. The backups"
+        " folder held 1,900 dumps.",
+    ],
+)
+def test_three_sentences_stay_three(entry: str) -> None:
+    assert _sentences_of(entry) == 3

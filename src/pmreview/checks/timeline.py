@@ -13,7 +13,7 @@ from ..parse.timeline import newest_first, zone_words
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
 from ..text.prefilter import Lazy
-from ..text.sentences import sentences
+from ..text.sentences import sentences, told_sentences
 from ..text.times import TIME_RE, leading_date_only, leading_time
 from .detection import detection
 from .ended import resolution
@@ -171,7 +171,7 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
         # a numbered item's "4." is its marker, no sentence of its own
-        "sentences": len(sentences(Block("paragraph", line, line, _told(text)))),
+        "sentences": told_sentences(_told(text)),
         "single": not _joined_entries(text),
     }
 
