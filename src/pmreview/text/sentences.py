@@ -114,10 +114,10 @@ def told_sentences(text: str) -> int:
     first ("suspended it. no change", "Still down.") adds to the sentence before it, as a
     note's shorthand, and is none of its own ("`df -h` showed `/` at 100%." is one)."""
     spans = _sentences(text)
-    return len(spans[:1]) + sum(not _fragment(text[s:e]) for s, e in spans[1:])
+    return len(spans[:1]) + sum(not is_fragment(text[s:e]) for s, e in spans[1:])
 
 
-def _fragment(text: str) -> bool:
+def is_fragment(text: str) -> bool:
     """Three words or fewer with no subject of their own ("We are investigating." has one)."""
     words = re.findall(r"[^\s.!?*_]+", without_dates_and_times(text))
     return len(words) <= 3 and not (words and _SUBJECT.fullmatch(words[0]))
