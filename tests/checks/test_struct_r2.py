@@ -222,3 +222,41 @@ def test_terse_fragments_add_to_the_sentence_before(entry: str) -> None:
 )
 def test_three_sentences_stay_three(entry: str) -> None:
     assert _sentences_of(entry) == 3
+
+
+def _all_timed(timeline_text: str) -> bool:
+    doc = doc_of(f"# Outage\n\n## Timeline\n\n{timeline_text}\n")
+    found = timeline(doc)["entries"]
+    return bool(found) and all(e["time"] and e["list_item"] for e in found)  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- morning\n  - 10:40 pushed the new config\n  - 10:58 a user said it was broken\n"
+        "- afternoon\n  - 13:10 rolled back the config\n",
+        "- Before the fix\n  - 09:00 UTC alert fired\n  - 09:10 UTC paged the DB on-call\n"
+        "- After the fix\n  - 10:00 UTC errors back to baseline\n",
+        "- **Friday 3 May**\n  - 22:10 UTC site down\n- **Saturday 4 May**\n"
+        "  - 01:30 UTC site back\n",
+        "1. Detection\n   - 10:02 UTC alert on 5xx\n2. Recovery\n   - 10:40 UTC rollback done\n",
+    ],
+)
+def test_timed_events_under_untimed_parents_fail_the_format(text: str) -> None:
+    assert not _all_timed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # details under timed entries
+        "- 10:40 UTC pushed the new config\n  - removed the comments\n  - copied old lines\n"
+        "- 10:58 UTC a user said it was broken\n",
+        # a date and a time on the parent
+        "- 3 May, 22:10 UTC site down\n  - every request got a 502\n- 4 May, 01:30 UTC site back\n",
+        # a flat list
+        "- 10:02 UTC alert on 5xx\n- 10:40 UTC rollback done\n",
+    ],
+)
+def test_timed_parents_keep_the_format(text: str) -> None:
+    assert _all_timed(text)

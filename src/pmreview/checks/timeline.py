@@ -40,9 +40,7 @@ def timeline(doc: Document) -> Timeline:
     return {
         "present": shown_place(doc, secs, "timeline") if present else None,
         "timezone": _zone(doc),
-        "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
-        if present
-        else [],
+        "entries": _entries(doc, blocks) if present else [],
         "detection": found if present else None,
         "actions": actions(entries, (found["line"], found["column"]) if found else (0, 0))
         if present
@@ -51,6 +49,31 @@ def timeline(doc: Document) -> Timeline:
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(_own(evs)) if present else None,
     }
+
+
+def _entries(doc: Document, blocks: list[Block]) -> list[Entry]:
+    """The entries, with the untimed items that group timed ones under them ("- morning",
+    "- Before the fix", "- **Friday 3 May**" over "  - 10:40 pushed…"): the list's own items,
+    which begin with no time (spec/checks.md: a date alone fails)."""
+    found = [(e.line, _entry(e.line, e.is_item, e.time, e.block.text)) for e in doc.timeline]
+    found += [(b.line, _entry(b.line, True, None, b.text)) for b in _untimed_parents(doc, blocks)]
+    return [entry for _, entry in sorted(found, key=lambda x: x[0])]
+
+
+def _untimed_parents(doc: Document, blocks: list[Block]) -> list[Block]:
+    timed = {e.line for e in doc.timeline if e.time is not None and e.is_item}
+    told = {e.line for e in doc.timeline}  # an entry already, timed or not
+    out: list[Block] = []
+    parent: Block | None = None
+    for b in blocks:
+        if b.kind != "item":
+            parent = None
+        elif b.depth == 0:
+            parent = None if b.line in told or leading_time(b.text) else b
+        elif parent is not None and b.line in timed and b.depth > parent.depth:
+            out.append(parent)
+            parent = None
+    return out
 
 
 def _own(evs: list[Event]) -> list[Event]:
