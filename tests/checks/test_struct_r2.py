@@ -260,3 +260,37 @@ def test_timed_events_under_untimed_parents_fail_the_format(text: str) -> None:
 )
 def test_timed_parents_keep_the_format(text: str) -> None:
     assert _all_timed(text)
+
+
+def _duration_quote(text: str) -> str | None:
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["duration"]
+    return None if found is None else str(found["quote"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "From 6:02 to 8:41 AM CET the checkout failed for all users. Complaints on social"
+            " media went on for about two hours.",
+            "8:41 AM CET",
+        ),
+        (
+            "Between 10:00 and 12:40 UTC all users got errors. The support queue kept growing"
+            " for an hour.",
+            "12:40 UTC",
+        ),
+        # a length that fits the times, or one said to be the outage's, stays the quote
+        (
+            "All users got errors for 2 hours 30 minutes, from 10:00 to 12:40 UTC.",
+            "2 hours 30 minutes",
+        ),
+        (
+            "The outage lasted 2 hours. It began at 10:00 UTC and ended at 12:40 UTC.",
+            "2 hours",
+        ),
+    ],
+)
+def test_a_length_of_something_else_is_not_the_outage_s(text: str, quote: str) -> None:
+    found = _duration_quote(text)
+    assert found is not None and quote in found
