@@ -294,3 +294,22 @@ def _duration_quote(text: str) -> str | None:
 def test_a_length_of_something_else_is_not_the_outage_s(text: str, quote: str) -> None:
     found = _duration_quote(text)
     assert found is not None and quote in found
+
+
+def test_a_timed_list_beside_a_titled_timeline_is_not_held_to_its_form() -> None:
+    text = (
+        "# Outage\n\n## Timeline (UTC)\n\n- 02:13 disk alert on node-7\n- 03:10 moved the VMs\n\n"
+        "## Comms\n\n- 02:35 status page: investigating\n- 03:10 status page: migrating\n"
+        "- about 60 tickets in all, answered by 07:30\n"
+    )
+    entries = timeline(doc_of(text))["entries"]
+    assert entries and all(e["time"] for e in entries)  # type: ignore[index]
+
+
+def test_sub_sections_of_the_titled_timeline_are_held_to_its_form() -> None:
+    text = (
+        "# Outage\n\n## Timeline (UTC)\n\n### Detection\n\n- 02:13 disk alert on node-7\n"
+        "- someone looked at the graphs\n\n### Recovery\n\n- 03:10 moved the VMs\n"
+    )
+    entries = timeline(doc_of(text))["entries"]
+    assert not all(e["time"] for e in entries)  # type: ignore[index]

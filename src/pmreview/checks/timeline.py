@@ -10,6 +10,7 @@ import re
 
 from ..models import Block, Document, Section, TimeRef
 from ..parse.timeline import newest_first, zone_words
+from ..parse.titles import kinds_of
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
 from ..text.prefilter import Lazy
@@ -55,9 +56,27 @@ def _entries(doc: Document, blocks: list[Block]) -> list[Entry]:
     """The entries, with the untimed items that group timed ones under them ("- morning",
     "- Before the fix", "- **Friday 3 May**" over "  - 10:40 pushed…"): the list's own items,
     which begin with no time (spec/checks.md: a date alone fails)."""
-    found = [(e.line, _entry(e.line, e.is_item, e.time, e.block.text)) for e in doc.timeline]
+    titled = lines_of(_titled(doc))
+    own = [e for e in doc.timeline if not titled or e.line in titled]
+    found = [(e.line, _entry(e.line, e.is_item, e.time, e.block.text)) for e in own]
     found += [(b.line, _entry(b.line, True, None, b.text)) for b in _untimed_parents(doc, blocks)]
     return [entry for _, entry in sorted(found, key=lambda x: x[0])]
+
+
+def _titled(doc: Document) -> list[Block]:
+    """The blocks of the sections titled as the timeline and of their sub-sections; a "comms"
+    list of timed posts beside a titled timeline is read for the story, but its form is not
+    the timeline's."""
+    out: list[Block] = []
+    level: int | None = None  # the level of the last section titled as the timeline
+    for s in doc.sections:
+        if level is not None and s.level <= level:
+            level = None
+        if "timeline" in kinds_of(s.title):
+            level = s.level
+        if level is not None and s.has("timeline"):
+            out += s.blocks
+    return out
 
 
 def _untimed_parents(doc: Document, blocks: list[Block]) -> list[Block]:
