@@ -313,3 +313,35 @@ def test_sub_sections_of_the_titled_timeline_are_held_to_its_form() -> None:
     )
     entries = timeline(doc_of(text))["entries"]
     assert not all(e["time"] for e in entries)  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("From 10:00 to 10:40 UTC nine out of ten customers saw errors.", "nine out of ten"),
+        ("From 10:00 to 10:40 UTC seven percent of subscribers lost playback.", "seven percent"),
+        ("From 10:00 to 10:40 UTC twenty-five per cent of customers saw errors.", "per cent"),
+        ("From 10:00 to 10:40 UTC 12 per cent of users saw errors.", "12 per cent"),
+        ("From 10:00 to 10:40 UTC every single user got a 502.", "every single user"),
+        ("From 10:00 to 10:40 UTC the whole user base was locked out.", "whole user"),
+        ("From 10:00 to 10:40 UTC not a single customer could pay.", "not a single customer"),
+    ],
+)
+def test_shares_written_in_words(text: str, quote: str) -> None:
+    found = _share(text)
+    assert found is not None and quote in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 10:00 to 10:40 UTC a majority of users saw errors.",
+        "From 10:00 to 10:40 UTC the whole team was paged, and some users saw errors.",
+        "From 10:00 to 10:40 UTC seven percent of the servers ran out of disk.",
+        "At two in the morning the site went down; some users saw errors until 10:40 UTC.",
+        "From 10:00 to 10:40 UTC not a single alert fired, and some users saw errors.",
+        "From 10:00 to 10:40 UTC nine out of ten cache lookups missed; some users saw slow pages.",
+    ],
+)
+def test_near_misses_of_shares_in_words(text: str) -> None:
+    assert _share(text) is None
