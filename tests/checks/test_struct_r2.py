@@ -345,3 +345,19 @@ def test_shares_written_in_words(text: str, quote: str) -> None:
 )
 def test_near_misses_of_shares_in_words(text: str) -> None:
     assert _share(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The API went down at 14:30 hrs IST and came back at 15:10 hrs IST.",
+        "The API went down at 14:30 hours (UTC) and came back at 15:10.",
+    ],
+)
+def test_a_zone_after_the_hours_word(text: str) -> None:
+    assert summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["timezone"] is not None
+
+
+def test_hours_of_a_length_carry_no_zone() -> None:
+    text = "The API went down at 14:30 and was down for two hours. UTC was not involved."
+    assert summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["timezone"] is None
