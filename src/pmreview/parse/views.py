@@ -53,10 +53,10 @@ def summary_sections(doc: Document) -> list[Section]:
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
             if out and _chapter(s, secs):  # "## 02:14", "## Down the wrong rabbit hole"
-                told = [b for o in out for b in o.blocks if says_something(b)]
-                if not told:
+                said = [b for o in out for b in o.blocks if says_something(b)]
+                if not said:
                     return []  # no text before the first section: no summary
-                if any(tells(b) for b in told):
+                if any(tells(b) for b in said):
                     break  # the opening tells the incident: the chapters are the story
             out.append(replace(s, blocks=without_headers(s.blocks)))
         return [s for s in out if s.blocks or s.title.strip()]

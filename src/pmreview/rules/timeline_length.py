@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models import Block, Document, Hit
-from ..text.borrowed import quoted_spans
+from ..text.quotations import quoted_spans
 from ..text.sentences import is_fragment, sentence_starts
 from ._text import hit_at
 
