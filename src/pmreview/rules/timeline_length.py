@@ -64,7 +64,7 @@ def _too_long(b: Block, begin: int, end: int, limit: int) -> Hit | None:
     text = _own_words(b.text)
     found = [i for i in sentence_starts(text, begin) if i < end]
     # a terse fragment after the first ("suspended it. no change") is no sentence of its own
-    spans = list(zip(found, [*found[1:], end], strict=True))
+    spans = list(zip(found, [*found[1:], end][: len(found)], strict=True))
     starts = found[:1] + [s for s, e in spans[1:] if not is_fragment(text[s:e])]
     if len(starts) <= limit:
         return None
