@@ -21,7 +21,11 @@ from .share_everyone import (
 
 # every alternative opens at a word boundary: tested once a character, not once an alternative
 _SHARE = re.compile(
-    r"\b(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,3}(?:\.\d+)?\s?percent\b"
+    r"\b(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,3}(?:\.\d+)?\s?per ?cent\b"
+    # a share in words: "seven percent", "twenty-five per cent", "nine out of ten"
+    r"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen)\s(?:per ?cent\b|(?:in|out of)(?: every)? (?:ten|twenty|a hundred|\d+)\b)"
     r"|(?:one|two|three|a|1|2|3)[ -](?:in|out of)[ -]\w+\b"
     r"|(?<!and a )(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]third"
     # never part of a longer word: "a third-party system", "a half-hour"
@@ -31,9 +35,10 @@ _SHARE = re.compile(
     r"|(?<![\d,.])\d[\d,]*+(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?\s+(?:out\s+)?of\s+"
     r"(?:the\s+|our\s+|its\s+)?(?:total\s+)?(?:[~≈]|(?:about|around|roughly|approximately|some)\s)?"
     r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|thousand|billion|k)\b)?"
-    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b|\s+\d)|100 ?%|entire|each)\b"
-    # "all 14 of our beta testers", "all five members", "all 4 of us"
-    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|\w+'s|\d[\d,]*+|(?:two|three|four|five"
+    r"|(?:all|every(?!\s+(?:other|second|third|fourth|fifth|tenth)\b|\s+\d)|100 ?%|entire|whole"
+    r"|each)\b"
+    # "all 14 of our beta testers", "all five members", "all 4 of us", "every single user"
+    r"(?:\s+(?:of|the|our|its|their|active|registered|affected|single|\w+'s|\d[\d,]*+|(?:two|three|four|five"
     r"|six|seven|eight|nine|ten|twelve|twenty)\b))*\s+"
     r"(?:us\b|(?:\w+\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|members?|players?"
     r"|testers?|employees?|staff|colleagues|teammates"
@@ -59,6 +64,11 @@ _SHARE_WHO = Lazy(
     r"|offices|agencies|dealerships|franchisees|venues|salons|farms|libraries|charities"
     # what stands for a customer's client: "4,100 of our ~9,800 active API tokens"
     r"|(?:api )?tokens|api keys|devices|integrations|\w*holders"
+    # the devices customers own or rent, named by their kind: "9,200 of the 150,000
+    # thermostats in service", "4% of doorbell cameras" (not our servers, nodes or pods)
+    r"|thermostats|cameras|doorbells|routers|modems|(?:smart ?)?phones|handsets|tablets"
+    r"|watches|wearables|speakers|consoles|set-top boxes|(?:card |payment |pos )?terminals"
+    r"|kiosks|printers|(?:smart |electricity |gas |water )?meters|vehicles|cars|scooters|e-?bikes"
     # what a browser asks for: "half of page loads" is a share of the load
     r"|page ?(?:loads|views)|hits|everyone|everybody)\b",
     re.IGNORECASE,
@@ -101,7 +111,7 @@ def _share_of_load(text: str, start: int, end: int) -> str | None:
     return "part"
 
 
-_WHOLE = Lazy(r"\b(?:all|every|entire|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
+_WHOLE = Lazy(r"\b(?:all|every|entire|whole|each)\b|\b100 ?%|\b100 percent\b", re.IGNORECASE)
 # "55% of all traffic", "half of all requests": the "all" is the whole a part is taken of
 _PART_OF = Lazy(r"(?:%|\bpercent|\bhalf|\bthird|\bquarter|\d)[*_]*\sof\s$", re.IGNORECASE)
 # (a number in brackets is a port: "all traffic except HTTPS (443)")
@@ -154,7 +164,7 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     )
 
 
-_TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|each)", re.IGNORECASE)
+_TOTAL = Lazy(r"(?:(?:for|to)\s+)?(?:all|every|entire|whole|each)", re.IGNORECASE)
 # all of those the failure met, named by it: "every client that failed to log in retried",
 # "all users who were affected got a credit" (a count of the affected, not their share)
 _WHO_FAILED = Lazy(
@@ -265,7 +275,7 @@ def _of_users(text: str, m: re.Match[str], start: int, end: int) -> bool:
     ("(about 4%). Any user …" is a share of something else)."""
     if _SHARE_WHO.compiled.search(m.group(0)) or m.group(0).lower().endswith(" us"):
         return True  # the share names them: "all visitors got a 500 Internal Server Error"
-    after = text[m.end() : min(m.end() + 60, end)]
+    after = re.split(r"[;:—]", text[m.end() : min(m.end() + 60, end)], maxsplit=1)[0]
     around = text[max(start, m.start() - 40) : min(m.end() + 60, end)]
     near = m.group(0) + " " + " ".join(after.split()[:6])
     if _SHARE_WHO.compiled.search(near) and not _NOT_SHARE.compiled.search(

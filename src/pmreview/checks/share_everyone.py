@@ -35,7 +35,9 @@ def nobody_could(blocks: list[Block]) -> Evidence | None:
 
 
 _NOBODY = Lazy(
-    r"\b(?:nobody|no one|no-one|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
+    r"\b(?:nobody|no one|no-one|not (?:a single|one) (?=(?:users?|customers?|clients?|visitors?"
+    r"|players?|merchants?|members?|subscribers?|students?)\b)\w+"
+    r"|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
     r"|clients|visitors|players|merchants|members|subscribers|students|testers)\b)\w+)"
     r"|no (?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
     r"|students?))"

@@ -134,9 +134,11 @@ _OUTAGE_LENGTH = Lazy(
 
 
 def _near(gap: int, minutes: int) -> bool:
-    """A stated length that may be the gap between two times: not a small part of it (a wait
-    within the outage, "the button spun for a minute" in 38 minutes down)."""
-    return gap <= 0 or 3 * minutes >= gap
+    """A stated length that may be the gap between two times: within a fifth of it (or a
+    quarter of an hour), not a wait within the outage ("the button spun for a minute" in 38
+    minutes down) nor how long something else went on ("the hashtag trended for about two
+    hours" in 2 h 39 min down)."""
+    return gap <= 0 or abs(gap - minutes) <= max(15, gap // 5)
 
 
 def _impact(doc: Document, blocks: list[Block]) -> Evidence | None:

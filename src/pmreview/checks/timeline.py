@@ -10,10 +10,11 @@ import re
 
 from ..models import Block, Document, Section, TimeRef
 from ..parse.timeline import newest_first, zone_words
+from ..parse.titles import kinds_of
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
 from ..text.prefilter import Lazy
-from ..text.sentences import sentences
+from ..text.sentences import sentences, told_sentences
 from ..text.times import TIME_RE, leading_date_only, leading_time
 from .detection import detection
 from .ended import resolution
@@ -40,9 +41,7 @@ def timeline(doc: Document) -> Timeline:
     return {
         "present": shown_place(doc, secs, "timeline") if present else None,
         "timezone": _zone(doc),
-        "entries": [_entry(e.line, e.is_item, e.time, e.block.text) for e in doc.timeline]
-        if present
-        else [],
+        "entries": _entries(doc, blocks) if present else [],
         "detection": found if present else None,
         "actions": actions(entries, (found["line"], found["column"]) if found else (0, 0))
         if present
@@ -51,6 +50,49 @@ def timeline(doc: Document) -> Timeline:
         "escalation": escalation(whole, doc.sections),
         "resolution": resolution(_own(evs)) if present else None,
     }
+
+
+def _entries(doc: Document, blocks: list[Block]) -> list[Entry]:
+    """The entries, with the untimed items that group timed ones under them ("- morning",
+    "- Before the fix", "- **Friday 3 May**" over "  - 10:40 pushed…"): the list's own items,
+    which begin with no time (spec/checks.md: a date alone fails)."""
+    titled = lines_of(_titled(doc))
+    own = [e for e in doc.timeline if not titled or e.line in titled]
+    found = [(e.line, _entry(e.line, e.is_item, e.time, e.block.text)) for e in own]
+    found += [(b.line, _entry(b.line, True, None, b.text)) for b in _untimed_parents(doc, blocks)]
+    return [entry for _, entry in sorted(found, key=lambda x: x[0])]
+
+
+def _titled(doc: Document) -> list[Block]:
+    """The blocks of the sections titled as the timeline and of their sub-sections; a "comms"
+    list of timed posts beside a titled timeline is read for the story, but its form is not
+    the timeline's."""
+    out: list[Block] = []
+    level: int | None = None  # the level of the last section titled as the timeline
+    for s in doc.sections:
+        if level is not None and s.level <= level:
+            level = None
+        if "timeline" in kinds_of(s.title):
+            level = s.level
+        if level is not None and s.has("timeline"):
+            out += s.blocks
+    return out
+
+
+def _untimed_parents(doc: Document, blocks: list[Block]) -> list[Block]:
+    timed = {e.line for e in doc.timeline if e.time is not None and e.is_item}
+    told = {e.line for e in doc.timeline}  # an entry already, timed or not
+    out: list[Block] = []
+    parent: Block | None = None
+    for b in blocks:
+        if b.kind != "item":
+            parent = None
+        elif b.depth == 0:
+            parent = None if b.line in told or leading_time(b.text) else b
+        elif parent is not None and b.line in timed and b.depth > parent.depth:
+            out.append(parent)
+            parent = None
+    return out
 
 
 def _own(evs: list[Event]) -> list[Event]:
@@ -171,7 +213,7 @@ def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
         "time": time.raw if time else None,
         "timezone": time.tz if time else None,
         # a numbered item's "4." is its marker, no sentence of its own
-        "sentences": len(sentences(Block("paragraph", line, line, _told(text)))),
+        "sentences": told_sentences(_told(text)),
         "single": not _joined_entries(text),
     }
 

@@ -52,12 +52,34 @@ def summary_sections(doc: Document) -> list[Section]:
                 continue  # "**Duration:** 2 h (03:02 to 05:12 WAT)" under the title: a fact
             if (s.kinds & _KNOWN and s.style != "fact") or (s.style == "fact" and _fact_body(s)):
                 break
+            if out and _chapter(s, secs):  # "## 02:14", "## Down the wrong rabbit hole"
+                said = [b for o in out for b in o.blocks if says_something(b)]
+                if not said:
+                    return []  # no text before the first section: no summary
+                if any(tells(b) for b in said):
+                    break  # the opening tells the incident: the chapters are the story
             out.append(replace(s, blocks=without_headers(s.blocks)))
         return [s for s in out if s.blocks or s.title.strip()]
     if start == 0 and not strong and _title_tells(secs):
         return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
     return [*opening, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _chapter(sec: Section, secs: list[Section]) -> bool:
+    """A chapter of a story told under titles that name no part ("## 02:14", "## Down the
+    wrong rabbit hole", "**ACT I**"), followed by another such chapter: with no text above it
+    under the document's title, the document has no summary (spec/checks.md: the text before
+    the first section), and the story is not one. A lone subtitle over the opening text ("# My
+    first postmortem" then "## An outage I caused", then "## Timeline") is the opening."""
+    if not _untitled_part(sec):
+        return False
+    after = secs[secs.index(sec) + 1 :]
+    return bool(after) and _untitled_part(after[0]) and after[0].level == sec.level
+
+
+def _untitled_part(sec: Section) -> bool:
+    return sec.style in ("atx", "setext", "bold") and not sec.kinds and bool(sec.blocks)
 
 
 def _title_tells(secs: list[Section]) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import Block, Document, Hit
 from ..text.quotations import quoted_spans
-from ..text.sentences import sentence_starts
+from ..text.sentences import is_fragment, sentence_starts
 from ._text import hit_at
 
 # The next entry's time, when entries run together on one line ("… detected. 12:06pm EAT: …").
@@ -62,7 +62,10 @@ def _too_long(b: Block, begin: int, end: int, limit: int) -> Hit | None:
     if 1 + sum(b.text.count(c, begin, end) for c in ".!?") <= limit:
         return None  # each sentence after the first starts after a ".", "!" or "?"
     text = _own_words(b.text)
-    starts = [i for i in sentence_starts(text, begin) if i < end]
+    found = [i for i in sentence_starts(text, begin) if i < end]
+    # a terse fragment after the first ("suspended it. no change") is no sentence of its own
+    spans = list(zip(found, [*found[1:], end][: len(found)], strict=True))
+    starts = found[:1] + [s for s, e in spans[1:] if not is_fragment(text[s:e])]
     if len(starts) <= limit:
         return None
     return hit_at(

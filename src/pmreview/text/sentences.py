@@ -109,6 +109,23 @@ def sentence_starts(text: str, begin: int = 0) -> list[int]:
     return [s for s, e in zip(starts, ends, strict=True) if _is_sentence(blank[s:e])]
 
 
+def told_sentences(text: str) -> int:
+    """How many sentences an entry tells: a terse fragment of three words or fewer after the
+    first ("suspended it. no change", "Still down.") adds to the sentence before it, as a
+    note's shorthand, and is none of its own ("`df -h` showed `/` at 100%." is one)."""
+    spans = _sentences(text)
+    return len(spans[:1]) + sum(not is_fragment(text[s:e]) for s, e in spans[1:])
+
+
+def is_fragment(text: str) -> bool:
+    """Three words or fewer with no subject of their own ("We are investigating." has one)."""
+    words = re.findall(r"[^\s.!?*_]+", without_dates_and_times(text))
+    return len(words) <= 3 and not (words and _SUBJECT.fullmatch(words[0]))
+
+
+_SUBJECT = re.compile(r"(?i)i|we|you|he|she|it|they|this|that|there")
+
+
 def _is_sentence(text: str) -> bool:
     """Two words or more once times, dates, zones and labels are taken out."""
     text = without_dates_and_times(text)

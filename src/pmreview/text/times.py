@@ -84,8 +84,9 @@ def _blanked(text: str, matches: Iterator[re.Match[str]]) -> str:
     return "".join(out) + text[last:]
 
 
-# What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT".
-_TO_ZONE = re.compile(r"\s?\(?\s?(?:in\s+)?")
+# What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT",
+# "14:30 hrs IST", "14:30 hours (UTC)".
+_TO_ZONE = re.compile(r"(?:\s?(?:hrs?|hours)\b)?\s?\(?\s?(?:in\s+)?")
 
 
 def zone_after(text: str, end: int) -> re.Match[str] | None:
