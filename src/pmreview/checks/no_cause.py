@@ -33,6 +33,9 @@ def explains_impact(sentence: str, m: re.Match[str]) -> bool:
     sentence tells no cause of the incident, whatever other cause word it holds."""
     return m.group(0) == "because" and bool(
         _SCOPE.compiled.search(sentence, 0, m.start())
+        # "Pipelines stalled, and because checks never reported, merges were blocked": a
+        # knock-on of the impact told before it
+        or _AND_BECAUSE.compiled.search(sentence, 0, m.start())
         or _RELIES.compiled.match(sentence, m.end())
         # "Because it was night, almost nobody noticed"
         or m.start() < 4
@@ -40,6 +43,7 @@ def explains_impact(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
+_AND_BECAUSE = Lazy(r"\w[,;]\s*(?:and|and so|so)\s+$")
 # a part hit because it relies on another ("…, because both need a finished login"): the
 # impact's reach, not its cause
 _RELIES = Lazy(

@@ -16,6 +16,7 @@ from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .cause_told import (
+    AFTER_CHANGE,
     CHANGE_DID,
     DAMAGED,
     DEFECT_THEN,
@@ -96,6 +97,7 @@ def _cause_sentence(
     accepts = (
         DEFECT_THEN.compiled,
         CHANGE_DID.compiled,
+        AFTER_CHANGE.compiled,
         LAPSED.compiled,
         MISTAKE.compiled,
         DAMAGED.compiled,
