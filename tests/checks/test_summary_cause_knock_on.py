@@ -75,3 +75,42 @@ def test_a_person_acting_after_a_change_is_no_cause() -> None:
         "Search was slow for an hour. After the upgrade we changed the cache size and it recovered."
     )
     assert quote is None or "we changed" not in quote, quote
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        # a "because" that only names the symptom one layer down
+        (
+            "My notes app went down for the evening. Everyone got an error page, because nginx"
+            " in front of my API was answering every request with a `502`.\n\nSpoiler: it was"
+            " a file-descriptor limit on the Node service.",
+            "file-descriptor",
+        ),
+        (
+            "Checkout failed for an hour, because the payments gateway kept returning 503"
+            " errors to every call. The gateway's pool ran out of connections after a deploy"
+            " set `pool_size` to 2.",
+            "pool_size",
+        ),
+        # a defect written by a part, in the summary's own words, before a count in Impact
+        (
+            "Search returned poor results for 19 hours. Nine shards of the web index were"
+            " serving segments with truncated postings lists, written by the nightly merge"
+            " job.\n\n## Impact\n\n"
+            "- **Queries:** ~128 million queries hit at least one corrupted shard.",
+            "truncated",
+        ),
+    ],
+)
+def test_a_symptom_or_a_count_is_not_the_cause(body: str, shown: str) -> None:
+    quote = _cause(body)
+    assert quote is not None and shown in quote, quote
+
+
+def test_a_because_that_names_a_cause_with_an_error_after_it_is_kept() -> None:
+    quote = _cause(
+        "The API was down from 10:00 to 10:30 UTC because the disk filled and nginx returned"
+        " 502 errors."
+    )
+    assert quote is not None and "disk filled" in quote, quote
