@@ -17,8 +17,24 @@ def change_did(sentence: str) -> bool:
     sentence names a specific term; a person acting during the change ("During the deploy we
     replaced…") is no cause."""
     # a sentence after the first of its paragraph starts with the space after the full stop
-    m = CHANGE_DID.compiled.search(sentence.translate(ASCII_LOWER).lstrip())
+    low = sentence.translate(ASCII_LOWER).lstrip()
+    m = CHANGE_DID.compiled.search(low) or AFTER_CHANGE.compiled.search(low)
     return bool(m and sem.specific_terms(sentence))
+
+
+# the failure told first, then the change that brought it and what the change did: "the
+# autoscaler lost permission after a Terraform module upgrade changed the role's trust
+# policy", "builds broke when the 3.2 release removed the `--legacy` flag" (no person between)
+AFTER_CHANGE = Lazy(
+    r"\b(?:after|when|once) (?:an?|the|our|my|this|that)\s"
+    r"(?:(?!we\b|i\b|they\b)[^\s;:,]+\s){0,6}?"
+    r"(?:change|update|deploy(?:ment)?|migration|upgrade|release|push|commit|pr|pull request"
+    r"|patch|manifest|playbook|script|cron ?job|template)\s"
+    r"(?:(?!\b(?:we|i|they|you)\b)[^.;,]){0,40}?"
+    r"\b(?:replaced|removed|deleted|dropped|switched|changed|set|disabled|overwrote|renamed"
+    r"|truncated|revoked|wiped|drained|evicted|lowered|raised|reduced|increased|decreased"
+    r"|shortened|capped)\b"
+)
 
 
 # the change opens the sentence (after a label such as "The short explanation:" or the day,

@@ -179,14 +179,28 @@ NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
 def root_cause(doc: Document) -> Part:
     secs = with_subsections(doc, sections_of(doc, "root_cause"), "resolution")
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
+    # the cause proper before the factors that made it worse ("## Contributing factors")
+    main = [s for s in secs if not _factors_only(s.title)]
+    first = part_of([b for s in main for b in s.blocks], "root_cause", "resolution")
     return {
         "present": shown_place(doc, secs, "root_cause") if secs else None,
         # a thin root-cause section ("Why: batch job with no limits + autoscaler max too low")
         # may leave the mechanism to the story, which the check reads too
-        "detail": _detail(blocks, doc)
+        "detail": (first and _cause_detail(first)[0]) or _detail(blocks, doc)
         if secs
         else _cause_anywhere(doc) or _told_story(doc) or _untitled_mechanism(doc),
     }
+
+
+# a section of the factors around the cause, not the cause itself
+_FACTORS = Lazy(r"\bcontribut\w*|\bfactors?\b|\bwhy it (?:took|lasted|spread)\b|\bmade it worse\b")
+
+
+def _factors_only(title: str) -> bool:
+    """A section of the factors around the cause ("Contributing factors"), not one that also
+    names the root cause ("Root cause and contributing factors")."""
+    low = title.lower()
+    return bool(_FACTORS.compiled.search(low)) and "root" not in low
 
 
 def _untitled_mechanism(doc: Document) -> Evidence | None:

@@ -80,6 +80,15 @@ _TOLD_BY = Lazy(
     r" in (?:#[\w-]+|(?:the |our |a |his |her |their )?(?:[\w-]+ )?(?:slack|discord|teams"
     r"|whatsapp|telegram|group chat|chat|channel|forum)\b)"
 )
+# reports received by the people who take them: "support sees 37 calls about blank screens",
+# "the help desk received a spike of tickets about failed logins" (not "the API gets 5 calls
+# per second")
+_RECEIVED = Lazy(
+    r"\b(?:sees?|saw|receiv(?:es|ed)|gets?|got|logs|logged|fields|fielded|takes|took)"
+    r" (?:\d[\d,]*|a|an|several|many|dozens of|hundreds of|a (?:spike|surge|flood|wave|rush) of)"
+    r" (?:[\w-]+ ){0,2}?(?:calls?|tickets?|complaints?|reports?|e-?mails?|messages?|chats?)"
+    r"(?: [\w-]+){0,4}? (?:about|from|complaining|reporting|saying|that)\b"
+)
 # the responders telling the outside: "sent an update to customers", "posted a notice"
 _OUTWARD = Lazy(
     r"\b(?:an? |the )?(?:status )?(?:updates?|announcements?|notices?|newsletters?)\b"
@@ -96,7 +105,7 @@ def detection(entries: list[Block]) -> Evidence | None:
     notices OOMKilled pods"), ranked with the hand-over."""
     best: tuple[int, Evidence] | None = None
     handed = False
-    told = (_TOLD_BY.compiled, _DETECTED.compiled, lexicon("detection"))
+    told = (_TOLD_BY.compiled, _RECEIVED.compiled, _DETECTED.compiled, lexicon("detection"))
     for b in gated(own_blocks(entries), *told, REPORTED.compiled, TOOL_TOLD.compiled):
         for s, e in own_sentences(b):
             low = b.lower[s:e]
@@ -134,7 +143,13 @@ def _told_outright(low: str) -> bool:
     return (
         any(
             p.search(low)
-            for p in (_LABEL.compiled, _ALARM.compiled, _TOLD_BY.compiled, _DETECTED.compiled)
+            for p in (
+                _LABEL.compiled,
+                _ALARM.compiled,
+                _TOLD_BY.compiled,
+                _RECEIVED.compiled,
+                _DETECTED.compiled,
+            )
         )
         or first_sign(low) is not None
     )
@@ -153,7 +168,12 @@ def _plainness(low: str, strength: int) -> int:
     alarm = _ALARM.compiled.search(low)
     if _handed_on(low) and not alarm and not TOOL.compiled.search(low):
         return 2
-    plain = _TOLD_BY.compiled.search(low) or _DETECTED.compiled.search(low) or first_sign(low)
+    plain = (
+        _TOLD_BY.compiled.search(low)
+        or _RECEIVED.compiled.search(low)
+        or _DETECTED.compiled.search(low)
+        or first_sign(low)
+    )
     if alarm or plain or _NOTICED.compiled.search(low):
         return 0
     found = list(lexicon("detection").finditer(low))
@@ -175,7 +195,10 @@ def _handed_on(low: str) -> bool:
         return False
     before = low[: m.start()]
     return not (
-        _TOLD_BY.compiled.search(before) or _DETECTED.compiled.search(before) or first_sign(before)
+        _TOLD_BY.compiled.search(before)
+        or _RECEIVED.compiled.search(before)
+        or _DETECTED.compiled.search(before)
+        or first_sign(before)
     )
 
 
@@ -193,7 +216,9 @@ def _as_often_failure(low: str, m: re.Match[str]) -> bool:
 _ALARM = Lazy(
     r"\b(?:alerts?|alarms?|monitors?|monitoring|probes?|checks?|checkers?|watchdogs?"
     r"|canar(?:y|ies))\b"
-    r"(?! logs?\b| history\b| rules?\b| thresholds?\b)[^.;]{0,60}?"
+    r"(?! logs?\b| history\b| rules?\b| thresholds?\b)"
+    # an aside in brackets read as one word: "my checker (a cron job that curls …) e-mails me"
+    r"(?:\([^().;]{0,160}\)|[^.;(]){0,60}?"
     r"\b(?:fired|fires|triggered|triggers|went off|goes off|pag(?:ed|es)|alerted|alerts"
     r"|e-?mailed|e-?mails|texts|texted|raised|rang|notified|notifies|detected|detects|caught"
     # an alarm crossing its line: "the 5xx monitor goes over 5% and emails me"
@@ -234,7 +259,8 @@ def _strength(low: str) -> int:
     ):
         told_by = None  # the responders telling the outside; "customer reports stop"
     alarm = _ALARM.compiled.search(low)
-    for told in (told_by, _DETECTED.compiled.search(low), first_sign(low), alarm):
+    received = _RECEIVED.compiled.search(low)
+    for told in (told_by, received, _DETECTED.compiled.search(low), first_sign(low), alarm):
         if (
             told
             and not denied_here(low, told.start())

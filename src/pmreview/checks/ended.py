@@ -81,8 +81,46 @@ def _the_change(evs: list[Event], i: int) -> int:
     text = evs[i].text
     if fix_event(text) or released(text) or not _back(text) and change_entry(text):
         return i
+    if _opens_with_change(text):  # "corrected the DNS records, then …; the site loaded again"
+        return i
     before = range(i - 1, max(0, i - 2) - 1, -1)
-    return next((k for k in before if change_entry(evs[k].text) and not _came_up(evs[k])), i)
+    return next(
+        (k for k in before if change_entry(_main_clause(evs[k].text)) and not _came_up(evs[k])), i
+    )
+
+
+def _opens_with_change(text: str) -> bool:
+    """An entry that tells the change and then the recovery it brought: the words before the
+    recovery are a fix on their own."""
+    m = lexicon("recovered").search(text.lower())
+    told = text[: m.start()] if m else ""
+    words = _WORD.findall(_CODE.sub(" ", ENTRY_HEAD.sub("", told)).lower())
+    return len(words) >= 2 and change_entry(told)
+
+
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+# a change only wished, forbidden or waited for, after the entry's own act: "asked Ana to check
+# before I changed anything", "told the team not to restart anything until …"
+_ASIDE = Lazy(r"\b(?:before|until|till|without|instead of|rather than|unless|not to)\b")
+
+
+def _main_clause(text: str) -> str:
+    """The entry up to such an aside (all of it when it has none)."""
+    low = text.lower()
+    cut = next(
+        (
+            m.start()
+            for m in _ASIDE.compiled.finditer(low)
+            if _WORD.search(ENTRY_HEAD.sub("", low[: m.start()]))
+        ),
+        len(text),
+    )
+    return text[:cut]
+
+
+_WORD = re.compile(r"[a-z]{2,}")
 
 
 def _came_up(ev: Event) -> bool:
@@ -155,6 +193,8 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
         evs[i].timed
         and any(_recovered(_before_announced(s)) for s in _SENTENCE.split(low))
         and not NOT_DONE.compiled.search(low)
+        # a part still down told in another sentence: "Mains restored. UPS-B stays shut down."
+        and lexicon("relapse").search(low) is None
         and any(_says_how(evs, k, how) for k in _near(evs, i))
     )
 

@@ -24,7 +24,7 @@ _ENDING_CHANGE = Lazy(
     r"|(?:taken|took) offline|renew\w*|suspend\w*|isolat\w*|quarantin\w*|wiped|reinstall\w*"
     r"|paused|kill\w*|block(?:ed|ing)|unblock\w*|rebuil\w*|re-?enabl\w*|re-?index\w*"
     r"|drain(?:ed|ing)|purg\w*|evict\w*|freed|cleaned up|deleted"
-    r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*|re-?mount\w*)\b"
+    r"|cancel\w*|abort\w*|re-?run\w*|terminat\w*|re-?mount\w*|re-?energi[sz]\w*)\b"
 )
 # a job the schedule missed, run by hand: a change made to the job it names ("batch B
 # triggered manually", "manually ran the nightly export")
@@ -112,6 +112,7 @@ def _change_parts(text: str) -> tuple[bool, bool]:
         or lexicon("system_part").search(low)
         or THING.compiled.search(low)
         or _TO_VERSION.compiled.search(low)
+        or _UNIT.compiled.search(low)
     )
     return bool(changed), bool(thing)
 
@@ -206,6 +207,9 @@ _FAILED = Lazy(
 )
 
 
+# a unit named by its tag, letters joined by a hyphen to a number or a letter ("pdu-b2",
+# "ats-b", "web-02", "gen-2"); not a severity ("sev-1", "p-1")
+_UNIT = Lazy(r"\b(?!sev-|pri?-|p\d)[a-z]{2,}\d?-(?:[a-z]?\d{1,3}[a-z]?|[a-z])\b(?!-)")
 _COULD_NOT = Lazy(r"\b(?:cannot|can ?not|can[’']t|could ?not|couldn[’']t|unable to)\b")
 # a release published or withdrawn, which ends an incident as a change does: "4.1.0 yanked
 # on PyPI", "patched build 2.3.4 deployed"

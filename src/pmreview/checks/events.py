@@ -163,7 +163,12 @@ def actions(entries: list[Block], since: tuple[int, int] = (0, 0)) -> Evidence |
 
 def _only_learns(low: str) -> bool:
     """Someone learns of the failure and does nothing to a part of the system after it
-    ("received an alert and began investigating the API gateway logs" acts)."""
+    ("received an alert and began investigating the API gateway logs" acts); the issue handed
+    on ("escalated to Sipho, since cache-01 runs on his droplet") or others asking about it
+    ("classmates started asking in Slack if the API was down"), which tell the escalation and
+    the reports, not what the responders did."""
+    if _NOT_AN_ACT.compiled.search(low):
+        return True
     learns = _LEARNS.compiled.search(low)
     if learns is None:
         return False
@@ -181,6 +186,14 @@ _LEARNS = Lazy(
 )
 
 
+# the issue handed on at the entry's head, or people outside asking or reporting
+_NOT_AN_ACT = Lazy(
+    r"^[\s|*_>-]*+(?:\d{1,2}[:h.]\d\d(?::\d\d)?\s*+(?:[ap]\.?m\.?)?\s*+(?:[a-z]{2,5}\b)?)?"
+    r"[\s|*_:\u2013\u2014-]*+(?:[\w-]+ ){0,3}?(?:escalat(?:ed|es|ing)|paged|pages|looped in"
+    r"|handed (?:it |this )?(?:over|off)|notified|notifies|informed|informs)\b"
+    r"|\b(?:classmates?|users?|customers?|people|friends?|students?|visitors?|clients?)"
+    r" (?:\w+ )?(?:asking|reporting|complaining|posting|messaging|tweeting)\b"
+)
 # a plan or advice, not an action taken: "we are changing our process", "we recommend…"
 _PLANNED = Lazy(
     r"\b(?:will|shall|(?:we|they) are (?:now |also )?\w+ing|we[’']re \w+ing|plan(?:s|ned|ning)? to"
@@ -250,5 +263,9 @@ _ACTED = Lazy(
     r"|restart\w*|reboot\w*|redeploy\w*|rebuil\w*|rerout\w*|revok\w*|rotat\w*|destroy\w*"
     # slowing or holding something back: "took action to slow the rate", "throttled the jobs"
     r"|throttl\w*|slow(?:ed|ing)? (?:down |the\b)|limit(?:ed|ing) (?:the|its)\b|paus(?:ed|ing)"
-    r"|took action|return(?:ed|ing) [\w -]{0,40}\bto service)\b"
+    r"|took action|return(?:ed|ing) [\w -]{0,40}\bto service"
+    # a line of config taken out or put back, a config applied again: "commented out
+    # `limit_req` and reloaded Nginx" (not "reloaded the page")
+    r"|comment(?:ed|ing)? out|uncomment\w*|revert(?:ed|ing)|rolled back|rolling back"
+    r"|reload(?:ed|ing)\b(?! (?:the |my |a )?(?:page|browser|site|website|tab)\b))\b"
 )

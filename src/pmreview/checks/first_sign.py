@@ -59,6 +59,10 @@ _RECOVERED = Lazy(
     r"|(?<!never )(?<!not )\brecover(?:s|ed)\b|\bsucceed(?:s|ed|ing)?\b|\bback to normal\b"
     r"|\b(?:reports?|complaints?|errors?|alerts?|alarms?) (?:have |had )?"
     r"(?:stopped|ceased|cleared)\b"
+    # "the display was restored and normal monitoring resumed"
+    r"|\b(?:was|were|is|are|been) (?:fully )?restored\b"
+    r"|\b(?:service|services|operations?|monitoring|processing|trading|traffic)"
+    r" (?:has |have |had )?resumed\b"
 )
 
 # a success told of a part only: "only 40% of payments succeed", "some logins succeed"

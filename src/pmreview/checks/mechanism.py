@@ -55,7 +55,9 @@ FAILED = Lazy(
     r"\b(?:caus|because\b|due to\b|led to\b|lead(?:s|ing)? to\b|result(?:ed|ing)? in\b"
     r"|,\s*so\b|\bso (?:that )?\w+ (?:could|can|would|did)\b|could ?n[o'’]?t\b|unable\b"
     r"|fail(?:ed|s|ing)?\b|crash|overwhelm"
-    r"|exhaust|filled|ran out\b)"
+    r"|exhaust|filled|ran out\b"
+    # a value past its width: "the offset wrapped around", "the counter overflowed"
+    r"|wrap(?:ped|s)? (?:around|past)\b|overflow(?:ed|s)?\b)"
 )
 
 

@@ -33,13 +33,25 @@ def explains_impact(sentence: str, m: re.Match[str]) -> bool:
     sentence tells no cause of the incident, whatever other cause word it holds."""
     return m.group(0) == "because" and bool(
         _SCOPE.compiled.search(sentence, 0, m.start())
+        # "Pipelines stalled, and because checks never reported, merges were blocked": a
+        # knock-on of the impact told before it
+        or _AND_BECAUSE.compiled.search(sentence, 0, m.start())
         or _RELIES.compiled.match(sentence, m.end())
+        or _SYMPTOM.compiled.match(sentence, m.end())
         # "Because it was night, almost nobody noticed"
         or m.start() < 4
         and _SCOPE.compiled.search(sentence, m.end())
     )
 
 
+# a "because" that names only the symptom one layer down: "…, because nginx in front of my
+# API was answering every request with a `502`" (what made nginx answer so is the cause)
+_SYMPTOM = Lazy(
+    r" (?:(?!and\b|so\b|then\b|which\b|after\b|when\b|since\b)[\w`.@/-]+ ){1,7}?"
+    r"(?:(?:was|were|is|are|kept) )?(?:return\w*|answer\w*|respond\w* with|throw\w*|serv\w*"
+    r"|show\w*|giv\w*)\b[^.;]{0,50}?\b(?:errors?|[45]\d\d|[45]xx|timeouts?|exceptions?)\b"
+)
+_AND_BECAUSE = Lazy(r"\w[,;]\s*(?:and|and so|so)\s+$")
 # a part hit because it relies on another ("…, because both need a finished login"): the
 # impact's reach, not its cause
 _RELIES = Lazy(

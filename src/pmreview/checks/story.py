@@ -5,6 +5,7 @@ that was followed), as people write them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..models import Block, Document, Section
 from ..parse.views import sections_of
@@ -67,10 +68,14 @@ _ESCALATION_LABEL = re.compile(
 )
 
 
-def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
+def escalation(
+    blocks: list[Block], secs: list[Section], entries: Sequence[Block] = ()
+) -> Evidence | None:
     """An escalation verb followed, in the same sentence, by a team or person to whom, or a
-    named team that "was paged", "was engaged", told anywhere but in the measures; or, in an
-    Escalation section or under an "Escalation:" label, a team or person named."""
+    named team that "was paged", "was engaged", told anywhere but in the measures, the
+    timeline's `entries` first (where the events are told: a header's "Responders:", a
+    runbook's rule or partners notified elsewhere are no event); or, in an Escalation section
+    or under an "Escalation:" label, a team or person named."""
     excluded = lexicon("escalation_excluded")
     # a task among the measures, an item or a table row ("an expiry alert sent to the on-call",
     # "| Update the runbook: check saturation before engaging Edge |"), is planned, not done
@@ -83,6 +88,8 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     }
     verbs = (_PASSIVE_ESCALATION.compiled, lexicon("escalation_verb"), _ENGAGED.compiled)
     told = [b for b in blocks if id(b) not in planned]
+    events = {id(b) for b in entries}
+    told = [b for b in told if id(b) in events] + [b for b in told if id(b) not in events]
     present = lexicon("escalation_present")  # read by _told_present
     paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
     unreal: Evidence | None = None  # what did not happen ("could have been sent to…"): last
@@ -101,6 +108,8 @@ def escalation(blocks: list[Block], secs: list[Section]) -> Evidence | None:
     return found or asked_by_mention(own_blocks(told)) or unreal
 
 
+# who escalated, told between the verb and to whom
+_BY_WHOM = Lazy(r" by (?:the |our )?(?:[\w.&-]+ ){1,4}?(?=to\b)")
 # what did not happen: "transactions that could have been sent to Acquirer A failed instead"
 _UNREAL = Lazy(r"\b(?:could|would|should|might)(?: not)? have (?:been )?\w+ to\b")
 # the page that an alert sent ("the latency alert pages the search on-call", "`DiskFull`
@@ -108,6 +117,9 @@ _UNREAL = Lazy(r"\b(?:could|would|should|might)(?: not)? have (?:been )?\w+ to\b
 _PAGED_BY_ALERT = Lazy(
     r"\b(?:alert\w*|alarms?|monitor\w*|checks?|probes?|slo|pagerduty|opsgenie)\b[^.;]{0,60}?"
     r"\bpag(?:es|ed)\b|`[ \t]+pag(?:es|ed)\b"
+    # the page told by the paging tool: "paged by PagerDuty", "| Notified | PagerDuty | Rafael |"
+    r"|\bpaged (?:\w+ )?(?:by|via|through) (?:pagerduty|opsgenie|the alert|an? alert|the monitor)\b"
+    r"|\bnotif(?:ied|ies)\b[^.;]{0,30}?\b(?:pagerduty|opsgenie)\b"
 )
 
 
@@ -129,9 +141,12 @@ def _escalated(b: Block, s: int, e: int) -> bool:
                 text, 0, m.start()
             ):
                 continue  # "Aisha noticed it and told Jamal": a report to the responders
-            after = target.finditer(text, m.end(), m.end() + 80)
-            if any(_named_team(text, t, m.end()) for t in after) or _names_person(
-                b.text[s + m.end() : e], m.group(0)
+            # "escalated by Batch Operations to the Payments on-call": past who escalated
+            agent = _BY_WHOM.compiled.match(text, m.end())
+            end = agent.end() if agent else m.end()
+            after = target.finditer(text, end, end + 80)
+            if any(_named_team(text, t, end) for t in after) or _names_person(
+                b.text[s + end : e], m.group(0)
             ):
                 return True
     return _told_present(b, s, e)

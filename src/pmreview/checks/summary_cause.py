@@ -16,6 +16,7 @@ from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .cause_told import (
+    AFTER_CHANGE,
     CHANGE_DID,
     DAMAGED,
     DEFECT_THEN,
@@ -61,9 +62,17 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         # in a cause section of the summary any sentence says the cause
         or _cause_sentence(cause, re.compile(r"\w{3,}"), every=False)
         or _cause_sentence(rest, lexicon("cause"))
-        or find_sentence(
-            blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP
-        )
+        # the summary's own words before its Impact part's ("~128 million queries hit a
+        # corrupted shard" counts the impact)
+        or _broke(own)
+        or _broke(rest)
+    )
+
+
+def _broke(blocks: list[Block]) -> Evidence | None:
+    """A cause told by what one part did to another, with no cause word."""
+    return (
+        find_sentence(blocks, _BROKE.compiled, also=lexicon("system_part"), unless=ABOUT_WRITE_UP)
         # a thing named in code ("the nightly `mysqldump` … locked the tables", "the step ran
         # `ssh-action@v0.1.2` on Node 12…, so the step crashed")
         or find_sentence(blocks, _BROKE.compiled, unless=ABOUT_WRITE_UP, cased=_CODE)
@@ -99,6 +108,7 @@ def _cause_sentence(
     accepts = (
         DEFECT_THEN.compiled,
         CHANGE_DID.compiled,
+        AFTER_CHANGE.compiled,
         LAPSED.compiled,
         MISTAKE.compiled,
         DAMAGED.compiled,
@@ -187,6 +197,8 @@ _THIRD_PARTY_DOWN = Lazy(
 # overwhelmed the database"), with no cause word
 _BROKE = Lazy(
     r"\b(?:overwhelm|overload|exhaust|emptied|filled up|saturat|starv|evict|flood|corrupt|deadlock"
+    # a defect written into the data by a part: "segments with truncated postings lists"
+    r"|truncated (?:[\w-]+ ){0,2}?(?:lists?|files?|segments?|records?|rows?|indexes|indices|data)\b"
     # "every request fell through to MySQL", "the dump locked the tables", "the pods ran out of
     # memory", "a misread setting: the scheduler applied them as UTC"
     r"|fell through to|ran out of|maxed out"

@@ -47,7 +47,7 @@ def timeline(doc: Document) -> Timeline:
         if present
         else None,
         "misleading": misleading(doc, whole),
-        "escalation": escalation(whole, doc.sections),
+        "escalation": escalation(whole, doc.sections, entries),
         "resolution": resolution(_own(evs)) if present else None,
     }
 
