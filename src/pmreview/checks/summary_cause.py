@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from ..models import ASCII_LOWER, Block, Document
+from ..models import Block, Document
 from ..parse.opening import ABOUT_WRITE_UP, about_write_up
 from ..parse.views import summary_sections
 from ..text.borrowed import own_blocks, own_sentences
@@ -15,6 +15,7 @@ from ..text.lexicon import lexicon
 from ..text.phrases import Alternation
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .cause_named import DEFECT_IN, THIRD_PARTY_DOWN, defect_in_named, names_part, names_thing
 from .cause_told import (
     AFTER_CHANGE,
     CHANGE_DID,
@@ -114,7 +115,7 @@ def _cause_sentence(
         DAMAGED.compiled,
         FAILED_AFTER.compiled,
     )
-    for b in gated(blocks, pattern, _DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
+    for b in gated(blocks, pattern, DEFECT_IN.compiled, sem.ATTACK, sem.LEAKED, *accepts):
         spans = own_sentences(b)
         meta = about_write_up([b.lower[s:e] for s, e in spans])
         for i, (s, e) in enumerate(spans):
@@ -171,7 +172,7 @@ def _cause_told(text: str, sentence: str) -> bool:
     """A cause told without a cause word: a defect in a named thing, a change and what it did,
     a lapse, a mistake, an attack or a leak."""
     return bool(
-        _defect_in_named(text)
+        defect_in_named(text)
         or defect_then(text)
         or failed_after(text)
         or change_did(text)
@@ -180,17 +181,8 @@ def _cause_told(text: str, sentence: str) -> bool:
         or damaged(text)
         or sem.ATTACK.search(sentence)
         or sem.LEAKED.search(sentence)
-        or _THIRD_PARTY_DOWN.compiled.search(sentence)
+        or THIRD_PARTY_DOWN.compiled.search(sentence)
     )
-
-
-# a named third party that failed: "our email provider (Mailvane) had an outage on their side",
-# "our DNS host went down"
-_THIRD_PARTY_DOWN = Lazy(
-    r"\b(?:our|the|an?) (?:[\w-]+ ){0,2}?(?:provider|vendor|supplier|hosting company|host|isp"
-    r"|cdn|registrar|upstream|payment processor|carrier)\b[^.;]{0,40}?\b(?:had an? (?:[\w-]+ )?"
-    r"(?:outage|incident|failure)|went down|was down|failed)\b"
-)
 
 
 # a cause told by what one part did to another ("a failover emptied a cache, and the misses
@@ -228,30 +220,6 @@ _WENT_WRONG = Lazy(
 )
 
 
-def _defect_in_named(sentence: str) -> bool:
-    """A defect placed in a named thing: "a memory-corruption bug within the EVM", "a
-    configuration error in the Flask server", "a regression in the code that proxies
-    `rustfmt`". A bare "a bug in the app" needs a specific term after it (a file, a setting,
-    a code name); a qualified defect may name its place by a proper noun."""
-    low = sentence.translate(ASCII_LOWER)
-    for m in _DEFECT_IN.compiled.finditer(low):
-        rest = sentence[m.end() : m.end() + 80]
-        bare = _BARE.compiled.search(low, 0, m.start()) is not None and " " not in m.group(1)
-        if sem.specific_terms(rest) or not bare and _NAMED_THING.compiled.search(rest):
-            return True
-    return False
-
-
-_BARE = Lazy(r"(?:^|\b(?:an?|the|some|one|this|that|our|its|their))\W*$")
-_DEFECT_IN = Lazy(
-    r"\b(bugs?|regressions?|vulnerabilit(?:y|ies)|flaws?|defects?|corruption|race condition"
-    r"|(?:configuration|config|routing|permission|certificate|dns) (?:error|issue|problem))"
-    r"\s+(?:with)?in(?:side)?\b"
-)
-# a proper noun among the next words ("the EVM", "our Flask server"), not the sentence start
-_NAMED_THING = Lazy(r"^(?:\W*+\w++){0,4}?\W+(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z]+)\b")
-
-
 def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
     """A cause that names something, or a vague one the next sentence makes specific ("a
     firewall issue. The backup denied port 80."). Before "led to" the cause must name what
@@ -261,48 +229,19 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
         before = sentence[: m.start()]
         return bool(
             sem.specific_terms(before)
-            or _names_thing(before, vague)
+            or names_thing(before, vague)
             or _WENT_WRONG.compiled.search(before)
         )
     if _PROBLEM_WAS.compiled.match(sentence, m.start()):
-        return _names_part(sentence[m.end() :], vague)
+        return names_part(sentence[m.end() :], vague)
     after = sentence[m.start() :]
     return bool(
         sem.specific_terms(after)
         or not vague.search(after)
-        or _names_thing(after, vague)
+        or names_thing(after, vague)
         or sem.specific_terms(nxt)
     )
 
 
-# a vague defect placed in a change and what the change did: "an error in an update to our
-# billing system, which requested the March payments a second time"
-_IN_CHANGE_WHICH = Lazy(
-    r"\bin (?:an? |the |our |its )?(?:[\w-]+ ){0,3}?(?:update|upgrade|release|deploy\w*|change"
-    r"|migration|script|job|config\w*)\b[^.;]{0,60}?,\s*(?:which|that|so)\b"
-)
 # "the problem was …": what follows names the cause, or nothing
 _PROBLEM_WAS = Lazy(r"the (?:\w+ )?(?:problem|issue)\b")
-
-
-def _names_part(rest: str, vague: Alternation) -> bool:
-    """What "the problem was" names: a concrete thing ("the SSL certificate chain"), not a
-    vague cause nor just a part ("with SSL", "the database")."""
-    return not vague.search(rest) and bool(sem.specific_terms(rest))
-
-
-def _names_thing(text: str, vague: Alternation) -> bool:
-    """A cause that names a component beyond its vague noun ("a misconfigured load balancer")."""
-    rest = vague.sub(" ", text)
-    return bool(
-        _IN_CHANGE_WHICH.compiled.search(rest)
-        or re.search(
-            # a configuration said to be wrong or changed, not "a problem of configuration"
-            r"\bmisconfigur|\bconfiguration (?:change|file|value|setting|push|update)s?\b"
-            r"|\b(?:wrong|bad|broken|incorrect|invalid|stale|old|new) configuration\b"
-            r"|\bexpired\b|\bfull\b|\bleak|\bcorrupt|\bmissing\b"
-            r"|\btypo\b|\bdeleted\b|\boverload",
-            rest,
-            re.IGNORECASE,
-        )
-    )
