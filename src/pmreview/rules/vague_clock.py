@@ -122,6 +122,11 @@ _STANDING = re.compile(
 )
 
 
+def tells_past(text: str) -> bool:
+    """The text holds a verb in the past tense: it tells what happened."""
+    return _PAST.search(text) is not None
+
+
 def timeless(place: Place) -> bool:
     """The words' sentence tells a rule or a schedule in the present tense and no past event
     ("deploys are frozen from Friday evening to Monday morning"): no time of the incident."""
