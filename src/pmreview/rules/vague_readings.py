@@ -13,6 +13,7 @@ from . import vague_document as told
 from . import vague_harm as harm
 from . import vague_measures as measures
 from . import vague_reasons as reasons
+from . import vague_restated as told_length
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -159,6 +160,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "lengthed": clock.lengthed,
     "pinned": clock.pinned,
     "spanned": clock.spanned,
-    "restated": clock.restated,
+    "restated": told_length.restated,
     "dated": clock.dated,
 }
