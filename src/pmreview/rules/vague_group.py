@@ -49,12 +49,12 @@ _PLACES = re.compile(
 # a calendar that the group is counted in ("the first week of teaching for many of …")
 _CALENDAR = re.compile(
     r"\b(?:day|week|term|semester|month|period|season|weekend|shift|year)\b"
-    r"(?:\s+of\s+(?:[\w-]+\s+){1,3}?)?\s*for\s+$"
+    r"(?:\s++of(?:\s++[\w-]++){1,3}?)?\s++for\s*+$"
 )
 # a look at records before the group ("checks the logs on web-01, no errors, just a lot of …")
 _LOOKED = re.compile(
-    r"\b(?:check|inspect|grep|tail|scann?|read|look(?:s|ed|ing)? (?:at|through|in))\w*\b"
-    r"[^.;]*\b(?:logs?|dashboards?|graphs?|metrics|traces?|records|output)\b"
+    r"\b(?:check|inspect|grep|tail|scann?|read|look)\w*+[^.;]{0,80}?"
+    r"\b(?:logs?|dashboards?|graphs?|metrics|traces?|records|output)\b"
 )
 # software or devices that act by their own design
 _AGENTS = re.compile(
