@@ -13,8 +13,10 @@ group another role, the count sizes nothing of the impact:
 - an instruction to the group ("anyone who saw an error should submit the form again"), even
   where the group is defined by a harm.
 
-A group with no clause around it at all ("- some users" under "Who was affected") is the
-claim itself and stays. The marker words are `harm` and `instruction` of the `[context]`
+A group with no clause around it at all ("- some users" under "Who was affected"), one in a
+field labelled as the impact, and one whose clause names neither a harm nor another role
+(rules/vague_group.py: "were using it at the time", "had to rely on paper") is the claim
+itself and stays. The marker words are `harm` and `instruction` of the `[context]`
 table of data/vague.toml.
 """
 
