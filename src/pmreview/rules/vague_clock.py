@@ -122,6 +122,11 @@ _STANDING = re.compile(
 )
 
 
+def tells_past(text: str) -> bool:
+    """The text holds a verb in the past tense: it tells what happened."""
+    return _PAST.search(text) is not None
+
+
 def timeless(place: Place) -> bool:
     """The words' sentence tells a rule or a schedule in the present tense and no past event
     ("deploys are frozen from Friday evening to Monday morning"): no time of the incident."""
@@ -174,29 +179,3 @@ _NEXT_DAY = Lazy(
 )
 # words that tell a time of day ("around midday", "in the evening")
 _TIME_WORDS = Lazy(r"\b(?:lunch\s?time|noon|midday|dinner\s?time|evening|afternoon|morning)\b")
-
-
-# an aside of five words or more: a fact of its own, whose length is of something else
-_ASIDE_RE = re.compile(r"\([^()]*+\)")
-
-
-def _blank_wordy(m: re.Match[str]) -> str:
-    text = m.group(0)
-    return " " * len(text) if len(text.split()) >= 5 else text
-
-
-def restated(place: Place) -> bool:
-    """The words' paragraph or list item gives the length in numbers elsewhere, so the words
-    say it again in other terms ("it took almost two hours because … dumping that much took
-    forever"; "from 13:48 to 19:05 (5 h 17 min) … stuck for several hours"): the reader has
-    the number. A length of something else there (a timeout, a window, a TTL) answers
-    nothing, nor does one in an aside that tells a fact of its own ("(links are valid for 30
-    minutes)"); a bare aside is the length ("(5 h 17 min)")."""
-    text = _ASIDE_RE.sub(_blank_wordy, place.paragraph)
-    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
-        return True
-    times = list(TIME_RE.finditer(text))
-    return any(
-        range_join().match(text[a.end() : b.start()])
-        for a, b in zip(times, times[1:], strict=False)
-    )

@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..models import Block, Document, Section, per_document
-from ..parse.views import summary_sections
-from ..text.borrowed import is_block_quote, status_post
+from ..models import Document, per_document
 from ..text.durations import durations_in, of_other_thing
 from ..text.joins import range_join
 from ..text.sentences import sentences
@@ -27,6 +25,7 @@ from ..text.times import TIME_RE, without_dates_and_times
 from .vague_markers import TESTS
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import explains
+from .vague_summary import later, own
 
 # things counted together: a share of one answers words about another of the same group
 _GROUPS = (
@@ -96,43 +95,19 @@ def states_people(text: str) -> bool:
     return bool(_counted("users").search(text) or _PEOPLE_TOLD.search(text))
 
 
-def _later(place: Place) -> str:
-    """The lower-cased text after the words in their section, or in the whole summary when
-    they stand in it; the author's own (no block quote, no status-page post). A vague
-    headline is answered by the detail that follows it; a vague amount after a number is
-    another claim ("75% of users could not log in. Some users lost data.")."""
-    sections = summary_sections(place.doc) if place.doc else []
-    if not any(s is place.section for s in sections):
-        sections = [place.section]
-    sections = [s for s in sections if s is place.section or _tells_size(s)]
-    blocks = [(s, b) for s in sections for b in s.blocks]
-    at = next(k for k, (_, b) in enumerate(blocks) if b is place.block)
-    rest = [b.lower for s, b in blocks[at + 1 :] if _own(s, b)]
-    return " ".join([place.block.lower[place.span[1] :], *rest])
-
-
-def _tells_size(section: Section) -> bool:
-    """A part of the summary that tells how big and how long (not its root cause)."""
-    return not section.kinds or bool(section.kinds & {"summary", "impact", "duration"})
-
-
-def _own(section: Section, block: Block) -> bool:
-    return not is_block_quote(block) and not status_post(section, block)
-
-
 def states_share(place: Place) -> bool:
     """The section (the summary) goes on to give the share of the things the words count."""
     noun = _noun(place)
     if noun is None:
         return False
-    later = without_dates_and_times(_later(place))  # a time or a date is no share
-    return _counted(noun).search(later) is not None
+    rest = without_dates_and_times(later(place))  # a time or a date is no share
+    return _counted(noun).search(rest) is not None
 
 
 def states_duration(place: Place) -> bool:
     """The section (the summary) goes on to say how long: a duration or a range of two clock
     times."""
-    return _lasts(_later(place))
+    return _lasts(later(place))
 
 
 def _lasts(text: str) -> bool:
@@ -209,7 +184,7 @@ def _fix_sentences(doc: Document) -> list[str]:
     for sec in doc.sections:
         if "resolution" in sec.kinds:
             for b in sec.blocks:
-                spans = sentences(b) if _own(sec, b) else []
+                spans = sentences(b) if own(sec, b) else []
                 out += [b.lower[s:e] for s, e in spans if not _aside(b.lower[s:e])]
     if any("resolution" in sec.kinds for sec in doc.sections):
         return out

@@ -13,8 +13,10 @@ group another role, the count sizes nothing of the impact:
 - an instruction to the group ("anyone who saw an error should submit the form again"), even
   where the group is defined by a harm.
 
-A group with no clause around it at all ("- some users" under "Who was affected") is the
-claim itself and stays. The marker words are `harm` and `instruction` of the `[context]`
+A group with no clause around it at all ("- some users" under "Who was affected"), one in a
+field labelled as the impact, and one whose clause names neither a harm nor another role
+(rules/vague_group.py: "were using it at the time", "had to rely on paper") is the claim
+itself and stays. The marker words are `harm` and `instruction` of the `[context]`
 table of data/vague.toml.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from . import vague_group as group
 from .vague_markers import markers
 from .vague_place import CLAUSE_END, Place
 
@@ -76,11 +79,13 @@ def unharmed(place: Place) -> bool:
     after, *rest = _CLAUSE.split(told, maxsplit=1)
     if rest and _CONTINUES.match(told[len(after) :]):
         after += " " + _CLAUSE.split(rest[0], maxsplit=1)[0]
-    if not (before.strip() or after.strip()):
-        return False  # the count stands alone: it is the claim
+    if not (before.strip() or after.strip()) or group.in_impact_field(place):
+        return False  # the count stands alone, or as the impact's field: it is the claim
     if markers()["instruction"].search(after):
         return True
-    return not (_harmed(after) or _governed(before))
+    if _harmed(after) or _governed(before):
+        return False
+    return group.other_role(place, before, after)
 
 
 def _harmed(text: str) -> bool:

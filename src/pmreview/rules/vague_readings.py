@@ -14,6 +14,7 @@ from . import vague_harm as harm
 from . import vague_measures as measures
 from . import vague_reasons as reasons
 from . import vague_records as records
+from . import vague_restated as told_length
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -167,6 +168,6 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "lengthed": clock.lengthed,
     "pinned": clock.pinned,
     "spanned": clock.spanned,
-    "restated": clock.restated,
+    "restated": told_length.restated,
     "dated": clock.dated,
 }
