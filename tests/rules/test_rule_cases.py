@@ -1,4 +1,5 @@
-"""Rule cases as data (sqlfluff style): tests/rules/cases/<RULE ID>.toml.
+"""Rule cases as data (sqlfluff style): tests/rules/cases/<RULE ID>.toml, and
+<RULE ID>.<family>.toml for a family kept in a file of its own (organisations' wording: .org).
 
 Each file holds `[[case]]` tables with a `name`, a postmortem snippet `text`, the findings the
 rule must report as `expect = [{line = N, quote = "..."}]` (empty for a passing case) and
@@ -29,7 +30,7 @@ def _load() -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(CASES.glob("*.toml")):
         with path.open("rb") as f:
-            out[path.stem] = tomllib.load(f)["case"]
+            out.setdefault(path.stem.split(".")[0], []).extend(tomllib.load(f)["case"])
     return out
 
 

@@ -14,6 +14,9 @@ from ..text.verb_forms import verbs
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*")
 _ROW_INDEX = re.compile(r"^[ \t]*+\|?[ \t]*+#?\d{1,3}[.)]?[ \t]*+(?=\|)")
+# a paragraph numbered as in a report ("1.4 The interruption …", "4.2.1 Staff …"): its index, no
+# value (a capital follows: "1.5 times the load" is a number of the sentence)
+_PARAGRAPH_INDEX = re.compile(r"(?m)^[ \t]*+\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]++(?=[A-Z])")
 # a label opening a block, with text after it
 _LABEL = re.compile(
     r"^\s*+(?:[-*+•]|\d+[.)])?\s*+"
@@ -130,6 +133,9 @@ class Place:
             found = _QUARTER.sub(lambda m: " " * len(m.group(0)), found)
             if self.block.kind == "row":  # a first cell of only a number is the row's index
                 found = _ROW_INDEX.sub(lambda m: " " * len(m.group(0)), found, count=1)
+            elif self.block.kind == "paragraph":
+                for m in _PARAGRAPH_INDEX.finditer(self.block.text):
+                    found = found[: m.start()] + " " * len(m.group(0)) + found[m.end() :]
             self.block.memo["vague_plain"] = found
         return found
 
