@@ -38,6 +38,11 @@ _WEAK = Lazy(
     r"^(?:monitor\w*|health ?check\w*|uptime\w*|received|emails?|tweets?|observ\w*|notif\w*"
     r"|grafana|datadog|prometheus|sentry|nagios|pingdom|pagerduty|opsgenie)$"
 )
+# someone outside the responders, then up to 40 characters of their clause
+_OUTSIDERS = (
+    r"\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
+    r"|callers?)\b[^.;]{0,40}?"
+)
 # a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack",
 # "two users report that the page is blank"
 _TOLD_BY = Lazy(
@@ -57,11 +62,9 @@ _TOLD_BY = Lazy(
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), only after someone outside
     # the responders: "the support team send an update" is the responders telling
-    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
-    r"|callers?)\b[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
+    r"|" + _OUTSIDERS + r"\b(?:send|tell|tweet|report|complain)\b"
     # the reports as they began: "customers began calling us", "users started reporting"
-    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
-    r"|callers?)\b[^.;]{0,40}?\b(?:calling|telling|reporting|complaining|posting|messaging"
+    r"|" + _OUTSIDERS + r"\b(?:calling|telling|reporting|complaining|posting|messaging"
     r"|tweeting|e-?mailing|writing in|asking)\b"
     # the telling told as it went on: "my teammate Brian is telling me that…", "users keep
     # messaging us"
