@@ -38,6 +38,11 @@ _WEAK = Lazy(
     r"^(?:monitor\w*|health ?check\w*|uptime\w*|received|emails?|tweets?|observ\w*|notif\w*"
     r"|grafana|datadog|prometheus|sentry|nagios|pingdom|pagerduty|opsgenie)$"
 )
+# someone outside the responders, then up to 40 characters of their clause
+_OUTSIDERS = (
+    r"\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
+    r"|callers?)\b[^.;]{0,40}?"
+)
 # a person who told someone: "a classmate sent me a screenshot", "our mentor posted in Slack",
 # "two users report that the page is blank"
 _TOLD_BY = Lazy(
@@ -57,11 +62,9 @@ _TOLD_BY = Lazy(
     # the base form, as a narrated or a second-language timeline writes it ("a student from
     # another class send a message", "two users report that…"), only after someone outside
     # the responders: "the support team send an update" is the responders telling
-    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
-    r"|callers?)\b[^.;]{0,40}?\b(?:send|tell|tweet|report|complain)\b"
+    r"|" + _OUTSIDERS + r"\b(?:send|tell|tweet|report|complain)\b"
     # the reports as they began: "customers began calling us", "users started reporting"
-    r"|\b(?:users?|customers?|clients?|students?|visitors?|someone|classmates?|friends?"
-    r"|callers?)\b[^.;]{0,40}?\b(?:calling|telling|reporting|complaining|posting|messaging"
+    r"|" + _OUTSIDERS + r"\b(?:calling|telling|reporting|complaining|posting|messaging"
     r"|tweeting|e-?mailing|writing in|asking)\b"
     # the telling told as it went on: "my teammate Brian is telling me that…", "users keep
     # messaging us"
@@ -140,18 +143,16 @@ def _unseen(entry: str, low: str) -> bool:
 def _told_outright(low: str) -> bool:
     """A detection told by an alarm, a label, a report or a tool's message, not only by a
     responder noticing."""
-    return (
-        any(
-            p.search(low)
-            for p in (
-                _LABEL.compiled,
-                _ALARM.compiled,
-                _TOLD_BY.compiled,
-                _RECEIVED.compiled,
-                _DETECTED.compiled,
-            )
-        )
-        or first_sign(low) is not None
+    return bool(_LABEL.compiled.search(low) or _ALARM.compiled.search(low)) or _reported(low)
+
+
+def _reported(low: str) -> bool:
+    """Someone outside told it, reports were received, a detection or a first sign told."""
+    return bool(
+        _TOLD_BY.compiled.search(low)
+        or _RECEIVED.compiled.search(low)
+        or _DETECTED.compiled.search(low)
+        or first_sign(low)
     )
 
 
@@ -168,13 +169,7 @@ def _plainness(low: str, strength: int) -> int:
     alarm = _ALARM.compiled.search(low)
     if _handed_on(low) and not alarm and not TOOL.compiled.search(low):
         return 2
-    plain = (
-        _TOLD_BY.compiled.search(low)
-        or _RECEIVED.compiled.search(low)
-        or _DETECTED.compiled.search(low)
-        or first_sign(low)
-    )
-    if alarm or plain or _NOTICED.compiled.search(low):
+    if alarm or _reported(low) or _NOTICED.compiled.search(low):
         return 0
     found = list(lexicon("detection").finditer(low))
     if all(_PAGED.compiled.match(m.group(0)) for m in found):
@@ -193,13 +188,7 @@ def _handed_on(low: str) -> bool:
     m = _HANDED_ON.compiled.search(low)
     if m is None or ALARM_BEFORE.compiled.search(low, 0, m.start()):
         return False
-    before = low[: m.start()]
-    return not (
-        _TOLD_BY.compiled.search(before)
-        or _RECEIVED.compiled.search(before)
-        or _DETECTED.compiled.search(before)
-        or first_sign(before)
-    )
+    return not _reported(low[: m.start()])
 
 
 def _as_often_failure(low: str, m: re.Match[str]) -> bool:
