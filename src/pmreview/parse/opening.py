@@ -8,7 +8,7 @@ import re
 
 from ..models import Block
 from ..text.sentences import sentences
-from ..text.times import has_date
+from ..text.times import WEEKDAY, has_date
 from .timeline import has_time
 
 
@@ -101,7 +101,7 @@ _FAILURE = re.compile(
 )
 # a day named as a letter or a post says it: "On Monday morning", "yesterday", "last night"
 _DAY_SAID = re.compile(
-    r"\b(?:on|last|this|since|until) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    rf"\b(?:on|last|this|since|until) {WEEKDAY}\b"
     r"|\b(?:yesterday|last night)\b",
     re.IGNORECASE,
 )
