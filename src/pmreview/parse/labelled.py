@@ -13,8 +13,10 @@ from .opening import mail_header, tells
 from .timeline import has_time
 from .titles import kinds_of
 
-_KINDS = load_toml("sections.toml")["kinds"]
-_SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
+# the kinds that are parts of the summary (Impact, Duration, Root cause): parse/views.py too
+SUMMARY_PART = frozenset(
+    k for k, spec in load_toml("sections.toml")["kinds"].items() if spec.get("summary_part")
+)
 
 
 def incident_facts(block: Block, record: bool = False) -> list[Block]:
@@ -105,7 +107,7 @@ def states_facts(block: Block, record: bool = False) -> bool:
     labels = [n.split(":", 1)[0] for n in lines]
     if not lines or any(_write_up(label, record) for label in labels):
         return False
-    return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & _SUMMARY_PART)
+    return len(lines) > 1 or _dated(lines[0]) or bool(kinds_of(labels[0]) & SUMMARY_PART)
 
 
 def _dated(text: str) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from ..models import Block
 from ..text.sentences import sentences
-from ..text.times import has_date
+from ..text.times import WEEKDAY, has_date
 from .timeline import has_time
 
 
@@ -17,9 +17,22 @@ def says_something(block: Block) -> bool:
     about the write-up itself ("This write-up is long, because…")."""
     if block.kind not in ("paragraph", "item"):
         return False
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
     told = [block.lower[s:e] for s, e in sentences(block)]
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 8 and not all(about_write_up(told))
+    return _word_count(_without_links(block.text)) >= 8 and not all(about_write_up(told))
+
+
+def _without_links(text: str) -> str:
+    """The text with its links and tags blanked out."""
+    return _LINK_OR_TAG.sub(" ", text)
+
+
+def _word_count(text: str) -> int:
+    """The words of two letters or more."""
+    return len(_WORD.findall(text))
+
+
+_LINK_OR_TAG = re.compile(r"\S+://\S+|<[^>]*>")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def about_write_up(told: list[str]) -> list[bool]:
@@ -68,8 +81,8 @@ def tells(block: Block) -> bool:
         return True
     if mail_header(block.text):
         return False  # an e-mail's From/To/Date lines: when it was sent, not the incident
-    words = re.sub(r"\S+://\S+|<[^>]*>", " ", block.text)
-    return len(re.findall(r"[A-Za-z]{2,}", words)) >= 12 and (
+    words = _without_links(block.text)
+    return _word_count(words) >= 12 and (
         has_date(words) or has_time(words) or _day_and_failure(words)
     )
 
@@ -88,7 +101,7 @@ _FAILURE = re.compile(
 )
 # a day named as a letter or a post says it: "On Monday morning", "yesterday", "last night"
 _DAY_SAID = re.compile(
-    r"\b(?:on|last|this|since|until) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    rf"\b(?:on|last|this|since|until) {WEEKDAY}\b"
     r"|\b(?:yesterday|last night)\b",
     re.IGNORECASE,
 )

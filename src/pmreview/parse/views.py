@@ -10,6 +10,7 @@ from ..resources import load_toml
 from ..text.borrowed import borrowed_blocks
 from .fact_sheet import names_the_document
 from .labelled import (
+    SUMMARY_PART,
     closed_record,
     facts_only,
     incident_facts,
@@ -21,7 +22,6 @@ from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
 _KNOWN = frozenset(_KINDS)
-_SUMMARY_PART = frozenset(k for k, spec in _KINDS.items() if spec.get("summary_part"))
 _SUMMARY_TITLES = [re.compile(t) for t in _KINDS["summary"]["summary_titles"]]
 _SUMMARY_TITLE = re.compile("|".join(_KINDS["summary"]["summary_titles"]))
 
@@ -96,7 +96,7 @@ def _own_parts(after: list[Section]) -> list[Section]:
     out = []
     for s in after:
         own = kinds_of(s.title)
-        if not own or not own <= _SUMMARY_PART:
+        if not own or not own <= SUMMARY_PART:
             break
         out.append(s)
     return out
@@ -128,7 +128,7 @@ def _following(secs: list[Section], start: int, strong: bool) -> list[Section]:
         if (
             s.has("summary")
             and (not strong or heads or _SUMMARY_TITLE.search(normalise_title(s.title)))
-            or s.kinds & _SUMMARY_PART
+            or s.kinds & SUMMARY_PART
             or (not s.kinds and s.level > secs[start].level)
         ):
             out.append(s)
@@ -199,7 +199,7 @@ def _letterhead(sec: Section, before: list[Section]) -> bool:
 
 def _part_fact(sec: Section) -> bool:
     """A labelled line of a summary part, read as an inline section ("**Impact:** …")."""
-    return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= _SUMMARY_PART
+    return sec.style == "inline" and bool(sec.kinds) and sec.kinds <= SUMMARY_PART
 
 
 def _fact_part(sec: Section) -> bool:

@@ -12,6 +12,7 @@ import re
 
 from .prefilter import SPACE_RUN, Lazy, run_end
 from .span_cues import FAILURE
+from .times import WEEKDAY
 
 # a schedule said right before the time, not an event: "supposed to run at", "meant to start
 # at", "usually runs at", "every night at", "the nightly backup job at"
@@ -39,7 +40,7 @@ _EG = re.compile(r"\be\.\s?g\.", re.I)  # "e.g." holds no sentence end
 _WINDOW = Lazy(
     r"\b(?:maintenance|scheduled|planned|change|deploy(?:ment)?|release|upgrade|patch(?:ing)?)"
     r"\s++windows?(?:\s++[\w-]++){0,4}?:?"
-    r"(?:\s++(?:every\s++)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?)?\s*+$",
+    rf"(?:\s++(?:every\s++)?{WEEKDAY}s?,?)?\s*+$",
     re.I,
 )
 # a time inside the brackets of a schedule, opening hours or a window: "the default schedule

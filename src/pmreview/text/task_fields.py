@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .times import MONTHS
+
 _GROUP = re.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]")
 _SPLIT = re.compile(r"[,;/|·]")
 # a person, people, a team or a role: capitalised words, joined by "of", "and", "&", "for",
@@ -19,8 +21,7 @@ _WHO = re.compile(
 )
 # capitalised words that are no one: a date, a priority, a status, a stage, a pointer
 _NOT_WHO = re.compile(
-    r"(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    rf"(?i:(?:{MONTHS}"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|q[1-4]"
     r"|high|medium|low|critical|urgent|priority|p[0-4]|sev\d?|phase|step|stage|part|round"
     r"|optional|stretch|note|see|done|shipped|completed?|fixed|closed|open|pending|planned"

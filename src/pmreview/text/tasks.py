@@ -100,15 +100,13 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
         if "lessons" in sec.kinds and "action_items" not in sec.kinds:
             continue
         every = [b for b in sec.blocks if b.kind in ("item", "row")]
-        notes = {
-            id(b)
-            for b in every
-            if b.kind == "item" and b.depth and (_status_note(b.text) or field_line(b.text))
-        }
+        under = [b for b in every if b.kind == "item" and b.depth]
+        status = {id(b) for b in under if _status_note(b.text)}
+        notes = status | {id(b) for b in under if field_line(b.text)}
         items = [b for b in every if id(b) not in notes]
         nested = {a.line for a, b in zip(items, items[1:], strict=False) if b.depth > a.depth}
         found = [t for b in items if b.line not in nested and (t := task_of(b))]
-        done = _listed_done(sec) | _noted_done(every, notes)
+        done = _listed_done(sec) | _noted_done(every, status)
         for t in found:
             t.listed_done = id(t.block) in done
         if found:
@@ -132,13 +130,14 @@ def _status_note(text: str) -> bool:
     return bool(words) and _STATUS_NOTE.fullmatch(words) is not None
 
 
-def _noted_done(items: list[Block], notes: set[int]) -> set[int]:
-    """The ids of the items right above a status note, the task it says is done."""
-    out: set[int] = set()
-    for a, b in zip(items, items[1:], strict=False):
-        if id(b) in notes and b.depth > a.depth and _status_note(b.text):
-            out.add(id(a))
-    return out
+def _noted_done(items: list[Block], status: set[int]) -> set[int]:
+    """The ids of the items right above a status note (ids in `status`), the task it says
+    is done."""
+    return {
+        id(a)
+        for a, b in zip(items, items[1:], strict=False)
+        if id(b) in status and b.depth > a.depth
+    }
 
 
 # a sub-item that is one field of the task above it: "Owner: Dana", "**Due:** 3 May",

@@ -17,6 +17,8 @@ MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+# a weekday's whole name, in lower case (for patterns read with re.I)
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH_DAY = rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 _NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?"
@@ -232,7 +234,7 @@ _SHORT_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}(?=\s+\d{1,2}[:h.]\d\d)")
 _DATE_TIME_SEP = re.compile(r"^[\s,@*_`]*(?:at\s+|[-–—]\s*|T)?")
 # a weekday written as the entry's date ("Monday, 10:15 AM", "Tue 09:40"): a date and a time
 _WEEKDAY = re.compile(
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?"
+    rf"(?:{WEEKDAY}|mon|tue|wed|thu|fri|sat|sun)\.?"
     rf"(?:,?\s+{DATE})?(?=[\s,])",
     re.IGNORECASE,
 )
