@@ -137,7 +137,11 @@ def timeless(place: Place) -> bool:
 def spanned(place: Place) -> bool:
     """The words' sentence gives a range of two clock times ("it took a while to drain the
     queue (14:40–15:05)"): how long is on the clock."""
-    text = place.block.text[slice(*place.sentence)]
+    return ranges(place.block.text[slice(*place.sentence)])
+
+
+def ranges(text: str) -> bool:
+    """The text joins two clock times as a range ("14:40–15:05", "from 10:05 to 11:40")."""
     times = list(TIME_RE.finditer(text))
     pairs = zip(times, times[1:], strict=False)
     return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)

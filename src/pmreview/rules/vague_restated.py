@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from ..text.durations import durations_in, of_other_thing
-from ..text.joins import range_join
 from ..text.times import TIME_RE
+from .vague_clock import ranges
 from .vague_place import Place
 
 # an aside of five words or more: a fact of its own, whose length is of something else
@@ -66,11 +66,14 @@ def _gives_length(text: str) -> bool:
 
 
 def _ranged(text: str) -> bool:
+    """Two clock times joined as a range, or told as a start and an end ("Start 10:05, end
+    11:40")."""
+    if ranges(text):
+        return True
     times = list(TIME_RE.finditer(text))
     pairs = zip(times, times[1:], strict=False)
     return any(
-        range_join().match(text[a.end() : b.start()])
-        or (_START.search(text[: a.start()]) and _END.search(text[a.end() : b.start()]))
+        _START.search(text[: a.start()]) and _END.search(text[a.end() : b.start()])
         for a, b in pairs
     )
 
