@@ -23,7 +23,7 @@ from ..text.durations import durations_in, of_other_thing
 from ..text.joins import range_join
 from ..text.prefilter import Lazy
 from ..text.times import TIME_RE, has_date
-from .vague_place import Place
+from .vague_place import BRACKETED, Place
 
 
 def timed(place: Place) -> bool:
@@ -69,7 +69,7 @@ def lengthed(place: Place) -> bool:
     replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40
     minutes)", "it was ages before anyone looked: 52 minutes"); not the length of something
     else ("got the code hours later, after it had expired (codes last 15 minutes)")."""
-    told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
+    told = BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
     if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
         return True
     rest = place.block.text[place.span[1] : place.sentence[1]]
@@ -83,7 +83,6 @@ def lengthed(place: Place) -> bool:
 # sentence) and gives a length within its first five words
 _ASIDE = re.compile(r"[(:,—–-]\s*+((?:[\w-]++\s++){0,4}[\w-]++)")
 _ELABORATION = re.compile(r"(?:(?<=\s)[—–-]|:)(?=\s)")
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def pinned(place: Place) -> bool:

@@ -23,10 +23,8 @@ import re
 from ..text.durations import durations_in, of_other_thing
 from ..text.times import TIME_RE
 from .vague_clock import ranges
-from .vague_place import Place
+from .vague_place import BRACKETED, Place
 
-# an aside of five words or more: a fact of its own, whose length is of something else
-_ASIDE_RE = re.compile(r"\([^()]*+\)")
 # what makes a length told before the words their reason ("…, so", "…, which is why") or
 # one told after them ("… because", "… since", "… as")
 _SO = re.compile(r"\b(?:so|hence|therefore|which (?:is )?why|that is why|meaning)\b")
@@ -44,6 +42,8 @@ _END = re.compile(r"\b(?:end\w*|until|till|to|resolved|restored|recovered|fixed)
 
 
 def _blank_wordy(m: re.Match[str]) -> str:
+    """An aside of five words or more blanked out: a fact of its own, whose length is of
+    something else."""
     text = m.group(0)
     return " " * len(text) if len(text.split()) >= 5 else text
 
@@ -59,7 +59,7 @@ def restated(place: Place) -> bool:
 
 
 def _gives_length(text: str) -> bool:
-    text = _ASIDE_RE.sub(_blank_wordy, text)
+    text = BRACKETED.sub(_blank_wordy, text)
     if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
         return True
     return _ranged(text)
