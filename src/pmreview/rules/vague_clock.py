@@ -70,7 +70,7 @@ def lengthed(place: Place) -> bool:
     minutes)", "it was ages before anyone looked: 52 minutes"); not the length of something
     else ("got the code hours later, after it had expired (codes last 15 minutes)")."""
     told = BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
-    if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
+    if lasts(told):
         return True
     rest = place.block.text[place.span[1] : place.sentence[1]]
     asides = [_ASIDE.match(rest.lstrip())]
@@ -137,6 +137,12 @@ def spanned(place: Place) -> bool:
     """The words' sentence gives a range of two clock times ("it took a while to drain the
     queue (14:40–15:05)"): how long is on the clock."""
     return ranges(place.block.text[slice(*place.sentence)])
+
+
+def lasts(text: str) -> bool:
+    """The text gives a length of the incident: a duration that is not the length of
+    something else (a window, a timeout, what is kept and for how long)."""
+    return any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text))
 
 
 def ranges(text: str) -> bool:

@@ -18,10 +18,9 @@ import re
 from functools import cache
 
 from ..models import Document, per_document
-from ..text.durations import durations_in, of_other_thing
 from ..text.sentences import sentences
 from ..text.times import without_dates_and_times
-from .vague_clock import ranges
+from .vague_clock import lasts, ranges
 from .vague_markers import TESTS
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import explains
@@ -111,9 +110,7 @@ def states_duration(place: Place) -> bool:
 
 
 def _lasts(text: str) -> bool:
-    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
-        return True
-    return ranges(text)
+    return lasts(text) or ranges(text)
 
 
 # where a fix is told (the resolution, a timeline entry) or a cause ("something in the

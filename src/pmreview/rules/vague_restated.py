@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.durations import durations_in, of_other_thing
+from ..text.durations import durations_in
 from ..text.times import TIME_RE
-from .vague_clock import ranges
+from .vague_clock import lasts, ranges
 from .vague_place import BRACKETED, Place
 
 # what makes a length told before the words their reason ("…, so", "…, which is why") or
@@ -60,9 +60,7 @@ def restated(place: Place) -> bool:
 
 def _gives_length(text: str) -> bool:
     text = BRACKETED.sub(_blank_wordy, text)
-    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
-        return True
-    return _ranged(text)
+    return lasts(text) or _ranged(text)
 
 
 def _ranged(text: str) -> bool:
