@@ -23,7 +23,7 @@ from ..text.durations import durations_in, of_other_thing
 from ..text.joins import range_join
 from ..text.prefilter import Lazy
 from ..text.times import TIME_RE, has_date
-from .vague_place import Place
+from .vague_place import BRACKETED, Place
 
 
 def timed(place: Place) -> bool:
@@ -69,8 +69,8 @@ def lengthed(place: Place) -> bool:
     replica, 40 minutes in all"), or an aside right after them does ("a long time (about 40
     minutes)", "it was ages before anyone looked: 52 minutes"); not the length of something
     else ("got the code hours later, after it had expired (codes last 15 minutes)")."""
-    told = _BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
-    if any(not of_other_thing(told, s, e) for s, e, _ in durations_in(told)):
+    told = BRACKETED.sub(" ", place.around("sentence"))  # an aside tells of other things
+    if lasts(told):
         return True
     rest = place.block.text[place.span[1] : place.sentence[1]]
     asides = [_ASIDE.match(rest.lstrip())]
@@ -83,7 +83,6 @@ def lengthed(place: Place) -> bool:
 # sentence) and gives a length within its first five words
 _ASIDE = re.compile(r"[(:,—–-]\s*+((?:[\w-]++\s++){0,4}[\w-]++)")
 _ELABORATION = re.compile(r"(?:(?<=\s)[—–-]|:)(?=\s)")
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def pinned(place: Place) -> bool:
@@ -137,7 +136,17 @@ def timeless(place: Place) -> bool:
 def spanned(place: Place) -> bool:
     """The words' sentence gives a range of two clock times ("it took a while to drain the
     queue (14:40–15:05)"): how long is on the clock."""
-    text = place.block.text[slice(*place.sentence)]
+    return ranges(place.block.text[slice(*place.sentence)])
+
+
+def lasts(text: str) -> bool:
+    """The text gives a length of the incident: a duration that is not the length of
+    something else (a window, a timeout, what is kept and for how long)."""
+    return any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text))
+
+
+def ranges(text: str) -> bool:
+    """The text joins two clock times as a range ("14:40–15:05", "from 10:05 to 11:40")."""
     times = list(TIME_RE.finditer(text))
     pairs = zip(times, times[1:], strict=False)
     return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)

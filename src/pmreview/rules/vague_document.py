@@ -18,10 +18,9 @@ import re
 from functools import cache
 
 from ..models import Document, per_document
-from ..text.durations import durations_in, of_other_thing
-from ..text.joins import range_join
 from ..text.sentences import sentences
-from ..text.times import TIME_RE, without_dates_and_times
+from ..text.times import without_dates_and_times
+from .vague_clock import lasts, ranges
 from .vague_markers import TESTS
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import explains
@@ -111,11 +110,7 @@ def states_duration(place: Place) -> bool:
 
 
 def _lasts(text: str) -> bool:
-    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
-        return True
-    times = list(TIME_RE.finditer(text))
-    pairs = zip(times, times[1:], strict=False)
-    return any(range_join().match(text[a.end() : b.start()]) for a, b in pairs)
+    return lasts(text) or ranges(text)
 
 
 # where a fix is told (the resolution, a timeline entry) or a cause ("something in the

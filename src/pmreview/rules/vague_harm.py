@@ -26,7 +26,7 @@ import re
 
 from . import vague_group as group
 from .vague_markers import markers
-from .vague_place import CLAUSE_END, Place
+from .vague_place import BRACKETED, CLAUSE_END, Place
 
 # a new clause that the group's predicate does not cross ("… in some regions but not yet in
 # these three", "… noticed, and two of them …")
@@ -53,7 +53,6 @@ _CONTINUES = re.compile(
 )
 # "only" before the words: the count is the extent of the impact ("only a few merchants had
 # payouts that night"); a design or an expectation before them: what the system assumes
-_ASIDE = re.compile(r"\([^()]*\)")
 _ONLY = re.compile(r"\bonly\s+(?:(?:a|an|the)\s+)?$")
 _EXPECTS = re.compile(
     r"\b(?:assumes?|expects?|relies on|(?:is|was) built (?:for|on)|(?:is|was) designed"
@@ -75,7 +74,7 @@ def unharmed(place: Place) -> bool:
     if _ONLY.search(before + head):
         return False
     before = _CLAUSE.split(before + head)[-1]
-    told = _ASIDE.sub(" ", place.after)  # "(a, b and c)" lists, it ends no clause
+    told = BRACKETED.sub(" ", place.after)  # "(a, b and c)" lists, it ends no clause
     after, *rest = _CLAUSE.split(told, maxsplit=1)
     if rest and _CONTINUES.match(told[len(after) :]):
         after += " " + _CLAUSE.split(rest[0], maxsplit=1)[0]

@@ -24,6 +24,8 @@ _LABEL = re.compile(
 )
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s")  # "10:30", "4,100" and a parenthesis stay
+# an aside in brackets, innermost ("(about 40 minutes)", "(a, b and c)")
+BRACKETED = re.compile(r"\([^()]*+\)")
 # a line that ends a sentence or a label, before a line that starts a new one
 _LINE_BREAK = re.compile(r"(?<=[.:!?])[ \t*_]*\n(?=[ \t>*_#-]*[A-Z0-9])")
 # links, addresses and ticket numbers (where a task is tracked, not what it does) and HTML

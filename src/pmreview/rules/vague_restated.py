@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ..text.durations import durations_in, of_other_thing
-from ..text.joins import range_join
+from ..text.durations import durations_in
 from ..text.times import TIME_RE
-from .vague_place import Place
+from .vague_clock import lasts, ranges
+from .vague_place import BRACKETED, Place
 
-# an aside of five words or more: a fact of its own, whose length is of something else
-_ASIDE_RE = re.compile(r"\([^()]*+\)")
 # what makes a length told before the words their reason ("…, so", "…, which is why") or
 # one told after them ("… because", "… since", "… as")
 _SO = re.compile(r"\b(?:so|hence|therefore|which (?:is )?why|that is why|meaning)\b")
@@ -44,6 +42,8 @@ _END = re.compile(r"\b(?:end\w*|until|till|to|resolved|restored|recovered|fixed)
 
 
 def _blank_wordy(m: re.Match[str]) -> str:
+    """An aside of five words or more blanked out: a fact of its own, whose length is of
+    something else."""
     text = m.group(0)
     return " " * len(text) if len(text.split()) >= 5 else text
 
@@ -59,18 +59,19 @@ def restated(place: Place) -> bool:
 
 
 def _gives_length(text: str) -> bool:
-    text = _ASIDE_RE.sub(_blank_wordy, text)
-    if any(not of_other_thing(text, s, e) for s, e, _ in durations_in(text)):
-        return True
-    return _ranged(text)
+    text = BRACKETED.sub(_blank_wordy, text)
+    return lasts(text) or _ranged(text)
 
 
 def _ranged(text: str) -> bool:
+    """Two clock times joined as a range, or told as a start and an end ("Start 10:05, end
+    11:40")."""
+    if ranges(text):
+        return True
     times = list(TIME_RE.finditer(text))
     pairs = zip(times, times[1:], strict=False)
     return any(
-        range_join().match(text[a.end() : b.start()])
-        or (_START.search(text[: a.start()]) and _END.search(text[a.end() : b.start()]))
+        _START.search(text[: a.start()]) and _END.search(text[a.end() : b.start()])
         for a, b in pairs
     )
 

@@ -118,12 +118,10 @@ def theory(place: Place) -> bool:
     """A hedge on a belief ("we think", "probably"; not "there was something about"), or words
     of not knowing inside a belief held then ("I assumed nginx was somehow serving it"), in
     the timeline of a document that has a root-cause section."""
-    if "timeline" not in place.section.kinds or place.doc is None:
+    if not located(place):
         return False
     held = _HELD.compiled.search(CLAUSE_END.split(place.before)[-1]) is not None
-    if not (held or _BELIEF.compiled.search(place.words)):
-        return False
-    return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
+    return held or _BELIEF.compiled.search(place.words) is not None
 
 
 def located(place: Place) -> bool:
