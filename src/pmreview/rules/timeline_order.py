@@ -14,6 +14,7 @@ from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE, leading_time
+from .timeline_days import either_reading, later_day
 from .timeline_zone import as_said, compared
 
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
@@ -167,22 +168,6 @@ def _slipped_back(prev_m: int, readings: list[int], forward: int) -> bool:
     return back < (forward - prev_m) % 1440
 
 
-_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
-
-
-def _swapped(d: date) -> date:
-    """The other reading of a numeric date such as 03/04/2024 (day and month swapped); a
-    date with one reading only (30/04/2024) is itself."""
-    return date(d.year, d.day, d.month) if d.day <= 12 else d
-
-
-def _either_reading(a: TimelineEntry, b: TimelineEntry, da: date, db: date) -> bool:
-    """Whether two numeric dates (03/04/2024) read the other way round are in order."""
-    if not all(_SLASH_DATE.search(e.block.text.split("\n", 1)[0]) for e in (a, b)):
-        return False
-    return _swapped(da) <= _swapped(db)
-
-
 def _new_day(breaks: list[int], prev: TimelineEntry, e: TimelineEntry) -> bool:
     """A new day begins between two entries without a date saying so: a "Day 2" heading
     between them (`breaks`, sorted), or the entry says "next day"."""
@@ -212,9 +197,7 @@ def _accepted(
     if _new_day(breaks, prev_entry, e):
         return True
     prev_day, day = days
-    return (
-        prev_day is not None and day is not None and _either_reading(prev_entry, e, prev_day, day)
-    )
+    return prev_day is not None and day is not None and either_reading(prev_entry, e, prev_day, day)
 
 
 def _spans(e: TimelineEntry, prev_minutes: int) -> bool:
@@ -259,11 +242,13 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     prev: tuple[int, date | None] | None = None
     prev_entry: TimelineEntry | None = None
     prev_own = False
+    written: date | None = None  # the last date an entry wrote itself
     for e, (day, own) in zip(entries, dates, strict=True):
         t = compared(doc, e.time)
         assert t is not None and t.minutes is not None
         if prev is None or prev_entry is None or prev_entry.time is None:
             prev, prev_entry, prev_own = (t.minutes, day), e, own
+            written = day if own else written
             continue
         if day == prev[1] and not (own and prev_own):
             # one day heading over both: after its last entry the clock may pass midnight
@@ -274,20 +259,25 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not ok and _spans(e, prev[0]):
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
+        ok = ok or (own and prev[1] is None and later_day(written, day))
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
-            before = as_said(doc, prev_entry.time)
-            yield Hit(
-                t.line,
-                t.column,
-                t.line,
-                t.column + len(t.raw),
-                f"This entry ({as_said(doc, e.time)}) is earlier than the one before it "
-                f"({before}, line "
-                f"{prev_entry.line}); a reader follows the timeline top to bottom.",
-                quote=t.raw,
-                question=f"Is {t.raw} a typo, or does this entry belong before line "
-                f"{prev_entry.line}?",
-                suggestion="TODO: correct the time or move the entry to its place in the "
-                "timeline (write the date on entries after midnight).",
-            )
+            yield _stepped_back(doc, t, e, prev_entry)
         prev, prev_entry, prev_own = (read, day), e, own
+        written = day if own else written
+
+
+def _stepped_back(doc: Document, t: TimeRef, e: TimelineEntry, before: TimelineEntry) -> Hit:
+    """The finding on entry `e` (its time `t`), earlier than the entry `before` it."""
+    return Hit(
+        t.line,
+        t.column,
+        t.line,
+        t.column + len(t.raw),
+        f"This entry ({as_said(doc, e.time)}) is earlier than the one before it "
+        f"({as_said(doc, before.time)}, line "
+        f"{before.line}); a reader follows the timeline top to bottom.",
+        quote=t.raw,
+        question=f"Is {t.raw} a typo, or does this entry belong before line {before.line}?",
+        suggestion="TODO: correct the time or move the entry to its place in the "
+        "timeline (write the date on entries after midnight).",
+    )
