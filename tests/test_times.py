@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmreview.text.dates import _after_time
+from pmreview.text.entry_times import leading_time
 from pmreview.text.times import (
     DATE_RE,
     TIME_RE,
     _zone_ending,
     find_times,
-    leading_time,
     time_matches,
     without_dates_and_times,
     zone_after,

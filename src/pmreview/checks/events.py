@@ -9,11 +9,11 @@ from typing import NamedTuple
 from ..models import Block
 from ..parse.timeline import has_time
 from ..text.borrowed import own_blocks, own_sentences
+from ..text.entry_times import leading_time
 from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences
-from ..text.times import leading_time
 from . import semantics as sem
 from .semantics import Evidence
 

@@ -13,14 +13,16 @@ from ..parse.timeline import newest_first, zone_words
 from ..parse.titles import kinds_of
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
+from ..text.entry_times import leading_date_only, leading_time
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences, told_sentences
-from ..text.times import TIME_RE, leading_date_only, leading_time
+from ..text.times import TIME_RE
 from .detection import detection
 from .ended import resolution
 from .events import MARKER, Event, actions, entry_block, events
 from .record import Entry, Timeline, Zone, shown_place, time_fact
 from .story import escalation, misleading
+from .timeline_other_times import timed_otherwise
 
 
 def timeline(doc: Document) -> Timeline:
@@ -33,6 +35,7 @@ def timeline(doc: Document) -> Timeline:
     times = [t for t in doc.times if t.line in lines]
     headed = _headed(secs)
     present = bool(secs and (times or headed or _dated(blocks) or _listed(secs)))
+    present = present or bool(secs and timed_otherwise(blocks))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]

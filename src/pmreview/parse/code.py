@@ -15,7 +15,7 @@ import re
 
 from ..models import Block, Section
 from ..text.borrowed import log_line
-from ..text.times import leading_time
+from ..text.entry_times import leading_time
 from .timeline import has_time
 from .titles import Mark
 

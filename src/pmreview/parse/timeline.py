@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from ..models import Block, Section, Source, TimelineEntry, TimeRef
 from ..text.borrowed import borrowed_blocks, log_line, on_log_line
+from ..text.entry_times import leading_date_only, leading_time
 from ..text.offsets import offset_anchor, offset_time
-from ..text.times import find_times, leading_date_only, leading_time
+from ..text.times import find_times
 from ..text.zones import search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")

@@ -12,8 +12,9 @@ from typing import Any
 from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
+from ..text.entry_times import leading_time
 from ..text.prefilter import Lazy
-from ..text.times import DATE, DATE_RE, leading_time
+from ..text.times import DATE, DATE_RE
 from .timeline_days import either_reading, later_day
 from .timeline_zone import as_said, compared
 

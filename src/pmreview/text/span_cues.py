@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ..models import TimeRef
 from .prefilter import Lazy
 from .times import zone_after
+from .word_times import NOT_AFTER, WORDS_TIME, clock_of
 
 END_CUE = Lazy(
     r"\b(?:end(?:ed|s|ing)?|restored|resolved|repaired|recovered|mitigated|fixed|"
@@ -60,20 +61,12 @@ OUTAGE_BEGAN = Lazy(
 # a clock time told by its name: "at midnight", "from noon" (not "around noon" or "before
 # midnight": a time of day, as "in the evening" is)
 _NAMED_TIME = Lazy(r"\b(?:at|from|since)\s+(?P<time>mid-?night|noon|midday)\b", re.I)
-_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
-_HOUR_WORD = rf"(?:{'|'.join(_HOURS)}|twelve)"
-_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "half": 30}
-# a clock time in words: "ten past eight", "a quarter to nine", "half past eleven", "eleven
-# o'clock", with the part of the day or am/pm after it ("a quarter past nine in the evening").
-# "to" after a cue only, and no count after it: "from five to ten", "ten to twelve people"
+# a clock time in words (text/word_times.py) after a cue: "at ten past eight", "until twenty-five
+# minutes to five", "around a quarter past nine in the evening". "to" after a cue only, and no
+# count after it: "from five to ten", "ten to twelve people"
 _WORDS_TIME = Lazy(
     r"\b(?P<cue>at|by|until|till|about|around|approximately|before|after|since|from|between|to)"
-    r"\s+(?:(?:about|around|approximately|roughly|just)\s+)?"
-    r"(?P<time>(?:(?:a\s+)?(?P<min>five|ten|twenty(?:[- ]five)?|quarter|half)\s+"
-    r"(?P<rel>past|to|after)\s+"
-    rf"(?P<hour>{_HOUR_WORD})|(?P<hour2>{_HOUR_WORD})\s+o[’']clock)"
-    r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)"
-    r"|(?P<ampm>[ap])\.?\s?m\b\.?))?)\b(?!\s+(?:\w+s|people|percent|per)\b)",
+    rf"\s+(?:(?:about|around|approximately|roughly|just)\s+)?(?P<time>{WORDS_TIME})\b{NOT_AFTER}",
     re.I,
 )
 
@@ -91,24 +84,6 @@ def named_times(text: str, line: int) -> Iterator[TimeRef]:
         if m["rel"] and m["rel"].lower() == "to" and m["cue"].lower() in ("from", "between"):
             continue  # "from five to ten": a range of numbers
         zone = zone_after(text, m.end())
-        hour, minute = _clock_of(m)
+        hour, minute = clock_of(m)
         tz = zone.group(0) if zone else None
         yield TimeRef(m["time"], line, m.start("time") + 1, hour, minute, tz, None, "12h")
-
-
-def _clock_of(m: re.Match[str]) -> tuple[int, int]:
-    """The hour (0-23) and minute of a time in words."""
-    hour = (
-        12
-        if (m["hour"] or m["hour2"]).lower() == "twelve"
-        else 1 + _HOURS.index((m["hour"] or m["hour2"]).lower())
-    )
-    minute = _MINUTES[m["min"].lower().replace(" ", "-")] if m["min"] else 0
-    if m["rel"] and m["rel"].lower() == "to":
-        hour, minute = (hour - 2) % 12 + 1, 60 - minute
-    later = m["part"] and m["part"].lower() != "morning" or m["night"] and hour > 6
-    if later or (m["ampm"] or "").lower() == "p":
-        hour = hour % 12 + 12
-    elif (m["ampm"] or "").lower() == "a" or m["part"]:
-        hour %= 12
-    return hour, minute
