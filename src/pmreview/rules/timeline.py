@@ -33,12 +33,14 @@ def _odd_one(classes: list[str]) -> int | None:
 
 def _clock_of(t: TimeRef | None) -> str:
     """ "12h", "24h", or "either" for a time without AM/PM that either clock can read
-    ("9:15", "10:05"; "09:15" and "21:15" are the 24-hour clock's)."""
+    ("9:15", "10:05", "half past two"; "09:15" and "21:15" are the 24-hour clock's)."""
     if t is None or t.clock != "12h" and t.hour is None:
         return "24h"
     if t.clock == "12h":
         return "12h"
     hours = _HOURS.match(t.raw)
+    if hours is None and t.hour is not None:
+        return "either"  # a time in words ("twenty to three") is on neither clock
     return "24h" if not hours or hours[1].startswith("0") or int(hours[1]) > 12 else "either"
 
 

@@ -85,11 +85,14 @@ def governing_zone(doc: Document) -> str | None:
 
 
 def _summary_line_zone(doc: Document) -> str | None:
-    """One zone named on the summary's lines of clock times, though not right after a time:
-    "from 22:10 on 3 May to 01:40 on 4 May (UTC)", "between 9:05 and 9:50 this morning, UTC"."""
+    """One zone named on the summary's lines of clock times (in digits, or the outage's in
+    words), though not right after a time: "from 22:10 on 3 May to 01:40 on 4 May (UTC)",
+    "between 9:05 and 9:50 this morning, UTC", "at a quarter past nine (West Africa Time)"."""
     if _two_clocks(doc):
         return None
-    lines = {t.line for t in summary_times(doc)}
+    span = summary_span(doc)
+    told = [x.time for x in (span.start, span.end) if x is not None]  # "at ten past eight"
+    lines = {t.line for t in [*summary_times(doc), *told]}
     zones = [
         m.group(0)
         for n in sorted(lines)
