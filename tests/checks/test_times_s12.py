@@ -145,3 +145,56 @@ def test_timed_paragraphs_are_a_timeline_in_the_wrong_form(text: str) -> None:
 )
 def test_numbers_with_a_dot_or_untimed_stories_are_no_timeline(text: str) -> None:
     assert _timeline(text)["present"] is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "zoned"),
+    [
+        ("All times in this report are Lisbon local time (WEST).", True),
+        ("Times throughout this document are in EAT.", True),
+        ("All times in this postmortem are UTC.", True),
+        ("All times in this timeline are UTC.", False),
+        ("All times below are in local time.", False),
+    ],
+)
+def test_a_zone_for_the_whole_report_written_under_the_timeline(
+    statement: str, zoned: bool
+) -> None:
+    after = (
+        f"\n\n## Timeline\n\n{statement}\n\n- 08:00 - alert\n- 08:10 - fix\n- 08:20 - done{TAIL}"
+    )
+    found = _summary("The API failed from 07:55 to 08:20.", after)
+    assert (found["timezone"] is not None) is zoned
+
+
+@pytest.mark.parametrize(
+    ("text", "zoned"),
+    [
+        ("The API failed from 14.30 UTC to 15.10 UTC.", True),
+        ("The API failed between 08.15 and 09.40 GMT.", True),
+        ("The API failed 14.30–15.10 (WAT) on Friday.", True),
+        ("The API failed from 10:00 to 11:30 UK time.", True),
+        ("The API failed at 09:10 London time.", True),
+        ("The API failed at 09:10 local time.", False),
+        ("The API failed at 09:10, at the time of the deploy.", False),
+    ],
+)
+def test_dot_times_and_places_with_zones(text: str, zoned: bool) -> None:
+    found = _summary(text)
+    assert found["start_time"] is not None
+    assert (found["timezone"] is not None) is zoned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We upgraded Kubernetes 1.24 to 1.25 and the API failed.",
+        "The add-on costs 14.30 EUR a month and the API failed.",
+        "See section 4.2 for how the API failed.",
+        "The plan costs $12.00 GST included and the API failed.",
+        "Disk use went 14.30 to 15.10 percent and the API failed.",
+        "Each of the 4.20 CT scans was lost when the API failed.",
+    ],
+)
+def test_numbers_with_a_dot_are_no_times(text: str) -> None:
+    assert _summary(text)["start_time"] is None

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Document
-from ..parse.timeline import zone_words
+from ..parse.timeline import ZoneWords, zone_words
 from ..parse.views import summary_blocks, summary_sections, summary_times
 from ..text.prefilter import Lazy
 from ..text.span import Span
@@ -38,10 +38,25 @@ def summary_zone(doc: Document, span: Span) -> ZoneFact | None:
     found = _in_title(doc) or _in_table(doc)
     if found:
         return found
-    words = zone_words(doc.source, doc.sections, timeline=False)
+    words = zone_words(doc.source, doc.sections, timeline=False) or _for_the_report(doc)
     if words is None:
         return None
     return {"text": words.text, "line": words.line, "column": words.column, "timezone": words.tz}
+
+
+# a statement that names the whole document as its scope: "All times in this report are
+# UTC", "Times throughout this document are EAT", not "All times in this timeline are UTC"
+_WHOLE = Lazy(
+    r"\b(?:(?:this|the|our)\s+(?:report|document|postmortem|post-mortem|review|write-?up"
+    r"|retrospective|analysis)|throughout)\b",
+    re.I,
+)
+
+
+def _for_the_report(doc: Document) -> ZoneWords | None:
+    """A zone statement under the timeline that says it holds for the whole report."""
+    words = zone_words(doc.source, doc.sections)
+    return words if words and _WHOLE.compiled.search(words.text) else None
 
 
 def _in_title(doc: Document) -> ZoneFact | None:

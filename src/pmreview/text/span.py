@@ -33,8 +33,13 @@ class Span:
 
 
 def usable(t: TimeRef) -> bool:
-    """A clock time worth comparing: "14.04" or "1.15" with no zone or AM/PM is a version."""
-    return t.hour is not None and not ("." in t.raw and t.clock == "24h" and not t.tz)
+    """A clock time worth comparing: "14.04" or "1.15" with no zone or AM/PM is a version,
+    unless the times read it as the start of a range whose end has one ("14.05 to 14.40 UTC")."""
+    dotted = "." in t.raw and t.clock == "24h" and not t.tz and not _DOTTED.fullmatch(t.raw)
+    return t.hour is not None and not dotted
+
+
+_DOTTED = re.compile(r"\d{1,2}\.\d\d")  # what TIME_RE reads with a dot only before a zone
 
 
 def _clusters(doc: Document, counting: bool = True) -> list[Stated]:

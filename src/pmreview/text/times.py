@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..models import TimeRef
 from .prefilter import Lazy
 from .runs import RunSearch
-from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE, loose_zone_after
+from .zones import BOUNDED_ZONE, OUTSIDE_LONG_ZONE, ZONE, ZONE_RE, loose_zone_after, zone_offset
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -48,8 +48,17 @@ def has_date(text: str) -> bool:
 
 
 _AMPM = r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+# a zone that makes "14.30" a time ("14.30 UTC", "(WAT)"): not a word that is also a tax or a
+# scan or a ton ("12.00 GST", "4.20 CT", "3.50 MT"), nor a price's
+_DOT_ZONE = rf"\s?\(?(?!(?:ET|CT|MT|PT|Z|GST)\b)(?:{ZONE})"
+# a time with a dot: before AM/PM or such a zone, or in a range whose end has one ("14.05 to
+# 14.40 UTC"); a version ("1.24"), a price ("14.30 EUR") or a section ("4.2") has neither
+_DOT = (
+    rf"\.(?P<m3>[0-5]\d)(?=\s?[AaPp]\.?[Mm]|{_DOT_ZONE}"
+    rf"|\s?(?:[-–—]|to|until|till|and)\s?[0-2]?\d\.[0-5]\d{_DOT_ZONE})"
+)
 _CLOCK = (
-    r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)|\.(?P<m3>[0-5]\d)(?=\s?[AaPp]\.?[Mm])|h(?P<m2>[0-5]\d))"
+    rf"(?<![\d:.,/$€£¥])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)|{_DOT}|h(?P<m2>[0-5]\d))"
     r"(?::[0-5]\d(?:\.\d+)?)?"
     rf"(?:\s?{_AMPM})?(?!\d|:\d)"
 )
@@ -105,6 +114,15 @@ def zone_after(text: str, end: int) -> re.Match[str] | None:
 
 
 _SECONDS = re.compile(r":\d\d:\d\d(?:\.\d+)?$")  # a time that ends with its seconds
+
+
+def _zone_next(text: str, end: int) -> re.Match[str] | None:
+    """The zone after a time (zone_after, else loose_zone_after); a place with no fixed
+    offset gives way to the zone its bracket closes with ("21:30 (Berlin time, CEST)")."""
+    after = zone_after(text, end)
+    if after is None or zone_offset(after.group(0)) is None:
+        return loose_zone_after(text, end) or after
+    return after
 
 
 # The whole pattern that _zone_ending searches with ZONE_RE, for the one case that cannot.
@@ -199,7 +217,7 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             hour, minute, clock = int(g["h3"]), 0, "12h"
         tz = g.get("z") or _zulu(text, m.end())
         if not tz:
-            after = zone_after(text, m.end()) or loose_zone_after(text, m.end())
+            after = _zone_next(text, m.end())
             if after:
                 tz = after.group(0)
             else:
@@ -230,7 +248,7 @@ def _zulu(text: str, end: int) -> str | None:
 def with_zone(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of a time at `text[start:end]` widened to the zone written right next to it
     ("10:30 UTC", "3:30 PM (UTC)", "GMT 14:00"), as find_times reads it."""
-    after = zone_after(text, end) or loose_zone_after(text, end)
+    after = _zone_next(text, end)
     if after:
         stop = after.end()
         if "(" in text[end:stop] and text[stop : stop + 1] == ")":

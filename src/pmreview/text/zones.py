@@ -15,7 +15,8 @@ _NAMED_OFFSETS: list[tuple[str, int]] = sorted(
     key=lambda kv: len(kv[0]),
     reverse=True,
 )
-_PLACE = "|".join(sorted((re.escape(k) for k in _PLACES), key=len, reverse=True))
+_SEASONAL: list[str] = _TABLE["seasonal_places"]["names"]  # "UK" (time): no fixed offset
+_PLACE = "|".join(sorted((re.escape(k) for k in [*_PLACES, *_SEASONAL]), key=len, reverse=True))
 
 _ABBR = "|".join(sorted(OFFSETS, key=len, reverse=True))
 _NAMED = (
