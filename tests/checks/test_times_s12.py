@@ -198,3 +198,32 @@ def test_dot_times_and_places_with_zones(text: str, zoned: bool) -> None:
 )
 def test_numbers_with_a_dot_are_no_times(text: str) -> None:
     assert _summary(text)["start_time"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Monday morning until about 4pm on Tuesday (so roughly 31 hours, give or take), "
+        "the site was down.",
+        "The site was down from Monday until Tuesday, so about 31 hours in all.",
+        "The API failed from breakfast to lunch, i.e. about 4 hours.",
+        "The API failed all morning, that is, about three hours.",
+        "The API failed for a period of two hours and twenty-three minutes.",
+        "The API failed; the downtime was forty-seven minutes.",
+    ],
+)
+def test_a_length_said_as_a_sum_or_in_words(text: str) -> None:
+    assert _summary(text)["duration"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The API failed, so 5 minutes later we restarted it.",
+        "The API failed, that is 30 minutes after the deploy.",
+        "The API failed, so every 10 minutes the job retried.",
+        "The API failed; the retention period of 30 days kept the logs.",
+    ],
+)
+def test_lengths_of_other_things_after_so_or_that_is(text: str) -> None:
+    assert _summary(text)["duration"] is None

@@ -31,6 +31,17 @@ _NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_WORDS |= {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17}
+_NUMBER_WORDS |= {"eighteen": 18, "nineteen": 19}
+# "twenty-three", "forty five": a ten and a unit, with a hyphen or a space
+_NUMBER_WORDS |= {
+    f"{t}{j}{o}": v + i
+    for t, v in _TENS.items()
+    for i, o in enumerate(_ONES, 1)
+    for j in ("-", " ")
+}
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 _PART = (
     r"(?P<n>(?<!\d)\d+(?:\.\d+)?|(?:"

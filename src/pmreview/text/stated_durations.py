@@ -31,7 +31,11 @@ def _duration_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cue = re.compile(
         r"\b(?:last(?:ed|ing)?|duration|persisted|outages? of|downtime of|down for|"
         r"spann(?:ed|ing)|total of|bounded|at (?:most|maximum))\b[^.;:]{0,30}$"
-        r"|\b(?:duration|downtime|length of (?:the )?outage)\W{0,8}"
+        # a length summed up after the span: "(so roughly 31 hours)", "i.e. 45 minutes"
+        r"|(?P<sum>\bso|\bi\.e\.?|\bthat is|\bthat's|\bmaking it|\bperiod of)\W{0,3}"
+        r"(?:about|approx\w*\.?|around|roughly|nearly|almost|just over|over|~)?\s*$"
+        r"|\b(?:duration|downtime|length of (?:the )?outage)"
+        r"(?:\s+(?:was|is|totall?ed|came to)\b)?\W{0,8}"
         r"(?:about|approx\w*\.?|around|~)?\s*$"
         r"|\bfor\s+(?:(?:about|approx\w*\.?|around|roughly|nearly|almost|over|under|just|"
         r"maybe|perhaps|probably|like|some|more than|less than|close to|up to|at least|"
@@ -76,13 +80,25 @@ def _cued(cue: re.Pattern[str], text: str, s: int, impact: bool) -> bool:
     40 minutes", "worked for 3 hours") nor another thing's ("the deploy had been running for
     2 hours")."""
     window = text[max(0, s - 40) : s]
-    if cue.search(window) is None or _EFFORT.compiled.search(window):
+    found = cue.search(window)
+    if found is None or _EFFORT.compiled.search(window):
         return False
+    if found["sum"] and _MOMENT.compiled.match(text, _end_of_length(text, s)):
+        return False  # "so 5 minutes later", "that is 30 minutes after the deploy"
     if not impact and cue.search(_FOR.sub(" ", window)) is None:  # "for" is its only cue
         before = _CLAUSE_START.split(text[max(0, s - 160) : s])[-1]
         after = _CLAUSE_START.split(text[s : s + 160])[0]
         return _FAILED.compiled.search(f"{before} {after}") is not None
     return True
+
+
+# a moment told by a length from another one: "5 minutes later", "30 minutes after the deploy"
+_MOMENT = Lazy(r"\W{0,2}(?:later|earlier|ago|after|before|afterwards?|into)\b", re.I)
+
+
+def _end_of_length(text: str, s: int) -> int:
+    """Where the length that starts at `s` ends."""
+    return next((e for b, e, _ in durations_in(text[s : s + 60]) if b == 0), 0) + s
 
 
 _APPROX = re.compile(
