@@ -78,6 +78,8 @@ def _words_time(rest: str, start: int) -> TimeRef | None:
         return None
     hour, minute = clock_of(m)
     zone = zone_after(rest, m.end("time"))
-    clock = "12h" if said_of_day(m) else "24h"
     tz = zone.group(0) if zone else None
-    return TimeRef(m["time"], 1, 1 + start + m.start("time"), hour, minute, tz, None, clock)
+    at = 1 + start + m.start("time")
+    if said_of_day(m):
+        return TimeRef(m["time"], 1, at, hour, minute, tz, None, "12h")
+    return TimeRef(m["time"], 1, at, hour, minute, tz, None, "24h")
