@@ -237,7 +237,7 @@ RULES: list[Rule] = [
         severity="info",
         summary="The document contains an IP address.",
         what="Finds public IPv4 and IPv6 host addresses (private ones too with the option "
-        "`addresses = \"all\"`: 10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7). Loopback "
+        '`addresses = "all"`: 10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7). Loopback '
         "(127.0.0.1), 0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), the "
         "published addresses of public services (resolvers such as 8.8.8.8 and 1.1.1.1, the "
         "A records of GitHub Pages, Netlify or Vercel), stand-ins such as 1.2.3.4, network ranges "
