@@ -1,5 +1,6 @@
 """Who owns a task, as its text writes it: "owner: Dana", "@dana", "(Dana)", "— Dana Lee",
-"— **Dana**", "[Tunde]", "(Provisioning, target Q3)", "Dana will add …", "**Dana:** add …".
+"— **Dana**", "[Tunde]", "(Provisioning, target Q3)", "Dana will add …", "**Dana:** add …",
+"**Support (Lena Ortiz):** add …".
 A table's Owner column is read in task_assignment.py."""
 
 from __future__ import annotations
@@ -96,6 +97,27 @@ _OWNER_LABEL = re.compile(
     rf"(?:[\[(](?P<enclosed>{_WHO})[\])]:?|(?P<who>{_WHO})(?:\*\*|__|\*|_)?(?:\s*+:|\s++[—–-]))"
     r"(?:\*\*|__|\*|_)?\s++(?P<next>[A-Za-z]+)"
 )
+# A team and its person as the item's label: "**Support (Lena Ortiz):** add …", "[Ops / J.
+# Park] Rotate …", "**Billing, Ana Kowalski:** add …" (the person is read as a name below).
+_PERSON = r"(?:[A-Z]\.\s?[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?(?:\s[A-Z]\.)?)"
+_PAIR_LABEL = re.compile(
+    r"\A\s*+(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?[\[(]?"
+    r"[A-Z][\w&-]*+(?:\s[A-Z][\w&-]*+){0,2}"
+    rf"(?:\s?\((?P<a>{_PERSON})\)|\s?[/,·|]\s?(?P<b>{_PERSON}))"
+    r"[\])]?:?(?:\*\*|__|\*|_)?:?\s+(?P<next>[A-Za-z]+)"
+)
+
+
+def _pair_label(doc: Document, text: str) -> str | None:
+    """The person of a label that names a team and its person, when what follows is an
+    action and the person's words are no phase, priority or product."""
+    m = _PAIR_LABEL.match(text)
+    if m is None or m["next"].lower() not in verbs():
+        return None
+    who = m["a"] or m["b"]
+    if any(w.lower().strip(".") in action_words("not_person_words") for w in who.split()):
+        return None
+    return _named(doc, who)
 
 
 def _subject(doc: Document, text: str) -> str | None:
@@ -143,7 +165,7 @@ def written_owner(doc: Document, text: str) -> str | None:
         m = pattern.search(text)
         if m:
             return m.group(0).strip()
-    return fielded_owner(text) or _subject(doc, text)
+    return fielded_owner(text) or _subject(doc, text) or _pair_label(doc, text)
 
 
 _WRITTEN = (_OWNER, _OWNER_NAME, _OWNER_MARKED, _OWNER_THEN_DUE, _OWNER_BRACKETED, _TEAM_WILL)
