@@ -202,7 +202,10 @@ RULES: list[Rule] = [
         'line, under a title or after a list intro that says "attacker", "phishing", '
         '"indicators of compromise", "malicious", "blocklist"…) are not reported. In code '
         'blocks only an address in a quoted commit or mail header is read ("Author: Jo Ade '
-        '<jo.ade@gmail.com>").',
+        "<jo.ade@gmail.com>\"). Contacts given on purpose pass: a report's designated "
+        "contact, the author's signature (name, title and organisation after a closing such "
+        'as "Kind regards," or an invitation: "contact me directly at …") and byline '
+        '("Written by: …"), unless at a webmail address or called personal.',
         why="Postmortems are shared widely and kept for years; a personal address in one "
         "invites spam and contact the person never agreed to. Contact points should be "
         "team aliases that outlive staff changes.",
@@ -222,7 +225,8 @@ RULES: list[Rule] = [
         '"call". Times, dates, versions, durations, ports, numbers inside links and an '
         "attacker's numbers (named so as PM601 says) are not reported, nor an "
         "organisation's public line: a free or non-geographic business number (0800, 0300, "
-        "1-800) or one given as a help desk's, a support line's or a department's.",
+        "1-800) or one given as a help desk's, a support line's or a department's, nor the "
+        "direct line the author signs with (see PM601).",
         why="A phone number in a published document exposes a person to calls long after the "
         "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",

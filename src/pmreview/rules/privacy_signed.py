@@ -49,6 +49,7 @@ _PERSONAL = re.compile(
     re.I,
 )
 _DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
+_LOCAL = re.compile(r"(?<![\w.+-])([\w.+-]++)@[\w-]++\.")
 _CONTACT = re.compile(r"@[\w-]+\.|\d(?:\D{0,3}\d){6}")
 _LIST = re.compile(r"^\s*(?:[-*+•]\s|[>#|]|\d+[.)]\s)")
 _BYLINE = re.compile(
@@ -70,9 +71,32 @@ def signed(doc: Document, line: int) -> bool:
         return True
     if not _INVITED.search(lines[line - 1]) or _personal([lines[line - 1]]):
         return False
-    after = range(bottom + 1, min(len(lines), bottom + 3) + 1)
-    below = next((n for n in after if lines[n - 1].strip()), 0)
-    return below > 0 and _signature(list(lines[below - 1 : _paragraph(lines, below)[1]]))
+    return _invites_signer(lines, line, bottom)
+
+
+def _invites_signer(lines: tuple[str, ...], line: int, bottom: int) -> bool:
+    """Whether an invitation on `line` gives the signer's own contact: the signature stands
+    right below it, or further down (within a few paragraphs) under a name that the address
+    on the line spells ("contact me directly at grace.mwende@…" … "Grace Mwende")."""
+    local = {p for d in _LOCAL.findall(lines[line - 1]) for p in re.split(r"[._+-]", d.lower())}
+    n = bottom + 1
+    while n <= min(len(lines), bottom + _REACH):
+        if not lines[n - 1].strip():
+            n += 1
+            continue
+        top, end = _paragraph(lines, n)
+        block = list(lines[top - 1 : end])
+        if _signature(block):
+            near = top - bottom <= 3
+            return near or any(_spells(t, local) for t in block if _NAME.match(t))
+        n = end + 1
+    return False
+
+
+def _spells(name_line: str, local: set[str]) -> bool:
+    """Whether the words of an address's local part include the first or last word of a name."""
+    words = re.findall(r"[A-Za-z'’-]+", name_line.split(",")[0].split("|")[0])
+    return len(words) >= 2 and bool({words[0].lower(), words[-1].lower()} & local)
 
 
 def _paragraph(lines: tuple[str, ...], line: int) -> tuple[int, int]:

@@ -100,10 +100,12 @@ _OWNER_LABEL = re.compile(
 # A team and its person as the item's label: "**Support (Lena Ortiz):** add …", "[Ops / J.
 # Park] Rotate …", "**Billing, Ana Kowalski:** add …" (the person is read as a name below).
 _PERSON = r"(?:[A-Z]\.\s?[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?(?:\s[A-Z]\.)?)"
+# after a slash or a comma only a full name ("Ops / J. Park"; not "Monitoring/Backups")
+_FULL_NAME = r"(?:[A-Z]\.\s?[A-Z][a-z'’-]+|[A-Z][a-z'’-]+\s[A-Z](?:[a-z'’-]+|\.))"
 _PAIR_LABEL = re.compile(
     r"\A\s*+(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?[\[(]?"
     r"[A-Z][\w&-]*+(?:\s[A-Z][\w&-]*+){0,2}"
-    rf"(?:\s?\((?P<a>{_PERSON})\)|\s?[/,·|]\s?(?P<b>{_PERSON}))"
+    rf"(?:\s?\((?P<a>{_PERSON})\)|\s?[/,·|]\s?(?P<b>{_FULL_NAME}))"
     r"[\])]?:?(?:\*\*|__|\*|_)?:?\s+(?P<next>[A-Za-z]+)"
 )
 
