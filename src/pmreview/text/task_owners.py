@@ -18,6 +18,9 @@ _STATUS = (
 )
 # A value that names no owner yet: "owner: TBD", "(Owner - unassigned)".
 _NOBODY = r"(?i:tbd|tba|unassigned|none|nobody|n/a|\?|-)(?![\w-])"
+# a team by its usual acronym ("**SRE:** add …", "[QA] Add …", "SRE to add …"); not a topic
+# ("**CI:** add …", "**DNS:** lower …")
+_ACRONYM_TEAM = r"(?:SREs?|QA|DBAs?|NOC|SOC|IT|DevOps|SecOps|NetOps|PMO)(?![\w-])"
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
     r"\b(?:owner|assignee|assigned(?= to\b|\s*[:=])(?: to)?|owned by|responsible)"
@@ -74,7 +77,7 @@ _OWNER_BRACKETED = re.compile(
 # rotate …", "Kofi and Ama will write …", "@lee to pin …" ("X will be …" has no owner).
 _OWNER_SUBJECT = re.compile(
     r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:TODO|Action):?\s+)?(?:\*\*|__|\*|_)?"
-    r"(?P<who>@[\w-]+|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
+    rf"(?P<who>@[\w-]+|{_ACRONYM_TEAM}|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
     r"|\s+[A-Z][a-z]+)?)(?:\*\*|__|\*|_)?\s+(?:(?:is|are)\s+(?!being\b|going\b)\w+ing\b"
     r"|(?:will|to|shall|['’]ll)\s+(?P<verb>[a-z]+)\b)"
 )
@@ -91,7 +94,7 @@ _OWNER_THEN_DUE = re.compile(
 )
 # A name as the item's label, then what to do: "**Dana:** add …", "[Dana] Add …", "(SRE team)
 # Rotate …", "Dana — add …".
-_WHO = r"@[\w-]+|[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_WHO = rf"@[\w-]+|{_ACRONYM_TEAM}|[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _OWNER_LABEL = re.compile(
     r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?"
     rf"(?:[\[(](?P<enclosed>{_WHO})[\])]:?|(?P<who>{_WHO})(?:\*\*|__|\*|_)?(?:\s*+:|\s++[—–-]))"
@@ -141,6 +144,8 @@ def _subject(doc: Document, text: str) -> str | None:
 
 
 def _named(doc: Document, who: str) -> str | None:
+    if re.fullmatch(_ACRONYM_TEAM, who):
+        return who
     names = [w for w in who.split() if w not in ("and", "&")]
     first, last = names[0].lower(), names[-1].lower()
     if first in action_words("not_owners") or first in verbs():
