@@ -138,7 +138,7 @@ def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 if (
                     addr is None
                     or not reportable(addr)
-                    or (options.get("addresses", "all") == "public" and private(addr))
+                    or (options["addresses"] == "public" and private(addr))
                     or VERSION_CUE.compiled.search(b.text[max(0, m.start() - 12) : m.start()])
                 ):
                     continue
