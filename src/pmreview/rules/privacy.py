@@ -9,7 +9,7 @@ from typing import Any
 from ..models import Document, Hit
 from ..text.prefilter import may_match
 from ..text.runs import finder
-from . import Rule
+from . import Option, Rule
 from ._text import blocks, hit_at
 from .privacy_hostile import hostile, hostile_line
 from .privacy_offered import offered
@@ -25,6 +25,7 @@ from .privacy_patterns import (
     as_ip,
     digits,
     in_url,
+    private,
     reportable,
     secret_value,
 )
@@ -137,6 +138,7 @@ def check_ip(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 if (
                     addr is None
                     or not reportable(addr)
+                    or (options["addresses"] == "public" and private(addr))
                     or VERSION_CUE.compiled.search(b.text[max(0, m.start() - 12) : m.start()])
                 ):
                     continue
@@ -200,7 +202,10 @@ RULES: list[Rule] = [
         'line, under a title or after a list intro that says "attacker", "phishing", '
         '"indicators of compromise", "malicious", "blocklist"…) are not reported. In code '
         'blocks only an address in a quoted commit or mail header is read ("Author: Jo Ade '
-        '<jo.ade@gmail.com>").',
+        "<jo.ade@gmail.com>\"). Contacts given on purpose pass: a report's designated "
+        "contact, the author's signature (name, title and organisation after a closing such "
+        'as "Kind regards," or an invitation: "contact me directly at …") and byline '
+        '("Written by: …"), unless at a webmail address or called personal.',
         why="Postmortems are shared widely and kept for years; a personal address in one "
         "invites spam and contact the person never agreed to. Contact points should be "
         "team aliases that outlive staff changes.",
@@ -220,7 +225,8 @@ RULES: list[Rule] = [
         '"call". Times, dates, versions, durations, ports, numbers inside links and an '
         "attacker's numbers (named so as PM601 says) are not reported, nor an "
         "organisation's public line: a free or non-geographic business number (0800, 0300, "
-        "1-800) or one given as a help desk's, a support line's or a department's.",
+        "1-800) or one given as a help desk's, a support line's or a department's, nor the "
+        "direct line the author signs with (see PM601).",
         why="A phone number in a published document exposes a person to calls long after the "
         "incident; escalation paths belong in the on-call tool, not in the postmortem.",
         example="Call the on-call engineer on +2348012345678.",
@@ -234,17 +240,32 @@ RULES: list[Rule] = [
         category="privacy",
         severity="info",
         summary="The document contains an IP address.",
-        what="Finds IPv4 and IPv6 host addresses, private or public. Loopback (127.0.0.1), "
-        "0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), network ranges "
+        what="Finds public IPv4 and IPv6 host addresses (private ones too with the option "
+        '`addresses = "all"`: 10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7). Loopback '
+        "(127.0.0.1), 0.0.0.0, documentation ranges (192.0.2.0/24, 2001:db8::/32), the "
+        "published addresses of public services (resolvers such as 8.8.8.8 and 1.1.1.1, the "
+        "A records of GitHub Pages, Netlify or Vercel), stand-ins such as 1.2.3.4, network ranges "
         '(10.0.0.0/8), version numbers ("version 1.2.3.4") and addresses named as an '
         "attacker's (indicators of compromise, the source of an attack, a blocklist; named "
         "so on their line, in the section title or in the list's intro) are not reported.",
-        why="Internal addresses map your network for an attacker; public ones may identify a "
-        "user or a customer. A host's role says as much to the reader.",
-        example="The health check to 10.20.4.17 timed out.",
-        instead="The health check to db-primary (in the private subnet) timed out.",
+        why="A public address points at a host of yours, a user or a customer, long after "
+        "the incident (and after the address has passed to someone else); internal ones, "
+        "the same numbers in every network, say little outside it. A host's role says as "
+        "much to the reader.",
+        example="The health check to 34.120.4.17 timed out.",
+        instead="The health check to db-primary (its public address) timed out.",
         cites=("gdpr",),
         check=check_ip,
+        options=(
+            Option(
+                "addresses",
+                "string",
+                "public",
+                'Which addresses to report: "public" ones, or "all" (private ones too: 10.x, '
+                "192.168.x, …, which map an internal network).",
+                choices=("public", "all"),
+            ),
+        ),
     ),
     Rule(
         id="PM604",

@@ -16,6 +16,7 @@ import re
 from ..models import Document
 from ..text.prefilter import Lazy
 from .privacy_roles import FREEMAIL
+from .privacy_signed import signed
 
 _INVITED = Lazy(
     r"\b(?:(?:please\s+)?contact|get\s+in\s+touch|reach\s+(?:me|us|out)|write\s+to"
@@ -42,7 +43,12 @@ _SIGNATURE_REACH = 3  # lines above the contact where the title and organisation
 
 
 def offered(doc: Document, line: int) -> bool:
-    """Whether the contact detail on `line` is one the organisation offers its readers."""
+    """Whether the contact detail on `line` is one the organisation offers its readers, or
+    the author signs with (privacy_signed)."""
+    return _designated(doc, line) or signed(doc, line)
+
+
+def _designated(doc: Document, line: int) -> bool:
     lines = doc.source.lines
     text = lines[line - 1]
     if _PERSONAL_CHANNEL.search(text):

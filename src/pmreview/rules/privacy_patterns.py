@@ -152,14 +152,37 @@ def as_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
-# public DNS resolvers everyone may name ("we pointed the host at 8.8.8.8"): a service's well-
-# known address maps no network and points at no user
+# Addresses of public services everyone may name, published by their operators: DNS resolvers
+# ("we pointed the host at 8.8.8.8"), the addresses a hosting service asks its users to put in
+# their A records (GitHub Pages, Netlify, Vercel, Render, Firebase, GitLab Pages). They map no
+# network and point at no user.
 _RESOLVERS = (
-    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
+    "1.1.1.1 1.0.0.1 1.1.1.2 1.0.0.2 1.1.1.3 1.0.0.3 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112"
+    " 208.67.222.222 208.67.220.220 4.2.2.1 4.2.2.2 94.140.14.14 94.140.15.15"
     " 2606:4700:4700::1111 2606:4700:4700::1001 2001:4860:4860::8888 2001:4860:4860::8844"
     " 2620:fe::fe"
 )
-_PUBLIC_SERVICES = frozenset(map(ipaddress.ip_address, _RESOLVERS.split()))
+_HOSTING = (
+    "185.199.108.153 185.199.109.153 185.199.110.153 185.199.111.153 2606:50c0:8000::153"
+    " 2606:50c0:8001::153 2606:50c0:8002::153 2606:50c0:8003::153 75.2.60.5 76.76.21.21"
+    " 216.24.57.1 199.36.158.100 151.101.1.195 151.101.65.195 35.185.44.232"
+)
+# the stand-ins writers make up for "some address" (a runbook's `curl http://1.2.3.4/`)
+_STAND_INS = "1.2.3.4 4.3.2.1 12.34.56.78 123.45.67.89 11.22.33.44"
+_PUBLIC_SERVICES = frozenset(
+    map(ipaddress.ip_address, f"{_RESOLVERS} {_HOSTING} {_STAND_INS}".split())
+)
+# private ranges (RFC 1918, carrier-grade NAT, IPv6 unique local): the same numbers in every
+# network, naming no host to anyone outside it; reported only when a team asks (PM603's
+# option `private`)
+_PRIVATE_NETS = [
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+]
+
+
+def private(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return any(addr.version == n.version and addr in n for n in _PRIVATE_NETS)
 
 
 def reportable(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

@@ -53,6 +53,17 @@ _DUE = re.compile(
     # now is the date: "(ASAP)", "effective immediately", "by EOD", "this week"
     r"|\b(?:asap|eo[dwmq]|(?:effective\s+)?immediately|right away)\b"
     r"|\b(?:this|next) (?:week|month|quarter)\b"
+    # a calendar week, a half or a fiscal year: "(week 14)", "CW 9", "H2 2025", "FY26 Q1"
+    r"|\b(?:(?:calendar\s)?week|wk|cw|kw)\s?#?\d{1,2}\b(?!\s*(?:days?|weeks?|%))"
+    r"|\bh[12]\s?(?:fy\s?)?(?:20)?\d\d\b|\bfy\s?(?:20)?\d\d\b"
+    # the end of a period as a date: "(end of the month)", "before the end of the quarter";
+    # not "at the end of each week", a schedule
+    rf"|\b(?:end|middle|start)\s+of\s+(?:the\s+)?(?:(?:this|next|current)\s+)?"
+    rf"(?:week|month|quarter|year|sprint|{MONTHS})\b"
+    # today, as a due date: "…, today, not later", "(tomorrow)", "by tonight"; not "the check
+    # we run today with …"
+    r"|(?:[,(–—]\s*+|\b(?:by|before|until|from)\s+)(?:today|tonight|tomorrow)\b(?!['’])"
+    r"|\b(?:today|tonight|tomorrow)\s*+(?=[,;)]|\.?\s*$)"
     # the release that delivers it: "shipping in patch 7.0.3", "in the next release"
     r"|\b(?:ships?|shipping|lands?|landing|released?|targeted|scheduled|planned)\s++(?:in|with"
     r"|for)\s++(?:the\s++)?(?:(?:next|upcoming)\s++(?:release|patch|version)\b"

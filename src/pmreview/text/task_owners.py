@@ -1,5 +1,6 @@
 """Who owns a task, as its text writes it: "owner: Dana", "@dana", "(Dana)", "— Dana Lee",
-"— **Dana**", "[Tunde]", "(Provisioning, target Q3)", "Dana will add …", "**Dana:** add …".
+"— **Dana**", "[Tunde]", "(Provisioning, target Q3)", "Dana will add …", "**Dana:** add …",
+"**Support (Lena Ortiz):** add …".
 A table's Owner column is read in task_assignment.py."""
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _STATUS = (
 )
 # A value that names no owner yet: "owner: TBD", "(Owner - unassigned)".
 _NOBODY = r"(?i:tbd|tba|unassigned|none|nobody|n/a|\?|-)(?![\w-])"
+# a team by its usual acronym ("**SRE:** add …", "[QA] Add …", "SRE to add …"); not a topic
+# ("**CI:** add …", "**DNS:** lower …")
+_ACRONYM_TEAM = r"(?:SREs?|QA|DBAs?|NOC|SOC|IT|DevOps|SecOps|NetOps|PMO)(?![\w-])"
 # An owner written in the task: "owner: Dana", "@dana", "assigned to", "(Dana)", "— Dana Lee".
 _OWNER = re.compile(
     r"\b(?:owner|assignee|assigned(?= to\b|\s*[:=])(?: to)?|owned by|responsible)"
@@ -73,7 +77,7 @@ _OWNER_BRACKETED = re.compile(
 # rotate …", "Kofi and Ama will write …", "@lee to pin …" ("X will be …" has no owner).
 _OWNER_SUBJECT = re.compile(
     r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:TODO|Action):?\s+)?(?:\*\*|__|\*|_)?"
-    r"(?P<who>@[\w-]+|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
+    rf"(?P<who>@[\w-]+|{_ACRONYM_TEAM}|(?:the\s+)?[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+"
     r"|\s+[A-Z][a-z]+)?)(?:\*\*|__|\*|_)?\s+(?:(?:is|are)\s+(?!being\b|going\b)\w+ing\b"
     r"|(?:will|to|shall|['’]ll)\s+(?P<verb>[a-z]+)\b)"
 )
@@ -90,12 +94,35 @@ _OWNER_THEN_DUE = re.compile(
 )
 # A name as the item's label, then what to do: "**Dana:** add …", "[Dana] Add …", "(SRE team)
 # Rotate …", "Dana — add …".
-_WHO = r"@[\w-]+|[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_WHO = rf"@[\w-]+|{_ACRONYM_TEAM}|[A-Z][\w-]*\s+team|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _OWNER_LABEL = re.compile(
     r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?"
     rf"(?:[\[(](?P<enclosed>{_WHO})[\])]:?|(?P<who>{_WHO})(?:\*\*|__|\*|_)?(?:\s*+:|\s++[—–-]))"
     r"(?:\*\*|__|\*|_)?\s++(?P<next>[A-Za-z]+)"
 )
+# A team and its person as the item's label: "**Support (Lena Ortiz):** add …", "[Ops / J.
+# Park] Rotate …", "**Billing, Ana Kowalski:** add …" (the person is read as a name below).
+_PERSON = r"(?:[A-Z]\.\s?[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?(?:\s[A-Z]\.)?)"
+# after a slash or a comma only a full name ("Ops / J. Park"; not "Monitoring/Backups")
+_FULL_NAME = r"(?:[A-Z]\.\s?[A-Z][a-z'’-]+|[A-Z][a-z'’-]+\s[A-Z](?:[a-z'’-]+|\.))"
+_PAIR_LABEL = re.compile(
+    r"\A\s*+(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?[\[(]?"
+    r"[A-Z][\w&-]*+(?:\s[A-Z][\w&-]*+){0,2}"
+    rf"(?:\s?\((?P<a>{_PERSON})\)|\s?[/,·|]\s?(?P<b>{_FULL_NAME}))"
+    r"[\])]?:?(?:\*\*|__|\*|_)?:?\s+(?P<next>[A-Za-z]+)"
+)
+
+
+def _pair_label(doc: Document, text: str) -> str | None:
+    """The person of a label that names a team and its person, when what follows is an
+    action and the person's words are no phase, priority or product."""
+    m = _PAIR_LABEL.match(text)
+    if m is None or m["next"].lower() not in verbs():
+        return None
+    who = m["a"] or m["b"]
+    if any(w.lower().strip(".") in action_words("not_person_words") for w in who.split()):
+        return None
+    return _named(doc, who)
 
 
 def _subject(doc: Document, text: str) -> str | None:
@@ -117,6 +144,8 @@ def _subject(doc: Document, text: str) -> str | None:
 
 
 def _named(doc: Document, who: str) -> str | None:
+    if re.fullmatch(_ACRONYM_TEAM, who):
+        return who
     names = [w for w in who.split() if w not in ("and", "&")]
     first, last = names[0].lower(), names[-1].lower()
     if first in action_words("not_owners") or first in verbs():
@@ -143,7 +172,7 @@ def written_owner(doc: Document, text: str) -> str | None:
         m = pattern.search(text)
         if m:
             return m.group(0).strip()
-    return fielded_owner(text) or _subject(doc, text)
+    return fielded_owner(text) or _subject(doc, text) or _pair_label(doc, text)
 
 
 _WRITTEN = (_OWNER, _OWNER_NAME, _OWNER_MARKED, _OWNER_THEN_DUE, _OWNER_BRACKETED, _TEAM_WILL)
