@@ -19,7 +19,7 @@ def _impact(text: str) -> str | None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Large batch jobs on Relay caused an increase in block times and a drop in connected peers.",
+        "Batch jobs on Relay caused an increase in block times and a drop in connected peers.",
         "On Tuesday the Ledger API saw a sharp rise in response times for two hours.",
         "A bad index on Orders led to a spike in query times during the sale.",
         "On Monday, Bridge had a decrease in uptime to 91%.",
