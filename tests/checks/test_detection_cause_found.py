@@ -58,3 +58,9 @@ def test_a_change_to_a_tool_is_no_detection(entry: str) -> None:
 def test_a_tool_that_fired_is_still_detection() -> None:
     entry = "The health check alert fired for the gateway."
     assert detection("Rolled the gateway back to v1.", entry) == f"- 10:15 UTC - {entry}"
+
+
+def test_detected_that_tells_the_detection_before_a_log_line() -> None:
+    entry = "Started the nightly build, detected that runners were not being allocated."
+    found = detection(entry, "The runner log reports `cannot provision: no capacity`.")
+    assert found == f"- 10:10 UTC - {entry}"

@@ -54,9 +54,9 @@ DETECTED = Lazy(
     r"|social media|mentions|channels?)\b[^.;]{0,20}?\b(?:lit up|light up|lights up|blew up"
     r"|exploded|(?:was |were )?flooded|filled up)\b"
     r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
-    # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
-    # e-mails"
-    r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
+    # "secret scanning detects the token", "started the build, detected that no agents were
+    # allocated", "Priya sees a 502 on every save", "I woke up to 40 e-mails"
+    r"|\bdetect(?:s|ed) (?:the|an?|our|its|that)\b"
     # (one word between, not a denial: "saw no errors")
     r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
     r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"
