@@ -97,6 +97,14 @@ _OUTWARD = Lazy(
     r"\b(?:an? |the )?(?:status )?(?:updates?|announcements?|notices?|newsletters?)\b"
     r"|\bto (?:all |our |the |affected )?(?:customers|users|clients|subscribers)\b"
 )
+# a change made to a tool, named only as what was changed: "after altering the healthcheck
+# path", "raised the alert threshold", "added a Grafana panel"
+_TOOL_CHANGED = Lazy(
+    r"\b(?:alter\w*|chang\w*|updat\w*|edit\w*|adjust\w*|tun(?:e|ed|es|ing)|(?:re)?configur\w*"
+    r"|add(?:s|ed|ing)?|remov\w*|disabl\w*|enabl\w*|increas\w*|lower\w*|rais\w*|point\w*)"
+    r"\s+(?:the |a |an |our |its |their )?(?:[\w-]+ ){0,2}?(?:health ?checks?|monitor\w*|alert\w*"
+    r"|alarms?|uptime\w*|probes?|grafana|datadog|prometheus|nagios|pingdom|sentry)"
+)
 # the document itself ("for reasons unrelated to this report"): no report of the incident
 _ITSELF = Lazy(r"\b(?:this|the present) (?:report|post(?:-?mortem)?|document|write-?up)\b")
 
@@ -118,6 +126,8 @@ def detection(entries: list[Block]) -> Evidence | None:
             if _unseen(b.lower, low):
                 continue
             rank = _plainness(low, strength)
+            if rank == 3 and _TOOL_CHANGED.compiled.search(low):
+                continue  # "targets healthy after altering the healthcheck": a change made
             if rank == 0 and handed and not _told_outright(low):
                 rank = 2
             if rank == 2:

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from ..text.prefilter import Lazy
 
+# the words "detected"/"discovered" follow when the cause is what was found: "Root cause
+# discovered by…", "the culprit was detected by…"
+NOT_THE_CAUSE = (
+    r"(?<!cause )(?<!causes )(?<!culprit )(?<!cause was )(?<!causes were )(?<!culprit was )"
+)
 # "the issue was detected when the user…", "discovered after a customer…", "got a message
 # from a friend", "opened the site and got a 503 page"
 DETECTED = Lazy(
-    r"\b(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
+    # (the cause found, later, is no detection: "root cause discovered by deleting the route")
+    r"\b" + NOT_THE_CAUSE + r"(?:detected|discovered) (?:when|after|by|via|through|while|from)\b"
     r"|\b(?:got|gets|getting|received|receives|receiving) (?:(?:an?|the|some|several|many|\d+) )?"
     r"(?:(?:first|initial) )?(?:[\w-]+ )?"
     r"(?:messages?|calls?|texts?|e-?mails?|dms?|reports?|complaints?|tickets?|screenshots?)"
@@ -48,9 +54,9 @@ DETECTED = Lazy(
     r"|social media|mentions|channels?)\b[^.;]{0,20}?\b(?:lit up|light up|lights up|blew up"
     r"|exploded|(?:was |were )?flooded|filled up)\b"
     r"|\b(?:detection|monitoring|alerting|scanners?|alarms?|alerts?|rules?|checks?) flag(?:s|ged)\b"
-    # "secret scanning detects the token", "Priya sees a 502 on every save", "I woke up to 40
-    # e-mails"
-    r"|\bdetect(?:s|ed) (?:the|an?|our|its)\b"
+    # "secret scanning detects the token", "started the build, detected that no agents were
+    # allocated", "Priya sees a 502 on every save", "I woke up to 40 e-mails"
+    r"|\bdetect(?:s|ed) (?:the|an?|our|its|that)\b"
     # (one word between, not a denial: "saw no errors")
     r"|\b(?:sees|saw|notices|noticed) (?:an? |the )?(?:(?!no\b|any\b|zero\b)[\w-]+ )?"
     r"(?:[45]\d\d|errors?|timeouts?|blank pages?)\b"

@@ -189,14 +189,37 @@ def _resolves(evs: list[Event], i: int, how: dict[int, bool]) -> bool:
     an announcement of it: "Logins reopened. Status page set to green." is resolved by its
     first), and it or one of the two before says how."""
     low = evs[i].text.lower()
+    itself = _by_itself(low)
     return bool(
         evs[i].timed
-        and any(_recovered(_before_announced(s)) for s in _SENTENCE.split(low))
+        and (itself or any(_recovered(_before_announced(s)) for s in _SENTENCE.split(low)))
         and not NOT_DONE.compiled.search(low)
         # a part still down told in another sentence: "Mains restored. UPS-B stays shut down."
         and lexicon("relapse").search(low) is None
-        and any(_says_how(evs, k, how) for k in _near(evs, i))
+        and (itself or any(_says_how(evs, k, how) for k in _near(evs, i)))
     )
+
+
+def _by_itself(low: str) -> bool:
+    """The incident ended on its own ("Natural resolution", "recovered on their own", "errors
+    subsided without intervention"): that is how it ended. Not one hoped for, waited for or
+    denied ("hoped it would recover on its own", "did not recover by itself")."""
+    m = _ON_ITS_OWN.compiled.search(low)
+    return m is not None and not _NOT_ITSELF.compiled.search(low, 0, m.start())
+
+
+_ON_ITS_OWN = Lazy(
+    r"\bnatural(?:ly)?[\s*_:]+(?:resolution|recovery|resolved|recovered)\b"
+    r"|\bself[- ]?(?:heal|resolv|recover)\w*"
+    r"|\b(?:recover\w*|resolv\w*|clear\w*|heal\w*|stabili[sz]\w*|subsid\w*|drain\w*|caught up"
+    r"|settled|returned to normal|back to normal)\b[^.;]{0,30}?"
+    r"\b(?:on (?:its|their) own|by (?:itself|themselves)|naturally"
+    r"|without (?:any )?(?:intervention|action|manual|human|operator))"
+)
+_NOT_ITSELF = Lazy(
+    r"\b(?:hop\w*|expect\w*|wait\w*|whether|if|would|might|could|should|not|no|never|didn\W?t"
+    r"|doesn\W?t|won\W?t)\b"
+)
 
 
 def _before_announced(sentence: str) -> str:

@@ -18,6 +18,7 @@ from .cleared import refuted_further_on
 from .semantics import Evidence, find_sentence
 from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
 from .told_to import asked_by_mention, present_verbs
+from .whom import named_team, names_person
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
@@ -31,28 +32,6 @@ _PASSIVE_ESCALATION = Lazy(
     # whoever "got paged" or "was paged" is the one the incident went to
     r"|\b(?:got|was|were|been|is|are)\s+paged\b"
 )
-# a person or team named after the verb ("contacts [Mark], who has the access", "pinged
-# @dana", "escalated to Infra (Jonas)", "paged my teammate Ama Owusu", "paged my study
-# partner Ama", "escalated to our hosting company, Nimbus Cloud")
-_NAMED = Lazy(
-    r"^[^\w\"“‘]{0,3}(?P<to>to\s+)?(?:(?:my|our|the)\s+(?:[a-z][\w-]*\s+)?(?:teammates?|colleagues?"
-    r"|mentors?|friends?|classmates?|partners?|leads?|managers?|owners?|supervisors?|tutors?"
-    r"|instructors?|reviewers?|buddy|buddies)\W{1,3}"
-    # a person's relation, then the name: "my flatmate Kofi", "our senior dev Amaka"
-    r"|(?:my|our)\s+(?:[a-z][\w-]*\s+){1,2}(?=[A-Z][a-z])"
-    # any role, with the name set off after it: "our payment processor, Acme Pay"
-    r"|(?:my|our|the|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*[,(]\s*)?"
-    # a name, camel case too ("TrackWell"), or a bracketed placeholder ("[Mark]")
-    r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[ -][A-Z][a-z]+(?:[A-Z][a-z]+)*)?"
-    r"|[A-Za-z][\w-]*\])(?!\w)"
-)
-_NOT_NAMES = frozenset(
-    {"The", "This", "That", "It", "We", "They", "Our", "Their", "All", "Everyone"}
-    # a severity, not a team: "escalated to Critical", "escalated to Sev 1"
-    | {"Sev", "Severity", "Priority", "High", "Critical", "Major", "Incident", "Level"}
-    # a search engine or an assistant asked, not a person brought in: "asked Google"
-    | {"Google", "Bing", "Copilot", "Claude", "Gemini", "Reddit", "Stack", "Stackoverflow"}
-)
 # "customers reached out to support", "a community member notified the team", "37 contacted
 # merchant support" (a count of the people who did): a report, not an escalation by the
 # responders; not past ", and" or ", so", where another clause has its own subject ("after
@@ -62,6 +41,9 @@ _REPORTER = Lazy(
     r"|subscribers?|citizens?|residents?|players?|shoppers?|passengers?|patients?)\b"
     # a count of them ("40 escalated"), not a name's number ("SEV-1, escalated to…")
     r"(?:(?!,\s*+(?:and|but|so|then)\b)[^.;]){0,30}$|(?<![\d:.,-])\d[\d,]*+(?<!,)\s$"
+    # someone known by a handle on a public chat or forum: "@quietfox on Discord pings @dana"
+    r"|@[\w.-]+ (?:on|from) (?:the )?(?:discord|twitter|reddit|mastodon|irc|forums?|community)\b"
+    r"[^.;]{0,30}$"
 )
 _ESCALATION_LABEL = re.compile(
     r"^[\s>*+-]*+(?:\d+[.)]\s*+)?[*_]*+escalat\w*+[*_]*+\s*+:?[*_]*+\s*+:?\s*+$"
@@ -110,6 +92,11 @@ def escalation(
 
 # who escalated, told between the verb and to whom
 _BY_WHOM = Lazy(r" by (?:the |our )?(?:[\w.&-]+ ){1,4}?(?=to\b)")
+# a modal or a wish right before the verb: "it would ping Discord", "we should notify the DBA"
+_WISHED = Lazy(
+    r"\b(?:would|should|could|might|must|shall|will|ideally|need(?:s|ed)? to|wants? to"
+    r"|plan(?:s|ned)? to)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
+)
 # what did not happen: "transactions that could have been sent to Acquirer A failed instead"
 _UNREAL = Lazy(r"\b(?:could|would|should|might)(?: not)? have (?:been )?\w+ to\b")
 # the page that an alert sent ("the latency alert pages the search on-call", "`DiskFull`
@@ -127,7 +114,7 @@ def _escalated(b: Block, s: int, e: int) -> bool:
     """Whether the sentence s:e of the block escalates to a named team or person."""
     text, target = b.lower[s:e], lexicon("escalation_target")
     if any(
-        _named_team(text, t)
+        named_team(text, t)
         and not _IF.compiled.search(text, 0, t.start())
         and not _ACTIVE.compiled.match(text, t.end())
         for t in _PASSIVE_ESCALATION.compiled.finditer(text)
@@ -137,6 +124,8 @@ def _escalated(b: Block, s: int, e: int) -> bool:
         for m in verb.finditer(text):
             if _REPORTER.compiled.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
+            if _WISHED.compiled.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "ideally it would ping Discord": a wish, not a page made
             if m.group(0).startswith(("told", "asked")) and not _WRITER.compiled.search(
                 text, 0, m.start()
             ):
@@ -145,7 +134,7 @@ def _escalated(b: Block, s: int, e: int) -> bool:
             agent = _BY_WHOM.compiled.match(text, m.end())
             end = agent.end() if agent else m.end()
             after = target.finditer(text, end, end + 80)
-            if any(_named_team(text, t, end) for t in after) or _names_person(
+            if any(named_team(text, t, end) for t in after) or names_person(
                 b.text[s + end : e], m.group(0)
             ):
                 return True
@@ -162,15 +151,18 @@ def _told_present(b: Block, s: int, e: int) -> bool:
         asked = _TELLS.compiled.search(text, 0, at)
         if asked and not _WRITER.compiled.search(text, 0, asked.start()):
             continue  # "Aisha tells Jamal": a report to the responders
-        named = any(_named_team(text, t, at) for t in target.finditer(text, at, end))
-        if named or _names_person(b.text[s + at : e], ""):
+        named = any(named_team(text, t, at) for t in target.finditer(text, at, end))
+        if named or names_person(b.text[s + at : e], ""):
             return True
     return False
 
 
 # the writer as the subject of "told" or "asked", or no subject at all ("- 07:31 - Told my
-# partner Esi…"): whoever else tells someone is reporting it to the responders
-_WRITER = Lazy(r"(?:^[^a-z]*|\b(?:i|we)\s+(?:(?:then|also|\w+ly)\s+)?)$")
+# partner Esi…", "- 07:31 UTC - Asked…"): whoever else tells someone is reporting it to the
+# responders
+_WRITER = Lazy(
+    r"(?:^[^a-z]*(?:(?:utc|gmt|am|pm|[a-z]{1,3}t)\b[^a-z]*)?|\b(?:i|we)\s+(?:(?:then|also|\w+ly)\s+)?)$"
+)
 _TELLS = Lazy(r"\b(?:tells?|asks?)\s*$")
 # "Support escalated quickly", "the team escalated it": the team did the escalating (to whom
 # is said after the verb, if anywhere: "escalated to the DBA team" is read there), it was not
@@ -201,41 +193,6 @@ def _labelled_escalation(blocks: list[Block], secs: list[Section]) -> Evidence |
             label_depth = None
     target, excluded = lexicon("escalation_target"), lexicon("escalation_excluded")
     return find_sentence(labelled, target, unless=excluded)
-
-
-def _named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
-    """Whether a team the incident went to is named: "the payments team", "the database
-    on-call", not "the team", "my team" or "alerted teams" (a "team" with nothing but a
-    determiner before it, since the escalation verb at `since`; before a passive verb, also
-    "our engineers were engaged"), nor one that did the telling ("was informed by the
-    provider")."""
-    if since and _BY.compiled.search(text, since, m.start()):
-        return False  # "we were informed by the provider": who told us, not whom we told
-    if not m.group(0).startswith(_UNNAMED if not since else "team"):
-        return True
-    before = _FILLER.compiled.sub(" ", text[since : m.start()])
-    return (
-        bool(before.strip()) if since else _DETERMINER.compiled.search(text, 0, m.start()) is None
-    )
-
-
-_BY = Lazy(r"\bby\b")
-# words that name nobody by themselves: "our engineers were engaged", "the team was paged"
-_UNNAMED = ("team", "engineer", "expert", "specialist", "hero")
-_DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
-_FILLER = Lazy(
-    r"\b(?:to|with|in|of|on|for|and|the|my|our|a|an|his|her|their|your|whole|entire|same|all"
-    r"|relevant|other|respective|appropriate|responsible|it|them|us)\b|\W"
-)
-
-
-def _names_person(after: str, verb: str) -> bool:
-    """The words after an escalation verb start with a person's name ("contacted Priya",
-    "escalated to Lerato"); after "alerted to" come what was seen ("alerted to Redis errors")."""
-    m = _NAMED.compiled.match(after)
-    if m is None or (m.group("to") and verb.startswith(("alert", "notif", "inform"))):
-        return False
-    return m.group("name").split()[0] not in _NOT_NAMES
 
 
 def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
