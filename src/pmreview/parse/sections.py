@@ -11,8 +11,10 @@ from ..resources import load_toml
 from ..text.post_titles import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
+from ..text.times import has_date
 from .fact_sheet import document_title
-from .titles import Mark, normalise_title
+from .timeline import has_time
+from .titles import Mark, kinds_of, normalise_title
 
 
 def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
@@ -64,6 +66,39 @@ def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block,
             continue
         out.append((block, mark))
     return out
+
+
+def facts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
+    """A heading that is a labelled fact with nothing under it ("## Date: 12 March 2023" over
+    "## Time: 05:13 UTC"), not the document's first: a fact shown large (above the Summary
+    heading, a fact of the summary, spec/checks.md), not a section. Its label names no part
+    ("## Timeline: 14:00-15:00 UTC" is one) and its value gives a date or a clock time."""
+    first = next((i for i, (_, m) in enumerate(blocks) if m is not None), None)
+    out: list[tuple[Block, Mark | None]] = []
+    for i, (block, mark) in enumerate(blocks):
+        nxt = blocks[i + 1][1] if i + 1 < len(blocks) else None
+        if (
+            mark is not None
+            and i != first
+            and mark.style in ("atx", "setext")
+            and (nxt is not None or i + 1 == len(blocks))
+            and (fact := _heading_fact(mark))
+        ):
+            out.append((Block("paragraph", mark.line, mark.line, fact, mark.column), None))
+            continue
+        out.append((block, mark))
+    return out
+
+
+def _heading_fact(mark: Mark) -> str | None:
+    """The title "Time: 05:13:57 UTC" as a fact, None for any other."""
+    m = _LABELLED.match(mark.title.strip())
+    if m is None or mark.kinds or kinds_of(m["label"]):
+        return None
+    return mark.title.strip() if has_date(m["value"]) or has_time(m["value"]) else None
+
+
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w ()/&.-]{0,30}):\s+(?P<value>\S.*)$")
 
 
 def _title_kinds(blocks: list[tuple[Block, Mark | None]], title: int) -> frozenset[str]:

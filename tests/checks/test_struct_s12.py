@@ -1,0 +1,127 @@
+"""Structural readings by family, session 12 (examples written for these tests).
+
+- Front matter that records the incident (a status page's entry: a start and a key that says
+  when it was resolved or ended, "resolvedWhen", "resolved_at", "endTime"): GitHub shows it as
+  a table above the text, so its dated keys are labelled facts above the summary. A post's own
+  dates ("date" with "lastmod", "publishDate") are not the incident's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.summary import summary
+
+_BODY = (
+    "\nThe checkout API of shop.example returned errors to every customer after a cache"
+    " upgrade.\n\n## Timeline\n\n- 22:41 UTC - Alert fired.\n- 02:11 UTC - Rolled back.\n"
+)
+
+
+def _facts(text: str) -> dict[str, object]:
+    return dict(summary(doc_of(text)))
+
+
+def _quote(found: object) -> str | None:
+    return None if found is None else str(found["text"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("matter", "start", "end"),
+    [
+        (
+            "---\ntitle: Checkout errors\ndate: 2021-05-29T22:41:00-00:00\nresolved: true\n"
+            "resolvedWhen: 2021-05-30T02:11:06-00:00\n# levels: down, notice\nseverity: down\n"
+            "affected:\n  - checkout\n---\n",
+            "22:41",
+            "02:11",
+        ),
+        (
+            '---\nstarted_at: "2024-03-02 14:05 UTC"\nresolved_at: "2024-03-02 15:40 UTC"\n---\n',
+            "14:05",
+            "15:40",
+        ),
+        (
+            "+++\nstartTime = 2024-03-02T14:05:00Z\nendTime = 2024-03-02T15:40:00Z\n+++\n",
+            "14:05",
+            "15:40",
+        ),
+        (
+            "---\nbegan: 2024-03-02 14:05 +01:00\nclosed_at: 2024-03-02 15:40 +01:00\n---\n",
+            "14:05",
+            "15:40",
+        ),
+    ],
+)
+def test_front_matter_of_an_incident_record_times_the_summary(
+    matter: str, start: str, end: str
+) -> None:
+    found = _facts(matter + _BODY)
+    assert start in (_quote(found["start_time"]) or "")
+    assert end in (_quote(found["end_time"]) or "")
+    assert found["timezone"] is not None
+
+
+@pytest.mark.parametrize(
+    "matter",
+    [
+        # a post's own dates: when it was published and updated, not the incident's
+        "---\ntitle: Checkout errors\ndate: 2021-05-29T22:41:00Z\n"
+        "lastmod: 2021-05-30T09:00:00Z\n---\n",
+        "---\npublishDate: 2021-05-29T22:41:00Z\nupdated: 2021-05-30T02:11:06Z\n---\n",
+        # a start with no end: the date of the post
+        "---\ndate: 2021-05-29T22:41:00Z\nresolved: true\n---\n",
+        "---\ntitle: Outage\n---\n",
+    ],
+)
+def test_front_matter_of_a_post_is_not_the_incident(matter: str) -> None:
+    found = _facts(matter + _BODY.replace("22:41 UTC", "Alert").replace("02:11 UTC", "Then"))
+    assert found["start_time"] is None and found["end_time"] is None
+
+
+# - A heading that is a labelled fact with nothing under it ("## Date: 12 March 2023" over
+#   "## Time: 05:13 UTC"): a fact shown large, part of the summary above its heading; a
+#   heading with text under it, one whose label names a part, or the document's title stays a
+#   section.
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "## Incident report: payouts failure\n\n## Date: 12 March 2023\n\n## Time: 05:13 UTC\n\n",
+        "# Payouts failure\n## Date: December 15, 2022\n## Time: 05:13:57 UTC\n",
+        "# Payouts failure\n\nIncident time: 05:13 UTC\n---\n\n",
+        "# Payouts failure\n\n### Started: 2023-03-12 05:13 UTC\n\n",
+    ],
+)
+def test_a_heading_that_is_a_dated_fact_belongs_to_the_summary(head: str) -> None:
+    text = (
+        f"{head}### Introduction\n\nThe payout job of the exchange paid zero rewards to every"
+        " farmer because the price feed was stale.\n\n### Impact\n\nEvery farmer lost a day."
+        "\n\n## Remedial measures\n\n- Pay the rewards.\n- Test the job.\n"
+    )
+    doc = doc_of(text)
+    assert not any(s.title.startswith(("Date", "Time", "Started")) for s in doc.sections)
+    assert "05:13" in (_quote(_facts(text)["start_time"]) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a post with text under its heading: a section
+        (
+            "# Outage\n\n## Update: 14:32 UTC\n\nWe are looking into errors.\n\n"
+            "## Update: 15:02 UTC\n\nFixed.\n",
+            "Update: 14:32 UTC",
+        ),
+        # a label that names a part
+        ("# Outage\n\n## Timeline: 14:00 UTC\n\n## Summary\n\nIt broke.\n", "Timeline: 14:00 UTC"),
+        # the document's title
+        ("# Outage: 2023-03-12\n\n## Summary\n\nIt broke.\n", "Outage: 2023-03-12"),
+        # no date or time in the value
+        ("# Outage\n\n## Status: resolved\n\n## Summary\n\nIt broke.\n", "Status: resolved"),
+    ],
+)
+def test_other_labelled_headings_stay_sections(text: str, title: str) -> None:
+    assert any(s.title == title for s in doc_of(text).sections)
