@@ -125,3 +125,42 @@ def test_a_heading_that_is_a_dated_fact_belongs_to_the_summary(head: str) -> Non
 )
 def test_other_labelled_headings_stay_sections(text: str, title: str) -> None:
     assert any(s.title == title for s in doc_of(text).sections)
+
+
+# - A fact sheet whose labels are not bold ("- Root causes: haste", "- Summary: …"): its items
+#   are the parts of the postmortem, as bold labels are. A list of labelled items under a
+#   section of a known kind, or too few parts named, stays a list.
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        "- Date: 2025-02-07\n- Summary: A patch broke consensus.\n- Impact: 23 of 180 validators"
+        " halted.\n- Root causes: Haste, poor communication\n- Resolution: Upgrade scheduled.\n",
+        "* Status: resolved\n* Overview: Payments failed.\n* Root cause: An expired certificate on"
+        " pay-gw.\n* Action items: Renew it by a timer.\n",
+        "- Summary: The queue stalled.\n- What went wrong: The consumer lost its lease.\n"
+        "- Follow-ups: Add a lease alert.\n",
+    ],
+)
+def test_a_fact_sheet_without_bold_labels_has_its_parts(sheet: str) -> None:
+    doc = doc_of(f"# Long block times\n\n{sheet}\n## Timeline\n\n- 10:00 UTC - Alert.\n")
+    assert any(s.has("root_cause") and s.style == "fact" for s in doc.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under a Summary heading: the summary's details
+        "# Outage\n\n## Summary\n\n- Impact: all users.\n- Root cause: a bad deploy.\n"
+        "- Resolution: rolled back.\n\n## Timeline\n\n- 10:00 UTC - Alert.\n",
+        # two parts named only
+        "# Outage\n\n- Root cause: a bad deploy.\n- Note: nothing else.\n- Owner: Dana\n\n"
+        "## Timeline\n\n- 10:00 UTC - Alert.\n",
+        # sentences with a colon, not labels
+        "# Outage\n\n- We found the root cause: a bad deploy of the api.\n- Then we rolled it"
+        " back: it worked.\n- The fix: revert.\n",
+    ],
+)
+def test_labelled_items_that_are_no_fact_sheet_stay_a_list(text: str) -> None:
+    assert not any(s.style == "fact" for s in doc_of(text).sections)
