@@ -164,3 +164,35 @@ def test_a_fact_sheet_without_bold_labels_has_its_parts(sheet: str) -> None:
 )
 def test_labelled_items_that_are_no_fact_sheet_stay_a_list(text: str) -> None:
     assert not any(s.style == "fact" for s in doc_of(text).sections)
+
+
+# - A section title in sentence case on the first line of a paragraph, with no blank line
+#   under it ("Root cause" over "Database locking: …"), is a title, as "Issue Summary" over
+#   its text is; a paragraph whose first short line runs on in lower case is text.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Root cause\nDatabase locking: a new bulk feature held row locks.", "root_cause"),
+        ("Action items\nAdd an alert on lock waits above 2 s.", "measures"),
+        ("Lessons learned\nWe test features under load now.", "measures"),
+        ("Root cause and resolution\nThe lock was held by a batch job.", "root_cause"),
+    ],
+)
+def test_a_sentence_case_title_over_its_text(text: str, kind: str) -> None:
+    doc = doc_of(f"Issue Summary\nOrders failed.\n\nTimeline\n10:00 pm alert\n\n{text}\n")
+    assert any(s.has(kind) and s.style == "bare" for s in doc.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The root cause\nwas a lock held by the batch job.",
+        "Root cause\nwas a lock held by the batch job.",
+        "the fix, in short\nWe restarted it.",
+    ],
+)
+def test_a_short_first_line_that_runs_on_is_text(text: str) -> None:
+    doc = doc_of(f"Issue Summary\nOrders failed.\n\nTimeline\n10:00 pm alert\n\n{text}\n")
+    assert not any(s.has("root_cause") or s.has("resolution") for s in doc.sections)
