@@ -196,3 +196,45 @@ def test_a_sentence_case_title_over_its_text(text: str, kind: str) -> None:
 def test_a_short_first_line_that_runs_on_is_text(text: str) -> None:
     doc = doc_of(f"Issue Summary\nOrders failed.\n\nTimeline\n10:00 pm alert\n\n{text}\n")
     assert not any(s.has("root_cause") or s.has("resolution") for s in doc.sections)
+
+
+# - A section titled as the timeline ("Timeline {WIP}", "Timeline (draft)") that tells its
+#   events in paragraphs dated by the month is a timeline, if not a well-formed one. Without
+#   a month named, in one paragraph only, or under another title, it is none.
+
+_SUMMARY = "# Peer storm\n\n## Summary\n\nThe light clients of the network lost their peers.\n\n"
+
+
+def _timeline(text: str) -> dict[str, object]:
+    from pmreview.checks.timeline import timeline
+
+    return dict(timeline(doc_of(_SUMMARY + text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Timeline {WIP}\n\nIn late November the light clients began to drop peers.\n\n"
+        "The first week of December the crawler team confirmed it.\n",
+        "## Timeline (draft)\n\nOn March 3 we saw the queue grow.\n\nTwo days later we moved"
+        " the consumers.\n",
+        "## Timeline of events\n\nEarly in May the disk filled twice.\n\nIn mid May we added a"
+        " volume.\n",
+    ],
+)
+def test_a_timeline_told_in_dated_paragraphs_is_present(text: str) -> None:
+    assert _timeline(text)["present"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Timeline\n\nTBD.\n",
+        "## Timeline\n\nWe noticed it in the morning.\n\nWe fixed it by the evening.\n",
+        "## Timeline\n\nIn late November the light clients began to drop peers.\n",
+        "## Background\n\nIn late November we moved.\n\nThe first week of December we grew.\n",
+        "## Timeline\n\nWe may see it again.\n\nIt may return next week.\n",
+    ],
+)
+def test_undated_or_untitled_prose_is_no_timeline(text: str) -> None:
+    assert _timeline(text)["present"] is None

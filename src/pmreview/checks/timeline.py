@@ -32,7 +32,9 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     headed = _headed(secs)
-    present = bool(secs and (times or headed or _dated(blocks) or _listed(secs)))
+    present = bool(
+        secs and (times or headed or _dated(blocks) or _listed(secs) or _paragraphed(secs))
+    )
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     evs = _in_time_order(doc, _posts(evs))
     entries = [entry_block(e) for e in evs]
@@ -158,6 +160,26 @@ def _listed(secs: list[Section]) -> bool:
         s.style != "paragraph" and sum(b.kind == "item" and b.depth == 0 for b in s.blocks) >= 2
         for s in secs
     )
+
+
+def _paragraphed(secs: list[Section]) -> bool:
+    """A section titled as the timeline ("Timeline {WIP}") that tells its events in
+    paragraphs dated by the month ("in late November…", "The first week of December…"): a
+    timeline, though not a well-formed one."""
+    return any(
+        "timeline" in kinds_of(s.title)
+        and sum(b.kind == "paragraph" for b in s.blocks) >= 2
+        and any(_MONTH_SAID.search(b.text) for b in s.blocks)
+        for s in secs
+    )
+
+
+# a month named as a writer dates an event ("late November", "on March 3", "in May"): a
+# capitalised month name, "May" only after a word of time or before a day
+_MONTH_SAID = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b(?:[Ii]n|[Ee]arly|[Mm]id|[Ll]ate|[Oo]f|[Ss]ince|[Uu]ntil) May\b|\bMay \d"
+)
 
 
 def _dated(blocks: list[Block]) -> bool:
