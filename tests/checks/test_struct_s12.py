@@ -238,3 +238,40 @@ def test_a_timeline_told_in_dated_paragraphs_is_present(text: str) -> None:
 )
 def test_undated_or_untitled_prose_is_no_timeline(text: str) -> None:
     assert _timeline(text)["present"] is None
+
+
+# - Labelled facts under a summary title of their own right above the Summary heading
+#   ("### Incident Overview" over "**Duration of outage:** 2 hours", then "### Summary") are
+#   part of the summary; a section above it told in sentences ("Project Overview") is not.
+
+_TAIL = (
+    "The web page of the shop returned 404 to every visitor because index.html was missing."
+    "\n\n## Timeline\n\n- 10:00 UTC - Alert.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "### Incident Overview\n\n**Date of incident:** July 1, 2024\n**Duration of outage:**"
+        " 2 hours\n**Impact:** Every visitor got a 404.\n\n### Summary\n\n",
+        "## Key facts\n\nDate: 2024-07-01\nDuration: 2 hours\n\n## Incident summary\n\n",
+        "## Overview\n\n- **Duration:** 2 hours\n\n## Summary\n\n",
+    ],
+)
+def test_facts_under_an_overview_above_the_summary_belong_to_it(head: str) -> None:
+    found = _facts(f"# Shop outage\n\n{head}{_TAIL}")
+    assert found["duration"] is not None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "## Project Overview\n\nThe shop is a web stack that we built in 2 hours on a Sunday."
+        "\n\n## Issue Summary\n\n",
+        "## Background\n\nThe deploy took 2 hours.\n\n## Summary\n\n",
+    ],
+)
+def test_prose_above_the_summary_is_not_part_of_it(head: str) -> None:
+    found = _facts(f"# Shop outage\n\n{head}{_TAIL}")
+    assert found["duration"] is None
