@@ -275,3 +275,37 @@ def test_facts_under_an_overview_above_the_summary_belong_to_it(head: str) -> No
 def test_prose_above_the_summary_is_not_part_of_it(head: str) -> None:
     found = _facts(f"# Shop outage\n\n{head}{_TAIL}")
     assert found["duration"] is None
+
+
+# - A range of four-digit times with the zone (or "hrs") written once after the second
+#   ("between 1900 and 2100 UTC", "0830-1015hrs"): both are clock times. Four digits in a
+#   range with no zone or "hrs" after it are years or counts.
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("The API was degraded between the hours of 1900 and 2100 UTC.", "1900"),
+        ("Payments failed from 0830 to 1015 GMT.", "0830"),
+        ("Builds were blocked 0830-1015hrs on Monday.", "0830"),
+        ("The queue stalled 1400 – 1530 UTC.", "1400"),
+    ],
+)
+def test_the_first_of_a_range_of_four_digit_times_is_a_time(text: str, first: str) -> None:
+    from pmreview.text.times import find_times
+
+    assert [t.raw for t in find_times(text)][:1] == [first]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 1900 and 2100 users were affected.",
+        "We ran it from 2019 to 2020 without trouble.",
+        "Tickets 1001 and 1002 were closed before 0900 on the hour.",
+    ],
+)
+def test_four_digit_numbers_in_a_range_without_a_zone_are_no_times(text: str) -> None:
+    from pmreview.text.times import find_times
+
+    assert [t.raw for t in find_times(text)] == []
