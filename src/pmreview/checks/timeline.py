@@ -74,8 +74,8 @@ def _titled(doc: Document) -> list[Block]:
     for s in doc.sections:
         if level is not None and s.level <= level:
             level = None
-        if "timeline" in kinds_of(s.title):
-            level = s.level
+        if level is None and "timeline" in kinds_of(s.title):
+            level = s.level  # the outermost: "### March 5: Testnet timeline" is one of its days
         if level is not None and s.has("timeline"):
             out += s.blocks
     return out
@@ -262,7 +262,9 @@ def _told(text: str) -> str:
     return _CODE_SPAN.sub(_one_word, without_remark(MARKER.compiled.sub("", text, count=1)))
 
 
-_CODE_SPAN = re.compile(r"`[^`\n]++`")
+# a code span, or a message quoted whole after a colon ('parithosh posts: "It worked. We
+# tested it."'): one part of the entry's sentence, however many sentences it quotes
+_CODE_SPAN = re.compile(r"`[^`\n]++`|(?<=: )\"[^\"\n]{1,400}\"|(?<=: )“[^”\n]{1,400}”")
 
 
 def _one_word(m: re.Match[str]) -> str:
