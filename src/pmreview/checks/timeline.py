@@ -262,9 +262,7 @@ def _told(text: str) -> str:
     return _CODE_SPAN.sub(_one_word, without_remark(MARKER.compiled.sub("", text, count=1)))
 
 
-# a code span, or a message quoted whole after a colon ('parithosh posts: "It worked. We
-# tested it."'): one part of the entry's sentence, however many sentences it quotes
-_CODE_SPAN = re.compile(r"`[^`\n]++`|(?<=: )\"[^\"\n]{1,400}\"|(?<=: )“[^”\n]{1,400}”")
+_CODE_SPAN = re.compile(r"`[^`\n]++`")
 
 
 def _one_word(m: re.Match[str]) -> str:
