@@ -34,7 +34,9 @@ def timeline(doc: Document) -> Timeline:
     lines = lines_of(blocks)
     times = [t for t in doc.times if t.line in lines]
     headed = _headed(secs)
-    present = bool(secs and (times or headed or _dated(blocks) or _listed(secs)))
+    present = bool(
+        secs and (times or headed or _dated(blocks) or _listed(secs) or _paragraphed(secs))
+    )
     present = present or bool(secs and timed_otherwise(blocks))
     evs = events(blocks, {t.line for t in times} or _dated_lines(blocks), headed)
     evs = _in_time_order(doc, _posts(evs))
@@ -75,8 +77,8 @@ def _titled(doc: Document) -> list[Block]:
     for s in doc.sections:
         if level is not None and s.level <= level:
             level = None
-        if "timeline" in kinds_of(s.title):
-            level = s.level
+        if level is None and "timeline" in kinds_of(s.title):
+            level = s.level  # the outermost: "### March 5: Testnet timeline" is one of its days
         if level is not None and s.has("timeline"):
             out += s.blocks
     return out
@@ -161,6 +163,26 @@ def _listed(secs: list[Section]) -> bool:
         s.style != "paragraph" and sum(b.kind == "item" and b.depth == 0 for b in s.blocks) >= 2
         for s in secs
     )
+
+
+def _paragraphed(secs: list[Section]) -> bool:
+    """A section titled as the timeline ("Timeline {WIP}") that tells its events in
+    paragraphs dated by the month ("in late November…", "The first week of December…"): a
+    timeline, though not a well-formed one."""
+    return any(
+        "timeline" in kinds_of(s.title)
+        and sum(b.kind == "paragraph" for b in s.blocks) >= 2
+        and any(_MONTH_SAID.search(b.text) for b in s.blocks)
+        for s in secs
+    )
+
+
+# a month named as a writer dates an event ("late November", "on March 3", "in May"): a
+# capitalised month name, "May" only after a word of time or before a day
+_MONTH_SAID = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b(?:[Ii]n|[Ee]arly|[Mm]id|[Ll]ate|[Oo]f|[Ss]ince|[Uu]ntil) May\b|\bMay \d"
+)
 
 
 def _dated(blocks: list[Block]) -> bool:

@@ -9,22 +9,24 @@ from .blocks import markdown, token_blocks
 from .code import fences_in_timelines
 from .directives import read_directives
 from .fact_sheet import fact_sections
-from .front_matter import html_page, without_front_matter
+from .front_matter import html_page, matter_facts, without_front_matter
 from .paragraphs import paragraph_sections
-from .sections import end_lines, posts_unmarked, sectionize
+from .sections import end_lines, facts_unmarked, posts_unmarked, sectionize
 from .timeline import timeline_entries, times_in, zone_statement
 from .titles import kinds_of, normalise_title
 
 
 def parse(source: Source) -> Document:
     text = without_front_matter(source.text)
+    source, facts = matter_facts(source)  # the incident's start and end in front matter
     page = html_page(text)
     if page is not None:  # an HTML page, read with its indentation taken away
         source = replace(source, text=page, lines=tuple(page.split("\n")))
         text = page
     tokens = markdown().parse(text)
-    blocks = token_blocks(tokens, source.lines)
-    sections = fences_in_timelines(sectionize(posts_unmarked(fact_sections(blocks))))
+    blocks = [(b, None) for b in facts] + token_blocks(tokens, source.lines)
+    marked = posts_unmarked(facts_unmarked(fact_sections(blocks)))
+    sections = fences_in_timelines(sectionize(marked))
     sections = end_lines(paragraph_sections(sections))
     timeline = timeline_entries(sections)
     all_blocks = [b for s in sections for b in s.blocks]

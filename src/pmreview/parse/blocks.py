@@ -215,7 +215,8 @@ def _split_paragraph(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block
             out.append((Block("item", n + 1, n + 1, lines[n], marker="•"), None))
             start = n + 1
             continue
-        mark = section_mark(lines[n], n + 1, alone=(e - s == 1))
+        head = n == s and e - s > 1 and lines[n + 1].lstrip()[:1].isupper()
+        mark = section_mark(lines[n], n + 1, alone=(e - s == 1), head=head)
         if mark is None:
             continue
         if n > start:

@@ -13,6 +13,12 @@ _FACT_ITEM = re.compile(
     r"^\s*+[-*+]\s++(?:\*\*|__)\s*+(?P<t>[A-Za-z][^*_\n:]{0,50}?(?<!\s))\s*+:?+\s*+(?:\*\*|__)"
     r"\s*+:?+(?P<rest>.*)$"
 )
+# a label without bold ("- Root causes: haste", "- Summary: …"): a few words and a colon, no
+# digits (not "- Feb 7 15:06 UTC: …"), no sentence ("- We found that: …" is read, and names no
+# kind); counted only in a fact sheet, as a bold label is
+_PLAIN_ITEM = re.compile(
+    r"^\s*+[-*+]\s++(?P<t>[A-Z][A-Za-z/&'()-]*+(?: [A-Za-z/&'()-]++){0,3}):(?:\s++(?P<rest>.*))?$"
+)
 # the parts that make a list of labelled facts a whole postmortem, not a summary's details
 _PARTS = frozenset({"timeline", "root_cause", "resolution", "measures", "action_items"})
 
@@ -20,7 +26,8 @@ _PARTS = frozenset({"timeline", "root_cause", "resolution", "measures", "action_
 def _label(block: Block) -> str | None:
     if block.kind != "item" or block.depth != 0:
         return None
-    m = _FACT_ITEM.match(block.text.split("\n", 1)[0])
+    first = block.text.split("\n", 1)[0]
+    m = _FACT_ITEM.match(first) or _PLAIN_ITEM.match(first)
     return m.group("t").strip() if m else None
 
 

@@ -4,6 +4,10 @@ out, an HTML page's indentation taken away. Line numbers are kept."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from ..models import Block, Source
+from ..text.times import has_date
 
 _FENCE = re.compile(r"(---|\+\+\+)[ \t]*\n")
 _CLOSING = {"---": re.compile(r"\n---[ \t]*\n"), "+++": re.compile(r"\n\+\+\+[ \t]*\n")}
@@ -12,13 +16,59 @@ _CLOSING = {"---": re.compile(r"\n---[ \t]*\n"), "+++": re.compile(r"\n\+\+\+[ \
 def without_front_matter(text: str) -> str:
     """Front matter (YAML `---` or TOML `+++` fence lines at the top, trailing blanks allowed,
     closed within 200 lines) blanked out, line numbers kept."""
+    end = _matter_end(text)
+    return text if end is None else "\n" * text.count("\n", 0, end) + text[end:]
+
+
+def _matter_end(text: str) -> int | None:
+    """Where the front matter ends (after its closing fence line), None with none."""
     fence = _FENCE.match(text)
     if fence is None:
-        return text
+        return None
     end = _CLOSING[fence.group(1)].search(text, fence.end() - 1)
     if end is None or text.count("\n", 0, end.start()) > 200:
-        return text
-    return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
+        return None
+    return end.end()
+
+
+def matter_facts(source: Source) -> tuple[Source, list[Block]]:
+    """The front matter's lines that time the incident (`incident_times`) as blocks of one
+    labelled fact each, and the source with those lines written so."""
+    end = _matter_end(source.text)
+    facts = incident_times(source.text[:end].split("\n")) if end else {}
+    if not facts:
+        return source, []
+    lines = tuple(facts.get(i, line) for i, line in enumerate(source.lines))
+    blocks = [Block("paragraph", i + 1, i + 1, fact) for i, fact in sorted(facts.items())]
+    return replace(source, text="\n".join(lines), lines=lines), blocks
+
+
+def incident_times(lines: list[str]) -> dict[int, str]:
+    """The lines of front matter that time the incident, by index, each written as a
+    labelled fact ("resolvedWhen: 2021-05-30T02:11Z" is "Resolved when: 2021-05-30T02:11Z"):
+    GitHub shows front matter as a table above the text, so they are labelled facts above
+    the summary (spec/checks.md). Only when a key says when the incident ended (a status
+    page's record, "resolved_at", "endTime"): else a dated key is the post's own ("date:
+    2024-03-02" is when it was published)."""
+    dated = {}
+    for i, line in enumerate(lines):
+        m = _KEY.match(line)
+        if m and has_date(m["value"]) and not _ABOUT_POST.search(m["key"]):
+            words = _CAMEL.sub(" ", m["key"]).replace("_", " ").replace("-", " ").lower()
+            dated[i] = f"{words[:1].upper()}{words[1:]}: {m['value']}"
+    if not any(_ENDED.match(label) for label in dated.values()):
+        return {}
+    return dated
+
+
+# a key of a mapping at the top level: "resolvedWhen: 2021-…", "started_at = '…'"
+_KEY = re.compile(
+    r"^(?P<key>[A-Za-z][A-Za-z_-]{0,30})\s*[:=]\s*[\"']?(?P<value>[^\"'#]+?)[\"']?\s*$"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ENDED = re.compile(r"^(?:resolved|ended|end|closed|recovered|mitigated|restored|finished)\b", re.I)
+# keys of the post, not the incident: "lastmod", "updated", "publishDate", "expiryDate"
+_ABOUT_POST = re.compile(r"publish|update|modif|lastmod|expir|created|review|draft", re.I)
 
 
 _PAGE = re.compile(r"^\s*+(?:<!doctype html\b|<html\b)", re.IGNORECASE)

@@ -11,22 +11,28 @@ from ..resources import load_toml
 from ..text.post_titles import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
+from ..text.times import has_date, leading_time
 from .fact_sheet import document_title
-from .titles import Mark, normalise_title
+from .timeline import has_time
+from .titles import Mark, kinds_of, normalise_title
 
 
 def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     opening = Section("", frozenset(), 0, 1, "opening", 0)
     sections = [opening]
     parent: Section | None = None  # the last section with a kind, for untitled sub-sections
+    timeline: int | None = None  # the level of the heading titled as the timeline, under it
     title = document_title(blocks)
     for i, (block, mark) in enumerate(blocks):
         if mark is None:
             sections[-1].blocks.append(block)
             continue
         own = _title_kinds(blocks, i) if i == title else mark.kinds
+        timeline = _timeline_level(sections, timeline, mark)
         kinds = own
-        if not kinds and parent is not None and mark.level > parent.level:
+        if timeline is not None and _timed_chapter(mark, timeline):
+            own, kinds = frozenset(), frozenset({"timeline"})  # "### 10:45 AM: Fix testing"
+        elif not kinds and parent is not None and mark.level > parent.level:
             kinds = parent.kinds
         sec = Section(
             mark.title.strip(),
@@ -44,6 +50,29 @@ def sectionize(blocks: list[tuple[Block, Mark | None]]) -> list[Section]:
     _timeline_subsections(sections)
     _planned_remediation(sections)
     return [s for s in sections if s.style != "opening" or s.blocks]
+
+
+def _timeline_level(sections: list[Section], level: int | None, mark: Mark) -> int | None:
+    """The level of the heading titled as the timeline that `mark` is under, if any."""
+    if mark.style not in ("atx", "setext"):
+        return level
+    if level is not None and mark.level > level:
+        return level
+    last = sections[-1]
+    if last.style in ("atx", "setext") and "timeline" in kinds_of(last.title):
+        return last.level if mark.level > last.level else None
+    return None
+
+
+def _timed_chapter(mark: Mark, level: int) -> bool:
+    """A heading under the timeline's that opens with a clock time ("### 10:45-11:37 AM: Fix
+    development & testing", "### ~9:43 AM: Identifying the issue"): a stretch of the
+    timeline named by what happened in it, not a section of the kind its words name."""
+    return (
+        mark.level > level
+        and mark.style in ("atx", "setext")
+        and leading_time(mark.title.strip().lstrip("~≈").strip()) is not None
+    )
 
 
 def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
@@ -64,6 +93,39 @@ def posts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block,
             continue
         out.append((block, mark))
     return out
+
+
+def facts_unmarked(blocks: list[tuple[Block, Mark | None]]) -> list[tuple[Block, Mark | None]]:
+    """A heading that is a labelled fact with nothing under it ("## Date: 12 March 2023" over
+    "## Time: 05:13 UTC"), not the document's first: a fact shown large (above the Summary
+    heading, a fact of the summary, spec/checks.md), not a section. Its label names no part
+    ("## Timeline: 14:00-15:00 UTC" is one) and its value gives a date or a clock time."""
+    first = next((i for i, (_, m) in enumerate(blocks) if m is not None), None)
+    out: list[tuple[Block, Mark | None]] = []
+    for i, (block, mark) in enumerate(blocks):
+        nxt = blocks[i + 1][1] if i + 1 < len(blocks) else None
+        if (
+            mark is not None
+            and i != first
+            and mark.style in ("atx", "setext")
+            and (nxt is not None or i + 1 == len(blocks))
+            and (fact := _heading_fact(mark))
+        ):
+            out.append((Block("paragraph", mark.line, mark.line, fact, mark.column), None))
+            continue
+        out.append((block, mark))
+    return out
+
+
+def _heading_fact(mark: Mark) -> str | None:
+    """The title "Time: 05:13:57 UTC" as a fact, None for any other."""
+    m = _LABELLED.match(mark.title.strip())
+    if m is None or mark.kinds or kinds_of(m["label"]):
+        return None
+    return mark.title.strip() if has_date(m["value"]) or has_time(m["value"]) else None
+
+
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w ()/&.-]{0,30}):\s+(?P<value>\S.*)$")
 
 
 def _title_kinds(blocks: list[tuple[Block, Mark | None]], title: int) -> frozenset[str]:

@@ -152,8 +152,10 @@ def title_case(title: str) -> bool:
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
-def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
-    """Whether a paragraph line opens a section, and how."""
+def section_mark(line: str, lineno: int, alone: bool, head: bool = False) -> Mark | None:
+    """Whether a paragraph line opens a section, and how. `head`: the paragraph's first line,
+    over a line that opens a sentence ("Root cause" over "Database locking: …", a title with
+    no blank line under it), which may be a title in sentence case as a lone line may."""
     if ":" in line or "**" in line or "__" in line:  # what the three patterns need
         mark = _marked_title(line, lineno)
         if mark is not None:
@@ -165,7 +167,8 @@ def section_mark(line: str, lineno: int, alone: bool) -> Mark | None:
     if (
         0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
-        and (title_case(title) or (alone and "," not in title))  # not "thats it, lesson learned"
+        # not "thats it, lesson learned"
+        and (title_case(title) or ((alone or head) and "," not in title))
         and kinds_of(title)
         and not _labelled_value(title)
     ):

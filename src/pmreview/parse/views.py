@@ -63,7 +63,25 @@ def summary_sections(doc: Document) -> list[Section]:
     if start == 0 and not strong and _title_tells(secs):
         return [secs[0], *_own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
-    return [*opening, secs[start], *_following(secs, start, bool(strong))]
+    above = opening or (_facts_above(secs, start) if strong else [])
+    return [*above, secs[start], *_following(secs, start, bool(strong))]
+
+
+def _facts_above(secs: list[Section], start: int) -> list[Section]:
+    """Labelled facts right above the Summary heading under a summary title of their own
+    ("### Incident Overview" over "**Date of incident:** …", "**Duration:** 2 hours", then
+    "### Summary"): part of the summary (spec/checks.md). A section above it that tells
+    anything in sentences ("Project Overview") is not."""
+    out: list[Section] = []
+    for s in reversed(secs[:start]):
+        facts = bool(s.blocks) and all(b.kind != "row" and facts_only(b) for b in s.blocks)
+        if _fact_part(s) or (facts and s.style == "inline"):
+            out.insert(0, s)
+        elif s.has("summary") and (facts or (not s.blocks and out)):
+            return [s, *out]
+        else:
+            break
+    return []
 
 
 def _chapter(sec: Section, secs: list[Section]) -> bool:

@@ -67,10 +67,10 @@ _ISO = (
     r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<h4>[01]\d|2[0-3]):(?P<m4>[0-5]\d)(?::\d{2}(?:\.\d+)?)?"
     r"(?P<z>Z|[+\-]\d{2}:?\d{2})?"
 )
-# military "0300hrs", "1400 UTC"
+# military "0300hrs", "1400 UTC", and a range's first: "between 1900 and 2100 UTC"
 _MILITARY = (
-    r"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)"
-    r"(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b))"
+    r"(?<![\d:.,/])(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)(?:\s?(?:hrs?|hours)\b|(?=\s?\(?(?:UTC|GMT|Z)\b)"
+    r"|(?=\s?(?:-|–|—|to|and|until|till)\s?(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs?\b|hours\b|\(?(?:UTC|GMT|Z)\b)))"
 )
 TIME_RE = re.compile(rf"{_ISO}|{_CLOCK}|{_BARE_AMPM}|{_MILITARY}")
 
