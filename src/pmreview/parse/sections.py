@@ -8,10 +8,11 @@ from functools import cache
 
 from ..models import Block, Section
 from ..resources import load_toml
+from ..text.entry_times import leading_time
 from ..text.post_titles import is_posts_title, is_status_title, is_updates_title
 from ..text.task_parts import is_done, is_imperative
 from ..text.tasks import task_of
-from ..text.times import has_date, leading_time
+from ..text.times import has_date
 from .fact_sheet import document_title
 from .timeline import has_time
 from .titles import Mark, kinds_of, normalise_title
