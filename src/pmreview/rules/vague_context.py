@@ -39,7 +39,7 @@ ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
-    | {"detector", "restated"}
+    | {"detector", "restated", "parameter", "finding"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -47,7 +47,7 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"located", "timeless", "other_length"}
+    | {"located", "explained", "timeless", "other_length"}
     | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
     | {
         "milestone",

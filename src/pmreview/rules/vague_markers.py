@@ -44,6 +44,8 @@ TESTS = {
     "specific": _has_specific,
     "quantity": marked("quantity"),
     "setting": marked("setting"),
+    "parameter": marked("parameter"),
+    "finding": marked("finding"),
     "value": marked("value"),
     "share": marked("share"),
     "change": marked("change"),

@@ -106,6 +106,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "unfolding": unfolding.unfolds,
     "theory": unfolding.theory,
     "located": unfolding.located,
+    "explained": unfolding.explained,
     "headline": unfolding.headline,
     "detection": unfolding.detection,
     "plan": measures.plans,

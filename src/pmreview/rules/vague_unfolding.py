@@ -21,6 +21,11 @@ PM101's words:
   root-cause section gives the cause.
 - `located`: the area of the cause ("found the issue was with the firewall") in the timeline
   of a document with a root-cause section: where the search led at that step.
+- `explained`: a fault named by its kind ("11:00 misconfiguration detected and fixed") in the
+  timeline or the summary of a document whose root-cause section names the setting (code, a
+  file, a path, or the setting's kind: "the replication factor"): the timeline tells the
+  step and the summary recaps, the root cause names the setting; one whose root cause names
+  no setting either is vague still.
 - `headline`: a cause named by its kind ("caused by a time synchronisation problem on two of
   the servers"; not a bare "a bug") in the first sentence of a root-cause paragraph whose
   next sentences tell the mechanism (at least two, naming a concrete thing or an amount).
@@ -131,6 +136,17 @@ def located(place: Place) -> bool:
     if "timeline" not in place.section.kinds or place.doc is None:
         return False
     return any(s.kinds & CAUSE_KINDS and s.blocks for s in place.doc.sections)
+
+
+def explained(place: Place) -> bool:
+    """The words stand in the timeline or the summary of a document whose root-cause section
+    names the setting (the reading above)."""
+    kinds = place.section.kinds
+    recap = "summary" in kinds and not kinds & CAUSE_KINDS
+    if not (recap or located(place)) or place.doc is None:
+        return False
+    told = (b.lower for s in place.doc.sections if s.kinds & CAUSE_KINDS for b in s.blocks)
+    return any(TESTS["named"](text) or TESTS["parameter"](text) for text in told)
 
 
 def headline(place: Place) -> bool:
