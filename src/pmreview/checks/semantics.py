@@ -80,7 +80,9 @@ _OTHER_TERMS = (
     r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition"
     r"|null pointer|typo|certificate|expired"
     r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record"
-    r"|firewall rule)\b"
+    # a physical fault of the hardware: "spilled coffee on a server, causing a short circuit"
+    r"|short[- ]circuit\w*|overheat\w*|power (?:outage|failure|surge|cut|loss)|water damage"
+    r"|cooling (?:failure|fan)|firewall rule)\b"
 )
 # `[^`\n]+`|\b[\w-]+FILE|OTHER_TERMS, searched reading each run of [\w-] once (a file name's
 # [\w-]+ reads it to its end from every start after a "-"); matched on lower-cased text (faster
