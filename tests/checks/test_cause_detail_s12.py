@@ -199,3 +199,32 @@ def test_the_cause_beside_a_search_is_quoted(sought: str) -> None:
 def test_a_cause_found_is_still_the_cause() -> None:
     told = "We identified the root cause: the nightly `mysqldump` locked the orders table."
     assert _summary_cause(f"Checkout was down for an hour. {told}") == told
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The failure happened due to a minor bug in the code that went unnoticed, which caused"
+        " the rewards to be zero.",
+        "The downtime was caused by a combination of factors, including server issues, database"
+        " errors, and configuration problems.",
+        "The outage was caused by a number of issues on the website after recent updates.",
+        "These problems arose due to recent updates and changes made to the infrastructure.",
+    ],
+)
+def test_a_cause_in_generic_words_is_not_the_summarys_cause(told: str) -> None:
+    assert _summary_cause(f"The shop was down for an hour. {told}") is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A bug in the code that rounds the fees, added in release 3.2, caused the rewards to be"
+        " zero.",
+        "The outage was caused by a combination of a full disk on db-1 and an expired TLS"
+        " certificate.",
+        "The outage was caused by recent changes to `nginx.conf` that removed the upstream block.",
+    ],
+)
+def test_a_named_cause_among_them_is_the_summarys_cause(told: str) -> None:
+    assert _summary_cause(f"The shop was down for an hour. {told}") == told

@@ -140,9 +140,7 @@ _UNNAMED = Lazy(
     r"|factors|issues|problems|errors)\b|\b(?:updates|changes) and (?:changes|updates)\b"
     r"|\ba combination of\b|\black of (?:\w+ )?(?:understanding|knowledge|experience|familiarity"
     r"|awareness|expertise)\b"
-    r"|\b(?:an?|one|some) (?:(?:minor|small|tiny|little|simple|silly|unknown|unexpected|strange"
-    r"|weird) )?(?:bug|error|issue|problem|mistake|fault)s? in (?:the |our |its )?(?:code|codebase"
-    r"|application|app|software|system|program)\b(?! (?:of|for|that)\b)"
+    r"|" + sem.GENERIC_DEFECT.pattern
 )
 
 

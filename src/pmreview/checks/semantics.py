@@ -125,6 +125,17 @@ VAGUE_CAUSE = re.compile(
 )
 
 
+# a defect placed in no named thing: "a minor bug in the code", "an error in the application"
+# ("…that went unnoticed"), not "a bug in the code that rounds the fees", which names it
+GENERIC_DEFECT = re.compile(
+    r"\b(?:an?|one|some) (?:(?:minor|small|tiny|little|simple|silly|unknown|unexpected|strange"
+    r"|weird) )?(?:bug|error|issue|problem|mistake|fault)s? in (?:the |our |its )?(?:code|codebase"
+    r"|application|app|software|system|program)\b(?! (?:of|for)\b| that (?!went unnoticed"
+    r"|(?:was|were) (?:not |never )?(?:caught|noticed|detected)|slipped)\b)",
+    re.IGNORECASE,
+)
+
+
 # a security incident's cause: who got in and by what means ("an attacker used a leaked
 # token", "an unknown party used this token to push a branch")
 ATTACK = re.compile(
