@@ -228,3 +228,24 @@ def test_a_cause_in_generic_words_is_not_the_summarys_cause(told: str) -> None:
 )
 def test_a_named_cause_among_them_is_the_summarys_cause(told: str) -> None:
     assert _summary_cause(f"The shop was down for an hour. {told}") == told
+
+
+@pytest.mark.parametrize(
+    ("told", "passes"),
+    [
+        (
+            "The payout on FarmSwap failed due to a minor bug in the code, which went unnoticed.",
+            False,
+        ),
+        ("The payout on FarmSwap failed due to an error in the application during the run.", False),
+        (
+            "The payout on FarmSwap failed due to a bug in the code that rounds fees in"
+            " `payout.py`, which set every reward to zero.",
+            True,
+        ),
+    ],
+)
+def test_with_no_cause_section_a_generic_defect_is_no_detail(told: str, passes: bool) -> None:
+    text = f"# Payout failure\n\n## Summary\n\nRewards were not paid.\n\n## Details\n\n{told}\n"
+    found = root_cause(doc_of(text))["detail"]
+    assert (found is not None) is passes

@@ -140,6 +140,7 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
                 and not told_as_theory(low)
                 and sem.words(low) >= 8
                 and not vague_cause(low)
+                and not sem.GENERIC_DEFECT.search(low)  # "due to a minor bug in the code"
                 and sem.specific_terms(b.text[s:e])
             ):
                 return sem.evidence(b, s, e)

@@ -122,6 +122,7 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
                 or THE_HUNT.compiled.search(low)
                 or motive(low)
                 or vague_cause(low)
+                or sem.GENERIC_DEFECT.search(low)  # "a minor bug in the code"
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
             ):
@@ -135,12 +136,11 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
 _UNNAMED = Lazy(
     r"\b(?:something|somehow|some (?:\w+ )?(?:settings?|configuration|change|files?|thing))\b"
     # a cause in words that name no thing: "recent updates and changes", "a combination of
-    # factors", "a small error in the application", "a lack of understanding of the settings"
+    # factors", "a lack of understanding of the settings"
     r"|\b(?:recent|various|several|multiple|certain|other) (?:\w+ )?(?:updates|changes"
     r"|factors|issues|problems|errors)\b|\b(?:updates|changes) and (?:changes|updates)\b"
     r"|\ba combination of\b|\black of (?:\w+ )?(?:understanding|knowledge|experience|familiarity"
     r"|awareness|expertise)\b"
-    r"|" + sem.GENERIC_DEFECT.pattern
 )
 
 
@@ -166,6 +166,7 @@ def chain(blocks: list[Block]) -> Evidence | None:
                     and not NOT_WHAT_HAPPENED.compiled.search(one)
                     and not THE_HUNT.compiled.search(one)
                     and not vague_cause(one)
+                    and not sem.GENERIC_DEFECT.search(one)
                     and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):
                     return sem.evidence(b, s, e)
