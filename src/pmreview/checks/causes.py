@@ -13,7 +13,16 @@ from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .mechanism import FAILED, NOT_WHAT_HAPPENED, THE_HUNT, chain, mechanism, motive, named
+from .mechanism import (
+    FAILED,
+    NOT_WHAT_HAPPENED,
+    THE_HUNT,
+    chain,
+    mechanism,
+    motive,
+    named,
+    vague_cause,
+)
 from .record import Part, shown_place
 from .semantics import Evidence
 from .theories import told_as_theory
@@ -30,7 +39,7 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     terms = sem.specific_terms(text)
     if sem.words(text) < 8 or not terms:
         return None, None
-    if len(terms) < 2 and sem.VAGUE_CAUSE.search(text) and sem.words(text) < 40:
+    if len(terms) < 2 and vague_cause(text) and sem.words(text) < 40:
         return None, None
     # the evidence names the thing and tells how it failed ("We use HAProxy for TLS" only sets
     # the scene), and is not itself the vague cause ("some configuration issue with the pool")
@@ -89,7 +98,7 @@ def _what_happened(sentence: str) -> bool:
     have been."""
     low = sentence.lower()
     return not (
-        sem.VAGUE_CAUSE.search(sentence)
+        vague_cause(sentence)
         or told_as_theory(low)
         or NOT_WHAT_HAPPENED.compiled.search(low)
         or THE_HUNT.compiled.search(low)
@@ -130,7 +139,8 @@ def _cause_anywhere(doc: Document) -> Evidence | None:
                 and not _DETECTED.compiled.search(low)
                 and not told_as_theory(low)
                 and sem.words(low) >= 8
-                and not sem.VAGUE_CAUSE.search(low)
+                and not vague_cause(low)
+                and not sem.GENERIC_DEFECT.search(low)  # "due to a minor bug in the code"
                 and sem.specific_terms(b.text[s:e])
             ):
                 return sem.evidence(b, s, e)

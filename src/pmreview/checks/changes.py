@@ -55,6 +55,22 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
     return bool(changes) and bool(terms or part or _tagged(sentence))
 
 
+# a change made to find or to watch the fault, not to end it: "a ping scan client was deployed
+# to pinpoint the peers", "installed tcpdump to capture the traffic", "increased monitoring and
+# alerts were implemented", "added a Grafana dashboard for the queue depth"
+TO_FIND = Lazy(
+    r"\bto (?:(?:help|try to) )?(?:pinpoint|diagnose|investigate|debug|find out|figure out|trace"
+    r"|gather|collect|capture|inspect|observe|narrow down|identify)\b"
+    r"|\b(?:increas|add|improv|implement|enhanc|introduc|install|set(?:ting)? up|creat)\w*"
+    r" (?:(?:more|new|additional|extra|better|some|an?|the) )*(?:[\w-]+ )?"
+    r"(?:monitoring|alert(?:s|ing)|logging|observability|dashboards?|tracing|metrics)\b"
+    r"|\b(?:monitoring|alert(?:s|ing)|logging|observability|dashboards?|tracing|metrics)"
+    r"(?: and (?:\w+ )?(?:monitoring|alert(?:s|ing)|logging|dashboards?|tracing|metrics))?"
+    r" (?:was|were|has been|have been) (?:\w+ )?(?:increased|added|improved|implemented|enhanced"
+    r"|introduced|installed|set up|created)\b"
+)
+
+
 def _tagged(sentence: str) -> bool:
     """A thing named by its asset tag: "fuse F3", "PDU-B2", "breaker CB-12", "web-03"; not a
     quarter, a severity or a priority ("Q3", "SEV2", "P1"), nor in a step taken besides the

@@ -12,7 +12,7 @@ from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .changes import FIX_VERB, TELLS_CAUSE, UNDONE, names_change
+from .changes import FIX_VERB, TELLS_CAUSE, TO_FIND, UNDONE, names_change
 from .detection import detection
 from .semantics import Evidence
 
@@ -24,7 +24,8 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
     keys"), in an entry that does not say it did not help ("rolled back. No improvement.")
     nor tells what went wrong. A fix comes after the incident was noticed: the entries
     before the detection's tell the change that started it ("13:05 - the certificate was
-    rotated by a scheduled job"); of the rest, the last is the fix."""
+    rotated by a scheduled job"); of the rest, the last is the fix, before one made to find or
+    watch the fault ("A ping scan client was deployed to pinpoint the peers")."""
     noticed = detection(blocks)
     after = _until_ended([b for b in blocks if noticed is None or b.line > noticed["line"]])
     # the patterns are matched in parts of str.lower() (the entry's head cut)
@@ -35,6 +36,7 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
         _NOUN_DONE.compiled,
         unicode_lower=True,
     )
+    watch: Evidence | None = None
     for b in reversed(found):
         if NO_EFFECT.compiled.search(b.lower) or _GUESS.compiled.search(
             ENTRY_HEAD.sub("", b.lower)
@@ -50,8 +52,10 @@ def fix_in_entries(blocks: list[Block], vetoed: bool = False) -> Evidence | None
                 and not TELLS_CAUSE.compiled.search(low)
                 and names_change(text, low, vetoed)
             ):
-                return sem.evidence(b, s, e)
-    return None
+                if not TO_FIND.compiled.search(low):
+                    return sem.evidence(b, s, e)
+                watch = watch or sem.evidence(b, s, e)
+    return watch
 
 
 # an entry that opens with a guess: what it goes on to change was tried on that guess

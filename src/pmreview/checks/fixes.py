@@ -16,7 +16,7 @@ from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import NOT_CAUSE, part_of, story_blocks
-from .changes import FIX_VERB, GUESSED, PLANNED, TELLS_CAUSE, UNDONE, names_change
+from .changes import FIX_VERB, GUESSED, PLANNED, TELLS_CAUSE, TO_FIND, UNDONE, names_change
 from .fix_commands import fix_in_code
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
 from .record import Part, shown_place
@@ -132,8 +132,8 @@ def _fix_sentence(
 ) -> Evidence | None:
     """The first of the sentences that names a change made (not one that tells the cause;
     if `strict`, not a promise either: "We will not switch suppliers again until…"); a change
-    made besides the fix ("we also bound the port to 127.0.0.1", "as a precaution") only when
-    no other is told."""
+    made besides the fix ("we also bound the port to 127.0.0.1", "as a precaution") or to find
+    or watch the fault ("added alerts on the queue") only when no other is told."""
     extra: Evidence | None = None
     for b, s, e in told:
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
@@ -149,7 +149,9 @@ def _fix_sentence(
             and not GUESSED.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
         ):
-            if not _BESIDES.compiled.search(low):
+            # nor one made to find or watch the fault ("deployed a ping scan client to
+            # pinpoint the peers", "monitoring and alerts were added")
+            if not _BESIDES.compiled.search(low) and not TO_FIND.compiled.search(low):
                 return sem.evidence(b, s, e)
             extra = extra or sem.evidence(b, s, e)
     return extra
@@ -179,11 +181,15 @@ def _fix_anywhere(doc: Document) -> Evidence | None:
     told = {id(b) for b in story}
     done = [b for s in doc.sections if s.kinds & NOT_CAUSE for b in s.blocks]
     blocks = own_blocks(story + done)
+    entry = fix_in_entries(_timeline(doc))
+    if entry and not TO_FIND.compiled.search(entry["quote"].lower()):
+        return entry
+    # an entry made to find or watch the fault gives way to a fix told elsewhere
     return (
-        fix_in_entries(_timeline(doc))
-        or _fix_said(blocks)
+        _fix_said(blocks)
         or _fix_told(blocks, told, True)
         or _fix_told(blocks, told, False)
+        or entry
     )
 
 

@@ -61,6 +61,53 @@ FAILED = Lazy(
 )
 
 
+def vague_cause(text: str) -> bool:
+    """A vague cause ("a misconfiguration", "some problem", "a glitch"), unless every one is a
+    misconfiguration placed on a named part and followed by what it did ("a misconfigured
+    firewall rule that was blocking incoming traffic", "the cache server was misconfigured to
+    expire keys after one second, causing a flood of reads")."""
+    found = list(sem.VAGUE_CAUSE.finditer(text))
+    return bool(found) and not all(_misconfigured_part(text.lower(), m) for m in found)
+
+
+def _misconfigured_part(low: str, m: re.Match[str]) -> bool:
+    """A misconfiguration placed on a setting of a part ("a firewall rule", "the database
+    replication settings", "the cache TTL"), not on a whole part ("the load balancer settings",
+    "the application server"), or on a concrete term, and what it did after it in the
+    sentence."""
+    if not low.startswith("mis", m.start()):
+        return False
+    subject = _SUBJECT.compiled.search(low, 0, m.start())
+    placed = _PLACED.compiled.match(low, _WORD.match(low, m.end()).end())  # type: ignore[union-attr]
+    parts = [x.group(1) for x in (subject, placed) if x]
+    if not any(sem.specific_terms(p) or _SETTING.compiled.search(p) for p in parts):
+        return False
+    rest = low[placed.end() if placed else m.end() :]
+    rest = rest[: min((rest.find(c) for c in ".;\n" if c in rest), default=len(rest))]
+    return bool(lexicon("mechanism").search(rest) or FAILED.compiled.search(rest))
+
+
+_WORD = re.compile(r"\w*")
+# what a setting is, as against a whole part: a rule, a record, a limit, the replication
+_SETTING = Lazy(
+    r"\b(?:rules?|records?|factors?|limits?|timeouts?|ttls?|thresholds?|polic(?:y|ies)|flags?"
+    r"|values?|ports?|routes?|routing|keys?|certificates?|quotas?|schedules?|headers?|paths?"
+    r"|permissions?|variables?|parameters?|(?:health )?checks?|acls?|replication|retention"
+    r"|cach(?:e|ing)|dns|pool|heap|memory)\b"
+)
+# the part a misconfiguration is placed on: "the cache server was misconfigured", "a
+# misconfigured firewall rule", "a misconfiguration in the load balancer health checks"
+_SUBJECT = Lazy(
+    r"\b(?:the|a|an|our|its|their|this)\s+((?:[\w.`-]+\s+){1,4}?)"
+    r"(?:was|were|is|are|had been|has been|got)\s+$"
+)
+_PLACED = Lazy(
+    r"(?<!\s)\s++(?:(?:in|of|on|for|with|within)\s++)?(?:(?:the|a|an|our|its|their)\s++)?"
+    r"((?:(?!(?:that|which|who|was|were|is|are|to|and|so|causing|leading|led|caused)\b)"
+    r"[\w.`'’-]++\s*+){1,5})"
+)
+
+
 def mechanism(blocks: list[Block]) -> Evidence | None:
     """A sentence that names the parts involved and how one broke the other ("the backup
     process ran on the web server and used most of its CPU"): two things of the system, a
@@ -74,7 +121,8 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
                 or NOT_WHAT_HAPPENED.compiled.search(low)
                 or THE_HUNT.compiled.search(low)
                 or motive(low)
-                or sem.VAGUE_CAUSE.search(low)
+                or vague_cause(low)
+                or sem.GENERIC_DEFECT.search(low)  # "a minor bug in the code"
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
             ):
@@ -87,6 +135,12 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
 # "something in the update changed the settings": the part that broke is left unnamed
 _UNNAMED = Lazy(
     r"\b(?:something|somehow|some (?:\w+ )?(?:settings?|configuration|change|files?|thing))\b"
+    # a cause in words that name no thing: "recent updates and changes", "a combination of
+    # factors", "a lack of understanding of the settings"
+    r"|\b(?:recent|various|several|multiple|certain|other) (?:\w+ )?(?:updates|changes"
+    r"|factors|issues|problems|errors)\b|\b(?:updates|changes) and (?:changes|updates)\b"
+    r"|\ba combination of\b|\black of (?:\w+ )?(?:understanding|knowledge|experience|familiarity"
+    r"|awareness|expertise)\b"
 )
 
 
@@ -111,7 +165,8 @@ def chain(blocks: list[Block]) -> Evidence | None:
                     and named(one)
                     and not NOT_WHAT_HAPPENED.compiled.search(one)
                     and not THE_HUNT.compiled.search(one)
-                    and not sem.VAGUE_CAUSE.search(one)
+                    and not vague_cause(one)
+                    and not sem.GENERIC_DEFECT.search(one)
                     and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):
                     return sem.evidence(b, s, e)

@@ -25,7 +25,21 @@ def no_cause(sentence: str, m: re.Match[str]) -> bool:
         return True  # "I was a bit panicked", "it was a while before…"
     if m.group(0) == "because" and _FELT.compiled.search(sentence, 0, m.start()):
         return True
+    if _SOUGHT.compiled.search(sentence, 0, m.start()) and "cause" in m.group(0):
+        return True  # "identify the root cause", "hard to give an exact root cause"
     return bool(_WRITE_UP_OF_CAUSE.compiled.match(sentence, m.end()))
+
+
+# the cause as what is still sought, not found: "Investigation is in progress to identify the
+# root cause", "it's hard to give an exact root cause", "we have not yet determined the cause"
+_SOUGHT = Lazy(
+    r"\b(?:identify|identifying|find|finding|determine|determining|give|giving|establish"
+    r"|establishing|pinpoint|pinpointing|confirm|confirming|understand|understanding|isolate"
+    r"|isolating|narrow down|look(?:ing)? for|search(?:ing)? for|investigat\w*"
+    r"|(?:not|never|yet to|n['’]t) (?:yet )?(?:been )?(?:identified|found|determined|established"
+    r"|pinpointed|confirmed|isolated|understood|known))"
+    r" (?:(?:the|an?|its|their|our|any|exact|precise|actual|real|underlying|true|final) ){0,3}$"
+)
 
 
 def explains_impact(sentence: str, m: re.Match[str]) -> bool:
@@ -81,5 +95,7 @@ _FELT = Lazy(
 _WRITE_UP_OF_CAUSE = Lazy(
     r"[\s-]?(?:below|above|later)\b"
     r"|[\s-]?(?:analys[ie]s|investigations?|reports?|reviews?|write-?ups?|documents?|sections?"
-    r"|\(rca\)|is (?:still )?(?:being|under) investigat)"
+    r"|\(rca\)|is (?:still )?(?:being|under) investigat"
+    r"|(?:is|remains|was) (?:still |yet )?(?:unknown|unclear"
+    r"|not (?:yet )?(?:known|clear|identified|determined)))"
 )

@@ -80,7 +80,9 @@ _OTHER_TERMS = (
     r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition"
     r"|null pointer|typo|certificate|expired"
     r"|disk (?:full|space)|semaphore|mutex|hash|checksum|dns record|cname|a record"
-    r"|firewall rule)\b"
+    # a physical fault of the hardware: "spilled coffee on a server, causing a short circuit"
+    r"|short[- ]circuit\w*|overheat\w*|power (?:outage|failure|surge|cut|loss)|water damage"
+    r"|cooling (?:failure|fan)|firewall rule)\b"
 )
 # `[^`\n]+`|\b[\w-]+FILE|OTHER_TERMS, searched reading each run of [\w-] once (a file name's
 # [\w-]+ reads it to its end from every start after a "-"); matched on lower-cased text (faster
@@ -119,6 +121,17 @@ VAGUE_CAUSE = re.compile(
     r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)"
     r"|\bnot (?:properly |correctly )?optimi[sz]"
     r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
+    re.IGNORECASE,
+)
+
+
+# a defect placed in no named thing: "a minor bug in the code", "an error in the application"
+# ("…that went unnoticed"), not "a bug in the code that rounds the fees", which names it
+GENERIC_DEFECT = re.compile(
+    r"\b(?:an?|one|some) (?:(?:minor|small|tiny|little|simple|silly|unknown|unexpected|strange"
+    r"|weird) )?(?:bug|error|issue|problem|mistake|fault)s? in (?:the |our |its )?(?:code|codebase"
+    r"|application|app|software|system|program)\b(?! (?:of|for)\b| that (?!went unnoticed"
+    r"|(?:was|were) (?:not |never )?(?:caught|noticed|detected)|slipped)\b)",
     re.IGNORECASE,
 )
 

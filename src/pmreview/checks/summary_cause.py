@@ -226,7 +226,8 @@ def _specific_cause(sentence: str, m: re.Match[str], nxt: str) -> bool:
     went wrong ("GET requests led to 500 errors" names only the effect)."""
     vague = lexicon("vague_cause")
     if _forward(sentence, m):
-        before = sentence[: m.start()]
+        # "a minor bug in the code …, which caused" names nothing that went wrong
+        before = sem.GENERIC_DEFECT.sub(" ", sentence[: m.start()])
         return bool(
             sem.specific_terms(before)
             or names_thing(before, vague)
