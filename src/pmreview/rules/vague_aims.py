@@ -33,9 +33,14 @@ _REASON = re.compile(
 # ("have to", "make sure to", "be able to") and the people told what to do
 _NOT_AFTER = action_words("purpose_blockers")
 # infinitives of being: "… to be clearer" asks for a quality, it names no purpose
-_BEING = frozenset({"be", "become", "stay", "remain", "get", "feel", "seem", "look"})
+_BEING = frozenset({"be", "become", "stay", "remain", "get", "feel", "seem", "look", "do"})
+# a main clause about unnamed measures ("The following measures will be put in place to …")
+# states no task its purpose could follow
+_UNNAMED = re.compile(r"\b(?:measures|steps|actions|changes|improvements|things|efforts?)\b")
 # a new clause between the purpose and the words ("…; we will also …")
-_BREAK = re.compile(r"[;:]\s|[.!?](?:\s|$)|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b")
+_BREAK = re.compile(
+    r"[;:]\s|[.!?](?:\s|$)|\s[—–-]\s|,\s+(?:and|but|so|then)\s+(?:we|i|they|the team)\b"
+)
 
 
 def in_aim(place: Place) -> bool:
@@ -46,7 +51,8 @@ def in_aim(place: Place) -> bool:
     at = max(reason + aims, default=-1)
     if at < 0 or _BREAK.search(before, at):
         return False
-    return len(_WORD.findall(before[:at])) >= 3  # a task of its own before it
+    task = before[:at]
+    return len(_WORD.findall(task)) >= 3 and not _UNNAMED.search(task)  # a task before it
 
 
 # verbs of purpose that open no action item (data/verbs.txt lists those)
@@ -61,7 +67,7 @@ def _purpose_at(before: str, m: re.Match[str]) -> bool:
     if not previous:
         return False
     word = previous[0]
-    if word in _NOT_AFTER or word in verbs():
+    if word in _NOT_AFTER or word in verbs() or word.endswith(("ing", "ed")):
         return False
     return past_of(word) is None and gerund_of(word) is None
 
@@ -84,20 +90,27 @@ _WATCHED = re.compile(
 )
 # where a target's noun phrase ends
 _CUT = re.compile(
-    r"\s(?:in|on|at|for|from|to|before|after|during|across|within|related|that|which|who|when"
+    r"\s(?:in|on|at|for|from|to|of|between|among|around|before|after|during|across|within|related|that|which|who|when"
     r"|whenever|if|so|by|with|as|than|through|via|quickly|early|earlier|sooner|faster)\s|[,;.()]"
 )
 # words that name no target: kinds of trouble, kinds of change, the system at large, and the
 # determiners and adjectives that leave them unnamed
 _GENERIC = action_words("generic_targets")
+# the kinds of trouble a check is to catch: named so, a target names no check ("query
+# performance issues", "load balancing anomalies")
+_TROUBLE = action_words("trouble_targets")
 
 
 def _concrete(phrase: str) -> bool:
-    """The noun phrase names a target: a word that is no kind of trouble or change, nor the
-    system at large."""
+    """The noun phrase names a target: one of its parts ("A and B") names a thing that is no
+    kind of trouble ("configuration inconsistencies", "permission issues" name no check) nor
+    of change, nor the system at large."""
     head = _CUT.split(" " + phrase + " ", maxsplit=1)[0]
-    words = [w for w in _WORD.findall(head) if not w.endswith("ly")]
-    return any(w not in _GENERIC for w in words)
+    for part in re.split(r"\s(?:and|or|&)\s", " " + head + " "):
+        words = [w for w in _WORD.findall(part) if not w.endswith("ly")]
+        if words and words[-1] not in _TROUBLE and any(w not in _GENERIC for w in words):
+            return True
+    return False
 
 
 def names_target(place: Place) -> bool:
