@@ -39,7 +39,7 @@ ANSWERS = frozenset(
     {"specific", "quantity", "setting", "value", "share", "change", "new_value", "examined"}
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
-    | {"detector", "restated", "parameter", "finding"}
+    | {"detector", "restated", "parameter", "finding", "target", "rephrased"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -63,6 +63,9 @@ SKIPS = frozenset(
         "found",
         "told_elsewhere",
         "feedback",
+        "aim",
+        "reported",
+        "conducted",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
@@ -195,6 +198,8 @@ def _states_measures(place: Place) -> bool:
     sentence = place.block.lower[s:e]
     if (roles.counterfactual(sentence) or measures.looks_back(sentence)) and not listed:
         return False
+    if roles.counterfactual(sentence) and _recounted(place):
+        return False
     if markers()["future"].search(sentence):
         return True
     line = place.block.text.rfind("\n", 0, place.span[0]) + 1  # a line of its own counts too
@@ -206,6 +211,20 @@ def _states_measures(place: Place) -> bool:
         return False
     first = _FIRST_WORD.match(opening)
     return place.block.kind in ("item", "row") or bool(first and first.group(0).lower() in verbs())
+
+
+def _recounted(place: Place) -> bool:
+    """The words stand under a title or a list label that asks what happened ("What didn't go
+    well:" above the item): a judgement of the past there is the account, not a measure."""
+    if roles.recounts(place.section.title):
+        return True
+    blocks = place.section.blocks
+    at = next((k for k, b in enumerate(blocks) if b is place.block), 0)
+    depth = place.block.depth
+    for block in reversed(blocks[:at]):
+        if block.kind != "item" or block.depth < depth:
+            return block.kind == "item" and roles.recounts(block.text)
+    return False
 
 
 def _opens_with_verb(place: Place) -> bool:

@@ -239,10 +239,21 @@ _TASK_KINDS = frozenset({"measures", "action_items"})
 _BARE = 4
 
 
+# thanks, an apology or an appeal to the readers' patience: the courtesy of a closing line
+_COURTESY = re.compile(
+    r"\b(?:thank(?:s| you)|appreciate (?:your|the) (?:patience|understanding|support)"
+    r"|(?:we|i) (?:sincerely |deeply )?apologi[sz]e"
+    r"|(?:we|i)(?: are|['’]re| am|['’]m) (?:very |truly )?sorry)\b"
+)
+
+
 def signs_off(place: Place) -> bool:
     """A bare promise ("We'll do better.", "It won't happen again, promise.") in a paragraph
-    outside the measures, in a document whose measures section lists its tasks: the closing
-    words of a letter, not a measure; the tasks are the list."""
+    outside the measures, in a document whose measures section lists its tasks, or a promise
+    said with thanks or an apology to the readers ("We remain committed to a reliable service,
+    and we thank you for your patience"): the closing words of a letter, not a measure."""
+    if _COURTESY.search(place.block.lower[slice(*place.sentence)]):
+        return True
     kinds = place.section.kinds
     if kinds & _MEASURE_KINDS or place.block.kind != "paragraph" or place.doc is None:
         return False

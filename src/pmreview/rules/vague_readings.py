@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import vague_aims as aims
 from . import vague_aside as aside
 from . import vague_clock as clock
 from . import vague_document as told
@@ -72,6 +73,7 @@ _EXAMINING = re.compile(
 
 READINGS: dict[str, Callable[[Place], bool]] = {
     "purpose": _in_purpose,
+    "aim": aims.in_aim,
     "opener": _is_opener,
     "belief": lambda place: marked("belief")(roles.belief_clause(place.before, place.words)),
     "judgement": lambda place: roles.judges(place.after),
@@ -135,6 +137,8 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "later_change": reasons.later_change,
     "signoff": measures.signs_off,
     "record": records.records,
+    "reported": records.reported,
+    "conducted": records.conducted,
     "narrated": records.narrated,
     "found": records.found,
     "told_elsewhere": records.told_elsewhere,
@@ -164,6 +168,9 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
         roles.triggered(_sentence(place)) or measures.raises_signal(_sentence(place))
     ),
     "product": lambda place: names_product(place.written),
+    # what the measure catches or gains ("… to detect failed nightly backups")
+    "target": aims.names_target,
+    "rephrased": aims.rephrased,
     "timed": clock.timed,
     "clocked": clock.clocked,
     "lengthed": clock.lengthed,

@@ -10,6 +10,14 @@
   sentence looks ahead; "At some point we should migrate …", "At some point, add …" are
   measures put off.
 
+- `reported`: what a check or a review found ("Extensive monitoring confirmed the scope",
+  "Additional testing revealed no loss of data"): the words are the subject of a verb of
+  finding in the past, a step of the response; "Increased monitoring was implemented" is a
+  measure told as done.
+- `conducted`: how the team acted ("Proactively contacted by email", "Failed to proactively
+  notify partners"): the words qualify a verb in the past or a failure, in a sentence that
+  looks ahead to nothing; "We will proactively notify partners" is a measure.
+
 And PM103's words that are no fix told:
 
 - `found`: a state the investigation found ("it became clear that the campus network was
@@ -107,3 +115,46 @@ _FEEDBACK = re.compile(
 def feedback(place: Place) -> bool:
     """What the words say was told is about the team's updates or replies."""
     return _FEEDBACK.search(place.after) is not None
+
+
+# a verb of finding just after the words, with no modal between ("would have shown" is a wish)
+_REPORTED = re.compile(
+    r"^\s*(?:(?!(?:would|could|should|might|will|can|may|must)\b)[\w-]+\s+){0,3}?"
+    r"(?:confirmed|revealed|showed|indicated|identified|detected|uncovered|surfaced|caught"
+    r"|flagged|found|established|verified|ruled out)\b"
+)
+
+
+def reported(place: Place) -> bool:
+    """The words are what found something, told in the past."""
+    s, e = place.sentence
+    if markers()["future"].search(place.block.lower[s:e]):
+        return False
+    return _REPORTED.match(place.after) is not None
+
+
+# a failure to act just before the words ("failed to proactively …", "did not … ")
+_FAILED = re.compile(
+    r"\b(?:failed to|did not|didn['’]t|never|was not|were not|wasn['’]t|weren['’]t)\s+$"
+)
+
+
+def conducted(place: Place) -> bool:
+    """The words qualify what the team did or failed to do, in a sentence of the past."""
+    s, e = place.sentence
+    if markers()["future"].search(place.block.lower[s:e]):
+        return False
+    if _FAILED.search(place.before):
+        return True
+    return _qualified_verb(re.findall(r"[a-z]+", place.after)[:5])
+
+
+def _qualified_verb(words: list[str]) -> bool:
+    """The first words after the words are a verb in the past, after what is joined to the
+    words ("and retroactively", "and during the outage"): no verb of another clause."""
+    if words[:1] in (["and"], ["or"]):
+        joined = next((k for k, w in enumerate(words[1:4], 1) if w.endswith("ed")), 0)
+        if not joined or any(w in verbs() for w in words[1:joined]):
+            return False
+        words = words[joined:]
+    return bool(words) and words[0].endswith("ed") and past_of(words[0]) is not None

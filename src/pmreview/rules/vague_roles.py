@@ -93,7 +93,11 @@ def judges(after: str) -> bool:
     return _JUDGED.match(after) is not None
 
 
-_RECOUNTS = re.compile(r"\bwent (?:well|wrong|poorly|badly|right)\b|\b(?:got|were) lucky\b", re.I)
+_RECOUNTS = re.compile(
+    r"\bwent (?:well|wrong|poorly|badly|right)\b|\b(?:got|were) lucky\b"
+    r"|\b(?:didn[’']t|did not) go (?:well|right|smoothly|as planned)\b",
+    re.I,
+)
 
 
 def recounts(title: str) -> bool:
