@@ -30,7 +30,7 @@ from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_markers import TESTS, markers
-from .vague_place import Place, in_label, in_title_field
+from .vague_place import CLAUSE_END, Place, in_label, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
@@ -40,6 +40,7 @@ ANSWERS = frozenset(
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
     | {"detector", "restated", "parameter", "finding", "target", "rephrased"}
+    | {"length", "magnitude"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -66,6 +67,9 @@ SKIPS = frozenset(
         "aim",
         "reported",
         "conducted",
+        "other_party",
+        "risked",
+        "after_steps",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
@@ -178,6 +182,8 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     words name (intermittent errors, lost revenue, a duration)."""
     if name in ("share", "count") and told.counts_part(place.words, place.after):
         return told.counts_group(place.words, place.paragraph)
+    if name == "count" and _counted_again(place):
+        return True
     if name == "count" and told.counts_people(place):
         return told.states_people(place.paragraph)
     if name == "count":
@@ -185,6 +191,25 @@ def _answers_paragraph(name: str, place: Place) -> bool:
     if name == "share" and not roles.states_size(place.words):
         return False
     return TESTS[name](place.paragraph)
+
+
+def _counted_again(place: Place) -> bool:
+    """The paragraph or list item gives the number of the things the words count ("hundreds
+    of pending pods … the console shows 225 unschedulable pods")."""
+    noun = _LAST_WORD.search(place.words)
+    if _SHARE_WORDS.match(place.words) or noun is None or len(noun.group(0)) < 3:
+        return False
+    again = rf"(?<![\w.,-])\d[\d,.]*+\s++(?:[\w-]++\s++){{0,2}}{re.escape(noun.group(0))}\b"
+    return re.search(again, place.paragraph) is not None
+
+
+_LAST_WORD = re.compile(r"[a-z][\w-]*(?=\W*$)")
+# words that ask what share, which a count of the things does not answer ("Most jobs never
+# started. In total 230 jobs were stuck": 230 of how many?)
+_SHARE_WORDS = re.compile(
+    r"(?:most|much|(?:nearly|almost) all|an? (?:[\w-]+ )?(?:majority|minority|portion|share"
+    r"|fraction|part|percentage|proportion|subset|chunk))\b"
+)
 
 
 def _states_measures(place: Place) -> bool:
@@ -240,9 +265,31 @@ def _guards_against(place: Place, told: bool = False) -> bool:
     or a change is what to guard against, not the author's account of the incident. With
     `told`, a lesson that explains the incident ("what went wrong: … possibly because it
     restarted") is the author's account still, and so is a section whose title recounts the
-    incident ("What went well", "Where we got lucky")."""
+    incident ("What went well", "Where we got lucky"). A fix told as done ("the team has
+    rectified the issue") is an account wherever it stands."""
     kinds = place.section.kinds
     explained = "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)])
     if told and (explained or roles.recounts(place.section.title)):
         return False
-    return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS
+    return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS and not _fixed_then(place)
+
+
+# a fix told as done ("the issue was resolved quickly", "the team has rectified the issue")
+_FIXED_VERB = r"(?:fixed|resolved|solved|addressed|corrected|rectified|remedied|repaired)"
+_WAS_FIXED = re.compile(
+    rf"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?{_FIXED_VERB}\b"
+)
+_HAS_FIXED = re.compile(r"\b(?:has|have|had|we|i|they|team)\s+(?:\w+ly\s+)?$")
+
+
+def _fixed_then(place: Place) -> bool:
+    """The words tell a fix as done, in a clause about no plan ("The team has rectified the
+    issue and will add tests": the plan comes after): among measures (a conclusion, a
+    mitigation section), the author's account of the incident still."""
+    if "lessons" in place.section.kinds:  # "while this error has been addressed, it taught us"
+        return False
+    if markers()["future"].search(CLAUSE_END.split(place.before)[-1]):
+        return False
+    if _WAS_FIXED.search(place.words):
+        return True
+    return bool(re.match(_FIXED_VERB, place.words) and _HAS_FIXED.search(place.before))

@@ -120,13 +120,21 @@ _NOT_RECAP = frozenset({"resolution", "timeline", "root_cause", "trigger"})
 
 def recaps_fix(place: Place) -> bool:
     """The words stand where a fix is recapped (a summary, a conclusion; not a resolution
-    section, a timeline entry or the root cause), and a sentence of a resolution section says
-    what was changed (a concrete change, a setting given its new value)."""
-    if place.doc is None or (place.section.kinds & _NOT_RECAP and not _WHEN.search(place.before)):
+    section, a timeline entry or the root cause, unless the words date something by the fix
+    or name it as the one told elsewhere: "the fix was applied"), and a sentence of a
+    resolution section says what was changed (a concrete change, a setting given its new
+    value)."""
+    if place.doc is None:
+        return False
+    named_before = _WHEN.search(place.before) or _THE_FIX.match(place.words)
+    if place.section.kinds & _NOT_RECAP and not named_before:
         return False
     return any(names_change(text) for text in _fix_sentences(place.doc))
 
 
+# the fix of a timeline entry, told as one the document tells elsewhere ("The fix was applied
+# with sed"; not "A fix was applied")
+_THE_FIX = re.compile(r"the (?:[\w-]+ )?(?:fix|patch|hotfix|correction)\b")
 # a clause that dates something by the fix, wherever it stands ("by the time we had fixed it
 # the cutoff had passed", "when I restarted it in the wrong order, …"): the fix is told where
 # the resolution is, not here
@@ -143,6 +151,16 @@ def milestone(place: Place) -> bool:
         return True
     if _FIXED.search(place.before) or _FIXED.search(place.nearby) or _AFTER.search(place.before):
         return True
+    timeline = [b.lower for s in place.doc.sections if "timeline" in s.kinds for b in s.blocks]
+    return any(names_change(text) for text in [*_fix_sentences(place.doc), *timeline])
+
+
+def after_steps(place: Place) -> bool:
+    """A state after the fix ("Everything is fine") told as a timeline entry or a table row
+    of a document whose timeline or resolution names the change: the entries before it are
+    the fix; in a resolution's prose it is the fix claimed."""
+    if place.doc is None or not ("timeline" in place.section.kinds or place.block.kind == "row"):
+        return False
     timeline = [b.lower for s in place.doc.sections if "timeline" in s.kinds for b in s.blocks]
     return any(names_change(text) for text in [*_fix_sentences(place.doc), *timeline])
 

@@ -40,9 +40,23 @@ def marked(name: str) -> Callable[[str], bool]:
     return test
 
 
+# a share of people or requests ("for 80% of users", "half of the readers") counts who, not how
+# long
+_HALF = re.compile(r"\bhalf\b")
+
+
+def _gives_length(text: str) -> bool:
+    """A number that may be how long: not one of a share of people or requests."""
+    text = without_dates_and_times(text)
+    unshared = _HALF.sub(" ", markers()["share"].sub(" ", text))
+    return markers()["quantity"].search(unshared) is not None
+
+
 TESTS = {
     "specific": _has_specific,
     "quantity": marked("quantity"),
+    "length": _gives_length,
+    "magnitude": marked("magnitude"),
     "setting": marked("setting"),
     "parameter": marked("parameter"),
     "finding": marked("finding"),

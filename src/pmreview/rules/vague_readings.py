@@ -13,6 +13,7 @@ from . import vague_clock as clock
 from . import vague_document as told
 from . import vague_harm as harm
 from . import vague_measures as measures
+from . import vague_others as others
 from . import vague_reasons as reasons
 from . import vague_records as records
 from . import vague_restated as told_length
@@ -127,9 +128,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "staged": lambda place: aside.staged(place.words),
     "pointed": aside.pointed,
     "occupied": lambda place: aside.occupied(place.before),
-    "dating": lambda place: aside.dating(
-        place.before, roles.tells_recovery(_sentence(place), place.words)
-    ),
+    "dating": lambda place: aside.dating(place.before, _recovery_by_fix(place)),
     "destination": measures.holds_task,
     "unharmed": harm.unharmed,
     "followup": harm.followup,
@@ -144,10 +143,28 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "told_elsewhere": records.told_elsewhere,
     "feedback": records.feedback,
     "milestone": told.milestone,
+    "after_steps": told.after_steps,
+    "other_party": others.other_party,
+    "risked": others.risked,
     # the next timeline entry, sub-item or sentence names who noticed, or what was examined
     "detected_next": lambda place: marked("detector")(place.next_block),
     "examined_next": lambda place: marked("examined")(place.next_block),
 }
+
+
+# where a recovery dated by a fix tells the impact, not the fix ("Orders came back as soon as
+# the cache problem was fixed" in an impact section: the resolution tells the fix)
+_IMPACT_ONLY = frozenset({"impact", "summary"})
+_FIX_TOLD = frozenset({"timeline", "resolution"})
+
+
+def _recovery_by_fix(place: Place) -> bool:
+    """The sentence tells a recovery the fix made, where the fix should be said: not in an
+    account of the impact alone."""
+    kinds = place.section.kinds
+    if kinds & _IMPACT_ONLY and not kinds & _FIX_TOLD:
+        return False
+    return roles.tells_recovery(_sentence(place), place.words)
 
 
 def _sentence(place: Place) -> str:

@@ -168,8 +168,11 @@ _DEFINES = re.compile(
 )
 # how things normally are, told as background ("most nodes normally do not touch the disk")
 _HABITUAL = re.compile(
-    r"\b(?:usually|normally|typically|generally|ordinarily|by default|in normal operation"
+    r"\b(?:usually|typically|generally|ordinarily|by default|in normal operation"
     r"|under normal|day[- ]to[- ]day|as a rule)\b"
+    # "normally" of habit ("we normally deploy", "Normally, …"), not of manner at the end of
+    # a clause ("while the queue was processing jobs normally, …")
+    r"|(?<![a-z] )\bnormally\b|\bnormally\b(?!\s*+(?:[,.;:!?)]|$|again\b))"
 )
 # a present tense right after the words, not one that tells an impact going on; or a verb of
 # how people use a service ("many people rely on our online services")
@@ -246,10 +249,12 @@ _LISTED = re.compile(
     r"|e\.g\.,?|namely|i\.e\.,?))"
     r"\s*+[^,;.:()]{2,60}(?:,|\band\b|\bor\b)\s*\S"
 )
-# where a task is tracked: an issue or ticket number, a link to an issue or a pull request
+# where a task or a fix is tracked: an issue or ticket number, a link to an issue or a pull
+# request, a commit
 _TRACKED = re.compile(
     r"(?<![\w&])#\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b"
     r"|/(?:issues|pull|pulls|merge_requests|browse|tickets?)/\d+"
+    r"|/commits?/[0-9a-f]{7,40}\b|\bcommit\s+`?[0-9a-f]{7,40}\b"
 )
 # a check with the exact condition it acts on ("page the on-call when the queue stops draining",
 # "tests that flag when a plan changes the launch template"); not "when issues occur"

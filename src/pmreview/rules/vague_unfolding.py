@@ -13,7 +13,9 @@ PM102's words (skip `unfolding`), not how big or how long the impact was:
   the summary give the clock, and are read as they are.
 - `detection`: a count of the people who noticed or told first ("a few people in my cohort
   noticed before I did", "some users let us know"): how it was detected, not how many were
-  affected ("some users noticed errors" is the impact still).
+  affected ("some users noticed errors" is the impact still); who found it after what they
+  were doing ("some developers had been pairing, identified the issue"), not who was hit
+  and told.
 
 PM101's words:
 - `theory`: a hedge in a timeline entry ("13:25 we think the new endpoint has an N+1 query")
@@ -39,7 +41,7 @@ import re
 
 from ..checks.semantics import specific_terms
 from ..text.prefilter import Lazy
-from .vague_markers import TESTS
+from .vague_markers import TESTS, markers
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import CAUSE_KINDS, IMPACT_KINDS, explains
 
@@ -106,9 +108,23 @@ _NOTICED = Lazy(
 )
 
 
+# who found the incident, after what they were doing ("Some developers had been pairing in the
+# office, identified the issue, …"): the verb and the incident, then the end of the clause
+_FOUND_IT = Lazy(
+    r"^((?:\s+[\w'’-]+,?){0,10}?)\s+(?:identified|found|discovered|detected|diagnosed|caught"
+    r"|reported|flagged|raised)\s+(?:it|this|that|the\s+(?:outage|issue|problem|incident|bug"
+    r"|fault|cause))(?=\s*(?:$|[,.;:!)]|(?:and|in|on|via|through|to|with|before|first)\b))"
+)
+
+
 def detection(place: Place) -> bool:
-    """PM102's words count the people who noticed or told first (the reading above)."""
-    return _NOTICED.compiled.match(place.after) is not None
+    """PM102's words count the people who noticed or told first (the readings above), not
+    people who were hit and then told ("Several customers could not pay and reported the
+    issue")."""
+    if _NOTICED.compiled.match(place.after) is not None:
+        return True
+    found = _FOUND_IT.compiled.match(place.after)
+    return found is not None and markers()["harm"].search(found.group(1)) is None
 
 
 # a belief held then, in the past tense, that the words' clause goes on to state ("I assumed
