@@ -138,3 +138,16 @@ def rephrased(place: Place) -> bool:
     found = _RESTATED.search(place.after)
     verb = found.group(1) if found else ""
     return verb in verbs() | {"have"} and verb not in _NO_TASK
+
+
+_RECOUNTS = re.compile(
+    r"\bwent (?:well|wrong|poorly|badly|right)\b|\b(?:got|were) lucky\b"
+    r"|\b(?:didn[’']t|did not) go (?:well|right|smoothly|as planned)\b",
+    re.I,
+)
+
+
+def recounts(title: str) -> bool:
+    """The section's title asks what happened ("What went well", "Where we got lucky"): what
+    it says is the account of the incident, not a measure or a lesson to guard by."""
+    return _RECOUNTS.search(title) is not None

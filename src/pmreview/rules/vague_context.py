@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text.verb_forms import gerund_of, past_of, verbs
+from . import vague_aims as aims
 from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
@@ -241,14 +242,14 @@ def _states_measures(place: Place) -> bool:
 def _recounted(place: Place) -> bool:
     """The words stand under a title or a list label that asks what happened ("What didn't go
     well:" above the item): a judgement of the past there is the account, not a measure."""
-    if roles.recounts(place.section.title):
+    if aims.recounts(place.section.title):
         return True
     blocks = place.section.blocks
     at = next((k for k, b in enumerate(blocks) if b is place.block), 0)
     depth = place.block.depth
     for block in reversed(blocks[:at]):
         if block.kind != "item" or block.depth < depth:
-            return block.kind == "item" and roles.recounts(block.text)
+            return block.kind == "item" and aims.recounts(block.text)
     return False
 
 
@@ -269,7 +270,7 @@ def _guards_against(place: Place, told: bool = False) -> bool:
     rectified the issue") is an account wherever it stands."""
     kinds = place.section.kinds
     explained = "lessons" in kinds and roles.explains(place.block.lower[slice(*place.sentence)])
-    if told and (explained or roles.recounts(place.section.title)):
+    if told and (explained or aims.recounts(place.section.title)):
         return False
     return bool(kinds & MEASURE_KINDS) and not kinds & ACCOUNT_KINDS and not _fixed_then(place)
 

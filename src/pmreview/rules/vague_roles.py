@@ -93,19 +93,6 @@ def judges(after: str) -> bool:
     return _JUDGED.match(after) is not None
 
 
-_RECOUNTS = re.compile(
-    r"\bwent (?:well|wrong|poorly|badly|right)\b|\b(?:got|were) lucky\b"
-    r"|\b(?:didn[’']t|did not) go (?:well|right|smoothly|as planned)\b",
-    re.I,
-)
-
-
-def recounts(title: str) -> bool:
-    """The section's title asks what happened ("What went well", "Where we got lucky"): what
-    it says is the account of the incident, not a measure or a lesson to guard by."""
-    return _RECOUNTS.search(title) is not None
-
-
 def counterfactual(sentence: str) -> bool:
     """The sentence judges the past ("This should have been caught in review")."""
     return _COUNTERFACTUAL.search(sentence) is not None
