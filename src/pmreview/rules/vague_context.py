@@ -71,6 +71,8 @@ SKIPS = frozenset(
         "other_party",
         "risked",
         "after_steps",
+        "grounded",
+        "owned",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
