@@ -73,6 +73,7 @@ SKIPS = frozenset(
         "after_steps",
         "grounded",
         "owned",
+        "named_next",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}

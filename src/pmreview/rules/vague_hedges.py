@@ -13,6 +13,10 @@ grounds, so the reader is not left to guess what was confirmed (rules/vague_cont
   root cause and the summary: a step of the search, not the final account of the cause. "We
   concluded that it was probably the cache" in the root cause is the account still.
 
+`named_next`: a fault found by its kind in a timeline entry ("12:15 certain files are
+missing", "09:40 a misconfiguration is suspected") whose next entry names the thing exactly
+(code, a file, a path): the timeline tells the search step by step.
+
 `owned` alone (the first reading) serves words that leave a thing unnamed because its owner
 gave no more ("failed due to problems on the hypervisor (no additional details provided by
 the upstream provider)").
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .vague_markers import marked
 from .vague_place import CLAUSE_END, Place
 from .vague_roles import CAUSE_KINDS
 
@@ -82,3 +87,9 @@ def _after_output(place: Place) -> bool:
     above = (lines[k].strip() for k in range(place.block.line - 2, -1, -1))
     last = next((line for line in above if line), "")
     return last.startswith(("```", "~~~")) or last.endswith("`") and last.count("`") % 2 == 1
+
+
+def named_next(place: Place) -> bool:
+    """The words stand in the timeline and the next entry (the next sentence of their block, or
+    the next block) names the thing exactly."""
+    return "timeline" in place.section.kinds and marked("named")(place.next_block)

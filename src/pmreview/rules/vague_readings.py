@@ -111,6 +111,7 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "theory": unfolding.theory,
     "grounded": hedges.grounded,
     "owned": hedges.owned,
+    "named_next": hedges.named_next,
     "located": unfolding.located,
     "explained": unfolding.explained,
     "headline": unfolding.headline,
