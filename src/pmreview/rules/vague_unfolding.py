@@ -27,8 +27,7 @@ PM101's words:
   timeline or the summary of a document whose root-cause section names the setting (code, a
   file, a path, or the setting's kind: "the replication factor"): the timeline tells the
   step and the summary recaps, the root cause names the setting; one whose root cause names
-  no setting either is vague still. The same holds for a fault called a bug ("This was a bug
-  in the web app" in the opening summary, the root cause naming the code).
+  no setting either is vague still.
 - `headline`: a cause named by its kind ("caused by a time synchronisation problem on two of
   the servers"; not a bare "a bug") in the first sentence of a root-cause paragraph whose
   next sentences tell the mechanism (at least two, naming a concrete thing or an amount).
