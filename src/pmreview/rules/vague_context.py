@@ -71,6 +71,9 @@ SKIPS = frozenset(
         "other_party",
         "risked",
         "after_steps",
+        "grounded",
+        "owned",
+        "named_next",
     }
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}

@@ -12,6 +12,7 @@ from . import vague_aside as aside
 from . import vague_clock as clock
 from . import vague_document as told
 from . import vague_harm as harm
+from . import vague_hedges as hedges
 from . import vague_measures as measures
 from . import vague_others as others
 from . import vague_reasons as reasons
@@ -108,6 +109,9 @@ READINGS: dict[str, Callable[[Place], bool]] = {
     "observation": unfolding.observation,
     "unfolding": unfolding.unfolds,
     "theory": unfolding.theory,
+    "grounded": hedges.grounded,
+    "owned": hedges.owned,
+    "named_next": hedges.named_next,
     "located": unfolding.located,
     "explained": unfolding.explained,
     "headline": unfolding.headline,
