@@ -12,10 +12,10 @@ paragraph, for `nearby` answers in the sentences just before and after ("Bound t
 port 5001. This involved updating the settings."), and for words that count unnamed changes at
 the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
 lesson that explains the incident is an account too), for `section` answers in the words'
-section or summary, and for a `recap` of the fix in the resolution sections
-(rules/vague_document.py). Quoted material (block quotes, quotations, code, status-page posts)
-and a label-only lead-in are never the author's claim. The marker words of each reading are
-the `[context]` table of the same file.
+section or summary, for a `recap` of the fix in the resolution sections
+(rules/vague_document.py), and with `entry_before` in the timeline entry just before
+(rules/vague_entries.py). Quoted material (block quotes, quotations, code, status-page posts)
+and a label-only lead-in are never the author's claim; markers: the `[context]` table.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from . import vague_aims as aims
 from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
+from .vague_entries import answered_before
 from .vague_markers import TESTS, markers
 from .vague_place import CLAUSE_END, Place, in_label, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
@@ -91,6 +92,7 @@ class Context:
     nearby: frozenset[str] = frozenset()
     section: frozenset[str] = frozenset()
     recap: bool = False
+    before: bool = False  # the timeline entry just before may answer (rules/vague_entries.py)
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -103,6 +105,7 @@ class Context:
             frozenset(entry.get("nearby", ())),
             frozenset(entry.get("section", ())),
             bool(entry.get("recap", False)),
+            bool(entry.get("entry_before", False)),
         )
         known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
         known = known and ctx.section <= SECTION_ANSWERS.keys()
@@ -155,6 +158,8 @@ def _answered(ctx: Context, place: Place) -> str | None:
     for n in sorted(ctx.nearby):
         if TESTS[n](place.nearby):
             return f"nearby {n}"
+    if ctx.before and answered_before(place, [TESTS[n] for n in answers]):
+        return "entry before"
     for n in sorted(ctx.paragraph):
         if _answers_paragraph(n, place):
             return f"paragraph {n}"
@@ -165,8 +170,7 @@ def _answered(ctx: Context, place: Place) -> str | None:
 
 def _introduces(place: Place) -> bool:
     """The words count things they do not name ("a few changes have been made") in the
-    sentence that closes a paragraph: it announces the next paragraph or list of the
-    section, which tells what they are."""
+    sentence that closes a paragraph: it announces what the section tells next."""
     if place.block.kind != "paragraph" or place.block.text[place.sentence[1] :].strip():
         return False
     return roles.announces(place.words)
