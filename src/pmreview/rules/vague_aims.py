@@ -125,7 +125,8 @@ def names_target(place: Place) -> bool:
     if watched is not None:
         return _concrete(watched.group(1))
     checked = _CHECKED.match(after)  # "tests that exercise the uploader/worker handoff"
-    return checked is not None and _concrete(_STATE.split(checked.group(1).replace("/", " and "))[0])
+    named = _STATE.split(checked.group(1).replace("/", " and "))[0] if checked else ""
+    return bool(named) and _concrete(named)
 
 
 # what a test or a check verifies, told in a clause right after it ("checks that ensure the
