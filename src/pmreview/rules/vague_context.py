@@ -50,29 +50,11 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"located", "explained", "timeless", "other_length"}
-    | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
-    | {
-        "milestone",
-        "detected_next",
-        "examined_next",
-        "unharmed",
-        "followup",
-        "other_event",
-        "signoff",
-        "later_change",
-        "record",
-        "narrated",
-        "found",
-        "told_elsewhere",
-        "feedback",
-        "aim",
-        "reported",
-        "conducted",
-        "other_party",
-        "risked",
-        "after_steps",
-    }
+    | {"located", "explained", "timeless", "other_length", "contacted", "occupied"}
+    | {"destination", "staged", "pointed", "dating", "milestone", "detected_next", "unharmed"}
+    | {"examined_next", "followup", "other_event", "signoff", "later_change", "record"}
+    | {"narrated", "found", "told_elsewhere", "feedback", "aim", "reported", "conducted"}
+    | {"other_party", "risked", "after_steps"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -221,14 +203,16 @@ def _states_measures(place: Place) -> bool:
     """Measures are stated as list items or rows of a measures section, as instructions
     ("Change the rollback process …"; the sentence opens with a verb or with the words), or
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
-    improving our technology") is no measure, nor is a sentence that looks back on the
-    measures before it ("With these changes, we'll be better prepared")."""
+    improving our technology") is no measure, nor one that looks back on the measures ("With
+    these changes, we'll be better prepared"), nor prose beside a list of the measures."""
     s, e = place.sentence
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
     sentence = place.block.lower[s:e]
     if (roles.counterfactual(sentence) or measures.looks_back(sentence)) and not listed:
         return False
     if roles.counterfactual(sentence) and _recounted(place):
+        return False
+    if not listed and measures.listed_apart(place):
         return False
     if markers()["future"].search(sentence):
         return True

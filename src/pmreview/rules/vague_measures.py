@@ -102,6 +102,21 @@ _LOOKS_BACK = re.compile(
 )
 
 
+_MEASURES = frozenset({"measures", "action_items", "lessons"})
+
+
+def listed_apart(place: Place) -> bool:
+    """The words stand in prose (a summary, a closing, an account) of a document that lists
+    its measures as items or rows of a section of their own: the prose restates what that
+    section lists (a lesson, an outlook), and the measures are judged where they are listed."""
+    if place.block.kind != "paragraph" or place.doc is None or place.section.kinds & _MEASURES:
+        return False
+    return any(
+        s.kinds & {"measures", "action_items"} and any(b.kind in ("item", "row") for b in s.blocks)
+        for s in place.doc.sections
+    )
+
+
 def looks_back(sentence: str) -> bool:
     """The sentence tells what the measures named before it will bring, and is none itself."""
     return _LOOKS_BACK.search(sentence) is not None
