@@ -5,7 +5,8 @@ worker processes and open file limits") or makes a named change ("12:10 the conn
 size was increased"), the next tells it done ("16:30 settings were tweaked", "the team fixed
 the bug", "normal service resumed"). The entry before answers what was changed when it both
 names the thing (a setting, a named thing, or the words' own answers) and tells a finding
-or a change; an entry that only raised an alert or looked somewhere answers nothing.
+or a change, and the words refer back to it rather than bring in a new, unnamed fix ("applied a
+quick fix"); an entry that only raised an alert or looked somewhere answers nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .vague_markers import TESTS
-from .vague_place import Place
+from .vague_place import CLAUSE_END, Place
 
 _ENTRY_KINDS = ("item", "row", "paragraph")
 # the entry before found the fault ("found that the cause was …", "pinpointed the real
@@ -29,12 +30,22 @@ _FOUND_OR_CHANGED = re.compile(
 )
 
 
+# a fix the words bring in as a new, unnamed thing ("applied a quick band-aid fix", "a hotfix
+# was deployed"): the entry before found the fault, not what this fix changed
+_NEW_FIX = re.compile(
+    r"\b(?:a|an|some|another)\s+(?:[\w-]+\s+){0,2}?(?:fix|fixes|patch|patches|hotfix|hotfixes"
+    r"|solution|workaround|band-aid|change|changes|tweaks?|adjustments?)\b"
+)
+
+
 def entry_before(place: Place) -> str:
     """The lower-cased text of the timeline entry just before the words' entry, when the words
     stand in the first sentence of their entry; else ""."""
     if "timeline" not in place.section.kinds or place.block.kind not in _ENTRY_KINDS:
         return ""
     if place.spans and place.sentence != place.spans[0]:
+        return ""
+    if _NEW_FIX.search(CLAUSE_END.split(place.before)[-1] + " " + place.words):
         return ""
     blocks = place.section.blocks
     at = next(k for k, b in enumerate(blocks) if b is place.block)

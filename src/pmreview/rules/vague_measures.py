@@ -103,13 +103,18 @@ _LOOKS_BACK = re.compile(
 
 
 _MEASURES = frozenset({"measures", "action_items", "lessons"})
+_OPENING = re.compile(r"[\s>*_#+-]*([A-Za-z]+)")
 
 
 def listed_apart(place: Place) -> bool:
     """The words stand in prose (a summary, a closing, an account) of a document that lists
     its measures as items or rows of a section of their own: the prose restates what that
-    section lists (a lesson, an outlook), and the measures are judged where they are listed."""
+    section lists (a lesson, an outlook), and the measures are judged where they are listed.
+    A sentence that opens with a verb ("Provide training …") is an instruction, a measure."""
     if place.block.kind != "paragraph" or place.doc is None or place.section.kinds & _MEASURES:
+        return False
+    first = _OPENING.match(place.block.text, place.sentence[0])  # an instruction is a measure
+    if first is not None and first.group(1).lower() in verbs():
         return False
     return any(
         s.kinds & {"measures", "action_items"} and any(b.kind in ("item", "row") for b in s.blocks)
