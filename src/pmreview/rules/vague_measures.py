@@ -103,7 +103,7 @@ _LOOKS_BACK = re.compile(
 
 
 _MEASURES = frozenset({"measures", "action_items", "lessons"})
-_OPENING = re.compile(r"[\s>*_#+-]*([A-Za-z]+)")
+_OPENING = re.compile(r"([A-Za-z]++)")
 
 
 def listed_apart(place: Place) -> bool:
@@ -113,7 +113,8 @@ def listed_apart(place: Place) -> bool:
     A sentence that opens with a verb ("Provide training …") is an instruction, a measure."""
     if place.block.kind != "paragraph" or place.doc is None or place.section.kinds & _MEASURES:
         return False
-    first = _OPENING.match(place.block.text, place.sentence[0])  # an instruction is a measure
+    opening = place.block.text[slice(*place.sentence)].lstrip(" \t\n>*_#+-")
+    first = _OPENING.match(opening)  # a sentence that opens with a verb is a measure
     if first is not None and first.group(1).lower() in verbs():
         return False
     return any(
