@@ -122,7 +122,23 @@ def names_target(place: Place) -> bool:
             return False
         return _concrete(aimed.group(2))
     watched = _WATCHED.match(after)
-    return watched is not None and _concrete(watched.group(1))
+    if watched is not None:
+        return _concrete(watched.group(1))
+    checked = _CHECKED.match(after)  # "tests that exercise the uploader/worker handoff"
+    named = _STATE.split(checked.group(1).replace("/", " and "))[0] if checked else ""
+    return bool(named) and _concrete(named)
+
+
+# what a test or a check verifies, told in a clause right after it ("checks that ensure the
+# index and the table hold the same rows"), and where the thing it names ends (its state)
+_CHECKED = re.compile(
+    r"^\s*(?:that|which)\s+(?:will\s+|would\s+|can\s+)?(?:ensure|verify|validate|confirm|check"
+    r"|exercise|compare|cover|test|assert)s?\s+(?:that\s+|whether\s+|if\s+)?(.+)"
+)
+_STATE = re.compile(
+    r"\s(?:is|are|was|were|be|stays?|remains?|hold|holds|match(?:es)?|works?|runs?|behaves?"
+    r"|parses?|loads?|starts?|stay)\s"
+)
 
 
 # a restatement of the wish ("i.e.", "aka", "in other words") and its first words

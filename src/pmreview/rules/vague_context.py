@@ -12,10 +12,10 @@ paragraph, for `nearby` answers in the sentences just before and after ("Bound t
 port 5001. This involved updating the settings."), and for words that count unnamed changes at
 the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
 lesson that explains the incident is an account too), for `section` answers in the words'
-section or summary, and for a `recap` of the fix in the resolution sections
-(rules/vague_document.py). Quoted material (block quotes, quotations, code, status-page posts)
-and a label-only lead-in are never the author's claim. The marker words of each reading are
-the `[context]` table of the same file.
+section or summary, for a `recap` of the fix in the resolution sections
+(rules/vague_document.py), and with `entry_before` in the timeline entry just before
+(rules/vague_entries.py). Quoted material (block quotes, quotations, code, status-page posts)
+and a label-only lead-in are never the author's claim; markers: the `[context]` table.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from . import vague_aims as aims
 from . import vague_document as told
 from . import vague_measures as measures
 from . import vague_roles as roles
+from .vague_entries import answered_before
 from .vague_markers import TESTS, markers
 from .vague_place import CLAUSE_END, Place, in_label, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
@@ -49,32 +50,11 @@ SKIPS = frozenset(
     | {"definition", "background", "remedy", "effort", "ease", "appeal", "framing", "heading"}
     | {"again", "observation", "unfolding", "theory", "headline", "detection", "plan", "means"}
     | {"unknown", "condition", "cycle", "thanks", "seeming", "rated", "returned", "instructed"}
-    | {"located", "explained", "timeless", "other_length"}
-    | {"contacted", "occupied", "destination", "staged", "pointed", "dating"}
-    | {
-        "milestone",
-        "detected_next",
-        "examined_next",
-        "unharmed",
-        "followup",
-        "other_event",
-        "signoff",
-        "later_change",
-        "record",
-        "narrated",
-        "found",
-        "told_elsewhere",
-        "feedback",
-        "aim",
-        "reported",
-        "conducted",
-        "other_party",
-        "risked",
-        "after_steps",
-        "grounded",
-        "owned",
-        "named_next",
-    }
+    | {"located", "explained", "timeless", "other_length", "contacted", "occupied"}
+    | {"destination", "staged", "pointed", "dating", "milestone", "detected_next", "unharmed"}
+    | {"examined_next", "followup", "other_event", "signoff", "later_change", "record"}
+    | {"narrated", "found", "told_elsewhere", "feedback", "aim", "reported", "conducted"}
+    | {"other_party", "risked", "after_steps", "grounded", "owned", "named_next"}
 )
 SECTION_ANSWERS = {"share": told.states_share, "duration": told.states_duration}
 SCOPES = frozenset({"anywhere", "measures", "account", "told"})
@@ -94,6 +74,7 @@ class Context:
     nearby: frozenset[str] = frozenset()
     section: frozenset[str] = frozenset()
     recap: bool = False
+    before: bool = False  # the timeline entry just before may answer (rules/vague_entries.py)
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> Context:
@@ -106,6 +87,7 @@ class Context:
             frozenset(entry.get("nearby", ())),
             frozenset(entry.get("section", ())),
             bool(entry.get("recap", False)),
+            bool(entry.get("entry_before", False)),
         )
         known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
         known = known and ctx.section <= SECTION_ANSWERS.keys()
@@ -158,6 +140,8 @@ def _answered(ctx: Context, place: Place) -> str | None:
     for n in sorted(ctx.nearby):
         if TESTS[n](place.nearby):
             return f"nearby {n}"
+    if ctx.before and answered_before(place, [TESTS[n] for n in answers]):
+        return "entry before"
     for n in sorted(ctx.paragraph):
         if _answers_paragraph(n, place):
             return f"paragraph {n}"
@@ -168,8 +152,7 @@ def _answered(ctx: Context, place: Place) -> str | None:
 
 def _introduces(place: Place) -> bool:
     """The words count things they do not name ("a few changes have been made") in the
-    sentence that closes a paragraph: it announces the next paragraph or list of the
-    section, which tells what they are."""
+    sentence that closes a paragraph: it announces what the section tells next."""
     if place.block.kind != "paragraph" or place.block.text[place.sentence[1] :].strip():
         return False
     return roles.announces(place.words)
@@ -220,14 +203,16 @@ def _states_measures(place: Place) -> bool:
     """Measures are stated as list items or rows of a measures section, as instructions
     ("Change the rollback process …"; the sentence opens with a verb or with the words), or
     in a sentence about what will be done. A remark in a paragraph ("We are committed to
-    improving our technology") is no measure, nor is a sentence that looks back on the
-    measures before it ("With these changes, we'll be better prepared")."""
+    improving our technology") is no measure, nor one that looks back on the measures ("With
+    these changes, we'll be better prepared"), nor prose beside a list of the measures."""
     s, e = place.sentence
     listed = place.block.kind in ("item", "row") and place.section.kinds & MEASURE_KINDS
     sentence = place.block.lower[s:e]
     if (roles.counterfactual(sentence) or measures.looks_back(sentence)) and not listed:
         return False
     if roles.counterfactual(sentence) and _recounted(place):
+        return False
+    if not listed and measures.listed_apart(place):
         return False
     if markers()["future"].search(sentence):
         return True

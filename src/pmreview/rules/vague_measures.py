@@ -102,6 +102,27 @@ _LOOKS_BACK = re.compile(
 )
 
 
+_MEASURES = frozenset({"measures", "action_items", "lessons"})
+_OPENING = re.compile(r"([A-Za-z]++)")
+
+
+def listed_apart(place: Place) -> bool:
+    """The words stand in prose (a summary, a closing, an account) of a document that lists
+    its measures as items or rows of a section of their own: the prose restates what that
+    section lists (a lesson, an outlook), and the measures are judged where they are listed.
+    A sentence that opens with a verb ("Provide training …") is an instruction, a measure."""
+    if place.block.kind != "paragraph" or place.doc is None or place.section.kinds & _MEASURES:
+        return False
+    opening = place.block.text[slice(*place.sentence)].lstrip(" \t\n>*_#+-")
+    first = _OPENING.match(opening)  # a sentence that opens with a verb is a measure
+    if first is not None and first.group(1).lower() in verbs():
+        return False
+    return any(
+        s.kinds & {"measures", "action_items"} and any(b.kind in ("item", "row") for b in s.blocks)
+        for s in place.doc.sections
+    )
+
+
 def looks_back(sentence: str) -> bool:
     """The sentence tells what the measures named before it will bring, and is none itself."""
     return _LOOKS_BACK.search(sentence) is not None

@@ -109,11 +109,13 @@ _NOTICED = Lazy(
 
 
 # who found the incident, after what they were doing ("Some developers had been pairing in the
-# office, identified the issue, …"): the verb and the incident, then the end of the clause
+# office, identified the issue, …"), or who reported "the same" after a first report: the
+# verb and the incident, then the end of the clause
 _FOUND_IT = Lazy(
     r"^((?:\s+[\w'’-]+,?){0,10}?)\s+(?:identified|found|discovered|detected|diagnosed|caught"
-    r"|reported|flagged|raised)\s+(?:it|this|that|the\s+(?:outage|issue|problem|incident|bug"
-    r"|fault|cause))(?=\s*(?:$|[,.;:!)]|(?:and|in|on|via|through|to|with|before|first)\b))"
+    r"|reported|flagged|raised)\s+(?:of\s+|about\s+)?(?:it|this|that|the\s+(?:outage|issue|problem"
+    r"|incident|bug|fault|cause)|the\s+same(?:\s+(?:issue|problem|thing|fault|outage))?)"
+    r"(?=\s*(?:$|[,.;:!)]|(?:and|in|on|via|through|to|with|before|first)\b))"
 )
 
 
