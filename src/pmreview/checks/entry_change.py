@@ -86,7 +86,7 @@ def tells_how(text: str) -> bool:
         # "Fix deployed", named only as one; what follows it may say what it changed ("Fix
         # deployed, redirecting API calls to the v2 endpoint", "Patch applied: `pool` set to 50")
         rest = _GOES_ON.compiled.match(low, named.end())
-        return bool(rest) and tells_how(said[rest.end() :])
+        return rest is not None and tells_how(said[rest.end() :])
     changed, thing = _change_parts(text)
     if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low) or _ASKED.compiled.search(low):
         # what was found is how only where the entry goes on to tell a change made
