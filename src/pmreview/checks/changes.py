@@ -50,6 +50,7 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
         and not _A_CHANGE.compiled.match(low, max(0, m.start() - 12))
         and not _before_the_fix(low, m.start())
+        and not _nothing_corrected(low, m, bool(terms))
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(changes) and bool(terms or part or _tagged(sentence))
@@ -107,6 +108,37 @@ def _unquoted(sentence: str) -> str:
         ),
         sentence,
     )
+
+
+def _nothing_corrected(low: str, m: re.Match[str], named: bool) -> bool:
+    """A correction of the trouble itself ("the problem was corrected", "we corrected the
+    issue"), or, where the sentence names nothing, of a thing named only by its kind
+    ("Configuration corrected", "corrected code deployed"): no thing changed is named, as in
+    "it was fixed"."""
+    if not m.group().lower().startswith("correct"):
+        return False
+    before = low[max(0, m.start() - 50) : m.start()]
+    return bool(
+        _TROUBLE_BEFORE.compiled.search(before)
+        or _TROUBLE_AFTER.compiled.match(low, m.end())
+        or not named
+        and (_KIND_BEFORE.compiled.search(before) or _KIND_AFTER.compiled.match(low, m.end()))
+    )
+
+
+_TROUBLE = (
+    r"(?:it|this|that|everything|all|(?:the|this|that|an?|our) (?:[\w-]+ )?(?:issues?|problems?"
+    r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation))"
+)
+_KIND = r"(?:config(?:uration)?s?|settings?|code|files?|things|stuff)"
+_TROUBLE_BEFORE = Lazy(
+    rf"\b{_TROUBLE}\s+(?:was|were|has been|have been|had been|is|are|got)\s+(?:\w+ )?$"
+)
+_KIND_BEFORE = Lazy(
+    rf"\b{_KIND}\s+(?:(?:was|were|has been|have been|had been|is|are|got)\s+)?(?:\w+ )?$"
+)
+_KIND_AFTER = Lazy(rf"(?<!\s)\s++(?:(?:the|my|our|all the|all|some) )?{_KIND}\b")
+_TROUBLE_AFTER = Lazy(rf"(?<!\s)\s++{_TROUBLE}\b")
 
 
 def _before_the_fix(low: str, at: int) -> bool:

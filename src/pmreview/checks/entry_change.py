@@ -79,9 +79,14 @@ def tells_how(text: str) -> bool:
     deployed") nor what was found or looked at ("Found `OOM` errors on cache-2", "checked the
     firewall with ufw": the specifics of a finding are no change, unless the entry goes on to
     tell one)."""
-    low = ENTRY_HEAD.sub("", text).lower()
-    if NAMED_ONLY.compiled.match(low):
-        return False
+    said = ENTRY_HEAD.sub("", text)
+    low = said.lower()
+    named = NAMED_ONLY.compiled.match(low)
+    if named:
+        # "Fix deployed", named only as one; what follows it may say what it changed ("Fix
+        # deployed, redirecting API calls to the v2 endpoint", "Patch applied: `pool` set to 50")
+        rest = _GOES_ON.compiled.match(low, named.end())
+        return rest is not None and tells_how(said[rest.end() :])
     changed, thing = _change_parts(text)
     if _FOUND.compiled.search(low) or _LOOKED.compiled.search(low) or _ASKED.compiled.search(low):
         # what was found is how only where the entry goes on to tell a change made
@@ -93,6 +98,10 @@ def tells_how(text: str) -> bool:
         or released(text)
         or _BY_HAND.compiled.search(low)
     )
+
+
+# what goes on after a change named only as one: a clause after a comma, a colon or a dash
+_GOES_ON = Lazy(r"(?<![ \t])[ \t]*+(?:[,:;(]|--?|[–—])\s*+(?=\w|`)")
 
 
 def _change_parts(text: str) -> tuple[bool, bool]:

@@ -187,6 +187,8 @@ CONCRETE_CHANGE = re.compile(
     r"|flush|clear(?:ed|ing)\b|kill"
     # a version pinned: "pinned the image to `postgres:15.7`"
     r"|pin(?:s|ned|ning)? (?:[\w`.:-]+ ){0,4}?(?:to|at)\b"
+    # a named thing corrected ("the firewall rule was corrected"), not "the correct file"
+    r"|correct(?:ed|ing)\b"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"

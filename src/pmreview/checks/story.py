@@ -22,7 +22,9 @@ from .whom import named_team, names_person
 
 _PASSIVE_ESCALATION = Lazy(
     r"\b(?:teams?|support|on-?call|engineers?|lead|manager|admin\w*|dba|sre|devops|ops|heroes"
-    r"|experts?|specialists?|contractors?|technicians?|electricians?)"
+    r"|experts?|specialists?|contractors?|technicians?|electricians?"
+    # an outside party told: "our hosting provider was informed", "the CDN vendor was contacted"
+    r"|providers?|vendors?|registrars?|suppliers?|isps?|partners?)"
     # a remark in brackets and a second party: "HSM team (change owner) and vendor support
     # (Thales) brought onto the bridge", "the on-call and Network Operations paged"
     r"(?:\s*+\([^)]{0,40}\))?(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*+\([^)]{0,40}\))?)?"
@@ -37,7 +39,8 @@ _PASSIVE_ESCALATION = Lazy(
 # responders; not past ", and" or ", so", where another clause has its own subject ("after
 # calls from residents, and the matter was escalated to our processor")
 _REPORTER = Lazy(
-    r"\b(?:customers?|users?|clients?|community members?|someone|a reader|visitors?|merchants?"
+    r"\b(?:customers?(?! (?:service|support|success|care|operations|experience)\b)|users?|clients?"
+    r"|community members?|someone|a reader|visitors?|merchants?"
     r"|subscribers?|citizens?|residents?|players?|shoppers?|passengers?|patients?)\b"
     # a count of them ("40 escalated"), not a name's number ("SEV-1, escalated to…")
     r"(?:(?!,\s*+(?:and|but|so|then)\b)[^.;]){0,30}$|(?<![\d:.,-])\d[\d,]*+(?<!,)\s$"
@@ -117,6 +120,7 @@ def _escalated(b: Block, s: int, e: int) -> bool:
         named_team(text, t)
         and not _IF.compiled.search(text, 0, t.start())
         and not _ACTIVE.compiled.match(text, t.end())
+        and not _BY_REPORTER.compiled.match(text, t.end())
         for t in _PASSIVE_ESCALATION.compiled.finditer(text)
     ):
         return True
@@ -126,6 +130,8 @@ def _escalated(b: Block, s: int, e: int) -> bool:
                 continue
             if _WISHED.compiled.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "ideally it would ping Discord": a wish, not a page made
+            if m.group(0).endswith("ing") and _IF.compiled.search(text):
+                continue  # "a rule notifying the on-call will be added": a plan
             if m.group(0).startswith(("told", "asked")) and not _WRITER.compiled.search(
                 text, 0, m.start()
             ):
@@ -168,6 +174,11 @@ _TELLS = Lazy(r"\b(?:tells?|asks?)\s*$")
 # is said after the verb, if anywhere: "escalated to the DBA team" is read there), it was not
 # the one escalated to
 _ACTIVE = Lazy(r"(?<!\s)\s+(?:it|this|them|us|\w+ly)\b")
+# told by someone who reported it: "the provider was informed by a customer"
+_BY_REPORTER = Lazy(
+    r"(?<!\s)\s++by (?:an? |some |several |one of (?:our|the) )?(?:customers?|users?|clients?"
+    r"|visitors?|members?|someone|a reader)\b"
+)
 # a page that would happen, not one that did: "so that the on-call is paged when…"
 _IF = Lazy(r"\b(?:if|when|whenever|so that|will|would|should|must)\b")
 

@@ -206,7 +206,7 @@ def _forward(sentence: str, m: re.Match[str]) -> bool:
     return bool(_FORWARD.compiled.fullmatch(m.group(0))) and not sentence.startswith(" by", m.end())
 
 
-_FORWARD = Lazy(r"led to|caused")
+_FORWARD = Lazy(r"led to|caused|result(?:ed|s) in")
 # a sentence that only tells an effect of the cause before it ("This led to inconsistent data")
 # ("It was caused by …" gives the cause)
 _EFFECT = Lazy(
@@ -216,7 +216,8 @@ _EFFECT = Lazy(
 # 2.3 deploy")
 _WENT_WRONG = Lazy(
     r"\b(?:misspel\w*|wrong|incorrect\w*|invalid|broken|faulty|outdated|stale|malformed"
-    r"|bugs?|regressions?|updates?|upgrades?|changes?|deploy\w*|releases?|push(?:ed)?|migrations?)\b"
+    r"|bugs?|regressions?|updates?|upgrades?|changes?|deploy\w*|releases?|push(?:ed)?|migrations?"
+    r"|interventions?|maintenance|rollouts?|roll-outs?)\b"
 )
 
 
