@@ -1,0 +1,50 @@
+"""Structural readings by family, session 12 (struct4; examples written for these tests).
+
+- An opening under the document's title that tells an intrusion or a service taken offline
+  ("the build server was hacked by an intruder", "our forums are unreachable because the host
+  is offline"), with no date in it, is the summary: the words of a security incident and of
+  a service out of reach tell an incident as "outage" and "down" do.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.summary import summary
+
+_REST = "\n## Timeline\n\n- 10:02 UTC - Alert fired.\n- 10:40 UTC - Restored.\n"
+
+
+def _present(opening: str) -> bool:
+    return summary(doc_of("# A note from the admins\n\n" + opening + "\n" + _REST))["present"] is not None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "As announced earlier, the package mirror of our project was cracked by an\n"
+        "unauthorized person. We report here what we found and what we changed.",
+        "An intruder got into the build server of the project and planted a back door;\n"
+        "this page reports our analysis.",
+        "Several services of example.org are stopped because its servers are\ncurrently unreachable.",
+        "The forum and the wiki are offline, because the host that serves them is down.",
+        "Our chat server was hacked last month and we rebuilt it from scratch.",
+    ],
+)
+def test_an_opening_telling_an_intrusion_or_services_out_of_reach_is_the_summary(
+    opening: str,
+) -> None:
+    assert _present(opening)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This is the write-up for the web stack debugging project of my course.",
+        "We moved the wiki to a new host so that pages load faster for readers.",
+        "Read on to learn how we run our servers and what we changed this year.",
+    ],
+)
+def test_an_opening_that_tells_no_incident_is_not_the_summary(opening: str) -> None:
+    assert not _present(opening)
