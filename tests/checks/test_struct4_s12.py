@@ -48,3 +48,35 @@ def test_an_opening_telling_an_intrusion_or_services_out_of_reach_is_the_summary
 )
 def test_an_opening_that_tells_no_incident_is_not_the_summary(opening: str) -> None:
     assert not _present(opening)
+
+
+def _share(summary_text: str) -> bool:
+    doc = doc_of("# Outage\n\n## Summary\n\n" + summary_text + "\n" + _REST)
+    return summary(doc)["affected_share"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The login service failed from 10:02 to 10:40 UTC, affecting all students enrolled.",
+        "A bad certificate on the gateway impacted every customer for 38 minutes.",
+        "The expired token hit all merchants using the old SDK between 10:02 and 10:40 UTC.",
+        "The queue stalled at 10:02 UTC and the backlog affected all of our subscribers.",
+    ],
+)
+def test_a_whole_group_the_failure_struck_is_a_share(text: str) -> None:
+    """The share of users as the object of what struck them ("affecting all students")."""
+    assert _share(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The login service failed at 10:02 UTC. We informed all students by mail.",
+        "The login service failed at 10:02 UTC; a credit goes to all affected customers.",
+        "The login service failed at 10:02 UTC for some users; this could have affected all users.",
+        "The login service failed at 10:02 UTC. The fix was rolled out to every customer.",
+    ],
+)
+def test_a_whole_group_not_struck_is_no_share(text: str) -> None:
+    assert not _share(text)
