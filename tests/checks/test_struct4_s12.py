@@ -80,3 +80,29 @@ def test_a_whole_group_the_failure_struck_is_a_share(text: str) -> None:
 )
 def test_a_whole_group_not_struck_is_no_share(text: str) -> None:
     assert not _share(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 10:02 to 10:40 UTC no veterans were able to book a visit in the app.",
+        "From 10:02 to 10:40 UTC no registered farmers could sell through the market.",
+        "The payout job failed at 10:02 UTC and paid nothing to every farmer on the platform.",
+        "None of the residents could pay their rent online from 10:02 to 10:40 UTC.",
+    ],
+)
+def test_every_one_of_the_people_served_is_a_share(text: str) -> None:
+    """Totality over the people a service serves, by what they are to it."""
+    assert _share(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 10:02 to 10:40 UTC no pods were able to start on the new nodes.",
+        "From 10:02 to 10:40 UTC no alerts could fire, so some users saw errors unnoticed.",
+        "The payout job failed at 10:02 UTC; 40 farmers were paid late.",
+    ],
+)
+def test_totality_over_things_or_a_bare_count_is_no_share(text: str) -> None:
+    assert not _share(text)

@@ -44,6 +44,7 @@ _SHARE = re.compile(
     r"|testers?|employees?|staff|colleagues|teammates"
     r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
+    r"|veterans?|farmers?|residents?|citizens?|participants?|applicants?|patrons?|donors?"
     r"|user ?base|customer ?base))"
     # "down for everyone" ("everyone who tried", "everyone visiting": see _anyone_failed)
     r"|(?:for|to)\s+(?:everyone|everybody)\b(?!\s+(?:who\b|\w+ing\b)))",
@@ -54,6 +55,7 @@ _SHARE_WHO = Lazy(
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
     r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
     r"|testers?|colleagues|teammates"
+    r"|veterans?|farmers?|residents?|citizens?|participants?|applicants?|patrons?|donors?"
     r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
     # what customers own or buy: "8% of workspaces", "22% of checkouts" (a part of the attempts
     # is a share of the load: see _LOAD)
