@@ -123,3 +123,43 @@ def test_a_call_to_action_is_the_measures(title: str, kind: bool) -> None:
     from pmreview.parse.titles import kinds_of
 
     assert ("measures" in kinds_of(title)) is kind
+
+
+def _timeline_present(story: str) -> bool:
+    text = "# Login outage\n\n## What broke\n\nThe login api failed for all users.\n\n" + story
+    return summary is not None and _extract(text)["timeline"]["present"] is not None
+
+
+def _extract(text: str) -> dict[str, object]:
+    from pmreview.checks import extract
+
+    return dict(extract(doc_of(text)))
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "## The long night\n\n- **14:30 UTC: Detection**\n  - Error rates rose in the auth logs.\n"
+        "  - An alert fired.\n- **15:15 UTC: A wrong turn**\n  - We blamed the database.\n"
+        "  - We checked its pool.\n- **17:30 UTC: Found it**\n  - A load balancer rule denied"
+        " traffic.\n  - We removed it.\n",
+        "## How it went\n\n1. 09:00 - deploy\n   - a config change shipped\n   - nobody noticed\n"
+        "2. 09:20 - alert\n   - paging fired\n   - on-call acked\n3. 10:05 - rollback\n"
+        "   - service recovered\n   - errors stopped\n",
+    ],
+)
+def test_timed_top_items_over_untimed_sub_items_are_a_timeline(story: str) -> None:
+    assert _timeline_present(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "## What we will do\n\n- Add an alert\n  - on the auth error rate above 5% at 14:30 UTC"
+        "\n- Add a test\n  - a check at 15:15 UTC daily\n- Review the rules\n",
+        "## Notes\n\n- **14:30 UTC**: first page\n- The team met\n- We argued\n- We wrote this\n"
+        "- We left\n",
+    ],
+)
+def test_untimed_top_items_are_no_timeline(story: str) -> None:
+    assert not _timeline_present(story)
