@@ -163,3 +163,35 @@ def test_timed_top_items_over_untimed_sub_items_are_a_timeline(story: str) -> No
 )
 def test_untimed_top_items_are_no_timeline(story: str) -> None:
     assert not _timeline_present(story)
+
+
+_SHEET_ITEMS = (
+    "- **Key events**\n  - Detected 2024-03-02 10:02 UTC\n  - Resolved 2024-03-02 10:40 UTC\n\n"
+    "- **Impact**: all users could not log in.\n\n- **Context**:\n  - 10:02 UTC alert fired\n"
+    "  - 10:20 UTC rolled back\n  - 10:40 UTC restored\n\n"
+    "- **Root cause**: a bad config push.\n\n- **Resolution**: rolled back the config.\n\n"
+    "- **Review actions**:\n  - Add a config check\n  - Add an alert\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["# Incident on 2024-03-02: login failures\n\n", "", "# Login\n\n## Incident 2024-03-02\n\n"],
+)
+def test_a_fact_sheet_under_its_title_or_one_heading_is_read_by_its_items(head: str) -> None:
+    doc = doc_of(head + _SHEET_ITEMS)
+    assert any(s.style == "fact" and s.has("root_cause") for s in doc.sections)
+
+
+def test_labelled_items_spread_under_headings_of_their_own_are_lists() -> None:
+    """Bold-labelled items under two or more titles that lay the document out are no fact sheet
+    (spec/checks.md: a list item that opens with a bold label is not a section)."""
+    text = (
+        "# The day auth fell over\n\n## A night to remember\n\n- **When:**\n"
+        "  - began 14:30 UTC\n  - ended 18:45 UTC\n- **Impact:**\n  - 30% of users locked out\n\n"
+        "## What was behind it\n\n- **Root cause:**\n  - a deny rule in the ACL\n"
+        "- **Resolution:**\n  - removed the rule\n\n## Follow-ups\n\n- **Monitoring:**\n"
+        "  - alert on ACL changes\n- **Timeline review:**\n  - page faster\n"
+    )
+    doc = doc_of(text)
+    assert not any(s.style == "fact" for s in doc.sections)
