@@ -796,7 +796,7 @@ def test_an_mdx_pages_module_code_is_not_content(module: str) -> None:
     "text",
     [
         "Import errors broke the build at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n",
-        "We export reports nightly; at 10:00 UTC the export failed.\n\n## Timeline\n- 10:00 UTC - x\n",
+        "We export reports nightly; at 10:00 UTC the export failed.\n\n## Timeline\n- 10:00 UTC\n",
         "The api failed.\n\nimport x from 'y'\n\n## Timeline\n- 10:00 UTC - alert\n",
     ],
 )

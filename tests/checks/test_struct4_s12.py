@@ -17,7 +17,10 @@ _REST = "\n## Timeline\n\n- 10:02 UTC - Alert fired.\n- 10:40 UTC - Restored.\n"
 
 
 def _present(opening: str) -> bool:
-    return summary(doc_of("# A note from the admins\n\n" + opening + "\n" + _REST))["present"] is not None
+    return (
+        summary(doc_of("# A note from the admins\n\n" + opening + "\n" + _REST))["present"]
+        is not None
+    )
 
 
 @pytest.mark.parametrize(
@@ -27,7 +30,8 @@ def _present(opening: str) -> bool:
         "unauthorized person. We report here what we found and what we changed.",
         "An intruder got into the build server of the project and planted a back door;\n"
         "this page reports our analysis.",
-        "Several services of example.org are stopped because its servers are\ncurrently unreachable.",
+        "Several services of example.org are stopped because its servers are\n"
+        "currently unreachable.",
         "The forum and the wiki are offline, because the host that serves them is down.",
         "Our chat server was hacked last month and we rebuilt it from scratch.",
     ],

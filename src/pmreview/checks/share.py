@@ -159,7 +159,9 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     struck = _STRUCK.compiled.search(text, max(start, m.start() - 30), m.start())
     if struck:  # "affecting all students", "it hit every customer": they met it, unless it
         # is what might have been ("this could have affected all users")
-        return _MAY.compiled.search(text, max(start, struck.start() - 20), struck.start()) is not None
+        return (
+            _MAY.compiled.search(text, max(start, struck.start() - 20), struck.start()) is not None
+        )
     return bool(
         _OF_AFFECTED.compiled.search(m.group(0))
         or _WHO_FAILED.compiled.match(text, m.end())
@@ -179,9 +181,7 @@ _WHO_FAILED = Lazy(
     re.IGNORECASE,
 )
 # the share is what the failure struck: "…, affecting all students attempting to log in"
-_STRUCK = Lazy(
-    r"\b(?:affect(?:ed|ing|s)?|impact(?:ed|ing|s)?|hit(?:ting|s)?)\s+$", re.IGNORECASE
-)
+_STRUCK = Lazy(r"\b(?:affect(?:ed|ing|s)?|impact(?:ed|ing|s)?|hit(?:ting|s)?)\s+$", re.IGNORECASE)
 _MAY = Lazy(r"\b(?:could|would|might|may|can|will|should)\s+(?:have\s+|be\s+)?$", re.I)
 _OF_AFFECTED = Lazy(r"\b(?:affected|impacted)\b", re.IGNORECASE)
 # what is said or given to everyone, affected or not, and everyone who was not hit
