@@ -112,23 +112,6 @@ def test_totality_over_things_or_a_bare_count_is_no_share(text: str) -> None:
     assert not _share(text)
 
 
-@pytest.mark.parametrize(
-    ("title", "kind"),
-    [
-        ("Call to action", True),
-        ("Calls to action for our users", True),
-        ("Our call to action", True),
-        ("A call to the on-call", False),
-        ("Actions taken", False),
-    ],
-)
-def test_a_call_to_action_is_the_measures(title: str, kind: bool) -> None:
-    """What readers are asked to do so that it does not happen again: the measures."""
-    from pmreview.parse.titles import kinds_of
-
-    assert ("measures" in kinds_of(title)) is kind
-
-
 def _timeline_present(story: str) -> bool:
     text = "# Login outage\n\n## What broke\n\nThe login api failed for all users.\n\n" + story
     return summary is not None and _extract(text)["timeline"]["present"] is not None
