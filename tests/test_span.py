@@ -24,6 +24,8 @@ from pmreview.text.span import summary_span
         "On 3 March from ~08:10 (maybe earlier) to 09:15 CET the mail relay rejected mail.",
         "The mail relay rejected every message from 08:10 UTC (first bounce) until 09:15 UTC.",
         "Mail bounced between 08:10 (estimated) and 09:15 UTC.",
+        # Markdown's escaped tilde before the end: "\\~09:15"
+        "Date: 3 March 2025, 08:10 AM UTC - 3 March 2025, \\~09:15 AM UTC",
     ],
 )
 def test_a_range_as_people_write_it(summary: str) -> None:

@@ -41,6 +41,6 @@ def range_join() -> re.Pattern[str]:
         rf"(?:on\s++(?:{_WEEKDAY},?\s++)?"
         rf"{DATE}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
         rf"(?:(?:{_WEEKDAY},?\s++)?{DATE}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
-        r"(?:approximately\s+|about\s+|around\s+|~\s*)?$",
+        r"(?:approximately\s+|about\s+|around\s+|\\?~\s*)?$",  # "\~": Markdown's escaped ~
         re.I,
     )
