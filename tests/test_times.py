@@ -268,16 +268,3 @@ def test_a_time_tied_to_its_meridiem_and_zone_by_hyphens(
 def test_a_hyphen_after_a_time_that_ties_no_zone(text: str, zone: str | None) -> None:
     t = next(find_times(text))
     assert t.tz == zone and t.hour == 10
-
-
-@pytest.mark.parametrize(
-    ("text", "hour"), [("until 17:30 PM UTC", 17), ("at 20:30 pm", 20), ("at 8:30 PM", 20)]
-)
-def test_a_24_hour_time_with_a_redundant_pm_is_that_hour(text: str, hour: int) -> None:
-    t = next(find_times(text))
-    assert t.hour == hour
-
-
-@pytest.mark.parametrize("text", ["at 17:30 AM", "at 25:30 PM", "at 0:30 PM"])
-def test_a_time_its_meridiem_contradicts_is_none(text: str) -> None:
-    assert [t.hour for t in find_times(text)] in ([], [12])  # "0:30 PM" reads as 12:30 at most
