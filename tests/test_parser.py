@@ -772,3 +772,34 @@ def test_the_impact_part_after_an_introduction_is_the_summary_too() -> None:
         "40 minutes for every user.\n\n## Timeline\n\n- 10:05 UTC - jobs pile up\n"
     )
     assert [b.line for b in summary_blocks(doc)] == [5, 9]
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "import { PostLayout } from '@/components/PostLayout'\n\n"
+        "export const meta = {\n  title: 'Queue outage',\n  description: 'Our first outage',\n}\n\n"
+        "export default (props) => <PostLayout meta={meta} {...props} />\n\n",
+        "import Figure from '../figure'\nimport { Note } from 'site/ui'\n\n",
+        "export const frontmatter = { title: 'Queue outage', summary: 'What broke' }\n",
+    ],
+)
+def test_an_mdx_pages_module_code_is_not_content(module: str) -> None:
+    """An MDX page opens with the module's `import`/`export` statements: the reader sees only
+    the Markdown after them; their keys (`description:`, `summary:`) are not sections."""
+    doc = doc_of(module + "## Timeline\n- 10:00 UTC - alert\n")
+    assert titled(doc) == [("Timeline", "atx", module.count("\n") + 1)]
+    assert not any("description" in b.text or "import" in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Import errors broke the build at 10:00 UTC.\n\n## Timeline\n- 10:00 UTC - alert\n",
+        "We export reports nightly; at 10:00 UTC the export failed.\n\n## Timeline\n- 10:00 UTC\n",
+        "The api failed.\n\nimport x from 'y'\n\n## Timeline\n- 10:00 UTC - alert\n",
+    ],
+)
+def test_prose_about_imports_is_kept(text: str) -> None:
+    doc = doc_of(text)
+    assert doc.sections[0].blocks and doc.sections[0].blocks[0].line == 1

@@ -20,6 +20,12 @@ from pmreview.text.span import summary_span
         # a weekday written before a day-first date
         "From 8:10 AM on Monday 3 March 2025 to 9:15 AM (all times UTC), the mail relay "
         "rejected every message.",
+        # an aside in brackets between the start and the word that joins the end
+        "On 3 March from ~08:10 (maybe earlier) to 09:15 CET the mail relay rejected mail.",
+        "The mail relay rejected every message from 08:10 UTC (first bounce) until 09:15 UTC.",
+        "Mail bounced between 08:10 (estimated) and 09:15 UTC.",
+        # Markdown's escaped tilde before the end: "\\~09:15"
+        "Date: 3 March 2025, 08:10 AM UTC - 3 March 2025, \\~09:15 AM UTC",
     ],
 )
 def test_a_range_as_people_write_it(summary: str) -> None:
@@ -27,6 +33,19 @@ def test_a_range_as_people_write_it(summary: str) -> None:
     assert span.start is not None and span.end is not None
     assert (span.start.time.hour, span.end.time.hour) == (8, 9)
     assert span.end.time.minute == 15
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # a length in brackets is no aside: the times are not a range
+        "The relay failed at 08:10 (5 minutes after the deploy) and 09:15 UTC saw the alert.",
+        "At 08:10 (02:10 in Denver) the relay failed; to 09:15 UTC nobody noticed.",
+    ],
+)
+def test_brackets_holding_numbers_do_not_join_a_range(summary: str) -> None:
+    span = summary_span(parse(from_text("## Summary\n\n" + summary + "\n")))
+    assert span.end is None or span.end.time.hour != 9
 
 
 @pytest.mark.parametrize(

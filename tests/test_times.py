@@ -238,3 +238,33 @@ def test_a_range_of_two_times_may_end_at_an_approximate_time() -> None:
 
     assert _lasts("from 09:40 to ~12:52") and _lasts("13:30 wat until around 15:15 wat")
     assert not _lasts("paged at 09:40, closed the ticket at 12:52")
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "zone"),
+    [
+        ("11:26-am-GMT until 12:45-pm-GMT", 11, "GMT"),
+        ("from 9:15-pm-WAT the api failed", 21, "WAT"),
+        ("10:30-UTC - the alert fired", 10, "UTC"),
+        ("at 10:30-pm the site fell over", 22, None),
+    ],
+)
+def test_a_time_tied_to_its_meridiem_and_zone_by_hyphens(
+    text: str, hour: int, zone: str | None
+) -> None:
+    t = next(find_times(text))
+    assert (t.hour, t.tz) == (hour, zone)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("10:00-10:40 UTC the api failed", None),  # the range's end holds the zone
+        ("10:30-Deploy started", None),
+        ("10:30 - PM team paged", None),
+        ("2024-05-01T10:30:00-05:00 logged", "-05:00"),
+    ],
+)
+def test_a_hyphen_after_a_time_that_ties_no_zone(text: str, zone: str | None) -> None:
+    t = next(find_times(text))
+    assert t.tz == zone and t.hour == 10

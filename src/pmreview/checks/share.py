@@ -44,6 +44,7 @@ _SHARE = re.compile(
     r"|testers?|employees?|staff|colleagues|teammates"
     r"|merchants?|accounts?|guests?|viewers?|passengers?|riders?|drivers?"
     r"|requests?|traffic|students?|learners?|tenants?|shoppers?|patients?"
+    r"|veterans?|farmers?|residents?|citizens?|participants?|applicants?|patrons?|donors?"
     r"|user ?base|customer ?base))"
     # "down for everyone" ("everyone who tried", "everyone visiting": see _anyone_failed)
     r"|(?:for|to)\s+(?:everyone|everybody)\b(?!\s+(?:who\b|\w+ing\b)))",
@@ -54,6 +55,7 @@ _SHARE_WHO = Lazy(
     r"|traffic|students?|learners?|tenants?|shoppers?|people|calls|transactions|sessions|logins|queries|orders"
     r"|user ?base|customer ?base|readers|buyers|employees|staff|guests?|viewers?|listeners?"
     r"|testers?|colleagues|teammates"
+    r"|veterans?|farmers?|residents?|citizens?|participants?|applicants?|patrons?|donors?"
     r"|riders?|passengers?|drivers?|sellers?|developers?|organi[sz]ations?|households?"
     # what customers own or buy: "8% of workspaces", "22% of checkouts" (a part of the attempts
     # is a share of the load: see _LOAD)
@@ -154,6 +156,12 @@ def _not_told(text: str, m: re.Match[str], start: int, end: int) -> bool:
     if not _TOTAL.compiled.match(m.group(0)):
         return False
     sentence = text[start:end]
+    struck = _STRUCK.compiled.search(text, max(start, m.start() - 30), m.start())
+    if struck:  # "affecting all students", "it hit every customer": they met it, unless it
+        # is what might have been ("this could have affected all users")
+        return (
+            _MAY.compiled.search(text, max(start, struck.start() - 20), struck.start()) is not None
+        )
     return bool(
         _OF_AFFECTED.compiled.search(m.group(0))
         or _WHO_FAILED.compiled.match(text, m.end())
@@ -172,6 +180,9 @@ _WHO_FAILED = Lazy(
     r"|was affected|were impacted|was impacted|(?:hit|saw|got)\s++(?:an?\s++|the\s++)?errors?)\b",
     re.IGNORECASE,
 )
+# the share is what the failure struck: "…, affecting all students attempting to log in"
+_STRUCK = Lazy(r"\b(?:affect(?:ed|ing|s)?|impact(?:ed|ing|s)?|hit(?:ting|s)?)\s+$", re.IGNORECASE)
+_MAY = Lazy(r"\b(?:could|would|might|may|can|will|should)\s+(?:have\s+|be\s+)?$", re.I)
 _OF_AFFECTED = Lazy(r"\b(?:affected|impacted)\b", re.IGNORECASE)
 # what is said or given to everyone, affected or not, and everyone who was not hit
 _TOLD_TO = Lazy(

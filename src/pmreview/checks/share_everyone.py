@@ -34,13 +34,18 @@ def nobody_could(blocks: list[Block]) -> Evidence | None:
     return None
 
 
+# the people a service serves, by what they are to it: "no veterans could check in", "none of
+# the farmers were paid"
+_PEOPLE = (
+    r"(?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
+    r"|students?|testers?|learners?|patients?|passengers?|riders?|drivers?|tenants?|shoppers?"
+    r"|buyers?|sellers?|guests?|viewers?|readers?|employees?|developers?|veterans?|farmers?"
+    r"|residents?|citizens?|participants?|applicants?|patrons?|donors?|parents?|teachers?)"
+)
 _NOBODY = Lazy(
-    r"\b(?:nobody|no one|no-one|not (?:a single|one) (?=(?:users?|customers?|clients?|visitors?"
-    r"|players?|merchants?|members?|subscribers?|students?)\b)\w+"
-    r"|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?=(?:users|customers"
-    r"|clients|visitors|players|merchants|members|subscribers|students|testers)\b)\w+)"
-    r"|no (?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?"
-    r"|students?))"
+    rf"\b(?:nobody|no one|no-one|not (?:a single|one) (?={_PEOPLE}\b)\w+"
+    rf"|none of (?:us|them|(?:our|the|its) (?:\w+ )?(?={_PEOPLE}\b)\w+)"
+    rf"|no (?:\w+ )?{_PEOPLE})"
     r"(?: (?:on|in|from|at) (?:our|the|their) (?:\w+ )?\w+)?"
     r" (?:could(?:n[’']t)?(?! have\b)|was able|were able|managed|succeeded|got (?:in|through))\b",
     re.IGNORECASE,

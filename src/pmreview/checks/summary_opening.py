@@ -16,6 +16,10 @@ _INCIDENT = Lazy(
     r"\b(?:outage|incident|down\b|downtime|errors?|fail|crash|unavailab|disrupt|issue|problem"
     r"|impact|affected|users|customers|leak|breach|compromis|expos|vulnerab|exploit|malicious"
     r"|unauthori[sz]ed|attack|degrad|broke|stuck|slow"
+    # a security incident told by its act or its actor: "was cracked", "an intruder", "hacked"
+    r"|intru(?:sion|der)|hack(?:ed|er)|cracked\b|break-?in\b|back-? ?door"
+    # a service out of reach: "are offline", "is unreachable", "were stopped because"
+    r"|offline|unreachable|inaccessible|(?:is|are|was|were|been) (?:stopped|halted)\b"
     # the outage told plainly: "our website stopped working", "stopped taking orders", "saw a
     # blank white page"
     r"|stopped \w+ing\b|not working|unable to|could(?:n[’']t| not)|fault"
@@ -96,7 +100,7 @@ def tells_incident(text: str) -> bool:
 
 
 _DAY_SAID = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:night|week|weekend)"
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:night|week|weekend|month)"
     r"|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )

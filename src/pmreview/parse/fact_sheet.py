@@ -83,12 +83,21 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
     free: set[int] = set()
     under_kind = False
     title = document_title(blocks)
+    heading: int | None = None  # the titled section (not the document's title) above
+    headings: set[int] = set()
     for i, (block, mark) in enumerate(blocks):
         if mark is not None:
             under_kind = bool(mark.kinds) and i != title
+            titled = mark.style in ("atx", "setext") and i != title
+            heading = i if titled else None
         elif not under_kind and _label(block) is not None:
             free.add(i)
-    return free
+            if heading is not None:
+                headings.add(heading)
+    # labelled items spread under two or more titles of their own ("## A symphony of chaos"
+    # over "- **Impact:**", "## The composer's intent" over "- **Root cause:**"): the headings
+    # lay the document out, and the items are lists under them, not a fact sheet's parts
+    return set() if len(headings) >= 2 else free
 
 
 def document_title(blocks: list[tuple[Block, Mark | None]]) -> int | None:

@@ -15,9 +15,39 @@ _CLOSING = {"---": re.compile(r"\n---[ \t]*\n"), "+++": re.compile(r"\n\+\+\+[ \
 
 def without_front_matter(text: str) -> str:
     """Front matter (YAML `---` or TOML `+++` fence lines at the top, trailing blanks allowed,
-    closed within 200 lines) blanked out, line numbers kept."""
+    closed within 200 lines) and an MDX page's module code at the top (`import`/`export`
+    statements) blanked out, line numbers kept."""
     end = _matter_end(text)
+    text = text if end is None else "\n" * text.count("\n", 0, end) + text[end:]
+    end = _module_end(text)
     return text if end is None else "\n" * text.count("\n", 0, end) + text[end:]
+
+
+_STATEMENT = re.compile(r"^(?:import|export)\s")
+
+
+def _module_end(text: str) -> int | None:
+    """Where an MDX page's module code ends: from its first line, statements that open with
+    `import` or `export` (a statement's braces and brackets carry it over lines: `export const
+    post = {` … `}`), blank lines between them allowed. A blog's page written so (a Next.js or
+    Docusaurus post) shows the reader only the Markdown after it; its `title:` and
+    `description:` keys are the page's, not sections. None when the text does not open so."""
+    offset, depth, end = 0, 0, None
+    for line in text.split("\n")[:200]:
+        stripped = line.strip()
+        if depth == 0 and stripped and _STATEMENT.match(stripped) is None:
+            break
+        depth = max(0, depth + _balance(line))
+        offset += len(line) + 1
+        if depth == 0 and stripped:
+            end = offset
+    return end if depth == 0 else None
+
+
+def _balance(line: str) -> int:
+    """How many more brackets a line opens than it closes."""
+    kept = [c for c in line if c in "{([" or c in "})]"]
+    return sum(1 if c in "{([" else -1 for c in kept)
 
 
 def _matter_end(text: str) -> int | None:

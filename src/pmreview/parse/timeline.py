@@ -182,9 +182,16 @@ def _at(t: TimeRef | None, line: int, text: str, shift: int = 0) -> TimeRef | No
 
 
 def _looks_like_timeline(sec: Section) -> bool:
+    """Mostly timed items: of all the list's items, or of its top-level items alone (the
+    events, "- **14:30 UTC: Detection**", each over untimed sub-items that tell it)."""
     if sec.style == "opening" and not sec.blocks:
         return False
     items = [b for b in sec.blocks if b.kind in ("item", "row")]
+    top = min((b.depth for b in items), default=0)
+    return _mostly_timed(items) or _mostly_timed([b for b in items if b.depth == top])
+
+
+def _mostly_timed(items: list[Block]) -> bool:
     timed = [b for b in items if _entry_time(b) or _leading(_strip_cells(b.text))]
     return len(timed) >= 3 and len(timed) >= 0.6 * max(len(items), 1)
 

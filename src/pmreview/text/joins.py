@@ -33,11 +33,14 @@ _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*+"
 @cache
 def range_join() -> re.Pattern[str]:
     """What joins the two ends of a range: "10:00 to 11:30", "9 PM UTC on May 3 until",
-    "13:30 WAT until around", "09:40 to ~"."""
+    "13:30 WAT until around", "09:40 to ~", and with the writer's aside about the start in
+    brackets, "~12:00 (maybe before) to 17:55", "08:10 (estimated) and" (an aside holding no
+    digit: "08:10 (5 minutes after the deploy) and" is no range)."""
     return re.compile(
-        rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:on\s++(?:{_WEEKDAY},?\s++)?"
+        rf"^[\s)\]*_,]*+(?:\(?{ZONE}\)?)?[\s)\]*_,]*+(?:\([^()\d\n]{{1,40}}\)[\s,]*+)?"
+        rf"(?:on\s++(?:{_WEEKDAY},?\s++)?"
         rf"{DATE}[\s,*_]*+)?(?:to|until|till|through|thru|and|-|–|—|->|→|~)[\s*_]*+"
         rf"(?:(?:{_WEEKDAY},?\s++)?{DATE}[\s,]*+(?:at\s++)?)?[\s(*_]*+"
-        r"(?:approximately\s+|about\s+|around\s+|~\s*)?$",
+        r"(?:approximately\s+|about\s+|around\s+|\\?~\s*)?$",  # "\~": Markdown's escaped ~
         re.I,
     )

@@ -60,7 +60,7 @@ _DOT = (
 _CLOCK = (
     rf"(?<![\d:.,/$€£¥])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)|{_DOT}|h(?P<m2>[0-5]\d))"
     r"(?::[0-5]\d(?:\.\d+)?)?"
-    rf"(?:\s?{_AMPM})?(?!\d|:\d)"
+    rf"(?:[\s-]?{_AMPM})?(?!\d|:\d)"
 )
 _BARE_AMPM = r"(?<![\d:.,/])(?P<h3>1[0-2]|0?[1-9])\s?(?P<ampm3>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _ISO = (
@@ -96,7 +96,8 @@ def _blanked(text: str, matches: Iterator[re.Match[str]]) -> str:
 
 # What may stand between a time and its zone: "10:30 UTC", "10:30 (UTC+1)", "10:30 in GMT",
 # "14:30 hrs IST", "14:30 hours (UTC)".
-_TO_ZONE = re.compile(r"(?:\s?(?:hrs?|hours)\b)?\s?\(?\s?(?:in\s+)?")
+# "10:30-UTC", "11:26-am-GMT": a time tied to its zone by a hyphen, as in a slug.
+_TO_ZONE = re.compile(r"(?:\s?(?:hrs?|hours)\b)?(?:-(?=[A-Z]))?\s?\(?\s?(?:in\s+)?")
 
 
 def zone_after(text: str, end: int) -> re.Match[str] | None:
