@@ -220,3 +220,14 @@ class Job(Generic[_Served]):
 def doc_of(text: str) -> Document:
     """The parsed document of a test's text."""
     return parse(from_text(text))
+
+
+def timeline_quote(check: str, *entries: str, hour: int = 10) -> str | None:
+    """The quote a timeline check (`detection`, `resolution`, …) gives on a document whose
+    Timeline holds `entries` as bullets timed five minutes apart from `hour`:10 UTC; None when
+    it finds nothing."""
+    from pmreview.checks.timeline import timeline
+
+    body = "\n".join(f"- {hour:02d}:{10 + 5 * i:02d} UTC - {x}" for i, x in enumerate(entries))
+    found = timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))[check]
+    return None if found is None else str(found["quote"])

@@ -6,16 +6,12 @@ own posts, a fix that worked and a plain step still tell no detection."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
-from _support import doc_of
+from _support import timeline_quote
 
-from pmreview.checks.timeline import timeline
-
-
-def detection(*entries: str) -> str | None:
-    body = "\n".join(f"- 10:{10 + 5 * i:02d} UTC - {x}" for i, x in enumerate(entries))
-    found = timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["detection"]
-    return None if found is None else str(found["quote"])
+detection = partial(timeline_quote, "detection")
 
 
 @pytest.mark.parametrize(

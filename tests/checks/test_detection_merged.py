@@ -5,16 +5,12 @@ that tell the recovery, a check that came back clean, an alarm nobody saw are no
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
-from _support import doc_of
+from _support import timeline_quote
 
-from pmreview.checks.timeline import timeline
-
-
-def detection(*entries: str) -> str | None:
-    body = "\n".join(f"- 09:{10 + 5 * i:02d} UTC - {x}" for i, x in enumerate(entries))
-    found = timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["detection"]
-    return None if found is None else str(found["quote"])
+detection = partial(timeline_quote, "detection", hour=9)
 
 
 @pytest.mark.parametrize(
