@@ -6,15 +6,13 @@ tests)."""
 from __future__ import annotations
 
 import pytest
-from _support import doc_of
+from _support import doc_of, timeline_quote
 
 from pmreview.checks.timeline import timeline
 
 
 def escalation(entry: str) -> str | None:
-    text = f"# Outage\n\n## Timeline\n\n- 10:00 UTC - the alert fired\n- 10:15 UTC - {entry}\n"
-    found = timeline(doc_of(text))["escalation"]
-    return None if found is None else str(found["quote"])
+    return timeline_quote("escalation", "the alert fired", entry)
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,11 @@ describes a feature or a plan ("a rule notifying the on-call will be added")."""
 from __future__ import annotations
 
 import pytest
-from _support import doc_of
-
-from pmreview.checks.timeline import timeline
+from _support import timeline_quote
 
 
 def escalation(entry: str) -> str | None:
-    text = f"# Outage\n\n## Timeline\n\n- 10:00 UTC - the site went down\n- 10:15 UTC - {entry}\n"
-    found = timeline(doc_of(text))["escalation"]
-    return None if found is None else str(found["quote"])
+    return timeline_quote("escalation", "the site went down", entry)
 
 
 @pytest.mark.parametrize(
