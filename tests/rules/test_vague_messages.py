@@ -19,7 +19,7 @@ def test_no_message_quotes_a_sample_phrase() -> None:
 
 
 def test_the_quote_is_the_documents_words() -> None:
-    text = "## Conclusion\nThe portal broke after a deploy. We fixed it.\n"
+    text = "## What happened\nThe portal broke after a deploy. We fixed it.\n"
     rule = registry()["PM103"]
     hits = list(rule.check(parse(from_text(text)), rule.resolve({})))
     assert [h.quote for h in hits] == ["fixed it"]

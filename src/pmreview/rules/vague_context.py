@@ -34,6 +34,7 @@ from .vague_entries import answered_before
 from .vague_markers import TESTS, markers
 from .vague_place import CLAUSE_END, Place, in_label, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
+from .vague_role import recaps
 
 MEASURE_KINDS = frozenset({"measures", "action_items", "lessons"})
 ACCOUNT_KINDS = frozenset({"summary", "impact", "root_cause", "trigger", "resolution", "timeline"})
@@ -42,7 +43,7 @@ ANSWERS = frozenset(
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
     | {"detector", "restated", "parameter", "finding", "target", "rephrased"}
-    | {"length", "magnitude"}
+    | {"length", "magnitude", "built", "placed"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}
@@ -108,6 +109,8 @@ def rejection(ctx: Context, place: Place) -> str | None:
         return "quoted, a label or a lead-in"
     if in_title_field(place):
         return "a title given as a field (Subject:)"
+    if recaps(place):
+        return "a section that recaps or frames (Conclusion, Update, Severity)"
     if ctx.scope == "measures" and not _states_measures(place):
         return "scope: not where measures are stated"
     if ctx.scope in ("account", "told") and _guards_against(place, ctx.scope == "told"):

@@ -18,6 +18,7 @@ from . import vague_others as others
 from . import vague_reasons as reasons
 from . import vague_records as records
 from . import vague_restated as told_length
+from . import vague_role as role
 from . import vague_roles as roles
 from . import vague_unfolding as unfolding
 from .vague_markers import marked, markers, names_product
@@ -199,4 +200,8 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     "spanned": clock.spanned,
     "restated": told_length.restated,
     "dated": clock.dated,
+    # a check built on a part it names ("Add automated tests for the Nginx configs")
+    "built": role.builds_named_check,
+    # the fault placed in a part named concretely ("a bug in the crates.io webapp")
+    "placed": role.placed_in_named,
 }

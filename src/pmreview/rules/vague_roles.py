@@ -73,6 +73,7 @@ _CAUSE_LEAD = re.compile(r"(?:due to|caused by|because of|result of|from|by)\b")
 _CAUSAL = re.compile(r"\b(?:because|bc|cuz|due to|caused?|causing|reason|why|result of)\b")
 IMPACT_KINDS = frozenset({"summary", "impact"})
 CAUSE_KINDS = frozenset({"root_cause", "trigger"})
+_NARRATING = CAUSE_KINDS | {"timeline"}
 
 
 def is_lead_in(block: Block) -> bool:
@@ -105,11 +106,12 @@ def tells_recovery(sentence: str, words: str) -> bool:
 
 
 def is_effect(section: Section, impact_stated: bool) -> bool:
-    """Impact words in the root cause (a section of no kind that states the impact) are the
-    effect of the cause, told to explain it; when the document quantifies its impact where it
-    states it, they are no claim of their own."""
+    """Impact words in the root cause or the timeline (a section of no kind that states the
+    impact) are the effect of the cause, told to explain it, or a step of the story ("09:05
+    Multiple users reported errors"); when the document quantifies its impact where it states
+    it, they are no claim of their own."""
     kinds = section.kinds
-    return impact_stated and bool(kinds & CAUSE_KINDS) and not kinds & IMPACT_KINDS
+    return impact_stated and bool(kinds & _NARRATING) and not kinds & IMPACT_KINDS
 
 
 def announces(words: str) -> bool:
