@@ -31,14 +31,14 @@ def recaps(place: Place) -> bool:
 
 
 # a measure that builds a check: a verb of building, the kind of check (at most a word that
-# says how it runs: "automated", "integration"), and what it checks ("for the Nginx configs",
+# says how it runs: "automated", "integration", "detailed"), and what it checks ("for the Nginx configs",
 # "to verify the login flow"); a word of degree ("better", "more", "enhanced") leaves it a wish
 _BUILDS_CHECK = re.compile(
     r"(?:add|adding|added|implement(?:ed|ing)?|introduc(?:e|ed|ing)|set(?:ting)? up|setup"
     r"|creat(?:e|ed|ing)|build(?:ing)?|built|writ(?:e|ing)|wrote|deploy(?:ed|ing)?"
     r"|install(?:ed|ing)?|enabl(?:e|ed|ing)|configur(?:e|ed|ing))\s+"
     r"(?:(?:automated|automatic|real-time|unit|integration|end-to-end|e2e|load|smoke|syntax"
-    r"|regression|canary|health|config(?:uration)?)\s+)?"
+    r"|regression|canary|health|config(?:uration)?|detailed)\s+){0,2}"
     r"(?:tests?|testing|checks?|alerts?|alerting|monitoring|monitors?|validations?|probes?"
     r"|linting)\b(?:\s+(?:and|&)\s+(?:alerts?|alerting|monitoring|tests?|testing|checks?))?"
     r"(?:\s+(?:alerts?|checks?|procedures?|jobs?))?\s+(?:specifically\s+)?"
