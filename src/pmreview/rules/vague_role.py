@@ -30,9 +30,9 @@ def recaps(place: Place) -> bool:
     return marked("recap_title")(titled[-1].title.lower())
 
 
-# a measure that builds a check: a verb of building, the kind of check (at most a word that
-# says how it runs: "automated", "integration", "detailed"), and what it checks ("for the Nginx configs",
-# "to verify the login flow"); a word of degree ("better", "more", "enhanced") leaves it a wish
+# a measure that builds a check: a verb of building, the kind of check (at most two words of
+# how it runs: "automated", "integration", "detailed"), and what it checks ("for the Nginx
+# configs", "to verify the login flow"); a word of degree ("better", "more") leaves it a wish
 _BUILDS_CHECK = re.compile(
     r"(?:add|adding|added|implement(?:ed|ing)?|introduc(?:e|ed|ing)|set(?:ting)? up|setup"
     r"|creat(?:e|ed|ing)|build(?:ing)?|built|writ(?:e|ing)|wrote|deploy(?:ed|ing)?"
@@ -44,22 +44,6 @@ _BUILDS_CHECK = re.compile(
     r"(?:\s+(?:alerts?|checks?|procedures?|jobs?))?\s+(?:specifically\s+)?"
     r"(?:for|on|of|in|covering|against|to\s+(?:verify|validate|detect|catch|check|test"
     r"|monitor|track|watch))\s+([^,.;:()\n]+)"
-)
-# words that name no part of the system: what any check is for ("errors", "future issues"),
-# the whole ("the system", "our services"), when ("early", "before deployment")
-_UNNAMED = frozenset(
-    "the a an our its their this that these those any all such more other similar future"
-    " potential possible same new and or of in on to for with from by at as it them they we"
-    " issue issues problem problems error errors failure failures bug bugs incident incidents"
-    " outage outages thing things everything anything system systems service services server"
-    " servers application applications app apps platform infrastructure environment"
-    " environments production code change changes deploy deploys deployment deployments"
-    " release releases early earlier quickly promptly faster before after they cause causes"
-    " disruption disruptions user users customer customers team site website stack web"
-    " regressions regression problems reliability stability performance availability health"
-    " quality again recurrence host hosts node nodes machine machines instance instances"
-    " component components part parts area areas endpoint endpoints important key critical"
-    " relevant main major various different every each".split()
 )
 
 
@@ -76,7 +60,12 @@ def builds_named_check(place: Place) -> bool:
     part = _NEXT_TASK.split(m.group(1), maxsplit=1)[0]  # "… for the Nginx configs and be careful"
     if place.span[0] >= m.start(1) + len(part):
         return False
-    return any(len(w) > 2 and w not in _UNNAMED for w in re.findall(r"[a-z][\w-]*", part))
+    return any(len(w) > 2 and not _unnamed(w) for w in re.findall(r"[a-z][\w-]*", part))
+
+
+def _unnamed(word: str) -> bool:
+    """A word that names no part of the system (vague.toml [context] `unnamed_word`)."""
+    return marked("unnamed_word")(word)
 
 
 # the clause of a second task after the named part ("and be more careful", "and review …")
@@ -102,7 +91,9 @@ def placed_in_named(place: Place) -> bool:
     text = place.block.text
     after = CLAUSE_END.split(text[place.span[1] : place.sentence[1]], maxsplit=1)[0]
     m = _PLACED.match(after)
-    return m is not None and (bool(specific_terms(m.group(1))) or _NAME.search(m.group(1)) is not None)
+    if m is None:
+        return False
+    return bool(specific_terms(m.group(1))) or _NAME.search(m.group(1)) is not None
 
 
 # a name of the system's own, as written: code or bold, a dotted or hyphenated identifier
