@@ -100,6 +100,6 @@ def placed_in_named(place: Place) -> bool:
 # ("crates.io", "admin-announce"), a mixed-case or capitalised name ("CacheKV", "Mailgun");
 # an acronym alone ("the API", "DNS") names only an area
 _NAME = re.compile(
-    r"`[^`]+`|\*\*[^*]+\*\*|\b[a-z0-9]+(?:[.-][a-z0-9]+)*[.-][a-z][a-z0-9]*\b"
+    r"`[^`]+`|\*\*[^*]+\*\*|(?<![\w.-])[a-z0-9]++[.-][a-z][a-z0-9]*+(?:[.-][a-z0-9]++)*+"
     r"|\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z][a-z]{2,}\b"
 )
