@@ -10,6 +10,7 @@ import re
 from ..text.lexicon import lexicon
 from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
+from .named_act import named_act
 
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
@@ -53,6 +54,11 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         and not _nothing_corrected(low, m, bool(terms))
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
+    if not changes and not vetoed:
+        # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php"; after a vague
+        # phrase only the change that says how ("the issue was resolved by resetting …")
+        rest = low if veto is None else low[veto.end() :] if _how_follows(low, veto.end()) else ""
+        return named_act(rest, bool(terms) or _tagged(sentence))
     return bool(changes) and bool(terms or part or _tagged(sentence))
 
 
@@ -114,8 +120,8 @@ def _nothing_corrected(low: str, m: re.Match[str], named: bool) -> bool:
     """A correction of the trouble itself ("the problem was corrected", "we corrected the
     issue"), or, where the sentence names nothing, of a thing named only by its kind
     ("Configuration corrected", "corrected code deployed"): no thing changed is named, as in
-    "it was fixed"."""
-    if not m.group().lower().startswith("correct"):
+    "it was fixed"; "… was corrected by updating the vhost file with Puppet" says how)."""
+    if not m.group().lower().startswith("correct") or _how_follows(low, m.end()):
         return False
     before = low[max(0, m.start() - 50) : m.start()]
     return bool(
@@ -128,7 +134,9 @@ def _nothing_corrected(low: str, m: re.Match[str], named: bool) -> bool:
 
 _TROUBLE = (
     r"(?:it|this|that|everything|all|(?:the|this|that|an?|our) (?:[\w-]+ )?(?:issues?|problems?"
-    r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation))"
+    r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation)"
+    # the trouble named by its kind only: "corrected (the) load balancer misconfiguration"
+    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?)"
 )
 _KIND = r"(?:config(?:uration)?s?|settings?|code|files?|things|stuff)"
 _TROUBLE_BEFORE = Lazy(
