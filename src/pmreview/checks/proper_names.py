@@ -16,9 +16,48 @@ _NUMBERED = re.compile(r"\b[A-Z]{2,8}-\d{2,5}(?:-\d+)?\b|\b(?:PR|MR|issue|pull r
 # a capitalised word inside a sentence: after a lower-case word, a comma or a bracket
 _INSIDE = re.compile(r"(?<=[a-z0-9,;(’'] )([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:['’]s)?\b")
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april"
-    " may june july august september october november december i the a an we our this that"
-    " it he she they team root cause resolution summary impact timeline update note".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "i",
+        "the",
+        "a",
+        "an",
+        "we",
+        "our",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "team",
+        "root",
+        "cause",
+        "resolution",
+        "summary",
+        "impact",
+        "timeline",
+        "update",
+        "note",
+    ]
 )
 
 
