@@ -91,3 +91,11 @@ def test_a_passive_change_of_a_named_thing_passes() -> None:
 def test_a_correction_told_with_how_shows_it() -> None:
     text = "The misconfiguration was corrected by rewriting the `ssl.conf` vhost with a Puppet run."
     assert _fix(text) == text
+
+
+def test_a_value_named_beside_a_vague_fix_elsewhere_passes() -> None:
+    text = (
+        "* Configured haproxy to listen on port 8443 by fixing the bind line.\n"
+        "* With the adjusted settings in place, traffic came back."
+    )
+    assert _fix(text) == "* Configured haproxy to listen on port 8443 by fixing the bind line."

@@ -54,7 +54,7 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         and not _nothing_corrected(low, m, bool(terms))
     ]
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    if not changes and not vetoed:
+    if not changes:
         # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php"; after a vague
         # phrase only the change that says how ("the issue was resolved by resetting …")
         rest = low if veto is None else low[veto.end() :] if _how_follows(low, veto.end()) else ""
