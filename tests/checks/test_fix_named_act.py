@@ -99,3 +99,25 @@ def test_a_value_named_beside_a_vague_fix_elsewhere_passes() -> None:
         "* With the adjusted settings in place, traffic came back."
     )
     assert _fix(text) == "* Configured haproxy to listen on port 8443 by fixing the bind line."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bug was fixed in [PR #412](https://example.org/pull/412) and released as v2.4.1.",
+        "We backported the retry change to the [3.1.x branch](https://example.org/tree/3.1.x).",
+    ],
+)
+def test_a_thing_named_by_a_proper_name_passes(text: str) -> None:
+    assert _fix(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bug was fixed and the [status page](https://example.org/status) updated.",
+        "The GitLab outage was resolved.",
+    ],
+)
+def test_a_proper_name_with_no_change_fails(text: str) -> None:
+    assert _fix(text) is None
