@@ -23,6 +23,7 @@ from .mechanism import (
     named,
     vague_cause,
 )
+from .proper_names import named_in, proper_names
 from .record import Part, shown_place
 from .semantics import Evidence
 from .theories import told_as_theory
@@ -36,7 +37,14 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     which a mechanism told without a cause word outranks as the evidence."""
     blocks = own_blocks(blocks)
     text = "\n".join(b.text for b in blocks)
+    # a thing named by its proper name counts as one the technology list knows
+    # (two things at least: "a bug in the CapCut app" names one and tells nothing of it)
+    names = proper_names(text)
     terms = sem.specific_terms(text)
+    if len(terms | names) >= 2:
+        terms |= names
+    else:
+        names = frozenset()
     if sem.words(text) < 8 or not terms:
         return None, None
     if len(terms) < 2 and vague_cause(text) and sem.words(text) < 40:
@@ -48,7 +56,8 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
         (b, s, e)
         for b in blocks
         for s, e in own_sentences(b)
-        if sem.specific_terms(b.text[s:e]) and not THE_HUNT.compiled.search(b.lower[s:e])
+        if (sem.specific_terms(b.text[s:e]) or named_in(b.text[s:e], names))
+        and not THE_HUNT.compiled.search(b.lower[s:e])
     ]
     if not told:
         return None, None

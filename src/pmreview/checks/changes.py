@@ -10,6 +10,8 @@ import re
 from ..text.lexicon import lexicon
 from ..text.prefilter import SPACE_RUN, Lazy, run_end
 from . import semantics as sem
+from .named_act import named_act
+from .proper_names import named_things, tagged
 
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
@@ -26,7 +28,8 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
     if _UNNAMED_CHANGE.compiled.search(low):
         sentence = _UNNAMED_CHANGE.compiled.sub(" ", low)
         low = sentence
-    terms = sem.specific_terms(sentence)
+    # and what it names by a proper name ("DockerHub", "PR #1616", a version in a link)
+    terms = sem.specific_terms(sentence) | named_things(sentence)
     if _only_applied(low):
         return False
     if not terms and _GENERIC_OBJECT.compiled.search(low):
@@ -40,20 +43,29 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
     ):
         return False  # "adjusted the settings" somewhere, and no value given here
     veto = sem.fix_veto("sentence").search(low)
-    said = _unquoted(sentence)
-    # a named file, setting or version outweighs the vague words around it; a rollback to a
-    # known state is a fix of its own beside a vague "increased the memory limit"
-    changes = [
+    changes = _changes(_unquoted(sentence), low, bool(terms), veto)
+    if not changes:
+        # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php", after a vague
+        # phrase what follows it ("the bug was fixed in PR #1616 and backported to …")
+        tail = sentence[veto.end() :] if veto else sentence
+        return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
+    part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
+    return bool(terms or part or tagged(sentence))
+
+
+def _changes(said: str, low: str, named: bool, veto: re.Match[str] | None) -> list[re.Match[str]]:
+    """The change words of a sentence that tell a change made: a named file, setting or
+    version outweighs the vague words around it; a rollback to a known state is a fix of its
+    own beside a vague "increased the memory limit"."""
+    return [
         m
         for m in sem.CONCRETE_CHANGE.finditer(said)
-        if (terms or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
+        if (named or not _inside(m, veto) or _ROLLBACK.compiled.match(low, m.start()))
         and not _NOT_CHOSEN.compiled.search(low, max(0, m.start() - 40), m.start())
         and not _A_CHANGE.compiled.match(low, max(0, m.start() - 12))
         and not _before_the_fix(low, m.start())
-        and not _nothing_corrected(low, m, bool(terms))
+        and not _nothing_corrected(low, m, named)
     ]
-    part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    return bool(changes) and bool(terms or part or _tagged(sentence))
 
 
 # a change made to find or to watch the fault, not to end it: "a ping scan client was deployed
@@ -70,25 +82,6 @@ TO_FIND = Lazy(
     r" (?:was|were|has been|have been) (?:\w+ )?(?:increased|added|improved|implemented|enhanced"
     r"|introduced|installed|set up|created)\b"
 )
-
-
-def _tagged(sentence: str) -> bool:
-    """A thing named by its asset tag: "fuse F3", "PDU-B2", "breaker CB-12", "web-03"; not a
-    quarter, a severity or a priority ("Q3", "SEV2", "P1"), nor in a step taken besides the
-    fix ("then rebooted lb-01 just in case")."""
-    if _PRECAUTION.compiled.search(sentence.lower()):
-        return False  # "then rebooted lb-01 just in case": a step besides the fix
-    return any(not _NOT_TAG.fullmatch(m.group(0)) for m in _TAG.finditer(sentence))
-
-
-_PRECAUTION = Lazy(
-    r"\bjust in case\b|\bto be (?:safe|sure)\b|\bas a precaution|\bprecautionary\b"
-    r"|\bfor good measure\b"
-)
-
-
-_TAG = re.compile(r"\b(?:[A-Z]{1,6}-?[A-Z]?\d{1,4}[a-z]?|[a-z]{2,8}-\d{1,4})\b")
-_NOT_TAG = re.compile(r"Q[1-4]|SEV-?\d|P[0-5]|H[12]|FY\d+|v\d+|[A-Z]{1,4}\d+[smhd]")
 
 
 def _unquoted(sentence: str) -> str:
@@ -114,8 +107,8 @@ def _nothing_corrected(low: str, m: re.Match[str], named: bool) -> bool:
     """A correction of the trouble itself ("the problem was corrected", "we corrected the
     issue"), or, where the sentence names nothing, of a thing named only by its kind
     ("Configuration corrected", "corrected code deployed"): no thing changed is named, as in
-    "it was fixed"."""
-    if not m.group().lower().startswith("correct"):
+    "it was fixed"; "… was corrected by updating the vhost file with Puppet" says how)."""
+    if not m.group().lower().startswith("correct") or _how_follows(low, m.end()):
         return False
     before = low[max(0, m.start() - 50) : m.start()]
     return bool(
@@ -128,7 +121,9 @@ def _nothing_corrected(low: str, m: re.Match[str], named: bool) -> bool:
 
 _TROUBLE = (
     r"(?:it|this|that|everything|all|(?:the|this|that|an?|our) (?:[\w-]+ )?(?:issues?|problems?"
-    r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation))"
+    r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation)"
+    # the trouble named by its kind only: "corrected (the) load balancer misconfiguration"
+    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?)"
 )
 _KIND = r"(?:config(?:uration)?s?|settings?|code|files?|things|stuff)"
 _TROUBLE_BEFORE = Lazy(
