@@ -19,7 +19,8 @@ _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 # a weekday's whole name, in lower case (for patterns read with re.I)
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH_DAY = rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-_NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+# an ISO date may be typeset with en dashes ("2023–12–18"), as editors do with hyphens
+_NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{4}–\d{2}–\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?"
 DATE = rf"(?:{_NUMERIC_DATE}|(?:{_DAY}[a-z]*,?\s+)?{_MONTH_DAY}|{_DAY_MONTH})"
 # DATE, searched reading each run of letters once: a weekday may start inside a run ("xMonday,
@@ -34,7 +35,7 @@ DATE_RE = RunSearch(
 _DIGIT = re.compile(r"\d")
 # Every date holds a digit followed by "/", "." or "-", or a month's name: text with neither
 # has no date, and this finds that out several times faster than DATE_RE itself.
-_DATE_PART = re.compile(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
+_DATE_PART = re.compile(rf"\d[/.–-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 
 
 def may_hold_date(text: str) -> bool:
@@ -206,6 +207,8 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         if g["h4"] is not None:
             hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
         elif g["h5"] is not None:
+            if _a_year(text, m):
+                continue
             hour, minute, ampm, clock = int(g["h5"]), int(g["m5"]), None, "24h"
         elif g["h"] is not None:
             ampm = g["ampm"]
@@ -235,6 +238,22 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             date=g["date"],
             clock=clock,  # type: ignore[arg-type]
         )
+
+
+# the end of a date written before a year ("November 28, 2025 (UTC)", "28 Nov 2025 UTC",
+# "March 2025 GMT"): the four digits are the year, not a military time
+_DATE_BEFORE_YEAR = re.compile(
+    rf"(?:\b{MONTHS}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{MONTHS}\.?),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _a_year(text: str, m: re.Match[str]) -> bool:
+    """A military time that is this century's year after a month ("Nov 28, 2025 (UTC)")."""
+    if m.group("h5") != "20" or int(m.group("m5")) >= 40:
+        return False
+    return _DATE_BEFORE_YEAR.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 _ZULU = re.compile(r"Z(?!\w)")
