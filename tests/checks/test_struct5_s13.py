@@ -170,3 +170,21 @@ def test_entries_led_to_their_time(body: str) -> None:
 )
 def test_entries_that_do_not_begin_with_their_time(body: str) -> None:
     assert not _formatted(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [("May 29 2025, ~17:30 PM UTC", 17), ("at 20:30 PM UTC", 20), ("at 11:30 PM", 23)],
+)
+def test_a_24_hour_time_with_a_needless_pm(text: str, hour: int) -> None:
+    assert [t.hour for t in find_times(text)] == [hour]
+
+
+def test_a_24_hour_time_with_am_stays_unread() -> None:
+    assert list(find_times("at 17:30 AM")) == []
+
+
+def test_a_window_ending_at_a_24_hour_pm_time() -> None:
+    window = "* Date: May 28 2025, 11:30 AM UTC - May 29 2025, ~17:30 PM UTC"
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{window}\n\n## Timeline\n\n- x\n"))
+    assert found["end_time"] is not None and "17:30" in found["end_time"]["text"]

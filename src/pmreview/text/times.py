@@ -213,6 +213,8 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
         elif g["h"] is not None:
             ampm = g["ampm"]
             hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
+            if ampm and 13 <= hour <= 23 and ampm.lower() == "p":
+                ampm = None  # "20:30 PM": a 24-hour time with a needless PM
             clock = "12h" if ampm else "24h"
             if ampm and not 1 <= hour <= 12:
                 continue
