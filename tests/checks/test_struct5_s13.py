@@ -188,3 +188,25 @@ def test_a_window_ending_at_a_24_hour_pm_time() -> None:
     window = "* Date: May 28 2025, 11:30 AM UTC - May 29 2025, ~17:30 PM UTC"
     found = summary(doc_of(f"# Outage\n\n## Summary\n\n{window}\n\n## Timeline\n\n- x\n"))
     assert found["end_time"] is not None and "17:30" in found["end_time"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ('Description <a href="#description" id="description"></a>', "summary"),
+        ('Root cause <a href="#root-cause" id="root-cause"></a>', "root_cause"),
+        ("Timeline <a id='timeline'></a>", "timeline"),
+    ],
+)
+def test_a_wiki_exports_anchor_leaves_the_title(title: str, kind: str) -> None:
+    assert kinds_of(title) == {kind}
+
+
+def test_a_summary_titled_with_an_anchor_holds_its_times() -> None:
+    text = (
+        '# Halt 7\n\n### Description <a href="#description" id="description"></a>\n\n'
+        "On 15 Mar 2024, around 9pm UTC, a proposal halted the chain for every validator.\n\n"
+        '### Timeline <a href="#timeline" id="timeline"></a>\n\n- 21:00 UTC - Halted.\n'
+    )
+    found = summary(doc_of(text))
+    assert found["start_time"] is not None and found["timezone"] is not None
