@@ -151,8 +151,6 @@ def _formatted(body: str) -> bool:
         "- At 15:19: Errors stopped.",
         "- **Around 14:02 UTC:** Alert fired.\n- **Around 15:19 UTC:** Errors stopped.",
         "- **Midnight (WAT):** The alert fired.\n- **12:30 AM:** We restarted nginx.",
-        "- First detected: 2024-03-05 14:02\n- Incident declared: 2024-03-05 14:20\n"
-        "- Resolved 2024-03-05 15:19",
     ],
 )
 def test_entries_led_to_their_time(body: str) -> None:
@@ -165,7 +163,8 @@ def test_entries_led_to_their_time(body: str) -> None:
         "- The uptime alert fired at 14:02.\n- We restarted nginx at 14:30.",
         "- Deployed 2.3 at 14:02 and the errors began.\n- Rolled back 2.3 at 15:19.",
         "- Afterwards 14:02 was when the alert fired.\n- 15:19 - Errors stopped.",
-        "- First detected: 2024-03-05 14:02 by a customer, who mailed us\n- 15:19 - Fixed.",
+        "- First detected: 2024-03-05 14:02\n- Incident declared: 2024-03-05 14:20\n"
+        "- Resolved 2024-03-05 15:19",
     ],
 )
 def test_entries_that_do_not_begin_with_their_time(body: str) -> None:
@@ -210,3 +209,31 @@ def test_a_summary_titled_with_an_anchor_holds_its_times() -> None:
     )
     found = summary(doc_of(text))
     assert found["start_time"] is not None and found["timezone"] is not None
+
+
+_TEMPLATE = (
+    "# Slow blocks\n\n- Date: 2025-03-05\n- Authors: the infra team\n- Summary: Blocks took"
+    " 20 s instead of 6 s for every validator.\n- Impact: Transactions failed.\n- Root causes:"
+    " A bulk transfer overloaded block processing.\n- Resolution: The transfers stopped.\n\n"
+    "# Action items\n\n- Cap transfer size.\n- Alert on block time.\n\n# Timeline\n\n"
+    "- 10:00 UTC - Blocks slowed.\n\n# Supporting information\n\n{extra}"
+)
+
+
+@pytest.mark.parametrize(
+    "extra", ["- Sender account: `acct1`\n", "- Sender: `acct1`\n- Fees paid: 30 tokens\n", ""]
+)
+def test_a_template_fact_sheet_with_notes_under_another_title(extra: str) -> None:
+    from pmreview.checks.causes import root_cause
+
+    assert root_cause(doc_of(_TEMPLATE.format(extra=extra)))["present"] is not None
+
+
+def test_facts_naming_parts_under_two_titles_are_lists() -> None:
+    from pmreview.checks.causes import root_cause
+
+    text = (
+        "# My outage\n\n## A night of chaos\n\n- **Impact:** the site was down.\n\n"
+        "## The villain\n\n- **Root cause:** a typo in nginx.conf.\n- **Resolution:** fixed it.\n"
+    )
+    assert root_cause(doc_of(text))["present"] is None

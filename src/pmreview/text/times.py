@@ -199,28 +199,34 @@ def _zone_before(text: str, end: int, backwards: str) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
+def _clock_of(text: str, m: re.Match[str]) -> tuple[int, int, str | None, str] | None:
+    """Hour, minute, AM/PM and clock of a TIME_RE match; None for no time (a year after a
+    month, "17:30 AM")."""
+    g = m.groupdict()
+    if g["h4"] is not None:
+        return int(g["h4"]), int(g["m4"]), None, "24h"
+    if g["h5"] is not None:
+        return None if _a_year(text, m) else (int(g["h5"]), int(g["m5"]), None, "24h")
+    if g["h"] is not None:
+        ampm = g["ampm"]
+        hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
+        if ampm and 13 <= hour <= 23 and ampm.lower() == "p":
+            ampm = None  # "20:30 PM": a 24-hour time with a needless PM
+        if ampm and not 1 <= hour <= 12:
+            return None
+        return hour, minute, ampm, "12h" if ampm else "24h"
+    return int(g["h3"]), 0, g["ampm3"], "12h"
+
+
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
     """Every clock time in `text` (a single line), with the zone written next to it."""
     backwards: str | None = None  # the text reversed, for the first time with no zone after it
     for m in time_matches(text):
         g = m.groupdict()
-        if g["h4"] is not None:
-            hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
-        elif g["h5"] is not None:
-            if _a_year(text, m):
-                continue
-            hour, minute, ampm, clock = int(g["h5"]), int(g["m5"]), None, "24h"
-        elif g["h"] is not None:
-            ampm = g["ampm"]
-            hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
-            if ampm and 13 <= hour <= 23 and ampm.lower() == "p":
-                ampm = None  # "20:30 PM": a 24-hour time with a needless PM
-            clock = "12h" if ampm else "24h"
-            if ampm and not 1 <= hour <= 12:
-                continue
-        else:
-            ampm = g["ampm3"]
-            hour, minute, clock = int(g["h3"]), 0, "12h"
+        read = _clock_of(text, m)
+        if read is None:
+            continue
+        hour, minute, ampm, clock = read
         tz = g.get("z") or _zulu(text, m.end())
         if not tz:
             after = _zone_next(text, m.end())
