@@ -13,6 +13,7 @@ from ..parse.timeline import newest_first, zone_words
 from ..parse.titles import kinds_of
 from ..parse.views import lines_of, sections_of
 from ..text.borrowed import is_block_quote
+from ..text.entry_lead import led_time
 from ..text.entry_times import leading_date_only, leading_time
 from ..text.prefilter import Lazy
 from ..text.sentences import sentences, told_sentences
@@ -231,6 +232,7 @@ def _zone(doc: Document) -> Zone | None:
 
 def _entry(line: int, is_item: bool, time: TimeRef | None, text: str) -> Entry:
     first = text.partition("\n")[0]
+    time = time or led_time(text)  # "At 11:00 AM: …", "First detected: 2023-01-11 14:22"
     return {
         "line": line,
         "text": first.strip()[:120],

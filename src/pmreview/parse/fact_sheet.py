@@ -90,13 +90,14 @@ def _free_items(blocks: list[tuple[Block, Mark | None]]) -> set[int]:
             under_kind = bool(mark.kinds) and i != title
             titled = mark.style in ("atx", "setext") and i != title
             heading = i if titled else None
-        elif not under_kind and _label(block) is not None:
+        elif not under_kind and (label := _label(block)) is not None:
             free.add(i)
-            if heading is not None:
+            if heading is not None and kinds_of(label):  # "- Sender account: …" lays out nothing
                 headings.add(heading)
     # labelled items spread under two or more titles of their own ("## A symphony of chaos"
     # over "- **Impact:**", "## The composer's intent" over "- **Root cause:**"): the headings
-    # lay the document out, and the items are lists under them, not a fact sheet's parts
+    # lay the document out, and the items are lists under them, not a fact sheet's parts;
+    # facts that name no part ("Supporting information" over "- Sender account: …") count not
     return set() if len(headings) >= 2 else free
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block
+from ..models import Block, Section
 from ..resources import load_toml
 from ..text.times import has_date
 from .opening import mail_header, tells
@@ -112,3 +112,20 @@ def states_facts(block: Block, record: bool = False) -> bool:
 
 def _dated(text: str) -> bool:
     return has_date(text) or has_time(text)
+
+
+def listed_fact(sec: Section) -> bool:
+    """A labelled fact of a summary part whose value is a short list ("**Affected
+    services:**" over "- payments-api", "- the checkout page"): names, not sentences."""
+    if sec.style not in ("bold", "label", "inline") or not sec.kinds <= SUMMARY_PART:
+        return False
+    items = [b for b in sec.blocks if b.line != sec.line]
+    return (
+        bool(sec.kinds)
+        and 1 <= len(items) <= 5
+        and all(b.kind == "item" and _A_NAME.match(b.text.strip()) for b in items)
+    )
+
+
+# a list item that names something in a few words, with no sentence in it
+_A_NAME = re.compile(r"^[-*+]\s+(?!.*[.!?]\s)[^\n]{1,80}$")

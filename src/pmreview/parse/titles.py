@@ -58,12 +58,15 @@ def _title_phrases() -> tuple[Phrases, tuple[str, ...]]:
     return Phrases([p for p, _ in pairs]), tuple(kind for _, kind in pairs)
 
 
+_EMPTY_ANCHOR = re.compile(r"<a\s[^<>]*+>\s*+</a>", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9;' ]+")
 _SPACES = re.compile(r"\s+")
 
 
 def normalise_title(title: str) -> str:
+    if "</a>" in title:  # a wiki export's anchor: "Description <a href="#d" id="d"></a>"
+        title = _EMPTY_ANCHOR.sub(" ", title)
     t = _EMPH.sub(" ", title).lower().replace("’", "'")
     t = _NUMBERING.sub("", t)
     t = _NOT_WORD.sub(" ", t).replace(";", " ")

@@ -14,6 +14,7 @@ from .labelled import (
     closed_record,
     facts_only,
     incident_facts,
+    listed_fact,
     told_or_stated,
     without_headers,
 )
@@ -75,7 +76,7 @@ def _facts_above(secs: list[Section], start: int) -> list[Section]:
     out: list[Section] = []
     for s in reversed(secs[:start]):
         facts = bool(s.blocks) and all(b.kind != "row" and facts_only(b) for b in s.blocks)
-        if _fact_part(s) or (facts and s.style == "inline"):
+        if _fact_part(s) or (facts and s.style == "inline") or listed_fact(s):
             out.insert(0, s)
         elif s.has("summary") and (facts or (not s.blocks and out)):
             return [s, *out]

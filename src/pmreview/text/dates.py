@@ -60,7 +60,7 @@ def align(a: date, b: date) -> tuple[date, date]:
 
 def parse_date(text: str) -> date | None:
     """A calendar date from text DATE_RE matched; the year is UNKNOWN_YEAR when not written."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    m = re.match(r"(\d{4})[-–](\d{2})[-–](\d{2})", text)
     try:
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -67,7 +67,8 @@ def stated_durations(doc: Document) -> list[Duration]:
                 if of_other_thing(b.text, s, e) or on_log_line(b.text, s):
                     continue
                 ok = sec.has("duration") or _cued(cue, b.text, s, sec.has("impact"))
-                if ok or _length_after(b.text, e) or _parenthesised(b.text, s, e):
+                ok = ok or _length_after(b.text, e) or _parenthesised(b.text, s, e)
+                if ok or _recovered_in(b.text, s, e):
                     line, col = b.position(s)
                     out.append(Duration(minutes, line, col, b.text[s:e]))
     return out
@@ -90,6 +91,66 @@ def _cued(cue: re.Pattern[str], text: str, s: int, impact: bool) -> bool:
         after = _CLAUSE_START.split(text[s : s + 160])[0]
         return _FAILED.compiled.search(f"{before} {after}") is not None
     return True
+
+
+def _recovered_in(text: str, s: int, e: int) -> bool:
+    """A length told as the time to recovery: "recovered itself in 20 minutes", "service was
+    restored within 2 hours", "back online after 3 hours", "restored roughly 22 hours after
+    the incident began"; not the team's effort ("we found the cause in 10 minutes") nor a
+    fix's own run ("the rollback completed in 3 minutes")."""
+    clause = _CLAUSE_START.split(text[max(0, s - 120) : s])[-1]
+    said = _RECOVERED.compiled.search(clause)
+    if said is None:
+        return False
+    if _recovery_length(clause[said.end() :]):
+        return True
+    return _SINCE_START.compiled.match(text, len(text) - len(text[e:].lstrip())) is not None
+
+
+# recovery said of the outage: "recovered", "was restored", "came back", "back online"
+_RECOVERED = Lazy(
+    r"\b(?:recover(?:ed|s)?|(?:was|were|got|been|is|are) (?:fully )?(?:restored|resolved|"
+    r"mitigated)|came back|back (?:up|online|to normal)|returned to normal)\b",
+    re.I,
+)
+# the words right before the length: "in", "within" or "after", maybe with an approximation
+_RECOVERY_WORDS = frozenset({"in", "within", "after"})
+_ROUGHLY = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "approximately",
+        "approx.",
+        "under",
+        "over",
+        "~",
+        "just",
+        "than",
+        "less",
+    }
+)
+
+
+def _recovery_length(tail: str) -> bool:
+    """Whether the words after the recovery end on "in", "within" or "after" (then the length:
+    "recovered itself in", "was restored within about")."""
+    if len(tail) > 60 or any(c in tail for c in ".;:"):
+        return False
+    words = tail.lower().split()
+    while words and words[-1] in _ROUGHLY:
+        words.pop()
+    return bool(words) and words[-1] in _RECOVERY_WORDS
+
+
+# a length counted from the outage's start: "22 hours after the incident began"
+_SINCE_START = Lazy(
+    r"(?:after|since|from)\s+(?:the\s+)?(?:incident|outage|issue|problem|disruption|"
+    r"impact|failure|degradation|halt|it)\s+(?:first\s+)?(?:began|started|begun)\b",
+    re.I,
+)
 
 
 # a moment told by a length from another one: "5 minutes later", "30 minutes after the deploy"

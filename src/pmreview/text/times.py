@@ -19,7 +19,8 @@ _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 # a weekday's whole name, in lower case (for patterns read with re.I)
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH_DAY = rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-_NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+# an ISO date may be typeset with en dashes ("2023–12–18"), as editors do with hyphens
+_NUMERIC_DATE = r"\d{4}-\d{2}-\d{2}|\d{4}–\d{2}–\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?"
 DATE = rf"(?:{_NUMERIC_DATE}|(?:{_DAY}[a-z]*,?\s+)?{_MONTH_DAY}|{_DAY_MONTH})"
 # DATE, searched reading each run of letters once: a weekday may start inside a run ("xMonday,
@@ -34,7 +35,7 @@ DATE_RE = RunSearch(
 _DIGIT = re.compile(r"\d")
 # Every date holds a digit followed by "/", "." or "-", or a month's name: text with neither
 # has no date, and this finds that out several times faster than DATE_RE itself.
-_DATE_PART = re.compile(rf"\d[/.-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
+_DATE_PART = re.compile(rf"\d[/.–-]|(?=[jfmasond]){MONTHS}", re.IGNORECASE)
 
 
 def may_hold_date(text: str) -> bool:
@@ -198,24 +199,34 @@ def _zone_before(text: str, end: int, backwards: str) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
+def _clock_of(text: str, m: re.Match[str]) -> tuple[int, int, str | None, str] | None:
+    """Hour, minute, AM/PM and clock of a TIME_RE match; None for no time (a year after a
+    month, "17:30 AM")."""
+    g = m.groupdict()
+    if g["h4"] is not None:
+        return int(g["h4"]), int(g["m4"]), None, "24h"
+    if g["h5"] is not None:
+        return None if _a_year(text, m) else (int(g["h5"]), int(g["m5"]), None, "24h")
+    if g["h"] is not None:
+        ampm = g["ampm"]
+        hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
+        if ampm and 13 <= hour <= 23 and ampm.lower() == "p":
+            ampm = None  # "20:30 PM": a 24-hour time with a needless PM
+        if ampm and not 1 <= hour <= 12:
+            return None
+        return hour, minute, ampm, "12h" if ampm else "24h"
+    return int(g["h3"]), 0, g["ampm3"], "12h"
+
+
 def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
     """Every clock time in `text` (a single line), with the zone written next to it."""
     backwards: str | None = None  # the text reversed, for the first time with no zone after it
     for m in time_matches(text):
         g = m.groupdict()
-        if g["h4"] is not None:
-            hour, minute, ampm, clock = int(g["h4"]), int(g["m4"]), None, "24h"
-        elif g["h5"] is not None:
-            hour, minute, ampm, clock = int(g["h5"]), int(g["m5"]), None, "24h"
-        elif g["h"] is not None:
-            ampm = g["ampm"]
-            hour, minute = int(g["h"]), int(g["m"] or g["m2"] or g["m3"])
-            clock = "12h" if ampm else "24h"
-            if ampm and not 1 <= hour <= 12:
-                continue
-        else:
-            ampm = g["ampm3"]
-            hour, minute, clock = int(g["h3"]), 0, "12h"
+        read = _clock_of(text, m)
+        if read is None:
+            continue
+        hour, minute, ampm, clock = read
         tz = g.get("z") or _zulu(text, m.end())
         if not tz:
             after = _zone_next(text, m.end())
@@ -235,6 +246,22 @@ def find_times(text: str, line: int = 1, column: int = 1) -> Iterator[TimeRef]:
             date=g["date"],
             clock=clock,  # type: ignore[arg-type]
         )
+
+
+# the end of a date written before a year ("November 28, 2025 (UTC)", "28 Nov 2025 UTC",
+# "March 2025 GMT"): the four digits are the year, not a military time
+_DATE_BEFORE_YEAR = re.compile(
+    rf"(?:\b{MONTHS}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{MONTHS}\.?),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _a_year(text: str, m: re.Match[str]) -> bool:
+    """A military time that is this century's year after a month ("Nov 28, 2025 (UTC)")."""
+    if m.group("h5") != "20" or int(m.group("m5")) >= 40:
+        return False
+    return _DATE_BEFORE_YEAR.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 _ZULU = re.compile(r"Z(?!\w)")
