@@ -77,20 +77,19 @@ def escalation(
     told = [b for b in told if id(b) in events] + [b for b in told if id(b) not in events]
     present = lexicon("escalation_present")  # read by _told_present
     paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
-    unreal: Evidence | None = None  # what did not happen ("could have been sent to…"): last
     for b in gated(own_blocks(told), *verbs, present):  # _escalated needs one of them
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if excluded.search(low) or not _escalated(b, s, e):
                 continue
             if _UNREAL.compiled.search(low):
-                unreal = unreal or sem.evidence(b, s, e)
-            elif not _PAGED_BY_ALERT.compiled.search(low):
+                continue  # what did not happen ("could have alerted the DBA on Slack")
+            if not _PAGED_BY_ALERT.compiled.search(low):
                 return sem.evidence(b, s, e)
             else:
                 paged = paged or sem.evidence(b, s, e)
     found = paged or _labelled_escalation(blocks, secs)
-    return found or asked_by_mention(own_blocks(told)) or unreal
+    return found or asked_by_mention(own_blocks(told))
 
 
 # who escalated, told between the verb and to whom
