@@ -16,7 +16,13 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .cleared import refuted_further_on
 from .semantics import Evidence, find_sentence
-from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
+from .theories import (
+    CAUSE_ASSUMPTION,
+    first_focus,
+    theory_then_wrong,
+    time_on_theory,
+    unconfirmed_theory,
+)
 from .told_to import asked_by_mention, present_verbs
 from .whom import named_team, names_person
 
@@ -261,5 +267,12 @@ _NO_PATH = Lazy(
     _PURPOSE.pattern + r"|\bas (?:suspected|expected|we thought)\b"
     r"|\b(?:theory|guess|hunch|idea|thought|instinct|suspicion|assumption|hypothesis)"
     r" (?:was|proved|turned out)(?: to be)? (?:right|correct|true|spot on)\b"
+    # a comparison, not a theory: "more cunning than I had initially thought"
+    r"|\bthan (?:[\w'’]+ ){0,3}?(?:thought|expected|assumed|believed|anticipated)\b"
+    # a wrong assumption that was the cause: "stemmed from an incorrect assumption that…"
+    + "|"
+    + CAUSE_ASSUMPTION
+    # a part that did something wrongly (the mechanism): "the job was mistakenly marked as done"
+    + r"|\b(?:was|were|is|are|got|been) mistakenly\b"
 )
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
