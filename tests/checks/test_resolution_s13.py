@@ -60,6 +60,8 @@ def test_a_heading_over_nested_bullets_that_tell_the_change(change: str) -> None
         f"  - {change}\n"
     )
     assert _found(body)
+    found = timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["resolution"]
+    assert found is not None and change[:20] in str(found["quote"])
 
 
 def test_a_heading_over_nested_bullets_with_no_change_still_fails() -> None:
