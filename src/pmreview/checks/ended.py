@@ -47,7 +47,9 @@ def resolution(evs: list[Event]) -> Evidence | None:
     change = evs[_the_change(evs, evs.index(back))]
     if change is back and not _says_how(evs, at, how):
         # a heading that says it came back, over the nested bullet that tells the change
-        nested = [k for k in _near(evs, at) if k > at and _says_how(evs, k, how)]
+        nested = [
+            k for k in _near(evs, at) if k > at and _nested(evs[k], back) and _says_how(evs, k, how)
+        ]
         change = back = evs[nested[0]] if nested else back
     start = _offset(change)
     if change.block is back.block:  # the change and the recovery, as one quote

@@ -232,6 +232,8 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
+        # a first line of inquiry left for another, when nothing names the theory itself
+        or find_sentence(told, _LEFT_FOR.compiled, unless=_NO_PATH.compiled)
         or unconfirmed_theory(timeline, _cause_text(doc))
     )
 
@@ -274,5 +276,11 @@ _NO_PATH = Lazy(
     + CAUSE_ASSUMPTION
     # a part that did something wrongly (the mechanism): "the job was mistakenly marked as done"
     + r"|\b(?:was|were|is|are|got|been) mistakenly\b"
+)
+# "no issues in the Apache config; the investigation moved to the PHP logs", "focus then
+# shifted to the database"
+_LEFT_FOR = Lazy(
+    r"\b(?:investigation|focus|attention|suspicion|search|debugging|troubleshooting)"
+    r" (?:then |quickly |soon )?(?:moved|shifted|turned|switched|pivoted) (?:on )?(?:to|towards)\b"
 )
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")
