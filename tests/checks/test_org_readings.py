@@ -427,7 +427,7 @@ def test_an_e_mail_s_header_is_not_the_summary() -> None:
     text = (
         "From: Ana Ruiz <ana@example.com>\nTo: eng@example.com\n"
         "Subject: [Postmortem] Portal outage on Monday\nDate: Tue, 4 Mar 2025 10:22:51 +0000\n\n"
-        "TL;DR: the portal was unreachable for all customers from 09:30 to 11:50 on Monday.\n\n"
+        "TL;DR: the billing portal was unreachable for all customers from 09:30 to 11:50.\n\n"
         "Timeline:\n\n- 09:30 first calls\n"
     )
     facts = summary(doc_of(text))

@@ -13,7 +13,7 @@ from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
 from .entry_change import change_entry, ending_fix, fix_event, released, tells_how
-from .events import Event
+from .events import MARKER, Event
 from .fix_entries import ENTRY_HEAD, IMPACT_ENDED, NORMAL_AGAIN, NOT_DONE, failed_attempt
 from .semantics import Evidence
 from .told_when import told_when
@@ -45,6 +45,12 @@ def resolution(evs: list[Event]) -> Evidence | None:
         return None
     back = evs[_the_recovery(evs, at, how)]
     change = evs[_the_change(evs, evs.index(back))]
+    if change is back and not _says_how(evs, at, how):
+        # a heading that says it came back, over the nested bullet that tells the change
+        nested = [
+            k for k in _near(evs, at) if k > at and _nested(evs[k], back) and _says_how(evs, k, how)
+        ]
+        change = back = evs[nested[0]] if nested else back
     start = _offset(change)
     if change.block is back.block:  # the change and the recovery, as one quote
         return sem.evidence(back.block, start, _offset(back) + len(back.text))
@@ -230,10 +236,24 @@ def _before_announced(sentence: str) -> str:
 
 
 def _near(evs: list[Event], i: int) -> list[int]:
-    """Event i, the two before it, and the untimed line after it, which tells its detail
-    ("12:00 Issue resolution" over "- reconfigured the firewall to allow port 80")."""
-    body = [i + 1] if i + 1 < len(evs) and not evs[i + 1].timed else []
+    """Event i, the two before it, and the untimed lines after it up to the next timed one,
+    which tell its detail ("12:00 Issue resolution" over "- reconfigured the firewall to allow
+    port 80", or over "- logs read" then "- load balancer weights set back to equal")."""
+    body = []
+    for k in range(i + 1, min(len(evs), i + 5)):
+        if evs[k].timed and not _nested(evs[k], evs[i]):
+            break
+        body.append(k)
     return [*range(max(0, i - 2), i + 1), *body]
+
+
+def _nested(ev: Event, under: Event) -> bool:
+    """A bullet nested under the bullet `under` (told at its time by told_when)."""
+    return bool(MARKER.compiled.match(ev.text)) and _indent(ev.text) > _indent(under.text)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
 
 
 def _says_how(evs: list[Event], k: int, how: dict[int, bool]) -> bool:

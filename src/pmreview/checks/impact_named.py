@@ -49,6 +49,8 @@ class _Named:
         if reached and not _GENERIC.fullmatch(reached.group(1)):
             return reached
         for m in lexicon("component").finditer(text):
+            if _SYMPTOM_NOUN.match(text, m.end()):
+                continue  # "an internal server error" is what users saw, not a part
             which = _says_which(text[: m.start()])
             if not _GENERIC.fullmatch(m.group()) or which or _which_after(text[m.end() :]):
                 return m
@@ -64,6 +66,7 @@ _DOMAIN = re.compile(
     r"\.(?:com|net|org|io|tech|dev|app|co|edu|gov|info|me|ai|cloud|site|xyz)\b"
 )
 NAMED = _Named()
+_SYMPTOM_NOUN = re.compile(r" (?:errors?|timeouts?|crash(?:es)?)\b")
 
 
 def _which_after(after: str) -> bool:
@@ -87,6 +90,11 @@ _NO_NAME = re.compile(
 )
 
 
+def _no_name(words: str) -> bool:
+    """Capitalised words that are all clock words, zones or dates ("PM WAT", "AM UTC")."""
+    return all(_NO_NAME.fullmatch(w) for w in re.split(r"[ -]", words))
+
+
 def _opens(before: str) -> bool:
     """Whether a word after `before` is capitalised as the first of a sentence, an item or a
     field's value."""
@@ -102,7 +110,7 @@ class _ProperName:
         for m in _PROPER.finditer(text):
             opens = _opens(text[: m.start()])
             label = text[m.end() :].lstrip("*").startswith(":")
-            if not (opens or label or _NO_NAME.fullmatch(m.group())):
+            if not (opens or label or _no_name(m.group())):
                 return m
         return None
 

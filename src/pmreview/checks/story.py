@@ -16,7 +16,13 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .cleared import refuted_further_on
 from .semantics import Evidence, find_sentence
-from .theories import first_focus, theory_then_wrong, time_on_theory, unconfirmed_theory
+from .theories import (
+    CAUSE_ASSUMPTION,
+    first_focus,
+    theory_then_wrong,
+    time_on_theory,
+    unconfirmed_theory,
+)
 from .told_to import asked_by_mention, present_verbs
 from .whom import named_team, names_person
 
@@ -77,20 +83,19 @@ def escalation(
     told = [b for b in told if id(b) in events] + [b for b in told if id(b) not in events]
     present = lexicon("escalation_present")  # read by _told_present
     paged: Evidence | None = None  # by an alert: a person's escalation is the better quote
-    unreal: Evidence | None = None  # what did not happen ("could have been sent to…"): last
     for b in gated(own_blocks(told), *verbs, present):  # _escalated needs one of them
         for s, e in own_sentences(b):
             low = b.lower[s:e]
             if excluded.search(low) or not _escalated(b, s, e):
                 continue
             if _UNREAL.compiled.search(low):
-                unreal = unreal or sem.evidence(b, s, e)
-            elif not _PAGED_BY_ALERT.compiled.search(low):
+                continue  # what did not happen ("could have alerted the DBA on Slack")
+            if not _PAGED_BY_ALERT.compiled.search(low):
                 return sem.evidence(b, s, e)
             else:
                 paged = paged or sem.evidence(b, s, e)
     found = paged or _labelled_escalation(blocks, secs)
-    return found or asked_by_mention(own_blocks(told)) or unreal
+    return found or asked_by_mention(own_blocks(told))
 
 
 # who escalated, told between the verb and to whom
@@ -227,6 +232,8 @@ def misleading(doc: Document, whole: list[Block]) -> Evidence | None:
         # in the timeline, an assumption about the cause that was acted on
         or find_sentence(timeline, re.compile(r"\bassum(?:ed|ing|ption)\b"), also=_ABOUT_CAUSE)
         or first_focus(whole)
+        # a first line of inquiry left for another, when nothing names the theory itself
+        or find_sentence(told, _LEFT_FOR.compiled, unless=_NO_PATH.compiled)
         or unconfirmed_theory(timeline, _cause_text(doc))
     )
 
@@ -262,5 +269,18 @@ _NO_PATH = Lazy(
     _PURPOSE.pattern + r"|\bas (?:suspected|expected|we thought)\b"
     r"|\b(?:theory|guess|hunch|idea|thought|instinct|suspicion|assumption|hypothesis)"
     r" (?:was|proved|turned out)(?: to be)? (?:right|correct|true|spot on)\b"
+    # a comparison, not a theory: "more cunning than I had initially thought"
+    r"|\bthan (?:[\w'’]+ ){0,3}?(?:thought|expected|assumed|believed|anticipated)\b"
+    # a wrong assumption that was the cause: "stemmed from an incorrect assumption that…"
+    + "|"
+    + CAUSE_ASSUMPTION
+    # a part that did something wrongly (the mechanism): "the job was mistakenly marked as done"
+    + r"|\b(?:was|were|is|are|got|been) mistakenly\b"
+)
+# "no issues in the Apache config; the investigation moved to the PHP logs", "focus then
+# shifted to the database"
+_LEFT_FOR = Lazy(
+    r"\b(?:investigation|focus|attention|suspicion|search|debugging|troubleshooting)"
+    r" (?:then |quickly |soon )?(?:moved|shifted|turned|switched|pivoted) (?:on )?(?:to|towards)\b"
 )
 _ABOUT_CAUSE = re.compile(r"\bcaus|\bdue to\b|\brelated to\b|\bproblem with\b|\bissue with\b")

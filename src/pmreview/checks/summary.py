@@ -181,12 +181,19 @@ def _impact_said(
         find_sentence(blocks, symptom, unless=unless, cased=NAME),
     ]
     first = min((e for e in said if e), key=lambda e: (e["line"], e["column"]), default=None)
+    if first is not None and not _names_a_part(blocks):
+        first = None  # what users met, on nothing the summary names ("our site", "the app")
     return (
         found
         or first
         or find_sentence(blocks, _BREACH.compiled, cased=NAME, unless=breach_unless)
         or find_sentence(blocks, _BREACH.compiled, also=NAMED, unless=breach_unless)
     )
+
+
+def _names_a_part(blocks: list[Block]) -> bool:
+    """Whether the summary names, anywhere, the component or the product that failed."""
+    return any(NAMED.search(b.text.lower()) or NAME.search(b.text) for b in blocks)
 
 
 # a picture's markup ("![403 Error](https://user-images…)"): no sentence

@@ -185,7 +185,7 @@ def theory_then_wrong(blocks: list[Block]) -> Evidence | None:
     told = [(b, s, e) for b in own for s, e in own_sentences(b)]
     for i, (b, s, e) in enumerate(told):
         at = _theory(b.lower[s:e]) if id(b) in may else None
-        if at is None:
+        if at is None or _STANDING.compiled.search(b.lower, s, e):
             continue
         # in the theory's own sentence, only what a later clause says ("…, but it was fine"):
         # "I think the app was not getting the right values" is the theory, not its refutation
@@ -200,6 +200,23 @@ def theory_then_wrong(blocks: list[Block]) -> Evidence | None:
         ):
             return sem.evidence(b, s, e)
     return None
+
+
+# a wrong assumption that was the cause (built into a setting or a design), not a path
+# followed: "the misconfiguration stemmed from an incorrect assumption that…"
+CAUSE_ASSUMPTION = (
+    r"\b(?:stemm\w*|result\w*|came|arose|originated|caused by|due to|based on)"
+    r" (?:from )?(?:an? |the )?(?:incorrect|wrong|mistaken|false|faulty) assumption\b"
+)
+# a theory still held as the report is written ("our best guess at this point is…", "our
+# assumption is that…", "it is considered…") or a judgement of what should have been ("should
+# have been considered illiquid"): no path followed and dropped
+_STANDING = Lazy(
+    CAUSE_ASSUMPTION + r"|\b(?:our|my) (?:best |current )?(?:guess|assumption|belief)"
+    r"(?: at this (?:point|time)| so far| for now)? (?:is|remains)\b"
+    + r"|\b(?:it|this|that) is (?:considered|believed|thought|assumed|suspected)\b"
+    r"|\b(?:should|would|could|must) have been (?:considered|thought|assumed|treated)\b"
+)
 
 
 # in the next entry, "wrong" and "incorrect" tell what was found ("created in the wrong
