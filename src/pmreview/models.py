@@ -240,6 +240,9 @@ class DocumentReview:
     analysis: Analysis | None = field(default=None, repr=False, compare=False)  # not reported
     score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
     errors: list[dict[str, str]] = field(default_factory=list)  # rules that failed on it
+    # the findings before those of one sentence and those past the limit were folded
+    # (pipeline.collapse): what the LLM reviewer is told and the score counts; not reported
+    unfolded: list[Finding] | None = field(default=None, repr=False, compare=False)
 
     @property
     def document(self) -> Document | None:
