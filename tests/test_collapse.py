@@ -79,6 +79,13 @@ def test_vague_words_of_different_sentences_stay_apart(quotes: tuple[str, ...]) 
     assert len(vague(BILLING, *quotes)) == len(vague(BILLING, *quotes, collapse=False))
 
 
+@pytest.mark.parametrize("sep", [". Then ", "; then ", ", then "])
+def test_vague_words_of_one_list_item_are_one_finding(sep: str) -> None:
+    text = BILLING.replace(" and fail the job on", f"{sep}fail the job on")
+    assert len(vague(text, "Check the export", "schema drift", collapse=False)) == 2
+    assert len(vague(text, "Check the export", "schema drift")) == 1
+
+
 def test_a_sentence_across_lines_is_one_sentence() -> None:
     text = BILLING.replace("so 310\ninvoices", "so 310 invoices")
     text = text.replace("wrote empty files, so", "wrote some\nempty files, so")
@@ -132,4 +139,4 @@ def test_up_to_the_limit_nothing_is_folded() -> None:
     quotes += [f"Revisit area number {i} somehow" for i in range(7)]
     shown = vague(text, *quotes)
     assert len(shown) == len(vague(text, *quotes, collapse=False)) <= MAX_VAGUE_SHOWN
-    assert not any("more vague statements" in f.message for f in shown)
+    assert not any("more vague statement" in f.message for f in shown)

@@ -249,6 +249,12 @@ class DocumentReview:
         return self.analysis.document if self.analysis is not None else None
 
     @property
+    def each_finding(self) -> list[Finding]:
+        """Every finding before the vague ones of one sentence and those past the limit were
+        folded: for a tool that acts on each phrase (the coach, an editor's diagnostics)."""
+        return self.unfolded if self.unfolded is not None else self.findings
+
+    @property
     def source(self) -> Source | None:
         return self.analysis.document.source if self.analysis is not None else None
 

@@ -52,11 +52,12 @@ def fold(findings: list[Finding], doc: Document) -> list[Finding]:
 
 
 def one_per_sentence(findings: list[Finding], doc: Document) -> list[Finding]:
-    """Vague findings that touch the same sentence ("Regularly update and patch servers as
-    routine updates" flagged at "Regularly update" and at "routine updates", or a phrase rule
-    and the LLM reviewer on one sentence) are one finding, at the first: the author rewrites
-    that sentence once. It names the other words, with their message where it says something
-    else, and takes the LLM reviewer's advice when one of them is its critique."""
+    """Vague findings that touch the same sentence or list item ("Regularly update and patch
+    servers as routine updates" flagged at "Regularly update" and at "routine updates", or a
+    phrase rule and the LLM reviewer on one sentence) are one finding, at the first: the
+    author rewrites that sentence once. It names the other words, with their message where it
+    says something else, and takes the LLM reviewer's advice when one of them is its
+    critique."""
     groups: dict[int, list[Finding]] = {}
     owner: dict[tuple[int, int], int] = {}
     for n, f in enumerate(sorted(findings, key=lambda f: (f.line, f.column))):
@@ -104,10 +105,12 @@ def _text(doc: Document, start: Finding, end: Finding) -> str:
 
 def _sentences_of(f: Finding, doc: Document) -> list[tuple[int, int]]:
     """(block, sentence) places the finding's words touch: `id` of the block, and the index of
-    the sentence in it."""
+    the sentence in it; a list item or a table row (one task, one timeline entry) is one."""
     block = next((b for b in doc.blocks if b.line <= f.line <= b.end_line), None)
     if block is None:
         return []
+    if block.kind in ("item", "row"):
+        return [(id(block), 0)]
     start = _offset(block, f.line, f.column)
     end = _offset(block, min(f.end_line, block.end_line), f.end_column)
     return [
@@ -153,10 +156,10 @@ def at_most(findings: list[Finding], doc: Document, limit: int = MAX_VAGUE_SHOWN
     last = max((f for f in shown if f.category == VAGUE), key=lambda f: (f.line, f.column))
     rest = sorted((f for f in vague if id(f) in folded), key=lambda f: (f.line, f.column))
     note = ", ".join(f"{f.line} (“{_short(f.quote)}”)" for f in rest)
+    more = f"{len(rest)} more vague statement" + ("s" if len(rest) > 1 else "")
+    lines = "lines" if len(rest) > 1 else "line"
     told = replace(
-        last,
-        message=f"{last.message} (and {len(rest)} more vague statements, not shown as "
-        f"findings past the first {limit}: line {note})",
+        last, message=f"{last.message} (and {more} past the first {limit} shown: {lines} {note})"
     )
     return [told if f is last else f for f in shown]
 
