@@ -1,5 +1,4 @@
-"""What an author reads of the vague findings: one finding per sentence, at most
-MAX_VAGUE_SHOWN per document, the rest named by line."""
+"""What an author reads of the vague findings: one finding per sentence or list item."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ import pytest
 from pmreview.llm.reviewer import LLMResult
 from pmreview.models import Finding, Hit
 from pmreview.pipeline import Options, review_document
-from pmreview.pipeline.collapse import MAX_VAGUE_SHOWN
 from pmreview.source import from_text
 
 BILLING = """\
@@ -108,35 +106,13 @@ def test_other_findings_on_the_sentence_are_not_merged() -> None:
     assert [f for f in review.findings if f.category != "vague"] == others
 
 
-def long_document(n: int) -> str:
-    timeline = "".join(f"- 10:{i:02d} UTC someone looked at stuff number {i}\n" for i in range(n))
-    items = "".join(f"- Revisit area number {i} somehow\n" for i in range(n))
-    return (
-        "# Outage\n\n## Summary\nFrom 10:00 to 11:00 UTC on 2 May the API failed for all users"
-        " because a certificate expired.\n\n"
-        f"## Timeline\n{timeline}\n## Action items\n{items}"
+def test_vague_words_of_one_table_row_are_one_finding() -> None:
+    text = BILLING + (
+        "\n## Timeline\n| Time | Event |\n|---|---|\n"
+        "| 14:05 UTC | Export wrote files of odd size | Someone looked |\n"
+        "| 14:20 UTC | Exporter restarted somehow |\n"
     )
-
-
-def test_past_the_limit_the_narrative_is_folded_first_and_named_by_line() -> None:
-    text = long_document(10)
-    stuff = [f"looked at stuff number {i}" for i in range(10)]
-    areas = [f"Revisit area number {i} somehow" for i in range(10)]
-    every = vague(text, *stuff, *areas, collapse=False)
-    assert len(every) >= 20
-    shown = vague(text, *stuff, *areas)
-    assert len(shown) == MAX_VAGUE_SHOWN
-    assert all(any(a in f.quote for f in shown) for a in areas)
-    last = max(shown, key=lambda f: f.line)
-    assert f"and {len(every) - MAX_VAGUE_SHOWN} more vague statements" in last.message
-    folded = [f for f in every if f not in shown and not any(f.line == g.line for g in shown)]
-    assert all(str(f.line) in last.message for f in folded)
-
-
-def test_up_to_the_limit_nothing_is_folded() -> None:
-    text = long_document(7)
-    quotes = [f"looked at stuff number {i}" for i in range(7)]
-    quotes += [f"Revisit area number {i} somehow" for i in range(7)]
-    shown = vague(text, *quotes)
-    assert len(shown) == len(vague(text, *quotes, collapse=False)) <= MAX_VAGUE_SHOWN
-    assert not any("more vague statement" in f.message for f in shown)
+    quotes = ("odd size", "Someone looked", "somehow")
+    assert len(vague(text, *quotes, collapse=False)) == 3
+    row = next(n for n, line in enumerate(text.split("\n"), 1) if "odd size" in line)
+    assert [f.line for f in vague(text, *quotes)] == [row, row + 1]

@@ -251,7 +251,7 @@ class DocumentReview:
     @property
     def each_finding(self) -> list[Finding]:
         """Every finding before the vague ones of one sentence and those past the limit were
-        folded: for a tool that acts on each phrase (the coach, an editor's diagnostics)."""
+        folded: for a tool that acts on each phrase (the coach replaces its words)."""
         return self.unfolded if self.unfolded is not None else self.findings
 
     @property

@@ -75,7 +75,7 @@ class PmreviewServer(LanguageServer):
     def publish(self, doc: TextDocument, review: DocumentReview, opts: Options) -> None:
         where = Positions.of(doc.source, doc.position_codec)
         profile = load_profile(opts.profile).name
-        findings, cut = tuple(review.each_finding), cut_notice(review, where)
+        findings, cut = tuple(review.findings), cut_notice(review, where)
         done = Reviewed(doc.uri, doc.version, findings, where, profile, self.docs, cut)
         self.reviews[doc.uri] = done
         params = types.PublishDiagnosticsParams(

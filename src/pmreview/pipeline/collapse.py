@@ -1,6 +1,6 @@
 """What an author reads of the findings about vague statements: the same words again and
-again are one finding, and so are the vague words of one sentence (the author rewrites the
-sentence once), each merged finding naming what it took in."""
+again are one finding, and so are the vague words of one sentence or list item (the author
+rewrites it once), each merged finding naming what it took in."""
 
 from __future__ import annotations
 
@@ -45,9 +45,10 @@ def _words(quote: str) -> str:
 
 
 def fold(findings: list[Finding], doc: Document) -> list[Finding]:
-    """What an author is shown: one finding per sentence, at most MAX_VAGUE_SHOWN vague ones,
-    in the order of the document."""
-    shown = at_most(one_per_sentence(findings, doc), doc)
+    """What an author is shown: one vague finding per sentence or list item, in the order of
+    the document. No limit: past one, the findings left out would be named by their words
+    alone, and read as their authors most of them said something true that no other did."""
+    shown = one_per_sentence(findings, doc)
     return sorted(shown, key=lambda f: (f.line, f.column, f.rule))
 
 
@@ -128,46 +129,3 @@ def _offset(block: Block, line: int, column: int) -> int:
     for _ in range(line - block.line):
         at = block.text.find("\n", at + 1)
     return at + column
-
-
-# The most vague findings a review shows of one document: past it, an author stops reading
-# (a capable LLM reviewer finds 20 on a long student write-up); the others are named by line.
-MAX_VAGUE_SHOWN = 15
-# Where a vague statement costs the reader most: what happened, why, what was done and what
-# will be done. Vague words in a narrative (the timeline, the dead ends, lessons) are folded
-# first.
-_FIRST_KINDS = frozenset(
-    {"summary", "impact", "root_cause", "trigger", "resolution", "measures", "action_items"}
-)
-
-
-def at_most(findings: list[Finding], doc: Document, limit: int = MAX_VAGUE_SHOWN) -> list[Finding]:
-    """At most `limit` vague findings: past it, those in narrative sections are folded first,
-    then the last ones, into a note on the last one shown that names their lines and words."""
-    vague = [f for f in findings if f.category == VAGUE]
-    if len(vague) <= limit:
-        return findings
-    first = {id(s): bool(s.kinds & _FIRST_KINDS) for s in doc.sections}
-    rank = sorted(
-        vague, key=lambda f: (not first.get(id(_section(doc, f.line)), False), f.line, f.column)
-    )
-    folded = {id(f) for f in rank[limit:]}
-    shown = [f for f in findings if id(f) not in folded]
-    last = max((f for f in shown if f.category == VAGUE), key=lambda f: (f.line, f.column))
-    rest = sorted((f for f in vague if id(f) in folded), key=lambda f: (f.line, f.column))
-    note = ", ".join(f"{f.line} (“{_short(f.quote)}”)" for f in rest)
-    more = f"{len(rest)} more vague statement" + ("s" if len(rest) > 1 else "")
-    lines = "lines" if len(rest) > 1 else "line"
-    told = replace(
-        last, message=f"{last.message} (and {more} past the first {limit} shown: {lines} {note})"
-    )
-    return [told if f is last else f for f in shown]
-
-
-def _section(doc: Document, line: int) -> object:
-    return next((s for s in reversed(doc.sections) if s.line <= line), None)
-
-
-def _short(quote: str, words: int = 6) -> str:
-    parts = quote.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
