@@ -106,11 +106,12 @@ def _text(doc: Document, start: Finding, end: Finding) -> str:
 
 def _sentences_of(f: Finding, doc: Document) -> list[tuple[int, int]]:
     """(block, sentence) places the finding's words touch: `id` of the block, and the index of
-    the sentence in it; a list item or a table row (one task, one timeline entry) is one."""
+    the sentence in it; a list item or a table row of one line (one task, one timeline entry)
+    is one, a longer one (entries joined by line breaks, notes under a task) has sentences."""
     block = next((b for b in doc.blocks if b.line <= f.line <= b.end_line), None)
     if block is None:
         return []
-    if block.kind in ("item", "row"):
+    if block.kind in ("item", "row") and block.line == block.end_line:
         return [(id(block), 0)]
     start = _offset(block, f.line, f.column)
     end = _offset(block, min(f.end_line, block.end_line), f.end_column)
