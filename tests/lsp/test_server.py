@@ -65,9 +65,11 @@ async def test_open_publishes_the_cli_findings_at_utf16_positions(
     path = write(tmp_path, POSTMORTEM)
     diagnostics = await editor.next_diagnostics(editor.open(path, POSTMORTEM), 1)
     assert seen(diagnostics) == expected(path)
-    vague = by_code(diagnostics, "PM102")  # "Several users", after 🔥🔥 and a space
+    # "Several users", after 🔥🔥 and a space, to "glitch": the vague words of one sentence
+    vague = by_code(diagnostics, "PM102")
     assert (vague.range.start.line, vague.range.start.character) == (4, 5)
-    assert (vague.range.end.line, vague.range.end.character) == (4, 18)
+    assert (vague.range.end.line, vague.range.end.character) == (4, 80)
+    assert "“glitch”" in vague.message
     assert {d.source for d in diagnostics} == {"pmreview"}
 
 
@@ -86,11 +88,12 @@ async def test_a_change_is_reviewed_again(editor: Editor, tmp_path: Path) -> Non
     path = write(tmp_path, POSTMORTEM)
     uri = editor.open(path, POSTMORTEM)
     before = await editor.next_diagnostics(uri, 1)
-    glitch = by_code(before, "PM101")
-    editor.change(uri, 2, [types.TextEdit(range=glitch.range, new_text="an expired certificate")])
+    assert "“glitch”" in by_code(before, "PM102").message  # in the sentence's finding
+    glitch = types.Range(types.Position(4, 72), types.Position(4, 80))
+    editor.change(uri, 2, [types.TextEdit(range=glitch, new_text="an expired certificate")])
     after = await editor.next_diagnostics(uri, 2)
     changed = write(tmp_path, POSTMORTEM.replace("a glitch", "an expired certificate"), "b.md")
-    assert "PM101" not in {d.code for d in after}
+    assert "glitch" not in " ".join(d.message for d in after)
     assert seen(after) == expected(changed)
 
 

@@ -80,7 +80,8 @@ def test_seed_000_highlights_its_vague_phrases(seed_report: Report) -> None:
     assert_self_contained(page)
     marks = structure(page).marks
     for phrase in ("some framework problem", "several users", "glitch", "a lot of money"):
-        assert phrase in marks, phrase
+        # vague words of one sentence are one finding, marked from the first to the last
+        assert any(phrase in mark for mark in marks), phrase
     # each highlighted finding is explained beside its line, with the same number
     findings = seed_report.documents[0].findings
     for n in range(1, len(findings) + 1):

@@ -43,7 +43,7 @@ def plan(review: DocumentReview) -> list[Item]:
     table = load_toml("coach.toml")
     items = [
         Item(f, dict(table["checks" if f.category == CHECK_CATEGORY else "rules"].get(f.rule, {})))
-        for f in review.findings
+        for f in review.each_finding
     ]
     order = {cid: n for n, cid in enumerate(table.get("checks", {}))}
     items.sort(

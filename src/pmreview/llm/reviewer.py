@@ -78,7 +78,7 @@ def variables(det: DocumentReview, profile: Profile, redaction: Redaction) -> di
     and the redacted document with line numbers."""
     findings = "\n".join(
         f"- line {f.line}: {f.rule} {redaction.apply(f.quote) if f.quote else f.message}"
-        for f in det.findings[:MAX_FINDINGS_IN_PROMPT]
+        for f in det.each_finding[:MAX_FINDINGS_IN_PROMPT]
     )
     return {
         **fixed_variables(profile),

@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..rules import section_of, stamp
 from ..score import score
+from .collapse import collapse_repeats, fold
 from .options import Options
 
 if TYPE_CHECKING:
@@ -133,35 +134,6 @@ def drop_subsumed(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def collapse_repeats(findings: list[Finding]) -> list[Finding]:
-    """The same rule on the same words again and again ("glitch" six times) is one finding, at
-    the first place, naming the other lines. Runs after directives, so that a directive on
-    one occurrence silences only that one."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
-    out: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (f.line, f.column)):
-        key = (f.rule, " ".join(f.quote.lower().split()))
-        if f.quote and key in groups:
-            groups[key].append(f)
-            continue
-        groups[key] = [f]
-        out.append(f)
-    for i, f in enumerate(out):
-        repeats = (
-            groups.get((f.rule, " ".join(f.quote.lower().split())), [f])[1:] if f.quote else []
-        )
-        numbers = sorted({r.line for r in repeats} - {f.line})
-        if repeats:
-            lines = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "") or str(
-                f.line
-            )
-            plural = "s" if len(numbers) > 1 else ""
-            out[i] = replace(
-                f, message=f"{f.message} (the same words again on line{plural} {lines})"
-            )
-    return out
-
-
 # How an LLM verdict and the deterministic one combine (`Options.llm_policy`), by check kind.
 # Offline reviews never see an LLM verdict; `bench/llm_accuracy.py score --policy` compares them.
 POLICIES = {
@@ -208,7 +180,9 @@ def combine(
 def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> DocumentReview:
     """The review made of an analysis: failed checks as findings, the LLM's result merged when
     given (its verdicts by `opts.llm_policy`, see `POLICIES`; its critiques join the findings
-    unless a rule already reports the same words), then directives, filters and the score."""
+    unless a rule already reports the same words), then directives, filters and the score;
+    what is shown folds the vague findings of one sentence, and those past a limit
+    (`collapse.fold`), while the score and the LLM's request read them all (`unfolded`)."""
     profile = load_profile(opts.profile)
     doc = analysis.document
     checks = dict(analysis.checks)
@@ -221,28 +195,40 @@ def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> D
     if opts.collapse:
         findings = collapse_repeats(findings)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    shown = fold(findings, doc) if opts.collapse else findings
     stats = (
         {**llm.stats, "merged": merged}
         if llm is not None
         else {"status": "skipped", "reason": opts.skip_reason()}
     )
-    severities = {
-        cid: opts.severity.get(cid, spec.get("severity", "error"))
-        for cid, spec in profile.checks.items()
-    }
     return DocumentReview(
         doc.source.path,
         checks,
-        findings,
+        shown,
         tasks=llm.tasks if llm else [],
         llm=stats,
         analysis=analysis,
-        score=score(checks, severities, findings, doc).as_dict(),
+        score=_score(profile, checks, findings, doc, opts),
         errors=[
             {"path": doc.source.path, "rule": rid, "message": f"{doc.source.path}: {message}"}
             for rid, message in analysis.errors
         ],
+        unfolded=findings,
     )
+
+
+def _score(
+    profile: Profile,
+    checks: dict[str, Check],
+    findings: list[Finding],
+    doc: Document,
+    opts: Options,
+) -> dict[str, Any]:
+    severities = {
+        cid: opts.severity.get(cid, spec.get("severity", "error"))
+        for cid, spec in profile.checks.items()
+    }
+    return score(checks, severities, findings, doc).as_dict()
 
 
 def _merge_llm(findings: list[Finding], llm: LLMResult, doc: Document, opts: Options) -> int:
