@@ -30,7 +30,7 @@ from .privacy_patterns import (
     secret_value,
 )
 from .privacy_public import public_line
-from .privacy_roles import FREEMAIL, header_addresses, personal
+from .privacy_roles import FREEMAIL, header_addresses, login, personal
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -46,6 +46,8 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             local = m.group(0).split("@", 1)[0]
             line = b.position(m.start())[0]
             if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:
+                continue
+            if login(b.text, m.start(), m.end()):
                 continue
             if not personal(local, m.group("domain"), m.group("tld")) or hostile(doc, sec, b, line):
                 continue

@@ -83,6 +83,24 @@ def personal(local: str, domain: str, tld: str) -> bool:
     return not (_ROLE.compiled.search(local) or _functional(local))
 
 
+# user@host as a remote login, not a mailbox: after a command that logs in or copies
+# ("ssh deploy@bastion.example.net", "scp -i key admin@db1.corp.io:/tmp", "git clone
+# git@github.com:org/repo"), or followed by ":" and a path ("ops@files.acme.io:/srv/dump")
+_LOGIN_BEFORE = Lazy(
+    r"\b(?:ssh|scp|sftp|rsync|mosh|telnet|ftp|git\s+clone|git\s+remote\s+add\s+\S+)"
+    r"(?:\s+-{1,2}[\w-]+(?:[ =](?![\w.-]*@)\S+)?)*\s+[`'\"]?$",
+    re.I,
+)
+_LOGIN_AFTER = re.compile(r"^:(?:[~/.\w-]*/|~)")
+
+
+def login(text: str, start: int, end: int) -> bool:
+    """Whether the address at text[start:end] is a remote login (user@host), not a mailbox."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 80) : start]
+    return bool(_LOGIN_BEFORE.compiled.search(before) or _LOGIN_AFTER.match(text[end : end + 40]))
+
+
 def placeholder(local: str, domain: str) -> bool:
     """Whether local@domain is made up to stand for anyone: a stand-in mailbox or domain."""
     if _PLACEHOLDER_DOMAIN.compiled.match(domain):
@@ -95,7 +113,14 @@ def _functional(local: str) -> bool:
     """Whether every part of the local part names a function ("it-helpdesk",
     "digital.services", "webteam"); digits aside ("noc24")."""
     parts = [p for p in re.split(r"[-_.+\d]+", local.lower()) if p]
+    if len(parts) == 2 and _acronym(parts[0]) and _composed(parts[1]):
+        return True  # a project's or a body's initials and a role: "raa-admin", "gsoc.team"
     return bool(parts) and all(_composed(p) for p in parts)
+
+
+def _acronym(word: str) -> bool:
+    """A short word of initials that is no given name ("raa", "gsoc"; not "jo", "ana")."""
+    return 2 <= len(word) <= 4 and word not in _given_names()
 
 
 @cache
