@@ -174,7 +174,7 @@ RULES: list[Rule] = [
         'YYYY-MM-DD, "[insert …]", "[Your Name]", "<date>", "X%" and Lorem ipsum. '
         'Inline code, TBD or TODO in a section title, "TODO list", a date format being described '
         '("format YYYY-MM-DD") and TBD or TODO inside action-item sections (an open owner '
-        "or a task) are not reported.",
+        'or a task, "TODO:" labelling the lines of a task list) are not reported.',
         why="A postmortem with placeholders is read as unfinished, and the missing value is "
         "usually the one a reader needed (a time, an owner, a number).",
         example="The alert fired at XX:XX and paged [insert team].",
