@@ -155,8 +155,8 @@ def title_case(title: str) -> bool:
 # a line that opens with a clock time and a colon after its zone or remark: "6:25 PM (EAT): …",
 # "14:05 UTC: …", "**09:10**: …"
 _CLOCK_FIRST = re.compile(
-    r"^[\s*_]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[*_]*"
-    r"(?:\s*(?:\([A-Za-z+\d: ]{1,12}\)|[A-Z]{2,5}))?[*_]*\s*[:\-–—]"
+    r"^[\s*_]*+\d{1,2}:\d{2}(?::\d{2})?+[ \t]*+(?:[AaPp]\.?[Mm]\.?)?+[*_]*+"
+    r"(?:[ \t]*+(?:\([A-Za-z+\d: ]{1,12}\)|[A-Z]{2,5}))?+[*_]*+[ \t]*+[:\-–—]"
 )
 
 

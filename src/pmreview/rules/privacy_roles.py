@@ -83,22 +83,30 @@ def personal(local: str, domain: str, tld: str) -> bool:
     return not (_ROLE.compiled.search(local) or _functional(local))
 
 
-# user@host as a remote login, not a mailbox: after a command that logs in or copies
-# ("ssh deploy@bastion.example.net", "scp -i key admin@db1.corp.io:/tmp", "git clone
-# git@github.com:org/repo"), or followed by ":" and a path ("ops@files.acme.io:/srv/dump")
-_LOGIN_BEFORE = Lazy(
-    r"\b(?:ssh|scp|sftp|rsync|mosh|telnet|ftp|git\s+clone|git\s+remote\s+add\s+\S+)"
-    r"(?:\s+-{1,2}[\w-]+(?:[ =](?![\w.-]*@)\S+)?)*\s+[`'\"]?$",
-    re.I,
-)
-_LOGIN_AFTER = re.compile(r"^:(?:[~/.\w-]*/|~)")
+# user@host as a remote login, not a mailbox: after a command that logs in or copies, its
+# options between ("ssh deploy@bastion.example.net", "scp -i key admin@db1.corp.io:/tmp",
+# "git clone git@github.com:org/repo"), or followed by ":" and a path
+# ("ops@files.acme.io:/srv/dump")
+_LOGIN_COMMANDS = frozenset(["ssh", "scp", "sftp", "rsync", "mosh", "telnet", "ftp", "clone"])
+_LOGIN_AFTER = re.compile(r":(?:[~/.\w-]*/|~)")
 
 
 def login(text: str, start: int, end: int) -> bool:
     """Whether the address at text[start:end] is a remote login (user@host), not a mailbox."""
+    if _LOGIN_AFTER.match(text, end):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 80) : start]
-    return bool(_LOGIN_BEFORE.compiled.search(before) or _LOGIN_AFTER.match(text[end : end + 40]))
+    if before[-1:] not in (" ", "\t", "`", "'", '"'):
+        return False
+    words = [w.strip("`'\"").lower() for w in before.split()][-6:]
+    k = len(words) - 1
+    while k >= 0 and words[k] not in _LOGIN_COMMANDS:
+        opt = words[k].startswith("-") or (k > 0 and words[k - 1].startswith("-"))
+        if not opt:
+            return False
+        k -= 1
+    return k >= 0 and (words[k] != "clone" or (k > 0 and words[k - 1] == "git"))
 
 
 def placeholder(local: str, domain: str) -> bool:
