@@ -803,3 +803,25 @@ def test_an_mdx_pages_module_code_is_not_content(module: str) -> None:
 def test_prose_about_imports_is_kept(text: str) -> None:
     doc = doc_of(text)
     assert doc.sections[0].blocks and doc.sections[0].blocks[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "6:25 PM (EAT): Action Plan:",
+        "14:05 UTC: Rollback",
+        "**09:10**: Mitigation steps:",
+        "11:40 am - Resolution:",
+    ],
+)
+def test_a_timed_entry_ending_in_a_label_is_no_title(entry: str) -> None:
+    doc = doc_of(
+        f"Timeline\n\n6:01 PM (EAT): Alert fired on 503 errors.\n\n{entry}\n\n"
+        "Added two servers to the pool.\n\nRoot Cause\n\nThe pool was too small.\n"
+    )
+    assert [t for t, _, _ in titled(doc)] == ["Timeline", "Root Cause"]
+
+
+def test_a_title_with_a_time_later_in_it_is_still_a_title() -> None:
+    doc = doc_of("Timeline (times 14:00 UTC)\n\n- 14:05 alert\n\nResolution\n\nRolled back.\n")
+    assert [t for t, _, _ in titled(doc)] == ["Timeline (times 14:00 UTC)", "Resolution"]

@@ -155,10 +155,20 @@ def title_case(title: str) -> bool:
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
+# a line that opens with a clock time and a colon after its zone or remark: "6:25 PM (EAT): …",
+# "14:05 UTC: …", "**09:10**: …"
+_CLOCK_FIRST = re.compile(
+    r"^[\s*_]*+\d{1,2}:\d{2}(?::\d{2})?+[ \t]*+(?:[AaPp]\.?[Mm]\.?)?+[*_]*+"
+    r"(?:[ \t]*+(?:\([A-Za-z+\d: ]{1,12}\)|[A-Z]{2,5}))?+[*_]*+[ \t]*+[:\-–—]"
+)
+
+
 def section_mark(line: str, lineno: int, alone: bool, head: bool = False) -> Mark | None:
     """Whether a paragraph line opens a section, and how. `head`: the paragraph's first line,
     over a line that opens a sentence ("Root cause" over "Database locking: …", a title with
     no blank line under it), which may be a title in sentence case as a lone line may."""
+    if _CLOCK_FIRST.match(line):
+        return None  # "6:25 PM (EAT): Action plan:" is a timed entry, not a title
     if ":" in line or "**" in line or "__" in line:  # what the three patterns need
         mark = _marked_title(line, lineno)
         if mark is not None:

@@ -11,6 +11,7 @@ from typing import Any
 from ..models import Document, Hit, per_document
 from ..text.task_assignment import assignment
 from ..text.task_parts import is_done, is_standing, listed_tasks
+from ..text.task_restated import restated
 from ..text.tasks import Task
 from . import section_of
 from ._text import hit_at
@@ -65,6 +66,9 @@ def _per_list(
         rules = [t for t in every if t not in done and is_standing(t)]
         tasks = [t for t in every if t not in done and t not in rules]
         missing = [t for t in tasks if not test(doc, t)]
+        # a list the next one restates item for item, with its owners or dates, is answered
+        again = restated(doc, every, lambda t: test(doc, t)) if missing else set()
+        missing = [t for t in missing if id(t) not in again]
         if not missing:
             continue
         where = ", ".join(f'"{t.rstrip(" :")}"' for t in titles)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..models import Document, Hit, Section
-from ..text.task_parts import body, has_object, is_done, is_topic, listed_tasks
-from ..text.tasks import Task
+from ..text.task_parts import body, has_object, is_done, is_imperative, is_topic, listed_tasks
+from ..text.tasks import Task, task_of
+from ..text.verb_forms import marked_done, marked_open
 from . import Option, Rule
 from ._text import hit_at
 from .action_owners import check_no_due, check_no_owner
@@ -17,7 +19,7 @@ from .action_owners import check_no_due, check_no_owner
 def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     cap: int = options["max_per_list"]
     for sec, tasks in listed_tasks(doc):
-        bad = [t for t in tasks if is_topic(doc, t)]
+        bad = [t for t in tasks if is_topic(doc, t) and not _part_of_lead(sec, t)]
         if len(bad) > cap:
             yield _summary_hit(sec, tasks, bad, "names a topic", "name topics with no verb")
             continue
@@ -33,6 +35,23 @@ def check_no_verb(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 question=_VERB_QUESTION,
                 suggestion=_VERB_TODO,
             )
+
+
+def _part_of_lead(sec: Section, task: Task) -> bool:
+    """The item spells out the task it is listed under: its parent item, or the paragraph
+    right above its list, ends with a colon and is itself a task with its verb ("Configure
+    the jump host, allowing:") or a deliverable with its status ("**Failover** (in
+    development):"): "- SSH access for every engineer" is a part of it, not a task of its own."""
+    blocks = sec.blocks
+    at = next((i for i, b in enumerate(blocks) if b is task.block), -1)
+    for b in reversed(blocks[:at] if at > 0 else []):
+        if b.kind == "item" and b.depth >= task.block.depth:
+            continue
+        lead = task_of(b) if b.kind == "item" else task_of(replace(b, kind="item"))
+        if lead is None or not b.text.rstrip(" *_").endswith(":"):
+            return False
+        return is_imperative(lead) or marked_open(b.text, []) or marked_done(b.text, [])
+    return False
 
 
 _VERB_QUESTION = "What exactly will be done, to which component, and by whom?"
@@ -122,7 +141,10 @@ RULES: list[Rule] = [
         '"Pager warning at 80% disk use", "A reminder 60 days before expiry") unless it asks '
         'only for more, better or changes ("Better alerts at 5%"), or something tracked with '
         'an owner or a ticket ("Default-deny egress for the CI runners | Dana | SEC-12"): '
-        "trackers name deliverables that way. The quote is the item's whole opening clause.",
+        "trackers name deliverables that way. Nor is an item that spells out the task it is "
+        "listed under, a parent item or lead-in ending in a colon with its verb or status "
+        '("Configure the jump host, allowing:", "**Failover** (in development):"). '
+        "The quote is the item's whole opening clause.",
         why='An action item is a task someone can pick up and close. "Monitoring of disk" '
         'names a topic; "Add an alert on disk usage" names the work. The Google SRE '
         "book's example postmortem phrases every action item as a verb-first task.",
@@ -167,7 +189,10 @@ RULES: list[Rule] = [
         '"(in effect)", strikethrough or a Status cell, nor written as work done or as a state '
         'now in force ("tokens are now scoped", "the scanner now runs …") unless marked open '
         '("In progress:", "(target: Q2)"), nor listed under a lead-in or title saying so: "We '
-        'have already:", "Completed"; nor standing rules: "Never deploy on Fridays", "No '
+        'have already:", "Completed", nor in a list told in the past tense ("Re-enabled the '
+        'alerts", "Moved the replica"); nor items that a later list restates item for item '
+        'with owners (dates): "Improvements" then "Tasks", each with its owner; nor standing '
+        'rules: "Never deploy on Fridays", "No '
         'migration will run in a request again", "Do not …", "We will no longer …", "Every '
         'PR … needs a review"; work agreed on or begun, "We have agreed to add …", stays '
         'open) name no owner: an @mention, "owner:" (not "owner: TBD"), "assigned to", a '

@@ -89,14 +89,43 @@ def _masked(text: str) -> str:
     return _CODE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _skip(sec: Section, block: Block, text: str, start: int, where: str) -> bool:
+def _skip(
+    sec: Section, block: Block, text: str, start: int, where: str, outer: frozenset[str]
+) -> bool:
     if block.kind == "heading" and where == "tasks":
         return True  # "## TODO" titles a list of tasks; "# [insert a title]" is still a gap
     if where == "tasks" and sec.kinds & _TASK_KINDS and sec.style != "inline":
         return True  # "Owner: TBD" in an action list is a known open state; "TODO:" a task
+    if where == "tasks" and outer & _TASK_KINDS and _labels(sec, text, start):
+        return True  # "TODO: Add an alert on …" under "Tasks:": the author's own task label
     if where != "format":
         return False
     return bool(_NEAR_FORMAT.compiled.search(text[max(0, start - 20) : start]))
+
+
+def _outer(doc: Document) -> dict[int, frozenset[str]]:
+    """For each section, the kinds of the section it stands in: its own, or for an inline
+    section ("TODO: Add …" on a line of its own) those of the titled section above it."""
+    out: dict[int, frozenset[str]] = {}
+    kinds: frozenset[str] = frozenset()
+    for sec in doc.sections:
+        if sec.style != "inline":
+            kinds = frozenset(sec.kinds)
+        out[id(sec)] = kinds
+    return out
+
+
+def _labels(sec: Section, text: str, start: int) -> bool:
+    """The word is the label of a line of a task list, with its task after it: the title of an
+    inline section of the list ("TODO: Update the runbook of web-01") under a task title."""
+    line_start = text.rfind("\n", 0, start) + 1
+    title = sec.title.strip(" *_:")
+    return (
+        sec.style == "inline"
+        and bool(title)
+        and text[start : start + len(title)].upper() == title.upper()
+        and not text[line_start:start].strip(" *_-")
+    )
 
 
 def _titles(doc: Document) -> Iterator[tuple[Section, Block]]:
@@ -113,13 +142,14 @@ def check_placeholder(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
     wanted = [p for p in _PLACEHOLDERS if may_match(p[3], p[4], source, doc.lower)]
     if not wanted:
         return
+    outer = _outer(doc)
     for sec, b in (*_titles(doc), *blocks(doc)):
         text = _masked(b.text)  # masking adds only spaces: b.text holds what `text` holds
         for pattern, what, where, needs, caseless in wanted:
             if not may_match(needs, caseless, b.text, b.lower):
                 continue
             for m in pattern.compiled.finditer(text):
-                if _skip(sec, b, text, m.start(), where):
+                if _skip(sec, b, text, m.start(), where, outer.get(id(sec), frozenset())):
                     continue
                 yield hit_at(
                     b,
@@ -144,7 +174,7 @@ RULES: list[Rule] = [
         'YYYY-MM-DD, "[insert …]", "[Your Name]", "<date>", "X%" and Lorem ipsum. '
         'Inline code, TBD or TODO in a section title, "TODO list", a date format being described '
         '("format YYYY-MM-DD") and TBD or TODO inside action-item sections (an open owner '
-        "or a task) are not reported.",
+        'or a task, "TODO:" labelling the lines of a task list) are not reported.',
         why="A postmortem with placeholders is read as unfinished, and the missing value is "
         "usually the one a reader needed (a time, an owner, a number).",
         example="The alert fired at XX:XX and paged [insert team].",

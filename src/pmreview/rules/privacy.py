@@ -30,7 +30,7 @@ from .privacy_patterns import (
     secret_value,
 )
 from .privacy_public import public_line
-from .privacy_roles import FREEMAIL, header_addresses, personal
+from .privacy_roles import FREEMAIL, header_addresses, login, personal
 
 
 def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -46,6 +46,8 @@ def check_email(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             local = m.group(0).split("@", 1)[0]
             line = b.position(m.start())[0]
             if b.text[max(0, m.start() - 7) : m.start()].lower() == "mailto:" and line in seen:
+                continue
+            if login(b.text, m.start(), m.end()):
                 continue
             if not personal(local, m.group("domain"), m.group("tld")) or hostile(doc, sec, b, line):
                 continue
@@ -197,8 +199,10 @@ RULES: list[Rule] = [
         what="Finds e-mail addresses at webmail providers (gmail.com, yahoo.com, …) and "
         "addresses of individuals at other domains. Role and list addresses (support@, "
         "security@, etcd-dev@, a local part made of words that name a function or a team: "
-        "it-helpdesk@, digital.services@, webteam@; at a webmail provider a team's own: "
-        "acme.team@, shop-support@), example.com addresses and an attacker's addresses (on a "
+        "it-helpdesk@, digital.services@, webteam@, or initials before one: raa-admin@; at a "
+        "webmail provider a team's own: "
+        "acme.team@, shop-support@), remote logins (user@host after ssh, scp, rsync or git "
+        'clone, or before ":/path"), example.com addresses and an attacker\'s addresses (on a '
         'line, under a title or after a list intro that says "attacker", "phishing", '
         '"indicators of compromise", "malicious", "blocklist"…) are not reported. In code '
         'blocks only an address in a quoted commit or mail header is read ("Author: Jo Ade '

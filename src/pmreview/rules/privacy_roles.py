@@ -83,6 +83,32 @@ def personal(local: str, domain: str, tld: str) -> bool:
     return not (_ROLE.compiled.search(local) or _functional(local))
 
 
+# user@host as a remote login, not a mailbox: after a command that logs in or copies, its
+# options between ("ssh deploy@bastion.example.net", "scp -i key admin@db1.corp.io:/tmp",
+# "git clone git@github.com:org/repo"), or followed by ":" and a path
+# ("ops@files.acme.io:/srv/dump")
+_LOGIN_COMMANDS = frozenset(["ssh", "scp", "sftp", "rsync", "mosh", "telnet", "ftp", "clone"])
+_LOGIN_AFTER = re.compile(r":(?:[~/.\w-]*/|~)")
+
+
+def login(text: str, start: int, end: int) -> bool:
+    """Whether the address at text[start:end] is a remote login (user@host), not a mailbox."""
+    if _LOGIN_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 80) : start]
+    if before[-1:] not in (" ", "\t", "`", "'", '"'):
+        return False
+    words = [w.strip("`'\"").lower() for w in before.split()][-6:]
+    k = len(words) - 1
+    while k >= 0 and words[k] not in _LOGIN_COMMANDS:
+        opt = words[k].startswith("-") or (k > 0 and words[k - 1].startswith("-"))
+        if not opt:
+            return False
+        k -= 1
+    return k >= 0 and (words[k] != "clone" or (k > 0 and words[k - 1] == "git"))
+
+
 def placeholder(local: str, domain: str) -> bool:
     """Whether local@domain is made up to stand for anyone: a stand-in mailbox or domain."""
     if _PLACEHOLDER_DOMAIN.compiled.match(domain):
@@ -95,7 +121,14 @@ def _functional(local: str) -> bool:
     """Whether every part of the local part names a function ("it-helpdesk",
     "digital.services", "webteam"); digits aside ("noc24")."""
     parts = [p for p in re.split(r"[-_.+\d]+", local.lower()) if p]
+    if len(parts) == 2 and _acronym(parts[0]) and _composed(parts[1]):
+        return True  # a project's or a body's initials and a role: "raa-admin", "gsoc.team"
     return bool(parts) and all(_composed(p) for p in parts)
+
+
+def _acronym(word: str) -> bool:
+    """A short word of initials that is no given name ("raa", "gsoc"; not "jo", "ana")."""
+    return 2 <= len(word) <= 4 and word not in _given_names()
 
 
 @cache

@@ -197,10 +197,18 @@ def is_done(task: Task) -> bool:
     words = [w.group(0).lower() for w in WORD.finditer(text)]
     first_sentence = re.split(r"[.!?](?:\s|$)", text, maxsplit=1)[0]
     # a first word that is also a verb may open a statement ("Deploy keys are now scoped")
-    told = not opens_as_verb(words) or (bool(words) and words[0] in verbs())
+    # and so may an -ing noun with its auxiliary ("Training materials were updated")
+    told = not opens_as_verb(words) or (bool(words) and words[0] in verbs()) or _ing_subject(words)
     if COMMITTED.search(first_sentence):
         return False  # "We have agreed to add …", "The team has started reviewing …"
     return done_past(words) or reported_in_brief(words) or (told and reported_done(first_sentence))
+
+
+def _ing_subject(words: list[str]) -> bool:
+    return bool(words) and words[0].endswith("ing") and bool(_AUX & set(words[1:3]))
+
+
+_AUX = frozenset(["was", "were", "is", "are", "has", "have"])
 
 
 def is_standing(task: Task) -> bool:

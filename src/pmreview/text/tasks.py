@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..models import Block, Document, Section, per_document
 from .prefilter import Lazy
 from .runs import RunSearch
+from .task_tense import told_done
 
 # a list marker and a checkbox, in brackets or drawn ("- [ ] ", "- ⬜ ", "* ☐ ")
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:(?:\[[ xX]\]|[☐⬜🔲□])\s+)?")
@@ -109,6 +110,10 @@ def tasks_by_list(doc: Document) -> list[tuple[Section, list[Task]]]:
         done = _listed_done(sec) | _noted_done(every, status)
         for t in found:
             t.listed_done = id(t.block) in done
+        told = [t for t in found if t.block.kind == "item" and not t.listed_done]
+        if told_done([(t.block.text, t.words) for t in told]):  # a list told in the past
+            for t in told:
+                t.listed_done = True
         if found:
             out.append((sec, found))
     return out

@@ -30,8 +30,12 @@ _DONE_DATE = (
 )
 _DONE_MARK = Lazy(
     r"✅|✔|☑|\[[xX✓✔]\]|(?-i:\bDONE\b)"
-    # "(done)", "(done 18 April)", "(in effect)"; not "(done by 3 May)", a due date
-    rf"|\({_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)[^()\n]{{0,30}}\)"
+    # "(done)", "(done 18 April)", "(in effect)", "(shipped for this release; standing
+    # practice after)" over a line break; not "(done by 3 May)", a due date, nor "(fixed on
+    # web-1; web-2 pending)", a part still open
+    rf"|\({_DONE_WORD}(?!\s+(?:by|before|until|when|once|after|next)\b)"
+    r"(?![^()]{0,80}\b(?:pending|outstanding|not\s+yet|partial(?:ly)?|remaining|in\s+progress)\b)"
+    r"[^()]{0,80}\)"
     r"|[—–:-]\s*(?:done|completed|fixed|closed|resolved|shipped)\s*(?:[.!]\s*)?$"
     # a status among the item's other fields in brackets: "(Owner: Infra; complete)",
     # "(SRE, done 4 May)"; not "(Owner: Infra; done by 3 May)", a due date
@@ -60,7 +64,10 @@ _DONE_CELL = frozenset(
 # label, "(planned)", a target or due date ("(target: Q2)", "due 3 May"); or a Status cell
 # that says so. It outweighs wording that reads as done ("Circuit breaker reduced to 2 per
 # hour (target: 30 April)" is planned).
-_OPEN_WORD = r"(?:in progress|planned|open|to ?do|not started|pending|ongoing|scheduled|proposed)"
+_OPEN_WORD = (
+    r"(?:in progress|planned|open|to ?do|not started|pending|ongoing|scheduled|proposed"
+    r"|outstanding|not yet (?:started|built|done))"
+)
 _OPEN_MARK = Lazy(
     r"^[\s>*+•●-]*+\[ \]"
     rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_OPEN_WORD}[*_]*+\s*+(?:\([^)\n]{{0,30}}\))?"
