@@ -53,6 +53,8 @@ def named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
     provider")."""
     if since and _BY.compiled.search(text, since, m.start()):
         return False  # "we were informed by the provider": who told us, not whom we told
+    if not since and _only_rank(text[: m.start()], m.group(0)):
+        return False  # "senior engineers are summoned", "our on-call engineer got paged"
     if not m.group(0).startswith(_UNNAMED if not since else _UNNAMED_TOLD):
         return True
     # the target's own words: "escalated the issue to team members" names no team, its
@@ -65,11 +67,35 @@ def named_team(text: str, m: re.Match[str], since: int = 0) -> bool:
 
 
 _BY = Lazy(r"\bby\b")
-# words that name nobody by themselves: "our engineers were engaged", "the team was paged"
-_UNNAMED = ("team", "engineer", "expert", "specialist", "hero")
+# words that name nobody by themselves: "our engineers were engaged", "the team was paged",
+# "the on-call was paged" (whoever is on call: "the database on-call" says which)
+_UNNAMED = ("team", "engineer", "expert", "specialist", "hero", "on-call", "on call", "oncall")
 # after a verb, the targets that need words saying which: "the team", "the head", "the
-# mailing list" name nobody; "the payments team", "the DC head", "the infra-dev mailing list" do
-_UNNAMED_TOLD = ("team", "head", "mailing")
+# mailing list", "our on-call engineer" name nobody; "the payments team", "the DC head", "the
+# infra-dev mailing list", "the database on-call" do
+_UNNAMED_TOLD = ("team", "head", "mailing", "on-call", "on call", "oncall")
+
+
+def _only_rank(before: str, found: str) -> bool:
+    """Whether the party paged before a passive verb (`found`, from the party or from "got
+    paged") is told only by words any team has: a rank or a trade ("senior engineers are
+    summoned", "engineering team notified", "additional engineers were paged", "our on-call
+    engineer got paged"), not a name ("the payments team", "the DBA on-call")."""
+    clause = _CLAUSE.compiled.split(before)[-1]
+    words = _FILLER.compiled.sub(" ", clause).split()
+    if not found.startswith(_UNNAMED):
+        words = words if words and _RANK_HEAD.fullmatch(words[-1]) else []
+    return bool(words) and all(_RANK.fullmatch(w) or _RANK_HEAD.fullmatch(w) for w in words)
+
+
+# where the words of the party paged begin: past a time, a dash, a colon, a comma
+_CLAUSE = Lazy(r"[^\w\s'’-]|\s-\s|\b\d+\b")
+# words any team has: a rank, a number, a trade
+_RANK = re.compile(
+    r"senior|junior|more|additional|extra|several|few|some|available|relevant|engineering"
+    r"|technical|tech|on-?call|oncall|on|call"
+)
+_RANK_HEAD = re.compile(r"teams?|engineers?|experts?|specialists?|responders?|staff|on-?call")
 _LAST_TO = Lazy(r"\b(?:to|with|from)\b")
 _DETERMINER = Lazy(r"(?:^|\b(?:the|my|our|a|an|his|her|their|your|whole|entire|same))\W*$")
 _FILLER = Lazy(
