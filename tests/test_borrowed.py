@@ -32,6 +32,10 @@ from pmreview.text.borrowed import (
         "2023/05/02 10:31:07 [error] 1234#0: *1 connect() failed",
         "> 2023-05-02T10:31:07.120+02:00 payments-api starting",
         "> May  2 10:31:07 web-01 kernel: Out of memory: Killed process 812",
+        # the same log lines pasted in inline code, on a line or an item of their own
+        '`{"level":"error","ts":"2023-05-02T10:31:07Z","msg":"pool exhausted"}`',
+        "- `2023-05-02T10:31:07Z ERROR payments-api: connection refused`",
+        "`2023/05/02 10:31:07 [error] 1234#0: *1 connect() failed`",
     ],
 )
 def test_a_quoted_log_line_is_recognised(line: str) -> None:
@@ -46,6 +50,10 @@ def test_a_quoted_log_line_is_recognised(line: str) -> None:
         "2023-05-02T10:31:07Z the payments API returned errors",  # not quoted, no level
         "| 2023-05-02 10:31:07 | ERROR | pool exhausted |",  # a table row is the author's
         "On May 2 the config {max: 10} was pushed at 10:31 UTC.",
+        # the author's sentence around code, or code that is no log record
+        '`{"max_connections": 10}` was pushed to db-1 at 10:31 UTC.',
+        "`sudo systemctl restart nginx`",
+        '- The log said `2023-05-02T10:31:07Z ERROR pool exhausted` at 10:31.',
     ],
 )
 def test_the_authors_own_lines_are_not_log_lines(line: str) -> None:

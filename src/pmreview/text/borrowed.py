@@ -2,7 +2,7 @@
 no verdict may rest on them (spec/checks.md: "a timestamp inside a quoted log line does not
 count").
 
-- a quoted log line: a line that is a JSON object (`{"level":"error","time":"…"}`), or a log
+- a quoted log line (also set in inline code): a line that is a JSON object (`{"level":"error","time":"…"}`), or a log
   record (a machine timestamp with seconds followed by a level, `2024-01-01T10:00:00Z ERROR …`;
   in a blockquote, any line that opens with such a timestamp);
 - the assignment's own text: requirements pasted into the document ("Issue Summary … must
@@ -70,6 +70,8 @@ _REQUIREMENT = re.compile(
 def log_line(line: str) -> bool:
     """Whether a line of the document is a quoted log line (see the module's docstring)."""
     body = _LEAD.sub("", line, count=1).strip()
+    if len(body) > 2 and body[0] == body[-1] == "`" and "`" not in body[1:-1]:
+        body = body[1:-1].strip()  # a log line pasted in inline code is still a log line
     if _JSON_OBJECT.match(body):
         return True
     stamp = _STAMP_RE.match(body)
