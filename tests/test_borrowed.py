@@ -53,7 +53,7 @@ def test_a_quoted_log_line_is_recognised(line: str) -> None:
         # the author's sentence around code, or code that is no log record
         '`{"max_connections": 10}` was pushed to db-1 at 10:31 UTC.',
         "`sudo systemctl restart nginx`",
-        '- The log said `2023-05-02T10:31:07Z ERROR pool exhausted` at 10:31.',
+        "- The log said `2023-05-02T10:31:07Z ERROR pool exhausted` at 10:31.",
     ],
 )
 def test_the_authors_own_lines_are_not_log_lines(line: str) -> None:

@@ -2,9 +2,9 @@
 no verdict may rest on them (spec/checks.md: "a timestamp inside a quoted log line does not
 count").
 
-- a quoted log line (also set in inline code): a line that is a JSON object (`{"level":"error","time":"…"}`), or a log
+- a quoted log line: a line that is a JSON object (`{"level":"error","time":"…"}`), or a log
   record (a machine timestamp with seconds followed by a level, `2024-01-01T10:00:00Z ERROR …`;
-  in a blockquote, any line that opens with such a timestamp);
+  in a blockquote, any line that opens with such a timestamp), also set in inline code;
 - the assignment's own text: requirements pasted into the document ("Issue Summary … must
   contain: duration of the outage with start and end times (including timezone)…") and the
   list items such a requirement introduces;
