@@ -194,11 +194,13 @@ def _handed_on(low: str) -> bool:
     """A responder handing the issue on ("escalated to Omar", "Ravi pages the data on-call"),
     not an alarm that pages ("`queue-depth-high` pages the payments on-call") nor a hand-over
     after the first sign told before it ("a tenant calls the service desk, who pages the
-    facilities on-call")."""
+    facilities on-call", "the first validator notices the halt and escalates to the core
+    team": whoever noticed it handed it on)."""
     m = _HANDED_ON.compiled.search(low)
     if m is None or ALARM_BEFORE.compiled.search(low, 0, m.start()):
         return False
-    return not _reported(low[: m.start()])
+    before = low[: m.start()]
+    return not (_reported(before) or _NOTICED.compiled.search(before))
 
 
 def _as_often_failure(low: str, m: re.Match[str]) -> bool:
