@@ -41,7 +41,9 @@ def measures(doc: Document) -> Measures:
     return {
         "present": shown_place(doc, secs, "measures", "action_items") if secs else None,
         "improvements": (
-            _improvements(blocks, items, tasks, lessons) if sem.words(text) >= 6 else None
+            _improvements(blocks, items, tasks, lessons)
+            if sem.words(text) >= 6 and _words(text) >= 3  # not addresses alone
+            else None
         ),
         "tasks": tasks,
     }
@@ -63,7 +65,7 @@ def _improvements(
     items = [b for b in items if not _UNDOES.compiled.search(b.lower)]
     # an item of one or two words names something (a team told, a tool), and one that refers
     # back ("This has been done.") names nothing: neither says what to improve
-    said = [b for b in items if sem.words(b.text) >= 3 and not _REFERS_BACK.match(b.text)]
+    said = [b for b in items if _words(b.text) >= 3 and not _REFERS_BACK.match(b.text)]
     return (
         find_sentence([b for b in items if b.line in concrete], words, unless=_LABEL.compiled)
         or find_sentence([b for b in said if b in own], words, unless=_LABEL.compiled)
@@ -87,6 +89,16 @@ _WILL_DO = re.compile(
 _REFERS_BACK = re.compile(
     r"^\W*(?:this|that|it|these|those)\s+(?:has|have|is|was|were|are|will)\b", re.IGNORECASE
 )
+
+
+def _words(text: str) -> int:
+    """The words a measure says, not those of an address it links to: an item that is only
+    a link ("- https://git.example.org/ops/issues/95") names no task (a link's own text,
+    "[Add a disk alert](https://…)", does)."""
+    return sem.words(_ADDRESS.sub(" ", text))
+
+
+_ADDRESS = re.compile(r"<?\bhttps?://[^\s)>]+>?|(?<=\])\([^)\s]*\)")
 
 
 def _lessons_only(sec: Section) -> bool:
@@ -173,7 +185,7 @@ def _task(doc: Document, block: Block) -> TaskFact | None:
     """A list item or table row of two words or more (its first line, markers removed); a
     sub-heading of the measures set as an item ("- **Improvements/Fixes:**") is none."""
     text = _MARKER.sub("", block.text.split("\n")[0]).strip()
-    if sem.words(text) < 2 or _subheading(text):
+    if _words(text) < 2 or _subheading(text):
         return None
     found = assignment(doc, block)
     return {
