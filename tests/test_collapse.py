@@ -116,3 +116,26 @@ def test_vague_words_of_one_table_row_are_one_finding() -> None:
     assert len(vague(text, *quotes, collapse=False)) == 3
     row = next(n for n, line in enumerate(text.split("\n"), 1) if "odd size" in line)
     assert [f.line for f in vague(text, *quotes)] == [row, row + 1]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["14:20 UTC", "- then", "– later", "2024-06-03", "June 3", "3rd June", "Tuesday", "2 PM"],
+)
+def test_lines_opening_with_a_date_a_time_or_a_dash_are_statements_apart(opening: str) -> None:
+    text = BILLING.replace(
+        "We restored the column name in the exporter config and re-ran the export at 14:38 UTC.",
+        f"We restored something somehow\n{opening} someone looked at it",
+    )
+    every = vague(text, "restored something", "someone looked", collapse=False)
+    shown = vague(text, "restored something", "someone looked")
+    assert sorted(f.line for f in shown) == sorted({f.line for f in every}) and len(shown) == 2
+
+
+@pytest.mark.parametrize("opening", ["then", "after 14:20", "and June", "the 2 PM"])
+def test_a_line_opening_with_other_words_stays_in_its_sentence(opening: str) -> None:
+    text = BILLING.replace(
+        "We restored the column name in the exporter config and re-ran the export at 14:38 UTC.",
+        f"We restored something somehow\n{opening} someone looked at it",
+    )
+    assert len(vague(text, "restored something", "someone looked")) == 1

@@ -4,6 +4,7 @@ rewrites it once), each merged finding naming what it took in."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..models import Block, Document, Finding
@@ -117,9 +118,31 @@ def _sentences_of(f: Finding, doc: Document) -> list[tuple[int, int]]:
     end = _offset(block, min(f.end_line, block.end_line), f.end_column)
     return [
         (id(block), i)
-        for i, (s, e) in enumerate(sentences(block))
+        for i, (s, e) in enumerate(statements(block))
         if s < max(end, start + 1) and start < e
     ]
+
+
+# a line that opens a statement of its own in a paragraph written without full stops: it opens
+# with a dash, a date or a clock time ("… restarted nginx\n14:20 traffic was back")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_STATEMENT_LINE = re.compile(
+    r"\n[ \t>*_]*(?=[-–—•]\s|\d{1,2}[:h.]\d{2}\b|\d{1,2}\s*(?:am|pm)\b|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
+
+
+def statements(block: Block) -> list[tuple[int, int]]:
+    """The spans of the block's sentences, a sentence cut where one of its lines opens with a
+    dash, a date or a clock time: in a paragraph with no full stops each such line is a
+    statement of its own, which the author rewrites apart."""
+    spans = []
+    for s, e in sentences(block):
+        cuts = [m.start() for m in _STATEMENT_LINE.finditer(block.text, s, e)]
+        spans += list(zip([s, *cuts], [*cuts, e], strict=True))
+    return spans
 
 
 def _offset(block: Block, line: int, column: int) -> int:

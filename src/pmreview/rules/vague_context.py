@@ -9,7 +9,8 @@ rules/vague_measures.py) and where it applies
 (`scope = "measures"`: only where measures are stated). The answer is looked for in the words'
 clause or sentence (a list item: the whole item), for `paragraph` answers in the whole
 paragraph, for `nearby` answers in the sentences just before and after ("Bound the app to
-port 5001. This involved updating the settings."), and for words that count unnamed changes at
+port 5001. This involved updating the settings."), for `adjacent` answers in the block before
+or after, and for words that count unnamed changes at
 the end of a paragraph in what the paragraph announces (`scope = "told"`: as "account", but a
 lesson that explains the incident is an account too), for `section` answers in the words'
 section or summary, for a `recap` of the fix in the resolution sections
@@ -73,6 +74,7 @@ class Context:
     within: str = "sentence"
     paragraph: frozenset[str] = frozenset()
     nearby: frozenset[str] = frozenset()
+    adjacent: frozenset[str] = frozenset()
     section: frozenset[str] = frozenset()
     recap: bool = False
     before: bool = False  # the timeline entry just before may answer (rules/vague_entries.py)
@@ -86,11 +88,15 @@ class Context:
             entry.get("within", "sentence"),
             frozenset(entry.get("paragraph", ())),
             frozenset(entry.get("nearby", ())),
+            frozenset(entry.get("adjacent", ())),
             frozenset(entry.get("section", ())),
             bool(entry.get("recap", False)),
             bool(entry.get("entry_before", False)),
         )
-        known = ctx.answered_by | ctx.paragraph | ctx.nearby <= ANSWERS and ctx.skip <= SKIPS
+        known = (
+            ctx.answered_by | ctx.paragraph | ctx.nearby | ctx.adjacent <= ANSWERS
+            and ctx.skip <= SKIPS
+        )
         known = known and ctx.section <= SECTION_ANSWERS.keys()
         if not (known and ctx.scope in SCOPES and ctx.within in WITHIN):
             raise ValueError(f"vague.toml:{entry['rule']}: unknown context {ctx}")
@@ -143,6 +149,9 @@ def _answered(ctx: Context, place: Place) -> str | None:
     for n in sorted(ctx.nearby):
         if TESTS[n](place.nearby):
             return f"nearby {n}"
+    for n in sorted(ctx.adjacent):
+        if TESTS[n](place.adjacent):
+            return f"adjacent {n}"
     if ctx.before and answered_before(place, [TESTS[n] for n in answers]):
         return "entry before"
     for n in sorted(ctx.paragraph):

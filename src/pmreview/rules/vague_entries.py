@@ -27,6 +27,13 @@ _FOUND_OR_CHANGED = re.compile(
     r"|\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:increased|raised|decreased"
     r"|lowered|reduced|changed|updated|replaced|reverted|rolled back|patched|removed|corrected"
     r"|renamed|set|resized|upgraded|downgraded|disabled|enabled)\b"
+    # or did it, to a thing it names after the verb ("manually started the Apache service",
+    # "reverted commit 4f2a91c"; not "started investigating the logs")
+    r"|\b(?:re)?start(?:ed)?\s+(?:up\s+)?(?:the\s+|our\s+|its\s+)?(?!(?:investigat|look|work|check"
+    r"|troubleshoot|debug|analy[sz]|digg|search|review)\w*\b)[\w`/.-]*[a-z]"
+    r"|\b(?:rebooted|reverted|rolled back|redeployed|reinstalled|reloaded|replaced|removed|renamed"
+    r"|corrected|patched|disabled|enabled|upgraded|downgraded|increased|raised|lowered|reduced"
+    r"|changed|updated|reconfigured|renewed)\s+(?:the\s+|our\s+|its\s+)?[\w`/.-]*[a-z]"
 )
 
 

@@ -13,7 +13,9 @@ the claim. The other roles:
 - a place where things are ("provisioned in some regions"), or a calendar ("the first week of
   term for many of our students");
 - what a look at the records showed ("checks the logs, no errors, just a lot of fresh logins");
-- software or devices acting, the mechanism ("most browsers refused to go on").
+- software or devices acting, the mechanism ("most browsers refused to go on");
+- the team's own people an alert or a message went out to ("the page only reached some of the
+  on-call engineers"): who was told, not who was hit.
 
 A group in a field labelled as the impact ("Affected: probably most visitors") is the claim
 itself, whatever else its clause says.
@@ -62,6 +64,19 @@ _AGENTS = re.compile(
     r"|hosts|containers|processes|threads|jobs|flags|libraries|vms|crawlers|bots|resolvers"
     r"|caches|proxies)\b"
 )
+# an alert or a message sent to the group, and the group the team's own people
+_SENT_TO = re.compile(
+    r"\b(?:sent|went out|gone out|goes out|go out|delivered|forwarded|routed|e-?mailed|paged"
+    r"|broadcast|reached|notified)\s+(?:only\s+)?(?:to\s+)?(?:only\s+)?(?:(?:a|an|the)\s+)?$"
+)
+_MESSAGE = re.compile(
+    r"\b(?:alerts?|pages?|paging|notifications?|messages?|e-?mails?|notices?|announcements?"
+    r"|pings?|sms|texts?|reminders?|invites?|invitations?)\b"
+)
+_STAFF = re.compile(
+    r"\b(?:team ?members?|teammates|colleagues|engineers|on-?calls?|responders|staff|employees"
+    r"|operators|developers|sres?|maintainers)\b"
+)
 
 
 def in_impact_field(place: Place) -> bool:
@@ -69,6 +84,15 @@ def in_impact_field(place: Place) -> bool:
     text = place.block.text
     start = text.rfind("\n", 0, place.span[0]) + 1
     return _IMPACT_FIELD.match(text[start : place.span[0]]) is not None
+
+
+def alerted_staff(place: Place, before: str) -> bool:
+    """The group is the team's own people, whom an alert or a message went out to ("the alert
+    went out to only a subset of team members"): who was told, not who was hit ("gone out"
+    reads as no harm here)."""
+    sent = _SENT_TO.search(before) and _MESSAGE.search(place.before)
+    group = " ".join(f"{place.words} {place.after}".split()[:6])  # "a subset of" + its noun
+    return bool(sent and _STAFF.search(group))
 
 
 def other_role(place: Place, before: str, after: str) -> bool:

@@ -71,6 +71,8 @@ def unharmed(place: Place) -> bool:
         return False
     if _EXPECTS.search(before + head):
         return True
+    if group.alerted_staff(place, _CLAUSE.split(before + head)[-1]):
+        return True
     if _ONLY.search(before + head):
         return False
     before = _CLAUSE.split(before + head)[-1]

@@ -187,6 +187,20 @@ class Place:
         return " ".join(lower[s:e] for s, e in side if not apart(s, e))
 
     @property
+    def adjacent(self) -> str:
+        """The lower-cased text of the block just before the words' block in their section when
+        their sentence opens it, and of the block after (a list: its items) when it closes it
+        ("… was set to `support@example.com`.⏎⏎This was a configuration error.")."""
+        blocks = self.section.blocks
+        at = next(k for k, b in enumerate(blocks) if b is self.block)
+        parts = []
+        if at and (not self.spans or self.sentence == self.spans[0]):
+            parts.append(blocks[at - 1].lower)
+        if not self.spans or self.sentence == self.spans[-1]:
+            parts.append(self.next_text)
+        return " ".join(_REFERENCE.sub(" ", p) for p in parts)
+
+    @property
     def next_block(self) -> str:
         """The lower-cased text of the block just after the words' block in their section (the
         next timeline entry, a sub-item), and of the sentence after theirs in the block."""
