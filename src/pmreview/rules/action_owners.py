@@ -70,7 +70,7 @@ def _per_list(
         blocks = [t.block for t in every]
         missing = [t for t in tasks if not test(doc, t, blocks)]
         # a list the next one restates item for item, with its owners or dates, is answered
-        again = restated(doc, every, lambda t: test(doc, t, blocks)) if missing else set()
+        again = restated(doc, every, lambda t, b=blocks: test(doc, t, b)) if missing else set()
         missing = [t for t in missing if id(t) not in again]
         if not missing:
             continue
