@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from ..models import Block, Document, Hit, per_document
@@ -70,7 +71,7 @@ def _per_list(
         blocks = [t.block for t in every]
         missing = [t for t in tasks if not test(doc, t, blocks)]
         # a list the next one restates item for item, with its owners or dates, is answered
-        again = restated(doc, every, lambda t, b=blocks: test(doc, t, b)) if missing else set()
+        again = restated(doc, every, partial(_answers, test, doc, blocks)) if missing else set()
         missing = [t for t in missing if id(t) not in again]
         if not missing:
             continue
@@ -88,6 +89,10 @@ def _per_list(
             question=question,
             suggestion=suggestion,
         )
+
+
+def _answers(test: Any, doc: Document, blocks: list[Block], task: Task) -> bool:
+    return bool(test(doc, task, blocks))
 
 
 def _share(missing: int, open_: int, listed: int, where: str, what: str) -> str:
