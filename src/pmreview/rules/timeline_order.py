@@ -260,7 +260,8 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not ok and _spans(e, prev[0]):
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
-        ok = ok or (own and prev[1] is None and later_day(written, day))
+        # the first date the timeline writes, after entries with none, marks a day change
+        ok = ok or (own and prev[1] is None and (written is None or later_day(written, day)))
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             yield _stepped_back(doc, t, e, prev_entry)
         prev, prev_entry, prev_own = (read, day), e, own
