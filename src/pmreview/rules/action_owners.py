@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
-from ..models import Document, Hit, per_document
+from ..models import Block, Document, Hit, per_document
 from ..text.task_assignment import assignment
 from ..text.task_parts import is_done, is_standing, listed_tasks
 from ..text.task_restated import restated
 from ..text.tasks import Task
 from . import section_of
 from ._text import hit_at
+from .action_lists import list_owner, list_ticket
 
 
-def _has_owner(doc: Document, task: Task) -> bool:
-    """An owner in the task, or a list the author titles as their own ("What I'm changing"),
-    or a document its author writes alone: a solo author's tasks are theirs."""
-    if assignment(doc, task.block).owner is not None:
+def _has_owner(doc: Document, task: Task, siblings: list[Block]) -> bool:
+    """An owner in the task or said once for its list, or a list the author titles as their
+    own ("What I'm changing"), or a document its author writes alone: a solo author's tasks
+    are theirs."""
+    if assignment(doc, task.block).owner is not None or list_owner(doc, task.block, siblings):
         return True
     return _MINE.search(section_of(doc, task.block.line)) is not None or writes_alone(doc)
 
@@ -39,10 +42,10 @@ def writes_alone(doc: Document) -> bool:
     return singular >= 5 and len(_PLURAL.findall(text)) * 8 <= singular
 
 
-def _has_due(doc: Document, task: Task) -> bool:
-    """A due date or a ticket: either says the task is tracked."""
+def _has_due(doc: Document, task: Task, _: list[Block]) -> bool:
+    """A due date or a ticket, or a ticket named beside its list: each says it is tracked."""
     found = assignment(doc, task.block)
-    return found.due is not None or found.ticket is not None
+    return found.due is not None or found.ticket is not None or list_ticket(doc, task.block)
 
 
 def _groups(doc: Document, per: str) -> list[tuple[list[str], list[Task]]]:
@@ -65,9 +68,10 @@ def _per_list(
         done = [t for t in every if is_done(t)]
         rules = [t for t in every if t not in done and is_standing(t)]
         tasks = [t for t in every if t not in done and t not in rules]
-        missing = [t for t in tasks if not test(doc, t)]
+        blocks = [t.block for t in every]
+        missing = [t for t in tasks if not test(doc, t, blocks)]
         # a list the next one restates item for item, with its owners or dates, is answered
-        again = restated(doc, every, lambda t: test(doc, t)) if missing else set()
+        again = restated(doc, every, partial(_answers, test, doc, blocks)) if missing else set()
         missing = [t for t in missing if id(t) not in again]
         if not missing:
             continue
@@ -85,6 +89,10 @@ def _per_list(
             question=question,
             suggestion=suggestion,
         )
+
+
+def _answers(test: Any, doc: Document, blocks: list[Block], task: Task) -> bool:
+    return bool(test(doc, task, blocks))
 
 
 def _share(missing: int, open_: int, listed: int, where: str, what: str) -> str:

@@ -47,10 +47,12 @@ def _part_of_lead(sec: Section, task: Task) -> bool:
     for b in reversed(blocks[:at] if at > 0 else []):
         if b.kind == "item" and b.depth >= task.block.depth:
             continue
-        lead = task_of(b) if b.kind == "item" else task_of(replace(b, kind="item"))
-        if lead is None or not b.text.rstrip(" *_").endswith(":"):
+        if not b.text.rstrip(" *_").endswith(":"):
             return False
-        return is_imperative(lead) or marked_open(b.text, []) or marked_done(b.text, [])
+        if marked_open(b.text, []) or marked_done(b.text, []):
+            return True  # a deliverable with its status, even one that reads as a title
+        lead = task_of(b) if b.kind == "item" else task_of(replace(b, kind="item"))
+        return lead is not None and is_imperative(lead)
     return False
 
 

@@ -17,6 +17,7 @@ from ..text.times import DATE_RE, may_hold_date
 from . import Option, Rule, section_of
 from .timeline_length import check_too_long
 from .timeline_order import check_unordered, entry_dates, timed
+from .timeline_ranges import range_end
 from .timeline_zone import governing_zone
 
 # -- PM302 ---------------------------------------------------------------------------------------
@@ -70,8 +71,15 @@ def _unclear(entries: list[TimelineEntry], classes: list[str]) -> int | None:
 _CLEAR_STEP = 180
 
 
+def _entry_clock(e: TimelineEntry) -> str:
+    """The clock of the entry's time, or of the span it opens when AM/PM is written once at
+    its end ("08:02 - 10:30 AM ET" is on the 12-hour clock)."""
+    until = range_end(e)
+    return "12h" if until is not None and until.clock == "12h" else _clock_of(e.time)
+
+
 def _clock_mix(entries: list[TimelineEntry]) -> Hit | None:
-    classes = [_clock_of(e.time) for e in entries]
+    classes = [_entry_clock(e) for e in entries]
     bare = "24h" not in classes and "12h" in classes  # AM/PM times, and times without
     if bare:
         i = _unclear(entries, classes)

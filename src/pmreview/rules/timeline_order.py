@@ -12,10 +12,10 @@ from typing import Any
 from ..models import Document, Hit, TimelineEntry, TimeRef, per_document
 from ..parse.timeline import newest_first
 from ..text.dates import align, date_near, parse_date
-from ..text.entry_times import leading_time
 from ..text.prefilter import Lazy
 from ..text.times import DATE, DATE_RE
 from .timeline_days import either_reading, later_day
+from .timeline_ranges import range_end
 from .timeline_zone import as_said, compared
 
 # A new day said without a date: a "Day 2" or "Tuesday" heading, "(next day)" on an entry.
@@ -204,16 +204,8 @@ def _accepted(
 def _spans(e: TimelineEntry, prev_minutes: int) -> bool:
     """Whether the entry opens with a span of time ("09:40–10:05") that ends at or after the
     entry before it: the span's start placed before an event within it is no disorder."""
-    t = e.time
-    assert t is not None
-    first = e.block.text.split("\n", 1)[0]
-    rest = first[t.column - e.block.column + len(t.raw) :].lstrip()
-    sep = next((x for x in _RANGE_TO if rest.startswith(x)), None)
-    until = leading_time(rest[len(sep) :]) if sep else None
+    until = range_end(e)
     return until is not None and until.minutes is not None and until.minutes >= prev_minutes
-
-
-_RANGE_TO = ("-", "–", "—", "to ", "until ", "till ")
 
 
 def check_unordered(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -260,7 +252,8 @@ def _steps_back(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not ok and _spans(e, prev[0]):
             continue  # "09:40–10:05 …" after "09:41 …": a span that holds the entry before
         ok = ok or (prev_own and day is None) or _new_list(doc, prev_entry, e)  # see _new_list
-        ok = ok or (own and prev[1] is None and later_day(written, day))
+        # the first date the timeline writes, after entries with none, marks a day change
+        ok = ok or (own and prev[1] is None and (written is None or later_day(written, day)))
         if not ok and not _accepted(breaks, prev_entry, e, (prev[1], day)):
             yield _stepped_back(doc, t, e, prev_entry)
         prev, prev_entry, prev_own = (read, day), e, own

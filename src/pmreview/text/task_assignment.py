@@ -234,3 +234,8 @@ def _header(doc: Document, row: Block) -> list[str]:
         n -= 1
     cells = doc.source.lines[n].strip().strip("|").split("|")
     return [c.strip(" *_").lower() for c in cells]
+
+
+def written_ticket(text: str) -> str | None:
+    """A ticket the text names (a key, a number, a link to a tracker), or None."""
+    return _ticket(text)

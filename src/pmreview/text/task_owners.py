@@ -82,6 +82,14 @@ _OWNER_SUBJECT = re.compile(
     r"|(?:will|to|shall|['’]ll)\s+(?P<verb>[a-z]+)\b)"
 )
 
+# A team by its initials as the subject of what it will do: "ICL to subscribe to …", "PSG will
+# add …" (not "DNS is failing", a state, nor "API to return 429", when the document writes
+# "api" in lower case).
+_INITIALS_SUBJECT = re.compile(
+    r"\A\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?P<who>[A-Z]{2,6})(?:\*\*|__)?"
+    r"\s+(?:will|to|shall)\s+(?P<verb>[a-z]+)\b"
+)
+
 
 # A team or person opening a parenthesis that then gives the task's date or ticket:
 # "(Provisioning, target Q3 2024)", "(Dana Lee, ETA June)", "(SRE, OPS-88)", "[Platform / Q3]".
@@ -131,7 +139,7 @@ def _subject(doc: Document, text: str) -> str | None:
     …"), unless the name is a word the document also writes in lower case, as it writes a
     tool or a thing ("Puppet will apply …" beside `puppet apply`) but not a person's name, or
     a kind of work ("Monitoring: add …", "Training: run …")."""
-    m = _OWNER_SUBJECT.match(text)
+    m = _OWNER_SUBJECT.match(text) or _INITIALS_SUBJECT.match(text)
     if m is not None:
         verb = m["verb"]
         if verb in _NO_ACTION or (verb and verb not in verbs()):

@@ -14,7 +14,7 @@ from .sentences import without_tags
 from .task_assignment import assignment
 from .task_reports import COMMITTED, reported_in_brief
 from .tasks import WORD, Task, tasks_by_list
-from .topics import clauses, noun_phrase, outcome_only
+from .topics import clauses, named_by_purpose, noun_phrase, outcome_only
 from .verb_forms import (
     PREPOSITIONS,
     action_words,
@@ -101,8 +101,8 @@ def is_topic(doc: Document, task: Task) -> bool:
         return False
     if _subject_and_verb(parts[0]) or _subject_and_verb_s(parts[0]):
         return False
-    if _CONCRETE.search(parts[0]) and not outcome_only(parts[0]):
-        return False  # a deliverable: "Nagios warning at 80% disk use", "A 60-day reminder"
+    if (_CONCRETE.search(parts[0]) or named_by_purpose(parts[0])) and not outcome_only(parts[0]):
+        return False  # a deliverable: "Nagios warning at 80% disk use", "The ability to see …"
     found = assignment(doc, task.block)
     return not ((found.owner or found.ticket or found.due) and has_object(task))
 

@@ -160,14 +160,16 @@ def field_line(text: str) -> bool:
 
 
 # A lead-in or title that lists work already done: "We have already:", "Completed:",
-# "Done so far", "Actions already taken:", "What we've done"; not one that turns to what is
-# still open ("We have already rolled back the config, but we still need to:").
+# "Done so far", "Actions already taken:", "Corrective measures implemented", "What we've
+# done"; not one that turns to what is still open ("We have already rolled back the config,
+# but we still need to:").
 _DONE_LEAD = re.compile(
     r"^(?:(?:we|i)(?:\s+have|['’]ve)\s+already\b"
     r"(?:(?!\b(?:but|still|yet|need|needs|remains?|however|will|must|should|to\s+do)\b)[^:]){0,60}"
     r"|(?:already\s+)?(?:done|completed?|finished|shipped|fixed|implemented)"
     r"(?:\s+(?:so\s+far|already|items?|actions?|tasks?))?"
-    r"|(?:[a-z]+\s+)?(?:actions?|items?|tasks?|changes?|steps?)\s+(?:we\s+(?:have\s+)?)?"
+    r"|(?:[a-z]+\s+)?(?:actions?|items?|tasks?|changes?|steps?|measures?|fixes|mitigations?"
+    r"|remediations?)\s+(?:we\s+(?:have\s+)?)?"
     r"(?:already\s+)?(?:done|completed|taken|made|implemented|shipped)(?:\s+so\s+far)?"
     r"|what\s+(?:we|i)(?:\s+have|['’]ve)?\s+(?:already\s+)?(?:done|fixed|changed)"
     r"(?:\s+so\s+far)?)"

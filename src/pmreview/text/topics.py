@@ -104,3 +104,24 @@ def outcome_only(clause: str) -> bool:
         return True
     head = takewhile(lambda w: w not in _BOUNDARIES, words)
     return any(w in action_words("abstract_heads") for w in head)
+
+
+# Nouns that take "to" as a preposition, not as the infinitive of what they are for ("Access
+# to deploy logs", "Exposure to load spikes"): after them "to" names no purpose.
+_TO_NOUNS = frozenset(["access", "exposure", "attention", "commitment", "response", "move"])
+# what a view or a record is for, verbs no action item opens with ("to see", "to show")
+_SEEING = frozenset(["see", "show", "view", "spot", "know", "tell", "understand", "trace"])
+
+
+def named_by_purpose(clause: str) -> bool:
+    """Whether a noun phrase names a deliverable by what it will let someone do: its head, then
+    "to" and a verb with its object ("The ability to see the backlog of events", "Audit logs
+    for each job to show its run time", "A dashboard to compare replica lag"). The purpose is
+    what a reader checks it against; "Improvements to deploy scripts" and "Access to deploy
+    logs" name none."""
+    words = [w.group(0).lower() for w in WORD.finditer(clause)]
+    for i in range(1, len(words) - 2):
+        verb = words[i + 1] in verbs() or words[i + 1] in _SEEING
+        if words[i] == "to" and verb and words[i - 1] not in _TO_NOUNS:
+            return words[i - 1] not in action_words("abstract_heads")
+    return False

@@ -61,18 +61,20 @@ _DONE_CELL = frozenset(
     + ["in effect", "in place", "implemented"]
 )
 # A mark that the item is still open: an unticked box, a leading "In progress:" or "Planned -"
-# label, "(planned)", a target or due date ("(target: Q2)", "due 3 May"); or a Status cell
+# label, "(planned)" or "(already planned)" (planned before, still to do), a target or due
+# date ("(target: Q2)", "due 3 May"); or a Status cell
 # that says so. It outweighs wording that reads as done ("Circuit breaker reduced to 2 per
 # hour (target: 30 April)" is planned).
 _OPEN_WORD = (
     r"(?:in progress|planned|open|to ?do|not started|pending|ongoing|scheduled|proposed"
-    r"|outstanding|not yet (?:started|built|done))"
+    r"|outstanding|not yet (?:started|built|done)|(?:in|under) development|under ?way)"
 )
 _OPEN_MARK = Lazy(
     r"^[\s>*+•●-]*+\[ \]"
     rf"|^[\s>*+•●-]*+(?:\d+[.)]\s*+)?[*_]*+{_OPEN_WORD}[*_]*+\s*+(?:\([^)\n]{{0,30}}\))?"
     r"[*_]*+\s*+(?::|[—–-]\s)"
-    rf"|\({_OPEN_WORD}\b[^()\n]{{0,30}}\)|\bstatus\s*[:=]\s*[*_]*{_OPEN_WORD}\b"
+    rf"|\((?:already\s+|currently\s+|still\s+)?{_OPEN_WORD}\b[^()\n]{{0,30}}\)"
+    rf"|\bstatus\s*[:=]\s*[*_]*{_OPEN_WORD}\b"
     r"|\b(?:target(?:\s+date)?|due|eta)\s*[:(]|\(\s*(?:target|due|eta)\b",
     re.I,
 )
