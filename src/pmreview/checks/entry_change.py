@@ -11,6 +11,7 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .events import OUTCOME, THING
 from .fix_entries import DONE_BY, ENTRY_HEAD, NAMED_ONLY, NO_EFFECT, NOT_DONE
+from .proper_names import named_things
 
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
@@ -122,6 +123,8 @@ def _change_parts(text: str) -> tuple[bool, bool]:
         or THING.compiled.search(low)
         or _TO_VERSION.compiled.search(low)
         or _UNIT.compiled.search(low)
+        # a thing named by quotes or a number: "reboots 'mailhost'", "PR #4812 merged"
+        or named_things(text)
     )
     return bool(changed), bool(thing)
 

@@ -1,0 +1,140 @@
+"""resolution.detail and timeline.resolution, session 13 round 2 (examples written for these
+tests): how a writer names what the fix changed and says that it is the fix.
+
+1. A thing named by quoting it ('worker processes', ".config", 'mailhost'): the writer gives
+   its exact name, as a code span does. Near misses: scare quotes around a vague word ("we
+   'fixed' it", "some 'magic'") name nothing.
+2. A sentence that says it is the fix ("To correct the error…", "The fix involved…") told where
+   the document has no resolution section (in the measures): it is the fix when it tells a
+   change made. Near misses: the same opening for work still to do ("we need to…", "will…",
+   an imperative task).
+3. A change reported as made in the story, to a thing named by an asset tag ("from failed
+   host val-04 to val-07"); and "Immediate actions" as the title of the fix's section.
+4. A timeline entry that tells a change to a quoted or numbered thing ("reboots 'mailhost'",
+   "PR #4812 merged") or a permission granted says how the incident ended. Near misses: a
+   fix named only as one ("Fix deployed"), scare quotes."""
+
+from __future__ import annotations
+
+import pytest
+from _support import doc_of
+
+from pmreview.checks.fixes import resolution
+from pmreview.checks.timeline import timeline
+
+
+def _fix(text: str, section: str = "Resolution") -> str | None:
+    found = resolution(doc_of(f"# Outage\n\n## {section}\n\n{text}\n"))["detail"]
+    return None if found is None else str(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We turned up the 'worker processes' setting of the proxy and reloaded it.",
+        'The settings file was renamed with the proper ".config" extension.',
+        "The administrator rebooted 'mailhost' and mail delivery came back.",
+        "We restarted the \u201cledger sync\u201d job by hand and the balances caught up.",
+    ],
+)
+def test_a_quoted_name_names_the_thing_changed(text: str) -> None:
+    assert _fix(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We 'fixed' the issue and things got better.",
+        "The team applied some 'magic' and the site came back.",
+        "We updated the configuration and it was 'resolved'.",
+    ],
+)
+def test_scare_quotes_name_nothing(text: str) -> None:
+    assert _fix(text) is None
+
+
+def _measures_only(text: str) -> str | None:
+    doc = f"# Outage\n\n## What happened\n\nThe site was down.\n\n## Corrective measures\n\n{text}"
+    found = resolution(doc_of(doc))["detail"]
+    return None if found is None else str(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To correct the error, the typo in the settings loader was changed with a Puppet manifest.",
+        "The fix involved replacing the shared cache with `lru-dict` so iteration works on a copy.",
+        "To repair the site we reverted `nginx.conf` to the last good version.",
+    ],
+)
+def test_a_fix_said_among_the_measures(text: str) -> None:
+    assert _measures_only(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To correct this, we need to upgrade nginx to 1.25 on all hosts.",
+        "- To address this, upgrade Redis to 7.2 on every node.",
+        "To fix this in the future we will pin `requests` to 2.31.",
+    ],
+)
+def test_work_still_to_do_is_no_fix(text: str) -> None:
+    assert _measures_only(text) is None
+
+
+def _story(text: str) -> str | None:
+    doc = f"# Outage\n\n## What happened\n\nThe validator stopped signing.\n\n{text}\n"
+    found = resolution(doc_of(doc))["detail"]
+    return None if found is None else str(found["quote"])
+
+
+def test_a_change_made_to_a_tagged_host_is_the_fix() -> None:
+    assert _story("- Migrated validation from failed host val-04 to val-07 (a faster machine).")
+
+
+def test_a_change_made_to_nothing_named_is_not() -> None:
+    assert _story("- Migrated validation to a faster machine.") is None
+
+
+@pytest.mark.parametrize("title", ["Immediate actions", "Immediate Actions Taken"])
+def test_immediate_actions_are_the_fix(title: str) -> None:
+    doc = doc_of(f"# Outage\n\n## {title}\n\n- Restarted `pgbouncer` on db-1.\n")
+    assert resolution(doc)["present"] is not None
+
+
+def _ended(*entries: str) -> bool:
+    body = "\n".join(f"- 1{i}:00 UTC - {x}" for i, x in enumerate(entries))
+    return timeline(doc_of(f"# Outage\n\n## Timeline\n\n{body}\n"))["resolution"] is not None
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        (
+            "Mail stops.",
+            "Admin disconnects 'mailhost' from the network.",
+            "Admin reboots 'mailhost' and resumes mailing list services.",
+        ),
+        ("Checkout fails.", "PR #4812 merged and deployed.", "Issue verified fixed in production."),
+        (
+            "Builds fail with 403.",
+            "Ops granted the deploy bot write access to the registry.",
+            "Builds back to normal.",
+        ),
+    ],
+)
+def test_a_timeline_fix_to_a_named_thing(entries: tuple[str, ...]) -> None:
+    assert _ended(*entries)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ("Checkout fails.", "Some 'magic' happened.", "Everything back to normal."),
+        ("Checkout fails.", "Fix deployed.", "Back to normal."),
+        ("Builds fail.", "Asked the registry team for access.", "Builds back to normal."),
+    ],
+)
+def test_a_timeline_fix_naming_nothing(entries: tuple[str, ...]) -> None:
+    assert not _ended(*entries)
