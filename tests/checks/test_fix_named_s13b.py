@@ -138,3 +138,28 @@ def test_a_timeline_fix_to_a_named_thing(entries: tuple[str, ...]) -> None:
 )
 def test_a_timeline_fix_naming_nothing(entries: tuple[str, ...]) -> None:
     assert not _ended(*entries)
+
+
+def _vague_section_then(measures: str) -> str | None:
+    doc = (
+        "# Outage\n\n## Resolution\n\nThe site was fixed.\n\n"
+        f"## Corrective and preventive measures\n\n{measures}\n"
+    )
+    found = resolution(doc_of(doc))["detail"]
+    return None if found is None else str(found["quote"])
+
+
+def test_a_fix_said_among_the_measures_after_a_vague_resolution() -> None:
+    measures = "To correct the error, the typo in `wp-settings.php` was changed with Puppet."
+    assert _vague_section_then(measures) is not None
+
+
+def test_a_task_among_the_measures_after_a_vague_resolution() -> None:
+    measures = "To correct this in future we need to add tests for `wp-settings.php`."
+    assert _vague_section_then(measures) is None
+
+
+def test_failed_as_the_word_for_a_broken_thing() -> None:
+    assert _fix("- Moved the validator from failed host val-04 to val-07.") is not None
+    assert _fix("- Replaced the failed disk in db-2 with a spare.") is not None
+    assert _fix("The deploy of `api` failed and the site went down.") is None

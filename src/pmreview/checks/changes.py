@@ -16,7 +16,10 @@ from .proper_names import named_things, tagged
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
-    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over)"
+    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)"
+    # "failed" as what happened, not as the word for a broken thing ("from failed host bkk04",
+    # "replaced the failed disk")
+    r"|(?<!as )(?<!from )(?<!the )(?<!a )(?<!each )(?<!every )failed(?! ?over)"
     r"|rais(?:ed|ing|es) (?:an? |the )?(?:error|exception|alarm|alert|warning))\b"
 )
 

@@ -48,9 +48,8 @@ def fix_anywhere(doc: Document) -> Evidence | None:
     an attempt that failed are no fix; nor is a change made as part of planned work ("the
     primary was replaced as part of a scheduled upgrade"), which is how incidents start. The
     timeline's entries that report a change ("`maxmemory` raised to 16 GB") come first."""
-    story = story_blocks(doc)
+    story, done = _told_and_done(doc)
     told = {id(b) for b in story}
-    done = [b for s in doc.sections if s.kinds & NOT_CAUSE for b in s.blocks]
     blocks = own_blocks(story + done)
     entry = fix_in_entries(timeline_blocks(doc))
     if entry and not TO_FIND.compiled.search(entry["quote"].lower()):
@@ -62,6 +61,19 @@ def fix_anywhere(doc: Document) -> Evidence | None:
         or _fix_told(blocks, told, False)
         or entry
     )
+
+
+def _told_and_done(doc: Document) -> tuple[list[Block], list[Block]]:
+    """The document's own account, and the blocks of its measures."""
+    return story_blocks(doc), [b for s in doc.sections if s.kinds & NOT_CAUSE for b in s.blocks]
+
+
+def fix_said_anywhere(doc: Document) -> Evidence | None:
+    """Where the resolution section tells the fix only in general, a sentence elsewhere that
+    says it is the fix and names the change ("To correct the error the typo was changed using
+    a Puppet script", told among the measures)."""
+    story, done = _told_and_done(doc)
+    return _fix_said(own_blocks(story + done), {id(b) for b in done})
 
 
 def _fix_said(

@@ -16,7 +16,7 @@ from . import semantics as sem
 from .causes import part_of
 from .changes import GUESSED, PLANNED, TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
-from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, timeline_blocks
+from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
 from .fix_entries import fix_in_entries
 from .record import Part, shown_place
 from .semantics import Evidence
@@ -46,7 +46,7 @@ def resolution(doc: Document) -> Part:
         # adjusted" in either still asks for a value
         entries = timeline_blocks(doc)
         vetoed = any(sem.fix_veto("document").search(b.lower) for b in blocks + entries)
-        detail = fix_in_entries(entries, vetoed)
+        detail = fix_in_entries(entries, vetoed) or (None if vetoed else fix_said_anywhere(doc))
     return {
         "present": shown_place(doc, secs, "resolution") if secs else None,
         # the commands run, in a fence, where no sentence tells the fix
