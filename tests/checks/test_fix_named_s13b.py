@@ -163,3 +163,28 @@ def test_failed_as_the_word_for_a_broken_thing() -> None:
     assert _fix("- Moved the validator from failed host val-04 to val-07.") is not None
     assert _fix("- Replaced the failed disk in db-2 with a spare.") is not None
     assert _fix("The deploy of `api` failed and the site went down.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A quick server restart later, and we were back in business.",
+        "To address the issue, the team scaled up server resources in real time.",
+        "The cron script was supposed to switch from root to the `deploy` user.",
+        "Around then we were planning the migration to `pg16` anyway.",
+    ],
+)
+def test_a_server_unnamed_or_a_change_only_meant(text: str) -> None:
+    assert _fix(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A restart of server web-03 brought the site back.",
+        "We switched the cron script from root to the `deploy` user.",
+        "We migrated the queue to `pg16` and the backlog cleared.",
+    ],
+)
+def test_a_server_named_or_a_change_made(text: str) -> None:
+    assert _fix(text) is not None

@@ -211,6 +211,9 @@ _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?|suppliers?|providers
 _ANY_SERVER = re.compile(
     r"\b(?:the|our|a|my|its)(?: new| old| main| other| same| backup| second| first)?"
     r"(?: web)? servers?\b(?! [\w-]*\d)"
+    # nor does a server told as the kind of a restart or a resource: "a quick server restart",
+    # "scaled up server resources"
+    r"|\b(?:web )?server (?=(?:restarts?|reboots?|resources?|capacity|power)\b)"
 )
 
 
@@ -254,8 +257,12 @@ FIX_VERB = (
 # a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
 # attempts is found from the last: each attempt reads no further than the next)
 _TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
+# a change meant or planned, not made: "was supposed to switch", "were planning the migration"
+_MEANT = r"\b(?:(?:supposed|meant|intended) to|planning)\b"
+MEANT = Lazy(_MEANT)
 UNDONE = Lazy(
     r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
+    rf"|{_MEANT}"
     rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
     r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
 )

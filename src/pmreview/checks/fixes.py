@@ -14,7 +14,7 @@ from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
 from .causes import part_of
-from .changes import GUESSED, PLANNED, TELLS_CAUSE, TO_FIND, names_change
+from .changes import GUESSED, MEANT, PLANNED, TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
 from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
 from .fix_entries import fix_in_entries
@@ -129,6 +129,7 @@ def _fix_sentence(
             and not (strict and _PROMISED.compiled.search(low))
             and not PLANNED.compiled.search(low)  # the change that started it
             and not GUESSED.compiled.search(low)
+            and not MEANT.compiled.search(low)
             and names_change(b.text[s:e], low, vetoed)
         ):
             # nor one made to find or watch the fault ("deployed a ping scan client to
