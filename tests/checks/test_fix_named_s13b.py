@@ -188,3 +188,52 @@ def test_a_server_unnamed_or_a_change_only_meant(text: str) -> None:
 )
 def test_a_server_named_or_a_change_made(text: str) -> None:
     assert _fix(text) is not None
+
+
+def test_servers_named_by_their_role_only() -> None:
+    assert _fix("- **15:30 UTC:** Application servers restarted.") is None
+    assert _fix("- **15:30 UTC:** Application servers app-07 and app-08 restarted.") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We rolled back prow before the problematic PR.",
+        "We reverted the scheduler to the last good build.",
+    ],
+)
+def test_a_rollback_to_a_point_named(text: str) -> None:
+    assert _fix(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["We reverted the change to fix it.", "We rolled it back to see what happens."]
+)
+def test_a_rollback_of_the_trouble(text: str) -> None:
+    assert _fix(text) is None
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ("Logins fail.", "Students were granted the required API permissions; logins work again."),
+        (
+            "Traffic skewed.",
+            "We corrected the load balancer weights on `lb-1`.",
+            "Monitoring confirms all is calm.",
+        ),
+    ],
+)
+def test_a_grant_or_a_confirmed_calm_ends_it(entries: tuple[str, ...]) -> None:
+    assert _ended(*entries)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ("Logins fail.", "Asked the admins to grant access.", "Still failing."),
+        ("Traffic skewed.", "Dashboards say everything is fine, users disagree."),
+    ],
+)
+def test_a_grant_asked_or_a_false_calm(entries: tuple[str, ...]) -> None:
+    assert not _ended(*entries)

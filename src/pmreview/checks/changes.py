@@ -53,7 +53,17 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         tail = sentence[veto.end() :] if veto else sentence
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    return bool(terms or part or tagged(sentence))
+    return bool(terms or part or tagged(sentence) or _ROLLED_BACK_TO.compiled.search(low))
+
+
+# a rollback of a thing to a point named ("rolled back prow before the problematic PR",
+# "reverted the scheduler to the last good build"): a known state, whatever the thing's name;
+# not of the trouble or of "the change" ("reverted the change to fix it")
+_ROLLED_BACK_TO = Lazy(
+    r"\b(?:roll(?:ed|ing) back|revert(?:ed|ing))\s+(?!(?:it|this|that|everything|them)\b)"
+    r"(?!(?:the |our |a )?(?:issue|problem|error|bug|change|changes|fix|mistake)\b)"
+    r"(?:(?:the|our) )?[\w.-]+(?: [\w.-]+)? (?:to|before)\b"
+)
 
 
 def _changes(said: str, low: str, named: bool, veto: re.Match[str] | None) -> list[re.Match[str]]:
@@ -210,10 +220,12 @@ _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?|suppliers?|providers
 # "restarted the server" names no part: which server, or what on it?
 _ANY_SERVER = re.compile(
     r"\b(?:the|our|a|my|its)(?: new| old| main| other| same| backup| second| first)?"
-    r"(?: web)? servers?\b(?! [\w-]*\d)"
-    # nor does a server told as the kind of a restart or a resource: "a quick server restart",
-    # "scaled up server resources"
-    r"|\b(?:web )?server (?=(?:restarts?|reboots?|resources?|capacity|power)\b)"
+    r"(?: (?:web|app|application|backend|frontend))? servers?\b(?! [\w-]*\d)"
+    # nor does a server told as the kind of a restart or a resource ("a quick server restart",
+    # "scaled up server resources"), or by its role only ("Application servers restarted")
+    r"|\b(?:(?:web|app|application|backend|frontend) )?server "
+    r"(?=(?:restarts?|reboots?|resources?|capacity|power)\b)"
+    r"|^\W*(?:\*\*[^*]*\*\*\W*)?(?:web|app|application|backend|frontend) servers?\b(?! [\w-]*\d)"
 )
 
 
@@ -253,40 +265,4 @@ FIX_VERB = (
     r"|triggered (?:manually|by hand)"
     # a thing put back where it was taken from: "added `DATABASE_URL=…` back to the .env file"
     r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b)"
-)
-# a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
-# attempts is found from the last: each attempt reads no further than the next)
-_TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
-# a change meant or planned, not made: "was supposed to switch", "were planning the migration"
-_MEANT = r"\b(?:(?:supposed|meant|intended) to|planning)\b"
-MEANT = Lazy(_MEANT)
-UNDONE = Lazy(
-    r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
-    rf"|{_MEANT}"
-    rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
-    r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
-)
-
-
-# a change made as part of planned work: how incidents start, not how they end
-PLANNED = Lazy(
-    r"\bas part of (?:an?|the|our) (?:[\w-]+ ){0,2}?(?:scheduled|routine|planned|regular|weekly"
-    r"|nightly)\b|\b(?:scheduled|routine|planned|regular|weekly|nightly) (?:[\w-]+ ){0,2}?"
-    r"(?:upgrade|maintenance|change|rollout|roll-out|deploy\w*|migration|release)"
-)
-
-
-# a change made on a guess: "i thought nginx was down so i restarted it a bunch of times", "we
-# assumed it was the cache and flushed it": an attempt, not the fix
-GUESSED = Lazy(
-    r"\b(?:i|we) (?:thought|assumed|suspected|figured|guessed|was sure|were sure)\b[^.;]{0,80}?"
-    r"\b(?:so|and)\b"
-    # a theory told as a noun ("Our first thought was that the gateway…", "the initial theory
-    # was the cache"), and a change made before the incident that it names ("which had been
-    # upgraded the previous weekend", "had been patched the night before")
-    r"|\b(?:our|my|the) (?:first|initial|early|main|working|leading) (?:thought|theory|guess"
-    r"|assumption|suspicion|hypothesis|suspect)\b|\b(?:we|i) (?:first |initially )?suspected\b"
-    r"|\bhad (?:already )?(?:been )?\w+ed\b[^.;]{0,40}?\b(?:the (?:previous|prior|preceding) \w+"
-    r"|the (?:day|night|week|weekend|evening|morning) before|last (?:week|weekend|night|month)"
-    r"|earlier (?:that|the same) \w+)"
 )

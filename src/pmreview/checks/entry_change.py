@@ -33,6 +33,10 @@ _BY_HAND = Lazy(
     r"\b(?:(?:triggered|started|kicked off|ran|run) (?:\w+ )?(?:manually|by hand)"
     r"|manually (?:triggered|started|kicked off|ran|run|re-?ran))\b"
 )
+# access given: "were granted the required permissions", "granted the bot write access"
+_GRANTED = Lazy(
+    r"\bgrant(?:ed|ing|s)?\b[^.;]{0,40}?\b(?:access|permissions?|rights|roles?|privileges?)\b"
+)
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
@@ -110,15 +114,18 @@ def _change_parts(text: str) -> tuple[bool, bool]:
     low = sem.fix_veto("sentence").sub(" ", text.lower())
     low = OUTCOME.compiled.sub(" ", _GENERIC_CHANGE.compiled.sub(" ", low))
     by_hand = _BY_HAND.compiled.search(low)
+    granted = _GRANTED.compiled.search(low)  # the access is the thing changed
     changed = (
         lexicon("change_verb").search(low)
         or _BROAD_CHANGE.search(low)
         or sem.CONCRETE_CHANGE.search(low)
         or _ENDING_CHANGE.compiled.search(low)
         or by_hand
+        or granted
     )
     thing = (
         by_hand
+        or granted
         or lexicon("system_part").search(low)
         or THING.compiled.search(low)
         or _TO_VERSION.compiled.search(low)
