@@ -237,3 +237,8 @@ def test_a_grant_or_a_confirmed_calm_ends_it(entries: tuple[str, ...]) -> None:
 )
 def test_a_grant_asked_or_a_false_calm(entries: tuple[str, ...]) -> None:
     assert not _ended(*entries)
+
+
+def test_a_rollback_suffered_is_no_fix() -> None:
+    text = "This caused transactions to be reverted and positions to be liquidated."
+    assert _fix(text, "What happened") is None

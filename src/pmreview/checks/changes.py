@@ -60,7 +60,8 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
 # "reverted the scheduler to the last good build"): a known state, whatever the thing's name;
 # not of the trouble or of "the change" ("reverted the change to fix it")
 _ROLLED_BACK_TO = Lazy(
-    r"\b(?:roll(?:ed|ing) back|revert(?:ed|ing))\s+(?!(?:it|this|that|everything|them)\b)"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:roll(?:ed|ing) back|revert(?:ed|ing))\s+"
+    r"(?!(?:it|this|that|everything|them|and|or|but|by|in|on|at|after|when|as|with)\b)"
     r"(?!(?:the |our |a )?(?:issue|problem|error|bug|change|changes|fix|mistake)\b)"
     r"(?:(?:the|our) )?[\w.-]+(?: [\w.-]+)? (?:to|before)\b"
 )
