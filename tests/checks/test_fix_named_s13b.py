@@ -242,3 +242,26 @@ def test_a_grant_asked_or_a_false_calm(entries: tuple[str, ...]) -> None:
 def test_a_rollback_suffered_is_no_fix() -> None:
     text = "This caused transactions to be reverted and positions to be liquidated."
     assert _fix(text, "What happened") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We changed the mail software of the lists from FML to Mailman.",
+        "The registry password was restored back to the value the build nodes use.",
+    ],
+)
+def test_a_change_told_from_what_to_what(text: str) -> None:
+    assert _fix(text) is not None
+
+
+def test_a_service_restored_back_to_normal_tells_no_change() -> None:
+    assert _fix("The service was restored back to normal.") is None
+
+
+def test_a_call_in_a_code_span_set_is_the_fix() -> None:
+    assert _ended(
+        "Odd withdrawals seen on the vault.",
+        "Decision to call `setMin(0)` on the vault.",
+        "`setMin(0)` successfully set on the vault.",
+    )

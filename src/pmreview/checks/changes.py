@@ -47,13 +47,14 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         return False  # "adjusted the settings" somewhere, and no value given here
     veto = sem.fix_veto("sentence").search(low)
     changes = _changes(_unquoted(sentence), low, bool(terms), veto)
-    if not changes:
+    if not changes and not _ROLLED_BACK_TO.compiled.search(low):
         # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php", after a vague
         # phrase what follows it ("the bug was fixed in PR #1616 and backported to …")
         tail = sentence[veto.end() :] if veto else sentence
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    return bool(terms or part or tagged(sentence) or _ROLLED_BACK_TO.compiled.search(low))
+    named = terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low)
+    return bool(named or _ROLLED_BACK_TO.compiled.search(low))
 
 
 # a rollback of a thing to a point named ("rolled back prow before the problematic PR",
@@ -64,6 +65,19 @@ _ROLLED_BACK_TO = Lazy(
     r"(?!(?:it|this|that|everything|them|and|or|but|by|in|on|at|after|when|as|with)\b)"
     r"(?!(?:the |our |a )?(?:issue|problem|error|bug|change|changes|fix|mistake)\b)"
     r"(?:(?:the|our) )?[\w.-]+(?: [\w.-]+)? (?:to|before)\b"
+    # the same in the passive: "the password was restored back to the value the nodes use"; not
+    # a service back to normal
+    r"|\b(?:was|were|been) (?:restored|reverted|rolled back|set back) (?:back )?to\b"
+    r"(?! (?:normal|service|health|working|operation|full|its normal)\b)"
+)
+
+
+# a change told with what it was and what it became names both ("changed the list software
+# from FML to Mailman", "moved the validator from bkk04 to bkk03")
+_CHANGED_FROM_TO = Lazy(
+    r"\b(?:changed|switched|moved|migrated|upgraded|downgraded|raised|lowered|increased"
+    r"|reduced)\b[^.;]{0,60}?\bfrom (?!(?:the |a )?(?:issue|problem|outage|incident)\b)"
+    r"[^.;]{1,40}?\bto\b"
 )
 
 
@@ -226,7 +240,8 @@ _ANY_SERVER = re.compile(
     # "scaled up server resources"), or by its role only ("Application servers restarted")
     r"|\b(?:(?:web|app|application|backend|frontend) )?server "
     r"(?=(?:restarts?|reboots?|resources?|capacity|power)\b)"
-    r"|^\W*(?:\*\*[^*]*\*\*\W*)?(?:web|app|application|backend|frontend) servers?\b(?! [\w-]*\d)"
+    r"|^[^\w*]*+(?:\*\*[^*]*+\*\*[^\w*]*+)?(?:web|app|application|backend|frontend) servers?\b"
+    r"(?! [\w-]*\d)"
 )
 
 
@@ -265,5 +280,8 @@ FIX_VERB = (
     r"|expanded|resized|bumped(?: up)?|reloaded|re-?ran|re-?run|re-?triggered"
     r"|triggered (?:manually|by hand)"
     # a thing put back where it was taken from: "added `DATABASE_URL=…` back to the .env file"
-    r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b)"
+    r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b"
+    # a change told with what it was and what it became: "changed the mail software from FML
+    # to Mailman"
+    r"|changed\b[^.;]{0,60}?\bfrom\b[^.;]{1,40}?\bto\b)"
 )

@@ -37,6 +37,8 @@ _BY_HAND = Lazy(
 _GRANTED = Lazy(
     r"\bgrant(?:ed|ing|s)?\b[^.;]{0,40}?\b(?:access|permissions?|rights|roles?|privileges?)\b"
 )
+# a call or a setting in a code span, made: "`setMin(0)` successfully set on the DAI vault"
+_CODE_SET = Lazy(r"` (?:was |were |is |are )?(?:successfully )?(?:set|applied|executed|invoked)\b")
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
@@ -155,6 +157,7 @@ def fix_event(text: str) -> bool:
         return False
     done = (
         _FIX_DONE.compiled.search(low)
+        or _CODE_SET.compiled.search(low)
         or _SET_TO.compiled.search(low)
         or _ENDING_CHANGE.compiled.search(low)
         or _COMMAND_RUN.compiled.search(ENTRY_HEAD.sub("", low))
