@@ -89,7 +89,7 @@ MATCHED_AT_START = {"rules.vague_place._LABEL", "rules.vague_roles._LEAD_IN"}
 SEARCHED_FROM_START = {"text.sentences._LAST_WORD"}
 # the patterns only asked whether they match at all (from a position, up to an end): their
 # rewrites may find another match, but one wherever the old form found one
-FOUND = {"checks.changes.UNDONE", "checks.story._NONE"}
+FOUND = {"checks.not_made.UNDONE", "checks.story._NONE"}
 
 
 def _found_from(p: re.Pattern[str]) -> Callable[[str], list[tuple[bool, bool]]]:

@@ -16,7 +16,10 @@ from .proper_names import named_things, tagged
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
-    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)|(?<!as )failed(?! ?over)"
+    r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)"
+    # "failed" as what happened, not as the word for a broken thing ("from failed host bkk04",
+    # "replaced the failed disk")
+    r"|(?<!as )(?<!from )(?<!the )(?<!a )(?<!each )(?<!every )failed(?! ?over)"
     r"|rais(?:ed|ing|es) (?:an? |the )?(?:error|exception|alarm|alert|warning))\b"
 )
 
@@ -44,13 +47,38 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         return False  # "adjusted the settings" somewhere, and no value given here
     veto = sem.fix_veto("sentence").search(low)
     changes = _changes(_unquoted(sentence), low, bool(terms), veto)
-    if not changes:
+    if not changes and not _ROLLED_BACK_TO.compiled.search(low):
         # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php", after a vague
         # phrase what follows it ("the bug was fixed in PR #1616 and backported to …")
         tail = sentence[veto.end() :] if veto else sentence
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    return bool(terms or part or tagged(sentence))
+    named = terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low)
+    return bool(named or _ROLLED_BACK_TO.compiled.search(low))
+
+
+# a rollback of a thing to a point named ("rolled back prow before the problematic PR",
+# "reverted the scheduler to the last good build"): a known state, whatever the thing's name;
+# not of the trouble or of "the change" ("reverted the change to fix it")
+_ROLLED_BACK_TO = Lazy(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:roll(?:ed|ing) back|revert(?:ed|ing))\s+"
+    r"(?!(?:it|this|that|everything|them|and|or|but|by|in|on|at|after|when|as|with)\b)"
+    r"(?!(?:the |our |a )?(?:issue|problem|error|bug|change|changes|fix|mistake)\b)"
+    r"(?:(?:the|our) )?[\w.-]+(?: [\w.-]+)? (?:to|before)\b"
+    # the same in the passive: "the password was restored back to the value the nodes use"; not
+    # a service back to normal
+    r"|\b(?:was|were|been) (?:restored|reverted|rolled back|set back) (?:back )?to\b"
+    r"(?! (?:normal|service|health|working|operation|full|its normal)\b)"
+)
+
+
+# a change told with what it was and what it became names both ("changed the list software
+# from FML to Mailman", "moved the validator from bkk04 to bkk03")
+_CHANGED_FROM_TO = Lazy(
+    r"\b(?:changed|switched|moved|migrated|upgraded|downgraded|raised|lowered|increased"
+    r"|reduced)\b[^.;]{0,60}?\bfrom (?!(?:the |a )?(?:issue|problem|outage|incident)\b)"
+    r"[^.;]{1,40}?\bto\b"
+)
 
 
 def _changes(said: str, low: str, named: bool, veto: re.Match[str] | None) -> list[re.Match[str]]:
@@ -207,7 +235,13 @@ _PARTS = Lazy(r"\b(?:shards?|replicas?|volumes?|partitions?|suppliers?|providers
 # "restarted the server" names no part: which server, or what on it?
 _ANY_SERVER = re.compile(
     r"\b(?:the|our|a|my|its)(?: new| old| main| other| same| backup| second| first)?"
-    r"(?: web)? servers?\b(?! [\w-]*\d)"
+    r"(?: (?:web|app|application|backend|frontend))? servers?\b(?! [\w-]*\d)"
+    # nor does a server told as the kind of a restart or a resource ("a quick server restart",
+    # "scaled up server resources"), or by its role only ("Application servers restarted")
+    r"|\b(?:(?:web|app|application|backend|frontend) )?server "
+    r"(?=(?:restarts?|reboots?|resources?|capacity|power)\b)"
+    r"|^[^\w*]*+(?:\*\*[^*]*+\*\*[^\w*]*+)?(?:web|app|application|backend|frontend) servers?\b"
+    r"(?! [\w-]*\d)"
 )
 
 
@@ -246,37 +280,8 @@ FIX_VERB = (
     r"|expanded|resized|bumped(?: up)?|reloaded|re-?ran|re-?run|re-?triggered"
     r"|triggered (?:manually|by hand)"
     # a thing put back where it was taken from: "added `DATABASE_URL=…` back to the .env file"
-    r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b)"
-)
-# a hypothesis, a plan, or an attempt that did not work is no fix (a failure after several
-# attempts is found from the last: each attempt reads no further than the next)
-_TRIED = r"\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\b"
-UNDONE = Lazy(
-    r"\b(?:would|could|might|will|should|may|plan(?:s|ned)? to|going to)\b"
-    rf"|{_TRIED}(?:(?!{_TRIED})[^.;])*?"  # what follows an attempt, up to the next attempt
-    r"\b(?:but|fail|did ?n[o']?t|unsuccessful|corrupt|delayed|error)"
-)
-
-
-# a change made as part of planned work: how incidents start, not how they end
-PLANNED = Lazy(
-    r"\bas part of (?:an?|the|our) (?:[\w-]+ ){0,2}?(?:scheduled|routine|planned|regular|weekly"
-    r"|nightly)\b|\b(?:scheduled|routine|planned|regular|weekly|nightly) (?:[\w-]+ ){0,2}?"
-    r"(?:upgrade|maintenance|change|rollout|roll-out|deploy\w*|migration|release)"
-)
-
-
-# a change made on a guess: "i thought nginx was down so i restarted it a bunch of times", "we
-# assumed it was the cache and flushed it": an attempt, not the fix
-GUESSED = Lazy(
-    r"\b(?:i|we) (?:thought|assumed|suspected|figured|guessed|was sure|were sure)\b[^.;]{0,80}?"
-    r"\b(?:so|and)\b"
-    # a theory told as a noun ("Our first thought was that the gateway…", "the initial theory
-    # was the cache"), and a change made before the incident that it names ("which had been
-    # upgraded the previous weekend", "had been patched the night before")
-    r"|\b(?:our|my|the) (?:first|initial|early|main|working|leading) (?:thought|theory|guess"
-    r"|assumption|suspicion|hypothesis|suspect)\b|\b(?:we|i) (?:first |initially )?suspected\b"
-    r"|\bhad (?:already )?(?:been )?\w+ed\b[^.;]{0,40}?\b(?:the (?:previous|prior|preceding) \w+"
-    r"|the (?:day|night|week|weekend|evening|morning) before|last (?:week|weekend|night|month)"
-    r"|earlier (?:that|the same) \w+)"
+    r"|(?:re-?added|added|put)\b(?:`[^`\n]*+`|[^.;`]){0,60}?\bback (?:in|into|to|on)\b"
+    # a change told with what it was and what it became: "changed the mail software from FML
+    # to Mailman"
+    r"|changed\b[^.;]{0,60}?\bfrom\b[^.;]{1,40}?\bto\b)"
 )

@@ -11,6 +11,7 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .events import OUTCOME, THING
 from .fix_entries import DONE_BY, ENTRY_HEAD, NAMED_ONLY, NO_EFFECT, NOT_DONE
+from .proper_names import named_things
 
 _BROAD_CHANGE = re.compile(
     r"\b(?:adjust|optimi[sz]|tun(?:ed|ing)|redirect|reconfigur|correct|deploy|implement|appl(?:y|ied)"
@@ -32,6 +33,12 @@ _BY_HAND = Lazy(
     r"\b(?:(?:triggered|started|kicked off|ran|run) (?:\w+ )?(?:manually|by hand)"
     r"|manually (?:triggered|started|kicked off|ran|run|re-?ran))\b"
 )
+# access given: "were granted the required permissions", "granted the bot write access"
+_GRANTED = Lazy(
+    r"\bgrant(?:ed|ing|s)?\b[^.;]{0,40}?\b(?:access|permissions?|rights|roles?|privileges?)\b"
+)
+# a call or a setting in a code span, made: "`setMin(0)` successfully set on the DAI vault"
+_CODE_SET = Lazy(r"` (?:was |were |is |are )?(?:successfully )?(?:set|applied|executed|invoked)\b")
 _FIX_DONE = Lazy(
     r"\b(?:destroyed|revoked|rolled back|reverted|killed|replaced|disabled|removed|restarted"
     r"|redeployed|completes? the migration|migrated|upgraded|downgraded|patched|rotated"
@@ -109,19 +116,24 @@ def _change_parts(text: str) -> tuple[bool, bool]:
     low = sem.fix_veto("sentence").sub(" ", text.lower())
     low = OUTCOME.compiled.sub(" ", _GENERIC_CHANGE.compiled.sub(" ", low))
     by_hand = _BY_HAND.compiled.search(low)
+    granted = _GRANTED.compiled.search(low)  # the access is the thing changed
     changed = (
         lexicon("change_verb").search(low)
         or _BROAD_CHANGE.search(low)
         or sem.CONCRETE_CHANGE.search(low)
         or _ENDING_CHANGE.compiled.search(low)
         or by_hand
+        or granted
     )
     thing = (
         by_hand
+        or granted
         or lexicon("system_part").search(low)
         or THING.compiled.search(low)
         or _TO_VERSION.compiled.search(low)
         or _UNIT.compiled.search(low)
+        # a thing named by quotes or a number: "reboots 'mailhost'", "PR #4812 merged"
+        or named_things(text)
     )
     return bool(changed), bool(thing)
 
@@ -145,6 +157,7 @@ def fix_event(text: str) -> bool:
         return False
     done = (
         _FIX_DONE.compiled.search(low)
+        or _CODE_SET.compiled.search(low)
         or _SET_TO.compiled.search(low)
         or _ENDING_CHANGE.compiled.search(low)
         or _COMMAND_RUN.compiled.search(ENTRY_HEAD.sub("", low))

@@ -12,8 +12,9 @@ from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .changes import FIX_VERB, TELLS_CAUSE, TO_FIND, UNDONE, names_change
+from .changes import FIX_VERB, TELLS_CAUSE, TO_FIND, names_change
 from .detection import detection
+from .not_made import UNDONE
 from .semantics import Evidence
 
 

@@ -94,7 +94,31 @@ def named_things(sentence: str) -> frozenset[str]:
     "DeFi", "PyPI", named the actors of causes and notices as often as what was changed.)"""
     shown = _LINK.sub(lambda m: m.group(1), sentence)
     found = {m.group(0).lower() for m in _NUMBERED.finditer(shown)}
-    return frozenset(found | {m.group(0).lower() for m in _VERSION.finditer(shown)})
+    found |= {m.group(0).lower() for m in _VERSION.finditer(shown)}
+    return frozenset(found | quoted_names(shown))
+
+
+def quoted_names(sentence: str) -> frozenset[str]:
+    """The short names a sentence puts in quotes, as it would in a code span: "rebooted
+    'mailhost'", "the 'worker processes' setting", "the proper \".config\" extension"; not
+    scare quotes around a vague word ("we 'fixed' it", "some 'magic'") nor a quoted remark."""
+    return frozenset(
+        name
+        for m in _QUOTED.finditer(sentence)
+        if (name := m.group(1).lower()) and not _SCARE.compiled.fullmatch(name)
+    )
+
+
+# one to three words (or a file name) in straight or curly quotes, not an apostrophe ("it's")
+_QUOTED = re.compile(
+    r"(?<![\w'\u2019])['\"\u2018\u201c]([.\w][\w./-]*(?: [\w./-]+){0,2})['\"\u2019\u201d](?![\w])"
+)
+# the words a writer puts in scare quotes: the trouble, the fix, a feeling
+_SCARE = Lazy(
+    r"(?:(?:the|a|an|some|our) )?(?:fix(?:ed|es)?|fixing|resolved|solved|solution|magic|issue"
+    r"|problem|bug|glitch|error|thing|stuff|hack|quick fix|workaround|broken|working|good"
+    r"|bad|fine|ok|okay|done|clean|right|wrong|simple|smart|clever|feature|improvements?)"
+)
 
 
 def tagged(sentence: str) -> bool:
