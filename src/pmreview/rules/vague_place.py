@@ -187,12 +187,17 @@ class Place:
         return " ".join(lower[s:e] for s, e in side if not apart(s, e))
 
     @property
+    def _at(self) -> int:
+        """The index of the words' block among their section's blocks."""
+        return next(k for k, b in enumerate(self.section.blocks) if b is self.block)
+
+    @property
     def adjacent(self) -> str:
         """The lower-cased text of the block just before the words' block in their section when
         their sentence opens it, and of the block after (a list: its items) when it closes it
         ("… was set to `support@example.com`.⏎⏎This was a configuration error.")."""
         blocks = self.section.blocks
-        at = next(k for k, b in enumerate(blocks) if b is self.block)
+        at = self._at
         parts = []
         if at and (not self.spans or self.sentence == self.spans[0]):
             parts.append(blocks[at - 1].lower)
@@ -205,7 +210,7 @@ class Place:
         """The lower-cased text of the block just after the words' block in their section (the
         next timeline entry, a sub-item), and of the sentence after theirs in the block."""
         blocks = self.section.blocks
-        at = next(k for k, b in enumerate(blocks) if b is self.block) + 1
+        at = self._at + 1
         following = blocks[at].lower if at < len(blocks) else ""
         later = [(s, e) for s, e in self.spans if s >= self.sentence[1]][:1]
         return " ".join([*(self._plain[s:e] for s, e in later), following])
@@ -215,7 +220,7 @@ class Place:
         """The lower-cased text of the block after the words' block in their section, and of the
         items of a list that follows."""
         blocks = self.section.blocks
-        at = next(k for k, b in enumerate(blocks) if b is self.block) + 1
+        at = self._at + 1
         following = blocks[at : at + 1]
         if following and following[0].kind == "item":
             following = list(takewhile(lambda b: b.kind == "item", blocks[at:]))
