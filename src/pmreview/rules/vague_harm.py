@@ -71,11 +71,12 @@ def unharmed(place: Place) -> bool:
         return False
     if _EXPECTS.search(before + head):
         return True
-    if group.alerted_staff(place, _CLAUSE.split(before + head)[-1]):
+    clause = _CLAUSE.split(before + head)[-1]
+    if group.alerted_staff(place, clause):
         return True
     if _ONLY.search(before + head):
         return False
-    before = _CLAUSE.split(before + head)[-1]
+    before = clause
     told = BRACKETED.sub(" ", place.after)  # "(a, b and c)" lists, it ends no clause
     after, *rest = _CLAUSE.split(told, maxsplit=1)
     if rest and _CONTINUES.match(told[len(after) :]):
