@@ -67,11 +67,12 @@ def one_per_sentence(findings: list[Finding], doc: Document) -> list[Finding]:
         joined = sorted({owner[p] for p in places if p in owner})
         into = joined[0] if joined else n
         groups[into] = groups.get(into, []) + [f]
-        for other in joined[1:]:
-            groups[into] += groups.pop(other)
-        for p, g in list(owner.items()):
-            if g in joined:
-                owner[p] = into
+        if len(joined) > 1:  # the finding joins groups made apart: they become one
+            for other in joined[1:]:
+                groups[into] += groups.pop(other)
+            for p, g in list(owner.items()):
+                if g in joined:
+                    owner[p] = into
         owner.update((p, into) for p in places)
     return [_merged(sorted(g, key=lambda f: (f.line, f.column)), doc) for g in groups.values()]
 
