@@ -240,7 +240,7 @@ class DocumentReview:
     analysis: Analysis | None = field(default=None, repr=False, compare=False)  # not reported
     score: dict[str, Any] = field(default_factory=lambda: {"overall": 0, "sections": {}})
     errors: list[dict[str, str]] = field(default_factory=list)  # rules that failed on it
-    # the findings before those of one sentence and those past the limit were folded
+    # the findings before the vague ones of one sentence were folded into one
     # (pipeline.collapse): what the LLM reviewer is told and the score counts; not reported
     unfolded: list[Finding] | None = field(default=None, repr=False, compare=False)
 
@@ -250,8 +250,8 @@ class DocumentReview:
 
     @property
     def each_finding(self) -> list[Finding]:
-        """Every finding before the vague ones of one sentence and those past the limit were
-        folded: for a tool that acts on each phrase (the coach replaces its words)."""
+        """Every finding before the vague ones of one sentence were folded into one: for a
+        tool that acts on each phrase (the coach replaces its words)."""
         return self.unfolded if self.unfolded is not None else self.findings
 
     @property

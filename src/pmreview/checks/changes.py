@@ -45,16 +45,16 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         and not _ROLLBACK.compiled.search(low)
     ):
         return False  # "adjusted the settings" somewhere, and no value given here
+    if _ROLLED_BACK_TO.compiled.search(low):
+        return True  # a thing rolled back to a known state, whatever else the sentence says
     veto = sem.fix_veto("sentence").search(low)
-    changes = _changes(_unquoted(sentence), low, bool(terms), veto)
-    if not changes and not _ROLLED_BACK_TO.compiled.search(low):
+    if not _changes(_unquoted(sentence), low, bool(terms), veto):
         # "reset `replication_factor` to 3", "fixed the typo in wp-settings.php", after a vague
         # phrase what follows it ("the bug was fixed in PR #1616 and backported to …")
         tail = sentence[veto.end() :] if veto else sentence
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
-    named = terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low)
-    return bool(named or _ROLLED_BACK_TO.compiled.search(low))
+    return bool(terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low))
 
 
 # a rollback of a thing to a point named ("rolled back prow before the problematic PR",

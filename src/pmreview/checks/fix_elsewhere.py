@@ -77,9 +77,7 @@ def fix_said_anywhere(doc: Document) -> Evidence | None:
     return _fix_said(own_blocks(story + done), {id(b) for b in done})
 
 
-def _fix_said(
-    blocks: list[Block], planned: frozenset[int] | set[int] = frozenset()
-) -> Evidence | None:
+def _fix_said(blocks: list[Block], planned: set[int]) -> Evidence | None:
     """A sentence that says it is the fix ("we mitigated the issue by rolling back the
     configuration change", "to fix it we reverted …") and names the change: it outranks a
     change told earlier, which is often the cause ("the change was applied through a key
@@ -148,9 +146,10 @@ def _made(low: str, sentence: str) -> bool:
     """A change reported as made, to a named thing: "has been disabled", "we revoked" (and
     not planned or tried before it: "will be removed"; a purpose after it is fine)."""
     m = _MADE.compiled.search(low)
+    if m is None or UNDONE.compiled.search(low, 0, m.end()):
+        return False
     # named as names_change reads it: a technology, a quoted or numbered name, an asset tag
-    named = sem.specific_terms(sentence) or named_things(sentence) or tagged(sentence)
-    return bool(m and not UNDONE.compiled.search(low, 0, m.end()) and named)
+    return bool(sem.specific_terms(sentence) or named_things(sentence) or tagged(sentence))
 
 
 def _not_the_fix(low: str, after: str) -> bool:

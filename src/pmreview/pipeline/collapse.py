@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..models import Block, Document, Finding
 from ..text.sentences import sentences
+from ..text.times import WEEKDAY
 
 # The findings about vague statements: the phrase rules' and the LLM reviewer's critiques.
 VAGUE = "vague"
@@ -67,11 +68,12 @@ def one_per_sentence(findings: list[Finding], doc: Document) -> list[Finding]:
         joined = sorted({owner[p] for p in places if p in owner})
         into = joined[0] if joined else n
         groups[into] = groups.get(into, []) + [f]
-        for other in joined[1:]:
-            groups[into] += groups.pop(other)
-        for p, g in list(owner.items()):
-            if g in joined:
-                owner[p] = into
+        if len(joined) > 1:  # the finding joins groups made apart: they become one
+            for other in joined[1:]:
+                groups[into] += groups.pop(other)
+            for p, g in list(owner.items()):
+                if g in joined:
+                    owner[p] = into
         owner.update((p, into) for p in places)
     return [_merged(sorted(g, key=lambda f: (f.line, f.column)), doc) for g in groups.values()]
 
@@ -129,7 +131,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STATEMENT_LINE = re.compile(
     r"\n[ \t>*_]*(?=[-–—•]\s|\d{1,2}[:h.]\d{2}\b|\d{1,2}\s*(?:am|pm)\b|\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    rf"|{WEEKDAY}\b)",
     re.IGNORECASE,
 )
 

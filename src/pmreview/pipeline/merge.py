@@ -181,8 +181,8 @@ def finish(analysis: Analysis, opts: Options, llm: LLMResult | None = None) -> D
     """The review made of an analysis: failed checks as findings, the LLM's result merged when
     given (its verdicts by `opts.llm_policy`, see `POLICIES`; its critiques join the findings
     unless a rule already reports the same words), then directives, filters and the score;
-    what is shown folds the vague findings of one sentence, and those past a limit
-    (`collapse.fold`), while the score and the LLM's request read them all (`unfolded`)."""
+    what is shown folds the vague findings of one sentence into one (`collapse.fold`), while
+    the score and the LLM's request read them all (`unfolded`)."""
     profile = load_profile(opts.profile)
     doc = analysis.document
     checks = dict(analysis.checks)
