@@ -13,10 +13,11 @@ from .runs import RunSearch
 from .sentences import without_tags
 from .task_assignment import assignment
 from .task_reports import COMMITTED, reported_in_brief
-from .tasks import WORD, Task, tasks_by_list
+from .tasks import Task, tasks_by_list
 from .topics import clauses, named_by_purpose, noun_phrase, outcome_only
 from .verb_forms import (
     PREPOSITIONS,
+    WORD,
     action_words,
     done_past,
     marked_done,

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from ..models import Document
 from .task_parts import listed_tasks
-from .tasks import WORD, Task, tasks_by_list
+from .tasks import Task, tasks_by_list
+from .verb_forms import WORD
 
 # words that say nothing about which task an item is
 _GENERIC = frozenset(

@@ -5,15 +5,11 @@ one list without saying so ("Improved monitoring of …" alone may name a wish).
 
 from __future__ import annotations
 
-import re
-
-from .verb_forms import done_past, marked_open, past_of, reported_done, verbs
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+from .verb_forms import WORD, done_past, marked_open, past_of, reported_done, verbs
 
 
 def _opening(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)][:14]
+    return [w.lower() for w in WORD.findall(text)][:14]
 
 
 def _past_opening(words: list[str]) -> bool:

@@ -13,6 +13,7 @@ from ..models import Block, Document, Section, per_document
 from .prefilter import Lazy
 from .runs import RunSearch
 from .task_tense import told_done
+from .verb_forms import WORD
 
 # a list marker and a checkbox, in brackets or drawn ("- [ ] ", "- ⬜ ", "* ☐ ")
 _MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:(?:\[[ xX]\]|[☐⬜🔲□])\s+)?")
@@ -28,7 +29,6 @@ _TAG = Lazy(
     r"(?:(?:P[0-4]|HIGH|MEDIUM|LOW|CRITICAL)\b|\[[^\]\n]{1,20}\](?!\()|\(#?\w{1,12}\)"
     r"|#\d+)\s*[:\-–—]?\s*"
 )
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @dataclass(eq=False, repr=False)

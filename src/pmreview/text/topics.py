@@ -13,8 +13,7 @@ import re
 from functools import cache
 from itertools import dropwhile, takewhile
 
-from .tasks import WORD
-from .verb_forms import PREPOSITIONS, action_words, gerund_of, verbs
+from .verb_forms import PREPOSITIONS, WORD, action_words, gerund_of, verbs
 
 _DETERMINERS = frozenset(
     ["a", "an", "the", "our", "their", "its", "this", "these", "those", "my", "your", "all"]

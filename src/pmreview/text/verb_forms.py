@@ -93,7 +93,8 @@ _MODALS = frozenset(["will", "shall", "should", "must", "would", "can", "could",
 # Before a past form, words that make it a passive or a description, not a report: "to be
 # deployed", "are documented", "is not abandoned".
 _NOT_REPORTING = frozenset(["be", "to", "being", "is", "are", "not", "am"])
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a word of letters, with its apostrophes and hyphens (also the tasks' word)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # What a past form is followed by when it reports an action ("Added an alert"), not when it
 # describes a noun ("Automated tests", "Improved monitoring").
 _OBJECT_START = frozenset(
@@ -181,7 +182,7 @@ def reported_done(first_sentence: str) -> bool:
     """ "We enabled branch protection", "Upon detection, we removed …", "The action has been
     disabled", "A test was run": work reported as done, not a task still to do."""
     head = re.split(r"[;!?]|[:.](?!\S)", first_sentence[:100], maxsplit=1)[0]
-    words = [w.lower() for w in _WORD.findall(head)][:14]
+    words = [w.lower() for w in WORD.findall(head)][:14]
     if not words or words[0] in verbs():
         return _in_force_now(words, strict=True)
     for i, w in enumerate(words):
