@@ -176,6 +176,45 @@ def _sentence(place: Place) -> str:
     return place.block.lower[slice(*place.sentence)]
 
 
+# a sentence that opens a statement of its own on its line: a time or a label ("09:10 UTC -",
+# "Impact:"); across a line break it tells another event, not the same impact
+_OPENS_TIME = re.compile(r"[\s>*_#+•—–-]{0,12}+(?:\d{1,2}[:.h]\d\d|\d{1,2}\s?[ap]\.?m\b)")
+_OPENS_ENTRY = re.compile(
+    r"[\s>*_#+•—–-]{0,12}+(?:\d{1,2}[:.h]\d\d|\d{1,2}\s?[ap]\.?m\b|[A-Z][\w ]{0,30}+:\s)"
+)
+_NOT_SIZED_BY_SHARE = re.compile(
+    r"\b(?:revenue|sales|money|trust|loss|lost|features?|services?|cases)\b"
+)
+
+
+def _line_apart(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether a line break parts two sentences of a block (the first before the second)."""
+    tail, head = text[slice(*first)], text[slice(*second)]
+    gap = tail[len(tail.rstrip()) :] + text[first[1] : second[0]]
+    return "\n" in gap + head[: len(head) - len(head.lstrip())]
+
+
+def _shared_beside(place: Place) -> bool:
+    """A share of the users or requests hit is stated in the words' sentence (a list item: the
+    whole item) or in the sentence just before or after it in their block, a line apart too
+    ("The site had significant slowdowns.⏎Approximately 70% of users could not load it"):
+    the impact is sized right beside the words that name what it was. A share of users says
+    neither how much money or trust was lost nor which features or cases failed."""
+    if _NOT_SIZED_BY_SHARE.search(place.words):
+        return False
+    spans, lower, text = place.spans, place.block.lower, _sentence(place)
+    at = spans.index(place.sentence) if place.sentence in spans else -1
+    for s, e in (spans[k] for k in (at - 1, at + 1) if at >= 0 and 0 <= k < len(spans)):
+        if not _line_apart(lower, *sorted([(s, e), place.sentence])) or not (
+            _OPENS_TIME.match(place.block.text, place.sentence[0])
+            or _OPENS_ENTRY.match(place.block.text, s)
+        ):
+            text += " " + lower[s:e]
+    if place.block.kind == "item":
+        text += " " + place.block.lower
+    return marked("share")(text)
+
+
 # answers read in the whole sentence, the words included ("Conduct a training session …")
 # (a list item: the whole item as written, its links and ticket numbers included)
 WHOLE: dict[str, Callable[[Place], bool]] = {
@@ -190,6 +229,7 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
         roles.triggered(_sentence(place)) or measures.raises_signal(_sentence(place))
     ),
     "product": lambda place: names_product(place.written),
+    "shared": _shared_beside,
     # what the measure catches or gains ("… to detect failed nightly backups")
     "target": aims.names_target,
     "rephrased": aims.rephrased,
