@@ -33,7 +33,7 @@ from . import vague_measures as measures
 from . import vague_roles as roles
 from .vague_entries import answered_before
 from .vague_markers import TESTS, markers
-from .vague_place import CLAUSE_END, Place, in_label, in_title_field
+from .vague_place import CLAUSE_END, Place, in_label, in_link, in_title_field
 from .vague_readings import READINGS, SENTENCE_LEAD, WHOLE
 from .vague_role import recaps
 
@@ -113,6 +113,8 @@ def rejection(ctx: Context, place: Place) -> str | None:
     (named as in data/vague.toml, for `bench/accuracy.py --why`), or None."""
     if place.borrowed or in_label(place) or roles.is_lead_in(place.block):
         return "quoted, a label or a lead-in"
+    if in_link(place):
+        return "a link, or a sentence that points to a linked document"
     if in_title_field(place):
         return "a title given as a field (Subject:)"
     if recaps(place):

@@ -258,3 +258,27 @@ def in_title_field(place: Place) -> bool:
     text = place.block.text
     line = text.rfind("\n", 0, place.span[0]) + 1
     return _TITLE_FIELD.match(text, line) is not None
+
+
+# a Markdown link (its text, then its destination) or a bare address
+_LINK = re.compile(r"\[([^\]\n]{1,200}+)\]\(([^)\s]{1,500}+)(?:\s[^)\n]{0,200}+)?\)|https?://\S++")
+# a sentence that sends the reader to another document ("Read more in [the report](…)")
+_POINTER = re.compile(
+    r"[\s>*_+•-]{0,12}+(?:(?:read|see|find out|learn) more\b|see\b|details (?:are )?in\b)", re.I
+)
+
+
+def in_link(place: Place) -> bool:
+    """The words are part of a link: its destination or an address (a file name, a path: never
+    a claim), or its text ("[shortly after](…/tx/0x76…)", "[some validators](…)": the linked page
+    is the precise point); or they stand in a sentence that only sends the reader to a linked
+    document ("Read more about that in our [prevention plan](…)")."""
+    text, (s, e) = place.block.text, place.span
+    for m in _LINK.finditer(text):
+        if m.start() < e and s < m.end():
+            return True
+        if m.start() >= place.sentence[1]:
+            break
+    if _POINTER.match(text, place.sentence[0]) is None:
+        return False
+    return _LINK.search(text, *place.sentence) is not None
