@@ -44,7 +44,7 @@ ANSWERS = frozenset(
     | {"named", "training", "watched", "spelled_out", "listed", "tracked", "trigger", "product"}
     | {"method", "count", "timed", "clocked", "dated", "lengthed", "pinned", "spanned"}
     | {"detector", "restated", "parameter", "finding", "target", "rephrased"}
-    | {"length", "magnitude", "built", "placed", "shared"}
+    | {"length", "magnitude", "built", "placed", "shared", "found_here"}
 )
 SKIPS = frozenset(
     {"purpose", "belief", "negation", "opener", "verification", "reference", "question", "lesson"}

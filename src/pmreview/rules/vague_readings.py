@@ -230,6 +230,9 @@ WHOLE: dict[str, Callable[[Place], bool]] = {
     ),
     "product": lambda place: names_product(place.written),
     "shared": _shared_beside,
+    # the sentence tells what the step found ("After a long search we realized that the disk
+    # was full", "Logs were reviewed, revealing uneven traffic"): the search is not left open
+    "found_here": lambda place: marked("finding")(_sentence(place)),
     # what the measure catches or gains ("… to detect failed nightly backups")
     "target": aims.names_target,
     "rephrased": aims.rephrased,
