@@ -92,6 +92,16 @@ _SO_FAILED = Lazy(
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
+# what the incident did to people or asks of them, whose cause words point at the outage, not
+# at its cause: "causing stress due to deadlines", "we apologise for any inconvenience caused",
+# "if you see errors due to this change, please let us know", "a frustrating experience that
+# caused significant impact"
+_FELT = Lazy(
+    r"\b(?:inconvenien\w*|frustrat\w*|stress\w*|anxiety|distress)\b[^.;]{0,40}?"
+    r"\b(?:caused|due to|because|resulted)\b"
+    r"|\bcaus\w*\s+(?:\w+\s+)?(?:inconvenien\w*|frustrat\w*|stress\w*|anxiety|distress)\b"
+    r"|\bplease (?:let us know|contact|reach out)\b|\blet us know\b"
+)
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
@@ -124,6 +134,7 @@ def _cause_sentence(
                 sem.words(sentence) < 4
                 or (stated is not None and not stated_as_cause(stated, sentence))
                 or _EFFECT.compiled.match(sentence)
+                or _FELT.compiled.search(sentence)
                 or meta[i]
                 or told_as_theory(sentence)
             ):
