@@ -111,11 +111,17 @@ def _opens(before: str) -> bool:
     return not rest or rest[-1] in ":*(.!?#>-"
 
 
+_CODE_NAME = re.compile(r"`[^`\n]{2,60}`")
+
+
 class _ProperName:
-    """A proper name in the text as written: a capitalised word not at a sentence's, a list
+    """A name in code, or a proper name in the text as written: a capitalised word not at a sentence's, a list
     item's or a field's start ("- Impact: The site…"), nor a date, a clock word or a zone."""
 
     def search(self, text: str, /) -> re.Match[str] | None:
+        code = _CODE_NAME.search(text)  # a name in code: "the `core-7` chain halted"
+        if code:
+            return code
         for m in _PROPER.finditer(text):
             opens = _opens(text[: m.start()])
             label = text[m.end() :].lstrip("*").startswith(":")
