@@ -47,6 +47,7 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     part did to another ("the misses overwhelmed the database")."""
     secs = summary_sections(doc)
     cause = own_blocks([b for s in secs if s.has("root_cause") for b in s.blocks])
+    cause += [b for b in labelled_cause(blocks) if b not in cause]
     # the summary's own words first, its Impact part last ("Due to PRs failing, the freeze
     # slipped" tells the impact's cause)
     parts = {id(b) for s in secs if s.kinds & _NOT_OWN and not s.has("summary") for b in s.blocks}
@@ -68,6 +69,30 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         or _broke(own)
         or _broke(rest)
     )
+
+
+def labelled_cause(blocks: list[Block]) -> list[Block]:
+    """The items nested under a list item that is only a cause label ("- **Root Cause:**" over
+    "  - Improper configuration of MySQL replication…"): the summary's cause part, read as a
+    root-cause section is."""
+    out: list[Block] = []
+    under: int | None = None
+    for b in blocks:
+        if under is not None and b.kind == "item" and b.depth > under:
+            # one that names the part that failed ("MySQL replication", "the load balancer"),
+            # not a story of it ("an innocent-looking deployment went rogue")
+            if sem.specific_terms(b.text) or lexicon("component").search(b.lower):
+                out.append(b)
+            continue
+        under = b.depth if b.kind == "item" and _CAUSE_LABEL.compiled.match(b.lower) else None
+    return out
+
+
+# a list item that is only a cause label: "- **Root Cause:**", "* Root causes:", "- Cause"
+_CAUSE_LABEL = Lazy(
+    r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?:the )?(?:root |underlying |main )?causes?"
+    r"(?:\s+analysis)?[*_]*\s*:?\s*[*_]*\s*$"
+)
 
 
 def _broke(blocks: list[Block]) -> Evidence | None:
