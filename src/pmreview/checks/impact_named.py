@@ -115,8 +115,9 @@ _CODE_NAME = re.compile(r"`[^`\n]{2,60}`")
 
 
 class _ProperName:
-    """A name in code, or a proper name in the text as written: a capitalised word not at a sentence's, a list
-    item's or a field's start ("- Impact: The site…"), nor a date, a clock word or a zone."""
+    """A name in code, or a proper name in the text as written: a capitalised word not at a
+    sentence's, a list item's or a field's start ("- Impact: The site…"), nor a date, a clock
+    word or a zone."""
 
     def search(self, text: str, /) -> re.Match[str] | None:
         code = _CODE_NAME.search(text)  # a name in code: "the `core-7` chain halted"
