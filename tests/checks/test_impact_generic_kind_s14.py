@@ -48,3 +48,13 @@ def test_a_kind_of_thing_names_nothing(text: str) -> None:
 )
 def test_a_thing_said_which_still_names_it(text: str) -> None:
     assert _impact(text)
+
+
+def test_the_evidence_is_not_where_the_outage_came_from() -> None:
+    text = (
+        "Impact: users could not open the site. This outage stemmed from a firewall issue on "
+        "one of the servers. The backup node of the Orderly api was refusing port 80, so the "
+        "api returned errors."
+    )
+    found = summary(doc_of(f"# Outage\n\n## Summary\n\n{text}\n"))["impact"]
+    assert found is not None and "stemmed" not in str(found["quote"])

@@ -91,7 +91,7 @@ def labelled_cause(blocks: list[Block]) -> list[Block]:
 # a list item that is only a cause label: "- **Root Cause:**", "* Root causes:", "- Cause"
 _CAUSE_LABEL = Lazy(
     r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?:the )?(?:root |underlying |main )?causes?"
-    r"(?:\s+analysis)?[*_]*\s*:?\s*[*_]*\s*$"
+    r"(?: analysis)?[*_]*+(?::[*_]*+)?\s*$"
 )
 
 
