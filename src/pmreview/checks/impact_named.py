@@ -21,13 +21,18 @@ USERS = Lazy(
 )
 
 
-# nouns that say what kind of thing was down, not which one: "the site", "our app"
-_GENERIC = re.compile(r"sites?|app(?:lication)?s?|services?|platform|portal")
+# nouns that say what kind of thing was down, not which one: "the site", "our app", "the
+# website", "the web service", "the server" ("the web app", "the web server" say more)
+_GENERIC = re.compile(
+    r"(?:web ?)?(?:sites?|services?|pages?)|app(?:lication)?s?|servers?|platform|portal"
+)
 # words before such a noun that still do not say which one ("our whole site", "both servers")
 _NOT_WHICH = re.compile(
     r"(?:the|our|their|its|his|her|my|your|a|an|this|that|these|those|entire|whole|main|both"
     r"|all|every|each|some|many|several|multiple|affected|same|primary|public|live|production"
-    r"|company|official|only|own|new|old|one|two|three|\d+|\w+['’]s)"
+    r"|company|official|only|own|new|old|one|two|three|\d+|\w+['’]s"
+    # kinds of a thing, not which one: "our web-based application", "the online platform"
+    r"|web|web-based|online|internet|internal|critical|core|key|beloved|corporate)"
 )
 # a clause after it that says which one ("the app that takes orders", "the site used by…")
 _WHICH_AFTER = re.compile(
@@ -79,6 +84,8 @@ def _says_which(before: str) -> bool:
     """Whether the word right before a generic noun says which one ("booking" site)."""
     rest = before.rstrip(" ")
     word = rest.rsplit(None, 1)[-1] if rest != before and rest else ""
+    if word.startswith(("*", "_")) or word.endswith(("*", "_")):
+        return False  # a bold label before it: "__Description__ Site down"
     return re.fullmatch(r"[\w'’-]+", word) is not None and not _NOT_WHICH.fullmatch(word)
 
 
@@ -98,15 +105,24 @@ def _no_name(words: str) -> bool:
 def _opens(before: str) -> bool:
     """Whether a word after `before` is capitalised as the first of a sentence, an item or a
     field's value."""
+    if before.rstrip(" \t").endswith(("**", "__")):
+        return True  # the value after a bold label: "__Description__ Site down"
     rest = before.rstrip(" \t\n*_\"'“‘")
     return not rest or rest[-1] in ":*(.!?#>-"
 
 
+_CODE_NAME = re.compile(r"`[^`\n]{2,60}`")
+
+
 class _ProperName:
-    """A proper name in the text as written: a capitalised word not at a sentence's, a list
-    item's or a field's start ("- Impact: The site…"), nor a date, a clock word or a zone."""
+    """A name in code, or a proper name in the text as written: a capitalised word not at a
+    sentence's, a list item's or a field's start ("- Impact: The site…"), nor a date, a clock
+    word or a zone."""
 
     def search(self, text: str, /) -> re.Match[str] | None:
+        code = _CODE_NAME.search(text)  # a name in code: "the `core-7` chain halted"
+        if code:
+            return code
         for m in _PROPER.finditer(text):
             opens = _opens(text[: m.start()])
             label = text[m.end() :].lstrip("*").startswith(":")

@@ -205,6 +205,9 @@ _CAUSE_LED = Lazy(
     r"|primary|real|actual|technical|ultimate) )?(?:cause|reason|trigger)s?\b"
     r"|\b(?:happened|occurred|arose|started|began) (?:because|due to)\b"
     r"|\b(?:was|were) (?:caused|triggered) by\b"
+    # a sentence that says where the outage came from: "This outage stemmed from a firewall
+    # issue", "The errors resulted from a typo in the vhost"
+    r"|\b(?:stemm(?:ed|ing)|result(?:ed|ing)|originat(?:ed|ing)) from\b|\btraced (?:back )?to\b"
 )
 # a sentence that tells what was spared ("IPv6 traffic continued to work", "payments were not
 # affected") or what should have happened ("traffic should have failed over, but …"): beside

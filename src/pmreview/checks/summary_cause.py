@@ -47,6 +47,7 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
     part did to another ("the misses overwhelmed the database")."""
     secs = summary_sections(doc)
     cause = own_blocks([b for s in secs if s.has("root_cause") for b in s.blocks])
+    cause += [b for b in labelled_cause(blocks) if b not in cause]
     # the summary's own words first, its Impact part last ("Due to PRs failing, the freeze
     # slipped" tells the impact's cause)
     parts = {id(b) for s in secs if s.kinds & _NOT_OWN and not s.has("summary") for b in s.blocks}
@@ -68,6 +69,30 @@ def summary_cause(doc: Document, blocks: list[Block]) -> Evidence | None:
         or _broke(own)
         or _broke(rest)
     )
+
+
+def labelled_cause(blocks: list[Block]) -> list[Block]:
+    """The items nested under a list item that is only a cause label ("- **Root Cause:**" over
+    "  - Improper configuration of MySQL replication…"): the summary's cause part, read as a
+    root-cause section is."""
+    out: list[Block] = []
+    under: int | None = None
+    for b in blocks:
+        if under is not None and b.kind == "item" and b.depth > under:
+            # one that names the part that failed ("MySQL replication", "the load balancer"),
+            # not a story of it ("an innocent-looking deployment went rogue")
+            if sem.specific_terms(b.text) or lexicon("component").search(b.lower):
+                out.append(b)
+            continue
+        under = b.depth if b.kind == "item" and _CAUSE_LABEL.compiled.match(b.lower) else None
+    return out
+
+
+# a list item that is only a cause label: "- **Root Cause:**", "* Root causes:", "- Cause"
+_CAUSE_LABEL = Lazy(
+    r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?:the )?(?:root |underlying |main )?causes?"
+    r"(?: analysis)?[*_]*+(?::[*_]*+)?\s*$"
+)
 
 
 def _broke(blocks: list[Block]) -> Evidence | None:
@@ -92,6 +117,16 @@ _SO_FAILED = Lazy(
 
 
 _NOT_OWN = frozenset({"root_cause", "impact", "duration"})
+# what the incident did to people or asks of them, whose cause words point at the outage, not
+# at its cause: "causing stress due to deadlines", "we apologise for any inconvenience caused",
+# "if you see errors due to this change, please let us know", "a frustrating experience that
+# caused significant impact"
+_FELT = Lazy(
+    r"\b(?:inconvenien\w*|frustrat\w*|stress\w*|anxiety|distress)\b[^.;]{0,40}?"
+    r"\b(?:caused|due to|because|resulted)\b"
+    r"|\bcaus\w*\s+(?:\w+\s+)?(?:inconvenien\w*|frustrat\w*|stress\w*|anxiety|distress)\b"
+    r"|\bplease (?:let us know|contact|reach out)\b|\blet us know\b"
+)
 _SPLIT_BOLD = re.compile(r"[*_]{1,3} [*_]{1,3}")
 
 
@@ -124,6 +159,7 @@ def _cause_sentence(
                 sem.words(sentence) < 4
                 or (stated is not None and not stated_as_cause(stated, sentence))
                 or _EFFECT.compiled.match(sentence)
+                or _FELT.compiled.search(sentence)
                 or meta[i]
                 or told_as_theory(sentence)
             ):
