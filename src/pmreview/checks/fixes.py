@@ -13,12 +13,12 @@ from ..text.prefilter import Lazy
 from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
-from .causes import part_of
 from .changes import TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
 from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
 from .fix_entries import fix_in_entries
 from .not_made import GUESSED, MEANT, PLANNED
+from .parts import part_of
 from .record import Part, shown_place
 from .semantics import Evidence
 

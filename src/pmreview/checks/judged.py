@@ -1,0 +1,80 @@
+"""A root cause told only as a judgement: the fault is a word that says something was wrong
+("incorrectly", "inefficient", "not adequately provisioned", "a surge in traffic", "a
+misconfiguration") on parts named only by their kind ("the load balancer", "the servers", "the
+database"), with no concrete thing (a file, setting, value, version, identifier, proper name)
+that a reader could look up. Such a sentence names parts and a failure, as a mechanism does,
+but not what went wrong with them: it fails root_cause.detail. A sentence that opens with what
+the one before told ("This change caused…", "This led to…") is read with that sentence: the
+cause it carries forward is the one judged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import Block
+from ..text.prefilter import Lazy
+from . import semantics as sem
+from .proper_names import named_things
+
+# the words that judge a fault instead of telling it
+_JUDGING = Lazy(
+    r"\b(?:in(?:correct|efficient|adequate|sufficient|appropriate)(?:ly)?|improper(?:ly)?"
+    r"|faulty|suboptimal|sub-optimal|poorly|wrong(?:ly)?|bad"
+    r"|not (?:\w+ ){0,3}?(?:correctly|properly|adequately|efficiently|sufficiently|optimally|well)"
+    r"|(?:surges?|spikes?|increase|influx|flood) (?:\w+ ){0,3}?(?:in|of) (?:\w+ )?(?:traffic"
+    r"|load|requests|users|demand))\b"
+)
+# a sentence that carries forward what the one before told
+_ANAPHOR = Lazy(
+    r"^\W*(?:this|that|these|those|it|which)\b(?:\s+(?:\w+\s+){0,2}?"
+    r"(?:change|error|issue|problem|misconfiguration|mistake|surge|spike|load|setting|update))?"
+)
+
+
+def judged_only(text: str) -> bool:
+    """Whether the text tells its fault only as a judgement on parts named by their kind (or
+    by the name of their product: "the Nginx server's inadequate configuration")."""
+    return bool(_JUDGING.compiled.search(text.lower())) and not concrete(text)
+
+
+def concrete(text: str) -> bool:
+    """Whether the text names a concrete thing beyond a part: a file, setting, value, version,
+    identifier or proper name, or a failure of its own ("a typo", "a memory leak")."""
+    terms = {t for t in sem.specific_terms(text) if not _PRODUCT.compiled.fullmatch(t)}
+    return bool(terms or named_things(text))
+
+
+# a part named by its product only: it says which part, not what went wrong with it
+_PRODUCT = Lazy(
+    r"nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb"
+    r"|elasticsearch|kafka|rabbitmq|docker|kubernetes|k8s|wordpress|php-fpm|gunicorn|uwsgi"
+    r"|varnish|node\.js|cloudflare|s3|ec2|rds|jenkins|etcd|zookeeper|consul|index(?:es)?"
+    r"|schema|replica|heap"
+)
+
+
+def told_as_fix(low: str) -> bool:
+    """A sentence of a combined "Root cause and resolution" that tells the fix, not the cause:
+    "The team resolved the issue by adding an index", "The real fix came when…"."""
+    return bool(_FIX.compiled.search(low))
+
+
+_FIX = Lazy(
+    r"\b(?:resolved|fixed|solved|mitigated|addressed|remedied) (?:the |this )?(?:issue|problem"
+    r"|outage|incident|error|it)\b[^.;]{0,20}?\bby\b"
+    r"|\bthe (?:\w+ )?(?:resolution|fix|solution) (?:came|was (?:to|found))\b"
+)
+
+
+def carries_forward(low: str) -> bool:
+    """Whether a sentence opens with what the one before told ("This change caused…")."""
+    return bool(_ANAPHOR.compiled.match(low))
+
+
+def told_with(b: Block, spans: list[tuple[int, int]], n: int, test: Callable[[str], bool]) -> bool:
+    """`test` on the n-th sentence of a block, read with the sentence before it when it
+    carries that one forward ("This change caused the primary node to fail")."""
+    s, e = spans[n]
+    if n and carries_forward(b.lower[s:e]):
+        s = spans[n - 1][0]
+    return test(b.text[s:e])
