@@ -62,3 +62,23 @@ def test_a_judged_cause_is_not_detail(cause: str) -> None:
 )
 def test_a_cause_that_tells_what_went_wrong_still_is(cause: str) -> None:
     assert _detail(cause) is not None
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        # what was wrong is told: the wrong thing by its kind of value
+        "A junior admin saved the site config with the wrong file extension, so the web server"
+        " could not read it and every page failed.",
+        "Incorrect upstream server addresses in the HAProxy config sent requests to retired"
+        " hosts, which caused routing failures and 502 errors for users.",
+        # a surge told with its source
+        "A surge in traffic due to the launch newsletter filled the connection pool of db-2,"
+        " so the API timed out.",
+        # a backticked product names a user or a setting, not the part
+        "The deploy script ran the worker as root instead of the `nginx` user, so the socket"
+        " was created with the wrong owner and the web server could not open it.",
+    ],
+)
+def test_a_judging_word_on_a_told_fault_is_still_detail(cause: str) -> None:
+    assert _detail(cause) is not None

@@ -16,13 +16,24 @@ from ..text.prefilter import Lazy
 from . import semantics as sem
 from .proper_names import named_things
 
-# the words that judge a fault instead of telling it
+# the words that judge a fault instead of telling it: "inefficient queries", "not distributing
+# traffic correctly", "a surge in traffic"; "incorrect", "wrong"… only of a thing named by its
+# kind ("an incorrect configuration change"), not of what they tell was wrong ("the wrong file
+# extension", "incorrect upstream addresses")
 _JUDGING = Lazy(
-    r"\b(?:in(?:correct|efficient|adequate|sufficient|appropriate)(?:ly)?|improper(?:ly)?"
-    r"|faulty|suboptimal|sub-optimal|poorly|wrong(?:ly)?|bad"
-    r"|not (?:\w+ ){0,3}?(?:correctly|properly|adequately|efficiently|sufficiently|optimally|well)"
+    r"\b(?:in(?:efficient|adequate)(?:ly)?|suboptimal|sub-optimal|poorly"
+    r"|(?:in(?:correct|sufficient|appropriate)|improper|faulty|wrong|bad|poor)(?:ly)? (?:\w+ )?"
+    r"(?:config(?:uration)?s?|setup|settings?|changes?|deployments?|updates?|code|handling"
+    r"|implementation|management|planning|provisioning|capacity|resources)"
+    r"|not (?:\w+ ){0,3}?(?:correctly|properly|adequately|efficiently|sufficiently|optimally"
+    r"|well)\b"
     r"|(?:surges?|spikes?|increase|influx|flood) (?:\w+ ){0,3}?(?:in|of) (?:\w+ )?(?:traffic"
-    r"|load|requests|users|demand))\b"
+    r"|load|requests|users|demand)\b(?![^.;]*?\b(?:due to|caused by|because of|from|after)\b))"
+)
+# the vague causes that name no thing: "a misconfiguration", "a configuration error", "a glitch"
+_NO_THING = Lazy(
+    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bglitch"
+    r"|\bsome (?:\w+ )?(?:problem|issue|error)\b"
 )
 # a sentence that carries forward what the one before told
 _ANAPHOR = Lazy(
@@ -40,16 +51,25 @@ def judged_only(text: str) -> bool:
 def concrete(text: str) -> bool:
     """Whether the text names a concrete thing beyond a part: a file, setting, value, version,
     identifier or proper name, or a failure of its own ("a typo", "a memory leak")."""
-    terms = {t for t in sem.specific_terms(text) if not _PRODUCT.compiled.fullmatch(t)}
+    low = text.lower()
+    terms = {
+        t
+        for t in sem.specific_terms(text)
+        if not _PRODUCT.compiled.fullmatch(t) or f"`{t}`" in low  # "the `nginx` user"
+    }
     return bool(terms or named_things(text))
+
+
+def names_no_thing(text: str) -> bool:
+    """Whether the text has a vague cause that names no thing ("a misconfiguration")."""
+    return bool(_NO_THING.compiled.search(text.lower()))
 
 
 # a part named by its product only: it says which part, not what went wrong with it
 _PRODUCT = Lazy(
     r"nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb"
     r"|elasticsearch|kafka|rabbitmq|docker|kubernetes|k8s|wordpress|php-fpm|gunicorn|uwsgi"
-    r"|varnish|node\.js|cloudflare|s3|ec2|rds|jenkins|etcd|zookeeper|consul|index(?:es)?"
-    r"|schema|replica|heap"
+    r"|varnish|node\.js|cloudflare|s3|ec2|rds|jenkins|etcd|zookeeper|consul"
 )
 
 

@@ -11,7 +11,14 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .judged import carries_forward, concrete, judged_only, told_as_fix, told_with
+from .judged import (
+    carries_forward,
+    concrete,
+    judged_only,
+    names_no_thing,
+    told_as_fix,
+    told_with,
+)
 from .semantics import Evidence
 from .theories import told_as_theory
 
@@ -65,7 +72,7 @@ FAILED = Lazy(
 def judged(text: str) -> bool:
     """A cause told only as a judgement (checks/judged.py), or as a vague cause ("a
     misconfiguration in the load balancer settings") with nothing concrete beside it."""
-    return judged_only(text) or (vague_cause(text) and not concrete(text))
+    return judged_only(text) or (names_no_thing(text) and vague_cause(text) and not concrete(text))
 
 
 def vague_cause(text: str) -> bool:
