@@ -41,10 +41,12 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         low = sentence = _GENERIC_OBJECT.compiled.sub(" ", low)
     if (
         vetoed
-        and not any(sem._NUMERIC.search(t) for t in terms)
+        and not any(_IDENTIFIER.search(t) for t in terms)
         and not _ROLLBACK.compiled.search(low)
     ):
-        return False  # "adjusted the settings" somewhere, and no value given here
+        # "adjusted the settings" somewhere, and no value given here, nor a file or name
+        # that says which ("the proper '.config' extension", "`max_conns`")
+        return False
     if _ROLLED_BACK_TO.compiled.search(low):
         return True  # a thing rolled back to a known state, whatever else the sentence says
     veto = sem.fix_veto("sentence").search(low)
@@ -55,6 +57,10 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low))
+
+
+# a value, or a name as a machine writes it: a file, a path, an identifier
+_IDENTIFIER = re.compile(r"\d|[./_]\w")
 
 
 # a rollback of a thing to a point named ("rolled back prow before the problematic PR",

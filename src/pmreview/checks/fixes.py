@@ -13,6 +13,7 @@ from ..text.prefilter import Lazy
 from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
+from .antecedent import with_antecedent
 from .changes import TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
 from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
@@ -131,7 +132,7 @@ def _fix_sentence(
             and not PLANNED.compiled.search(low)  # the change that started it
             and not GUESSED.compiled.search(low)
             and not MEANT.compiled.search(low)
-            and names_change(b.text[s:e], low, vetoed)
+            and names_change(said := with_antecedent(b, s, e), said.lower(), vetoed)
         ):
             # nor one made to find or watch the fault ("deployed a ping scan client to
             # pinpoint the peers", "monitoring and alerts were added")

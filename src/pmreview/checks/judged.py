@@ -9,6 +9,7 @@ cause it carries forward is the one judged."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..models import Block
@@ -28,8 +29,10 @@ _JUDGING = Lazy(
     r"|not (?:\w+ ){0,3}?(?:correctly|properly|adequately|efficiently|sufficiently|optimally"
     r"|well)\b"
     r"|(?:surges?|spikes?|increase|influx|flood) (?:\w+ ){0,3}?(?:in|of) (?:\w+ )?(?:traffic"
-    r"|load|requests|users|demand)\b(?![^.;]*?\b(?:due to|caused by|because of|from|after)\b))"
+    r"|load|requests|users|demand)\b)"
 )
+# where a surge came from: "a surge in traffic due to a product launch"
+_SOURCE = Lazy(r"\b(?:due to|caused by|because of|from|after)\b")
 # the vague causes that name no thing: "a misconfiguration", "a configuration error", "a glitch"
 _NO_THING = Lazy(
     r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bglitch"
@@ -45,7 +48,17 @@ _ANAPHOR = Lazy(
 def judged_only(text: str) -> bool:
     """Whether the text tells its fault only as a judgement on parts named by their kind (or
     by the name of their product: "the Nginx server's inadequate configuration")."""
-    return bool(_JUDGING.compiled.search(text.lower())) and not concrete(text)
+    low = text.lower()
+    return any(_judging(low, m) for m in _JUDGING.compiled.finditer(low)) and not concrete(text)
+
+
+def _judging(low: str, m: re.Match[str]) -> bool:
+    """A judging word, but for a surge told with its source in the same sentence."""
+    if not m.group().startswith(("surge", "spike", "increase", "influx", "flood")):
+        return True
+    rest = low[m.end() : m.end() + 120]
+    rest = rest[: min((rest.find(c) for c in ".;\n" if c in rest), default=len(rest))]
+    return not _SOURCE.compiled.search(rest)
 
 
 def concrete(text: str) -> bool:

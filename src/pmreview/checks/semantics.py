@@ -196,7 +196,7 @@ CONCRETE_CHANGE = re.compile(
     r"|(?:previous|last|earlier|prior|original)\b[^.;]{0,60}?\b(?:was|were) restored\b|halted\b"
     # the right thing put in place: "deployed the correct certificate bundle to PGW-A"
     r"|deploy(?:ed|ing)? (?:the |a )?(?:correct|corrected|fixed|patched|previous|right)\b"
-    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\bran (?=`|sudo\b)"
+    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\b(?:ran|running) (?=`|sudo\b)"
     r"|shut(?:ting)? down\b|capp(?:ed|ing)\b"
     # an outcome ("error rates decreased") is no change: these act on a thing, to a value
     r"|(?:decreas|lower|reduc)(?:ed|ing) (?:[\w.`-]+ ){1,5}?(?:to|from|by) \d"

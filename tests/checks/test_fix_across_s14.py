@@ -1,0 +1,50 @@
+"""A fix told across two sentences ("The disk in db-2 had died. We replaced it.") names what
+the sentence before names; a file or identifier named in the fix outweighs a vague "corrected
+configuration" elsewhere; a command told as run ("running `x`") is a change (examples written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmreview.checks.fixes import resolution
+from pmreview.parse import parse
+from pmreview.source import from_text
+
+
+def _fix(text: str) -> object:
+    doc = (
+        "# Outage\n\n## Summary\n\nThe shop was down for an hour.\n\n## Root cause\n\n"
+        "A disk failed.\n\n## Resolution\n\n" + text + "\n"
+    )
+    return resolution(parse(from_text(doc)))["detail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RAID controller in db-2 had burned out. We pulled it and replaced it with a spare.",
+        "Two nodes of the redis cluster kept crashing. We removed them from the pool.",
+        "The cron job on web-03 was filling the disk. We disabled that job until Monday.",
+        "- The broken file was corrected, with the proper '.yaml' extension given to it.\n"
+        "- The app was restarted to apply the corrected configuration.",
+        "We fixed it by running `manage.py migrate` on the API host.",
+    ],
+)
+def test_fix_told_across_or_by_name(text: str) -> None:
+    assert _fix(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun stands for the trouble, or the sentence before names nothing
+        "Something went wrong. We fixed it and restarted it.",
+        "It was a bad day for everyone. We replaced it.",
+        "We restarted that issue away and the settings were adjusted.",
+        # a vague fix elsewhere, and no name in this one
+        "The settings were adjusted. The web server was restarted to apply them.",
+    ],
+)
+def test_nothing_named_before_or_in_it(text: str) -> None:
+    assert _fix(text) is None
