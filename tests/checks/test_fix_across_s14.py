@@ -48,3 +48,29 @@ def test_fix_told_across_or_by_name(text: str) -> None:
 )
 def test_nothing_named_before_or_in_it(text: str) -> None:
     assert _fix(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- We pushed the right configuration to the cluster.\n- Then restarted the API service.",
+        "We corrected the syntax error and deployed the fixed config. A reboot of the cache"
+        " nodes brought it back.",
+        "1. Restored the correct routing configuration.\n2. Restarted the gateway service.",
+    ],
+)
+def test_a_restart_that_applies_an_unnamed_correction_is_no_detail(text: str) -> None:
+    assert _fix(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the restart is the fix itself, or the correction before it is named
+        "The worker process of the image service hung. We restarted the image service.",
+        "We set `max_connections` to 500 in postgresql.conf. Then we restarted postgres.",
+        "1. Raised `worker_connections` to 4096.\n2. Restarted nginx.",
+    ],
+)
+def test_a_restart_alone_or_after_a_named_change_still_is(text: str) -> None:
+    assert _fix(text) is not None

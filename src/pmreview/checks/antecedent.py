@@ -39,3 +39,27 @@ def with_antecedent(b: Block, s: int, e: int) -> str:
     if not named:
         return sentence
     return sentence[: m.start("it")] + " and ".join(named) + sentence[m.end("it") :]
+
+
+def applies_unnamed(told: list[tuple[Block, int, int]], n: int) -> bool:
+    """A restart or reload that only applies a change an earlier sentence left unnamed ("Applied
+    the right configuration. With a restart of the authentication service, it was back."), as
+    "fixed the config and restarted nginx" does in one sentence: the restart names no change."""
+    b, s, e = told[n]
+    changes = [m.group().lower() for m in sem.CONCRETE_CHANGE.finditer(b.text[s:e])]
+    if not changes or not all(_APPLY.match(c) for c in changes):
+        return False
+    return any(_UNNAMED_CORRECTION.search(x.lower[xs:xe]) for x, xs, xe in told[:n])
+
+
+# what applies a change made elsewhere, or runs it again
+_APPLY = re.compile(r"(?:restart|reboot|reload|re-?ran|re-?start)")
+# a correction that says it was right, not what it was: "applied the right configuration",
+# "restored the correct replication configuration", "corrected the syntax error"
+_UNNAMED_CORRECTION = re.compile(
+    r"\b(?:appl|restor|put|deploy|push)\w* (?:back )?(?:the |a )?(?:correct|right|proper|fixed"
+    r"|corrected|updated|new|working)\b"
+    r"|\b(?:correct|fix|revis|adjust|tweak)\w* (?:the |a |an |our )?(?:[\w-]+ )?(?:syntax )?"
+    r"(?:errors?|mistakes?|issues?|problems?|misconfigurations?|config(?:uration)?s?|settings?"
+    r"|scripts?|code)\b"
+)

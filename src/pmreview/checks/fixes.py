@@ -13,7 +13,7 @@ from ..text.prefilter import Lazy
 from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
-from .antecedent import with_antecedent
+from .antecedent import applies_unnamed, with_antecedent
 from .changes import TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
 from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
@@ -119,7 +119,7 @@ def _fix_sentence(
     made besides the fix ("we also bound the port to 127.0.0.1", "as a precaution") or to find
     or watch the fault ("added alerts on the queue") only when no other is told."""
     extra: Evidence | None = None
-    for b, s, e in told:
+    for n, (b, s, e) in enumerate(told):
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
         # default", "leading to an increase" say what went wrong, not what was changed
         low = b.lower[s:e]
@@ -133,6 +133,7 @@ def _fix_sentence(
             and not GUESSED.compiled.search(low)
             and not MEANT.compiled.search(low)
             and names_change(said := with_antecedent(b, s, e), said.lower(), vetoed)
+            and not applies_unnamed(told, n)
         ):
             # nor one made to find or watch the fault ("deployed a ping scan client to
             # pinpoint the peers", "monitoring and alerts were added")
