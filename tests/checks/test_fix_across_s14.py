@@ -74,3 +74,44 @@ def test_a_restart_that_applies_an_unnamed_correction_is_no_detail(text: str) ->
 )
 def test_a_restart_alone_or_after_a_named_change_still_is(text: str) -> None:
     assert _fix(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fix only restates that the thing was fixed
+        "The outage was resolved by correcting the faulty ACL entry on the edge router.",
+        "The root cause was a lock in postgres resulting from an unfinished migration.",
+        "The trouble stemmed from a migration that had added a column to the orders table.",
+    ],
+)
+def test_the_cause_told_beside_a_vague_fix_is_no_fix(text: str) -> None:
+    assert _fix(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The root cause was a lock from an unfinished migration. The bad migration was rolled"
+        " back to version 41 of the schema.",
+        "The site was resolved by raising `pm.max_children` to 40 in www.conf.",
+    ],
+)
+def test_the_fix_after_the_cause_still_is(text: str) -> None:
+    assert _fix(text) is not None
+
+
+def test_a_change_before_a_fix_that_names_nothing_is_the_cause() -> None:
+    text = (
+        "A new ACL entry was added to the edge router during the audit. The outage was"
+        " resolved by correcting the faulty ACL entry."
+    )
+    assert _fix(text) is None
+
+
+def test_a_change_before_a_purpose_still_counts() -> None:
+    text = (
+        "After changing the line in /etc/app/site.conf, the tests passed. A script was then"
+        " run on every server to restore service."
+    )
+    assert _fix(text) is not None

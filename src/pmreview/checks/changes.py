@@ -16,6 +16,10 @@ from .proper_names import named_things, tagged
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
+    # a sentence that names itself the cause: "The root cause was a deadlock resulting from an
+    # incomplete schema migration"
+    r"|(?:root )?cause (?:of (?:the |this )?\w+ )?(?:was|is)|result(?:ed|ing)? from"
+    r"|stemm(?:ed|ing) from"
     r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)"
     # "failed" as what happened, not as the word for a broken thing ("from failed host bkk04",
     # "replaced the failed disk")
@@ -157,7 +161,10 @@ _TROUBLE = (
     r"(?:it|this|that|everything|all|(?:the|this|that|an?|our) (?:[\w-]+ )?(?:issues?|problems?"
     r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation)"
     # the trouble named by its kind only: "corrected (the) load balancer misconfiguration"
-    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?)"
+    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?"
+    # or a thing named by what was wrong with it: "corrected the misconfigured firewall rule"
+    r"|(?:the|this|that|an?|our) (?:mis-?configured|faulty|incorrect|wrong|broken|bad|erroneous"
+    r"|problematic|offending) (?:[\w-]+ ){0,2}?[\w-]+)"
 )
 _KIND = r"(?:config(?:uration)?s?|settings?|code|files?|things|stuff)"
 _TROUBLE_BEFORE = Lazy(

@@ -24,6 +24,7 @@ FIX_INTRO = Lazy(
     r"\b(?:to (?:fix|resolve|solve|mitigate|recover|correct|repair|remedy|restore)\b"
     r"|(?:we|i) (?:fixed|resolved|solved|mitigated)"
     r"|(?:fixed|resolved|solved|mitigated) (?:it|this|the \w+) by\b|what (?:we|i) did\b"
+    r"|\b(?:was|were|has been|have been) (?:\w+ly )?(?:fixed|resolved|solved|mitigated) by\b"
     # "The fix involved replacing…", "the solution consisted of…"
     r"|the (?:fix|solution|remediation) (?:was|is|included|involved|consisted|entailed)\b"
     r"|steps taken\b|actions taken\b)"

@@ -91,16 +91,35 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
     if found:
         return found
     found = _fix_sentence(before, vetoed, True) or _fix_sentence(before, vetoed, False)
+    if not (found and start):
+        return found
     # a change told before "We fixed it by …" is the cause's: the sentence that says it is
-    # the fix, and names what it changed, shows it
-    return _intro(told[start]) if found and start and _intro(told[start]) else found
+    # the fix shows it when it names the change it made; when it says how it was fixed and
+    # names no change ("The issue was resolved by correcting the misconfigured rule"), nothing
+    # does (a purpose at the end, "… to restore service", tells less)
+    b, s, e = told[start]
+    said_how = _SAYS_HOW.compiled.search(b.lower[s:e])
+    return _intro(told[start], vetoed) or (None if said_how else found)
 
 
-def _intro(said: tuple[Block, int, int]) -> Evidence | None:
+# a sentence that says how it was fixed: "The issue was resolved by…", "To fix it, we…"
+_SAYS_HOW = Lazy(
+    r"\b(?:fixed|resolved|solved|mitigated|remedied) (?:\w+ ){0,2}?by\b"
+    r"|^\W*to (?:fix|resolve|solve|remedy|correct) (?:it|this|the \w+)\b"
+)
+
+
+def _intro(said: tuple[Block, int, int], vetoed: bool) -> Evidence | None:
     """The sentence that opens the fix ("We fixed it by setting `X` in `.env`"), when it names
-    a specific thing and is no promise."""
+    a change to a specific thing (not "by correcting the misconfigured firewall rule") and is
+    no promise."""
     b, s, e = said
-    if sem.specific_terms(b.text[s:e]) and not _PROMISED.compiled.search(b.lower[s:e]):
+    low = b.lower[s:e]
+    if (
+        sem.specific_terms(b.text[s:e])
+        and names_change(b.text[s:e], low, vetoed)
+        and not _PROMISED.compiled.search(low)
+    ):
         return sem.evidence(b, s, e)
     return None
 
