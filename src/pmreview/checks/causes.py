@@ -4,25 +4,25 @@ give both it and checks/fixes.py."""
 
 from __future__ import annotations
 
-from itertools import islice
-
-from ..models import Block, Document, Section
-from ..parse.titles import kinds_of
+from ..models import Block, Document
 from ..parse.views import sections_of, summary_sections
 from ..text.borrowed import is_block_quote, own_blocks, own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .judged import told_as_fix, told_with
 from .mechanism import (
     FAILED,
     NOT_WHAT_HAPPENED,
     THE_HUNT,
     chain,
+    judged,
     mechanism,
     motive,
     named,
     vague_cause,
 )
+from .parts import HEADINGS, NOT_CAUSE, part_of, with_subsections
 from .proper_names import named_in, proper_names
 from .record import Part, shown_place
 from .semantics import Evidence
@@ -52,13 +52,7 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     # the evidence names the thing and tells how it failed ("We use HAProxy for TLS" only sets
     # the scene), and is not itself the vague cause ("some configuration issue with the pool")
     # when another sentence names it
-    told = [
-        (b, s, e)
-        for b in blocks
-        for s, e in own_sentences(b)
-        if (sem.specific_terms(b.text[s:e]) or named_in(b.text[s:e], names))
-        and not THE_HUNT.compiled.search(b.lower[s:e])
-    ]
+    told = _naming(blocks, names)
     if not told:
         return None, None
     # nor a first theory the account drops ("Our first guess was a bad build: …"), a plan or
@@ -71,6 +65,20 @@ def _cause_detail(blocks: list[Block]) -> tuple[Evidence | None, Evidence | None
     return shown, sem.evidence(*told[0])
 
 
+def _naming(blocks: list[Block], names: frozenset[str]) -> list[tuple[Block, int, int]]:
+    """The sentences that name a concrete thing: not the hunt for it, a cause told only as a
+    judgement ("the Nginx server's inadequate configuration"), or the fix told beside it."""
+    return [
+        (b, s, e)
+        for b in blocks
+        for n, (s, e) in enumerate(own_sentences(b))
+        if (sem.specific_terms(b.text[s:e]) or named_in(b.text[s:e], names))
+        and not THE_HUNT.compiled.search(b.lower[s:e])
+        and not told_with(b, own_sentences(b), n, judged)
+        and not told_as_fix(b.lower[s:e])
+    ]
+
+
 def _stated(blocks: list[Block]) -> Evidence | None:
     """The first sentence that tells how named parts failed ("the gateway does not fetch
     missing intermediates, so it presented an incomplete chain"), the one a reader looks for,
@@ -78,7 +86,8 @@ def _stated(blocks: list[Block]) -> Evidence | None:
     rate"); not a gap in detection ("the test did not try a handshake, so the fault was not
     detected"), which is a factor, not the cause."""
     for b in blocks:
-        for s, e in own_sentences(b):
+        spans = own_sentences(b)
+        for n, (s, e) in enumerate(spans):
             low = b.lower[s:e]
             if (
                 _tells_how(_PURPOSE.compiled.sub(" ", low))
@@ -86,6 +95,7 @@ def _stated(blocks: list[Block]) -> Evidence | None:
                 and not _GAP.compiled.search(low)
                 and not _GUESSED.compiled.search(low)
                 and len(named(low) | sem.specific_terms(b.text[s:e])) >= 2
+                and not told_with(b, spans, n, judged)
             ):
                 return sem.evidence(b, s, e)
     return None
@@ -192,9 +202,6 @@ def _gives_cause(low: str) -> bool:
 _AFFECTED = Lazy(r"\b(?:affected|impacted|unavailable|down)\W*$")
 
 
-NOT_CAUSE = frozenset({"measures", "action_items", "lessons"})
-
-
 def root_cause(doc: Document) -> Part:
     secs = with_subsections(doc, sections_of(doc, "root_cause"), "resolution")
     blocks = part_of([b for s in secs for b in s.blocks], "root_cause", "resolution")
@@ -229,7 +236,7 @@ def _untitled_mechanism(doc: Document) -> Evidence | None:
     unknown = [
         s
         for s in doc.sections
-        if not s.kinds and s.style in _HEADINGS and s.line and id(s) not in summary
+        if not s.kinds and s.style in HEADINGS and s.line and id(s) not in summary
     ]
     for b in own_blocks([b for s in unknown for b in s.blocks]):
         found = mechanism([b])
@@ -252,47 +259,3 @@ def _detail(blocks: list[Block], doc: Document) -> Evidence | None:
     concrete thing but tells no more than a plan or what would have been."""
     told, only = _cause_detail(blocks)
     return told or mechanism(blocks) or chain(blocks) or only or _told_story(doc)
-
-
-def with_subsections(doc: Document, secs: list[Section], other: str) -> list[Section]:
-    """The sections and the headed sub-sections under them ("## Root cause analysis" with its
-    "### What happened" and "### Why it took so long"), but for those of the `other` part,
-    the measures, the impact and the timeline."""
-    out: list[Section] = []
-    taken: set[int] = set()  # ids of the sections in `out` (a list search grew quadratic)
-    position = {id(sec): n for n, sec in enumerate(doc.sections)}
-    for s in secs:
-        if id(s) in taken:
-            continue  # added already as a sub-section of the one before
-        out.append(s)
-        taken.add(id(s))
-        if s.style not in _HEADINGS:
-            continue
-        for sub in islice(doc.sections, position[id(s)] + 1, None):  # a slice copied the rest
-            if sub.style not in _HEADINGS or sub.level <= s.level:
-                break
-            if not sub.kinds & (_NOT_SUB | {other}) and id(sub) not in taken:
-                out.append(sub)
-                taken.add(id(sub))
-    return out
-
-
-_HEADINGS = ("atx", "setext")
-_NOT_SUB = NOT_CAUSE | {"impact", "timeline"}
-
-
-def part_of(blocks: list[Block], kind: str, other: str) -> list[Block]:
-    """The blocks of a combined "Root cause and resolution" section that tell `kind`: those
-    under a label of the other kind ("- **Resolution:** …" for the cause) are left out."""
-    out, label = [], frozenset[str]()
-    for b in blocks:
-        m = _LEAD_LABEL.compiled.match(b.text)
-        if m or b.kind != "item" or b.depth == 0:
-            label = kinds_of(m.group(1)) if m else frozenset()
-        if not (other in label and kind not in label):
-            out.append(b)
-    return out
-
-
-# a paragraph or item that opens with a label: "- **Resolution:** …", "Root cause: …"
-_LEAD_LABEL = Lazy(r"^[\s>*+•-]*+(?:\d+[.)]\s*+)?[*_]*+([A-Za-z][^:*_\n]{1,40}?)[*_]*+\s*+:")

@@ -16,6 +16,10 @@ from .proper_names import named_things, tagged
 # a sentence that tells what went wrong, not what was changed ("leading to", "by default")
 TELLS_CAUSE = Lazy(
     r"\b(?:lead(?:s|ing)? to|led to|result(?:ed|ing)? in|caus(?:ed|ing)|because|due to|by default"
+    # a sentence that names itself the cause: "The root cause was a deadlock resulting from an
+    # incomplete schema migration"
+    r"|(?:root )?cause (?:of (?:the |this )?\w+ )?(?:was|is)|result(?:ed|ing)? from"
+    r"|stemm(?:ed|ing) from"
     r"|lacked|was (?:not|never) \w+ed|did(?:n[\'’]t| not)"
     # "failed" as what happened, not as the word for a broken thing ("from failed host bkk04",
     # "replaced the failed disk")
@@ -41,10 +45,12 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         low = sentence = _GENERIC_OBJECT.compiled.sub(" ", low)
     if (
         vetoed
-        and not any(sem._NUMERIC.search(t) for t in terms)
+        and not any(_IDENTIFIER.search(t) for t in terms)
         and not _ROLLBACK.compiled.search(low)
     ):
-        return False  # "adjusted the settings" somewhere, and no value given here
+        # "adjusted the settings" somewhere, and no value given here, nor a file or name
+        # that says which ("the proper '.config' extension", "`max_conns`")
+        return False
     if _ROLLED_BACK_TO.compiled.search(low):
         return True  # a thing rolled back to a known state, whatever else the sentence says
     veto = sem.fix_veto("sentence").search(low)
@@ -55,6 +61,10 @@ def names_change(sentence: str, low: str, vetoed: bool) -> bool:
         return named_act(tail.lower(), bool(sem.specific_terms(tail) | named_things(tail)))
     part = lexicon("system_part").search(_ANY_SERVER.sub(" ", low)) or _PARTS.compiled.search(low)
     return bool(terms or part or tagged(sentence) or _CHANGED_FROM_TO.compiled.search(low))
+
+
+# a value, or a name as a machine writes it: a file, a path, an identifier
+_IDENTIFIER = re.compile(r"\d|[./_]\w")
 
 
 # a rollback of a thing to a point named ("rolled back prow before the problematic PR",
@@ -151,7 +161,10 @@ _TROUBLE = (
     r"(?:it|this|that|everything|all|(?:the|this|that|an?|our) (?:[\w-]+ )?(?:issues?|problems?"
     r"|bugs?|errors?|glitch(?:es)?|outages?|incidents?|mistakes?|faults?|situation)"
     # the trouble named by its kind only: "corrected (the) load balancer misconfiguration"
-    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?)"
+    r"|(?:(?:the|this|that|an?|our) )?(?:[\w-]+ ){0,2}?mis-?configurations?"
+    # or a thing named by what was wrong with it: "corrected the misconfigured firewall rule"
+    r"|(?:the|this|that|an?|our) (?:mis-?configured|faulty|incorrect|wrong|broken|bad|erroneous"
+    r"|problematic|offending) (?:[\w-]+ ){0,2}?[\w-]+)"
 )
 _KIND = r"(?:config(?:uration)?s?|settings?|code|files?|things|stuff)"
 _TROUBLE_BEFORE = Lazy(

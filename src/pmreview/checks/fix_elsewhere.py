@@ -11,10 +11,11 @@ from ..text.gates import gated
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
-from .causes import NOT_CAUSE, story_blocks
+from .causes import story_blocks
 from .changes import FIX_VERB, TO_FIND, names_change
 from .fix_entries import ENTRY_HEAD, NO_EFFECT, NOT_DONE, fix_in_entries
 from .not_made import GUESSED, PLANNED, UNDONE
+from .parts import NOT_CAUSE
 from .proper_names import named_things, tagged
 from .semantics import Evidence
 
@@ -23,6 +24,7 @@ FIX_INTRO = Lazy(
     r"\b(?:to (?:fix|resolve|solve|mitigate|recover|correct|repair|remedy|restore)\b"
     r"|(?:we|i) (?:fixed|resolved|solved|mitigated)"
     r"|(?:fixed|resolved|solved|mitigated) (?:it|this|the \w+) by\b|what (?:we|i) did\b"
+    r"|\b(?:was|were|has been|have been) (?:\w+ly )?(?:fixed|resolved|solved|mitigated) by\b"
     # "The fix involved replacing…", "the solution consisted of…"
     r"|the (?:fix|solution|remediation) (?:was|is|included|involved|consisted|entailed)\b"
     r"|steps taken\b|actions taken\b)"

@@ -13,12 +13,13 @@ from ..text.prefilter import Lazy
 from ..text.task_parts import is_done
 from ..text.tasks import tasks_by_list
 from . import semantics as sem
-from .causes import part_of
+from .antecedent import applies_unnamed, with_antecedent
 from .changes import TELLS_CAUSE, TO_FIND, names_change
 from .fix_commands import fix_in_code
 from .fix_elsewhere import FIX_INTRO, NO_HELP, fix_anywhere, fix_said_anywhere, timeline_blocks
 from .fix_entries import fix_in_entries
 from .not_made import GUESSED, MEANT, PLANNED
+from .parts import part_of
 from .record import Part, shown_place
 from .semantics import Evidence
 
@@ -90,16 +91,35 @@ def _fix_detail(blocks: list[Block]) -> Evidence | None:
     if found:
         return found
     found = _fix_sentence(before, vetoed, True) or _fix_sentence(before, vetoed, False)
+    if not (found and start):
+        return found
     # a change told before "We fixed it by …" is the cause's: the sentence that says it is
-    # the fix, and names what it changed, shows it
-    return _intro(told[start]) if found and start and _intro(told[start]) else found
+    # the fix shows it when it names the change it made; when it says how it was fixed and
+    # names no change ("The issue was resolved by correcting the misconfigured rule"), nothing
+    # does (a purpose at the end, "… to restore service", tells less)
+    b, s, e = told[start]
+    said_how = _SAYS_HOW.compiled.search(b.lower[s:e])
+    return _intro(told[start], vetoed) or (None if said_how else found)
 
 
-def _intro(said: tuple[Block, int, int]) -> Evidence | None:
+# a sentence that says how it was fixed: "The issue was resolved by…", "To fix it, we…"
+_SAYS_HOW = Lazy(
+    r"\b(?:fixed|resolved|solved|mitigated|remedied) (?:\w+ ){0,2}?by\b"
+    r"|^\W*to (?:fix|resolve|solve|remedy|correct) (?:it|this|the \w+)\b"
+)
+
+
+def _intro(said: tuple[Block, int, int], vetoed: bool) -> Evidence | None:
     """The sentence that opens the fix ("We fixed it by setting `X` in `.env`"), when it names
-    a specific thing and is no promise."""
+    a change to a specific thing (not "by correcting the misconfigured firewall rule") and is
+    no promise."""
     b, s, e = said
-    if sem.specific_terms(b.text[s:e]) and not _PROMISED.compiled.search(b.lower[s:e]):
+    low = b.lower[s:e]
+    if (
+        sem.specific_terms(b.text[s:e])
+        and names_change(b.text[s:e], low, vetoed)
+        and not _PROMISED.compiled.search(low)
+    ):
         return sem.evidence(b, s, e)
     return None
 
@@ -118,7 +138,7 @@ def _fix_sentence(
     made besides the fix ("we also bound the port to 127.0.0.1", "as a precaution") or to find
     or watch the fault ("added alerts on the queue") only when no other is told."""
     extra: Evidence | None = None
-    for b, s, e in told:
+    for n, (b, s, e) in enumerate(told):
         # in a combined "Root cause and resolution" the cause's "was set to port 5000 by
         # default", "leading to an increase" say what went wrong, not what was changed
         low = b.lower[s:e]
@@ -131,7 +151,8 @@ def _fix_sentence(
             and not PLANNED.compiled.search(low)  # the change that started it
             and not GUESSED.compiled.search(low)
             and not MEANT.compiled.search(low)
-            and names_change(b.text[s:e], low, vetoed)
+            and names_change(said := with_antecedent(b, s, e), said.lower(), vetoed)
+            and not applies_unnamed(told, n)
         ):
             # nor one made to find or watch the fault ("deployed a ping scan client to
             # pinpoint the peers", "monitoring and alerts were added")

@@ -11,6 +11,14 @@ from ..text.borrowed import own_sentences
 from ..text.lexicon import lexicon
 from ..text.prefilter import Lazy
 from . import semantics as sem
+from .judged import (
+    carries_forward,
+    concrete,
+    judged_only,
+    names_no_thing,
+    told_as_fix,
+    told_with,
+)
 from .semantics import Evidence
 from .theories import told_as_theory
 
@@ -61,6 +69,12 @@ FAILED = Lazy(
 )
 
 
+def judged(text: str) -> bool:
+    """A cause told only as a judgement (checks/judged.py), or as a vague cause ("a
+    misconfiguration in the load balancer settings") with nothing concrete beside it."""
+    return judged_only(text) or (names_no_thing(text) and vague_cause(text) and not concrete(text))
+
+
 def vague_cause(text: str) -> bool:
     """A vague cause ("a misconfiguration", "some problem", "a glitch"), unless every one is a
     misconfiguration placed on a named part and followed by what it did ("a misconfigured
@@ -80,7 +94,8 @@ def _misconfigured_part(low: str, m: re.Match[str]) -> bool:
     subject = _SUBJECT.compiled.search(low, 0, m.start())
     placed = _PLACED.compiled.match(low, _WORD.match(low, m.end()).end())  # type: ignore[union-attr]
     parts = [x.group(1) for x in (subject, placed) if x]
-    if not any(sem.specific_terms(p) or _SETTING.compiled.search(p) for p in parts):
+    # a product's name ("the Nginx server settings") names the whole part, not a setting
+    if not any(concrete(p) or _SETTING.compiled.search(p) for p in parts):
         return False
     rest = low[placed.end() if placed else m.end() :]
     rest = rest[: min((rest.find(c) for c in ".;\n" if c in rest), default=len(rest))]
@@ -113,7 +128,8 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
     process ran on the web server and used most of its CPU"): two things of the system, a
     mechanism word, and no vague cause ("a misconfiguration", "a glitch")."""
     for b in blocks:
-        for s, e in own_sentences(b):
+        spans = own_sentences(b)
+        for n, (s, e) in enumerate(spans):
             low = b.lower[s:e]
             if (
                 sem.words(low) < 8
@@ -125,6 +141,9 @@ def mechanism(blocks: list[Block]) -> Evidence | None:
                 or sem.GENERIC_DEFECT.search(low)  # "a minor bug in the code"
                 or not lexicon("mechanism").search(low)
                 or (_UNNAMED.compiled.search(low) and not sem.specific_terms(b.text[s:e]))
+                # "the load balancer was not distributing traffic correctly"
+                or told_with(b, spans, n, judged)
+                or told_as_fix(low)
             ):
                 continue
             if len(named(low) | sem.specific_terms(b.text[s:e])) >= 2:
@@ -158,7 +177,13 @@ def chain(blocks: list[Block]) -> Evidence | None:
             low = text.lower()
             if sem.words(low) < 20 or len(named(low) | sem.specific_terms(text)) < 3:
                 continue
-            for s, e in window:
+            # "a misconfiguration in the load balancer. This led to…": the sentence a chain
+            # opening with "This…" carries forward is read with it
+            if i and carries_forward(b.lower[window[0][0] : window[0][1]]):
+                text = b.text[spans[i - 1][0] : window[-1][1]]
+            if judged(text) and not concrete(text):
+                continue
+            for k, (s, e) in enumerate(window, i):
                 one = b.lower[s:e]
                 if (
                     lexicon("mechanism").search(one)
@@ -167,6 +192,8 @@ def chain(blocks: list[Block]) -> Evidence | None:
                     and not THE_HUNT.compiled.search(one)
                     and not vague_cause(one)
                     and not sem.GENERIC_DEFECT.search(one)
+                    and not told_as_fix(one)
+                    and not told_with(b, spans, k, judged)
                     and not (_UNNAMED.compiled.search(one) and not sem.specific_terms(b.text[s:e]))
                 ):
                     return sem.evidence(b, s, e)

@@ -190,17 +190,18 @@ CONCRETE_CHANGE = re.compile(
     # a named thing corrected ("the firewall rule was corrected"), not "the correct file"
     r"|correct(?:ed|ing)\b"
     r"|edit|modif|enabl|disabl|migrat|switch|fail(?:ed)? ?over|purg|rebuil|re-?ran\b|\bset\b"
+    r"|\bsetting (?=`|(?:the|a|an|it|its|our|their) )"
     r"|restor\w* (?:[\w-]+ ){0,4}from\b"
     r"|restor\w* (?:\w+ ){0,3}(?:previous|last|earlier|prior|original)\b|restor\w* (?:the )?(?=`)"
     # "the previous connection limit of 4,096 was restored", "the rollout was halted"
     r"|(?:previous|last|earlier|prior|original)\b[^.;]{0,60}?\b(?:was|were) restored\b|halted\b"
     # the right thing put in place: "deployed the correct certificate bundle to PGW-A"
     r"|deploy(?:ed|ing)? (?:the |a )?(?:correct|corrected|fixed|patched|previous|right)\b"
-    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\bran (?=`|sudo\b)"
+    r"|mov(?:ed|ing)\b|freed|paus(?:ed|ing)\b|throttl|\b(?:ran|running) (?=`|sudo\b)"
     r"|shut(?:ting)? down\b|capp(?:ed|ing)\b"
     # an outcome ("error rates decreased") is no change: these act on a thing, to a value
     r"|(?:decreas|lower|reduc)(?:ed|ing) (?:[\w.`-]+ ){1,5}?(?:to|from|by) \d"
-    r"|creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
+    r"|(?:re-?)?creat|open(?:ed|ing)\b|symlink|reconfigur|chang|swap|expand|extend|renew|rotat|uncomment"
     r"|comment(?:ed)? out|insert|bump(?:ed|ing)\b|resiz)",
     re.IGNORECASE,
 )
