@@ -9,6 +9,7 @@ import pytest
 from _support import doc_of
 
 from pmreview.checks.summary import summary
+from pmreview.parse.titles import section_mark
 from pmreview.parse.views import summary_sections
 from pmreview.text.durations import durations_in
 from pmreview.text.other_times import not_the_outage
@@ -246,3 +247,18 @@ def test_hours_and_minutes_with_m_are_a_length(text: str, want: list[str]) -> No
 )
 def test_m_before_a_currency_or_a_count_is_millions(text: str, want: list[int]) -> None:
     assert [minutes for _, _, minutes in durations_in(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("14:50 Follow up with TAM", False),
+        ("9:05 AM Next steps agreed", False),
+        ("10.20 Action items drafted", False),
+        ("Follow-ups", True),
+        ("Next steps", True),
+        ("Action Items", True),
+    ],
+)
+def test_a_line_that_opens_with_a_time_is_no_title(line: str, title: bool) -> None:
+    assert (section_mark(line, 1, alone=True) is not None) == title

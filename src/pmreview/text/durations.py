@@ -64,7 +64,7 @@ _JOIN = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:and[ \t]*\n?[ \t]*)?", re.I)
 # "m" before a currency, a token or a thing counted is millions: "2.9m DAI", "134m USDC",
 # "$4m in losses", "3m users" (not "45m of downtime", "after 20m the alert fired")
 _MILLIONS = re.compile(
-    r"\s+(?:[A-Z]{2,6}\b|(?:dollars|euros|pounds|usd|eur|gbp|tokens|coins|users|customers"
+    r"[ \t]{1,3}+(?:[A-Z]{2,6}\b|(?:dollars|euros|pounds|usd|eur|gbp|tokens|coins|users|customers"
     r"|accounts|requests|rows|records|messages|events|people|in\s+(?:losses|funds|value)"
     r"|worth)\b)"
 )
