@@ -262,3 +262,21 @@ def test_m_before_a_currency_or_a_count_is_millions(text: str, want: list[int]) 
 )
 def test_a_line_that_opens_with_a_time_is_no_title(line: str, title: bool) -> None:
     assert (section_mark(line, 1, alone=True) is not None) == title
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("The outage was reported on 5 May 2024, 18:00 GMT by a customer.", None),
+        ("At 21:28 UTC we received a report that uploads were missing.", None),
+        ("It was first detected at 10:05 UTC by the on-call.", None),
+        # the failure told first, or a start said outright: still the start
+        ("At 09:12 UTC checkout failed and we noticed it at once.", "09:12"),
+        ("Logins began failing at 09:12 UTC; it was reported at 09:30 UTC.", "09:12"),
+        ("At 09:12 UTC the API went down.", "09:12"),
+    ],
+)
+def test_a_time_told_as_the_report_is_no_start(line: str, start: str | None) -> None:
+    found = _facts(f"# Outage\n\n## Summary\n\n{line} Every user was affected.{BODY}")
+    got = _text(found["start_time"])
+    assert (got is None) if start is None else (got or "").startswith(start)

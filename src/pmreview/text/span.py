@@ -205,9 +205,16 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
 
 
 def _detected(doc: Document, clusters: list[Stated], i: int) -> bool:
-    """A time labelled as the detection's ("| **Detected** | 10:34 |", "Reported: 09:12"):
-    when the outage was found, not when it began."""
-    return cues.DETECTED_LABEL.compiled.search(_before(doc, clusters, i)) is not None
+    """A time labelled or told as the detection's ("| **Detected** | 10:34 |", "Reported:
+    09:12", "was reported on 5 May, 18:00", "At 21:28 we received a report"): when the outage
+    was found, not when it began."""
+    before = _before(doc, clusters, i)
+    if cues.DETECTED_LABEL.compiled.search(before) or cues.REPORTED_BEFORE.compiled.search(before):
+        return True
+    c = clusters[i].all[-1]
+    text = doc.source.lines[c.line - 1]
+    after = cues.REPORTED_AFTER.compiled.match(text, c.column - 1 + len(c.raw))
+    return after is not None and cues.FAILURE.compiled.search(after["gap"]) is None
 
 
 def _earlier_start(doc: Document, clusters: list[Stated], first: int, starts: list[int]) -> int:

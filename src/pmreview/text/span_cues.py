@@ -41,6 +41,18 @@ DETECTED_LABEL = Lazy(
     r"(?:[\w,. -]{0,24}?\b(?:at|on)\s+)?$",
     re.I,
 )
+# a time told as when the outage was reported or found, in its clause: "was reported on 5
+# May, 18:00", "at 21:28 UTC we received a report from a user" (not "at 09:12 checkout
+# failed and we noticed": the failure is told first)
+REPORTED_BEFORE = Lazy(
+    r"\b(?:was|were)\s+(?:first\s+)?(?:reported|detected|noticed|discovered)\b[^.;]{0,40}$",
+    re.I,
+)
+REPORTED_AFTER = Lazy(
+    r"(?P<gap>[^.;]{0,25}?)\b(?:(?:we|I)\s+(?:first\s+)?(?:received\s+(?:a\s+|the\s+first\s+)?"
+    r"reports?|noticed|discovered|were\s+alerted)|(?:was|were)\s+(?:first\s+)?reported)\b",
+    re.I,
+)
 FAILURE = Lazy(
     r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
     r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
