@@ -114,14 +114,11 @@ def zone_after(text: str, end: int) -> re.Match[str] | None:
     lead = _TO_ZONE.match(text, end)
     assert lead is not None  # every part of the pattern is optional
     zone = ZONE_RE.match(text, lead.end())
-    if zone is None and lead.end() == end and _GLUED_RE.match(text, end):
-        zone = _GLUED_RE.match(text, end)  # "12:39UTC": no word boundary before the zone
     if zone and lead.end() == end and text.startswith("-", end):
         return zone if _SECONDS.search(text, 0, end) else None
     return zone
 
 
-_GLUED_RE = re.compile(_GLUED)
 _SECONDS = re.compile(r":\d\d:\d\d(?:\.\d+)?$")  # a time that ends with its seconds
 
 
