@@ -13,6 +13,13 @@ from ..text.times import find_times
 from ..text.zones import search_zone_statement
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+# a code span that holds only a date and time is a timestamp set in code type ("Resolved |
+# `2022-04-29 12:01`", "failing since `2022-04-20 19:48`"), not code: its time is the
+# author's; a bare `12:00` may be a setting's value, one with seconds a log's record
+_STAMP_SPAN = re.compile(
+    r"`\s*\d{4}-\d\d-\d\d[ T][0-2]?\d:[0-5]\d(?![:\d])"
+    r"(?:\s?(?:UTC|GMT|Z|[+-]\d\d:?\d\d))?\s*`"
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -214,6 +221,8 @@ def times_in(blocks: list[Block]) -> list[TimeRef]:
 
 
 def _spaces(m: re.Match[str]) -> str:
+    if _STAMP_SPAN.fullmatch(m.group(0)):
+        return " " + m.group(0)[1:-1] + " "
     return " " * len(m.group(0))
 
 

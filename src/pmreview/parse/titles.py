@@ -163,6 +163,9 @@ _CLOCK_FIRST = re.compile(
 )
 
 
+_TIMED = re.compile(r"\d{1,2}[:.h]\d\d\b|\d{1,2}\s?[AaPp]\.?[Mm]\b")
+
+
 def section_mark(line: str, lineno: int, alone: bool, head: bool = False) -> Mark | None:
     """Whether a paragraph line opens a section, and how. `head`: the paragraph's first line,
     over a line that opens a sentence ("Root cause" over "Database locking: …", a title with
@@ -178,7 +181,8 @@ def section_mark(line: str, lineno: int, alone: bool, head: bool = False) -> Mar
     # blank lines) a Title Case line that names a kind (asked last: the dearest test)
     words = len(_without_remarks(title).split())
     if (
-        0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
+        not _TIMED.match(title)  # "14:50 Follow up with TAM" is an event at 14:50
+        and 0 < words <= (10 if alone and _ASKS.match(title) and not title.endswith("?") else 5)
         and not title.endswith((".", ","))
         # not "thats it, lesson learned"
         and (title_case(title) or ((alone or head) and "," not in title))

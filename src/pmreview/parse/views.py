@@ -19,6 +19,7 @@ from .labelled import (
     without_headers,
 )
 from .opening import says_something, tells
+from .summary_parts import leading_parts, own_parts
 from .titles import kinds_of, normalise_title
 
 _KINDS = load_toml("sections.toml")["kinds"]
@@ -45,6 +46,8 @@ def summary_sections(doc: Document) -> list[Section]:
         and (told := _told_opening(secs[:start], _title_level(secs)))
     ):
         return told  # "What happened" below a telling opening is the story, not the summary
+    if start is None and (parts := leading_parts(secs)):
+        return parts
     if start is None:
         out: list[Section] = []
         for s in secs:
@@ -62,7 +65,7 @@ def summary_sections(doc: Document) -> list[Section]:
             out.append(replace(s, blocks=without_headers(s.blocks)))
         return [s for s in out if s.blocks or s.title.strip()]
     if start == 0 and not strong and _title_tells(secs):
-        return [secs[0], *_own_parts(secs[1:])]
+        return [secs[0], *own_parts(secs[1:])]
     opening = _opening(secs[:start], _title_level(secs), _stands_alone(secs))
     above = opening or (_facts_above(secs, start) if strong else [])
     return [*above, secs[start], *_following(secs, start, bool(strong))]
@@ -107,18 +110,6 @@ def _title_tells(secs: list[Section]) -> bool:
     sections under the title ("## The story", "## Background") are not, unless their own
     titles say so (they take the title's kinds only as sub-sections)."""
     return _stands_alone(secs) and any(tells(b) for b in secs[0].blocks if says_something(b))
-
-
-def _own_parts(after: list[Section]) -> list[Section]:
-    """The sections right after the title that are Impact, Duration or Root-cause parts by
-    their own titles."""
-    out = []
-    for s in after:
-        own = kinds_of(s.title)
-        if not own or not own <= SUMMARY_PART:
-            break
-        out.append(s)
-    return out
 
 
 def _title_level(secs: list[Section]) -> int:
@@ -169,7 +160,10 @@ def _opening(before: list[Section], title: int, alone: bool) -> list[Section]:
         if _heads_document(s, before) or (alone and s is before[0]) or _letterhead(s, before)
     }
     parts = [s for s in before if not _fact_part(s) and id(s) not in heads]
-    if len(parts) > 2 or any(s.kinds or (s.style != "opening" and s.level != title) for s in parts):
+    # a heading with no words ("##" alone) titles nothing: its text is the opening's
+    if len(parts) > 2 or any(
+        s.kinds or (s.style != "opening" and s.level != title and s.title.strip()) for s in parts
+    ):
         return []
     borrowed = borrowed_blocks(b for s in before for b in s.blocks)
     record = closed_record([b for s in before for b in s.blocks])

@@ -61,6 +61,15 @@ _PART_RE = re.compile(rf"(?=[\d{_FIRST}])" + _PART, re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:and[ \t]*\n?[ \t]*)?", re.I)
 
 
+# "m" before a currency, a token or a thing counted is millions: "2.9m DAI", "134m USDC",
+# "$4m in losses", "3m users" (not "45m of downtime", "after 20m the alert fired")
+_MILLIONS = re.compile(
+    r"[ \t]{1,3}+(?:[A-Z]{2,6}\b|(?:dollars|euros|pounds|usd|eur|gbp|tokens|coins|users|customers"
+    r"|accounts|requests|rows|records|messages|events|people|in\s+(?:losses|funds|value)"
+    r"|worth)\b)"
+)
+
+
 def durations_in(text: str) -> list[tuple[int, int, int]]:
     """(start, end, minutes) of each duration phrase; "1 hour 30 minutes" is one phrase."""
     out: list[tuple[int, int, int]] = []
@@ -71,7 +80,12 @@ def durations_in(text: str) -> list[tuple[int, int, int]]:
         if m.group("half") or m.group("half_after"):
             value += 0.5
         unit = m.group("u").lower()
-        if n in ("a", "an") and unit in ("h", "m"):
+        if (
+            n in ("a", "an")
+            and unit in ("h", "m")
+            or unit == "m"
+            and _MILLIONS.match(text, m.end())
+        ):
             continue
         minutes = int(value * _UNIT_MINUTES[unit[0]])
         unit_minutes = _UNIT_MINUTES[unit[0]]

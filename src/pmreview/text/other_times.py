@@ -44,8 +44,16 @@ _WINDOW = Lazy(
     re.I,
 )
 # a time inside the brackets of a schedule, opening hours or a window: "the default schedule
-# (20 °C from 06:00 to 22:00)", "business hours (09:00–17:00)"
-_BRACKETED_SCHEDULE = Lazy(r"\b(?:schedules?|hours|windows?|timetables?|rota)\s*+\([^()]*+$", re.I)
+# (20 °C from 06:00 to 22:00)", "business hours (09:00–17:00)"; not a length's brackets ("~21.5
+# hours (09:45 UTC → 07:07 UTC)", "two hours (from 1 to 3 PM)": the outage's own range)
+_BRACKETED_SCHEDULE = Lazy(
+    r"\b(?:schedules?|(?P<hours>hours)|windows?|timetables?|rota)\s*+\([^()]*+$", re.I
+)
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(?:[~≈]?\d[\d.,½]*+\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|few|several|many)\s*+$",
+    re.I,
+)
 # a range of times that recurs or is planned, named earlier in its clause: "business hours
 # (08:00-18:00)", "the default schedule (20 °C from 06:00 to 22:00)", "the support rota runs
 # 07:00-19:00"; the outage's own range is never called an hours, schedule or rota
@@ -121,6 +129,15 @@ def _counted(text: str, clause: str, end: int) -> bool:
     return after is not None and FAILURE.compiled.search(after["gap"]) is None
 
 
+def _bracketed_schedule(clause: str) -> bool:
+    """Whether the clause ends inside the brackets of a schedule or a window, not those of a
+    length in hours ("lasted 3 hours (10:00-13:00)")."""
+    found = _BRACKETED_SCHEDULE.compiled.search(clause)
+    if found is None or not found["hours"]:
+        return found is not None
+    return _QUANTITY.search(clause, max(0, found.start() - 16), found.start()) is None
+
+
 def not_the_outage(text: str, start: int, end: int, counting: bool = True) -> bool:
     """Whether the clock time at text[start:end] is a schedule, an example, a quotation or
     the start of a planned or recurring range ("the maintenance window is Sunday 2:00-4:00",
@@ -142,6 +159,6 @@ def not_the_outage(text: str, start: int, end: int, counting: bool = True) -> bo
         or _example(clause)
         or window
         or _in_quotes(text, start)
-        or _BRACKETED_SCHEDULE.compiled.search(clause)
+        or _bracketed_schedule(clause)
         or _CHANGE_ROW.compiled.match(line)
     )

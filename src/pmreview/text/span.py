@@ -187,7 +187,7 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     """The first time that is not an end, and the first end after it (with no such time, the
     first end: a summary may give only when service was restored)."""
     ends = [_is_end(doc, clusters, i) for i in range(len(clusters))]
-    starts = [i for i, e in enumerate(ends) if not e]
+    starts = [i for i, e in enumerate(ends) if not e and not _detected(doc, clusters, i)]
     first = starts[0] if starts else None
     if first is not None and not _tied(doc, clusters, first):
         first = next((i for i in starts if _is_start(doc, clusters, i)), first)
@@ -204,6 +204,19 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     return start, end
 
 
+def _detected(doc: Document, clusters: list[Stated], i: int) -> bool:
+    """A time labelled or told as the detection's ("| **Detected** | 10:34 |", "Reported:
+    09:12", "was reported on 5 May, 18:00", "At 21:28 we received a report"): when the outage
+    was found, not when it began."""
+    before = _before(doc, clusters, i)
+    if cues.DETECTED_LABEL.compiled.search(before) or cues.REPORTED_BEFORE.compiled.search(before):
+        return True
+    c = clusters[i].all[-1]
+    text = doc.source.lines[c.line - 1]
+    after = cues.REPORTED_AFTER.compiled.match(text, c.column - 1 + len(c.raw))
+    return after is not None and cues.FAILURE.compiled.search(after["gap"]) is None
+
+
 def _earlier_start(doc: Document, clusters: list[Stated], first: int, starts: list[int]) -> int:
     """A time written later but said to be the start, and earlier on the clock, rather than
     the first time ("At 11:02 an alert fired; the outage had started at 10:48")."""
@@ -216,8 +229,11 @@ def _outage_began(doc: Document, clusters: list[Stated], i: int) -> bool:
 
 
 def _later(a: Stated, b: Stated) -> bool:
-    """Whether b is after a on the same day (neither dated, or both on the same date)."""
+    """Whether b is after a: later on the same day (neither dated, or both on the same date),
+    or on a later date."""
     x, y = a.time.minutes, b.time.minutes
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return b.date > a.date
     return x is not None and y is not None and a.date == b.date and y > x
 
 

@@ -34,6 +34,25 @@ START_AFTER = Lazy(
     r"|failures?|degradation|downtime)\s+(?:had\s+)?(?:began|begun|started|starts|begins))\b",
     re.I,
 )
+# the label of a fact that gives when the outage was found: "| **Detected** | ", "Reported:"
+DETECTED_LABEL = Lazy(
+    r"^[\s|*_>-]*+(?:(?:first\s+)?(?:detected|discovered|reported|noticed|identified)"
+    r"|detection(?:\s+time)?|time\s+(?:detected|of\s+detection))[\s*_]*+[|:][\s*_`]*+"
+    r"(?:[\w,. -]{0,24}?\b(?:at|on)\s+)?$",
+    re.I,
+)
+# a time told as when the outage was reported or found, in its clause: "was reported on 5
+# May, 18:00", "at 21:28 UTC we received a report from a user" (not "at 09:12 checkout
+# failed and we noticed": the failure is told first)
+REPORTED_BEFORE = Lazy(
+    r"\b(?:was|were)\s+(?:first\s+)?(?:reported|detected|noticed|discovered)\b[^.;]{0,40}$",
+    re.I,
+)
+REPORTED_AFTER = Lazy(
+    r"(?P<gap>[^.;]{0,25}?)\b(?:(?:we|I)\s+(?:first\s+)?(?:received\s+(?:a\s+|the\s+first\s+)?"
+    r"reports?|noticed|discovered|were\s+alerted)|(?:was|were)\s+(?:first\s+)?reported)\b",
+    re.I,
+)
 FAILURE = Lazy(
     r"\b(?:went down|down|outages?|unavailable|fail(?:ed|ing|ures?|s)?|errors?|broke|crash\w*"
     r"|degraded|disrupt\w*|stopped working|impact\w*|affected|detected|first|could ?n[o']t"
@@ -71,6 +90,15 @@ _WORDS_TIME = Lazy(
 )
 
 
+# a bare hour opening a range whose end carries AM/PM: "from 1 to 3 am", "between 9 and 11 PM"
+# (the start takes the end's half of the day and zone: span._inherit); not "from 2 to 5 retries"
+_BARE_START = Lazy(
+    r"\b(?:from|between)\s+(?P<time>1[0-2]|0?[1-9])\s*+(?:to|and|until|till|-|–|—)\s*+"
+    r"(?=(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[ap]\.?\s?m\b)",
+    re.I,
+)
+
+
 def named_times(text: str, line: int) -> Iterator[TimeRef]:
     """The clock times `text` (a single line) tells by name ("at midnight" is 00:00, "from
     noon" 12:00) or in words ("ten past eight", "a quarter to nine in the evening"), with the
@@ -80,6 +108,8 @@ def named_times(text: str, line: int) -> Iterator[TimeRef]:
         hour = 0 if "night" in m["time"].lower() else 12
         tz = zone.group(0) if zone else None
         yield TimeRef(m["time"], line, m.start("time") + 1, hour, 0, tz, None, "12h")
+    for m in _BARE_START.compiled.finditer(text) if "m" in text.lower() else ():
+        yield TimeRef(m["time"], line, m.start("time") + 1, int(m["time"]), 0, None, None, "24h")
     for m in _WORDS_TIME.compiled.finditer(text) if " " in text else ():
         if m["rel"] and m["rel"].lower() == "to" and m["cue"].lower() in ("from", "between"):
             continue  # "from five to ten": a range of numbers

@@ -54,12 +54,16 @@ _AMPM = r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 _DOT_ZONE = rf"\s?\(?(?!(?:ET|CT|MT|PT|Z|GST)\b)(?:{ZONE})"
 # a time with a dot: before AM/PM or such a zone, or in a range whose end has one ("14.05 to
 # 14.40 UTC"); a version ("1.24"), a price ("14.30 EUR") or a section ("4.2") has neither
+# UTC or GMT written against the time, with no space: "12:39UTC", "12.39UTC", "0930GMT"
+_GLUED = r"(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d\d)?)?(?![A-Za-z\d])"
 _DOT = (
-    rf"\.(?P<m3>[0-5]\d)(?=\s?[AaPp]\.?[Mm]|{_DOT_ZONE}"
+    rf"\.(?P<m3>[0-5]\d)(?=\s?[AaPp]\.?[Mm]|{_DOT_ZONE}|{_GLUED}"
     rf"|\s?(?:[-–—]|to|until|till|and)\s?[0-2]?\d\.[0-5]\d{_DOT_ZONE})"
 )
+# "2h30m", "~24h40m" are lengths: no clock time ends in "m" or "min"
 _CLOCK = (
-    rf"(?<![\d:.,/$€£¥])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)|{_DOT}|h(?P<m2>[0-5]\d))"
+    rf"(?<![\d:.,/$€£¥+±])(?P<h>[01]?\d|2[0-4])"
+    rf"(?::\s?(?P<m>[0-5]\d)|{_DOT}|h(?P<m2>[0-5]\d)(?!\s?m(?:ins?|inutes?)?\b))"
     r"(?::[0-5]\d(?:\.\d+)?)?"
     rf"(?:[\s-]?{_AMPM})?(?!\d|:\d)"
 )
