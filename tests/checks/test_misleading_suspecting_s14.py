@@ -1,8 +1,8 @@
 """timeline.misleading: a theory an act was done on, told with "suspecting" ("the network team
-joined, suspecting a routing fault"), or one the first investigation came to ("initial triage by
-support suggested a DNS outage", "the investigation pointed fingers at the caching layer"), is a path when
-the root cause never names it; not when the root cause is what was suspected, nor when the next
-sentence confirms it. Examples written for these tests."""
+joined, suspecting a routing fault"), or one the first investigation came to ("initial triage
+by support suggested a DNS outage", "the investigation pointed fingers at the caching layer"),
+is a path when the root cause never names it; not when the root cause is what was suspected,
+nor when the next sentence confirms it. Examples written for these tests."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ from pmreview.source import from_text
 def _misleading(body: str) -> str | None:
     doc = (
         "# Outage\n\n## Summary\n\nThe API was down from 10:00 to 11:00 UTC.\n\n"
-        "## Timeline\n\n- 10:00 Alerts fired.\n- 11:00 Restarted the API; errors back to normal.\n\n"
+        "## Timeline\n\n- 10:00 Alerts fired.\n"
+        "- 11:00 Restarted the API; errors back to normal.\n\n"
         "## Notes\n\n" + body + "\n"
     )
     found = timeline(parse(from_text(doc)))["misleading"]

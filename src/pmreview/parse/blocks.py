@@ -10,9 +10,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..models import Block
+from ..text.entry_times import leading_time
 from .code import indented, timed_fence
 from .html_blocks import html_block
-from ..text.entry_times import leading_time
 from .titles import Mark, callout_mark, section_mark, title_case
 
 
