@@ -108,7 +108,11 @@ def tells_how(text: str) -> bool:
 
 
 # what goes on after a change named only as one: a clause after a comma, a colon or a dash
-_GOES_ON = Lazy(r"(?<![ \t])[ \t]*+(?:[,:;(]|--?|[–—])\s*+(?=\w|`)")
+# or the act that made it: "Temporary fix implemented by reconfiguring the load balancer"
+_GOES_ON = Lazy(
+    r"(?<![ \t])[ \t]*+(?:[,:;(]|--?|[–—])\s*+(?=\w|`)"
+    r"|(?<![ \t])[ \t]++(?:by|through|via)[ \t]++(?=[a-z]{3,}ing\b)"
+)
 
 
 def _change_parts(text: str) -> tuple[bool, bool]:

@@ -100,10 +100,11 @@ def escalation(
 
 # who escalated, told between the verb and to whom
 _BY_WHOM = Lazy(r" by (?:the |our )?(?:[\w.&-]+ ){1,4}?(?=to\b)")
-# a modal or a wish right before the verb: "it would ping Discord", "we should notify the DBA"
+# a modal or a wish right before the verb: "it would ping Discord", "we should notify the DBA",
+# "users can reach out to support", "please don't hesitate to reach out to our team"
 _WISHED = Lazy(
-    r"\b(?:would|should|could|might|must|shall|will|ideally|need(?:s|ed)? to|wants? to"
-    r"|plan(?:s|ned)? to)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
+    r"\b(?:would|should|could|can|may|might|must|shall|will|ideally|need(?:s|ed)? to|wants? to"
+    r"|plan(?:s|ned)? to|hesitate to|free to|please)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
 )
 # what did not happen: "transactions that could have been sent to Acquirer A failed instead"
 _UNREAL = Lazy(r"\b(?:could|would|should|might)(?: not)? have (?:been )?\w+ to\b")

@@ -38,6 +38,12 @@ _THEORY_OF = Lazy(
     r"|(?:(?<=\bi )|(?<=\bwe )|(?<=\band )|(?<=, )|^)(?:think|assume|suspect|believe)"
     r"|(?:thinks|assumes|suspects|believes)"
     r"|treated (?:it |this )?as"
+    # a theory an act was done on, or one an investigation came to: "reverted the update,
+    # suspecting it as the cause", "joined, suspecting network issues", "initial investigation
+    # by the IT team suggested a server overload", "… pointed fingers at the database"
+    r"|suspecting"
+    r"|(?:investigation|triage|diagnosis)(?: by [^.;,]{0,30}?)?"
+    r" (?:suggested|pointed (?:fingers )?(?:at|to)|indicated)"
     # a verdict jumped to: "so I decide the problem is her laptop's clock"
     r"|decid(?:e|es|ed) (?:that )?the (?:problem|issue|cause) (?:is|was)"
     # a conclusion drawn as a clause: "decided the PHP upgrade had broken it", "we decide it

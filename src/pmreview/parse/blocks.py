@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..models import Block
+from ..text.entry_times import leading_time
 from .code import indented, timed_fence
 from .html_blocks import html_block
 from .titles import Mark, callout_mark, section_mark, title_case
@@ -190,7 +191,9 @@ _ONE_ITEM = [
     "ordered_list_close",
 ]
 _NUMBER = re.compile(r"^\s*+\d{1,2}[.)]\s+")
-_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖]\s*")  # \s has U+00A0
+# \s has U+00A0; U+F0B7, U+F0A7 and U+F0D8 are the Symbol and Wingdings bullets that a list
+# copied out of a word processor or a PDF keeps ("\uf0b7 14:00 GMT: Issue detected")
+_UNICODE_BULLET = re.compile(r"^(?:\s|&nbsp;)*+[•●▪◦‣■□➢➤►✓✔❖∙⁃\uf0b7\uf0a7\uf0d8]\s*")
 
 
 def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:
@@ -203,17 +206,36 @@ def _lazy_title(lines: tuple[str, ...], s: int, e: int) -> int:
     return e
 
 
+def _bullet_end(lines: tuple[str, ...], n: int, e: int) -> int:
+    """Where the bulleted line n ends: a timed entry's text runs on over the lines after it
+    that are not bulleted and open no section, its text wrapped ("\uf0b7 15:20 GMT: changes
+    made to the load balancer to\nspread traffic across all servers."); other lines end there."""
+    end = n + 1
+    if leading_time(_UNICODE_BULLET.sub("", lines[n])) is None:
+        return end
+    while (
+        end < e
+        and not _UNICODE_BULLET.match(lines[end])
+        and section_mark(lines[end], end + 1, alone=False) is None
+    ):
+        end += 1
+    return end
+
+
 def _split_paragraph(lines: tuple[str, ...], s: int, e: int) -> list[tuple[Block, Mark | None]]:
     """A paragraph, cut where a line opens a section (`**Timeline**`, `Impact:`, `Cause: …`)."""
     out: list[tuple[Block, Mark | None]] = []
     start = s
     for n in range(s, e):
+        if n < start:
+            continue  # a line that continues the bulleted line above it
         if _UNICODE_BULLET.match(lines[n]):
             # "• item" lines with hard breaks render as separate bulleted lines
             if n > start:
                 out.append((Block("paragraph", start + 1, n, _raw(lines, start, n)), None))
-            out.append((Block("item", n + 1, n + 1, lines[n], marker="•"), None))
-            start = n + 1
+            end = _bullet_end(lines, n, e)
+            out.append((Block("item", n + 1, end, _raw(lines, n, end), marker="•"), None))
+            start = end
             continue
         head = n == s and e - s > 1 and lines[n + 1].lstrip()[:1].isupper()
         mark = section_mark(lines[n], n + 1, alone=(e - s == 1), head=head)
