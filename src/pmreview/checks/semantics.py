@@ -214,7 +214,6 @@ CONCRETE_CHANGE = re.compile(
     r"|comment(?:ed)? out|insert|bump(?:ed|ing)\b|resiz)",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"\d")
 
 
 def words(text: str) -> int:
