@@ -34,10 +34,7 @@ _JUDGING = Lazy(
 # where a surge came from: "a surge in traffic due to a product launch"
 _SOURCE = Lazy(r"\b(?:due to|caused by|because of|from|after)\b")
 # the vague causes that name no thing: "a misconfiguration", "a configuration error", "a glitch"
-_NO_THING = Lazy(
-    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)|\bglitch"
-    r"|\bsome (?:\w+ )?(?:problem|issue|error)\b"
-)
+_NO_THING = Lazy(sem.NO_THING)
 # a sentence that carries forward what the one before told
 _ANAPHOR = Lazy(
     r"^\W*(?:this|that|these|those|it|which)\b(?:\s+(?:\w+\s+){0,2}?"
@@ -79,11 +76,7 @@ def names_no_thing(text: str) -> bool:
 
 
 # a part named by its product only: it says which part, not what went wrong with it
-_PRODUCT = Lazy(
-    r"nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb"
-    r"|elasticsearch|kafka|rabbitmq|docker|kubernetes|k8s|wordpress|php-fpm|gunicorn|uwsgi"
-    r"|varnish|node\.js|cloudflare|s3|ec2|rds|jenkins|etcd|zookeeper|consul"
-)
+_PRODUCT = Lazy(sem.PRODUCTS)
 
 
 def told_as_fix(low: str) -> bool:

@@ -181,7 +181,7 @@ def chain(blocks: list[Block]) -> Evidence | None:
             # opening with "This…" carries forward is read with it
             if i and carries_forward(b.lower[window[0][0] : window[0][1]]):
                 text = b.text[spans[i - 1][0] : window[-1][1]]
-            if judged(text) and not concrete(text):
+            if judged(text):  # judged() holds only of text with nothing concrete
                 continue
             for k, (s, e) in enumerate(window, i):
                 one = b.lower[s:e]

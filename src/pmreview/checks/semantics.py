@@ -63,6 +63,13 @@ _FILE = (
     r"\.(?:conf|php|phpp|py|js|ts|json|ya?ml|ini|cfg|sh|rb|lock|log|txt|html?|sql|pp|xml|env"
     r"|service|toml|go|java|properties|wslconfig|d)\b"
 )
+# products and services by name: a concrete term, but one that says which part, not what went
+# wrong with it (checks/judged.py)
+PRODUCTS = (
+    r"nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb"
+    r"|elasticsearch|kafka|rabbitmq|docker|kubernetes|k8s|wordpress|php-fpm|gunicorn|uwsgi"
+    r"|varnish|node\.js|cloudflare|s3|ec2|rds|jenkins|etcd|zookeeper|consul"
+)
 _OTHER_TERMS = (
     r"(?<![\w/])/(?:etc|var|usr|opt|home|tmp|srv|proc|lib|bin)/\S+"
     r"|(?<![\w.])\.(?:php|phpp|conf|py|js|json|ya?ml|ini|cfg|sh|env|htaccess|wslconfig)\b"
@@ -71,10 +78,9 @@ _OTHER_TERMS = (
     r"|\b\d+(?:\.\d+)? ?(?:ms|sec|seconds|mb|gb|kb|tb|%|percent|connections|threads|workers"
     r"|requests|rps|qps|files|nodes|replicas)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b"
-    r"|\b(?:nginx|apache2?|haproxy|mysql|mariadb|postgres(?:ql)?|redis|memcached|mongodb|elasticsearch|kafka"
-    r"|rabbitmq|puppet|ansible|chef|docker|kubernetes|k8s|kubectl|wordpress|bcrypt|gemfile|ulimit|systemd|systemctl"
-    r"|cron(?:tab)?|letsencrypt|certbot|cloudflare|s3|ec2|rds|terraform|jenkins|iptables|ufw|wsl2?|etcd|zookeeper"
-    r"|consul|varnish|gunicorn|uwsgi|php-fpm|node\.js|npm|pip|apt(?:-get)?|yum|git|bgp|ospf|raid|lvm|ext4|inode"
+    rf"|\b(?:{PRODUCTS}|puppet|ansible|chef|kubectl|bcrypt|gemfile|ulimit|systemd|systemctl"
+    r"|cron(?:tab)?|letsencrypt|certbot|terraform|iptables|ufw|wsl2?"
+    r"|npm|pip|apt(?:-get)?|yum|git|bgp|ospf|raid|lvm|ext4|inode"
     r"|statefulset|daemonset|configmap|replica|hard (?:drive|disk)|ssd|power supply|index(?:es)?"
     r"|schema|migration|commit|rollback"
     r"|max_\w+|timeout|ttl|heap|oom|memory leak|connection pool|deadlock|race condition"
@@ -117,10 +123,13 @@ def _specific_terms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_MISCONFIGURED = r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)"
+_SOME_GLITCH = r"\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b"
+# the vague causes that name no thing: "a misconfiguration", "a configuration error", "a glitch"
+NO_THING = f"{_MISCONFIGURED}|{_SOME_GLITCH}"
 VAGUE_CAUSE = re.compile(
-    r"\bmis-?configur|\bconfiguration (?:error|issue|problem|mismatch)"
-    r"|\bnot (?:properly |correctly )?optimi[sz]"
-    r"|\bunoptimi[sz]|\bglitch|\bsome (?:\w+ )?(?:problem|issue|error)\b|\bsneaky\b|\bunforeseen\b",
+    rf"{_MISCONFIGURED}|\bnot (?:properly |correctly )?optimi[sz]"
+    rf"|\bunoptimi[sz]|{_SOME_GLITCH}|\bsneaky\b|\bunforeseen\b",
     re.IGNORECASE,
 )
 
@@ -205,7 +214,6 @@ CONCRETE_CHANGE = re.compile(
     r"|comment(?:ed)? out|insert|bump(?:ed|ing)\b|resiz)",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"\d")
 
 
 def words(text: str) -> int:

@@ -178,10 +178,10 @@ def _sentence(place: Place) -> str:
 
 # a sentence that opens a statement of its own on its line: a time or a label ("09:10 UTC -",
 # "Impact:"); across a line break it tells another event, not the same impact
-_OPENS_TIME = re.compile(r"[\s>*_#+•—–-]{0,12}+(?:\d{1,2}[:.h]\d\d|\d{1,2}\s?[ap]\.?m\b)")
-_OPENS_ENTRY = re.compile(
-    r"[\s>*_#+•—–-]{0,12}+(?:\d{1,2}[:.h]\d\d|\d{1,2}\s?[ap]\.?m\b|[A-Z][\w ]{0,30}+:\s)"
-)
+_LEAD = r"[\s>*_#+•—–-]{0,12}+"
+_TIME = r"\d{1,2}[:.h]\d\d|\d{1,2}\s?[ap]\.?m\b"
+_OPENS_TIME = re.compile(rf"{_LEAD}(?:{_TIME})")
+_OPENS_ENTRY = re.compile(rf"{_LEAD}(?:{_TIME}|[A-Z][\w ]{{0,30}}+:\s)")
 _NOT_SIZED_BY_SHARE = re.compile(
     r"\b(?:revenue|sales|money|trust|loss|lost|features?|services?|cases)\b"
 )
