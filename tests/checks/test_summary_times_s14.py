@@ -143,6 +143,13 @@ TABLE = (
             "08:50",
             "11:00",
         ),
+        # nothing told as early as the detection: it is the earliest the outage is known
+        (
+            "| First detected | 2024-02-01 09:12 |\n| Incident declared | 2024-02-01 10:40 |\n"
+            "| Repaired | 2024-02-01 11:00 |",
+            "09:12",
+            "11:00",
+        ),
     ],
 )
 def test_fact_table_stamps_and_the_detection_label(rows: str, start: str | None, end: str) -> None:

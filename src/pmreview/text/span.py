@@ -16,6 +16,7 @@ from . import span_cues as cues
 from .dates import date_near, parse_date
 from .joins import is_alternative, range_join
 from .other_times import not_the_outage
+from .span_starts import is_later, may_start, words_before
 from .stated import Stated, end_by_length, fits, minutes_between, start_by_length
 from .stated_durations import Duration, stated_durations
 from .times import may_hold_date
@@ -187,7 +188,7 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     """The first time that is not an end, and the first end after it (with no such time, the
     first end: a summary may give only when service was restored)."""
     ends = [_is_end(doc, clusters, i) for i in range(len(clusters))]
-    starts = [i for i, e in enumerate(ends) if not e and not _detected(doc, clusters, i)]
+    starts = may_start(doc, clusters, ends)
     first = starts[0] if starts else None
     if first is not None and not _tied(doc, clusters, first):
         first = next((i for i in starts if _is_start(doc, clusters, i)), first)
@@ -197,59 +198,28 @@ def _by_cues(doc: Document, clusters: list[Stated]) -> tuple[Stated | None, Stat
     after = -1 if first is None else first
     end = next((c for i, c in enumerate(clusters) if ends[i] and i > after), None)
     if end is None and start is not None:  # "down until 16:45 … The problem started at 15:30"
-        later = (c for i, c in enumerate(clusters) if ends[i] and _later(start, c))
+        later = (c for i, c in enumerate(clusters) if ends[i] and is_later(start, c))
         end = next(later, None)
     if start is not None and end is not None and end.time.line == start.time.line:
         return _inherit(start, end), end
     return start, end
 
 
-def _detected(doc: Document, clusters: list[Stated], i: int) -> bool:
-    """A time labelled or told as the detection's ("| **Detected** | 10:34 |", "Reported:
-    09:12", "was reported on 5 May, 18:00", "At 21:28 we received a report"): when the outage
-    was found, not when it began."""
-    before = _before(doc, clusters, i)
-    if cues.DETECTED_LABEL.compiled.search(before) or cues.REPORTED_BEFORE.compiled.search(before):
-        return True
-    c = clusters[i].all[-1]
-    text = doc.source.lines[c.line - 1]
-    after = cues.REPORTED_AFTER.compiled.match(text, c.column - 1 + len(c.raw))
-    return after is not None and cues.FAILURE.compiled.search(after["gap"]) is None
-
-
 def _earlier_start(doc: Document, clusters: list[Stated], first: int, starts: list[int]) -> int:
     """A time written later but said to be the start, and earlier on the clock, rather than
     the first time ("At 11:02 an alert fired; the outage had started at 10:48")."""
     said = (i for i in starts if i > first and _outage_began(doc, clusters, i))
-    return next((i for i in said if _later(clusters[i], clusters[first])), first)
+    return next((i for i in said if is_later(clusters[i], clusters[first])), first)
 
 
 def _outage_began(doc: Document, clusters: list[Stated], i: int) -> bool:
-    return cues.OUTAGE_BEGAN.compiled.search(_before(doc, clusters, i)[-60:]) is not None
-
-
-def _later(a: Stated, b: Stated) -> bool:
-    """Whether b is after a: later on the same day (neither dated, or both on the same date),
-    or on a later date."""
-    x, y = a.time.minutes, b.time.minutes
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return b.date > a.date
-    return x is not None and y is not None and a.date == b.date and y > x
-
-
-def _before(doc: Document, clusters: list[Stated], i: int) -> str:
-    """The words before cluster i on its line, after the previous time there."""
-    c = clusters[i]
-    text = doc.source.lines[c.time.line - 1]
-    prev = clusters[i - 1].all[-1] if i else None
-    begin = prev.column - 1 + len(prev.raw) if prev and prev.line == c.time.line else 0
-    return text[begin : c.time.column - 1]
+    return cues.OUTAGE_BEGAN.compiled.search(words_before(doc, clusters, i)[-60:]) is not None
 
 
 def _is_start(doc: Document, clusters: list[Stated], i: int) -> bool:
     """Whether the words around a time say the outage began then ("began at", "since", "At
     09:20 checkout began failing")."""
-    if cues.START_CUE.compiled.search(_before(doc, clusters, i)[-60:]):
+    if cues.START_CUE.compiled.search(words_before(doc, clusters, i)[-60:]):
         return True
     c = clusters[i].all[-1]
     text = doc.source.lines[c.line - 1]
@@ -264,7 +234,7 @@ def _tied(doc: Document, clusters: list[Stated], i: int) -> bool:
     c = clusters[i].all[-1]
     text = doc.source.lines[c.line - 1]
     after = re.split(r"[.;]\s", text[c.column - 1 + len(c.raw) :][:80])[0]
-    before = re.split(r"[.;]\s", _before(doc, clusters, i)[-60:])[-1]
+    before = re.split(r"[.;]\s", words_before(doc, clusters, i)[-60:])[-1]
     return (
         _is_start(doc, clusters, i)
         or cues.FAILURE.compiled.search(before + " " + after) is not None
@@ -279,7 +249,7 @@ def _is_end(doc: Document, clusters: list[Stated], i: int) -> bool:
     text = doc.source.lines[c.time.line - 1]
     # in the time's own sentence, the end said nearer the time than any start ("… returned
     # 5xx. Impact began at 14:32" is a start)
-    before = re.split(r"[.;!?]\s", _before(doc, clusters, i)[-60:])[-1]
+    before = re.split(r"[.;!?]\s", words_before(doc, clusters, i)[-60:])[-1]
     end_cue = [m.end() for m in cues.END_CUE.compiled.finditer(before)]
     start_cue = cues.START_CUE.compiled.search(before)
     if (
